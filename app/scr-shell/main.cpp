@@ -1,0 +1,145 @@
+// scr-shell: the Exchange Management Shell subset of SCR Console, for scripts and for the outage at 3 a.m.
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "ems/commandline.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+
+void print(const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const scr::Error &error)
+{
+    const QByteArray bytes = (error.toString() + QLatin1Char('\n')).toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+// Runs every statement of text; returns false when any failed. Stops at "exit".
+bool runText(scr::ShellSession &session, const QString &text)
+{
+    auto statements = scr::splitStatements(text);
+    if (!statements) {
+        printError(statements.error());
+        return false;
+    }
+    bool ok = true;
+    for (const QString &statement : *statements) {
+        auto result = session.execute(statement);
+        if (!result) {
+            printError(result.error());
+            ok = false;
+        } else if (!result->isEmpty()) {
+            print(result->endsWith(QLatin1Char('\n')) ? *result : *result + QLatin1Char('\n'));
+        }
+        if (session.exitRequested())
+            break;
+    }
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("scr-shell"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SCR Console shell: Exchange Management Shell commands for "
+                                                    "Standby Continuous Replication, on a lab folder."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("The lab folder to work on."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption demoOption(QStringLiteral("new-demo"),
+                                        QStringLiteral("Create the demo lab in DIR (a new or empty folder)."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption commandOption(QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."),
+                                           QStringLiteral("COMMANDS"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Start in a session on HOST."),
+                                        QStringLiteral("HOST"));
+    parser.addOptions({labOption, demoOption, commandOption, hostOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."), QStringLiteral("[FILE]"));
+    parser.process(app);
+
+    scr::logging::setConsoleEcho(false);
+    const scr::Clock &clock = scr::SystemClock::instance();
+    QString labDir = parser.value(labOption);
+    if (parser.isSet(demoOption)) {
+        labDir = QFileInfo(parser.value(demoOption)).absoluteFilePath();
+        auto report = scr::DemoLab::create(labDir, clock);
+        if (!report) {
+            printError(report.error());
+            return 1;
+        }
+        print(QStringLiteral("Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
+                  .arg(labDir)
+                  .arg(report->hosts)
+                  .arg(report->databases)
+                  .arg(report->mailboxes)
+                  .arg(report->messages));
+        if (!parser.isSet(commandOption) && parser.positionalArguments().isEmpty() && !isatty(STDIN_FILENO))
+            return 0;
+    }
+    if (labDir.isEmpty()) {
+        printError({QStringLiteral("scr-shell"), QStringLiteral("needs a lab"),
+                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one"), scr::JetCode::InvalidParameter});
+        return 2;
+    }
+    if (!QFileInfo(labDir + QStringLiteral("/hosts")).isDir()) {
+        printError({labDir, QStringLiteral("is not a lab folder (it has no hosts folder)"),
+                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::InvalidParameter});
+        return 2;
+    }
+    scr::logging::attachToLab(labDir);
+    scr::logging::installQtMessageHandler();
+
+    scr::ShellSession session(labDir, clock);
+    if (parser.isSet(hostOption) && !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
+        return 1;
+    if (parser.isSet(commandOption))
+        return runText(session, parser.value(commandOption)) ? 0 : 1;
+    if (!parser.positionalArguments().isEmpty()) {
+        QFile script(parser.positionalArguments().first());
+        if (!script.open(QIODevice::ReadOnly)) {
+            printError({script.fileName(), QStringLiteral("cannot be read: ") + script.errorString(), {},
+                        scr::JetCode::FileNotFound});
+            return 2;
+        }
+        return runText(session, QString::fromUtf8(script.readAll())) ? 0 : 1;
+    }
+
+    // Interactive (or commands piped in).
+    const bool tty = isatty(STDIN_FILENO);
+    bool allOk = true;
+    std::string line;
+    while (!session.exitRequested()) {
+        if (tty)
+            print(session.prompt());
+        if (!std::getline(std::cin, line))
+            break;
+        allOk = runText(session, QString::fromStdString(line)) && allOk;
+    }
+    if (tty)
+        print(QStringLiteral("\n"));
+    return allOk ? 0 : 1;
+}

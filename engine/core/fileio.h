@@ -1,0 +1,49 @@
+#pragma once
+// Durable file primitives on a host's disk: an owned descriptor with positional I/O, and the
+// "temporary file, fsync, rename, fsync folder" pattern that makes small files crash-safe.
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace scr {
+
+class File
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite, CreateNew };
+
+    File() = default;
+    ~File();
+    File(File &&other) noexcept;
+    File &operator=(File &&other) noexcept;
+    File(const File &) = delete;
+    File &operator=(const File &) = delete;
+
+    static Result<File> open(const QString &path, Mode mode);
+
+    bool isOpen() const { return m_fd >= 0; }
+    const QString &path() const { return m_path; }
+
+    Status readAt(qint64 offset, void *buffer, qint64 size) const; // exactly size bytes or an error
+    Status writeAt(qint64 offset, const void *buffer, qint64 size);
+    Status allocate(qint64 size); // reserve blocks so later writes and fdatasync do not grow the file
+    Status syncData();            // fdatasync
+    Result<qint64> size() const;
+    void close();
+
+private:
+    int m_fd = -1;
+    QString m_path;
+};
+
+// Writes data to path so that after a crash the file holds either the old or the new content, whole.
+Status writeFileAtomically(const QString &path, const QByteArray &data);
+Result<QByteArray> readWholeFile(const QString &path);
+Status syncDirectory(const QString &dirPath);
+Status ensureDirectory(const QString &dirPath);
+// rename() and then fsync of the folder, so the new name survives a crash.
+Status renameDurably(const QString &from, const QString &to);
+
+} // namespace scr

@@ -1,0 +1,404 @@
+#include "database.h"
+
+#include "core/crc32c.h"
+#include "records.h"
+
+#include <QFileInfo>
+
+namespace scr {
+namespace {
+
+const QString kMagic = QStringLiteral("SCR-ESE-DB");
+constexpr int kFormat = 1;
+
+const char *const kSchema = R"(
+CREATE TABLE ese_header(
+    id INTEGER PRIMARY KEY CHECK (id = 1), magic TEXT NOT NULL, format INTEGER NOT NULL,
+    guid TEXT NOT NULL, name TEXT NOT NULL, sig_rand INTEGER NOT NULL, sig_time INTEGER NOT NULL,
+    state INTEGER NOT NULL, log_required_low INTEGER NOT NULL, log_required_high INTEGER NOT NULL,
+    log_committed INTEGER NOT NULL,
+    consistent_gen INTEGER NOT NULL, consistent_off INTEGER NOT NULL, consistent_ms INTEGER NOT NULL,
+    attach_gen INTEGER NOT NULL, attach_off INTEGER NOT NULL, attach_ms INTEGER NOT NULL,
+    detach_gen INTEGER NOT NULL, detach_off INTEGER NOT NULL, detach_ms INTEGER NOT NULL,
+    applied_gen INTEGER NOT NULL, applied_off INTEGER NOT NULL, created_ms INTEGER NOT NULL);
+CREATE TABLE mailboxes(guid TEXT PRIMARY KEY, display_name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE messages(id INTEGER PRIMARY KEY, internet_message_id TEXT NOT NULL UNIQUE,
+    mailbox_guid TEXT NOT NULL, sender TEXT NOT NULL, subject TEXT NOT NULL, size INTEGER NOT NULL,
+    body BLOB NOT NULL, delivered_ms INTEGER NOT NULL);
+CREATE INDEX messages_by_mailbox ON messages(mailbox_guid);
+INSERT INTO ese_header VALUES (1, '', 0, '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+)";
+
+QString guidText(const QUuid &u)
+{
+    return u.toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+QString databaseStateName(DatabaseState state)
+{
+    switch (state) {
+    case DatabaseState::JustCreated: return QStringLiteral("Just Created");
+    case DatabaseState::DirtyShutdown: return QStringLiteral("Dirty Shutdown");
+    case DatabaseState::CleanShutdown: return QStringLiteral("Clean Shutdown");
+    }
+    return QStringLiteral("Unknown");
+}
+
+Database::~Database()
+{
+    if (m_inBatch)
+        rollbackBatch();
+}
+
+Result<std::unique_ptr<Database>> Database::create(const QString &path, const DatabaseHeader &header,
+                                                   const QString &displayName)
+{
+    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    if (QFileInfo::exists(path))
+        return Error{name, QStringLiteral("a file of that name exists already"),
+                     QStringLiteral("choose another path, or remove the old file first"), JetCode::InvalidParameter};
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    db->m_displayName = name;
+    SCR_TRY(db->m_db.open(path, SqliteConnection::Mode::Create, name));
+    SCR_TRY(db->m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")));
+    SCR_TRY(db->m_db.exec(QStringLiteral("BEGIN")));
+    SCR_TRY(db->m_db.exec(QString::fromUtf8(kSchema)));
+    SCR_TRY(db->prepareStatements());
+    db->m_header = header;
+    SCR_TRY(db->storeHeader());
+    SCR_TRY(db->m_db.exec(QStringLiteral("COMMIT")));
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access, const QString &displayName)
+{
+    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    if (!QFileInfo::exists(path))
+        return Error{name, QStringLiteral("the database file does not exist"),
+                     QStringLiteral("check EdbFilePath, or restore the file"), JetCode::FileNotFound};
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    db->m_displayName = name;
+    SCR_TRY(db->m_db.open(path, access == Access::ReadOnly ? SqliteConnection::Mode::ReadOnly
+                                                           : SqliteConnection::Mode::ReadWrite,
+                          name));
+    SCR_TRY(db->loadHeader()); // first: a file that is not ours must not be touched, not even by a pragma
+    if (access == Access::ReadWrite)
+        SCR_TRY(db->m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")));
+    SCR_TRY(db->prepareStatements());
+    return db;
+}
+
+Status Database::prepareStatements()
+{
+    auto insertMailbox = m_db.prepare(QStringLiteral(
+        "INSERT INTO mailboxes(guid, display_name) VALUES(?1, ?2) "
+        "ON CONFLICT(guid) DO UPDATE SET display_name = excluded.display_name"));
+    auto insertMessage = m_db.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO messages(internet_message_id, mailbox_guid, sender, subject, size, body, "
+        "delivered_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    auto deleteMessage = m_db.prepare(QStringLiteral("DELETE FROM messages WHERE internet_message_id = ?1"));
+    auto updateHeader = m_db.prepare(QStringLiteral(
+        "UPDATE ese_header SET magic=?1, format=?2, guid=?3, name=?4, sig_rand=?5, sig_time=?6, state=?7, "
+        "log_required_low=?8, log_required_high=?9, log_committed=?10, consistent_gen=?11, consistent_off=?12, "
+        "consistent_ms=?13, attach_gen=?14, attach_off=?15, attach_ms=?16, detach_gen=?17, detach_off=?18, "
+        "detach_ms=?19, applied_gen=?20, applied_off=?21, created_ms=?22 WHERE id = 1"));
+    for (auto *r : {&insertMailbox, &insertMessage, &deleteMessage, &updateHeader})
+        if (!*r)
+            return r->error();
+    m_insertMailbox = std::move(*insertMailbox);
+    m_insertMessage = std::move(*insertMessage);
+    m_deleteMessage = std::move(*deleteMessage);
+    m_updateHeader = std::move(*updateHeader);
+    return {};
+}
+
+Status Database::loadHeader()
+{
+    const Error notOurs{m_displayName, QStringLiteral("is not a mailbox database file (no ESE header)"),
+                        QStringLiteral("check EdbFilePath; restore the database from a backup if it was damaged"),
+                        JetCode::DatabaseCorrupted};
+    auto stmt = m_db.prepare(QStringLiteral(
+        "SELECT magic, format, guid, name, sig_rand, sig_time, state, log_required_low, log_required_high, "
+        "log_committed, consistent_gen, consistent_off, consistent_ms, attach_gen, attach_off, attach_ms, "
+        "detach_gen, detach_off, detach_ms, applied_gen, applied_off, created_ms FROM ese_header WHERE id = 1"));
+    if (!stmt) {
+        Error e = stmt.error();
+        return e.code == JetCode::DatabaseCorrupted || e.code == JetCode::DiskIO ? notOurs : e;
+    }
+    auto row = stmt->step(m_displayName);
+    if (!row)
+        return row.error().code == JetCode::DiskIO ? notOurs : row.error();
+    if (!*row || stmt->text(0) != kMagic || stmt->int64(1) != kFormat)
+        return notOurs;
+    DatabaseHeader &h = m_header;
+    const auto u32 = [&](int c) { return static_cast<uint32_t>(stmt->int64(c)); };
+    h.guid = QUuid::fromString(stmt->text(2));
+    h.name = stmt->text(3);
+    h.logSignature = {static_cast<quint64>(stmt->int64(4)), stmt->int64(5)};
+    const int state = static_cast<int>(stmt->int64(6));
+    if (state < 1 || state > 3)
+        return notOurs;
+    h.state = static_cast<DatabaseState>(state);
+    h.logRequiredLow = u32(7);
+    h.logRequiredHigh = u32(8);
+    h.logCommitted = u32(9);
+    h.lastConsistent = {u32(10), u32(11)};
+    h.lastConsistentMs = stmt->int64(12);
+    h.lastAttach = {u32(13), u32(14)};
+    h.lastAttachMs = stmt->int64(15);
+    h.lastDetach = {u32(16), u32(17)};
+    h.lastDetachMs = stmt->int64(18);
+    h.applied = {u32(19), u32(20)};
+    h.createdMs = stmt->int64(21);
+    return {};
+}
+
+Status Database::storeHeader()
+{
+    const DatabaseHeader &h = m_header;
+    m_updateHeader.bind(1, kMagic).bind(2, qint64(kFormat)).bind(3, guidText(h.guid)).bind(4, h.name);
+    m_updateHeader.bind(5, static_cast<qint64>(h.logSignature.random)).bind(6, h.logSignature.createTimeMs);
+    m_updateHeader.bind(7, qint64(static_cast<int>(h.state))).bind(8, qint64(h.logRequiredLow));
+    m_updateHeader.bind(9, qint64(h.logRequiredHigh)).bind(10, qint64(h.logCommitted));
+    m_updateHeader.bind(11, qint64(h.lastConsistent.generation)).bind(12, qint64(h.lastConsistent.offset));
+    m_updateHeader.bind(13, h.lastConsistentMs);
+    m_updateHeader.bind(14, qint64(h.lastAttach.generation)).bind(15, qint64(h.lastAttach.offset));
+    m_updateHeader.bind(16, h.lastAttachMs);
+    m_updateHeader.bind(17, qint64(h.lastDetach.generation)).bind(18, qint64(h.lastDetach.offset));
+    m_updateHeader.bind(19, h.lastDetachMs);
+    m_updateHeader.bind(20, qint64(h.applied.generation)).bind(21, qint64(h.applied.offset));
+    m_updateHeader.bind(22, h.createdMs);
+    return m_updateHeader.run(m_displayName);
+}
+
+Status Database::writeHeader(const DatabaseHeader &header)
+{
+    if (m_inBatch)
+        return Error{m_displayName, QStringLiteral("header written inside a replay batch"), {},
+                     JetCode::InvalidParameter};
+    const DatabaseHeader old = m_header;
+    m_header = header;
+    SCR_TRY(m_db.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    if (auto st = storeHeader(); !st) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        m_header = old;
+        return st;
+    }
+    if (auto st = m_db.exec(QStringLiteral("COMMIT")); !st) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        m_header = old;
+        return st;
+    }
+    return {};
+}
+
+Status Database::beginBatch()
+{
+    SCR_TRY(m_db.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    m_inBatch = true;
+    m_headerBeforeBatch = m_header;
+    return {};
+}
+
+Result<bool> Database::applyRecord(const LogRecordView &record)
+{
+    if (record.lsn <= m_header.applied)
+        return false; // already in this file: replaying it again must change nothing
+    const auto mismatch = [&](const QUuid &logGuid) {
+        return Error{m_displayName,
+                     QStringLiteral("the log record at %1 belongs to database %2, but this file is database %3")
+                         .arg(record.lsn.toString(), guidText(logGuid), guidText(m_header.guid)),
+                     QStringLiteral("point recovery at the logs of this database, or restore the matching file"),
+                     JetCode::AttachedDatabaseMismatch};
+    };
+    switch (record.type) {
+    case RecordType::CreateDatabase: {
+        auto rec = CreateDatabaseRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        if (rec->databaseGuid != m_header.guid)
+            return mismatch(rec->databaseGuid);
+        break;
+    }
+    case RecordType::Attach: {
+        auto rec = AttachRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        if (rec->databaseGuid != m_header.guid)
+            return mismatch(rec->databaseGuid);
+        m_header.state = DatabaseState::DirtyShutdown;
+        m_header.lastAttach = record.lsn;
+        m_header.lastAttachMs = record.timeMs;
+        break;
+    }
+    case RecordType::Detach: {
+        auto rec = DetachRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        if (rec->databaseGuid != m_header.guid)
+            return mismatch(rec->databaseGuid);
+        m_header.state = DatabaseState::CleanShutdown;
+        m_header.lastDetach = record.lsn;
+        m_header.lastDetachMs = record.timeMs;
+        m_header.lastConsistent = record.lsn;
+        m_header.lastConsistentMs = record.timeMs;
+        m_header.logRequiredLow = 0;
+        m_header.logRequiredHigh = 0;
+        break;
+    }
+    case RecordType::CreateMailbox: {
+        auto rec = CreateMailboxRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        SCR_TRY(m_insertMailbox.bind(1, guidText(rec->mailboxGuid)).bind(2, rec->displayName).run(m_displayName));
+        break;
+    }
+    case RecordType::DeliverMessage: {
+        auto rec = DeliverMessageRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        m_insertMessage.bind(1, rec->internetMessageId).bind(2, guidText(rec->mailboxGuid)).bind(3, rec->sender);
+        m_insertMessage.bind(4, rec->subject).bind(5, qint64(rec->body.size())).bind(6, rec->body);
+        SCR_TRY(m_insertMessage.bind(7, record.timeMs).run(m_displayName));
+        break;
+    }
+    case RecordType::DeleteMessage: {
+        auto rec = DeleteMessageRecord::decode(record);
+        if (!rec)
+            return rec.error();
+        SCR_TRY(m_deleteMessage.bind(1, rec->internetMessageId).run(m_displayName));
+        break;
+    }
+    }
+    m_header.applied = record.lsn;
+    // Every change is applied whole, so this file needs the logs from the last applied record's generation on.
+    if (m_header.state == DatabaseState::DirtyShutdown)
+        m_header.logRequiredLow = m_header.logRequiredHigh = record.lsn.generation;
+    m_header.logCommitted = std::max(m_header.logCommitted, record.lsn.generation);
+    return true;
+}
+
+Status Database::commitBatch()
+{
+    if (auto st = storeHeader(); !st) {
+        rollbackBatch();
+        return st;
+    }
+    if (auto st = m_db.exec(QStringLiteral("COMMIT")); !st) {
+        rollbackBatch();
+        return st;
+    }
+    m_inBatch = false;
+    return {};
+}
+
+void Database::rollbackBatch()
+{
+    (void)m_db.exec(QStringLiteral("ROLLBACK"));
+    m_header = m_headerBeforeBatch;
+    m_inBatch = false;
+}
+
+Status Database::compactWal()
+{
+    return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Result<qint64> Database::messageCount()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT count(*) FROM messages"));
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step(m_displayName);
+    if (!row)
+        return row.error();
+    return stmt->int64(0);
+}
+
+Result<std::vector<MailboxRow>> Database::mailboxes()
+{
+    auto stmt = m_db.prepare(QStringLiteral(
+        "SELECT b.guid, b.display_name, count(m.id), coalesce(sum(m.size), 0) FROM mailboxes b "
+        "LEFT JOIN messages m ON m.mailbox_guid = b.guid GROUP BY b.guid ORDER BY b.display_name"));
+    if (!stmt)
+        return stmt.error();
+    std::vector<MailboxRow> rows;
+    while (true) {
+        auto row = stmt->step(m_displayName);
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.push_back({QUuid::fromString(stmt->text(0)), stmt->text(1), stmt->int64(2), stmt->int64(3)});
+    }
+    return rows;
+}
+
+Result<std::optional<MessageRow>> Database::message(const QString &internetMessageId)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, body, "
+                                            "delivered_ms FROM messages WHERE internet_message_id = ?1"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, internetMessageId);
+    auto row = stmt->step(m_displayName);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<MessageRow>{};
+    return std::optional<MessageRow>{MessageRow{stmt->text(0), QUuid::fromString(stmt->text(1)), stmt->text(2),
+                                                stmt->text(3), stmt->blob(4), stmt->int64(5)}};
+}
+
+Result<std::vector<QString>> Database::messageIds()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT internet_message_id FROM messages ORDER BY internet_message_id"));
+    if (!stmt)
+        return stmt.error();
+    std::vector<QString> ids;
+    while (true) {
+        auto row = stmt->step(m_displayName);
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.push_back(stmt->text(0));
+    }
+    return ids;
+}
+
+Result<QString> Database::contentChecksum()
+{
+    uint32_t crc = 0;
+    qint64 rows = 0;
+    for (const QString &sql :
+         {QStringLiteral("SELECT guid, display_name FROM mailboxes ORDER BY guid"),
+          QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, size, body, delivered_ms "
+                         "FROM messages ORDER BY internet_message_id")}) {
+        auto stmt = m_db.prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        while (true) {
+            auto row = stmt->step(m_displayName);
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            ++rows;
+            const int columns = sql.count(QLatin1Char(',')) + 1;
+            for (int c = 0; c < columns; ++c) {
+                const QByteArray value = stmt->blob(c);
+                const uint32_t len = static_cast<uint32_t>(value.size());
+                crc = crc32c(&len, sizeof len, crc); // lengths keep ("ab","c") apart from ("a","bc")
+                crc = crc32c(value.constData(), value.size(), crc);
+            }
+        }
+    }
+    return QStringLiteral("%1:%2").arg(rows).arg(crc, 8, 16, QLatin1Char('0'));
+}
+
+} // namespace scr

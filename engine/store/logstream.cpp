@@ -1,0 +1,211 @@
+#include "logstream.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "logfile.h"
+#include "logfolder.h"
+
+#include <cerrno>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include <QFile>
+
+namespace scr {
+
+LogStream::LogStream(QString folder, QString prefix, const Clock &clock)
+    : m_folder(std::move(folder)), m_prefix(std::move(prefix)), m_clock(clock)
+{
+}
+
+LogStream::~LogStream() = default;
+
+Result<std::unique_ptr<LogStream>> LogStream::open(const QString &folder, const QString &prefix,
+                                                   const Clock &clock)
+{
+    if (!isValidLogPrefix(prefix))
+        return Error{prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
+                     JetCode::InvalidParameter};
+    SCR_TRY(ensureDirectory(folder));
+    auto listing = listLogFolder(folder, prefix);
+    if (!listing)
+        return listing.error();
+    std::unique_ptr<LogStream> stream(new LogStream(folder, prefix, clock));
+    const QString openPath = folder + QLatin1Char('/') + openLogFileName(prefix);
+    const QString tempPath = folder + QLatin1Char('/') + nextLogTempFileName(prefix);
+    const uint32_t nextGen = listing->lastClosed() + 1;
+
+    if (!listing->hasOpenLog && listing->hasNextTemp && listing->lastClosed() > 0) {
+        // A crash fell between the two renames of a roll-over: the prepared log is the open log's successor.
+        auto temp = LogFile::load(tempPath);
+        if (temp && temp->header().generation == nextGen && temp->scan(true) && temp->scan(true)->records == 0) {
+            SCR_TRY(renameDurably(tempPath, openPath));
+            listing->hasOpenLog = true;
+        }
+    }
+    if (listing->hasNextTemp && !listing->hasOpenLog)
+        ::unlink(QFile::encodeName(tempPath).constData());
+
+    if (listing->hasOpenLog) {
+        SCR_TRY(stream->openExisting(openPath, listing->lastClosed() > 0 ? nextGen : 0));
+    } else if (listing->lastClosed() > 0) {
+        // E00.log is gone (recovery accepted losing it, or this is an activated copy): continue the stream.
+        auto last = LogFile::load(folder + QLatin1Char('/') + logFileName(prefix, listing->lastClosed()));
+        if (!last)
+            return last.error();
+        SCR_TRY(stream->createOpenLog(nextGen, last->header().signature, last->header().creationTimeMs));
+    } else {
+        SCR_TRY(stream->createOpenLog(1, LogSignature::generate(clock), 0));
+    }
+    logging::get("store")->info("log stream {} in {} open at generation {} {}", prefix.toStdString(),
+                                folder.toStdString(), stream->generation(), stream->end().toString().toStdString());
+    return stream;
+}
+
+Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
+{
+    auto log = LogFile::load(path, openLogFileName(m_prefix));
+    if (!log)
+        return log.error();
+    if (expectedGeneration != 0 && log->header().generation != expectedGeneration)
+        return Error{openLogFileName(m_prefix),
+                     QStringLiteral("holds generation %1 but the next generation after the closed logs is %2")
+                         .arg(log->header().generation)
+                         .arg(expectedGeneration),
+                     QStringLiteral("run eseutil /r to find the missing logs"), JetCode::MissingLogFile};
+    auto scan = log->scan(true);
+    if (!scan)
+        return scan.error();
+    auto file = File::open(path, File::Mode::ReadWrite);
+    if (!file)
+        return file.error();
+    m_file = std::move(*file);
+    m_header = log->header();
+    m_offset = scan->end.offset;
+    if (!log->isZeroFrom(m_offset)) {
+        // The torn tail of an unacknowledged write: clear it, so no stale record can ever follow a new one.
+        const QByteArray zeros(static_cast<qsizetype>(kLogFileSize - m_offset), '\0');
+        SCR_TRY(m_file.writeAt(m_offset, zeros.constData(), zeros.size()));
+        SCR_TRY(m_file.syncData());
+        logging::get("store")->warn("{}: cleared a torn tail after {}", path.toStdString(),
+                                    scan->end.toString().toStdString());
+    }
+    m_pendingStart = m_offset;
+    m_durableEnd = end();
+    return {};
+}
+
+Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &header)
+{
+    ::unlink(QFile::encodeName(tempPath).constData()); // a leftover of a crash holds no records
+    auto file = File::open(tempPath, File::Mode::CreateNew);
+    if (!file)
+        return file.error();
+    const QByteArray bytes = encodeLogHeader(header);
+    Status st = file->allocate(kLogFileSize);
+    if (st)
+        st = file->writeAt(0, bytes.constData(), bytes.size());
+    if (st)
+        st = file->syncData();
+    if (!st)
+        ::unlink(QFile::encodeName(tempPath).constData());
+    return st;
+}
+
+Status LogStream::createOpenLog(uint32_t generation, const LogSignature &signature, qint64 prevCreationTimeMs)
+{
+    const QString tempPath = m_folder + QLatin1Char('/') + nextLogTempFileName(m_prefix);
+    const QString openPath = m_folder + QLatin1Char('/') + openLogFileName(m_prefix);
+    LogHeader header;
+    header.prefix = m_prefix;
+    header.signature = signature;
+    header.generation = generation;
+    header.creationTimeMs = m_clock.nowMs();
+    header.prevCreationTimeMs = prevCreationTimeMs;
+    SCR_TRY(prepareLogFile(tempPath, header));
+    SCR_TRY(renameDurably(tempPath, openPath));
+    auto file = File::open(openPath, File::Mode::ReadWrite);
+    if (!file)
+        return file.error();
+    m_file = std::move(*file);
+    m_header = header;
+    m_offset = static_cast<uint32_t>(kLogHeaderSize);
+    m_pendingStart = m_offset;
+    m_durableEnd = end();
+    return {};
+}
+
+Result<Lsn> LogStream::append(RecordType type, const QByteArray &payload, qint64 timeMs)
+{
+    if (m_broken)
+        return Error{m_folder, QStringLiteral("the log stream stopped after a failed roll-over"),
+                     QStringLiteral("dismount and mount the database again"), JetCode::DiskIO};
+    if (payload.size() > kMaxRecordPayload)
+        return Error{recordTypeName(type),
+                     QStringLiteral("a record of %1 bytes does not fit in one log generation").arg(payload.size()),
+                     QStringLiteral("keep single items under 1 MB"), JetCode::InvalidParameter};
+    const qint64 size = encodedRecordSize(payload.size());
+    if (m_offset + size > kLogFileSize)
+        SCR_TRY(rollOver());
+    const Lsn lsn = end();
+    encodeRecord(m_pending, lsn, type, timeMs, payload);
+    m_offset += static_cast<uint32_t>(size);
+    return lsn;
+}
+
+Status LogStream::flush()
+{
+    if (m_broken)
+        return Error{m_folder, QStringLiteral("the log stream stopped after a failed roll-over"),
+                     QStringLiteral("dismount and mount the database again"), JetCode::DiskIO};
+    if (m_pending.isEmpty() && m_durableEnd == end())
+        return {};
+    // On failure the records stay buffered; a retry writes the same bytes to the same place.
+    SCR_TRY(m_file.writeAt(m_pendingStart, m_pending.constData(), m_pending.size()));
+    SCR_TRY(m_file.syncData());
+    m_pendingStart += static_cast<uint32_t>(m_pending.size());
+    m_pending.clear();
+    m_durableEnd = end();
+    return {};
+}
+
+Status LogStream::rollOver()
+{
+    SCR_TRY(flush()); // a closed generation is complete and durable before anyone may copy it
+    const uint32_t closedGen = m_header.generation;
+    const QString openPath = m_folder + QLatin1Char('/') + openLogFileName(m_prefix);
+    const QString tempPath = m_folder + QLatin1Char('/') + nextLogTempFileName(m_prefix);
+    const QString closedPath = m_folder + QLatin1Char('/') + logFileName(m_prefix, closedGen);
+
+    LogHeader next = m_header;
+    next.generation = closedGen + 1;
+    next.creationTimeMs = m_clock.nowMs();
+    next.prevCreationTimeMs = m_header.creationTimeMs;
+    SCR_TRY(prepareLogFile(tempPath, next)); // nothing renamed yet: on failure the stream can try again later
+    m_file.close();
+    // From here a failure leaves the folder between two states that open() knows how to finish.
+    if (::rename(QFile::encodeName(openPath).constData(), QFile::encodeName(closedPath).constData()) != 0) {
+        m_broken = true;
+        return errorFromErrno(errno, closedPath, QStringLiteral("closing the log"));
+    }
+    if (auto st = renameDurably(tempPath, openPath); !st) {
+        m_broken = true;
+        return st;
+    }
+    auto file = File::open(openPath, File::Mode::ReadWrite);
+    if (!file) {
+        m_broken = true;
+        return file.error();
+    }
+    m_file = std::move(*file);
+    m_header = next;
+    m_offset = static_cast<uint32_t>(kLogHeaderSize);
+    m_pendingStart = m_offset;
+    m_durableEnd = end();
+    if (m_onClosed)
+        m_onClosed(closedGen);
+    return {};
+}
+
+} // namespace scr

@@ -1,0 +1,65 @@
+#pragma once
+// LogStream: the writer of a storage group's transaction logs. Records are appended to a buffer and made
+// durable together by flush() (group commit: one write and one fdatasync for many records). When E00.log
+// is full it is closed, renamed to its generation name, and a prepared E00tmp.log becomes the new E00.log.
+
+#include "core/fileio.h"
+#include "core/result.h"
+#include "logformat.h"
+
+#include <functional>
+#include <memory>
+
+namespace scr {
+
+class Clock;
+
+class LogStream
+{
+public:
+    // Opens the stream in folder for appending, creating the folder and generation 1 (with a new
+    // signature) when it holds no logs. Run recovery first when the logs may hold unapplied records:
+    // open() repairs a torn tail of E00.log by zeroing it, and those bytes were never acknowledged.
+    static Result<std::unique_ptr<LogStream>> open(const QString &folder, const QString &prefix,
+                                                   const Clock &clock);
+    ~LogStream();
+
+    const LogSignature &signature() const { return m_header.signature; }
+    const QString &prefix() const { return m_prefix; }
+    const QString &folder() const { return m_folder; }
+    uint32_t generation() const { return m_header.generation; }
+    qint64 generationCreationTimeMs() const { return m_header.creationTimeMs; }
+    Lsn end() const { return {m_header.generation, m_offset}; } // where the next record goes
+    Lsn durableEnd() const { return m_durableEnd; }              // everything before it survives a crash
+    qint64 pendingBytes() const { return m_pending.size(); }
+
+    // Buffers one record; it is durable only after flush(). May roll over to a new generation first.
+    Result<Lsn> append(RecordType type, const QByteArray &payload, qint64 timeMs);
+    // Writes the buffered records and fdatasyncs: the group commit.
+    Status flush();
+
+    // Called after a generation is closed and renamed (the copier's cue).
+    void setGenerationClosedHandler(std::function<void(uint32_t)> handler) { m_onClosed = std::move(handler); }
+
+private:
+    LogStream(QString folder, QString prefix, const Clock &clock);
+    Status openExisting(const QString &path, uint32_t expectedGeneration);
+    Status createOpenLog(uint32_t generation, const LogSignature &signature, qint64 prevCreationTimeMs);
+    Status rollOver();
+    // Writes a complete, empty, durable generation under tempPath, ready to be renamed to E00.log.
+    static Status prepareLogFile(const QString &tempPath, const LogHeader &header);
+
+    QString m_folder;
+    QString m_prefix;
+    const Clock &m_clock;
+    File m_file;
+    LogHeader m_header;
+    uint32_t m_offset = 0;        // end of the last appended record in the open generation
+    uint32_t m_pendingStart = 0;  // file offset of m_pending's first byte
+    QByteArray m_pending;
+    Lsn m_durableEnd;
+    bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on
+    std::function<void(uint32_t)> m_onClosed;
+};
+
+} // namespace scr

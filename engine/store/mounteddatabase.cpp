@@ -1,0 +1,213 @@
+#include "mounteddatabase.h"
+
+#include "checkpoint.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "logfolder.h"
+#include "recovery.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QFileInfo>
+
+namespace scr {
+
+MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock) : m_paths(std::move(paths)), m_clock(clock)
+{
+}
+
+MountedDatabase::~MountedDatabase() = default;
+
+Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePaths &paths, const QUuid &guid,
+                                                                const QString &name, const Clock &clock)
+{
+    std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
+    SCR_TRY(ensureDirectory(paths.logFolder));
+    SCR_TRY(ensureDirectory(paths.systemFolder));
+    SCR_TRY(ensureDirectory(QFileInfo(paths.edbPath).absolutePath()));
+    auto listing = listLogFolder(paths.logFolder, paths.prefix);
+    if (!listing)
+        return listing.error();
+    const bool haveLogs = listing->hasOpenLog || !listing->closedGenerations.empty();
+    const bool haveFile = QFileInfo::exists(paths.edbPath);
+
+    if (haveFile) {
+        auto existing = Database::open(paths.edbPath, Database::Access::ReadOnly);
+        if (!existing)
+            return existing.error();
+        if ((*existing)->header().guid != guid)
+            return Error{paths.edbPath,
+                         QStringLiteral("the file holds database %1, not %2")
+                             .arg((*existing)->header().guid.toString(QUuid::WithoutBraces),
+                                  guid.toString(QUuid::WithoutBraces)),
+                         QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
+                         JetCode::AttachedDatabaseMismatch};
+    }
+    // Soft recovery: bring the file up to every durable record in the logs (or recreate it from them).
+    if (haveLogs) {
+        RecoveryOptions ro;
+        ro.prefix = paths.prefix;
+        ro.logFolder = paths.logFolder;
+        ro.systemFolder = paths.systemFolder;
+        ro.databasePath = paths.edbPath;
+        ro.databaseGuid = guid;
+        auto recovered = Recovery::run(ro, clock);
+        if (!recovered && !(recovered.error().code == JetCode::FileNotFound && !haveFile))
+            return recovered.error();
+    }
+    auto stream = LogStream::open(paths.logFolder, paths.prefix, clock);
+    if (!stream)
+        return stream.error();
+    self->m_log = std::move(*stream);
+
+    if (QFileInfo::exists(paths.edbPath)) {
+        auto db = Database::open(paths.edbPath, Database::Access::ReadWrite);
+        if (!db)
+            return db.error();
+        self->m_db = std::move(*db);
+        if (self->m_db->header().logSignature != self->m_log->signature())
+            return Error{paths.edbPath,
+                         QStringLiteral("the database file belongs to another log stream than the logs in its "
+                                        "storage group's log folder"),
+                         QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
+                         JetCode::BadLogSignature};
+    } else {
+        // A new database: its creation is logged, so a standby copy can be born from the logs alone.
+        auto lsn = self->log(RecordType::CreateDatabase, CreateDatabaseRecord{guid, name}.encode());
+        if (!lsn)
+            return lsn.error();
+        SCR_TRY(self->m_log->flush());
+        DatabaseHeader h;
+        h.guid = guid;
+        h.name = name;
+        h.logSignature = self->m_log->signature();
+        h.state = DatabaseState::JustCreated;
+        h.logRequiredLow = h.logRequiredHigh = lsn->generation;
+        h.createdMs = clock.nowMs();
+        auto db = Database::create(paths.edbPath, h);
+        if (!db)
+            return db.error();
+        self->m_db = std::move(*db);
+    }
+    auto mailboxes = self->m_db->mailboxes();
+    if (!mailboxes)
+        return mailboxes.error();
+    for (const MailboxRow &row : *mailboxes)
+        self->m_mailboxes.insert(row.guid);
+
+    auto attach = self->log(RecordType::Attach, AttachRecord{guid, paths.edbPath}.encode());
+    if (!attach)
+        return attach.error();
+    SCR_TRY(self->commit());
+    SCR_TRY(self->applyPending()); // the file is Dirty Shutdown from here until dismount
+    logging::get("store")->info("mounted {} ({}) at {}", name.toStdString(), paths.edbPath.toStdString(),
+                                attach->toString().toStdString());
+    return self;
+}
+
+Result<Lsn> MountedDatabase::log(RecordType type, const QByteArray &payload)
+{
+    if (m_dismounted)
+        return Error{m_paths.edbPath, QStringLiteral("the database is dismounted"),
+                     QStringLiteral("mount it first"), JetCode::InvalidParameter};
+    const qint64 now = m_clock.nowMs();
+    auto lsn = m_log->append(type, payload, now);
+    if (!lsn)
+        return lsn.error();
+    m_pendingBytes += payload.size();
+    m_pending.push_back({*lsn, type, now, payload});
+    return lsn;
+}
+
+Result<Lsn> MountedDatabase::createMailbox(const CreateMailboxRecord &record)
+{
+    if (record.mailboxGuid.isNull() || record.displayName.trimmed().isEmpty())
+        return Error{record.displayName, QStringLiteral("a mailbox needs a GUID and a display name"), {},
+                     JetCode::InvalidParameter};
+    auto lsn = log(RecordType::CreateMailbox, record.encode());
+    if (lsn)
+        m_mailboxes.insert(record.mailboxGuid);
+    return lsn;
+}
+
+Result<Lsn> MountedDatabase::deliverMessage(const DeliverMessageRecord &record)
+{
+    if (!knowsMailbox(record.mailboxGuid))
+        return Error{record.mailboxGuid.toString(QUuid::WithoutBraces),
+                     QStringLiteral("no such mailbox in this database"),
+                     QStringLiteral("deliver to a mailbox homed on this database"), JetCode::InvalidParameter};
+    if (record.internetMessageId.isEmpty())
+        return Error{QStringLiteral("message"), QStringLiteral("has no Internet message ID"), {},
+                     JetCode::InvalidParameter};
+    return log(RecordType::DeliverMessage, record.encode());
+}
+
+Result<Lsn> MountedDatabase::deleteMessage(const DeleteMessageRecord &record)
+{
+    return log(RecordType::DeleteMessage, record.encode());
+}
+
+Status MountedDatabase::commit()
+{
+    SCR_TRY(m_log->flush());
+    if (m_pending.size() >= kApplyAfterRecords || m_pendingBytes >= kApplyAfterBytes)
+        return applyPending();
+    return {};
+}
+
+Status MountedDatabase::applyPending()
+{
+    if (m_pending.empty())
+        return {};
+    // Write-ahead: only records whose log bytes are durable may reach the database file.
+    const Lsn durable = m_log->durableEnd();
+    SCR_TRY(m_db->beginBatch());
+    std::size_t applied = 0;
+    for (const PendingRecord &p : m_pending) {
+        if (p.lsn >= durable)
+            break;
+        LogRecordView view;
+        view.lsn = p.lsn;
+        view.type = p.type;
+        view.timeMs = p.timeMs;
+        view.payload = p.payload.constData();
+        view.payloadSize = p.payload.size();
+        auto r = m_db->applyRecord(view);
+        if (!r) {
+            m_db->rollbackBatch();
+            return r.error();
+        }
+        ++applied;
+    }
+    SCR_TRY(m_db->commitBatch());
+    const Lsn next = applied < m_pending.size() ? m_pending[applied].lsn : durable;
+    for (std::size_t i = 0; i < applied; ++i)
+        m_pendingBytes -= m_pending[i].payload.size();
+    m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(applied));
+    // The checkpoint moves only after the file durably holds everything before it.
+    return writeCheckpointAt(next);
+}
+
+Status MountedDatabase::writeCheckpointAt(Lsn position)
+{
+    const QString path = m_paths.systemFolder + QLatin1Char('/') + checkpointFileName(m_paths.prefix);
+    return writeCheckpoint(path, Checkpoint{m_log->signature(), position, m_db->header().guid, m_clock.nowMs()});
+}
+
+Status MountedDatabase::dismount()
+{
+    if (m_dismounted)
+        return {};
+    auto detach = log(RecordType::Detach, DetachRecord{m_db->header().guid}.encode());
+    if (!detach)
+        return detach.error();
+    SCR_TRY(m_log->flush());
+    SCR_TRY(applyPending()); // the Detach record leaves the file in Clean Shutdown
+    SCR_TRY(m_db->compactWal());
+    m_dismounted = true;
+    logging::get("store")->info("dismounted {} at {}", m_paths.edbPath.toStdString(),
+                                detach->toString().toStdString());
+    return {};
+}
+
+} // namespace scr

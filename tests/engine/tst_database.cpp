@@ -1,0 +1,158 @@
+#include "store/database.h"
+#include "store/records.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace scr;
+
+namespace {
+
+struct Encoded
+{
+    QByteArray payload;
+    LogRecordView view(Lsn lsn, RecordType type) const
+    {
+        LogRecordView v;
+        v.lsn = lsn;
+        v.type = type;
+        v.timeMs = 77;
+        v.payload = payload.constData();
+        v.payloadSize = payload.size();
+        return v;
+    }
+};
+
+DatabaseHeader newHeader(const QUuid &guid)
+{
+    DatabaseHeader h;
+    h.guid = guid;
+    h.name = QStringLiteral("DB1");
+    h.logSignature = {42, 4242};
+    h.logRequiredLow = h.logRequiredHigh = 1;
+    h.createdMs = 1000;
+    return h;
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createAndReopenKeepsTheHeader()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("DB1.edb"));
+        const QUuid guid = QUuid::createUuid();
+        {
+            auto db = Database::create(path, newHeader(guid));
+            QVERIFY(db.hasValue());
+            QCOMPARE((*db)->header().state, DatabaseState::JustCreated);
+        }
+        auto db = Database::open(path, Database::Access::ReadOnly);
+        QVERIFY(db.hasValue());
+        QCOMPARE((*db)->header().guid, guid);
+        QCOMPARE((*db)->header().logSignature, (LogSignature{42, 4242}));
+        QCOMPARE((*db)->header().state, DatabaseState::JustCreated);
+        QCOMPARE(databaseStateName(DatabaseState::CleanShutdown), QStringLiteral("Clean Shutdown"));
+        QCOMPARE(databaseStateName(DatabaseState::DirtyShutdown), QStringLiteral("Dirty Shutdown"));
+        // create refuses an existing file
+        auto again = Database::create(path, newHeader(guid));
+        QVERIFY(!again.hasValue());
+        QCOMPARE(again.error().code, JetCode::InvalidParameter);
+    }
+    void applyingARecordTwiceChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QUuid guid = QUuid::createUuid();
+        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
+        const QUuid mbx = QUuid::createUuid();
+        const Encoded attach{AttachRecord{guid, QStringLiteral("C:\\DB1.edb")}.encode()};
+        const Encoded create{CreateMailboxRecord{mbx, QStringLiteral("Ada Adler")}.encode()};
+        const Encoded msg{test::makeMessage(mbx, 1, 1).encode()};
+        QVERIFY((*db)->beginBatch().hasValue());
+        QCOMPARE(*(*db)->applyRecord(attach.view({1, 4096}, RecordType::Attach)), true);
+        QCOMPARE(*(*db)->applyRecord(create.view({1, 5000}, RecordType::CreateMailbox)), true);
+        QCOMPARE(*(*db)->applyRecord(msg.view({1, 6000}, RecordType::DeliverMessage)), true);
+        QVERIFY((*db)->commitBatch().hasValue());
+        QCOMPARE((*db)->header().state, DatabaseState::DirtyShutdown);
+        QCOMPARE((*db)->header().applied, (Lsn{1, 6000}));
+        const QString before = *(*db)->contentChecksum();
+        QVERIFY((*db)->beginBatch().hasValue());
+        QCOMPARE(*(*db)->applyRecord(create.view({1, 5000}, RecordType::CreateMailbox)), false);
+        QCOMPARE(*(*db)->applyRecord(msg.view({1, 6000}, RecordType::DeliverMessage)), false);
+        QVERIFY((*db)->commitBatch().hasValue());
+        QCOMPARE(*(*db)->contentChecksum(), before);
+        QCOMPARE(*(*db)->messageCount(), 1);
+        QCOMPARE((*db)->mailboxes()->front().itemCount, 1);
+    }
+    void rollbackRestoresHeaderAndData()
+    {
+        QTemporaryDir dir;
+        const QUuid guid = QUuid::createUuid();
+        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
+        const Encoded create{CreateMailboxRecord{QUuid::createUuid(), QStringLiteral("Ben")}.encode()};
+        QVERIFY((*db)->beginBatch().hasValue());
+        QVERIFY((*db)->applyRecord(create.view({2, 4096}, RecordType::CreateMailbox)).hasValue());
+        (*db)->rollbackBatch();
+        QVERIFY((*db)->header().applied.isNull());
+        QCOMPARE((*db)->mailboxes()->size(), std::size_t(0));
+    }
+    void recordsOfAnotherDatabaseAreRefused()
+    {
+        QTemporaryDir dir;
+        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(QUuid::createUuid()));
+        const Encoded attach{AttachRecord{QUuid::createUuid(), QStringLiteral("C:\\Other.edb")}.encode()};
+        QVERIFY((*db)->beginBatch().hasValue());
+        auto r = (*db)->applyRecord(attach.view({1, 4096}, RecordType::Attach));
+        QVERIFY(!r.hasValue());
+        QCOMPARE(r.error().code, JetCode::AttachedDatabaseMismatch);
+        (*db)->rollbackBatch();
+    }
+    void filesThatAreNotOursAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("plainSqlite");
+        QTest::newRow("text file") << QByteArray("hello, I am not a database\n").repeated(200) << false;
+        QTest::newRow("empty file") << QByteArray() << false;
+        QTest::newRow("another SQLite file") << QByteArray() << true;
+    }
+    void filesThatAreNotOursAreRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, plainSqlite);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("DB1.edb"));
+        if (plainSqlite) {
+            sqlite3 *h = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &h), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(h, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(h);
+        } else {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QString before = test::fileFingerprint(path);
+        auto db = Database::open(path, Database::Access::ReadWrite, QStringLiteral("C:\\Data\\DB1.edb"));
+        QVERIFY(!db.hasValue());
+        QCOMPARE(db.error().code, JetCode::DatabaseCorrupted);
+        QCOMPARE(db.error().object, QStringLiteral("C:\\Data\\DB1.edb"));
+        QCOMPARE(test::fileFingerprint(path), before);
+    }
+    void missingFileIsFileNotFound()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("nope.edb")), Database::Access::ReadOnly);
+        QVERIFY(!db.hasValue());
+        QCOMPARE(db.error().code, JetCode::FileNotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,140 @@
+#include "store/logformat.h"
+#include "store/records.h"
+
+#include <QTest>
+
+using namespace scr;
+
+class TestLogFormat : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void headerRoundTrip()
+    {
+        LogHeader h;
+        h.prefix = QStringLiteral("E07");
+        h.signature = {0x1234567890ABCDEFull, 1'700'000'000'123};
+        h.generation = 0x2A;
+        h.creationTimeMs = 1'700'000'100'000;
+        h.prevCreationTimeMs = 1'700'000'099'000;
+        const QByteArray bytes = encodeLogHeader(h);
+        QCOMPARE(bytes.size(), kLogHeaderSize);
+        auto back = decodeLogHeader(bytes.constData(), bytes.size(), QStringLiteral("x.log"));
+        QVERIFY(back.hasValue());
+        QCOMPARE(back->prefix, h.prefix);
+        QCOMPARE(back->signature, h.signature);
+        QCOMPARE(back->generation, h.generation);
+        QCOMPARE(back->creationTimeMs, h.creationTimeMs);
+        QCOMPARE(back->prevCreationTimeMs, h.prevCreationTimeMs);
+    }
+    void headerDamageIsDetected()
+    {
+        LogHeader h;
+        h.prefix = QStringLiteral("E00");
+        h.generation = 3;
+        QByteArray bytes = encodeLogHeader(h);
+        for (int at : {0, 9, 20, 40, 55}) {
+            QByteArray damaged = bytes;
+            damaged[at] = static_cast<char>(damaged[at] ^ 1);
+            auto r = decodeLogHeader(damaged.constData(), damaged.size(), QStringLiteral("E0000000003.log"));
+            QVERIFY2(!r.hasValue(), qPrintable(QString::number(at)));
+            QCOMPARE(r.error().code, JetCode::LogFileCorrupt);
+            QCOMPARE(r.error().object, QStringLiteral("E0000000003.log"));
+        }
+    }
+    void recordRoundTrip()
+    {
+        QByteArray file(kLogFileSize, '\0');
+        DeliverMessageRecord msg{QUuid::createUuid(), QStringLiteral("<a@b>"), QStringLiteral("s@x"),
+                                 QStringLiteral("Hi"), QByteArray("body bytes")};
+        QByteArray encoded;
+        encodeRecord(encoded, {5, 4096}, RecordType::DeliverMessage, 42, msg.encode());
+        QCOMPARE(encoded.size() % kRecordAlignment, 0);
+        std::memcpy(file.data() + 4096, encoded.constData(), encoded.size());
+        LogRecordView view;
+        QString why;
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 5, 4096, &view, &why), RecordCheck::Valid);
+        QCOMPARE(view.type, RecordType::DeliverMessage);
+        QCOMPARE(view.timeMs, 42);
+        auto back = DeliverMessageRecord::decode(view);
+        QVERIFY(back.hasValue());
+        QCOMPARE(back->mailboxGuid, msg.mailboxGuid);
+        QCOMPARE(back->internetMessageId, msg.internetMessageId);
+        QCOMPARE(back->body, msg.body);
+        // The same bytes at another place or generation are not that record.
+        LogRecordView elsewhere;
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 6, 4096, &elsewhere, &why), RecordCheck::Bad);
+        // Zeros are the end of the log.
+        LogRecordView after;
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 5, 4096 + encoded.size(), &after, &why),
+                 RecordCheck::End);
+        // Any flipped byte of the record's header or payload is detected (padding carries nothing).
+        for (int i = 0; i < kRecordHeaderSize + view.payloadSize; i += 3) {
+            QByteArray damaged = file;
+            damaged[4096 + i] = static_cast<char>(damaged[4096 + i] ^ 0x10);
+            LogRecordView bad;
+            QCOMPARE(decodeRecordAt(damaged.constData(), damaged.size(), 5, 4096, &bad, &why), RecordCheck::Bad);
+        }
+    }
+    void payloadsRoundTrip()
+    {
+        const QUuid g = QUuid::createUuid();
+        const auto view = [](const QByteArray &payload, RecordType t) {
+            LogRecordView v;
+            v.type = t;
+            v.payload = payload.constData();
+            v.payloadSize = payload.size();
+            return v;
+        };
+        const QByteArray c = CreateDatabaseRecord{g, QStringLiteral("DB1")}.encode();
+        QCOMPARE(CreateDatabaseRecord::decode(view(c, RecordType::CreateDatabase))->databaseName, QStringLiteral("DB1"));
+        const QByteArray a = AttachRecord{g, QStringLiteral("C:\\DB1.edb")}.encode();
+        QCOMPARE(AttachRecord::decode(view(a, RecordType::Attach))->databaseGuid, g);
+        const QByteArray m = CreateMailboxRecord{g, QStringLiteral("Ada Adler")}.encode();
+        QCOMPARE(CreateMailboxRecord::decode(view(m, RecordType::CreateMailbox))->displayName, QStringLiteral("Ada Adler"));
+        // A truncated payload is an error, not garbage.
+        const QByteArray cut = m.left(m.size() - 3);
+        QVERIFY(!CreateMailboxRecord::decode(view(cut, RecordType::CreateMailbox)).hasValue());
+    }
+    void fileNames_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<uint>("generation");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("first") << QStringLiteral("E00") << 1u << QStringLiteral("E0000000001.log");
+        QTest::newRow("hex") << QStringLiteral("E00") << 0xABCu << QStringLiteral("E0000000ABC.log");
+        QTest::newRow("other prefix") << QStringLiteral("E02") << 0x10u << QStringLiteral("E0200000010.log");
+        QTest::newRow("big") << QStringLiteral("E49") << 0xFFFFFFF0u << QStringLiteral("E49FFFFFFF0.log");
+    }
+    void fileNames()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(uint, generation);
+        QFETCH(QString, name);
+        QCOMPARE(logFileName(prefix, generation), name);
+        QCOMPARE(parseLogFileName(name, prefix).value_or(0), generation);
+        QCOMPARE(parseLogFileName(name.toLower(), prefix).value_or(0), generation);
+    }
+    void notLogNames()
+    {
+        QVERIFY(!parseLogFileName(QStringLiteral("E00.log"), QStringLiteral("E00")));
+        QVERIFY(!parseLogFileName(QStringLiteral("E00tmp.log"), QStringLiteral("E00")));
+        QVERIFY(!parseLogFileName(QStringLiteral("E0100000001.log"), QStringLiteral("E00")));
+        QVERIFY(!parseLogFileName(QStringLiteral("E000000000G.log"), QStringLiteral("E00")));
+        QVERIFY(!parseLogFileName(QStringLiteral("E0000000000.log"), QStringLiteral("E00")));
+        QCOMPARE(openLogFileName(QStringLiteral("E00")), QStringLiteral("E00.log"));
+        QCOMPARE(checkpointFileName(QStringLiteral("E01")), QStringLiteral("E01.chk"));
+        QVERIFY(isValidLogPrefix(QStringLiteral("E49")));
+        QVERIFY(!isValidLogPrefix(QStringLiteral("E50")));
+        QVERIFY(!isValidLogPrefix(QStringLiteral("R00")));
+    }
+    void lsnPrintsLikeEse()
+    {
+        QCOMPARE(Lsn({5, 0xB4 * 512 + 0x1A}).toString(), QStringLiteral("(0x5,B4,1A)"));
+        QCOMPARE(Lsn({0x1F, 4096}).toString(), QStringLiteral("(0x1F,8,0)"));
+        QVERIFY(Lsn({1, 9000}) < Lsn({2, 4096}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogFormat)
+#include "tst_logformat.moc"

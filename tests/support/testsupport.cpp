@@ -1,0 +1,94 @@
+#include "testsupport.h"
+
+#include "core/crc32c.h"
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+namespace scr::test {
+
+QString messageId(quint64 seed, qint64 n)
+{
+    return QStringLiteral("<m%1-%2@test.contoso.com>").arg(seed).arg(n, 8, 10, QLatin1Char('0'));
+}
+
+DeliverMessageRecord makeMessage(const QUuid &mailbox, quint64 seed, qint64 n, int minBody, int maxBody)
+{
+    QRandomGenerator rng(static_cast<quint32>(seed * 1000003u + static_cast<quint64>(n)));
+    DeliverMessageRecord m;
+    m.mailboxGuid = mailbox;
+    m.internetMessageId = messageId(seed, n);
+    m.sender = QStringLiteral("sender%1@fabrikam.com").arg(n % 17);
+    m.subject = QStringLiteral("Message %1").arg(n);
+    const int size = minBody + static_cast<int>(rng.bounded(static_cast<quint32>(maxBody - minBody + 1)));
+    m.body.resize(size);
+    for (int i = 0; i < size; ++i)
+        m.body[i] = static_cast<char>('a' + rng.bounded(26));
+    return m;
+}
+
+QString fileFingerprint(const QString &path)
+{
+    QString out;
+    for (const QString &p : {path, QString(path + QStringLiteral("-wal"))}) {
+        QFile f(p);
+        if (!f.open(QIODevice::ReadOnly)) {
+            out += QStringLiteral("-;");
+            continue;
+        }
+        const QByteArray data = f.readAll();
+        out += QStringLiteral("%1:%2;").arg(data.size()).arg(crc32c(data.constData(), data.size()), 8, 16);
+    }
+    return out;
+}
+
+bool flipByte(const QString &path, qint64 offset)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset))
+        return false;
+    char c = 0;
+    if (f.read(&c, 1) != 1 || !f.seek(offset))
+        return false;
+    c = static_cast<char>(c ^ 0x5A);
+    return f.write(&c, 1) == 1;
+}
+
+namespace {
+bool setImmutable(const QString &dir, bool on)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return false;
+    int flags = 0;
+    bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (ok) {
+        flags = on ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+        ok = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    ::close(fd);
+    return ok;
+}
+} // namespace
+
+bool makeReadOnly(const QString &dir)
+{
+    if (::geteuid() == 0)
+        return setImmutable(dir, true);
+    return QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+}
+
+void makeWritable(const QString &dir)
+{
+    if (::geteuid() == 0)
+        setImmutable(dir, false);
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+} // namespace scr::test

@@ -1,0 +1,42 @@
+#pragma once
+// Helpers the engine and model tests share: a steppable clock, deterministic messages, file fingerprints.
+
+#include "core/clock.h"
+#include "store/records.h"
+
+#include <atomic>
+
+#include <QByteArray>
+#include <QString>
+#include <QUuid>
+
+namespace scr::test {
+
+// A clock the test moves by hand; starts at a fixed date so output is reproducible.
+class ManualClock final : public Clock
+{
+public:
+    explicit ManualClock(qint64 startMs = 1'700'000'000'000) : m_now(startMs) {}
+    qint64 nowMs() const override { return m_now.fetch_add(1); } // strictly increasing, like real time
+    void advance(qint64 ms) { m_now += ms; }
+
+private:
+    mutable std::atomic<qint64> m_now;
+};
+
+// Message number n of a deterministic sequence: its ID, subject and body depend only on (seed, n).
+DeliverMessageRecord makeMessage(const QUuid &mailbox, quint64 seed, qint64 n, int minBody = 200,
+                                 int maxBody = 6000);
+QString messageId(quint64 seed, qint64 n);
+
+// CRC32C of a file's bytes (and of its -wal file when one exists), to prove a file did not change.
+QString fileFingerprint(const QString &path);
+
+// Flips one byte of a file in place.
+bool flipByte(const QString &path, qint64 offset);
+
+// Makes dir unwritable even for root (chattr +i when running as root, chmod otherwise); false if impossible.
+bool makeReadOnly(const QString &dir);
+void makeWritable(const QString &dir);
+
+} // namespace scr::test
