@@ -196,4 +196,19 @@ Status ensureDirectory(const QString &dirPath)
     return {};
 }
 
+Status checkWritableFolder(const QString &dirPath)
+{
+    const QString probe = dirPath + QStringLiteral("/.scr-write-probe");
+    const int fd = ::open(nativePath(probe).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        Error e = errorFromErrno(errno, dirPath, QStringLiteral("creating a file in the folder"));
+        if (e.code == JetCode::FileAccessDenied)
+            e.reason = QStringLiteral("the folder is read-only");
+        return e;
+    }
+    ::close(fd);
+    ::unlink(nativePath(probe).constData());
+    return {};
+}
+
 } // namespace scr

@@ -43,6 +43,9 @@ Status writeFileAtomically(const QString &path, const QByteArray &data);
 Result<QByteArray> readWholeFile(const QString &path);
 Status syncDirectory(const QString &dirPath);
 Status ensureDirectory(const QString &dirPath);
+// Proves that files can be created in dirPath (creates and removes a probe), so an operation can refuse
+// up front with -1032 instead of failing half way.
+Status checkWritableFolder(const QString &dirPath);
 // rename() and then fsync of the folder, so the new name survives a crash.
 Status renameDurably(const QString &from, const QString &to);
 

@@ -25,6 +25,8 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     SCR_TRY(ensureDirectory(paths.logFolder));
     SCR_TRY(ensureDirectory(paths.systemFolder));
     SCR_TRY(ensureDirectory(QFileInfo(paths.edbPath).absolutePath()));
+    for (const QString &folder : {paths.logFolder, paths.systemFolder, QFileInfo(paths.edbPath).absolutePath()})
+        SCR_TRY(checkWritableFolder(folder));
     auto listing = listLogFolder(paths.logFolder, paths.prefix);
     if (!listing)
         return listing.error();

@@ -73,6 +73,13 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         if (!edbs.isEmpty())
             dbPath = QDir(dbPath).filePath(edbs.first());
     }
+    // Recovery writes the database, its WAL and the checkpoint: refuse read-only folders before touching anything.
+    for (const QString &folder : {dbPathIsFolder ? dbPath : QFileInfo(dbPath).absolutePath(), systemFolder}) {
+        if (!QFileInfo(folder).isDir())
+            continue;
+        if (auto st = checkWritableFolder(folder); !st)
+            return Error{show(folder), st.error().reason, st.error().fix, st.error().code};
+    }
     std::unique_ptr<Database> db;
     if (!dbPathIsFolder && QFileInfo::exists(dbPath)) {
         auto opened = Database::open(dbPath, Database::Access::ReadWrite, show(dbPath));
@@ -104,7 +111,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
                 start = checkpoint->position.generation;
                 report.usedCheckpoint = true;
             } else {
-                start = h.applied.isNull() ? h.logRequiredLow : h.applied.generation;
+                start = h.logRequiredLow != 0 ? h.logRequiredLow : h.applied.generation;
                 report.notes << QStringLiteral("No usable checkpoint: starting from the database header.");
             }
             break;

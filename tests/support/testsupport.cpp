@@ -38,7 +38,8 @@ QString fileFingerprint(const QString &path)
     QString out;
     for (const QString &p : {path, QString(path + QStringLiteral("-wal"))}) {
         QFile f(p);
-        if (!f.open(QIODevice::ReadOnly)) {
+        // An empty WAL holds nothing (SQLite leaves one behind a read-only reader): the same as none.
+        if (!f.open(QIODevice::ReadOnly) || (p != path && f.size() == 0)) {
             out += QStringLiteral("-;");
             continue;
         }
