@@ -1,8 +1,10 @@
 #include "database.h"
 
 #include "core/crc32c.h"
+#include "core/fileio.h"
 #include "records.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace scr {
@@ -59,18 +61,26 @@ Result<std::unique_ptr<Database>> Database::create(const QString &path, const Da
     if (QFileInfo::exists(path))
         return Error{name, QStringLiteral("a file of that name exists already"),
                      QStringLiteral("choose another path, or remove the old file first"), JetCode::InvalidParameter};
-    std::unique_ptr<Database> db(new Database);
-    db->m_path = path;
-    db->m_displayName = name;
-    SCR_TRY(db->m_db.open(path, SqliteConnection::Mode::Create, name));
-    SCR_TRY(db->m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")));
-    SCR_TRY(db->m_db.exec(QStringLiteral("BEGIN")));
-    SCR_TRY(db->m_db.exec(QString::fromUtf8(kSchema)));
-    SCR_TRY(db->prepareStatements());
-    db->m_header = header;
-    SCR_TRY(db->storeHeader());
-    SCR_TRY(db->m_db.exec(QStringLiteral("COMMIT")));
-    return db;
+    // Built under a temporary name and renamed when complete: a crash never leaves a half-made file at path.
+    const QString temp = path + QStringLiteral(".new");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(temp + suffix);
+    {
+        Database building;
+        building.m_path = temp;
+        building.m_displayName = name;
+        SCR_TRY(building.m_db.open(temp, SqliteConnection::Mode::Create, name));
+        SCR_TRY(building.m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")));
+        SCR_TRY(building.m_db.exec(QStringLiteral("BEGIN")));
+        SCR_TRY(building.m_db.exec(QString::fromUtf8(kSchema)));
+        SCR_TRY(building.prepareStatements());
+        building.m_header = header;
+        SCR_TRY(building.storeHeader());
+        SCR_TRY(building.m_db.exec(QStringLiteral("COMMIT")));
+        SCR_TRY(building.compactWal());
+    } // closed: the WAL is folded in and removed
+    SCR_TRY(renameDurably(temp, path));
+    return open(path, Access::ReadWrite, name);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access, const QString &displayName)
