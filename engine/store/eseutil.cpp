@@ -80,7 +80,7 @@ Result<QString> dumpLog(const QString &path, const QString &displayPath)
     QString out = QStringLiteral("Initiating FILE DUMP mode...\n\n");
     out += field("Base name", h.prefix);
     out += field("Log file", displayPath);
-    out += field("lGeneration", QStringLiteral("%1 (0x%2)").arg(h.generation).arg(h.generation, 0, 16).toUpper());
+    out += field("lGeneration", QStringLiteral("%1 (0x%2)").arg(h.generation).arg(QString::number(h.generation, 16).toUpper()));
     out += field("creation time", eseTimeString(h.creationTimeMs));
     out += field("prev gen time", eseTimeString(h.prevCreationTimeMs));
     out += field("Signature", h.signature.toString());

@@ -348,11 +348,17 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     report.databasePath = dbPath;
     report.firstGeneration = plan.front().generation;
     report.lastGeneration = plan.back().generation;
-    report.notes << QStringLiteral("Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
-                        .arg(report.firstGeneration)
-                        .arg(report.lastGeneration)
-                        .arg(report.recordsApplied)
-                        .arg(report.recordsSkipped);
+    if (wasClean && report.recordsApplied == 0)
+        report.notes << QStringLiteral("The database already holds all %1 records of generations %2 to %3: nothing to do.")
+                            .arg(report.recordsSkipped)
+                            .arg(report.firstGeneration)
+                            .arg(report.lastGeneration);
+    else
+        report.notes << QStringLiteral("Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
+                            .arg(report.firstGeneration)
+                            .arg(report.lastGeneration)
+                            .arg(report.recordsApplied)
+                            .arg(report.recordsSkipped);
     logging::get("store")->info("recovery of {}: generations {}-{}, {} applied, {} skipped, now Clean Shutdown at {}",
                                 show(dbPath).toStdString(), report.firstGeneration, report.lastGeneration,
                                 report.recordsApplied, report.recordsSkipped, end.toString().toStdString());
