@@ -64,8 +64,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("SCR Console shell: Exchange Management Shell commands for "
-                                                    "Standby Continuous Replication, on a lab folder."));
+    parser.setApplicationDescription(
+        QStringLiteral("SCR Console shell: Exchange Management Shell commands for "
+                       "Standby Continuous Replication, on a lab folder."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("The lab folder to work on."),
@@ -73,12 +74,13 @@ int main(int argc, char **argv)
     const QCommandLineOption demoOption(QStringLiteral("new-demo"),
                                         QStringLiteral("Create the demo lab in DIR (a new or empty folder)."),
                                         QStringLiteral("DIR"));
-    const QCommandLineOption commandOption(QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."),
-                                           QStringLiteral("COMMANDS"));
+    const QCommandLineOption commandOption(
+        QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."), QStringLiteral("COMMANDS"));
     const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Start in a session on HOST."),
                                         QStringLiteral("HOST"));
     parser.addOptions({labOption, demoOption, commandOption, hostOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."),
+                                 QStringLiteral("[FILE]"));
     parser.process(app);
 
     scr::logging::setConsoleEcho(false);
@@ -91,18 +93,20 @@ int main(int argc, char **argv)
             printError(report.error());
             return 1;
         }
-        print(QStringLiteral("Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
-                  .arg(labDir)
-                  .arg(report->hosts)
-                  .arg(report->databases)
-                  .arg(report->mailboxes)
-                  .arg(report->messages));
+        print(
+            QStringLiteral("Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
+                .arg(labDir)
+                .arg(report->hosts)
+                .arg(report->databases)
+                .arg(report->mailboxes)
+                .arg(report->messages));
         if (!parser.isSet(commandOption) && parser.positionalArguments().isEmpty() && !isatty(STDIN_FILENO))
             return 0;
     }
     if (labDir.isEmpty()) {
         printError({QStringLiteral("scr-shell"), QStringLiteral("needs a lab"),
-                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one"), scr::JetCode::InvalidParameter});
+                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one"),
+                    scr::JetCode::InvalidParameter});
         return 2;
     }
     if (!QFileInfo(labDir + QStringLiteral("/hosts")).isDir()) {
@@ -114,14 +118,17 @@ int main(int argc, char **argv)
     scr::logging::installQtMessageHandler();
 
     scr::ShellSession session(labDir, clock);
-    if (parser.isSet(hostOption) && !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
+    if (parser.isSet(hostOption) &&
+        !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
         return 1;
     if (parser.isSet(commandOption))
         return runText(session, parser.value(commandOption)) ? 0 : 1;
     if (!parser.positionalArguments().isEmpty()) {
         QFile script(parser.positionalArguments().first());
         if (!script.open(QIODevice::ReadOnly)) {
-            printError({script.fileName(), QStringLiteral("cannot be read: ") + script.errorString(), {},
+            printError({script.fileName(),
+                        QStringLiteral("cannot be read: ") + script.errorString(),
+                        {},
                         scr::JetCode::FileNotFound});
             return 2;
         }

@@ -15,8 +15,7 @@ class ByteWriter
 {
 public:
     explicit ByteWriter(QByteArray &out) : m_out(out) {}
-    template<typename Int>
-    void put(Int v)
+    template <typename Int> void put(Int v)
     {
         char b[sizeof(Int)];
         for (std::size_t i = 0; i < sizeof(Int); ++i)
@@ -24,7 +23,11 @@ public:
         m_out.append(b, sizeof(Int));
     }
     void putBytes(const char *p, qsizetype n) { m_out.append(p, n); }
-    void putBlob(const QByteArray &b) { put<uint32_t>(static_cast<uint32_t>(b.size())); m_out.append(b); }
+    void putBlob(const QByteArray &b)
+    {
+        put<uint32_t>(static_cast<uint32_t>(b.size()));
+        m_out.append(b);
+    }
     void putString(const QString &s) { putBlob(s.toUtf8()); }
     void putUuid(const QUuid &u) { m_out.append(u.toRfc4122()); }
 
@@ -36,8 +39,7 @@ class ByteReader
 {
 public:
     ByteReader(const char *data, qsizetype size) : m_p(data), m_end(data + size) {}
-    template<typename Int>
-    Int get()
+    template <typename Int> Int get()
     {
         if (!need(sizeof(Int)))
             return 0;

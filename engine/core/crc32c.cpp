@@ -32,9 +32,10 @@ uint32_t crcSoftware(const uint8_t *p, std::size_t n, uint32_t crc)
         uint64_t word;
         std::memcpy(&word, p, 8);
         word ^= crc;
-        crc = kTables.t[7][word & 0xFF] ^ kTables.t[6][(word >> 8) & 0xFF] ^ kTables.t[5][(word >> 16) & 0xFF] ^
-              kTables.t[4][(word >> 24) & 0xFF] ^ kTables.t[3][(word >> 32) & 0xFF] ^
-              kTables.t[2][(word >> 40) & 0xFF] ^ kTables.t[1][(word >> 48) & 0xFF] ^ kTables.t[0][word >> 56];
+        crc = kTables.t[7][word & 0xFF] ^ kTables.t[6][(word >> 8) & 0xFF] ^
+              kTables.t[5][(word >> 16) & 0xFF] ^ kTables.t[4][(word >> 24) & 0xFF] ^
+              kTables.t[3][(word >> 32) & 0xFF] ^ kTables.t[2][(word >> 40) & 0xFF] ^
+              kTables.t[1][(word >> 48) & 0xFF] ^ kTables.t[0][word >> 56];
         p += 8;
         n -= 8;
     }

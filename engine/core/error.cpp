@@ -8,24 +8,42 @@ namespace scr {
 QString jetCodeName(JetCode code)
 {
     switch (code) {
-    case JetCode::None: return {};
-    case JetCode::LogFileCorrupt: return QStringLiteral("JET_errLogFileCorrupt");
-    case JetCode::InvalidLogSequence: return QStringLiteral("JET_errInvalidLogSequence");
-    case JetCode::MissingLogFile: return QStringLiteral("JET_errMissingLogFile");
-    case JetCode::BadLogSignature: return QStringLiteral("JET_errBadLogSignature");
-    case JetCode::CheckpointCorrupt: return QStringLiteral("JET_errCheckpointCorrupt");
-    case JetCode::LogFileSizeMismatch: return QStringLiteral("JET_errLogFileSizeMismatch");
-    case JetCode::DatabaseDirtyShutdown: return QStringLiteral("JET_errDatabaseDirtyShutdown");
-    case JetCode::LogGenerationMismatch: return QStringLiteral("JET_errLogGenerationMismatch");
-    case JetCode::InvalidParameter: return QStringLiteral("JET_errInvalidParameter");
-    case JetCode::DiskIO: return QStringLiteral("JET_errDiskIO");
-    case JetCode::FileAccessDenied: return QStringLiteral("JET_errFileAccessDenied");
-    case JetCode::DatabaseInUse: return QStringLiteral("JET_errDatabaseInUse");
-    case JetCode::DatabaseCorrupted: return QStringLiteral("JET_errDatabaseCorrupted");
-    case JetCode::AttachedDatabaseMismatch: return QStringLiteral("JET_errAttachedDatabaseMismatch");
-    case JetCode::DiskFull: return QStringLiteral("JET_errDiskFull");
-    case JetCode::FileNotFound: return QStringLiteral("JET_errFileNotFound");
-    case JetCode::OperationCancelled: return QStringLiteral("JET_errOperationCancelled");
+    case JetCode::None:
+        return {};
+    case JetCode::LogFileCorrupt:
+        return QStringLiteral("JET_errLogFileCorrupt");
+    case JetCode::InvalidLogSequence:
+        return QStringLiteral("JET_errInvalidLogSequence");
+    case JetCode::MissingLogFile:
+        return QStringLiteral("JET_errMissingLogFile");
+    case JetCode::BadLogSignature:
+        return QStringLiteral("JET_errBadLogSignature");
+    case JetCode::CheckpointCorrupt:
+        return QStringLiteral("JET_errCheckpointCorrupt");
+    case JetCode::LogFileSizeMismatch:
+        return QStringLiteral("JET_errLogFileSizeMismatch");
+    case JetCode::DatabaseDirtyShutdown:
+        return QStringLiteral("JET_errDatabaseDirtyShutdown");
+    case JetCode::LogGenerationMismatch:
+        return QStringLiteral("JET_errLogGenerationMismatch");
+    case JetCode::InvalidParameter:
+        return QStringLiteral("JET_errInvalidParameter");
+    case JetCode::DiskIO:
+        return QStringLiteral("JET_errDiskIO");
+    case JetCode::FileAccessDenied:
+        return QStringLiteral("JET_errFileAccessDenied");
+    case JetCode::DatabaseInUse:
+        return QStringLiteral("JET_errDatabaseInUse");
+    case JetCode::DatabaseCorrupted:
+        return QStringLiteral("JET_errDatabaseCorrupted");
+    case JetCode::AttachedDatabaseMismatch:
+        return QStringLiteral("JET_errAttachedDatabaseMismatch");
+    case JetCode::DiskFull:
+        return QStringLiteral("JET_errDiskFull");
+    case JetCode::FileNotFound:
+        return QStringLiteral("JET_errFileNotFound");
+    case JetCode::OperationCancelled:
+        return QStringLiteral("JET_errOperationCancelled");
     }
     return QStringLiteral("JET_err%1").arg(static_cast<int>(code));
 }

@@ -44,9 +44,15 @@ Result<File> File::open(const QString &path, Mode mode)
 {
     int flags = O_CLOEXEC;
     switch (mode) {
-    case Mode::ReadOnly: flags |= O_RDONLY; break;
-    case Mode::ReadWrite: flags |= O_RDWR; break;
-    case Mode::CreateNew: flags |= O_RDWR | O_CREAT | O_EXCL; break;
+    case Mode::ReadOnly:
+        flags |= O_RDONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= O_RDWR;
+        break;
+    case Mode::CreateNew:
+        flags |= O_RDWR | O_CREAT | O_EXCL;
+        break;
     }
     const int fd = ::open(nativePath(path).constData(), flags, 0644);
     if (fd < 0)
@@ -68,8 +74,8 @@ Status File::readAt(qint64 offset, void *buffer, qint64 size) const
             return errorFromErrno(errno, m_path, QStringLiteral("reading"));
         }
         if (n == 0)
-            return Error{m_path, QStringLiteral("the file ends early, at byte %1").arg(offset), {},
-                         JetCode::DiskIO};
+            return Error{
+                m_path, QStringLiteral("the file ends early, at byte %1").arg(offset), {}, JetCode::DiskIO};
         p += n;
         offset += n;
         size -= n;
@@ -99,7 +105,7 @@ Status File::allocate(qint64 size)
     const int rc = ::posix_fallocate(m_fd, 0, size);
     if (rc == EOPNOTSUPP || rc == EINVAL) // file systems without fallocate: grow with ftruncate instead
         return ::ftruncate(m_fd, size) == 0 ? Status{}
-                                             : Status{errorFromErrno(errno, m_path, QStringLiteral("sizing"))};
+                                            : Status{errorFromErrno(errno, m_path, QStringLiteral("sizing"))};
     if (rc != 0)
         return errorFromErrno(rc, m_path, QStringLiteral("allocating"));
     return {};
@@ -114,7 +120,8 @@ Status File::syncData()
 
 Result<qint64> File::size() const
 {
-    struct stat st{};
+    struct stat st
+    {};
     if (::fstat(m_fd, &st) != 0)
         return errorFromErrno(errno, m_path, QStringLiteral("reading the size of"));
     return static_cast<qint64>(st.st_size);
@@ -187,8 +194,8 @@ Status ensureDirectory(const QString &dirPath)
     if (info.isDir())
         return {};
     if (info.exists())
-        return Error{dirPath, QStringLiteral("exists but is not a folder"), QStringLiteral("choose another path"),
-                     JetCode::InvalidParameter};
+        return Error{dirPath, QStringLiteral("exists but is not a folder"),
+                     QStringLiteral("choose another path"), JetCode::InvalidParameter};
     if (!QDir().mkpath(dirPath)) {
         const int err = errno;
         return errorFromErrno(err ? err : EACCES, dirPath, QStringLiteral("creating the folder"));

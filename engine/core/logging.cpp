@@ -81,11 +81,19 @@ void installQtMessageHandler()
         static const auto qtLogger = get("qt");
         const std::string text = message.toStdString();
         switch (type) {
-        case QtDebugMsg: qtLogger->debug(text); break;
-        case QtInfoMsg: qtLogger->info(text); break;
-        case QtWarningMsg: qtLogger->warn(text); break;
+        case QtDebugMsg:
+            qtLogger->debug(text);
+            break;
+        case QtInfoMsg:
+            qtLogger->info(text);
+            break;
+        case QtWarningMsg:
+            qtLogger->warn(text);
+            break;
         case QtCriticalMsg:
-        case QtFatalMsg: qtLogger->error(text); break;
+        case QtFatalMsg:
+            qtLogger->error(text);
+            break;
         }
     });
 }

@@ -10,8 +10,7 @@
 
 namespace scr {
 
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(const T &value) : m_value(value) {}
@@ -22,22 +21,37 @@ public:
     bool hasValue() const { return m_value.index() == 0; }
     explicit operator bool() const { return hasValue(); }
 
-    T &value() & { assert(hasValue()); return std::get<0>(m_value); }
-    const T &value() const & { assert(hasValue()); return std::get<0>(m_value); }
-    T &&value() && { assert(hasValue()); return std::get<0>(std::move(m_value)); }
+    T &value() &
+    {
+        assert(hasValue());
+        return std::get<0>(m_value);
+    }
+    const T &value() const &
+    {
+        assert(hasValue());
+        return std::get<0>(m_value);
+    }
+    T &&value() &&
+    {
+        assert(hasValue());
+        return std::get<0>(std::move(m_value));
+    }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
 
-    const Error &error() const { assert(!hasValue()); return std::get<1>(m_value); }
+    const Error &error() const
+    {
+        assert(!hasValue());
+        return std::get<1>(m_value);
+    }
 
 private:
     std::variant<T, Error> m_value;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
@@ -46,7 +60,11 @@ public:
 
     bool hasValue() const { return !m_error.has_value(); }
     explicit operator bool() const { return hasValue(); }
-    const Error &error() const { assert(m_error); return *m_error; }
+    const Error &error() const
+    {
+        assert(m_error);
+        return *m_error;
+    }
 
 private:
     std::optional<Error> m_error;

@@ -7,21 +7,24 @@ namespace {
 
 Error sqliteError(sqlite3 *db, int rc, const QString &object, const QString &doing)
 {
-    const QString why = doing + QStringLiteral(" failed: ") +
-                        QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    const QString why =
+        doing + QStringLiteral(" failed: ") + QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     switch (rc & 0xFF) {
     case SQLITE_FULL:
         return {object, why, QStringLiteral("free space on the disk that holds it"), JetCode::DiskFull};
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-        return {object, why, QStringLiteral("make the file and its folder writable"), JetCode::FileAccessDenied};
+        return {object, why, QStringLiteral("make the file and its folder writable"),
+                JetCode::FileAccessDenied};
     case SQLITE_CANTOPEN:
-        return {object, why, QStringLiteral("check that the path exists and is writable"), JetCode::FileNotFound};
+        return {object, why, QStringLiteral("check that the path exists and is writable"),
+                JetCode::FileNotFound};
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
         return {object, QStringLiteral("is not a database file of ours, or it is damaged (%1)").arg(why),
-                QStringLiteral("restore the database from a backup or reseed the copy"), JetCode::DatabaseCorrupted};
+                QStringLiteral("restore the database from a backup or reseed the copy"),
+                JetCode::DatabaseCorrupted};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return {object, why, QStringLiteral("dismount the database or stop the process that uses it"),
@@ -129,9 +132,15 @@ Status SqliteConnection::open(const QString &path, Mode mode, const QString &obj
     m_object = objectForErrors;
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     const QByteArray p = path.toUtf8();
     const int rc = sqlite3_open_v2(p.constData(), &m_db, flags, nullptr);
@@ -158,8 +167,8 @@ Result<SqliteStatement> SqliteConnection::prepare(const QString &sql)
 {
     const QByteArray s = sql.toUtf8();
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, s.constData(), static_cast<int>(s.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(m_db, s.constData(), static_cast<int>(s.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)
         return sqliteError(m_db, rc, m_object, QStringLiteral("preparing a statement"));
     return SqliteStatement(m_db, stmt);

@@ -6,9 +6,9 @@
 
 namespace scr {
 
-HostDisk::HostDisk(QString labDir, QString hostName) : m_labDir(std::move(labDir)), m_hostName(std::move(hostName))
-{
-}
+HostDisk::HostDisk(QString labDir, QString hostName)
+    : m_labDir(std::move(labDir)), m_hostName(std::move(hostName))
+{}
 
 QString HostDisk::root() const
 {
@@ -50,8 +50,8 @@ Result<QString> HostDisk::localPath(const QString &windowsPath) const
         QString next = current + QLatin1Char('/') + part;
         if (!QFileInfo::exists(next)) {
             // Windows names are case-insensitive: reuse an entry that differs only in case.
-            const QStringList entries =
-                QDir(current).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+            const QStringList entries = QDir(current).entryList(QDir::AllEntries | QDir::NoDotAndDotDot |
+                                                                QDir::Hidden | QDir::System);
             for (const QString &entry : entries)
                 if (entry.compare(part, Qt::CaseInsensitive) == 0) {
                     next = current + QLatin1Char('/') + entry;

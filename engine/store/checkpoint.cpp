@@ -41,9 +41,10 @@ Result<Checkpoint> readCheckpoint(const QString &path, const QString &displayNam
     auto data = readWholeFile(path);
     if (!data)
         return data.error();
-    const Error corrupt{name, QStringLiteral("the checkpoint file is damaged"),
-                        QStringLiteral("delete it; eseutil /r then starts from the database header's Log Required"),
-                        JetCode::CheckpointCorrupt};
+    const Error corrupt{
+        name, QStringLiteral("the checkpoint file is damaged"),
+        QStringLiteral("delete it; eseutil /r then starts from the database header's Log Required"),
+        JetCode::CheckpointCorrupt};
     if (data->size() != kCheckpointSize || std::memcmp(data->constData(), kMagic, sizeof kMagic) != 0)
         return corrupt;
     if (crc32c(data->constData(), kCheckpointSize - 4) !=

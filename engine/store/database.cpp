@@ -41,9 +41,12 @@ QString guidText(const QUuid &u)
 QString databaseStateName(DatabaseState state)
 {
     switch (state) {
-    case DatabaseState::JustCreated: return QStringLiteral("Just Created");
-    case DatabaseState::DirtyShutdown: return QStringLiteral("Dirty Shutdown");
-    case DatabaseState::CleanShutdown: return QStringLiteral("Clean Shutdown");
+    case DatabaseState::JustCreated:
+        return QStringLiteral("Just Created");
+    case DatabaseState::DirtyShutdown:
+        return QStringLiteral("Dirty Shutdown");
+    case DatabaseState::CleanShutdown:
+        return QStringLiteral("Clean Shutdown");
     }
     return QStringLiteral("Unknown");
 }
@@ -60,7 +63,8 @@ Result<std::unique_ptr<Database>> Database::create(const QString &path, const Da
     const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
     if (QFileInfo::exists(path))
         return Error{name, QStringLiteral("a file of that name exists already"),
-                     QStringLiteral("choose another path, or remove the old file first"), JetCode::InvalidParameter};
+                     QStringLiteral("choose another path, or remove the old file first"),
+                     JetCode::InvalidParameter};
     // Built under a temporary name and renamed when complete: a crash never leaves a half-made file at path.
     const QString temp = path + QStringLiteral(".new");
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
@@ -83,7 +87,8 @@ Result<std::unique_ptr<Database>> Database::create(const QString &path, const Da
     return open(path, Access::ReadWrite, name);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access, const QString &displayName)
+Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access,
+                                                 const QString &displayName)
 {
     const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
     if (!QFileInfo::exists(path))
@@ -92,8 +97,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Access acc
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
     db->m_displayName = name;
-    SCR_TRY(db->m_db.open(path, access == Access::ReadOnly ? SqliteConnection::Mode::ReadOnly
-                                                           : SqliteConnection::Mode::ReadWrite,
+    SCR_TRY(db->m_db.open(path,
+                          access == Access::ReadOnly ? SqliteConnection::Mode::ReadOnly
+                                                     : SqliteConnection::Mode::ReadWrite,
                           name));
     SCR_TRY(db->loadHeader()); // first: a file that is not ours must not be touched, not even by a pragma
     if (access == Access::ReadWrite)
@@ -104,16 +110,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Access acc
 
 Status Database::prepareStatements()
 {
-    auto insertMailbox = m_db.prepare(QStringLiteral(
-        "INSERT INTO mailboxes(guid, display_name) VALUES(?1, ?2) "
-        "ON CONFLICT(guid) DO UPDATE SET display_name = excluded.display_name"));
+    auto insertMailbox =
+        m_db.prepare(QStringLiteral("INSERT INTO mailboxes(guid, display_name) VALUES(?1, ?2) "
+                                    "ON CONFLICT(guid) DO UPDATE SET display_name = excluded.display_name"));
     auto insertMessage = m_db.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO messages(internet_message_id, mailbox_guid, sender, subject, size, body, "
         "delivered_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
     auto deleteMessage = m_db.prepare(QStringLiteral("DELETE FROM messages WHERE internet_message_id = ?1"));
     auto updateHeader = m_db.prepare(QStringLiteral(
         "UPDATE ese_header SET magic=?1, format=?2, guid=?3, name=?4, sig_rand=?5, sig_time=?6, state=?7, "
-        "log_required_low=?8, log_required_high=?9, log_committed=?10, consistent_gen=?11, consistent_off=?12, "
+        "log_required_low=?8, log_required_high=?9, log_committed=?10, consistent_gen=?11, "
+        "consistent_off=?12, "
         "consistent_ms=?13, attach_gen=?14, attach_off=?15, attach_ms=?16, detach_gen=?17, detach_off=?18, "
         "detach_ms=?19, applied_gen=?20, applied_off=?21, created_ms=?22 WHERE id = 1"));
     for (auto *r : {&insertMailbox, &insertMessage, &deleteMessage, &updateHeader})
@@ -128,13 +135,15 @@ Status Database::prepareStatements()
 
 Status Database::loadHeader()
 {
-    const Error notOurs{m_displayName, QStringLiteral("is not a mailbox database file (no ESE header)"),
-                        QStringLiteral("check EdbFilePath; restore the database from a backup if it was damaged"),
-                        JetCode::DatabaseCorrupted};
+    const Error notOurs{
+        m_displayName, QStringLiteral("is not a mailbox database file (no ESE header)"),
+        QStringLiteral("check EdbFilePath; restore the database from a backup if it was damaged"),
+        JetCode::DatabaseCorrupted};
     auto stmt = m_db.prepare(QStringLiteral(
         "SELECT magic, format, guid, name, sig_rand, sig_time, state, log_required_low, log_required_high, "
         "log_committed, consistent_gen, consistent_off, consistent_ms, attach_gen, attach_off, attach_ms, "
-        "detach_gen, detach_off, detach_ms, applied_gen, applied_off, created_ms FROM ese_header WHERE id = 1"));
+        "detach_gen, detach_off, detach_ms, applied_gen, applied_off, created_ms FROM ese_header WHERE id = "
+        "1"));
     if (!stmt) {
         Error e = stmt.error();
         return e.code == JetCode::DatabaseCorrupted || e.code == JetCode::DiskIO ? notOurs : e;
@@ -188,7 +197,9 @@ Status Database::storeHeader()
 Status Database::writeHeader(const DatabaseHeader &header)
 {
     if (m_inBatch)
-        return Error{m_displayName, QStringLiteral("header written inside a replay batch"), {},
+        return Error{m_displayName,
+                     QStringLiteral("header written inside a replay batch"),
+                     {},
                      JetCode::InvalidParameter};
     const DatabaseHeader old = m_header;
     m_header = header;
@@ -219,11 +230,12 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
     if (record.lsn <= m_header.applied)
         return false; // already in this file: replaying it again must change nothing
     const auto mismatch = [&](const QUuid &logGuid) {
-        return Error{m_displayName,
-                     QStringLiteral("the log record at %1 belongs to database %2, but this file is database %3")
-                         .arg(record.lsn.toString(), guidText(logGuid), guidText(m_header.guid)),
-                     QStringLiteral("point recovery at the logs of this database, or restore the matching file"),
-                     JetCode::AttachedDatabaseMismatch};
+        return Error{
+            m_displayName,
+            QStringLiteral("the log record at %1 belongs to database %2, but this file is database %3")
+                .arg(record.lsn.toString(), guidText(logGuid), guidText(m_header.guid)),
+            QStringLiteral("point recovery at the logs of this database, or restore the matching file"),
+            JetCode::AttachedDatabaseMismatch};
     };
     switch (record.type) {
     case RecordType::CreateDatabase: {
@@ -264,14 +276,17 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
         auto rec = CreateMailboxRecord::decode(record);
         if (!rec)
             return rec.error();
-        SCR_TRY(m_insertMailbox.bind(1, guidText(rec->mailboxGuid)).bind(2, rec->displayName).run(m_displayName));
+        SCR_TRY(
+            m_insertMailbox.bind(1, guidText(rec->mailboxGuid)).bind(2, rec->displayName).run(m_displayName));
         break;
     }
     case RecordType::DeliverMessage: {
         auto rec = DeliverMessageRecord::decode(record);
         if (!rec)
             return rec.error();
-        m_insertMessage.bind(1, rec->internetMessageId).bind(2, guidText(rec->mailboxGuid)).bind(3, rec->sender);
+        m_insertMessage.bind(1, rec->internetMessageId)
+            .bind(2, guidText(rec->mailboxGuid))
+            .bind(3, rec->sender);
         m_insertMessage.bind(4, rec->subject).bind(5, qint64(rec->body.size())).bind(6, rec->body);
         SCR_TRY(m_insertMessage.bind(7, record.timeMs).run(m_displayName));
         break;
@@ -285,7 +300,8 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
     }
     }
     m_header.applied = record.lsn;
-    // Every change is applied whole, so this file needs the logs from the last applied record's generation on.
+    // Every change is applied whole, so this file needs the logs from the last applied record's generation
+    // on.
     if (m_header.state == DatabaseState::DirtyShutdown)
         m_header.logRequiredLow = m_header.logRequiredHigh = record.lsn.generation;
     m_header.logCommitted = std::max(m_header.logCommitted, record.lsn.generation);
@@ -350,8 +366,9 @@ Result<std::vector<MailboxRow>> Database::mailboxes()
 
 Result<std::optional<MessageRow>> Database::message(const QString &internetMessageId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, body, "
-                                            "delivered_ms FROM messages WHERE internet_message_id = ?1"));
+    auto stmt =
+        m_db.prepare(QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, body, "
+                                    "delivered_ms FROM messages WHERE internet_message_id = ?1"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, internetMessageId);
@@ -360,13 +377,14 @@ Result<std::optional<MessageRow>> Database::message(const QString &internetMessa
         return row.error();
     if (!*row)
         return std::optional<MessageRow>{};
-    return std::optional<MessageRow>{MessageRow{stmt->text(0), QUuid::fromString(stmt->text(1)), stmt->text(2),
-                                                stmt->text(3), stmt->blob(4), stmt->int64(5)}};
+    return std::optional<MessageRow>{MessageRow{stmt->text(0), QUuid::fromString(stmt->text(1)),
+                                                stmt->text(2), stmt->text(3), stmt->blob(4), stmt->int64(5)}};
 }
 
 Result<std::vector<QString>> Database::messageIds()
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT internet_message_id FROM messages ORDER BY internet_message_id"));
+    auto stmt =
+        m_db.prepare(QStringLiteral("SELECT internet_message_id FROM messages ORDER BY internet_message_id"));
     if (!stmt)
         return stmt.error();
     std::vector<QString> ids;
@@ -387,8 +405,9 @@ Result<QString> Database::contentChecksum()
     qint64 rows = 0;
     for (const QString &sql :
          {QStringLiteral("SELECT guid, display_name FROM mailboxes ORDER BY guid"),
-          QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, size, body, delivered_ms "
-                         "FROM messages ORDER BY internet_message_id")}) {
+          QStringLiteral(
+              "SELECT internet_message_id, mailbox_guid, sender, subject, size, body, delivered_ms "
+              "FROM messages ORDER BY internet_message_id")}) {
         auto stmt = m_db.prepare(sql);
         if (!stmt)
             return stmt.error();

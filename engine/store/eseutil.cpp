@@ -76,21 +76,29 @@ Result<QString> dumpLog(const QString &path, const QString &displayPath)
     QStringList counts;
     for (uint16_t t = 1; t < scan->countByType.size(); ++t)
         if (isKnownRecordType(t) && scan->countByType[t] > 0)
-            counts << QStringLiteral("%1 %2").arg(recordTypeName(static_cast<RecordType>(t))).arg(scan->countByType[t]);
+            counts << QStringLiteral("%1 %2")
+                          .arg(recordTypeName(static_cast<RecordType>(t)))
+                          .arg(scan->countByType[t]);
     QString out = QStringLiteral("Initiating FILE DUMP mode...\n\n");
     out += field("Base name", h.prefix);
     out += field("Log file", displayPath);
-    out += field("lGeneration", QStringLiteral("%1 (0x%2)").arg(h.generation).arg(QString::number(h.generation, 16).toUpper()));
+    out +=
+        field("lGeneration",
+              QStringLiteral("%1 (0x%2)").arg(h.generation).arg(QString::number(h.generation, 16).toUpper()));
     out += field("creation time", eseTimeString(h.creationTimeMs));
     out += field("prev gen time", eseTimeString(h.prevCreationTimeMs));
     out += field("Signature", h.signature.toString());
     out += field("Last Lgpos", scan->end.toString());
-    out += field("Records", QStringLiteral("%1%2").arg(scan->records).arg(
-                                counts.isEmpty() ? QString() : QStringLiteral(" (") + counts.join(QStringLiteral(", ")) +
-                                                                   QLatin1Char(')')));
+    out += field("Records",
+                 QStringLiteral("%1%2")
+                     .arg(scan->records)
+                     .arg(counts.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" (") + counts.join(QStringLiteral(", ")) + QLatin1Char(')')));
     out += field("Last record time", eseTimeString(scan->lastRecordTimeMs));
     if (scan->tornTail)
-        out += field("Torn tail", QStringLiteral("yes: a write after %1 was never completed").arg(scan->end.toString()));
+        out += field("Torn tail",
+                     QStringLiteral("yes: a write after %1 was never completed").arg(scan->end.toString()));
     out += QStringLiteral("\nIntegrity check passed for log file: %1\n").arg(displayPath);
     return out;
 }

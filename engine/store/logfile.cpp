@@ -65,13 +65,14 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
                 result.tornTail = true;
                 break;
             }
-            return Error{m_displayName,
-                         QStringLiteral("generation %1 is corrupt at %2: %3")
-                             .arg(gen)
-                             .arg(Lsn{gen, offset}.toString(), why),
-                         QStringLiteral("copy this log again from a good source, or run eseutil /r with /a to "
-                                        "accept losing the logs from here on"),
-                         JetCode::LogFileCorrupt};
+            return Error{
+                m_displayName,
+                QStringLiteral("generation %1 is corrupt at %2: %3")
+                    .arg(gen)
+                    .arg(Lsn{gen, offset}.toString(), why),
+                QStringLiteral("copy this log again from a good source, or run eseutil /r with /a to "
+                               "accept losing the logs from here on"),
+                JetCode::LogFileCorrupt};
         }
         if (visit) {
             if (auto st = visit(view); !st)

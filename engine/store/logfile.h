@@ -14,11 +14,11 @@ namespace scr {
 
 struct LogScan
 {
-    Lsn end;                  // where the next record would go (the log's "Last Lgpos")
+    Lsn end; // where the next record would go (the log's "Last Lgpos")
     int records = 0;
     std::array<int, 8> countByType{}; // indexed by RecordType
     qint64 lastRecordTimeMs = 0;
-    bool tornTail = false;    // open log only: a partly written, never acknowledged tail was found
+    bool tornTail = false; // open log only: a partly written, never acknowledged tail was found
 };
 
 class LogFile

@@ -13,8 +13,8 @@ Result<LogFolderListing> listLogFolder(const QString &folder, const QString &pre
 {
     QDir dir(folder);
     if (!dir.exists())
-        return Error{folder, QStringLiteral("the log folder does not exist"), QStringLiteral("check LogFolderPath"),
-                     JetCode::FileNotFound};
+        return Error{folder, QStringLiteral("the log folder does not exist"),
+                     QStringLiteral("check LogFolderPath"), JetCode::FileNotFound};
     LogFolderListing listing;
     const QStringList names =
         dir.entryList({prefix + QStringLiteral("*.log")}, QDir::Files | QDir::Hidden | QDir::System);

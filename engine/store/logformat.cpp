@@ -23,12 +23,18 @@ uint32_t readU32(const char *p)
 QString recordTypeName(RecordType type)
 {
     switch (type) {
-    case RecordType::CreateDatabase: return QStringLiteral("CreateDB");
-    case RecordType::Attach: return QStringLiteral("AttachDB");
-    case RecordType::Detach: return QStringLiteral("DetachDB");
-    case RecordType::CreateMailbox: return QStringLiteral("CreateMailbox");
-    case RecordType::DeliverMessage: return QStringLiteral("DeliverMessage");
-    case RecordType::DeleteMessage: return QStringLiteral("DeleteMessage");
+    case RecordType::CreateDatabase:
+        return QStringLiteral("CreateDB");
+    case RecordType::Attach:
+        return QStringLiteral("AttachDB");
+    case RecordType::Detach:
+        return QStringLiteral("DetachDB");
+    case RecordType::CreateMailbox:
+        return QStringLiteral("CreateMailbox");
+    case RecordType::DeliverMessage:
+        return QStringLiteral("DeliverMessage");
+    case RecordType::DeleteMessage:
+        return QStringLiteral("DeleteMessage");
     }
     return QStringLiteral("Unknown(%1)").arg(static_cast<int>(type));
 }
@@ -149,8 +155,10 @@ RecordCheck decodeRecordAt(const char *file, qint64 fileSize, uint32_t generatio
 
 QString logFileName(const QString &prefix, uint32_t generation)
 {
-    return prefix + QStringLiteral("%1.log").arg(generation, 8, 16, QLatin1Char('0')).toUpper().replace(
-                        QStringLiteral(".LOG"), QStringLiteral(".log"));
+    return prefix + QStringLiteral("%1.log")
+                        .arg(generation, 8, 16, QLatin1Char('0'))
+                        .toUpper()
+                        .replace(QStringLiteral(".LOG"), QStringLiteral(".log"));
 }
 
 QString openLogFileName(const QString &prefix)

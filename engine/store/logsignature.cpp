@@ -26,7 +26,8 @@ QString eseTimeString(qint64 msSinceEpoch)
 {
     if (msSinceEpoch == 0)
         return QStringLiteral("00/00/1900 00:00:00.000");
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(QStringLiteral("MM/dd/yyyy HH:mm:ss.zzz"));
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
+        .toString(QStringLiteral("MM/dd/yyyy HH:mm:ss.zzz"));
 }
 
 } // namespace scr

@@ -16,8 +16,7 @@ namespace scr {
 
 LogStream::LogStream(QString folder, QString prefix, const Clock &clock)
     : m_folder(std::move(folder)), m_prefix(std::move(prefix)), m_clock(clock)
-{
-}
+{}
 
 LogStream::~LogStream() = default;
 
@@ -39,7 +38,8 @@ Result<std::unique_ptr<LogStream>> LogStream::open(const QString &folder, const 
     if (!listing->hasOpenLog && listing->hasNextTemp && listing->lastClosed() > 0) {
         // A crash fell between the two renames of a roll-over: the prepared log is the open log's successor.
         auto temp = LogFile::load(tempPath);
-        if (temp && temp->header().generation == nextGen && temp->scan(true) && temp->scan(true)->records == 0) {
+        if (temp && temp->header().generation == nextGen && temp->scan(true) &&
+            temp->scan(true)->records == 0) {
             SCR_TRY(renameDurably(tempPath, openPath));
             listing->hasOpenLog = true;
         }
@@ -59,7 +59,8 @@ Result<std::unique_ptr<LogStream>> LogStream::open(const QString &folder, const 
         SCR_TRY(stream->createOpenLog(1, LogSignature::generate(clock), 0));
     }
     logging::get("store")->info("log stream {} in {} open at generation {} {}", prefix.toStdString(),
-                                folder.toStdString(), stream->generation(), stream->end().toString().toStdString());
+                                folder.toStdString(), stream->generation(),
+                                stream->end().toString().toStdString());
     return stream;
 }
 
@@ -142,9 +143,10 @@ Result<Lsn> LogStream::append(RecordType type, const QByteArray &payload, qint64
         return Error{m_folder, QStringLiteral("the log stream stopped after a failed roll-over"),
                      QStringLiteral("dismount and mount the database again"), JetCode::DiskIO};
     if (payload.size() > kMaxRecordPayload)
-        return Error{recordTypeName(type),
-                     QStringLiteral("a record of %1 bytes does not fit in one log generation").arg(payload.size()),
-                     QStringLiteral("keep single items under 1 MB"), JetCode::InvalidParameter};
+        return Error{
+            recordTypeName(type),
+            QStringLiteral("a record of %1 bytes does not fit in one log generation").arg(payload.size()),
+            QStringLiteral("keep single items under 1 MB"), JetCode::InvalidParameter};
     const qint64 size = encodedRecordSize(payload.size());
     if (m_offset + size > kLogFileSize)
         SCR_TRY(rollOver());

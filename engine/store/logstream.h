@@ -30,7 +30,7 @@ public:
     uint32_t generation() const { return m_header.generation; }
     qint64 generationCreationTimeMs() const { return m_header.creationTimeMs; }
     Lsn end() const { return {m_header.generation, m_offset}; } // where the next record goes
-    Lsn durableEnd() const { return m_durableEnd; }              // everything before it survives a crash
+    Lsn durableEnd() const { return m_durableEnd; }             // everything before it survives a crash
     qint64 pendingBytes() const { return m_pending.size(); }
 
     // Buffers one record; it is durable only after flush(). May roll over to a new generation first.
@@ -39,7 +39,10 @@ public:
     Status flush();
 
     // Called after a generation is closed and renamed (the copier's cue).
-    void setGenerationClosedHandler(std::function<void(uint32_t)> handler) { m_onClosed = std::move(handler); }
+    void setGenerationClosedHandler(std::function<void(uint32_t)> handler)
+    {
+        m_onClosed = std::move(handler);
+    }
 
 private:
     LogStream(QString folder, QString prefix, const Clock &clock);
@@ -54,8 +57,8 @@ private:
     const Clock &m_clock;
     File m_file;
     LogHeader m_header;
-    uint32_t m_offset = 0;        // end of the last appended record in the open generation
-    uint32_t m_pendingStart = 0;  // file offset of m_pending's first byte
+    uint32_t m_offset = 0;       // end of the last appended record in the open generation
+    uint32_t m_pendingStart = 0; // file offset of m_pending's first byte
     QByteArray m_pending;
     Lsn m_durableEnd;
     bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on

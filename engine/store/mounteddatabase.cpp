@@ -12,9 +12,9 @@
 
 namespace scr {
 
-MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock) : m_paths(std::move(paths)), m_clock(clock)
-{
-}
+MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock)
+    : m_paths(std::move(paths)), m_clock(clock)
+{}
 
 MountedDatabase::~MountedDatabase() = default;
 
@@ -25,7 +25,8 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     SCR_TRY(ensureDirectory(paths.logFolder));
     SCR_TRY(ensureDirectory(paths.systemFolder));
     SCR_TRY(ensureDirectory(QFileInfo(paths.edbPath).absolutePath()));
-    for (const QString &folder : {paths.logFolder, paths.systemFolder, QFileInfo(paths.edbPath).absolutePath()})
+    for (const QString &folder :
+         {paths.logFolder, paths.systemFolder, QFileInfo(paths.edbPath).absolutePath()})
         SCR_TRY(checkWritableFolder(folder));
     auto listing = listLogFolder(paths.logFolder, paths.prefix);
     if (!listing)
@@ -38,12 +39,13 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         if (!existing)
             return existing.error();
         if ((*existing)->header().guid != guid)
-            return Error{paths.edbPath,
-                         QStringLiteral("the file holds database %1, not %2")
-                             .arg((*existing)->header().guid.toString(QUuid::WithoutBraces),
-                                  guid.toString(QUuid::WithoutBraces)),
-                         QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
-                         JetCode::AttachedDatabaseMismatch};
+            return Error{
+                paths.edbPath,
+                QStringLiteral("the file holds database %1, not %2")
+                    .arg((*existing)->header().guid.toString(QUuid::WithoutBraces),
+                         guid.toString(QUuid::WithoutBraces)),
+                QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
+                JetCode::AttachedDatabaseMismatch};
     }
     // Soft recovery: bring the file up to every durable record in the logs (or recreate it from them).
     if (haveLogs) {
@@ -68,11 +70,12 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
             return db.error();
         self->m_db = std::move(*db);
         if (self->m_db->header().logSignature != self->m_log->signature())
-            return Error{paths.edbPath,
-                         QStringLiteral("the database file belongs to another log stream than the logs in its "
-                                        "storage group's log folder"),
-                         QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
-                         JetCode::BadLogSignature};
+            return Error{
+                paths.edbPath,
+                QStringLiteral("the database file belongs to another log stream than the logs in its "
+                               "storage group's log folder"),
+                QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
+                JetCode::BadLogSignature};
     } else {
         // A new database: its creation is logged, so a standby copy can be born from the logs alone.
         auto lsn = self->log(RecordType::CreateDatabase, CreateDatabaseRecord{guid, name}.encode());
@@ -124,7 +127,9 @@ Result<Lsn> MountedDatabase::log(RecordType type, const QByteArray &payload)
 Result<Lsn> MountedDatabase::createMailbox(const CreateMailboxRecord &record)
 {
     if (record.mailboxGuid.isNull() || record.displayName.trimmed().isEmpty())
-        return Error{record.displayName, QStringLiteral("a mailbox needs a GUID and a display name"), {},
+        return Error{record.displayName,
+                     QStringLiteral("a mailbox needs a GUID and a display name"),
+                     {},
                      JetCode::InvalidParameter};
     auto lsn = log(RecordType::CreateMailbox, record.encode());
     if (lsn)
@@ -137,9 +142,12 @@ Result<Lsn> MountedDatabase::deliverMessage(const DeliverMessageRecord &record)
     if (!knowsMailbox(record.mailboxGuid))
         return Error{record.mailboxGuid.toString(QUuid::WithoutBraces),
                      QStringLiteral("no such mailbox in this database"),
-                     QStringLiteral("deliver to a mailbox homed on this database"), JetCode::InvalidParameter};
+                     QStringLiteral("deliver to a mailbox homed on this database"),
+                     JetCode::InvalidParameter};
     if (record.internetMessageId.isEmpty())
-        return Error{QStringLiteral("message"), QStringLiteral("has no Internet message ID"), {},
+        return Error{QStringLiteral("message"),
+                     QStringLiteral("has no Internet message ID"),
+                     {},
                      JetCode::InvalidParameter};
     return log(RecordType::DeliverMessage, record.encode());
 }
@@ -193,7 +201,8 @@ Status MountedDatabase::applyPending()
 Status MountedDatabase::writeCheckpointAt(Lsn position)
 {
     const QString path = m_paths.systemFolder + QLatin1Char('/') + checkpointFileName(m_paths.prefix);
-    return writeCheckpoint(path, Checkpoint{m_log->signature(), position, m_db->header().guid, m_clock.nowMs()});
+    return writeCheckpoint(path,
+                           Checkpoint{m_log->signature(), position, m_db->header().guid, m_clock.nowMs()});
 }
 
 Status MountedDatabase::dismount()

@@ -31,7 +31,8 @@ class MountedDatabase
 {
 public:
     // Mounts the database of guid at paths.edbPath, creating it (and a CreateDB record) when no file and no
-    // log of it exists. Refuses a file whose GUID is not guid (-1216) or whose logs are another stream's (-530).
+    // log of it exists. Refuses a file whose GUID is not guid (-1216) or whose logs are another stream's
+    // (-530).
     static Result<std::unique_ptr<MountedDatabase>> mount(const StoragePaths &paths, const QUuid &guid,
                                                           const QString &name, const Clock &clock);
     // Destroying without dismount() is a crash as far as the files are concerned: the file stays

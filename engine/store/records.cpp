@@ -8,12 +8,12 @@ namespace {
 Error badPayload(const LogRecordView &view)
 {
     return Error{view.lsn.toString(),
-                 QStringLiteral("the %1 record's contents cannot be read").arg(recordTypeName(view.type)), {},
+                 QStringLiteral("the %1 record's contents cannot be read").arg(recordTypeName(view.type)),
+                 {},
                  JetCode::LogFileCorrupt};
 }
 
-template<typename Record, typename Fill>
-Result<Record> decodeWith(const LogRecordView &view, Fill fill)
+template <typename Record, typename Fill> Result<Record> decodeWith(const LogRecordView &view, Fill fill)
 {
     ByteReader r(view.payload, view.payloadSize);
     Record rec;
@@ -69,7 +69,8 @@ QByteArray DetachRecord::encode() const
 
 Result<DetachRecord> DetachRecord::decode(const LogRecordView &view)
 {
-    return decodeWith<DetachRecord>(view, [](ByteReader &r, DetachRecord &rec) { rec.databaseGuid = r.getUuid(); });
+    return decodeWith<DetachRecord>(view,
+                                    [](ByteReader &r, DetachRecord &rec) { rec.databaseGuid = r.getUuid(); });
 }
 
 QByteArray CreateMailboxRecord::encode() const

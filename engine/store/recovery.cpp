@@ -42,14 +42,16 @@ Error missingLog(const QString &name, const QString &why, const QString &fix)
 
 Error cancelled()
 {
-    return Error{QStringLiteral("Recovery"), QStringLiteral("was cancelled; the database is consistent up to the "
-                                                            "last generation replayed"),
+    return Error{QStringLiteral("Recovery"),
+                 QStringLiteral("was cancelled; the database is consistent up to the "
+                                "last generation replayed"),
                  QStringLiteral("run recovery again to finish"), JetCode::OperationCancelled};
 }
 
 } // namespace
 
-Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &clock, const Progress &progress)
+Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &clock,
+                                     const Progress &progress)
 {
     const auto show = [&](const QString &p) { return opts.displayPath ? opts.displayPath(p) : p; };
     if (!isValidLogPrefix(opts.prefix))
@@ -73,7 +75,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         if (!edbs.isEmpty())
             dbPath = QDir(dbPath).filePath(edbs.first());
     }
-    // Recovery writes the database, its WAL and the checkpoint: refuse read-only folders before touching anything.
+    // Recovery writes the database, its WAL and the checkpoint: refuse read-only folders before touching
+    // anything.
     for (const QString &folder : {dbPathIsFolder ? dbPath : QFileInfo(dbPath).absolutePath(), systemFolder}) {
         if (!QFileInfo(folder).isDir())
             continue;
@@ -103,8 +106,12 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     if (db) {
         const DatabaseHeader &h = db->header();
         switch (h.state) {
-        case DatabaseState::CleanShutdown: start = h.lastConsistent.generation; break;
-        case DatabaseState::JustCreated: start = h.logRequiredLow; break;
+        case DatabaseState::CleanShutdown:
+            start = h.lastConsistent.generation;
+            break;
+        case DatabaseState::JustCreated:
+            start = h.logRequiredLow;
+            break;
         case DatabaseState::DirtyShutdown:
             if (checkpoint && checkpoint->signature == h.logSignature && checkpoint->databaseGuid == h.guid &&
                 checkpoint->position.generation > 0) {
@@ -131,10 +138,12 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     if (!db) {
         start = !listing->closedGenerations.empty() ? listing->closedGenerations.front() : openGen;
         if (start == 0)
-            return Error{show(dbPath), QStringLiteral("the database file does not exist and there are no logs to "
-                                                      "create it from"),
-                         QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
-                         JetCode::FileNotFound};
+            return Error{
+                show(dbPath),
+                QStringLiteral("the database file does not exist and there are no logs to "
+                               "create it from"),
+                QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
+                JetCode::FileNotFound};
     }
     std::vector<PlannedLog> plan;
     uint32_t expected = start;
@@ -165,28 +174,32 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     const bool nothingNeeded = db && db->header().state == DatabaseState::CleanShutdown && plan.empty();
     if (!listing->hasOpenLog && !nothingNeeded) {
         if (!opts.allowLossOfTail)
-            return missingLog(openLogFileName(opts.prefix),
-                              QStringLiteral("the current log is missing; the last log present is generation %1")
-                                  .arg(plan.empty() ? start - 1 : plan.back().generation),
-                              QStringLiteral("restore it, or run eseutil /r with /a to accept losing its changes"));
+            return missingLog(
+                openLogFileName(opts.prefix),
+                QStringLiteral("the current log is missing; the last log present is generation %1")
+                    .arg(plan.empty() ? start - 1 : plan.back().generation),
+                QStringLiteral("restore it, or run eseutil /r with /a to accept losing its changes"));
         report.lostTail = true;
-        report.notes << QStringLiteral("%1 is missing: its changes are lost (/a).").arg(openLogFileName(opts.prefix));
+        report.notes
+            << QStringLiteral("%1 is missing: its changes are lost (/a).").arg(openLogFileName(opts.prefix));
     }
     if (db && db->header().state == DatabaseState::DirtyShutdown) {
         const uint32_t required = db->header().logRequiredHigh;
         const uint32_t have = plan.empty() ? 0 : plan.back().generation;
         if (plan.empty() || plan.front().generation != start || have < required)
-            return missingLog(logFileName(opts.prefix, plan.empty() ? start : have + 1),
-                              QStringLiteral("the database needs generations %1 to %2 (Log Required), and this "
-                                             "one is missing")
-                                  .arg(start)
-                                  .arg(required),
-                              QStringLiteral("restore the log; /a cannot skip logs that the database requires"));
+            return missingLog(
+                logFileName(opts.prefix, plan.empty() ? start : have + 1),
+                QStringLiteral("the database needs generations %1 to %2 (Log Required), and this "
+                               "one is missing")
+                    .arg(start)
+                    .arg(required),
+                QStringLiteral("restore the log; /a cannot skip logs that the database requires"));
     }
     if (plan.empty()) {
         report.databasePath = dbPath;
         report.end = db ? db->header().lastConsistent : Lsn{};
-        report.notes << QStringLiteral("The database is in Clean Shutdown and no later log exists: nothing to do.");
+        report.notes << QStringLiteral(
+            "The database is in Clean Shutdown and no later log exists: nothing to do.");
         return report;
     }
 
@@ -212,17 +225,20 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
                          QStringLiteral("the file is named for generation %1 but holds generation %2")
                              .arg(entry.generation)
                              .arg(header.generation),
-                         QStringLiteral("rename or remove the misplaced log"), JetCode::LogGenerationMismatch};
+                         QStringLiteral("rename or remove the misplaced log"),
+                         JetCode::LogGenerationMismatch};
         if (!streamSignature)
             streamSignature = header.signature;
-        if (header.signature != *streamSignature || header.prefix.compare(opts.prefix, Qt::CaseInsensitive) != 0)
-            return Error{show(entry.path),
-                         db ? QStringLiteral("its log signature does not match the database's: the log belongs to "
-                                             "another log stream")
-                            : QStringLiteral("its log signature differs from the logs before it"),
-                         QStringLiteral("remove logs that are not of this storage group, or use the database "
-                                        "that belongs to these logs"),
-                         JetCode::BadLogSignature};
+        if (header.signature != *streamSignature ||
+            header.prefix.compare(opts.prefix, Qt::CaseInsensitive) != 0)
+            return Error{
+                show(entry.path),
+                db ? QStringLiteral("its log signature does not match the database's: the log belongs to "
+                                    "another log stream")
+                   : QStringLiteral("its log signature differs from the logs before it"),
+                QStringLiteral("remove logs that are not of this storage group, or use the database "
+                               "that belongs to these logs"),
+                JetCode::BadLogSignature};
         if (prevCreation >= 0 && header.prevCreationTimeMs != prevCreation)
             return Error{show(entry.path),
                          QStringLiteral("does not follow generation %1: it was made for another sequence")
@@ -259,12 +275,13 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
             if (db && view.lsn <= alreadyApplied)
                 return {};
             if (!ours.isNull() && guid != ours)
-                return Error{show(entry.path),
-                             QStringLiteral("the record at %1 is for database %2, not for %3")
-                                 .arg(view.lsn.toString(), guid.toString(QUuid::WithoutBraces),
-                                      ours.toString(QUuid::WithoutBraces)),
-                             QStringLiteral("use the logs of this database, or the database file of these logs"),
-                             JetCode::AttachedDatabaseMismatch};
+                return Error{
+                    show(entry.path),
+                    QStringLiteral("the record at %1 is for database %2, not for %3")
+                        .arg(view.lsn.toString(), guid.toString(QUuid::WithoutBraces),
+                             ours.toString(QUuid::WithoutBraces)),
+                    QStringLiteral("use the logs of this database, or the database file of these logs"),
+                    JetCode::AttachedDatabaseMismatch};
             return {};
         });
         if (!scan)
@@ -272,12 +289,13 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         end = scan->end;
     }
     if (!db && !creation)
-        return Error{show(dbPath),
-                     QStringLiteral("the database file does not exist and the logs from generation %1 on do not "
-                                    "contain its creation")
-                         .arg(start),
-                     QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
-                     JetCode::FileNotFound};
+        return Error{
+            show(dbPath),
+            QStringLiteral("the database file does not exist and the logs from generation %1 on do not "
+                           "contain its creation")
+                .arg(start),
+            QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
+            JetCode::FileNotFound};
 
     // Pass 2: apply. Nothing above changed a byte.
     if (!db) {
@@ -291,7 +309,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         h.state = DatabaseState::JustCreated;
         h.logRequiredLow = h.logRequiredHigh = creation->lsn.generation;
         h.createdMs = creation->timeMs;
-        h.applied = {creation->lsn.generation, creation->lsn.offset - 1}; // records before its creation are not its
+        h.applied = {creation->lsn.generation,
+                     creation->lsn.offset - 1}; // records before its creation are not its
         auto created = Database::create(dbPath, h, show(dbPath));
         if (!created)
             return created.error();
@@ -349,19 +368,23 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     report.firstGeneration = plan.front().generation;
     report.lastGeneration = plan.back().generation;
     if (wasClean && report.recordsApplied == 0)
-        report.notes << QStringLiteral("The database already holds all %1 records of generations %2 to %3: nothing to do.")
-                            .arg(report.recordsSkipped)
-                            .arg(report.firstGeneration)
-                            .arg(report.lastGeneration);
+        report.notes
+            << QStringLiteral(
+                   "The database already holds all %1 records of generations %2 to %3: nothing to do.")
+                   .arg(report.recordsSkipped)
+                   .arg(report.firstGeneration)
+                   .arg(report.lastGeneration);
     else
-        report.notes << QStringLiteral("Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
+        report.notes << QStringLiteral(
+                            "Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
                             .arg(report.firstGeneration)
                             .arg(report.lastGeneration)
                             .arg(report.recordsApplied)
                             .arg(report.recordsSkipped);
-    logging::get("store")->info("recovery of {}: generations {}-{}, {} applied, {} skipped, now Clean Shutdown at {}",
-                                show(dbPath).toStdString(), report.firstGeneration, report.lastGeneration,
-                                report.recordsApplied, report.recordsSkipped, end.toString().toStdString());
+    logging::get("store")->info(
+        "recovery of {}: generations {}-{}, {} applied, {} skipped, now Clean Shutdown at {}",
+        show(dbPath).toStdString(), report.firstGeneration, report.lastGeneration, report.recordsApplied,
+        report.recordsSkipped, end.toString().toStdString());
     return report;
 }
 

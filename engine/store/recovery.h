@@ -21,9 +21,9 @@ class Clock;
 struct RecoveryOptions
 {
     QString prefix = QStringLiteral("E00");
-    QString logFolder;    // /l
-    QString systemFolder; // /s: where E00.chk lives; empty means the log folder
-    QString databasePath; // /d: the .edb file, or a folder holding exactly one
+    QString logFolder;            // /l
+    QString systemFolder;         // /s: where E00.chk lives; empty means the log folder
+    QString databasePath;         // /d: the .edb file, or a folder holding exactly one
     bool allowLossOfTail = false; // /a
     // When the database file is missing, recreate this database from its CreateDatabase record; null takes
     // the first database created in the logs.
@@ -37,19 +37,20 @@ struct RecoveryReport
     QString databasePath;
     uint32_t firstGeneration = 0; // 0 when no log was needed
     uint32_t lastGeneration = 0;
-    Lsn end;                      // Last Consistent after recovery
+    Lsn end; // Last Consistent after recovery
     qint64 recordsApplied = 0;
     qint64 recordsSkipped = 0;    // already in the database file
     bool createdDatabase = false; // the file was born by replay from its CreateDatabase record
     bool usedCheckpoint = false;
-    bool lostTail = false;        // /a accepted missing logs at the end
-    QStringList notes;            // what recovery did, in the order it did it, for eseutil's output
+    bool lostTail = false; // /a accepted missing logs at the end
+    QStringList notes;     // what recovery did, in the order it did it, for eseutil's output
 };
 
 class Recovery
 {
 public:
-    // Called once per generation in each pass; returning false cancels (-2401, the database stays consistent).
+    // Called once per generation in each pass; returning false cancels (-2401, the database stays
+    // consistent).
     using Progress = std::function<bool(const QString &phase, int done, int total)>;
 
     static Result<RecoveryReport> run(const RecoveryOptions &options, const Clock &clock,

@@ -118,7 +118,8 @@ Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, 
         auto report = Recovery::run(options, clock, progress);
         if (!report)
             return report.error();
-        return QString(eseutil::banner() + eseutil::formatRecoveryReport(*report, host.windowsPath(report->databasePath)));
+        return QString(eseutil::banner() +
+                       eseutil::formatRecoveryReport(*report, host.windowsPath(report->databasePath)));
     }
     }
     return usageError(QStringLiteral("unknown mode"));

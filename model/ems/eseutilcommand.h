@@ -18,11 +18,11 @@ struct EseutilCommand
     enum class Mode { DumpHeader, DumpLog, DumpCheckpoint, Recover };
 
     Mode mode = Mode::DumpHeader;
-    QString path;         // the file of a dump
-    QString prefix;       // /r: E00..E49
-    QString logPath;      // /l
-    QString systemPath;   // /s (defaults to /l)
-    QString databasePath; // /d: a .edb file or its folder
+    QString path;                 // the file of a dump
+    QString prefix;               // /r: E00..E49
+    QString logPath;              // /l
+    QString systemPath;           // /s (defaults to /l)
+    QString databasePath;         // /d: a .edb file or its folder
     bool allowLossOfTail = false; // /a
 
     static Result<EseutilCommand> parse(const QStringList &args);

@@ -8,7 +8,8 @@
 
 namespace scr {
 
-ShellSession::ShellSession(QString labDir, const Clock &clock) : m_labDir(std::move(labDir)), m_clock(clock) {}
+ShellSession::ShellSession(QString labDir, const Clock &clock) : m_labDir(std::move(labDir)), m_clock(clock)
+{}
 
 QString ShellSession::prompt() const
 {
@@ -47,8 +48,8 @@ Result<QString> ShellSession::enterSession(const QStringList &args)
             return QString();
         }
     return Error{args.at(1), QStringLiteral("no such host in this lab"),
-                 QStringLiteral("known hosts: ") + hosts.entryList(QDir::Dirs | QDir::NoDotAndDotDot).join(
-                                                      QStringLiteral(", ")),
+                 QStringLiteral("known hosts: ") +
+                     hosts.entryList(QDir::Dirs | QDir::NoDotAndDotDot).join(QStringLiteral(", ")),
                  JetCode::InvalidParameter};
 }
 
@@ -60,7 +61,9 @@ Result<QString> ShellSession::execute(const QString &statement)
     if (words->isEmpty())
         return QString();
     const QString verb = words->first();
-    const auto is = [&](const char *name) { return verb.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
+    const auto is = [&](const char *name) {
+        return verb.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
+    };
     if (is("Enter-PSSession"))
         return enterSession(*words);
     if (is("Exit-PSSession")) {

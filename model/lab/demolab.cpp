@@ -13,9 +13,9 @@
 namespace scr {
 namespace {
 
-const char *const kFirstNames[] = {"Ada",  "Ben",   "Carla", "Dev",   "Elena", "Farid", "Grace", "Hugo",
-                                   "Ines", "Jonas", "Kira",  "Liam",  "Maya",  "Noah",  "Olga",  "Pavel",
-                                   "Quinn", "Rosa", "Sven",  "Tara"};
+const char *const kFirstNames[] = {"Ada",  "Ben",   "Carla", "Dev",  "Elena", "Farid", "Grace",
+                                   "Hugo", "Ines",  "Jonas", "Kira", "Liam",  "Maya",  "Noah",
+                                   "Olga", "Pavel", "Quinn", "Rosa", "Sven",  "Tara"};
 const char *const kLastNames[] = {"Adler", "Brandt", "Castro", "Dumont", "Eriksen", "Fischer"};
 
 Status makeDatabase(const HostDisk &host, int sg, int &userIndex, const Clock &clock, DemoLabReport &report)
@@ -42,8 +42,8 @@ Status makeDatabase(const HostDisk &host, int sg, int &userIndex, const Clock &c
         SCR_TRY((*db)->createMailbox({guid, name}));
         users.push_back(guid);
     }
-    SCR_TRY((*db)->createMailbox(
-        {QUuid::createUuid(), QStringLiteral("SystemMailbox") + QUuid::createUuid().toString(QUuid::WithBraces)}));
+    SCR_TRY((*db)->createMailbox({QUuid::createUuid(), QStringLiteral("SystemMailbox") +
+                                                           QUuid::createUuid().toString(QUuid::WithBraces)}));
     report.mailboxes += DemoLab::kUserMailboxesPerDatabase + 1;
     if (sg == 1) {
         SCR_TRY((*db)->createMailbox({QUuid::createUuid(), QStringLiteral("Microsoft System Attendant")}));

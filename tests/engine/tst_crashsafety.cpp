@@ -33,7 +33,9 @@ private Q_SLOTS:
         const quint32 seed = qEnvironmentVariableIsSet("SCR_CRASH_SEED")
                                  ? qEnvironmentVariable("SCR_CRASH_SEED").toUInt()
                                  : 20261125u;
-        const int rounds = qEnvironmentVariableIsSet("SCR_CRASH_ROUNDS") ? qEnvironmentVariableIntValue("SCR_CRASH_ROUNDS") : 50;
+        const int rounds = qEnvironmentVariableIsSet("SCR_CRASH_ROUNDS")
+                               ? qEnvironmentVariableIntValue("SCR_CRASH_ROUNDS")
+                               : 50;
         qInfo("seed %u, %d rounds (set SCR_CRASH_SEED / SCR_CRASH_ROUNDS to replay or extend)", seed, rounds);
         QRandomGenerator rng(seed);
         QTemporaryDir lab;
@@ -76,9 +78,11 @@ private Q_SLOTS:
             options.databasePath = edb;
             auto report = Recovery::run(options, SystemClock::instance());
             if (!report) {
-                // Killed before the first log was even made: there is nothing to recover, and nothing was acked.
-                QVERIFY2(report.error().code == JetCode::FileNotFound && maxAck < 0,
-                         qPrintable(QStringLiteral("round %1: %2").arg(round).arg(report.error().toString())));
+                // Killed before the first log was even made: there is nothing to recover, and nothing was
+                // acked.
+                QVERIFY2(
+                    report.error().code == JetCode::FileNotFound && maxAck < 0,
+                    qPrintable(QStringLiteral("round %1: %2").arg(round).arg(report.error().toString())));
                 continue;
             }
             auto db = Database::open(edb, Database::Access::ReadOnly);
@@ -88,9 +92,14 @@ private Q_SLOTS:
             QVERIFY(ids.hasValue());
             const qint64 count = static_cast<qint64>(ids->size());
             const QString where = QStringLiteral("round %1 (kill after %2 ms): %3 messages, last ack %4")
-                                      .arg(round).arg(delayMs).arg(count).arg(maxAck);
-            QVERIFY2(count >= maxAck + 1, qPrintable(where + QStringLiteral(": an acknowledged message was lost")));
-            QVERIFY2(count <= maxAck + 1 + kMaxBatch, qPrintable(where + QStringLiteral(": more than one batch beyond the acks")));
+                                      .arg(round)
+                                      .arg(delayMs)
+                                      .arg(count)
+                                      .arg(maxAck);
+            QVERIFY2(count >= maxAck + 1,
+                     qPrintable(where + QStringLiteral(": an acknowledged message was lost")));
+            QVERIFY2(count <= maxAck + 1 + kMaxBatch,
+                     qPrintable(where + QStringLiteral(": more than one batch beyond the acks")));
             for (qint64 n = 0; n < count; ++n)
                 QVERIFY2(ids->at(static_cast<std::size_t>(n)) == test::messageId(1, n),
                          qPrintable(where + QStringLiteral(": not a prefix at %1").arg(n)));
@@ -102,9 +111,10 @@ private Q_SLOTS:
             }
             verified = count;
         }
-        qInfo("%lld messages survived %d kills; %d kills came after at least one acknowledgement", verified, rounds,
-              killedWithAcks);
-        QVERIFY2(killedWithAcks >= rounds / 2, "most kills should strike while messages are being acknowledged");
+        qInfo("%lld messages survived %d kills; %d kills came after at least one acknowledgement", verified,
+              rounds, killedWithAcks);
+        QVERIFY2(killedWithAcks >= rounds / 2,
+                 "most kills should strike while messages are being acknowledged");
     }
 };
 

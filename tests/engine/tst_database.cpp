@@ -131,7 +131,9 @@ private Q_SLOTS:
         if (plainSqlite) {
             sqlite3 *h = nullptr;
             QCOMPARE(sqlite3_open(path.toUtf8().constData(), &h), SQLITE_OK);
-            QCOMPARE(sqlite3_exec(h, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr), SQLITE_OK);
+            QCOMPARE(
+                sqlite3_exec(h, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr),
+                SQLITE_OK);
             sqlite3_close(h);
         } else {
             QFile f(path);

@@ -15,7 +15,10 @@ private:
     QTemporaryDir m_dir;
     StoragePaths m_paths;
 
-    QString displayOf(const QString &p) const { return QStringLiteral("C:\\Lab\\") + QFileInfo(p).fileName(); }
+    QString displayOf(const QString &p) const
+    {
+        return QStringLiteral("C:\\Lab\\") + QFileInfo(p).fileName();
+    }
 
 private Q_SLOTS:
     void init()
@@ -62,18 +65,22 @@ private Q_SLOTS:
         QVERIFY(text->contains(QStringLiteral("prev gen time: 00/00/1900 00:00:00.000")));
         QVERIFY(text->contains(QStringLiteral("CreateDB 1")));
         QVERIFY(text->contains(QStringLiteral("CreateMailbox 1")));
-        QVERIFY(text->contains(QStringLiteral("Integrity check passed for log file: C:\\Logs\\E0000000001.log")));
+        QVERIFY(
+            text->contains(QStringLiteral("Integrity check passed for log file: C:\\Logs\\E0000000001.log")));
         QVERIFY(test::flipByte(m_paths.logFolder + QStringLiteral("/E0000000001.log"), 5000));
-        auto bad = eseutil::dumpLog(m_paths.logFolder + QStringLiteral("/E0000000001.log"), QStringLiteral("x.log"));
+        auto bad =
+            eseutil::dumpLog(m_paths.logFolder + QStringLiteral("/E0000000001.log"), QStringLiteral("x.log"));
         QVERIFY(!bad.hasValue());
         QCOMPARE(bad.error().code, JetCode::LogFileCorrupt);
     }
     void checkpointDump()
     {
-        auto text = eseutil::dumpCheckpoint(m_paths.systemFolder + QStringLiteral("/E00.chk"), QStringLiteral("C:\\Logs\\E00.chk"));
+        auto text = eseutil::dumpCheckpoint(m_paths.systemFolder + QStringLiteral("/E00.chk"),
+                                            QStringLiteral("C:\\Logs\\E00.chk"));
         QVERIFY(text.hasValue());
         QVERIFY2(text->contains(QStringLiteral("Checkpoint: (0x2,")), qPrintable(*text));
-        auto missing = eseutil::dumpCheckpoint(m_dir.filePath(QStringLiteral("none.chk")), QStringLiteral("C:\\none.chk"));
+        auto missing = eseutil::dumpCheckpoint(m_dir.filePath(QStringLiteral("none.chk")),
+                                               QStringLiteral("C:\\none.chk"));
         QVERIFY(!missing.hasValue());
         QCOMPARE(missing.error().code, JetCode::FileNotFound);
     }

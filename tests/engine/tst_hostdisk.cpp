@@ -14,8 +14,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("windows");
         QTest::addColumn<QString>("relative");
-        QTest::newRow("log folder") << QStringLiteral("C:\\Exchange\\Logs\\SG1") << QStringLiteral("C/Exchange/Logs/SG1");
-        QTest::newRow("lower drive") << QStringLiteral("d:\\Data\\DB1.edb") << QStringLiteral("D/Data/DB1.edb");
+        QTest::newRow("log folder") << QStringLiteral("C:\\Exchange\\Logs\\SG1")
+                                    << QStringLiteral("C/Exchange/Logs/SG1");
+        QTest::newRow("lower drive") << QStringLiteral("d:\\Data\\DB1.edb")
+                                     << QStringLiteral("D/Data/DB1.edb");
         QTest::newRow("doubled separators") << QStringLiteral("C:\\a\\\\b\\") << QStringLiteral("C/a/b");
         QTest::newRow("drive root") << QStringLiteral("C:\\") << QStringLiteral("C");
     }

@@ -73,7 +73,8 @@ private Q_SLOTS:
             QByteArray damaged = file;
             damaged[4096 + i] = static_cast<char>(damaged[4096 + i] ^ 0x10);
             LogRecordView bad;
-            QCOMPARE(decodeRecordAt(damaged.constData(), damaged.size(), 5, 4096, &bad, &why), RecordCheck::Bad);
+            QCOMPARE(decodeRecordAt(damaged.constData(), damaged.size(), 5, 4096, &bad, &why),
+                     RecordCheck::Bad);
         }
     }
     void payloadsRoundTrip()
@@ -87,11 +88,13 @@ private Q_SLOTS:
             return v;
         };
         const QByteArray c = CreateDatabaseRecord{g, QStringLiteral("DB1")}.encode();
-        QCOMPARE(CreateDatabaseRecord::decode(view(c, RecordType::CreateDatabase))->databaseName, QStringLiteral("DB1"));
+        QCOMPARE(CreateDatabaseRecord::decode(view(c, RecordType::CreateDatabase))->databaseName,
+                 QStringLiteral("DB1"));
         const QByteArray a = AttachRecord{g, QStringLiteral("C:\\DB1.edb")}.encode();
         QCOMPARE(AttachRecord::decode(view(a, RecordType::Attach))->databaseGuid, g);
         const QByteArray m = CreateMailboxRecord{g, QStringLiteral("Ada Adler")}.encode();
-        QCOMPARE(CreateMailboxRecord::decode(view(m, RecordType::CreateMailbox))->displayName, QStringLiteral("Ada Adler"));
+        QCOMPARE(CreateMailboxRecord::decode(view(m, RecordType::CreateMailbox))->displayName,
+                 QStringLiteral("Ada Adler"));
         // A truncated payload is an error, not garbage.
         const QByteArray cut = m.left(m.size() - 3);
         QVERIFY(!CreateMailboxRecord::decode(view(cut, RecordType::CreateMailbox)).hasValue());

@@ -38,7 +38,8 @@ private Q_SLOTS:
         QVERIFY(s.hasValue());
         std::vector<Lsn> lsns;
         for (int i = 0; i < 10; ++i)
-            lsns.push_back(*(*s)->append(RecordType::DeleteMessage, payloadOf(100 + i, char('a' + i)), 1000 + i));
+            lsns.push_back(
+                *(*s)->append(RecordType::DeleteMessage, payloadOf(100 + i, char('a' + i)), 1000 + i));
         QVERIFY((*s)->pendingBytes() > 0);
         QVERIFY((*s)->durableEnd() < (*s)->end());
         QVERIFY((*s)->flush().hasValue());
@@ -47,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(log.hasValue());
         int i = 0;
         auto scan = log->scan(true, [&](const LogRecordView &v) -> Status {
-            if (v.lsn != lsns[i] || v.payloadSize != 100 + i || v.payload[0] != char('a' + i) || v.timeMs != 1000 + i)
+            if (v.lsn != lsns[i] || v.payloadSize != 100 + i || v.payload[0] != char('a' + i) ||
+                v.timeMs != 1000 + i)
                 return Error{QStringLiteral("record"), QString::number(i), {}, JetCode::None};
             ++i;
             return {};
@@ -203,7 +205,8 @@ private Q_SLOTS:
         QByteArray bytes = encodeLogHeader(next);
         bytes.resize(kLogFileSize, '\0');
         QVERIFY(writeFileAtomically(dir.filePath(QStringLiteral("E00tmp.log")), bytes).hasValue());
-        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")), dir.filePath(QStringLiteral("E0000000002.log"))));
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")),
+                              dir.filePath(QStringLiteral("E0000000002.log"))));
         {
             auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
             QVERIFY(s.hasValue());
@@ -214,11 +217,13 @@ private Q_SLOTS:
         QCOMPARE(log->header().generation, 3u);
         QCOMPARE(log->header().creationTimeMs, next.creationTimeMs);
         // Without the prepared file, the stream continues with a new E00.log after the last closed log.
-        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")), dir.filePath(QStringLiteral("E0000000003.log"))));
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")),
+                              dir.filePath(QStringLiteral("E0000000003.log"))));
         auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         QCOMPARE((*s)->generation(), 4u);
-        QCOMPARE(LogFile::load(dir.filePath(QStringLiteral("E00.log")))->header().prevCreationTimeMs, next.creationTimeMs);
+        QCOMPARE(LogFile::load(dir.filePath(QStringLiteral("E00.log")))->header().prevCreationTimeMs,
+                 next.creationTimeMs);
     }
     void refusesOversizedRecordsAndBadPrefixes()
     {

@@ -32,7 +32,10 @@ struct Lab
         paths.systemFolder = paths.logFolder;
         paths.edbPath = dir.filePath(QStringLiteral("Data/SG1/DB1.edb"));
     }
-    QString log(uint32_t gen) const { return paths.logFolder + QLatin1Char('/') + logFileName(paths.prefix, gen); }
+    QString log(uint32_t gen) const
+    {
+        return paths.logFolder + QLatin1Char('/') + logFileName(paths.prefix, gen);
+    }
     QString openLog() const { return paths.logFolder + QStringLiteral("/E00.log"); }
     QString checkpoint() const { return paths.systemFolder + QStringLiteral("/E00.chk"); }
     RecoveryOptions options() const
@@ -58,13 +61,17 @@ void writeMessages(Lab &lab, const Clock &clock, int messages, bool dismount, in
     if (!(*db)->knowsMailbox(lab.mailbox))
         QVERIFY((*db)->createMailbox({lab.mailbox, QStringLiteral("Ada Adler")}).hasValue());
     for (int i = 0; i < messages; ++i) {
-        QVERIFY((*db)->deliverMessage(test::makeMessage(lab.mailbox, kSeed, lab.committed + i, 20000, 40000)).hasValue());
+        QVERIFY((*db)
+                    ->deliverMessage(test::makeMessage(lab.mailbox, kSeed, lab.committed + i, 20000, 40000))
+                    .hasValue());
         if (i % 7 == 6 || i == messages - 1)
             QVERIFY((*db)->commit().hasValue());
     }
     lab.committed += messages;
     for (int i = 0; i < uncommitted; ++i)
-        QVERIFY((*db)->deliverMessage(test::makeMessage(lab.mailbox, kSeed, lab.committed + i, 20000, 40000)).hasValue());
+        QVERIFY((*db)
+                    ->deliverMessage(test::makeMessage(lab.mailbox, kSeed, lab.committed + i, 20000, 40000))
+                    .hasValue());
     if (dismount)
         QVERIFY((*db)->dismount().hasValue());
 }
@@ -149,7 +156,8 @@ private Q_SLOTS:
         writeMessages(lab, m_clock, 120, false);
         auto first = Recovery::run(lab.options(), m_clock);
         QVERIFY2(first.hasValue(), qPrintable(errorText(first)));
-        const QString checksum = *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
+        const QString checksum =
+            *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
         // Make the database believe it needs every log again, and lose the checkpoint: all logs are replayed.
         {
             auto db = Database::open(lab.paths.edbPath, Database::Access::ReadWrite);
@@ -165,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(second->firstGeneration, 1u);
         QCOMPARE(second->recordsApplied, 0);
         QVERIFY(second->recordsSkipped > 120);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(), checksum);
+        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(),
+                 checksum);
         // A database born from the same logs alone has the same content, row for row.
         QVERIFY(QFile::remove(lab.paths.edbPath));
         auto reborn = Recovery::run(lab.options(), m_clock);
@@ -188,7 +197,8 @@ private Q_SLOTS:
         Lab lab;
         writeMessages(lab, m_clock, 120, false);
         QVERIFY(test::flipByte(lab.log(2), 300'000));
-        expectRefusal(lab, lab.options(), JetCode::LogFileCorrupt, QStringLiteral("generation 2 is corrupt at (0x2,"));
+        expectRefusal(lab, lab.options(), JetCode::LogFileCorrupt,
+                      QStringLiteral("generation 2 is corrupt at (0x2,"));
     }
     void flippedHeaderByteIsRefused()
     {
@@ -230,7 +240,8 @@ private Q_SLOTS:
         QFile::remove(lab.paths.edbPath + QStringLiteral("-wal"));
         QFile::remove(lab.paths.edbPath + QStringLiteral("-shm"));
         QVERIFY(QFile::rename(aside, lab.paths.edbPath));
-        expectRefusal(lab, lab.options(), JetCode::AttachedDatabaseMismatch, lab.guid.toString(QUuid::WithoutBraces));
+        expectRefusal(lab, lab.options(), JetCode::AttachedDatabaseMismatch,
+                      lab.guid.toString(QUuid::WithoutBraces));
     }
     void missingCheckpointFallsBackToTheHeader()
     {
@@ -298,15 +309,18 @@ private Q_SLOTS:
     {
         Lab lab;
         writeMessages(lab, m_clock, 60, true);
-        const QString checksum = *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
+        const QString checksum =
+            *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
         QVERIFY(QFile::remove(lab.paths.edbPath));
         RecoveryOptions o = lab.options();
-        o.databasePath = QFileInfo(lab.paths.edbPath).absolutePath(); // /d names the folder, as eseutil's does
+        o.databasePath =
+            QFileInfo(lab.paths.edbPath).absolutePath(); // /d names the folder, as eseutil's does
         auto r = Recovery::run(o, m_clock);
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
         QVERIFY(r->createdDatabase);
         QCOMPARE(r->databasePath, lab.paths.edbPath);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(), checksum);
+        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(),
+                 checksum);
     }
     void cancelLeavesAConsistentDatabaseAndCanResume()
     {

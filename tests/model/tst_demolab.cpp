@@ -41,13 +41,16 @@ private Q_SLOTS:
                         ++system;
                         continue;
                     }
-                    QVERIFY2(names.insert(m.displayName).second, qPrintable(m.displayName)); // unique in the org
+                    QVERIFY2(names.insert(m.displayName).second,
+                             qPrintable(m.displayName)); // unique in the org
                     QCOMPARE(m.itemCount, DemoLab::kMessagesPerMailbox);
                 }
                 QCOMPARE(system, sg == 1 ? 2 : 1);
                 const QString prefix = QStringLiteral("E0%1").arg(sg - 1);
-                QVERIFY(QFileInfo::exists(*host.localPath(QStringLiteral("C:\\Exchange\\Logs\\SG%1\\%2.log").arg(sg).arg(prefix))));
-                QVERIFY(QFileInfo::exists(*host.localPath(QStringLiteral("C:\\Exchange\\Logs\\SG%1\\%2.chk").arg(sg).arg(prefix))));
+                QVERIFY(QFileInfo::exists(
+                    *host.localPath(QStringLiteral("C:\\Exchange\\Logs\\SG%1\\%2.log").arg(sg).arg(prefix))));
+                QVERIFY(QFileInfo::exists(
+                    *host.localPath(QStringLiteral("C:\\Exchange\\Logs\\SG%1\\%2.chk").arg(sg).arg(prefix))));
             }
         }
         for (const QString &standby : DemoLab::standbyServers())
@@ -64,7 +67,8 @@ private Q_SLOTS:
         auto report = DemoLab::create(lab.path(), clock);
         QVERIFY(!report.hasValue());
         QVERIFY(report.error().reason.contains(QStringLiteral("not empty")));
-        QCOMPARE(QDir(lab.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("keep.txt")});
+        QCOMPARE(QDir(lab.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("keep.txt")});
     }
 };
 

@@ -22,12 +22,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("database");
         QTest::addColumn<bool>("allowLoss");
         const QString l = QStringLiteral("C:\\Logs"), d = QStringLiteral("C:\\Data");
-        QTest::newRow("mh") << QStringList{QStringLiteral("/mh"), QStringLiteral("C:\\DB1.edb")} << int(EseutilCommand::Mode::DumpHeader) << QString() << QString() << QString() << false;
-        QTest::newRow("ML upper") << QStringList{QStringLiteral("/ML"), QStringLiteral("C:\\E00.log")} << int(EseutilCommand::Mode::DumpLog) << QString() << QString() << QString() << false;
-        QTest::newRow("r spaced") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/l"), l, QStringLiteral("/s"), l, QStringLiteral("/d"), d}
+        QTest::newRow("mh") << QStringList{QStringLiteral("/mh"), QStringLiteral("C:\\DB1.edb")}
+                            << int(EseutilCommand::Mode::DumpHeader) << QString() << QString() << QString()
+                            << false;
+        QTest::newRow("ML upper") << QStringList{QStringLiteral("/ML"), QStringLiteral("C:\\E00.log")}
+                                  << int(EseutilCommand::Mode::DumpLog) << QString() << QString() << QString()
+                                  << false;
+        QTest::newRow("r spaced") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"),
+                                                 QStringLiteral("/l"), l,
+                                                 QStringLiteral("/s"), l,
+                                                 QStringLiteral("/d"), d}
                                   << int(EseutilCommand::Mode::Recover) << l << l << d << false;
-        QTest::newRow("r glued, /a, default /s") << QStringList{QStringLiteral("/r"), QStringLiteral("e01"), QStringLiteral("/l") + l, QStringLiteral("/d") + d, QStringLiteral("/a")}
-                                                 << int(EseutilCommand::Mode::Recover) << l << l << d << true;
+        QTest::newRow("r glued, /a, default /s")
+            << QStringList{QStringLiteral("/r"), QStringLiteral("e01"), QStringLiteral("/l") + l,
+                           QStringLiteral("/d") + d, QStringLiteral("/a")}
+            << int(EseutilCommand::Mode::Recover) << l << l << d << true;
     }
     void parses()
     {
@@ -51,13 +60,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("nothing") << QStringList{} << QStringLiteral("needs a mode");
         QTest::newRow("unknown mode") << QStringList{QStringLiteral("/p")} << QStringLiteral("unknown mode");
-        QTest::newRow("mh without file") << QStringList{QStringLiteral("/mh")} << QStringLiteral("exactly one file");
-        QTest::newRow("r without prefix") << QStringList{QStringLiteral("/r"), QStringLiteral("/l"), QStringLiteral("C:\\")} << QStringLiteral("log base name");
-        QTest::newRow("bad prefix") << QStringList{QStringLiteral("/r"), QStringLiteral("E77"), QStringLiteral("/lC:\\"), QStringLiteral("/dC:\\")} << QStringLiteral("E77");
-        QTest::newRow("no /l") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/dC:\\")} << QStringLiteral("/l");
-        QTest::newRow("no /d") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/lC:\\")} << QStringLiteral("/d");
-        QTest::newRow("dangling /l") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/l")} << QStringLiteral("needs a path");
-        QTest::newRow("unknown switch") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/x")} << QStringLiteral("unknown switch");
+        QTest::newRow("mh without file")
+            << QStringList{QStringLiteral("/mh")} << QStringLiteral("exactly one file");
+        QTest::newRow("r without prefix")
+            << QStringList{QStringLiteral("/r"), QStringLiteral("/l"), QStringLiteral("C:\\")}
+            << QStringLiteral("log base name");
+        QTest::newRow("bad prefix") << QStringList{QStringLiteral("/r"), QStringLiteral("E77"),
+                                                   QStringLiteral("/lC:\\"), QStringLiteral("/dC:\\")}
+                                    << QStringLiteral("E77");
+        QTest::newRow("no /l") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"),
+                                              QStringLiteral("/dC:\\")}
+                               << QStringLiteral("/l");
+        QTest::newRow("no /d") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"),
+                                              QStringLiteral("/lC:\\")}
+                               << QStringLiteral("/d");
+        QTest::newRow("dangling /l") << QStringList{QStringLiteral("/r"), QStringLiteral("E00"),
+                                                    QStringLiteral("/l")}
+                                     << QStringLiteral("needs a path");
+        QTest::newRow("unknown switch")
+            << QStringList{QStringLiteral("/r"), QStringLiteral("E00"), QStringLiteral("/x")}
+            << QStringLiteral("unknown switch");
     }
     void refuses()
     {
@@ -85,7 +107,8 @@ private Q_SLOTS:
         QVERIFY(mh->contains(QStringLiteral("Database: C:\\Exchange\\Data\\SG1\\DB1.edb")));
         auto ml = shell.execute(QStringLiteral("eseutil /ml c:\\exchange\\logs\\sg1\\E00.log"));
         QVERIFY2(ml.hasValue(), qPrintable(ml.hasValue() ? QString() : ml.error().toString()));
-        auto r = shell.execute(QStringLiteral("eseutil /r E00 /l C:\\Exchange\\Logs\\SG1 /d C:\\Exchange\\Data\\SG1"));
+        auto r = shell.execute(
+            QStringLiteral("eseutil /r E00 /l C:\\Exchange\\Logs\\SG1 /d C:\\Exchange\\Data\\SG1"));
         QVERIFY2(r.hasValue(), qPrintable(r.hasValue() ? QString() : r.error().toString()));
         QVERIFY2(r->contains(QStringLiteral("nothing to do")), qPrintable(*r));
         auto wrong = shell.execute(QStringLiteral("eseutil /mh C:\\Exchange\\Data\\SG9\\DB9.edb"));

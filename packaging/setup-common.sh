@@ -1,0 +1,26 @@
+# Sourced by setup-and-run.sh and setup-and-test.sh: installs what is missing, then configures and builds.
+# Safe to run again: apt-get runs only when a package is missing, and the build is incremental.
+
+SCR_PACKAGES="qt6-base-dev qt6-charts-dev libqt6opengl6-dev libspdlog-dev libqt6sql6-sqlite qt6-tools-dev
+qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth cmake ninja-build g++"
+
+scr_install_missing() {
+    local missing=()
+    for p in $SCR_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# scr_build BUILD_DIR [extra cmake args...]
+scr_build() {
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+}
