@@ -70,6 +70,10 @@ Error errorFromErrno(int err, const QString &object, const QString &doing)
     case EROFS:
         return {object, why, QStringLiteral("make the folder writable for the Exchange services"),
                 JetCode::FileAccessDenied};
+    case EHOSTDOWN:
+    case EHOSTUNREACH:
+        return {object, QStringLiteral("the host is powered off or unreachable (%1)").arg(doing),
+                QStringLiteral("start the host, or act from another server"), JetCode::DiskIO};
     case ENOENT:
     case ENOTDIR:
         return {object, why, QStringLiteral("check the path"), JetCode::FileNotFound};

@@ -1,5 +1,7 @@
 #include "fileio.h"
 
+#include "hostfaults.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,6 +56,10 @@ Result<File> File::open(const QString &path, Mode mode)
         flags |= O_RDWR | O_CREAT | O_EXCL;
         break;
     }
+    if (const int fault = HostFaults::instance().check(
+            path, mode == Mode::ReadOnly ? HostFaults::Access::Read : HostFaults::Access::Write);
+        fault == EHOSTDOWN || (fault != 0 && mode == Mode::CreateNew))
+        return errorFromErrno(fault, path, QStringLiteral("opening"));
     const int fd = ::open(nativePath(path).constData(), flags, 0644);
     if (fd < 0)
         return errorFromErrno(errno, path, QStringLiteral("opening"));
@@ -65,6 +71,8 @@ Result<File> File::open(const QString &path, Mode mode)
 
 Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 {
+    if (HostFaults::instance().check(m_path, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, m_path, QStringLiteral("reading"));
     auto *p = static_cast<char *>(buffer);
     while (size > 0) {
         const ssize_t n = ::pread(m_fd, p, static_cast<size_t>(size), offset);
@@ -85,6 +93,8 @@ Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 
 Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 {
+    if (const int fault = HostFaults::instance().check(m_path, HostFaults::Access::Write))
+        return errorFromErrno(fault, m_path, QStringLiteral("writing"));
     const auto *p = static_cast<const char *>(buffer);
     while (size > 0) {
         const ssize_t n = ::pwrite(m_fd, p, static_cast<size_t>(size), offset);
@@ -102,6 +112,8 @@ Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 
 Status File::allocate(qint64 size)
 {
+    if (const int fault = HostFaults::instance().check(m_path, HostFaults::Access::Write))
+        return errorFromErrno(fault, m_path, QStringLiteral("allocating"));
     const int rc = ::posix_fallocate(m_fd, 0, size);
     if (rc == EOPNOTSUPP || rc == EINVAL) // file systems without fallocate: grow with ftruncate instead
         return ::ftruncate(m_fd, size) == 0 ? Status{}
@@ -169,9 +181,20 @@ Status writeFileAtomically(const QString &path, const QByteArray &data)
 
 Status renameDurably(const QString &from, const QString &to)
 {
+    if (HostFaults::instance().check(to, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, to, QStringLiteral("renaming"));
     if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
         return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
     return syncDirectory(QFileInfo(to).absolutePath());
+}
+
+Status renameFile(const QString &from, const QString &to)
+{
+    if (HostFaults::instance().check(to, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, to, QStringLiteral("renaming"));
+    if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
+        return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
+    return {};
 }
 
 Result<QByteArray> readWholeFile(const QString &path)
@@ -190,6 +213,8 @@ Result<QByteArray> readWholeFile(const QString &path)
 
 Status ensureDirectory(const QString &dirPath)
 {
+    if (const int fault = HostFaults::instance().check(dirPath, HostFaults::Access::Read))
+        return errorFromErrno(fault, dirPath, QStringLiteral("reaching the folder"));
     QFileInfo info(dirPath);
     if (info.isDir())
         return {};
@@ -205,6 +230,8 @@ Status ensureDirectory(const QString &dirPath)
 
 Status checkWritableFolder(const QString &dirPath)
 {
+    if (HostFaults::instance().check(dirPath, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, dirPath, QStringLiteral("reaching the folder"));
     const QString probe = dirPath + QStringLiteral("/.scr-write-probe");
     const int fd = ::open(nativePath(probe).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {

@@ -48,5 +48,7 @@ Status ensureDirectory(const QString &dirPath);
 Status checkWritableFolder(const QString &dirPath);
 // rename() and then fsync of the folder, so the new name survives a crash.
 Status renameDurably(const QString &from, const QString &to);
+// rename() alone; the caller syncs the folder once for a batch of renames.
+Status renameFile(const QString &from, const QString &to);
 
 } // namespace scr

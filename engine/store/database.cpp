@@ -2,6 +2,9 @@
 
 #include "core/crc32c.h"
 #include "core/fileio.h"
+#include "core/hostfaults.h"
+
+#include <cerrno>
 #include "records.h"
 
 #include <QFile>
@@ -87,10 +90,29 @@ Result<std::unique_ptr<Database>> Database::create(const QString &path, const Da
     return open(path, Access::ReadWrite, name);
 }
 
+Result<std::unique_ptr<Database>> Database::createFromLog(const QString &path, const QUuid &guid,
+                                                          const QString &name, const LogSignature &signature,
+                                                          Lsn createdAt, qint64 createdMs,
+                                                          const QString &displayName)
+{
+    SCR_TRY(ensureDirectory(QFileInfo(path).absolutePath()));
+    DatabaseHeader h;
+    h.guid = guid;
+    h.name = name;
+    h.logSignature = signature;
+    h.state = DatabaseState::JustCreated;
+    h.logRequiredLow = h.logRequiredHigh = createdAt.generation;
+    h.createdMs = createdMs;
+    h.applied = {createdAt.generation, createdAt.offset - 1}; // records before its creation are not its
+    return create(path, h, displayName);
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access,
                                                  const QString &displayName)
 {
     const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    if (HostFaults::instance().check(path, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, name, QStringLiteral("opening"));
     if (!QFileInfo::exists(path))
         return Error{name, QStringLiteral("the database file does not exist"),
                      QStringLiteral("check EdbFilePath, or restore the file"), JetCode::FileNotFound};

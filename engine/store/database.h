@@ -68,6 +68,12 @@ public:
                                                     const QString &displayName = {});
     static Result<std::unique_ptr<Database>> open(const QString &path, Access access,
                                                   const QString &displayName = {});
+    // A database born from its CreateDB record (recovery or an SCR copy without a seed): Just Created,
+    // applying everything from that record on.
+    static Result<std::unique_ptr<Database>> createFromLog(const QString &path, const QUuid &guid,
+                                                           const QString &name, const LogSignature &signature,
+                                                           Lsn createdAt, qint64 createdMs,
+                                                           const QString &displayName = {});
     ~Database();
 
     const DatabaseHeader &header() const { return m_header; }

@@ -32,6 +32,19 @@ Result<LogFile> LogFile::load(const QString &path, const QString &displayName)
     return log;
 }
 
+Result<LogHeader> LogFile::readHeader(const QString &path, const QString &displayName)
+{
+    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    auto file = File::open(path, File::Mode::ReadOnly);
+    if (!file)
+        return file.error();
+    QByteArray bytes(kLogHeaderSize, Qt::Uninitialized);
+    if (auto st = file->readAt(0, bytes.data(), bytes.size()); !st)
+        return Error{name, QStringLiteral("the log file is shorter than its header"), {},
+                     JetCode::LogFileSizeMismatch};
+    return decodeLogHeader(bytes.constData(), bytes.size(), name);
+}
+
 Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
 {
     LogScan result;

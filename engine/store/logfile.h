@@ -28,6 +28,8 @@ public:
 
     // Reads and checks size (-541) and header (-501). displayName is used in errors (a Windows path, say).
     static Result<LogFile> load(const QString &path, const QString &displayName = {});
+    // Reads and checks only the 4 KiB header: cheap enough to call for every log in a folder.
+    static Result<LogHeader> readHeader(const QString &path, const QString &displayName = {});
 
     const LogHeader &header() const { return m_header; }
     const QString &path() const { return m_path; }

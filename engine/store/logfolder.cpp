@@ -1,6 +1,9 @@
 #include "logfolder.h"
 
+#include "core/hostfaults.h"
 #include "logformat.h"
+
+#include <cerrno>
 
 #include <algorithm>
 
@@ -11,6 +14,8 @@ namespace scr {
 
 Result<LogFolderListing> listLogFolder(const QString &folder, const QString &prefix)
 {
+    if (HostFaults::instance().check(folder, HostFaults::Access::Read) == EHOSTDOWN)
+        return errorFromErrno(EHOSTDOWN, folder, QStringLiteral("listing the log folder"));
     QDir dir(folder);
     if (!dir.exists())
         return Error{folder, QStringLiteral("the log folder does not exist"),

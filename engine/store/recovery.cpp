@@ -172,7 +172,20 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
                           QStringLiteral("remove the stale E00.log"));
     }
     const bool nothingNeeded = db && db->header().state == DatabaseState::CleanShutdown && plan.empty();
-    if (!listing->hasOpenLog && !nothingNeeded) {
+    // A crash between the two renames of a roll-over leaves the prepared next log (E00tmp.log) instead of
+    // E00.log. It holds no record yet, so nothing is lost: the writer renames it when it opens the stream.
+    bool interruptedRollOver = false;
+    if (!listing->hasOpenLog && listing->hasNextTemp && !plan.empty()) {
+        auto next = LogFile::load(opts.logFolder + QLatin1Char('/') + nextLogTempFileName(opts.prefix));
+        if (next && next->header().generation == plan.back().generation + 1) {
+            auto scan = next->scan(true);
+            interruptedRollOver = scan && scan->records == 0;
+        }
+        if (interruptedRollOver)
+            report.notes << QStringLiteral("%1 was being prepared when the log stream stopped; it holds nothing.")
+                                .arg(nextLogTempFileName(opts.prefix));
+    }
+    if (!listing->hasOpenLog && !nothingNeeded && !interruptedRollOver) {
         if (!opts.allowLossOfTail)
             return missingLog(
                 openLogFileName(opts.prefix),
@@ -301,17 +314,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     if (!db) {
         if (dbPathIsFolder)
             dbPath = QDir(dbPath).filePath(creation->record.databaseName + QStringLiteral(".edb"));
-        SCR_TRY(ensureDirectory(QFileInfo(dbPath).absolutePath()));
-        DatabaseHeader h;
-        h.guid = creation->record.databaseGuid;
-        h.name = creation->record.databaseName;
-        h.logSignature = *streamSignature;
-        h.state = DatabaseState::JustCreated;
-        h.logRequiredLow = h.logRequiredHigh = creation->lsn.generation;
-        h.createdMs = creation->timeMs;
-        h.applied = {creation->lsn.generation,
-                     creation->lsn.offset - 1}; // records before its creation are not its
-        auto created = Database::create(dbPath, h, show(dbPath));
+        auto created = Database::createFromLog(dbPath, creation->record.databaseGuid, creation->record.databaseName,
+                                               *streamSignature, creation->lsn, creation->timeMs, show(dbPath));
         if (!created)
             return created.error();
         db = std::move(*created);

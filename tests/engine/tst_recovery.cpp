@@ -305,6 +305,32 @@ private Q_SLOTS:
         for (qint64 n = 0; n < kept; ++n)
             QVERIFY((*(*db)->message(test::messageId(kSeed, n))).has_value());
     }
+    void interruptedRollOverLosesNothing()
+    {
+        // The crash fell between "E00.log → E000000000N.log" and "E00tmp.log → E00.log" of a roll-over.
+        Lab lab;
+        writeMessages(lab, m_clock, 120, false);
+        auto open = LogFile::load(lab.openLog());
+        QVERIFY(open.hasValue());
+        QVERIFY(open->scan(true)->records > 0);
+        const uint32_t gen = open->header().generation;
+        LogHeader next = open->header();
+        next.generation = gen + 1;
+        next.prevCreationTimeMs = open->header().creationTimeMs;
+        QByteArray bytes = encodeLogHeader(next);
+        bytes.resize(kLogFileSize, '\0');
+        QVERIFY(writeFileAtomically(lab.paths.logFolder + QStringLiteral("/E00tmp.log"), bytes).hasValue());
+        QVERIFY(QFile::rename(lab.openLog(), lab.log(gen)));
+        auto r = Recovery::run(lab.options(), m_clock);
+        QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
+        QVERIFY(!r->lostTail);
+        QCOMPARE(r->lastGeneration, gen);
+        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 120);
+        // And the writer picks up where the roll-over stopped.
+        writeMessages(lab, m_clock, 5, true);
+        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 125);
+        QCOMPARE(LogFile::load(lab.openLog())->header().generation, gen + 1);
+    }
     void databaseIsBornFromItsLogs()
     {
         Lab lab;

@@ -1,0 +1,53 @@
+#pragma once
+// CopyStatus: one SCR copy's state as Exchange 2007 SP1's Get-StorageGroupCopyStatus reports it.
+
+#include <cstdint>
+
+#include <QMetaType>
+#include <QString>
+
+namespace scr {
+
+enum class SummaryCopyStatus { Healthy, Copying, Seeding, Failed, Stopped, Disabled };
+QString summaryCopyStatusName(SummaryCopyStatus status);
+
+struct CopyStatus
+{
+    QString identity;       // "MBX1\SG1"
+    QString standbyMachine; // "MBX3"
+    SummaryCopyStatus summary = SummaryCopyStatus::Copying;
+    bool failed = false;
+    bool seeding = false;
+    bool suspend = false;
+    QString failedMessage;
+    QString suspendComment;
+    QString note; // what the copy is waiting for, e.g. "waiting for initial replay (12/50 logs)"
+    bool databaseExists = false;
+
+    uint32_t lastLogGenerated = 0;
+    uint32_t lastLogCopyNotified = 0;
+    uint32_t lastLogCopied = 0;
+    uint32_t lastLogInspected = 0;
+    uint32_t lastLogReplayed = 0;
+    qint64 latestAvailableLogTime = 0; // ms since the epoch; 0 = never
+    qint64 lastCopyNotifiedLogTime = 0;
+    qint64 lastCopiedLogTime = 0;
+    qint64 lastInspectedLogTime = 0;
+    qint64 lastReplayedLogTime = 0;
+    qint64 latestFullBackupTime = 0;
+    qint64 replayLagMs = 0;
+    qint64 truncationLagMs = 0;
+
+    qint64 copyQueueLength() const
+    {
+        return lastLogGenerated > lastLogCopied ? lastLogGenerated - lastLogCopied : 0;
+    }
+    qint64 replayQueueLength() const
+    {
+        return lastLogInspected > lastLogReplayed ? lastLogInspected - lastLogReplayed : 0;
+    }
+};
+
+} // namespace scr
+
+Q_DECLARE_METATYPE(scr::CopyStatus)

@@ -1,0 +1,484 @@
+#include "copyworker.h"
+
+#include "core/clock.h"
+#include "core/fileio.h"
+#include "core/logging.h"
+#include "store/logfile.h"
+#include "store/logfolder.h"
+
+#include <algorithm>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace scr {
+
+QString summaryCopyStatusName(SummaryCopyStatus status)
+{
+    switch (status) {
+    case SummaryCopyStatus::Healthy:
+        return QStringLiteral("Healthy");
+    case SummaryCopyStatus::Copying:
+        return QStringLiteral("Copying");
+    case SummaryCopyStatus::Seeding:
+        return QStringLiteral("Seeding");
+    case SummaryCopyStatus::Failed:
+        return QStringLiteral("Failed");
+    case SummaryCopyStatus::Stopped:
+        return QStringLiteral("Stopped");
+    case SummaryCopyStatus::Disabled:
+        return QStringLiteral("Disabled");
+    }
+    return QStringLiteral("Unknown");
+}
+
+QString eventLevelName(EventLevel level)
+{
+    switch (level) {
+    case EventLevel::Information:
+        return QStringLiteral("Information");
+    case EventLevel::Warning:
+        return QStringLiteral("Warning");
+    case EventLevel::Error:
+        return QStringLiteral("Error");
+    }
+    return {};
+}
+
+CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events)
+    : m_config(std::move(config)), m_clock(clock), m_events(std::move(events)),
+      m_replayer(m_config.targetEdbPath, m_config.databaseGuid)
+{
+    m_status.identity = m_config.identity;
+    m_status.standbyMachine = m_config.standbyMachine;
+    m_status.replayLagMs = m_config.replayLagMs;
+    m_status.truncationLagMs = m_config.truncationLagMs;
+    loadPosition();
+    emitEvent(2090, EventLevel::Information,
+              QStringLiteral("The SCR copy of %1 on %2 started: %3 logs inspected, %4 replayed.")
+                  .arg(m_config.identity, m_config.standbyMachine)
+                  .arg(m_status.lastLogInspected)
+                  .arg(m_status.lastLogReplayed));
+    refreshStatus();
+}
+
+QString CopyWorker::inspectorFolder() const
+{
+    return m_config.targetLogFolder + QStringLiteral("/inspector");
+}
+
+QString CopyWorker::sourcePath(uint32_t gen) const
+{
+    return m_config.sourceLogFolder + QLatin1Char('/') + logFileName(m_config.prefix, gen);
+}
+
+QString CopyWorker::inspectorPath(uint32_t gen) const
+{
+    return inspectorFolder() + QLatin1Char('/') + logFileName(m_config.prefix, gen);
+}
+
+QString CopyWorker::targetPath(uint32_t gen) const
+{
+    return m_config.targetLogFolder + QLatin1Char('/') + logFileName(m_config.prefix, gen);
+}
+
+qint64 CopyWorker::creationTimeOf(const QString &path)
+{
+    auto header = LogFile::readHeader(path);
+    if (!header)
+        return 0;
+    m_created[header->generation] = header->creationTimeMs;
+    return header->creationTimeMs;
+}
+
+void CopyWorker::loadPosition()
+{
+    // Everything is read back from the files, so nothing can disagree with them after a crash.
+    for (const QString &tmp : QDir(inspectorFolder()).entryList({QStringLiteral("*.tmp")}, QDir::Files))
+        QFile::remove(inspectorFolder() + QLatin1Char('/') + tmp);
+    auto replayed = m_replayer.lastReplayedGeneration();
+    m_status.lastLogReplayed = replayed ? *replayed : 0;
+    auto target = listLogFolder(m_config.targetLogFolder, m_config.prefix);
+    const bool haveTarget = target && !target->closedGenerations.empty();
+    m_status.lastLogInspected = haveTarget ? target->lastClosed() : m_status.lastLogReplayed;
+    m_lowestKept = haveTarget ? target->closedGenerations.front() : m_status.lastLogInspected + 1;
+    m_lastInspectedCreation.reset();
+    if (haveTarget)
+        m_lastInspectedCreation = creationTimeOf(targetPath(m_status.lastLogInspected));
+    m_status.lastLogCopied = m_status.lastLogInspected;
+    auto inspector = listLogFolder(inspectorFolder(), m_config.prefix);
+    if (inspector)
+        for (uint32_t gen : inspector->closedGenerations)
+            if (gen == m_status.lastLogCopied + 1)
+                m_status.lastLogCopied = gen;
+    m_status.lastInspectedLogTime = m_lastInspectedCreation.value_or(0);
+}
+
+void CopyWorker::emitEvent(int id, EventLevel level, const QString &text)
+{
+    ReplicationEvent e;
+    e.id = id;
+    e.level = level;
+    e.text = text;
+    e.timeMs = m_clock.nowMs();
+    const auto log = logging::get("repl");
+    const std::string line = QStringLiteral("%1 %2").arg(id).arg(text).toStdString();
+    level == EventLevel::Error     ? log->error(line)
+    : level == EventLevel::Warning ? log->warn(line)
+                                   : log->info(line);
+    if (m_events)
+        m_events(e);
+}
+
+void CopyWorker::fail(int eventId, const QString &message, bool permanent)
+{
+    if (!m_status.failed || m_status.failedMessage != message)
+        emitEvent(eventId, EventLevel::Error,
+                  QStringLiteral("The SCR copy of %1 on %2 failed: %3")
+                      .arg(m_config.identity, m_config.standbyMachine, message));
+    m_status.failed = true;
+    m_status.failedMessage = message;
+    m_permanentFailure = m_permanentFailure || permanent;
+}
+
+Status CopyWorker::fetch(uint32_t gen)
+{
+    SCR_TRY(ensureDirectory(inspectorFolder()));
+    auto bytes = readWholeFile(sourcePath(gen));
+    if (!bytes)
+        return bytes.error();
+    const QString final = inspectorPath(gen);
+    const QString tmp = final + QStringLiteral(".tmp");
+    ::unlink(QFile::encodeName(tmp).constData());
+    auto file = File::open(tmp, File::Mode::CreateNew);
+    if (!file)
+        return file.error();
+    Status st = file->writeAt(0, bytes->constData(), bytes->size());
+    if (st)
+        st = file->syncData(); // the copy is whole on disk before it gets its real name
+    file->close();
+    if (st)
+        st = renameFile(tmp, final);
+    if (!st)
+        ::unlink(QFile::encodeName(tmp).constData());
+    return st;
+}
+
+std::optional<std::vector<uint32_t>> CopyWorker::observeSource()
+{
+    auto source = listLogFolder(m_config.sourceLogFolder, m_config.prefix);
+    if (!source) {
+        if (!m_sourceUnreachable)
+            emitEvent(
+                2109, EventLevel::Warning,
+                QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
+                    .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
+        m_sourceUnreachable = true;
+        return std::nullopt;
+    }
+    m_sourceUnreachable = false;
+    if (!source->closedGenerations.empty()) {
+        const uint32_t newest = source->closedGenerations.back();
+        if (newest != m_status.lastLogGenerated) {
+            m_status.lastLogGenerated = newest;
+            m_status.latestAvailableLogTime = creationTimeOf(sourcePath(newest));
+        }
+        m_status.lastLogCopyNotified = newest;
+        m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
+    }
+    return std::move(source->closedGenerations);
+}
+
+Status CopyWorker::copyLogs()
+{
+    const auto source = observeSource();
+    if (!source || source->empty())
+        return {};
+    const std::vector<uint32_t> &gens = *source;
+    const uint32_t newest = gens.back();
+    uint32_t gen = m_status.lastLogCopied + 1;
+    if (gen > newest)
+        return {};
+    if (gen < gens.front()) {
+        fail(2104,
+             QStringLiteral(
+                 "generation %1 is no longer at the source (the oldest there is %2): the copy needs a "
+                 "seed. Run Update-StorageGroupCopy.")
+                 .arg(gen)
+                 .arg(gens.front()),
+             true);
+        return {};
+    }
+    int copied = 0;
+    for (; gen <= newest && copied < kMaxLogsPerCycle; ++gen) {
+        if (!std::binary_search(gens.begin(), gens.end(), gen)) {
+            fail(2104,
+                 QStringLiteral("generation %1 (%2) is missing at the source")
+                     .arg(gen)
+                     .arg(logFileName(m_config.prefix, gen)),
+                 true);
+            return {};
+        }
+        if (!QFileInfo::exists(inspectorPath(gen))) {
+            SCR_TRY(fetch(gen));
+            ++copied;
+        }
+        m_status.lastLogCopied = gen;
+        m_status.lastCopiedLogTime = creationTimeOf(inspectorPath(gen));
+    }
+    if (copied > 0)
+        SCR_TRY(syncDirectory(inspectorFolder()));
+    return {};
+}
+
+Result<LogFile> CopyWorker::checkInspected(const QString &path, uint32_t gen, bool isRefetch)
+{
+    auto log = LogFile::load(path, logFileName(m_config.prefix, gen));
+    if (!log)
+        return log.error();
+    const LogHeader &h = log->header();
+    if (h.generation != gen)
+        return Error{logFileName(m_config.prefix, gen),
+                     QStringLiteral("holds generation %1").arg(h.generation),
+                     {},
+                     JetCode::LogGenerationMismatch};
+    if (m_replayer.database() && h.signature != m_replayer.database()->header().logSignature)
+        return Error{logFileName(m_config.prefix, gen),
+                     QStringLiteral("belongs to another log stream"),
+                     {},
+                     JetCode::BadLogSignature};
+    // The chain: each generation names the creation time of the one before it.
+    std::optional<qint64> previous = isRefetch ? std::nullopt : m_lastInspectedCreation;
+    if (isRefetch && m_created.count(gen - 1))
+        previous = m_created[gen - 1];
+    if (previous && h.prevCreationTimeMs != *previous)
+        return Error{logFileName(m_config.prefix, gen),
+                     QStringLiteral("does not follow generation %1 of this stream").arg(gen - 1),
+                     {},
+                     JetCode::InvalidLogSequence};
+    auto scan = log->scan(false);
+    if (!scan)
+        return scan.error();
+    return log;
+}
+
+Status CopyWorker::inspectLogs()
+{
+    int moved = 0;
+    for (uint32_t gen = m_status.lastLogInspected + 1;
+         gen <= m_status.lastLogCopied && moved < kMaxLogsPerCycle; ++gen) {
+        const QString path = inspectorPath(gen);
+        auto log = checkInspected(path, gen, false);
+        if (!log) {
+            QFile::remove(path);
+            m_status.lastLogCopied = gen - 1; // the copier fetches it again
+            const int tries = ++m_tries[gen];
+            if (tries >= kInspectorTries) {
+                auto atSource = LogFile::load(sourcePath(gen), logFileName(m_config.prefix, gen));
+                auto sourceScan = atSource ? atSource->scan(false) : Result<LogScan>(atSource.error());
+                if (!sourceScan)
+                    fail(2105,
+                         QStringLiteral("generation %1 (%2) is corrupt at the source: %3")
+                             .arg(gen)
+                             .arg(logFileName(m_config.prefix, gen), sourceScan.error().toString()),
+                         true);
+                else
+                    fail(2104,
+                         QStringLiteral("generation %1 could not be copied intact in %2 tries: %3")
+                             .arg(gen)
+                             .arg(tries)
+                             .arg(log.error().toString()),
+                         true);
+            } else {
+                emitEvent(2106, EventLevel::Warning,
+                          QStringLiteral(
+                              "The copy of generation %1 of %2 on %3 was damaged (%4); fetching it again "
+                              "(try %5 of %6).")
+                              .arg(gen)
+                              .arg(m_config.identity, m_config.standbyMachine, log.error().reason)
+                              .arg(tries + 1)
+                              .arg(kInspectorTries));
+            }
+            break;
+        }
+        SCR_TRY(renameFile(path, targetPath(gen)));
+        m_tries.erase(gen);
+        m_lastInspectedCreation = log->header().creationTimeMs;
+        m_created[gen] = log->header().creationTimeMs;
+        m_status.lastLogInspected = gen;
+        m_status.lastInspectedLogTime = log->header().creationTimeMs;
+        ++moved;
+    }
+    // Durable before LastLogInspected is reported: a backup at the source may truncate on its word.
+    if (moved > 0)
+        SCR_TRY(syncDirectory(m_config.targetLogFolder));
+    return {};
+}
+
+Status CopyWorker::replayLogs()
+{
+    int replayed = 0;
+    const qint64 now = m_clock.nowMs();
+    while (replayed < kMaxLogsPerCycle) {
+        const uint32_t gen = m_status.lastLogReplayed + 1;
+        if (gen + kReplayLagGenerations > m_status.lastLogInspected)
+            break;
+        const QString path = targetPath(gen);
+        const qint64 created = m_created.count(gen) ? m_created[gen] : creationTimeOf(path);
+        if (now - created < m_config.replayLagMs)
+            break;
+        auto log = LogFile::load(path, logFileName(m_config.prefix, gen));
+        if (log) {
+            if (auto scan = log->scan(false); !scan)
+                log = scan.error();
+        }
+        if (!log) {
+            // The copy went bad on the standby's disk: fetch it again from the source if it is still there.
+            const QString why = log.error().reason;
+            if (auto st = fetch(gen); !st) {
+                fail(2107,
+                     QStringLiteral(
+                         "generation %1 of the copy is damaged (%2) and cannot be fetched again: %3. "
+                         "Reseed the copy with Update-StorageGroupCopy.")
+                         .arg(gen)
+                         .arg(why, st.error().reason),
+                     true);
+                return {};
+            }
+            auto again = checkInspected(inspectorPath(gen), gen, true);
+            if (!again) {
+                QFile::remove(inspectorPath(gen));
+                fail(2105,
+                     QStringLiteral("generation %1 is damaged on the standby and at the source: %2")
+                         .arg(gen)
+                         .arg(again.error().toString()),
+                     true);
+                return {};
+            }
+            SCR_TRY(renameDurably(inspectorPath(gen), path));
+            emitEvent(2106, EventLevel::Warning,
+                      QStringLiteral(
+                          "Generation %1 of %2 on %3 was damaged (%4) and was fetched again from the source.")
+                          .arg(gen)
+                          .arg(m_config.identity, m_config.standbyMachine, why));
+            log = std::move(again);
+        }
+        const bool hadDatabase = m_replayer.databaseExists();
+        if (auto st = m_replayer.replay(*log); !st) {
+            fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
+            return {};
+        }
+        if (!hadDatabase)
+            emitEvent(2094, EventLevel::Information,
+                      QStringLiteral(
+                          "The database of the SCR copy of %1 on %2 was created by replaying generation %3.")
+                          .arg(m_config.identity, m_config.standbyMachine)
+                          .arg(gen));
+        m_status.lastLogReplayed = gen;
+        m_status.lastReplayedLogTime = created;
+        ++replayed;
+    }
+    return {};
+}
+
+void CopyWorker::truncateLogs()
+{
+    const qint64 limit = m_clock.nowMs() - (m_config.replayLagMs + m_config.truncationLagMs);
+    // Never the last replayed generation: the database's Log Required starts there.
+    while (m_lowestKept < m_status.lastLogReplayed) {
+        const QString path = targetPath(m_lowestKept);
+        if (QFileInfo::exists(path)) {
+            const qint64 created =
+                m_created.count(m_lowestKept) ? m_created[m_lowestKept] : creationTimeOf(path);
+            if (created > limit)
+                break;
+            if (!QFile::remove(path))
+                break;
+        }
+        m_created.erase(m_lowestKept);
+        ++m_lowestKept;
+    }
+}
+
+void CopyWorker::runCycle()
+{
+    if (m_status.suspend || m_permanentFailure)
+        observeSource(); // a stopped copy still shows how far behind it falls
+    else {
+        Status st = copyLogs();
+        if (st)
+            st = inspectLogs();
+        if (st && !m_permanentFailure)
+            st = replayLogs();
+        if (!st) {
+            fail(2104, st.error().toString(), false);
+        } else if (m_status.failed && !m_permanentFailure) {
+            emitEvent(2108, EventLevel::Information,
+                      QStringLiteral("The SCR copy of %1 on %2 recovered from: %3")
+                          .arg(m_config.identity, m_config.standbyMachine, m_status.failedMessage));
+            m_status.failed = false;
+            m_status.failedMessage.clear();
+        }
+        truncateLogs();
+    }
+    refreshStatus();
+}
+
+void CopyWorker::suspend(const QString &comment)
+{
+    if (!m_status.suspend)
+        emitEvent(2092, EventLevel::Information,
+                  QStringLiteral("The SCR copy of %1 on %2 was suspended: %3")
+                      .arg(m_config.identity, m_config.standbyMachine, comment));
+    m_status.suspend = true;
+    m_status.suspendComment = comment;
+    refreshStatus();
+}
+
+void CopyWorker::resume()
+{
+    if (m_status.suspend || m_status.failed)
+        emitEvent(2093, EventLevel::Information,
+                  QStringLiteral("The SCR copy of %1 on %2 was resumed.")
+                      .arg(m_config.identity, m_config.standbyMachine));
+    m_status.suspend = false;
+    m_status.suspendComment.clear();
+    m_status.failed = false;
+    m_status.failedMessage.clear();
+    m_permanentFailure = false;
+    m_tries.clear();
+    loadPosition();
+    refreshStatus();
+}
+
+void CopyWorker::refreshStatus()
+{
+    m_status.databaseExists = m_replayer.databaseExists();
+    m_status.note.clear();
+    if (!m_status.databaseExists) {
+        const uint32_t have = std::min<uint32_t>(m_status.lastLogInspected, kReplayLagGenerations);
+        m_status.note = have < kReplayLagGenerations
+                            ? QStringLiteral("waiting for initial replay (%1/%2 logs)")
+                                  .arg(have)
+                                  .arg(kReplayLagGenerations)
+                            : QStringLiteral("waiting for initial replay (ReplayLagTime has not passed)");
+    }
+    if (m_sourceUnreachable)
+        m_status.note = QStringLiteral("the source's logs are unreachable");
+    if (m_status.suspend)
+        m_status.summary = SummaryCopyStatus::Stopped;
+    else if (m_status.failed)
+        m_status.summary = SummaryCopyStatus::Failed;
+    else if (m_status.seeding)
+        m_status.summary = SummaryCopyStatus::Seeding;
+    else if (!m_status.databaseExists || m_status.copyQueueLength() > 10)
+        m_status.summary = SummaryCopyStatus::Copying;
+    else
+        m_status.summary = SummaryCopyStatus::Healthy;
+}
+
+} // namespace scr

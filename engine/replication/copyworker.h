@@ -1,0 +1,96 @@
+#pragma once
+// CopyWorker: one SCR copy's pipeline on its standby machine, run a cycle at a time on a worker thread:
+//   copier    closed generations newer than LastLogCopied, source LogFolderPath → <LogFolderPath>\inspector
+//   inspector signature, generation, checksums, chain; a good log moves (atomic rename) into LogFolderPath,
+//             a bad copy is fetched again (3 tries); a log bad at the source fails the copy
+//   replayer  generation g when g <= newest inspected - 50 (SCR's fixed lag) and g is older than
+//   ReplayLagTime truncator replayed logs older than ReplayLagTime + TruncationLagTime
+// Its position is read back from the files at start, so a restart resumes with no gap and no second replay.
+
+#include "copystatus.h"
+#include "core/result.h"
+#include "replicationevent.h"
+#include "store/logreplayer.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include <QUuid>
+
+namespace scr {
+
+class Clock;
+class LogFile;
+
+struct CopyConfig
+{
+    QString identity;       // "MBX1\SG1"
+    QString standbyMachine; // "MBX3"
+    QString prefix = QStringLiteral("E00");
+    QString sourceLogFolder; // local folders and files, resolved through each host's HostDisk
+    QString targetLogFolder;
+    QString targetEdbPath;
+    QUuid databaseGuid;
+    qint64 replayLagMs = 24 * 3600 * 1000;
+    qint64 truncationLagMs = 0;
+    QString displayTargetLogFolder; // Windows path, for messages
+};
+
+class CopyWorker
+{
+public:
+    static constexpr uint32_t kReplayLagGenerations = 50; // SCR's fixed lag
+    static constexpr int kInspectorTries = 3;
+    static constexpr int kMaxLogsPerCycle = 64; // keeps a cycle short when far behind
+
+    using EventSink = std::function<void(const ReplicationEvent &)>;
+
+    CopyWorker(CopyConfig config, const Clock &clock, EventSink events);
+
+    // One pass of copier, inspector, replayer and truncator. Never throws; failures go into the status.
+    void runCycle();
+    CopyStatus status() const { return m_status; }
+    const CopyConfig &config() const { return m_config; }
+
+    void suspend(const QString &comment);
+    void resume();
+    void setLatestFullBackupTime(qint64 ms) { m_status.latestFullBackupTime = ms; }
+    // Releases the copy's database file (before activation, or when the copy is disabled).
+    void closeDatabase() { m_replayer.close(); }
+
+private:
+    void loadPosition();
+    // Lists the source's closed generations and updates LastLogGenerated; nullopt when unreachable.
+    std::optional<std::vector<uint32_t>> observeSource();
+    Status copyLogs();
+    Status inspectLogs();
+    Status replayLogs();
+    void truncateLogs();
+    Status fetch(uint32_t gen); // copy one generation into the inspector folder (temp file, fsync, rename)
+    Result<LogFile> checkInspected(const QString &path, uint32_t gen, bool isRefetch);
+    void fail(int eventId, const QString &message, bool permanent);
+    void emitEvent(int id, EventLevel level, const QString &text);
+    void refreshStatus();
+    qint64 creationTimeOf(const QString &path);
+
+    QString sourcePath(uint32_t gen) const;
+    QString inspectorPath(uint32_t gen) const;
+    QString targetPath(uint32_t gen) const;
+    QString inspectorFolder() const;
+
+    CopyConfig m_config;
+    const Clock &m_clock;
+    EventSink m_events;
+    LogReplayer m_replayer;
+    CopyStatus m_status;
+    std::map<uint32_t, int> m_tries;      // inspector failures per generation
+    std::map<uint32_t, qint64> m_created; // creation time of generations we have looked at
+    std::optional<qint64> m_lastInspectedCreation;
+    uint32_t m_lowestKept = 0; // lowest generation still in the target LogFolderPath
+    bool m_permanentFailure = false;
+    bool m_sourceUnreachable = false;
+};
+
+} // namespace scr

@@ -1,0 +1,348 @@
+// The SCR copy pipeline on real files: copier, inspector, replayer, truncator under mail flow on a stepped
+// virtual clock, with faults.
+
+#include "core/hostfaults.h"
+#include "replication/copyworker.h"
+#include "sim/mailflow.h"
+#include "sim/virtualclock.h"
+#include "store/logfolder.h"
+#include "store/logreplayer.h"
+#include "store/mounteddatabase.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+namespace {
+
+constexpr qint64 kHour = 3600 * 1000;
+constexpr qint64 kDay = 24 * kHour;
+
+// One source storage group on MBX1 with mail flow of about one log a virtual second, and its SCR copies.
+struct Site
+{
+    QTemporaryDir lab;
+    VirtualClock clock{1'750'000'000'000};
+    QUuid guid = QUuid::createUuid();
+    std::vector<QUuid> mailboxes;
+    StoragePaths source;
+    std::unique_ptr<MountedDatabase> db;
+    std::unique_ptr<MailFlow> flow;
+    std::vector<std::unique_ptr<CopyWorker>> copies;
+    std::vector<ReplicationEvent> events;
+
+    QString hostRoot(const QString &host) const { return lab.filePath(QStringLiteral("hosts/") + host); }
+    QString logFolderOn(const QString &host) const
+    {
+        return hostRoot(host) + QStringLiteral("/C/Exchange/Logs/SG1");
+    }
+    QString edbOn(const QString &host) const
+    {
+        return hostRoot(host) + QStringLiteral("/C/Exchange/Data/SG1/DB1.edb");
+    }
+
+    Site()
+    {
+        source.logFolder = source.systemFolder = logFolderOn(QStringLiteral("MBX1"));
+        source.edbPath = edbOn(QStringLiteral("MBX1"));
+        auto mounted = MountedDatabase::mount(source, guid, QStringLiteral("DB1"), clock);
+        if (!mounted)
+            qFatal("%s", qPrintable(mounted.error().toString()));
+        db = std::move(*mounted);
+        for (int i = 0; i < 5; ++i) {
+            mailboxes.push_back(QUuid::createUuid());
+            (void)db->createMailbox({mailboxes.back(), QStringLiteral("User %1").arg(i)});
+        }
+        (void)db->commit();
+        flow = std::make_unique<MailFlow>(*db, mailboxes, 7, clock.nowMs());
+        flow->setRate(600);               // 10 messages a second...
+        flow->setMessageSize(100 * 1024); // ...of 100 KB: about one log a second
+    }
+    CopyWorker &addCopy(const QString &standby, qint64 replayLag, qint64 truncationLag = 0)
+    {
+        CopyConfig c;
+        c.identity = QStringLiteral("MBX1\\SG1");
+        c.standbyMachine = standby;
+        c.sourceLogFolder = source.logFolder;
+        c.targetLogFolder = logFolderOn(standby);
+        c.targetEdbPath = edbOn(standby);
+        c.databaseGuid = guid;
+        c.replayLagMs = replayLag;
+        c.truncationLagMs = truncationLag;
+        copies.push_back(std::make_unique<CopyWorker>(
+            c, clock, [this](const ReplicationEvent &e) { events.push_back(e); }));
+        return *copies.back();
+    }
+    void flowOnly(int seconds)
+    {
+        for (int s = 0; s < seconds; ++s) {
+            clock.advance(1000);
+            if (flow) {
+                auto r = flow->deliverDue(clock.nowMs());
+                QVERIFY2(r.hasValue(), qPrintable(r.hasValue() ? QString() : r.error().toString()));
+            }
+        }
+    }
+    void cycle()
+    {
+        for (auto &c : copies)
+            c->runCycle();
+    }
+    void run(int seconds)
+    {
+        for (int s = 0; s < seconds; ++s) {
+            flowOnly(1);
+            cycle();
+        }
+    }
+    bool hasEvent(int id) const
+    {
+        return std::any_of(events.begin(), events.end(),
+                           [id](const ReplicationEvent &e) { return e.id == id; });
+    }
+    int logsOn(const QString &host) const
+    {
+        auto listing = listLogFolder(logFolderOn(host), QStringLiteral("E00"));
+        return listing ? int(listing->closedGenerations.size()) : 0;
+    }
+};
+
+QString statusText(const CopyStatus &s)
+{
+    return QStringLiteral("%1 gen %2 copied %3 inspected %4 replayed %5 failed '%6' note '%7'")
+        .arg(summaryCopyStatusName(s.summary))
+        .arg(s.lastLogGenerated)
+        .arg(s.lastLogCopied)
+        .arg(s.lastLogInspected)
+        .arg(s.lastLogReplayed)
+        .arg(s.failedMessage, s.note);
+}
+
+} // namespace
+
+class TestReplication : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup() { HostFaults::instance().clear(); }
+
+    void lagZeroStaysHealthyFiftyLogsBehind()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
+        site.run(30);
+        CopyStatus s = copy.status();
+        QCOMPARE(s.summary, SummaryCopyStatus::Copying);
+        QVERIFY2(s.note.startsWith(QStringLiteral("waiting for initial replay (")),
+                 qPrintable(statusText(s)));
+        QVERIFY(s.note.contains(QStringLiteral("/50 logs)")));
+        QVERIFY(!s.databaseExists);
+        site.run(100);
+        s = copy.status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
+        QVERIFY(s.lastLogGenerated > 100);
+        QVERIFY2(s.copyQueueLength() <= 1, qPrintable(statusText(s)));
+        QCOMPARE(s.replayQueueLength(), 50);
+        QVERIFY(s.databaseExists);
+        QVERIFY(site.hasEvent(2094));
+        // Truncation with lags of 0 keeps only what replay still needs.
+        QVERIFY2(site.logsOn(QStringLiteral("MBX3")) <= 52,
+                 qPrintable(QString::number(site.logsOn(QStringLiteral("MBX3")))));
+        QVERIFY(s.lastCopiedLogTime > 0 && s.lastInspectedLogTime >= s.lastReplayedLogTime &&
+                s.lastReplayedLogTime > 0);
+    }
+    void replayLagOfOneDayHoldsReplayBack()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), kDay);
+        site.run(90);
+        CopyStatus s = copy.status();
+        QCOMPARE(s.lastLogReplayed, 0u);
+        QVERIFY(s.lastLogInspected > 80);
+        QVERIFY2(s.note.contains(QStringLiteral("ReplayLagTime")), qPrintable(statusText(s)));
+        site.flow->setRate(0);
+        site.clock.advance(kDay - 200 * 1000); // not quite a day after the first log
+        site.cycle();
+        QCOMPARE(copy.status().lastLogReplayed, 0u);
+        site.clock.advance(300 * 1000);
+        site.cycle();
+        s = copy.status();
+        QCOMPARE(s.lastLogReplayed, s.lastLogInspected - CopyWorker::kReplayLagGenerations);
+        QVERIFY(s.databaseExists);
+    }
+    void copyHoldsExactlyTheReplayedGenerations()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay); // keep every log for the comparison
+        site.run(100);
+        site.flow->setRate(0);
+        site.run(3);
+        const CopyStatus s = copy.status();
+        QVERIFY(s.lastLogReplayed > 10);
+        // The source's content at that generation: its logs 1..R replayed into a scratch database.
+        QTemporaryDir scratch;
+        LogReplayer reference(scratch.filePath(QStringLiteral("ref.edb")), site.guid);
+        for (uint32_t g = 1; g <= s.lastLogReplayed; ++g) {
+            auto log = LogFile::load(site.source.logFolder + QLatin1Char('/') +
+                                     logFileName(QStringLiteral("E00"), g));
+            QVERIFY(log.hasValue());
+            QVERIFY(reference.replay(*log).hasValue());
+        }
+        copy.closeDatabase();
+        auto copyDb = Database::open(site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly);
+        QVERIFY(copyDb.hasValue());
+        QCOMPARE(*(*copyDb)->contentChecksum(), *reference.database()->contentChecksum());
+        QVERIFY(*(*copyDb)->messageCount() > 0);
+        QVERIFY(*(*copyDb)->messageCount() < site.flow->delivered()); // the last 50 logs are not in it yet
+        QCOMPARE((*copyDb)->header().state, DatabaseState::DirtyShutdown);
+    }
+    void damagedCopyIsFetchedAgainAndStaysHealthy()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        site.run(70);
+        const uint32_t victim = copy.status().lastLogReplayed + 5;
+        QVERIFY(test::flipByte(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                   logFileName(QStringLiteral("E00"), victim),
+                               300'000));
+        site.run(20);
+        const CopyStatus s = copy.status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
+        QVERIFY(s.lastLogReplayed > victim);
+        QVERIFY(site.hasEvent(2106));
+    }
+    void corruptSourceLogFailsTheCopyNamingTheGeneration()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
+        site.run(10);
+        const uint32_t copied = copy.status().lastLogCopied;
+        site.flowOnly(3); // new generations, not copied yet
+        const uint32_t victim = copied + 1;
+        QVERIFY(test::flipByte(
+            site.source.logFolder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), victim), 200'000));
+        for (int i = 0; i < 5; ++i)
+            site.cycle();
+        const CopyStatus s = copy.status();
+        QCOMPARE(s.summary, SummaryCopyStatus::Failed);
+        QVERIFY(s.failed);
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("generation %1").arg(victim)),
+                 qPrintable(s.failedMessage));
+        QVERIFY(s.failedMessage.contains(QStringLiteral("corrupt at the source")));
+        QVERIFY(site.hasEvent(2105));
+        QCOMPARE(s.lastLogInspected, victim - 1);
+        // A failed copy stays failed (no busy retries) until an administrator acts.
+        site.run(3);
+        QCOMPARE(copy.status().summary, SummaryCopyStatus::Failed);
+    }
+    void fullDiskFailsTheCopyUntilSpaceReturns()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
+        site.run(60);
+        HostFaults::instance().setDiskFull(site.hostRoot(QStringLiteral("MBX3")), true);
+        site.run(5);
+        CopyStatus s = copy.status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("JET_errDiskFull")), qPrintable(s.failedMessage));
+        QVERIFY(site.hasEvent(2104));
+        HostFaults::instance().setDiskFull(site.hostRoot(QStringLiteral("MBX3")), false);
+        site.run(5);
+        s = copy.status();
+        QVERIFY2(!s.failed && s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
+        QVERIFY(s.copyQueueLength() <= 1);
+        QVERIFY(site.hasEvent(2108));
+    }
+    void poweringTheSourceOffLeavesTheCopyIntact()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        site.run(70);
+        const CopyStatus before = copy.status();
+        const int logs = site.logsOn(QStringLiteral("MBX3"));
+        HostFaults::instance().setPoweredOn(site.hostRoot(QStringLiteral("MBX1")), false);
+        site.flow.reset();
+        site.db.reset(); // the information store dies with the host: no dismount
+        site.run(10);
+        const CopyStatus s = copy.status();
+        QVERIFY2(!s.failed, qPrintable(statusText(s)));
+        QVERIFY(s.note.contains(QStringLiteral("unreachable")));
+        QVERIFY(site.hasEvent(2109));
+        QCOMPARE(s.lastLogCopied, before.lastLogCopied);
+        QCOMPARE(s.lastLogInspected, before.lastLogInspected);
+        QCOMPARE(site.logsOn(QStringLiteral("MBX3")), logs);
+        QVERIFY(s.lastLogReplayed >= before.lastLogReplayed);
+        copy.closeDatabase();
+        QVERIFY(Database::open(site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly).hasValue());
+        // While it is off, its files are unreachable for everyone.
+        QVERIFY(!listLogFolder(site.source.logFolder, QStringLiteral("E00")).hasValue());
+    }
+    void restartResumesWithoutGapOrSecondReplay()
+    {
+        Site site;
+        site.addCopy(QStringLiteral("MBX3"), 0);
+        site.run(80);
+        const CopyStatus before = site.copies.back()->status();
+        site.copies.clear(); // the service goes away between two cycles
+        CopyWorker &again = site.addCopy(QStringLiteral("MBX3"), 0);
+        const CopyStatus after = again.status();
+        QCOMPARE(after.lastLogCopied, before.lastLogCopied);
+        QCOMPARE(after.lastLogInspected, before.lastLogInspected);
+        QCOMPARE(after.lastLogReplayed, before.lastLogReplayed);
+        site.run(30);
+        const CopyStatus s = again.status();
+        QVERIFY2(!s.failed && s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
+        QVERIFY(s.lastLogReplayed > before.lastLogReplayed);
+    }
+    void fourTargetsAreIndependentlyLagged()
+    {
+        Site site;
+        CopyWorker &a = site.addCopy(QStringLiteral("MBX2"), 0);
+        CopyWorker &b = site.addCopy(QStringLiteral("MBX3"), 0, kHour);
+        CopyWorker &c = site.addCopy(QStringLiteral("MBX4"), kHour);
+        CopyWorker &d = site.addCopy(QStringLiteral("MBX5"), kDay);
+        site.run(120);
+        QCOMPARE(a.status().lastLogReplayed, b.status().lastLogReplayed);
+        QVERIFY(a.status().lastLogReplayed > 50);
+        QVERIFY(site.logsOn(QStringLiteral("MBX3")) >
+                site.logsOn(QStringLiteral("MBX2"))); // its truncation lag
+        QCOMPARE(c.status().lastLogReplayed, 0u);
+        QCOMPARE(d.status().lastLogReplayed, 0u);
+        site.flow->setRate(0);
+        site.clock.advance(kHour);
+        for (int i = 0; i < 3; ++i) // a cycle replays at most kMaxLogsPerCycle logs
+            site.cycle();
+        QCOMPARE(c.status().lastLogReplayed, c.status().lastLogInspected - 50);
+        QCOMPARE(d.status().lastLogReplayed, 0u);
+        for (CopyWorker *w : {&a, &b, &c, &d})
+            QVERIFY2(!w->status().failed, qPrintable(statusText(w->status())));
+    }
+    void suspendStopsAndResumeCatchesUp()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
+        site.run(60);
+        copy.suspend(QStringLiteral("storage maintenance"));
+        copy.suspend(QStringLiteral("storage maintenance")); // twice is not an error
+        const uint32_t copied = copy.status().lastLogCopied;
+        site.run(20);
+        CopyStatus s = copy.status();
+        QCOMPARE(s.summary, SummaryCopyStatus::Stopped);
+        QVERIFY(s.suspend);
+        QCOMPARE(s.suspendComment, QStringLiteral("storage maintenance"));
+        QCOMPARE(s.lastLogCopied, copied);
+        QVERIFY(s.copyQueueLength() >= 19);
+        copy.resume();
+        site.run(3);
+        s = copy.status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
+        QVERIFY(s.copyQueueLength() <= 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplication)
+#include "tst_replication.moc"
