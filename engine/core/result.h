@@ -31,13 +31,15 @@ public:
         assert(hasValue());
         return std::get<0>(m_value);
     }
-    T &&value() &&
+    // By value on a temporary, so "for (auto &x : *call())" cannot dangle.
+    T value() &&
     {
         assert(hasValue());
         return std::get<0>(std::move(m_value));
     }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
+    T operator*() && { return std::move(*this).value(); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
 
@@ -74,10 +76,14 @@ using Status = Result<void>;
 
 } // namespace scr
 
-// Early return of the error of a Result-returning expression.
-#define SCR_TRY(expr)                                                                                        \
+// Early return of the error of a Result-returning expression. __COUNTER__ gives every expansion its own
+// name, so a SCR_TRY inside a lambda inside another SCR_TRY does not shadow it.
+#define SCR_TRY_CONCAT_(a, b) a##b
+#define SCR_TRY_NAME_(n) SCR_TRY_CONCAT_(scrTryResult_, n)
+#define SCR_TRY_IMPL_(expr, name)                                                                            \
     do {                                                                                                     \
-        auto scrTryResult_ = (expr);                                                                         \
-        if (!scrTryResult_)                                                                                  \
-            return scrTryResult_.error();                                                                    \
+        auto name = (expr);                                                                                  \
+        if (!name)                                                                                           \
+            return name.error();                                                                             \
     } while (false)
+#define SCR_TRY(expr) SCR_TRY_IMPL_(expr, SCR_TRY_NAME_(__COUNTER__))

@@ -40,7 +40,9 @@ Result<LogHeader> LogFile::readHeader(const QString &path, const QString &displa
         return file.error();
     QByteArray bytes(kLogHeaderSize, Qt::Uninitialized);
     if (auto st = file->readAt(0, bytes.data(), bytes.size()); !st)
-        return Error{name, QStringLiteral("the log file is shorter than its header"), {},
+        return Error{name,
+                     QStringLiteral("the log file is shorter than its header"),
+                     {},
                      JetCode::LogFileSizeMismatch};
     return decodeLogHeader(bytes.constData(), bytes.size(), name);
 }

@@ -182,7 +182,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
             interruptedRollOver = scan && scan->records == 0;
         }
         if (interruptedRollOver)
-            report.notes << QStringLiteral("%1 was being prepared when the log stream stopped; it holds nothing.")
+            report.notes << QStringLiteral(
+                                "%1 was being prepared when the log stream stopped; it holds nothing.")
                                 .arg(nextLogTempFileName(opts.prefix));
     }
     if (!listing->hasOpenLog && !nothingNeeded && !interruptedRollOver) {
@@ -314,8 +315,9 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     if (!db) {
         if (dbPathIsFolder)
             dbPath = QDir(dbPath).filePath(creation->record.databaseName + QStringLiteral(".edb"));
-        auto created = Database::createFromLog(dbPath, creation->record.databaseGuid, creation->record.databaseName,
-                                               *streamSignature, creation->lsn, creation->timeMs, show(dbPath));
+        auto created =
+            Database::createFromLog(dbPath, creation->record.databaseGuid, creation->record.databaseName,
+                                    *streamSignature, creation->lsn, creation->timeMs, show(dbPath));
         if (!created)
             return created.error();
         db = std::move(*created);

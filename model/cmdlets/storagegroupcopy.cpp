@@ -1,0 +1,258 @@
+#include "storagegroupcopy.h"
+
+#include "lab/lab.h"
+#include "replication/copyworker.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace scr::cmdlets {
+namespace {
+
+Error refuse(const QString &object, const QString &reason, const QString &fix)
+{
+    return Error{object, reason, fix, JetCode::InvalidParameter};
+}
+
+Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
+{
+    auto sg = lab.directory().storageGroup(identity);
+    if (!sg)
+        return sg.error();
+    if (!*sg)
+        return refuse(identity, QStringLiteral("no such storage group"),
+                      QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"));
+    return **sg;
+}
+
+Result<ScrCopyRecord> findCopy(Lab &lab, const QString &identity, const QString &standby)
+{
+    auto sg = findStorageGroup(lab, identity);
+    if (!sg)
+        return sg.error();
+    auto copies = lab.directory().copies(sg->id);
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &c : *copies)
+        if (c.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
+            return c;
+    return refuse(identity, QStringLiteral("has no SCR copy on %1").arg(standby),
+                  QStringLiteral("Get-StorageGroupCopyStatus lists the copies"));
+}
+
+QString lagText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1.%2:%3:%4")
+        .arg(s / 86400)
+        .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// SCR writes to the same paths on the standby machine: they must be free there.
+Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+                      const QString &standbyHost, const QString &standbyServer)
+{
+    auto theirs = lab.directory().storageGroups(standbyServer);
+    if (!theirs)
+        return theirs.error();
+    for (const StorageGroupRecord &other : *theirs) {
+        for (const QString &path : {other.logFolderPath, other.systemFolderPath})
+            if (path.compare(sg.logFolderPath, Qt::CaseInsensitive) == 0 ||
+                path.compare(sg.systemFolderPath, Qt::CaseInsensitive) == 0)
+                return refuse(
+                    standbyServer,
+                    QStringLiteral("storage group %1 already uses %2").arg(other.identity(), path),
+                    QStringLiteral("use a standby machine whose paths are free, or move that storage group"));
+        auto dbs = lab.directory().databases(other.id);
+        if (!dbs)
+            return dbs.error();
+        for (const DatabaseRecord &d : *dbs)
+            if (d.edbFilePath.compare(db.edbFilePath, Qt::CaseInsensitive) == 0)
+                return refuse(standbyServer,
+                              QStringLiteral("database %1 already uses %2").arg(d.name, d.edbFilePath),
+                              QStringLiteral("use a standby machine whose paths are free"));
+    }
+    auto paths = lab.storagePaths(standbyHost, sg, db);
+    if (!paths)
+        return paths.error();
+    if (QFileInfo::exists(paths->edbPath))
+        return refuse(standbyServer, QStringLiteral("a file already exists at %1").arg(db.edbFilePath),
+                      QStringLiteral("remove it, or use another standby machine"));
+    const QDir logs(paths->logFolder);
+    if (!logs.entryList({sg.logPrefix + QStringLiteral("*.log")}, QDir::Files).isEmpty())
+        return refuse(standbyServer,
+                      QStringLiteral("%1 already holds %2 logs").arg(sg.logFolderPath, sg.logPrefix),
+                      QStringLiteral("remove them, or use another standby machine"));
+    return {};
+}
+
+} // namespace
+
+Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+{
+    auto sg = findStorageGroup(lab, request.identity);
+    if (!sg)
+        return sg.error();
+    const QString id = sg->identity();
+    if (request.replayLagMs < 0 || request.replayLagMs > kMaxLagMs)
+        return refuse(id,
+                      QStringLiteral("ReplayLagTime %1 is out of range").arg(lagText(request.replayLagMs)),
+                      QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
+    if (request.truncationLagMs < 0 || request.truncationLagMs > kMaxLagMs)
+        return refuse(
+            id, QStringLiteral("TruncationLagTime %1 is out of range").arg(lagText(request.truncationLagMs)),
+            QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
+    if (sg->recovery)
+        return refuse(id, QStringLiteral("is a recovery storage group"),
+                      QStringLiteral("SCR copies ordinary storage groups only"));
+    if (sg->circularLogging)
+        return refuse(
+            id, QStringLiteral("has circular logging turned on"),
+            QStringLiteral("turn circular logging off (Set-StorageGroup -CircularLoggingEnabled $false)"));
+    auto dbs = lab.directory().databases(sg->id);
+    if (!dbs)
+        return dbs.error();
+    if (dbs->size() != 1)
+        return refuse(id, QStringLiteral("holds %1 databases; SCR needs exactly one").arg(dbs->size()),
+                      QStringLiteral("move the other databases to their own storage groups"));
+    auto standby = lab.directory().server(request.standbyMachine);
+    if (!standby)
+        return standby.error();
+    if (!*standby)
+        return refuse(request.standbyMachine, QStringLiteral("no such Exchange server"),
+                      QStringLiteral("Get-ExchangeServer lists them"));
+    if (!(*standby)->installed || !(*standby)->mailboxRole)
+        return refuse(request.standbyMachine, QStringLiteral("is not a mailbox server"),
+                      QStringLiteral("choose a server with the Mailbox role installed"));
+    auto sourceHost = lab.hostOfServer(sg->server);
+    if (!sourceHost)
+        return sourceHost.error();
+    if ((*standby)->name.compare(sg->server, Qt::CaseInsensitive) == 0 ||
+        (*standby)->host.compare(*sourceHost, Qt::CaseInsensitive) == 0)
+        return refuse(request.standbyMachine, QStringLiteral("is the source of %1").arg(id),
+                      QStringLiteral("choose another server as the standby machine"));
+    auto copies = lab.directory().copies(sg->id);
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &c : *copies) {
+        if (c.standbyMachine.compare(request.standbyMachine, Qt::CaseInsensitive) != 0)
+            continue;
+        if (c.replayLagMs != request.replayLagMs || c.truncationLagMs != request.truncationLagMs)
+            return refuse(
+                id,
+                QStringLiteral("already has an SCR copy on %1; its lag times cannot be changed while it "
+                               "is enabled")
+                    .arg(c.standbyMachine),
+                QStringLiteral("Disable-StorageGroupCopy, then Enable-StorageGroupCopy with the new "
+                               "-ReplayLagTime and -TruncationLagTime"));
+        return refuse(id, QStringLiteral("already has an SCR copy on %1").arg(c.standbyMachine),
+                      QStringLiteral("nothing to do; Get-StorageGroupCopyStatus shows it"));
+    }
+    if (static_cast<int>(copies->size()) >= kMaxStandbyTargets)
+        return refuse(
+            id, QStringLiteral("already has %1 SCR copies, the most that should be run").arg(copies->size()),
+            QStringLiteral("disable a copy before adding another standby machine"));
+    auto host = lab.directory().host((*standby)->host);
+    if (!host)
+        return host.error();
+    if (!*host || !(*host)->poweredOn)
+        return refuse(request.standbyMachine, QStringLiteral("is powered off or unreachable"),
+                      QStringLiteral("start the standby machine first"));
+    SCR_TRY(checkPathsFree(lab, *sg, dbs->front(), (*standby)->host, (*standby)->name));
+
+    ScrCopyRecord copy;
+    copy.storageGroupId = sg->id;
+    copy.standbyMachine = (*standby)->name;
+    copy.replayLagMs = request.replayLagMs;
+    copy.truncationLagMs = request.truncationLagMs;
+    auto newId = lab.directory().addCopy(copy);
+    if (!newId)
+        return newId.error();
+    copy.id = *newId;
+    if (auto st = lab.startCopy(copy); !st) {
+        (void)lab.directory().removeCopy(copy.id); // leave nothing behind
+        return st.error();
+    }
+    return copy;
+}
+
+Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
+{
+    auto copy = findCopy(lab, identity, standbyMachine);
+    if (!copy)
+        return copy.error();
+    SCR_TRY(lab.directory().removeCopy(copy->id));
+    lab.stopCopy(*copy);
+    return {};
+}
+
+Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
+                               const QString &comment)
+{
+    auto copy = findCopy(lab, identity, standbyMachine);
+    if (!copy)
+        return copy.error();
+    copy->suspended = true;
+    copy->suspendComment = comment;
+    SCR_TRY(lab.directory().updateCopy(*copy));
+    if (CopyWorker *worker = lab.copyWorker(*copy))
+        worker->suspend(comment);
+    return {};
+}
+
+Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
+{
+    auto copy = findCopy(lab, identity, standbyMachine);
+    if (!copy)
+        return copy.error();
+    copy->suspended = false;
+    copy->suspendComment.clear();
+    SCR_TRY(lab.directory().updateCopy(*copy));
+    if (CopyWorker *worker = lab.copyWorker(*copy))
+        worker->resume();
+    return {};
+}
+
+Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &lab, const QString &identity,
+                                                                         const QString &standbyMachine)
+{
+    std::vector<StorageGroupRecord> groups;
+    if (identity.isEmpty()) {
+        auto all = lab.directory().storageGroups();
+        if (!all)
+            return all.error();
+        groups = std::move(*all);
+    } else {
+        auto sg = findStorageGroup(lab, identity);
+        if (!sg)
+            return sg.error();
+        groups.push_back(*sg);
+    }
+    std::vector<StorageGroupCopyStatusRow> rows;
+    for (const StorageGroupRecord &sg : groups) {
+        auto copies = lab.directory().copies(sg.id);
+        if (!copies)
+            return copies.error();
+        for (const ScrCopyRecord &c : *copies) {
+            if (!standbyMachine.isEmpty() &&
+                c.standbyMachine.compare(standbyMachine, Qt::CaseInsensitive) != 0)
+                continue;
+            StorageGroupCopyStatusRow row{c, sg, {}};
+            if (CopyWorker *worker = lab.copyWorker(c)) {
+                row.status = worker->status();
+            } else {
+                row.status.identity = sg.identity();
+                row.status.standbyMachine = c.standbyMachine;
+                row.status.summary = SummaryCopyStatus::Stopped;
+                row.status.note =
+                    QStringLiteral("the replication service on %1 is not running").arg(c.standbyMachine);
+            }
+            rows.push_back(row);
+        }
+    }
+    return rows;
+}
+
+} // namespace scr::cmdlets

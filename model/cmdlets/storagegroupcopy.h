@@ -1,0 +1,46 @@
+#pragma once
+// The SCR cmdlets: Enable-, Disable-, Suspend-, Resume-StorageGroupCopy and Get-StorageGroupCopyStatus, as
+// typed calls. Each validates everything first and changes nothing when it refuses; the shell, the dialogs
+// and the wizards all call these, none re-implements a rule.
+
+#include "core/result.h"
+#include "directory/records.h"
+#include "replication/copystatus.h"
+
+#include <vector>
+
+namespace scr {
+
+class Lab;
+
+struct EnableStorageGroupCopyRequest
+{
+    QString identity;       // "MBX1\SG1"
+    QString standbyMachine; // "MBX3"
+    qint64 replayLagMs = 24 * 3600 * 1000;
+    qint64 truncationLagMs = 0;
+};
+
+struct StorageGroupCopyStatusRow
+{
+    ScrCopyRecord copy;
+    StorageGroupRecord storageGroup;
+    CopyStatus status;
+};
+
+namespace cmdlets {
+
+constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000;
+constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
+
+Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
+Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
+Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
+                               const QString &comment);
+Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
+// Empty identity: every storage group; empty standby: every standby machine.
+Result<std::vector<StorageGroupCopyStatusRow>>
+getStorageGroupCopyStatus(Lab &lab, const QString &identity = {}, const QString &standbyMachine = {});
+
+} // namespace cmdlets
+} // namespace scr

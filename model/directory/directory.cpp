@@ -1,0 +1,537 @@
+#include "directory.h"
+
+#include "core/logging.h"
+
+#include <atomic>
+
+#include <spdlog/spdlog.h>
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace scr {
+namespace {
+
+// Migrations, in order: migration i brings the schema from version i to i + 1.
+const char *const kMigrations[] = {
+    R"(CREATE TABLE hosts(name TEXT PRIMARY KEY COLLATE NOCASE, powered_on INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE servers(name TEXT PRIMARY KEY COLLATE NOCASE,
+    host TEXT NOT NULL COLLATE NOCASE REFERENCES hosts(name) ON UPDATE CASCADE,
+    installed INTEGER NOT NULL DEFAULT 1, mailbox_role INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE storage_groups(id INTEGER PRIMARY KEY,
+    server TEXT NOT NULL COLLATE NOCASE REFERENCES servers(name) ON UPDATE CASCADE ON DELETE CASCADE,
+    name TEXT NOT NULL COLLATE NOCASE, log_prefix TEXT NOT NULL, log_folder_path TEXT NOT NULL,
+    system_folder_path TEXT NOT NULL, circular_logging INTEGER NOT NULL DEFAULT 0,
+    recovery INTEGER NOT NULL DEFAULT 0, UNIQUE(server, name));
+CREATE TABLE databases(id INTEGER PRIMARY KEY,
+    storage_group_id INTEGER NOT NULL REFERENCES storage_groups(id) ON DELETE CASCADE,
+    name TEXT NOT NULL COLLATE NOCASE, guid TEXT NOT NULL UNIQUE, edb_file_path TEXT NOT NULL,
+    mounted INTEGER NOT NULL DEFAULT 0, mount_at_startup INTEGER NOT NULL DEFAULT 1,
+    allow_file_restore INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE mailboxes(guid TEXT PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE,
+    alias TEXT NOT NULL COLLATE NOCASE UNIQUE, object_class INTEGER NOT NULL,
+    database_guid TEXT NOT NULL REFERENCES databases(guid) ON UPDATE CASCADE);
+CREATE TABLE scr_copies(id INTEGER PRIMARY KEY,
+    storage_group_id INTEGER NOT NULL REFERENCES storage_groups(id) ON DELETE CASCADE,
+    standby_machine TEXT NOT NULL COLLATE NOCASE, replay_lag_ms INTEGER NOT NULL,
+    truncation_lag_ms INTEGER NOT NULL, suspended INTEGER NOT NULL DEFAULT 0, suspend_comment TEXT NOT NULL DEFAULT '',
+    UNIQUE(storage_group_id, standby_machine));
+CREATE TABLE status_history(copy_id INTEGER NOT NULL REFERENCES scr_copies(id) ON DELETE CASCADE,
+    time_ms INTEGER NOT NULL, copy_queue INTEGER NOT NULL, replay_queue INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE INDEX status_history_by_copy ON status_history(copy_id, time_ms);
+CREATE TABLE events(id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, event_id INTEGER NOT NULL,
+    level TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);)",
+};
+static_assert(sizeof kMigrations / sizeof kMigrations[0] == Directory::kSchemaVersion);
+
+std::atomic<int> g_connections{0};
+
+Error sqlError(const QSqlQuery &q, const QString &doing)
+{
+    const QSqlError e = q.lastError();
+    const QString text = e.text();
+    if (text.contains(QStringLiteral("UNIQUE constraint")))
+        return Error{QStringLiteral("directory"),
+                     doing + QStringLiteral(": an object of that name exists already"),
+                     QStringLiteral("choose another name"), JetCode::InvalidParameter};
+    if (text.contains(QStringLiteral("FOREIGN KEY")))
+        return Error{QStringLiteral("directory"),
+                     doing + QStringLiteral(": it refers to an object that does not exist"),
+                     {},
+                     JetCode::InvalidParameter};
+    return Error{
+        QStringLiteral("directory"), doing + QStringLiteral(" failed: ") + text, {}, JetCode::DiskIO};
+}
+
+class Query
+{
+public:
+    Query(const QString &connection, const QString &sql) : m_q(QSqlDatabase::database(connection, false))
+    {
+        m_ok = m_q.prepare(sql);
+    }
+    Query &bind(const QVariant &v)
+    {
+        // A null QString would be SQL NULL; the directory stores absent text as ''.
+        m_q.addBindValue(
+            v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+        return *this;
+    }
+    Status run(const QString &doing)
+    {
+        if (!m_ok || !m_q.exec())
+            return sqlError(m_q, doing);
+        return {};
+    }
+    QSqlQuery &q() { return m_q; }
+
+private:
+    QSqlQuery m_q;
+    bool m_ok = false;
+};
+
+QString guidText(const QUuid &u)
+{
+    return u.toString(QUuid::WithoutBraces);
+}
+
+StorageGroupRecord readStorageGroup(const QSqlQuery &q)
+{
+    StorageGroupRecord sg;
+    sg.id = q.value(0).toLongLong();
+    sg.server = q.value(1).toString();
+    sg.name = q.value(2).toString();
+    sg.logPrefix = q.value(3).toString();
+    sg.logFolderPath = q.value(4).toString();
+    sg.systemFolderPath = q.value(5).toString();
+    sg.circularLogging = q.value(6).toBool();
+    sg.recovery = q.value(7).toBool();
+    return sg;
+}
+
+const QString kStorageGroupColumns = QStringLiteral(
+    "id, server, name, log_prefix, log_folder_path, system_folder_path, circular_logging, recovery");
+
+} // namespace
+
+QString mailboxClassName(MailboxClass c)
+{
+    switch (c) {
+    case MailboxClass::User:
+        return QStringLiteral("User");
+    case MailboxClass::SystemAttendantMailbox:
+        return QStringLiteral("SystemAttendantMailbox");
+    case MailboxClass::ExOleDbSystemMailbox:
+        return QStringLiteral("ExOleDbSystemMailbox");
+    }
+    return {};
+}
+
+Result<std::unique_ptr<Directory>> Directory::open(const QString &labDir)
+{
+    std::unique_ptr<Directory> d(new Directory);
+    d->m_labDir = labDir;
+    d->m_connection = QStringLiteral("scr-directory-%1").arg(++g_connections);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connection);
+    db.setDatabaseName(QDir(labDir).filePath(QStringLiteral("org.sqlite")));
+    if (!db.open())
+        return Error{QDir(labDir).filePath(QStringLiteral("org.sqlite")),
+                     QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
+                     QStringLiteral("check that the lab folder exists and is writable"),
+                     JetCode::FileAccessDenied};
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return sqlError(q, QStringLiteral("setting up the directory"));
+    }
+    SCR_TRY(d->migrate());
+    return d;
+}
+
+Directory::~Directory()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Status Directory::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sqlError(q, QStringLiteral("reading the schema version"));
+    const int version = q.value(0).toInt();
+    if (version > kSchemaVersion)
+        return Error{QStringLiteral("org.sqlite"),
+                     QStringLiteral("was written by a newer SCR Console (schema %1, this one knows %2)")
+                         .arg(version)
+                         .arg(kSchemaVersion),
+                     QStringLiteral("open the lab with a newer SCR Console"), JetCode::InvalidParameter};
+    for (int v = version; v < kSchemaVersion; ++v) {
+        SCR_TRY(transaction([&]() -> Status {
+            for (const QString &statement :
+                 QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                if (statement.trimmed().isEmpty())
+                    continue;
+                QSqlQuery m(db);
+                if (!m.exec(statement))
+                    return sqlError(m, QStringLiteral("migrating the directory to schema %1").arg(v + 1));
+            }
+            QSqlQuery set(db);
+            if (!set.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
+                return sqlError(set, QStringLiteral("recording the schema version"));
+            return {};
+        }));
+        logging::get("model")->info("directory {} migrated to schema {}", m_labDir.toStdString(), v + 1);
+    }
+    return {};
+}
+
+Status Directory::transaction(const std::function<Status()> &work)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return Error{QStringLiteral("directory"),
+                     QStringLiteral("cannot start a transaction: ") + db.lastError().text(),
+                     {},
+                     JetCode::DiskIO};
+    Status st = work();
+    if (!st) {
+        db.rollback();
+        return st;
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return Error{
+            QStringLiteral("directory"), QStringLiteral("cannot commit: ") + why, {}, JetCode::DiskIO};
+    }
+    return {};
+}
+
+Status Directory::addHost(const HostRecord &host)
+{
+    return Query(m_connection, QStringLiteral("INSERT INTO hosts(name, powered_on) VALUES(?, ?)"))
+        .bind(host.name)
+        .bind(host.poweredOn)
+        .run(QStringLiteral("adding host ") + host.name);
+}
+
+Result<std::vector<HostRecord>> Directory::hosts()
+{
+    Query q(m_connection, QStringLiteral("SELECT name, powered_on FROM hosts ORDER BY name"));
+    SCR_TRY(q.run(QStringLiteral("reading hosts")));
+    std::vector<HostRecord> out;
+    while (q.q().next())
+        out.push_back({q.q().value(0).toString(), q.q().value(1).toBool()});
+    return out;
+}
+
+Result<std::optional<HostRecord>> Directory::host(const QString &name)
+{
+    Query q(m_connection, QStringLiteral("SELECT name, powered_on FROM hosts WHERE name = ?"));
+    SCR_TRY(q.bind(name).run(QStringLiteral("reading host ") + name));
+    if (!q.q().next())
+        return std::optional<HostRecord>{};
+    return std::optional<HostRecord>{HostRecord{q.q().value(0).toString(), q.q().value(1).toBool()}};
+}
+
+Status Directory::setHostPoweredOn(const QString &name, bool on)
+{
+    return Query(m_connection, QStringLiteral("UPDATE hosts SET powered_on = ? WHERE name = ?"))
+        .bind(on)
+        .bind(name)
+        .run(QStringLiteral("powering host ") + name);
+}
+
+Status Directory::addServer(const ServerRecord &server)
+{
+    return Query(
+               m_connection,
+               QStringLiteral("INSERT INTO servers(name, host, installed, mailbox_role) VALUES(?, ?, ?, ?)"))
+        .bind(server.name)
+        .bind(server.host)
+        .bind(server.installed)
+        .bind(server.mailboxRole)
+        .run(QStringLiteral("adding server ") + server.name);
+}
+
+Result<std::vector<ServerRecord>> Directory::servers()
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT name, host, installed, mailbox_role FROM servers ORDER BY name"));
+    SCR_TRY(q.run(QStringLiteral("reading servers")));
+    std::vector<ServerRecord> out;
+    while (q.q().next())
+        out.push_back({q.q().value(0).toString(), q.q().value(1).toString(), q.q().value(2).toBool(),
+                       q.q().value(3).toBool()});
+    return out;
+}
+
+Result<std::optional<ServerRecord>> Directory::server(const QString &name)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT name, host, installed, mailbox_role FROM servers WHERE name = ?"));
+    SCR_TRY(q.bind(name).run(QStringLiteral("reading server ") + name));
+    if (!q.q().next())
+        return std::optional<ServerRecord>{};
+    return std::optional<ServerRecord>{ServerRecord{q.q().value(0).toString(), q.q().value(1).toString(),
+                                                    q.q().value(2).toBool(), q.q().value(3).toBool()}};
+}
+
+Result<qint64> Directory::addStorageGroup(const StorageGroupRecord &sg)
+{
+    Query q(m_connection,
+            QStringLiteral("INSERT INTO storage_groups(server, name, log_prefix, log_folder_path, "
+                           "system_folder_path, circular_logging, recovery) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(sg.server).bind(sg.name).bind(sg.logPrefix).bind(sg.logFolderPath).bind(sg.systemFolderPath);
+    SCR_TRY(q.bind(sg.circularLogging)
+                .bind(sg.recovery)
+                .run(QStringLiteral("adding storage group ") + sg.identity()));
+    return q.q().lastInsertId().toLongLong();
+}
+
+Result<std::vector<StorageGroupRecord>> Directory::storageGroups(const QString &server)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT ") + kStorageGroupColumns +
+                QStringLiteral(" FROM storage_groups WHERE ? = '' OR server = ? ORDER BY server, name"));
+    SCR_TRY(q.bind(server).bind(server).run(QStringLiteral("reading storage groups")));
+    std::vector<StorageGroupRecord> out;
+    while (q.q().next())
+        out.push_back(readStorageGroup(q.q()));
+    return out;
+}
+
+Result<std::optional<StorageGroupRecord>> Directory::storageGroup(qint64 id)
+{
+    Query q(m_connection, QStringLiteral("SELECT ") + kStorageGroupColumns +
+                              QStringLiteral(" FROM storage_groups WHERE id = ?"));
+    SCR_TRY(q.bind(id).run(QStringLiteral("reading a storage group")));
+    if (!q.q().next())
+        return std::optional<StorageGroupRecord>{};
+    return std::optional<StorageGroupRecord>{readStorageGroup(q.q())};
+}
+
+Result<std::optional<StorageGroupRecord>> Directory::storageGroup(const QString &identity)
+{
+    const QStringList parts = identity.split(QLatin1Char('\\'));
+    if (parts.size() != 2)
+        return std::optional<StorageGroupRecord>{};
+    Query q(m_connection, QStringLiteral("SELECT ") + kStorageGroupColumns +
+                              QStringLiteral(" FROM storage_groups WHERE server = ? AND name = ?"));
+    SCR_TRY(q.bind(parts[0]).bind(parts[1]).run(QStringLiteral("reading storage group ") + identity));
+    if (!q.q().next())
+        return std::optional<StorageGroupRecord>{};
+    return std::optional<StorageGroupRecord>{readStorageGroup(q.q())};
+}
+
+Result<qint64> Directory::addDatabase(const DatabaseRecord &db)
+{
+    Query q(m_connection,
+            QStringLiteral("INSERT INTO databases(storage_group_id, name, guid, edb_file_path, mounted, "
+                           "mount_at_startup, allow_file_restore) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(db.storageGroupId).bind(db.name).bind(guidText(db.guid)).bind(db.edbFilePath).bind(db.mounted);
+    SCR_TRY(q.bind(db.mountAtStartup)
+                .bind(db.allowFileRestore)
+                .run(QStringLiteral("adding database ") + db.name));
+    return q.q().lastInsertId().toLongLong();
+}
+
+Result<std::vector<DatabaseRecord>> Directory::databases(qint64 storageGroupId)
+{
+    Query q(m_connection, QStringLiteral("SELECT id, storage_group_id, name, guid, edb_file_path, mounted, "
+                                         "mount_at_startup, allow_file_restore FROM databases "
+                                         "WHERE ? = 0 OR storage_group_id = ? ORDER BY id"));
+    SCR_TRY(q.bind(storageGroupId).bind(storageGroupId).run(QStringLiteral("reading databases")));
+    std::vector<DatabaseRecord> out;
+    while (q.q().next()) {
+        const QSqlQuery &r = q.q();
+        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
+                       QUuid::fromString(r.value(3).toString()), r.value(4).toString(), r.value(5).toBool(),
+                       r.value(6).toBool(), r.value(7).toBool()});
+    }
+    return out;
+}
+
+Status Directory::setDatabaseMounted(qint64 id, bool mounted)
+{
+    return Query(m_connection, QStringLiteral("UPDATE databases SET mounted = ? WHERE id = ?"))
+        .bind(mounted)
+        .bind(id)
+        .run(QStringLiteral("recording a mount"));
+}
+
+Status Directory::addMailbox(const MailboxRecord &m)
+{
+    return Query(m_connection,
+                 QStringLiteral("INSERT INTO mailboxes(guid, name, alias, object_class, database_guid) "
+                                "VALUES(?, ?, ?, ?, ?)"))
+        .bind(guidText(m.guid))
+        .bind(m.name)
+        .bind(m.alias)
+        .bind(static_cast<int>(m.objectClass))
+        .bind(guidText(m.databaseGuid))
+        .run(QStringLiteral("adding mailbox ") + m.name);
+}
+
+Result<std::vector<MailboxRecord>> Directory::mailboxes(const QUuid &database)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT guid, name, alias, object_class, database_guid FROM mailboxes "
+                           "WHERE ? = '' OR database_guid = ? ORDER BY name"));
+    const QString filter = database.isNull() ? QString() : guidText(database);
+    SCR_TRY(q.bind(filter).bind(filter).run(QStringLiteral("reading mailboxes")));
+    std::vector<MailboxRecord> out;
+    while (q.q().next()) {
+        const QSqlQuery &r = q.q();
+        out.push_back({QUuid::fromString(r.value(0).toString()), r.value(1).toString(), r.value(2).toString(),
+                       static_cast<MailboxClass>(r.value(3).toInt()),
+                       QUuid::fromString(r.value(4).toString())});
+    }
+    return out;
+}
+
+Result<qint64> Directory::addCopy(const ScrCopyRecord &c)
+{
+    Query q(m_connection,
+            QStringLiteral("INSERT INTO scr_copies(storage_group_id, standby_machine, replay_lag_ms, "
+                           "truncation_lag_ms, suspended, suspend_comment) VALUES(?, ?, ?, ?, ?, ?)"));
+    q.bind(c.storageGroupId).bind(c.standbyMachine).bind(c.replayLagMs).bind(c.truncationLagMs);
+    SCR_TRY(q.bind(c.suspended).bind(c.suspendComment).run(QStringLiteral("adding an SCR copy")));
+    return q.q().lastInsertId().toLongLong();
+}
+
+Status Directory::updateCopy(const ScrCopyRecord &c)
+{
+    return Query(m_connection,
+                 QStringLiteral("UPDATE scr_copies SET replay_lag_ms = ?, truncation_lag_ms = ?, "
+                                "suspended = ?, suspend_comment = ? WHERE id = ?"))
+        .bind(c.replayLagMs)
+        .bind(c.truncationLagMs)
+        .bind(c.suspended)
+        .bind(c.suspendComment)
+        .bind(c.id)
+        .run(QStringLiteral("updating an SCR copy"));
+}
+
+Status Directory::removeCopy(qint64 id)
+{
+    return Query(m_connection, QStringLiteral("DELETE FROM scr_copies WHERE id = ?"))
+        .bind(id)
+        .run(QStringLiteral("removing an SCR copy"));
+}
+
+Result<std::vector<ScrCopyRecord>> Directory::copies(qint64 storageGroupId)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT id, storage_group_id, standby_machine, replay_lag_ms, truncation_lag_ms, "
+                           "suspended, suspend_comment FROM scr_copies WHERE ? = 0 OR storage_group_id = ? "
+                           "ORDER BY id"));
+    SCR_TRY(q.bind(storageGroupId).bind(storageGroupId).run(QStringLiteral("reading SCR copies")));
+    std::vector<ScrCopyRecord> out;
+    while (q.q().next()) {
+        const QSqlQuery &r = q.q();
+        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
+                       r.value(3).toLongLong(), r.value(4).toLongLong(), r.value(5).toBool(),
+                       r.value(6).toString()});
+    }
+    return out;
+}
+
+Status Directory::addSamples(const std::vector<StatusSample> &samples)
+{
+    return transaction([&]() -> Status {
+        for (const StatusSample &s : samples)
+            SCR_TRY(Query(m_connection, QStringLiteral("INSERT INTO status_history VALUES(?, ?, ?, ?, ?)"))
+                        .bind(s.copyId)
+                        .bind(s.timeMs)
+                        .bind(s.copyQueueLength)
+                        .bind(s.replayQueueLength)
+                        .bind(s.summary)
+                        .run(QStringLiteral("recording status history")));
+        return {};
+    });
+}
+
+Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 sinceMs)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT copy_id, time_ms, copy_queue, replay_queue, summary FROM status_history "
+                           "WHERE copy_id = ? AND time_ms >= ? ORDER BY time_ms"));
+    SCR_TRY(q.bind(copyId).bind(sinceMs).run(QStringLiteral("reading status history")));
+    std::vector<StatusSample> out;
+    while (q.q().next()) {
+        const QSqlQuery &r = q.q();
+        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toLongLong(),
+                       r.value(3).toLongLong(), r.value(4).toString()});
+    }
+    return out;
+}
+
+Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs)
+{
+    // Keep the latest sample of each bucket: the queue length at the end of the interval.
+    return Query(m_connection,
+                 QStringLiteral("DELETE FROM status_history WHERE time_ms < ? AND rowid NOT IN ("
+                                "SELECT max(rowid) FROM status_history WHERE time_ms < ? "
+                                "GROUP BY copy_id, time_ms / ?)"))
+        .bind(olderThanMs)
+        .bind(olderThanMs)
+        .bind(bucketMs)
+        .run(QStringLiteral("downsampling status history"));
+}
+
+Status Directory::addEvent(const EventRecord &e)
+{
+    return Query(m_connection,
+                 QStringLiteral(
+                     "INSERT INTO events(time_ms, event_id, level, source, text) VALUES(?, ?, ?, ?, ?)"))
+        .bind(e.timeMs)
+        .bind(e.eventId)
+        .bind(e.level)
+        .bind(e.source)
+        .bind(e.text)
+        .run(QStringLiteral("recording an event"));
+}
+
+Result<std::vector<EventRecord>> Directory::events(int limit)
+{
+    Query q(m_connection,
+            QStringLiteral(
+                "SELECT id, time_ms, event_id, level, source, text FROM events ORDER BY id DESC LIMIT ?"));
+    SCR_TRY(q.bind(limit).run(QStringLiteral("reading events")));
+    std::vector<EventRecord> out;
+    while (q.q().next()) {
+        const QSqlQuery &r = q.q();
+        out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toInt(),
+                       r.value(3).toString(), r.value(4).toString(), r.value(5).toString()});
+    }
+    return out;
+}
+
+Status Directory::setSetting(const QString &key, const QString &value)
+{
+    return Query(m_connection, QStringLiteral("INSERT INTO settings(key, value) VALUES(?, ?) "
+                                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+        .bind(key)
+        .bind(value)
+        .run(QStringLiteral("saving setting ") + key);
+}
+
+Result<QString> Directory::setting(const QString &key, const QString &fallback)
+{
+    Query q(m_connection, QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    SCR_TRY(q.bind(key).run(QStringLiteral("reading setting ") + key));
+    return q.q().next() ? q.q().value(0).toString() : fallback;
+}
+
+} // namespace scr

@@ -1,0 +1,77 @@
+#pragma once
+// Directory: the organization's directory, and the one repository through which the rest of the product
+// reads and writes it. Today it is org.sqlite in the lab folder (WAL, foreign keys, a schema version with
+// migrations, every change in a transaction); nothing outside directory.cpp knows that. One Directory per
+// thread: each opens its own connection.
+
+#include "core/result.h"
+#include "records.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace scr {
+
+class Directory
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    static Result<std::unique_ptr<Directory>> open(const QString &labDir);
+    ~Directory();
+    Directory(const Directory &) = delete;
+    Directory &operator=(const Directory &) = delete;
+
+    const QString &labDir() const { return m_labDir; }
+    // Runs work in one transaction: all of it lands, or none of it.
+    Status transaction(const std::function<Status()> &work);
+
+    Status addHost(const HostRecord &host);
+    Result<std::vector<HostRecord>> hosts();
+    Result<std::optional<HostRecord>> host(const QString &name);
+    Status setHostPoweredOn(const QString &name, bool on);
+
+    Status addServer(const ServerRecord &server);
+    Result<std::vector<ServerRecord>> servers();
+    Result<std::optional<ServerRecord>> server(const QString &name);
+
+    Result<qint64> addStorageGroup(const StorageGroupRecord &sg);
+    Result<std::vector<StorageGroupRecord>> storageGroups(const QString &server = {});
+    Result<std::optional<StorageGroupRecord>> storageGroup(qint64 id);
+    // "MBX1\SG1" (case-insensitive)
+    Result<std::optional<StorageGroupRecord>> storageGroup(const QString &identity);
+
+    Result<qint64> addDatabase(const DatabaseRecord &db);
+    Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
+    Status setDatabaseMounted(qint64 id, bool mounted);
+
+    Status addMailbox(const MailboxRecord &mailbox);
+    Result<std::vector<MailboxRecord>> mailboxes(const QUuid &database = {});
+
+    Result<qint64> addCopy(const ScrCopyRecord &copy);
+    Status updateCopy(const ScrCopyRecord &copy);
+    Status removeCopy(qint64 id);
+    Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
+
+    Status addSamples(const std::vector<StatusSample> &samples);
+    Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0);
+    // Keeps one sample per bucketMs for samples older than olderThanMs: history stays bounded.
+    Status downsample(qint64 olderThanMs, qint64 bucketMs);
+
+    Status addEvent(const EventRecord &event);
+    Result<std::vector<EventRecord>> events(int limit = 1000);
+
+    Status setSetting(const QString &key, const QString &value);
+    Result<QString> setting(const QString &key, const QString &fallback = {});
+
+private:
+    Directory() = default;
+    Status migrate();
+
+    QString m_labDir;
+    QString m_connection;
+};
+
+} // namespace scr

@@ -1,0 +1,91 @@
+#pragma once
+// The objects of the directory, as plain values. Names compare case-insensitively, as Exchange's do.
+
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace scr {
+
+struct HostRecord
+{
+    QString name;
+    bool poweredOn = true;
+};
+
+struct ServerRecord
+{
+    QString name; // the Exchange server object, "MBX1"
+    QString host; // the machine it is bound to; Recover Server rebinds it
+    bool installed = true;
+    bool mailboxRole = true;
+};
+
+struct StorageGroupRecord
+{
+    qint64 id = 0;
+    QString server;
+    QString name;
+    QString logPrefix = QStringLiteral("E00");
+    QString logFolderPath; // Windows path on the server's host
+    QString systemFolderPath;
+    bool circularLogging = false;
+    bool recovery = false;
+    QString identity() const { return server + QLatin1Char('\\') + name; }
+};
+
+struct DatabaseRecord
+{
+    qint64 id = 0;
+    qint64 storageGroupId = 0;
+    QString name;
+    QUuid guid;
+    QString edbFilePath;
+    bool mounted = false;
+    bool mountAtStartup = true;
+    bool allowFileRestore = false; // "This database can be overwritten by a restore"
+};
+
+enum class MailboxClass { User, SystemAttendantMailbox, ExOleDbSystemMailbox };
+QString mailboxClassName(MailboxClass c);
+
+struct MailboxRecord
+{
+    QUuid guid;
+    QString name;
+    QString alias;
+    MailboxClass objectClass = MailboxClass::User;
+    QUuid databaseGuid; // home database
+};
+
+struct ScrCopyRecord
+{
+    qint64 id = 0;
+    qint64 storageGroupId = 0;
+    QString standbyMachine;
+    qint64 replayLagMs = 24 * 3600 * 1000;
+    qint64 truncationLagMs = 0;
+    bool suspended = false;
+    QString suspendComment;
+};
+
+struct StatusSample
+{
+    qint64 copyId = 0;
+    qint64 timeMs = 0;
+    qint64 copyQueueLength = 0;
+    qint64 replayQueueLength = 0;
+    QString summary;
+};
+
+struct EventRecord
+{
+    qint64 id = 0;
+    qint64 timeMs = 0;
+    int eventId = 0;
+    QString level;
+    QString source;
+    QString text;
+};
+
+} // namespace scr

@@ -1,0 +1,334 @@
+#include "lab.h"
+
+#include "core/hostfaults.h"
+#include "core/logging.h"
+#include "sim/mailflow.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace scr {
+namespace {
+
+constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
+constexpr qint64 kHourMs = 3600 * 1000;
+
+} // namespace
+
+Lab::Lab(QString labDir, qint64 nowMs) : m_labDir(std::move(labDir)), m_clock(nowMs) {}
+
+Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
+{
+    if (!QFileInfo(labDir + QStringLiteral("/org.sqlite")).isFile())
+        return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    logging::attachToLab(labDir);
+    auto directory = Directory::open(labDir);
+    if (!directory)
+        return directory.error();
+    auto saved = (*directory)->setting(QStringLiteral("clock.nowMs"));
+    if (!saved)
+        return saved.error();
+    const qint64 now = saved->isEmpty() ? QDateTime::currentMSecsSinceEpoch() : saved->toLongLong();
+    std::unique_ptr<Lab> lab(new Lab(labDir, now));
+    lab->m_directory = std::move(*directory);
+    SCR_TRY(lab->start());
+    return lab;
+}
+
+Status Lab::start()
+{
+    auto hosts = m_directory->hosts();
+    if (!hosts)
+        return hosts.error();
+    for (const HostRecord &h : *hosts)
+        HostFaults::instance().setPoweredOn(hostDisk(h.name).root(), h.poweredOn);
+    auto databases = m_directory->databases();
+    if (!databases)
+        return databases.error();
+    for (const DatabaseRecord &db : *databases) {
+        if (!db.mounted)
+            continue;
+        if (auto st = mountDatabase(db); !st)
+            logging::get("model")->warn("{} could not be mounted at start: {}", db.name.toStdString(),
+                                        st.error().toString().toStdString());
+    }
+    auto copies = m_directory->copies();
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &copy : *copies)
+        SCR_TRY(startCopy(copy));
+    return {};
+}
+
+Lab::~Lab()
+{
+    m_flows.clear();
+    for (auto &[key, service] : m_services)
+        service->stop();
+    m_services.clear();
+    for (auto &[guid, db] : m_mounted)
+        if (auto st = db->dismount(); !st)
+            logging::get("model")->warn("dismount at exit failed: {}", st.error().toString().toStdString());
+    m_mounted.clear();
+    if (m_directory)
+        (void)m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+}
+
+Result<QString> Lab::hostOfServer(const QString &server)
+{
+    auto record = m_directory->server(server);
+    if (!record)
+        return record.error();
+    if (!*record)
+        return Error{server, QStringLiteral("no such Exchange server in the organization"),
+                     QStringLiteral("Get-ExchangeServer lists them"), JetCode::InvalidParameter};
+    return (*record)->host;
+}
+
+Result<StoragePaths> Lab::storagePaths(const QString &host, const StorageGroupRecord &sg,
+                                       const DatabaseRecord &db)
+{
+    const HostDisk disk = hostDisk(host);
+    auto logs = disk.localPath(sg.logFolderPath);
+    auto system = disk.localPath(sg.systemFolderPath);
+    auto edb = disk.localPath(db.edbFilePath);
+    for (const auto *r : {&logs, &system, &edb})
+        if (!*r)
+            return r->error();
+    StoragePaths paths;
+    paths.prefix = sg.logPrefix;
+    paths.logFolder = *logs;
+    paths.systemFolder = *system;
+    paths.edbPath = *edb;
+    return paths;
+}
+
+Status Lab::mountDatabase(const DatabaseRecord &db)
+{
+    if (m_mounted.count(db.guid))
+        return {};
+    auto sg = m_directory->storageGroup(db.storageGroupId);
+    if (!sg)
+        return sg.error();
+    auto host = hostOfServer((*sg)->server);
+    if (!host)
+        return host.error();
+    auto paths = storagePaths(*host, **sg, db);
+    if (!paths)
+        return paths.error();
+    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock);
+    if (!mounted)
+        return mounted.error();
+    m_mounted[db.guid] = std::move(*mounted);
+    return {};
+}
+
+Status Lab::dismountDatabase(const DatabaseRecord &db)
+{
+    auto it = m_mounted.find(db.guid);
+    if (it == m_mounted.end())
+        return {};
+    m_flows.erase(db.guid);
+    SCR_TRY(it->second->dismount());
+    m_mounted.erase(it);
+    return {};
+}
+
+MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
+{
+    auto it = m_mounted.find(guid);
+    return it == m_mounted.end() ? nullptr : it->second.get();
+}
+
+ReplicationService &Lab::serviceFor(const QString &standby)
+{
+    const QString key = standby.toUpper();
+    auto &service = m_services[key];
+    if (!service) {
+        service = std::make_unique<ReplicationService>(standby, m_clock);
+        connect(service.get(), &ReplicationService::eventRaised, this, &Lab::recordEvent);
+    }
+    return *service;
+}
+
+Status Lab::startCopy(const ScrCopyRecord &copy)
+{
+    auto sg = m_directory->storageGroup(copy.storageGroupId);
+    if (!sg)
+        return sg.error();
+    if (!*sg)
+        return Error{QStringLiteral("SCR copy"),
+                     QStringLiteral("its storage group no longer exists"),
+                     {},
+                     JetCode::InvalidParameter};
+    auto databases = m_directory->databases(copy.storageGroupId);
+    if (!databases)
+        return databases.error();
+    if (databases->size() != 1)
+        return Error{(*sg)->identity(),
+                     QStringLiteral("an SCR copy needs exactly one database in the storage group"),
+                     {},
+                     JetCode::InvalidParameter};
+    auto sourceHost = hostOfServer((*sg)->server);
+    if (!sourceHost)
+        return sourceHost.error();
+    auto standbyHost = hostOfServer(copy.standbyMachine);
+    if (!standbyHost)
+        return standbyHost.error();
+    auto source = storagePaths(*sourceHost, **sg, databases->front());
+    auto target = storagePaths(*standbyHost, **sg, databases->front());
+    if (!source)
+        return source.error();
+    if (!target)
+        return target.error();
+    CopyConfig config;
+    config.identity = (*sg)->identity();
+    config.standbyMachine = copy.standbyMachine;
+    config.prefix = (*sg)->logPrefix;
+    config.sourceLogFolder = source->logFolder;
+    config.targetLogFolder = target->logFolder;
+    config.targetEdbPath = target->edbPath;
+    config.databaseGuid = databases->front().guid;
+    config.replayLagMs = copy.replayLagMs;
+    config.truncationLagMs = copy.truncationLagMs;
+    config.displayTargetLogFolder = (*sg)->logFolderPath;
+    ReplicationService &service = serviceFor(copy.standbyMachine);
+    service.addCopy(copy.id, config);
+    if (copy.suspended)
+        service.copy(copy.id)->suspend(copy.suspendComment);
+    m_copyService[copy.id] = copy.standbyMachine.toUpper();
+    return {};
+}
+
+void Lab::stopCopy(const ScrCopyRecord &copy)
+{
+    auto it = m_copyService.find(copy.id);
+    if (it == m_copyService.end())
+        return;
+    if (auto service = m_services.find(it->second); service != m_services.end())
+        service->second->removeCopy(copy.id);
+    m_copyService.erase(it);
+}
+
+CopyWorker *Lab::copyWorker(const ScrCopyRecord &copy)
+{
+    auto it = m_copyService.find(copy.id);
+    if (it == m_copyService.end())
+        return nullptr;
+    auto service = m_services.find(it->second);
+    return service == m_services.end() ? nullptr : service->second->copy(copy.id);
+}
+
+void Lab::recordEvent(const ReplicationEvent &event)
+{
+    const EventRecord record{0,         event.timeMs, event.id, eventLevelName(event.level), event.source,
+                             event.text};
+    if (auto st = m_directory->addEvent(record); !st)
+        logging::get("model")->error("an event could not be recorded: {}",
+                                     st.error().toString().toStdString());
+    Q_EMIT eventRecorded(record);
+}
+
+Status Lab::setHostPowered(const QString &host, bool on)
+{
+    SCR_TRY(m_directory->setHostPoweredOn(host, on));
+    if (!on) {
+        // The host dies: its databases are not dismounted (Dirty Shutdown on its disk), its services stop.
+        auto servers = m_directory->servers();
+        if (!servers)
+            return servers.error();
+        for (const ServerRecord &server : *servers) {
+            if (server.host.compare(host, Qt::CaseInsensitive) != 0)
+                continue;
+            auto sgs = m_directory->storageGroups(server.name);
+            if (!sgs)
+                return sgs.error();
+            for (const StorageGroupRecord &sg : *sgs) {
+                auto dbs = m_directory->databases(sg.id);
+                if (!dbs)
+                    return dbs.error();
+                for (const DatabaseRecord &db : *dbs) {
+                    m_flows.erase(db.guid);
+                    m_mounted.erase(db.guid);
+                }
+            }
+        }
+    }
+    HostFaults::instance().setPoweredOn(hostDisk(host).root(), on);
+    recordEvent({on ? 6005 : 6008, on ? EventLevel::Information : EventLevel::Warning,
+                 QStringLiteral("EventLog"),
+                 on ? QStringLiteral("%1 was powered on.").arg(host)
+                    : QStringLiteral("%1 was powered off without a shutdown.").arg(host),
+                 m_clock.nowMs()});
+    return {};
+}
+
+Status Lab::startMailFlow(const QUuid &database, double messagesPerMinute, int messageBytes)
+{
+    MountedDatabase *db = mountedDatabase(database);
+    if (!db)
+        return Error{database.toString(QUuid::WithoutBraces), QStringLiteral("the database is not mounted"),
+                     QStringLiteral("mount it first (Mount-Database)"), JetCode::InvalidParameter};
+    auto mailboxes = m_directory->mailboxes(database);
+    if (!mailboxes)
+        return mailboxes.error();
+    std::vector<QUuid> users;
+    for (const MailboxRecord &m : *mailboxes)
+        if (m.objectClass == MailboxClass::User && db->knowsMailbox(m.guid))
+            users.push_back(m.guid);
+    if (users.empty())
+        return Error{database.toString(QUuid::WithoutBraces),
+                     QStringLiteral("has no user mailbox to deliver to"),
+                     {},
+                     JetCode::InvalidParameter};
+    auto flow =
+        std::make_unique<MailFlow>(*db, users, static_cast<quint64>(m_clock.nowMs()), m_clock.nowMs());
+    flow->setRate(messagesPerMinute);
+    flow->setMessageSize(messageBytes);
+    m_flows[database] = std::move(flow);
+    return {};
+}
+
+void Lab::stopMailFlow(const QUuid &database)
+{
+    m_flows.erase(database);
+}
+
+Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
+{
+    m_clock.setRunning(false);
+    for (qint64 done = 0; done < durationMs; done += stepMs) {
+        m_clock.advance(std::min(stepMs, durationMs - done));
+        const qint64 now = m_clock.nowMs();
+        for (auto &[guid, flow] : m_flows)
+            if (auto delivered = flow->deliverDue(now); !delivered)
+                return delivered.error();
+        for (auto &[key, service] : m_services)
+            service->runCycle();
+        if (now - m_lastSampleMs >= kSampleEveryMs)
+            SCR_TRY(sampleStatus());
+    }
+    return m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+}
+
+Status Lab::sampleStatus()
+{
+    const qint64 now = m_clock.nowMs();
+    std::vector<StatusSample> samples;
+    for (auto &[key, service] : m_services) {
+        const QList<qint64> keys = service->keys();
+        const QList<CopyStatus> statuses = service->statuses();
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            samples.push_back({keys[i], now, statuses[i].copyQueueLength(), statuses[i].replayQueueLength(),
+                               summaryCopyStatusName(statuses[i].summary)});
+    }
+    m_lastSampleMs = now;
+    SCR_TRY(m_directory->addSamples(samples));
+    // Bounded history: a sample a minute for the last hour, then one per 15 minutes.
+    return m_directory->downsample(now - kHourMs, 15 * 60 * 1000);
+}
+
+} // namespace scr

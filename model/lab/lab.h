@@ -1,0 +1,78 @@
+#pragma once
+// Lab: one organization at work, the runtime behind the console and scr-shell. It opens the directory,
+// powers hosts as the directory says, mounts the databases that are mounted (soft recovery first), runs a
+// replication service for each standby machine, drives mail flow, and moves the virtual clock. It does not
+// validate: the cmdlets do, then call it.
+
+#include "core/result.h"
+#include "directory/directory.h"
+#include "host/hostdisk.h"
+#include "replication/replicationservice.h"
+#include "sim/virtualclock.h"
+#include "store/mounteddatabase.h"
+
+#include <map>
+#include <memory>
+
+#include <QObject>
+
+namespace scr {
+
+class MailFlow;
+
+class Lab final : public QObject
+{
+    Q_OBJECT
+public:
+    static Result<std::unique_ptr<Lab>> open(const QString &labDir);
+    // A clean shutdown: flows stop, services stop, databases are dismounted, the clock is saved.
+    ~Lab() override;
+
+    const QString &labDir() const { return m_labDir; }
+    Directory &directory() { return *m_directory; }
+    VirtualClock &clock() { return m_clock; }
+    HostDisk hostDisk(const QString &host) const { return HostDisk(m_labDir, host); }
+    Result<QString> hostOfServer(const QString &server);
+
+    // The information store.
+    Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
+                                      const DatabaseRecord &db);
+    Status mountDatabase(const DatabaseRecord &db);
+    Status dismountDatabase(const DatabaseRecord &db);
+    MountedDatabase *mountedDatabase(const QUuid &guid);
+
+    // Replication plumbing.
+    Status startCopy(const ScrCopyRecord &copy);
+    void stopCopy(const ScrCopyRecord &copy);
+    CopyWorker *copyWorker(const ScrCopyRecord &copy);
+
+    // Simulation.
+    Status setHostPowered(const QString &host, bool on);
+    Status startMailFlow(const QUuid &database, double messagesPerMinute, int messageBytes);
+    void stopMailFlow(const QUuid &database);
+    // Advances the virtual clock by durationMs in steps, delivering mail and running every copy's cycle at
+    // each step, as fast as the machine can: deterministic.
+    Status stepSimulation(qint64 durationMs, qint64 stepMs = 1000);
+    // Records every copy's queue lengths into the status history, and keeps that history bounded.
+    Status sampleStatus();
+
+Q_SIGNALS:
+    void eventRecorded(const scr::EventRecord &event);
+
+private:
+    Lab(QString labDir, qint64 nowMs);
+    Status start();
+    void recordEvent(const ReplicationEvent &event);
+    ReplicationService &serviceFor(const QString &standby);
+
+    QString m_labDir;
+    VirtualClock m_clock;
+    std::unique_ptr<Directory> m_directory;
+    std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;
+    std::map<QUuid, std::unique_ptr<MailFlow>> m_flows;
+    std::map<QString, std::unique_ptr<ReplicationService>> m_services; // by standby machine, upper case
+    std::map<qint64, QString> m_copyService;                           // copy id → its service's key
+    qint64 m_lastSampleMs = 0;
+};
+
+} // namespace scr

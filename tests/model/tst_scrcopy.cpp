@@ -1,0 +1,290 @@
+// The SCR cmdlets on a demo lab: validation that refuses and changes nothing, and copies that replicate.
+
+#include "cmdlets/storagegroupcopy.h"
+#include "core/hostfaults.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+#include "testsupport.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+namespace {
+
+constexpr qint64 kDay = 24 * 3600 * 1000;
+
+QString copiesSnapshot(Lab &lab)
+{
+    QStringList rows;
+    for (const ScrCopyRecord &c : *lab.directory().copies())
+        rows << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                    .arg(c.id)
+                    .arg(c.storageGroupId)
+                    .arg(c.standbyMachine)
+                    .arg(c.replayLagMs)
+                    .arg(c.truncationLagMs)
+                    .arg(c.suspended);
+    return rows.join(QLatin1Char('|'));
+}
+
+QString filesSnapshot(const QString &root)
+{
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next().mid(root.size());
+    files.sort();
+    return files.join(QLatin1Char('\n'));
+}
+
+QUuid databaseOf(Lab &lab, const QString &identity)
+{
+    auto sg = lab.directory().storageGroup(identity);
+    return lab.directory().databases((*sg)->id)->front().guid;
+}
+
+} // namespace
+
+class TestScrCopy : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_template;
+    test::ManualClock m_clock;
+
+    std::unique_ptr<Lab> freshLab(QTemporaryDir &dir)
+    {
+        // Copying a made demo lab is much faster than making one per test.
+        QDirIterator it(m_template.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = dir.path() + from.mid(m_template.path().size());
+            QDir().mkpath(QFileInfo(to).absolutePath());
+            QFile::copy(from, to);
+        }
+        QDir().mkpath(dir.filePath(QStringLiteral("hosts/MBX3/C")));
+        QDir().mkpath(dir.filePath(QStringLiteral("hosts/MBX4/C")));
+        auto lab = Lab::open(dir.path());
+        if (!lab)
+            qFatal("%s", qPrintable(lab.error().toString()));
+        return std::move(*lab);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(DemoLab::create(m_template.path(), m_clock).hasValue()); }
+    void cleanup() { HostFaults::instance().clear(); }
+
+    void enabledCopyReplicatesUnderMailFlow()
+    {
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        auto copy = cmdlets::enableStorageGroupCopy(
+            *lab, {QStringLiteral("mbx1\\sg1"), QStringLiteral("mbx3"), 0, 0});
+        QVERIFY2(copy.hasValue(), qPrintable(copy.hasValue() ? QString() : copy.error().toString()));
+        QCOMPARE(copy->standbyMachine, QStringLiteral("MBX3")); // the directory's spelling
+        QVERIFY(
+            lab->startMailFlow(databaseOf(*lab, QStringLiteral("MBX1\\SG1")), 600, 100 * 1024).hasValue());
+        auto stepped = lab->stepSimulation(150 * 1000);
+        QVERIFY2(stepped.hasValue(), qPrintable(stepped.hasValue() ? QString() : stepped.error().toString()));
+        auto rows = cmdlets::getStorageGroupCopyStatus(*lab, QStringLiteral("MBX1\\SG1"));
+        QVERIFY(rows.hasValue());
+        QCOMPARE(rows->size(), std::size_t(1));
+        const CopyStatus s = rows->front().status;
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(s.failedMessage + s.note));
+        QVERIFY(s.copyQueueLength() <= 1);
+        QCOMPARE(s.replayQueueLength(), 50);
+        // Events and history reached the directory.
+        bool started = false, created = false;
+        for (const EventRecord &e : *lab->directory().events()) {
+            started = started || e.eventId == 2090;
+            created = created || e.eventId == 2094;
+        }
+        QVERIFY(started && created);
+        QVERIFY(lab->directory().samples(copy->id)->size() >= 2);
+    }
+    void refusalsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("identity");
+        QTest::addColumn<QString>("standby");
+        QTest::addColumn<qint64>("replayLag");
+        QTest::addColumn<qint64>("truncationLag");
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown storage group") << "MBX1\\SG9"
+                                               << "MBX3" << 0LL << 0LL << ""
+                                               << "no such storage group";
+        QTest::newRow("replay lag over 7 days") << "MBX1\\SG1"
+                                                << "MBX3" << 8 * kDay << 0LL << ""
+                                                << "ReplayLagTime 8.00:00:00";
+        QTest::newRow("negative truncation lag") << "MBX1\\SG1"
+                                                 << "MBX3" << 0LL << -1000LL << ""
+                                                 << "TruncationLagTime";
+        QTest::newRow("circular logging") << "MBX1\\SG4"
+                                          << "MBX3" << 0LL << 0LL << "circular"
+                                          << "circular logging";
+        QTest::newRow("recovery storage group") << "MBX1\\RSG"
+                                                << "MBX3" << 0LL << 0LL << "recovery"
+                                                << "recovery storage group";
+        QTest::newRow("two databases") << "MBX1\\SG5"
+                                       << "MBX3" << 0LL << 0LL << "twodbs"
+                                       << "holds 2 databases";
+        QTest::newRow("standby is the source") << "MBX1\\SG1"
+                                               << "MBX1" << 0LL << 0LL << ""
+                                               << "is the source";
+        QTest::newRow("not a mailbox server") << "MBX1\\SG1"
+                                              << "HUB1" << 0LL << 0LL << "hub"
+                                              << "not a mailbox server";
+        QTest::newRow("unknown standby") << "MBX1\\SG1"
+                                         << "MBX9" << 0LL << 0LL << ""
+                                         << "no such Exchange server";
+        QTest::newRow("paths in use on the standby") << "MBX1\\SG1"
+                                                     << "MBX2" << 0LL << 0LL << ""
+                                                     << "already uses";
+        QTest::newRow("files in the way") << "MBX1\\SG1"
+                                          << "MBX3" << 0LL << 0LL << "leftover"
+                                          << "already exists";
+        QTest::newRow("changing ReplayLagTime") << "MBX1\\SG1"
+                                                << "MBX3" << kDay << 0LL << "enabled"
+                                                << "cannot be changed";
+        QTest::newRow("enabled twice") << "MBX1\\SG1"
+                                       << "MBX3" << 0LL << 0LL << "enabled"
+                                       << "already has an SCR copy";
+        QTest::newRow("a fifth standby") << "MBX1\\SG1"
+                                         << "MBX8" << 0LL << 0LL << "four"
+                                         << "4 SCR copies";
+        QTest::newRow("standby powered off") << "MBX1\\SG1"
+                                             << "MBX3" << 0LL << 0LL << "off"
+                                             << "powered off";
+    }
+    void refusalsChangeNothing()
+    {
+        QFETCH(QString, identity);
+        QFETCH(QString, standby);
+        QFETCH(qint64, replayLag);
+        QFETCH(qint64, truncationLag);
+        QFETCH(QString, setup);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        Directory &d = lab->directory();
+        const auto addSg = [&](const QString &name, bool circular, bool recovery, int databases) {
+            StorageGroupRecord sg;
+            sg.server = QStringLiteral("MBX1");
+            sg.name = name;
+            sg.logPrefix = QStringLiteral("E09");
+            sg.logFolderPath = sg.systemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\") + name;
+            sg.circularLogging = circular;
+            sg.recovery = recovery;
+            const qint64 id = *d.addStorageGroup(sg);
+            for (int i = 0; i < databases; ++i)
+                QVERIFY(d.addDatabase({0, id, name + QString::number(i), QUuid::createUuid(),
+                                       QStringLiteral("C:\\Exchange\\Data\\%1\\%1-%2.edb").arg(name).arg(i)})
+                            .hasValue());
+        };
+        if (setup == QStringLiteral("circular"))
+            addSg(QStringLiteral("SG4"), true, false, 1);
+        else if (setup == QStringLiteral("recovery"))
+            addSg(QStringLiteral("RSG"), false, true, 1);
+        else if (setup == QStringLiteral("twodbs"))
+            addSg(QStringLiteral("SG5"), false, false, 2);
+        else if (setup == QStringLiteral("hub")) {
+            QVERIFY(d.addHost({QStringLiteral("HUB1"), true}).hasValue());
+            QVERIFY(d.addServer({QStringLiteral("HUB1"), QStringLiteral("HUB1"), true, false}).hasValue());
+        } else if (setup == QStringLiteral("leftover")) {
+            QDir().mkpath(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1")));
+            QFile f(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        } else if (setup == QStringLiteral("enabled")) {
+            QVERIFY(cmdlets::enableStorageGroupCopy(
+                        *lab, {QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"), 0, 0})
+                        .hasValue());
+        } else if (setup == QStringLiteral("four")) {
+            for (int i = 5; i <= 8; ++i) {
+                const QString name = QStringLiteral("MBX%1").arg(i);
+                QVERIFY(d.addHost({name, true}).hasValue());
+                QVERIFY(d.addServer({name, name, true, true}).hasValue());
+            }
+            for (const char *s : {"MBX3", "MBX4", "MBX5", "MBX6"})
+                QVERIFY(cmdlets::enableStorageGroupCopy(
+                            *lab, {QStringLiteral("MBX1\\SG1"), QString::fromLatin1(s), 0, 0})
+                            .hasValue());
+        } else if (setup == QStringLiteral("off")) {
+            QVERIFY(lab->setHostPowered(QStringLiteral("MBX3"), false).hasValue());
+        }
+        const QString copiesBefore = copiesSnapshot(*lab);
+        const QString filesBefore = filesSnapshot(dir.filePath(QStringLiteral("hosts")));
+        auto r = cmdlets::enableStorageGroupCopy(*lab, {identity, standby, replayLag, truncationLag});
+        QVERIFY(!r.hasValue());
+        QVERIFY2(r.error().toString().contains(mentions), qPrintable(r.error().toString()));
+        QVERIFY(!r.error().fix.isEmpty());
+        QCOMPARE(copiesSnapshot(*lab), copiesBefore);
+        QCOMPARE(filesSnapshot(dir.filePath(QStringLiteral("hosts"))), filesBefore);
+    }
+    void suspendResumeDisable()
+    {
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        QVERIFY(cmdlets::enableStorageGroupCopy(
+                    *lab, {QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"), kDay, 0})
+                    .hasValue());
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"),
+                                                 QStringLiteral("patching"))
+                    .hasValue());
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"),
+                                                 QStringLiteral("patching"))
+                    .hasValue());
+        auto rows = cmdlets::getStorageGroupCopyStatus(*lab, {}, QStringLiteral("MBX4"));
+        QCOMPARE(rows->size(), std::size_t(1));
+        QCOMPARE(rows->front().status.summary, SummaryCopyStatus::Stopped);
+        QCOMPARE(rows->front().status.suspendComment, QStringLiteral("patching"));
+        QVERIFY(lab->directory().copies()->front().suspended);
+        QVERIFY(cmdlets::resumeStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
+                    .hasValue());
+        QVERIFY(!cmdlets::getStorageGroupCopyStatus(*lab)->front().status.suspend);
+        QVERIFY(
+            !cmdlets::suspendStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX3"), {})
+                 .hasValue());
+        QVERIFY(cmdlets::disableStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
+                    .hasValue());
+        QVERIFY(cmdlets::getStorageGroupCopyStatus(*lab)->empty());
+        QVERIFY(!cmdlets::disableStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
+                     .hasValue());
+    }
+    void reopeningTheLabResumesEveryCopy()
+    {
+        QTemporaryDir dir;
+        CopyStatus before;
+        qint64 clockBefore = 0;
+        {
+            auto lab = freshLab(dir);
+            QVERIFY(cmdlets::enableStorageGroupCopy(
+                        *lab, {QStringLiteral("MBX1\\SG2"), QStringLiteral("MBX3"), 0, 0})
+                        .hasValue());
+            QVERIFY(lab->startMailFlow(databaseOf(*lab, QStringLiteral("MBX1\\SG2")), 600, 100 * 1024)
+                        .hasValue());
+            QVERIFY(lab->stepSimulation(90 * 1000).hasValue());
+            before = cmdlets::getStorageGroupCopyStatus(*lab)->front().status;
+            clockBefore = lab->clock().nowMs();
+        }
+        auto lab = Lab::open(dir.path());
+        QVERIFY2(lab.hasValue(), qPrintable(lab.hasValue() ? QString() : lab.error().toString()));
+        QCOMPARE((*lab)->clock().nowMs(), clockBefore);
+        const CopyStatus after = cmdlets::getStorageGroupCopyStatus(**lab)->front().status;
+        QCOMPARE(after.lastLogReplayed, before.lastLogReplayed);
+        QCOMPARE(after.lastLogInspected, before.lastLogInspected);
+        QVERIFY((*lab)->mountedDatabase(databaseOf(**lab, QStringLiteral("MBX1\\SG2"))) != nullptr);
+        QVERIFY((*lab)
+                    ->startMailFlow(databaseOf(**lab, QStringLiteral("MBX1\\SG2")), 600, 100 * 1024)
+                    .hasValue());
+        QVERIFY((*lab)->stepSimulation(20 * 1000).hasValue());
+        const CopyStatus later = cmdlets::getStorageGroupCopyStatus(**lab)->front().status;
+        QVERIFY2(!later.failed && later.lastLogReplayed > before.lastLogReplayed,
+                 qPrintable(later.failedMessage));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScrCopy)
+#include "tst_scrcopy.moc"
