@@ -1,0 +1,86 @@
+// The replication service in its own thread: cycles run off the caller's thread on a running virtual clock,
+// results arrive by queued signals, and stop() brings it back.
+
+#include "replication/replicationservice.h"
+#include "sim/mailflow.h"
+#include "sim/virtualclock.h"
+#include "store/mounteddatabase.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace scr;
+
+class TestReplicationService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void runsInItsOwnThread()
+    {
+        QTemporaryDir lab;
+        VirtualClock clock(1'750'000'000'000);
+        StoragePaths source;
+        source.logFolder = source.systemFolder = lab.filePath(QStringLiteral("hosts/MBX1/C/Logs"));
+        source.edbPath = lab.filePath(QStringLiteral("hosts/MBX1/C/Data/DB1.edb"));
+        const QUuid guid = QUuid::createUuid();
+        auto db = MountedDatabase::mount(source, guid, QStringLiteral("DB1"), clock);
+        QVERIFY(db.hasValue());
+        const QUuid mailbox = QUuid::createUuid();
+        QVERIFY((*db)->createMailbox({mailbox, QStringLiteral("Ada")}).hasValue());
+        MailFlow flow(**db, {mailbox}, 1, clock.nowMs());
+        flow.setRate(600);
+        flow.setMessageSize(100 * 1024);
+
+        ReplicationService service(QStringLiteral("MBX3"), clock);
+        QSignalSpy events(&service, &ReplicationService::eventRaised);
+        CopyConfig config;
+        config.identity = QStringLiteral("MBX1\\SG1");
+        config.standbyMachine = QStringLiteral("MBX3");
+        config.sourceLogFolder = source.logFolder;
+        config.targetLogFolder = lab.filePath(QStringLiteral("hosts/MBX3/C/Logs"));
+        config.targetEdbPath = lab.filePath(QStringLiteral("hosts/MBX3/C/Data/DB1.edb"));
+        config.databaseGuid = guid;
+        config.replayLagMs = 0;
+        service.addCopy(1, config);
+
+        QThread *cycleThread = nullptr;
+        connect(&service, &ReplicationService::statusesUpdated, &service,
+                [&] { cycleThread = QThread::currentThread(); }, Qt::DirectConnection);
+        CopyStatus latest;
+        QThread *deliveredOn = nullptr;
+        connect(&service, &ReplicationService::statusesUpdated, this,
+                [&](const QList<qint64> &, const QList<CopyStatus> &statuses) {
+                    deliveredOn = QThread::currentThread();
+                    latest = statuses.front();
+                });
+
+        clock.setSpeed(50);
+        clock.setRunning(true);
+        service.start(20);
+        QTimer mail;
+        connect(&mail, &QTimer::timeout, this, [&] { QVERIFY(flow.deliverDue(clock.nowMs()).hasValue()); });
+        mail.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(latest.lastLogReplayed > 5, 30000);
+        mail.stop();
+        service.stop();
+        clock.setRunning(false);
+
+        QVERIFY(cycleThread != nullptr && cycleThread != QThread::currentThread()); // never on the caller's thread
+        QCOMPARE(deliveredOn, QThread::currentThread());                            // queued back to it
+        QVERIFY(events.count() >= 2); // started, database created
+        QCOMPARE(service.thread(), QThread::currentThread());
+        QVERIFY(!latest.failed);
+        // Back home, it runs synchronously again.
+        const uint32_t copied = service.copy(1)->status().lastLogCopied;
+        QVERIFY(flow.deliverDue(clock.nowMs() + 5000).hasValue());
+        clock.advance(5000);
+        QVERIFY(flow.deliverDue(clock.nowMs()).hasValue());
+        service.runCycle();
+        QVERIFY(service.copy(1)->status().lastLogCopied >= copied);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplicationService)
+#include "tst_replicationservice.moc"
