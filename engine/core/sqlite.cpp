@@ -174,6 +174,16 @@ Result<SqliteStatement> SqliteConnection::prepare(const QString &sql)
     return SqliteStatement(m_db, stmt);
 }
 
+bool SqliteConnection::backupFrom(const SqliteConnection &source)
+{
+    sqlite3_backup *backup = sqlite3_backup_init(m_db, "main", source.m_db, "main");
+    if (!backup)
+        return false;
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    return rc == SQLITE_DONE;
+}
+
 void SqliteConnection::close()
 {
     if (m_db)

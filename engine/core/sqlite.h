@@ -52,6 +52,8 @@ public:
     Status exec(const QString &sql);
     Result<SqliteStatement> prepare(const QString &sql);
     void close();
+    // Copies every page of source into this (empty) database: SQLite's online backup. False on failure.
+    bool backupFrom(const SqliteConnection &source);
     sqlite3 *handle() const { return m_db; }
     const QString &object() const { return m_object; }
 

@@ -356,6 +356,25 @@ Status Database::compactWal()
     return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
+Status Database::backupTo(const QString &path)
+{
+    const QString temp = path + QStringLiteral(".new");
+    QFile::remove(temp);
+    {
+        SqliteConnection dest;
+        SCR_TRY(dest.open(temp, SqliteConnection::Mode::Create, path));
+        if (!dest.backupFrom(m_db))
+            return dest.lastError(QStringLiteral("backing up ") + m_displayName);
+    }
+    // The backup's pages are on disk before the file takes its name.
+    auto file = File::open(temp, File::Mode::ReadWrite);
+    if (!file)
+        return file.error();
+    SCR_TRY(file->syncData());
+    file->close();
+    return renameDurably(temp, path);
+}
+
 Result<qint64> Database::messageCount()
 {
     auto stmt = m_db.prepare(QStringLiteral("SELECT count(*) FROM messages"));

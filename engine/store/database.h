@@ -92,6 +92,9 @@ public:
 
     // Folds the WAL into the main file, so a clean database is one self-contained file.
     Status compactWal();
+    // A consistent copy of the file as it is now, even while mounted (SQLite's online backup), written to
+    // path durably (temporary file, fsync, rename).
+    Status backupTo(const QString &path);
 
     Result<qint64> messageCount();
     Result<std::vector<MailboxRow>> mailboxes();

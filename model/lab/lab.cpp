@@ -199,6 +199,9 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     service.addCopy(copy.id, config);
     if (copy.suspended)
         service.copy(copy.id)->suspend(copy.suspendComment);
+    auto backup = m_directory->setting(QStringLiteral("backup.%1").arg(copy.storageGroupId));
+    if (backup && !backup->isEmpty())
+        service.copy(copy.id)->setLatestFullBackupTime(backup->toLongLong());
     m_copyService[copy.id] = copy.standbyMachine.toUpper();
     return {};
 }

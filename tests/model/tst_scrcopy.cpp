@@ -1,6 +1,9 @@
 // The SCR cmdlets on a demo lab: validation that refuses and changes nothing, and copies that replicate.
 
+#include "cmdlets/databasebackup.h"
 #include "cmdlets/storagegroupcopy.h"
+#include "store/database.h"
+#include "store/logfolder.h"
 #include "core/hostfaults.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
@@ -252,6 +255,44 @@ private Q_SLOTS:
         QVERIFY(cmdlets::getStorageGroupCopyStatus(*lab)->empty());
         QVERIFY(!cmdlets::disableStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
                      .hasValue());
+    }
+    void fullBackupTruncatesOnlyWhatEveryCopyInspected()
+    {
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        const QString sg = QStringLiteral("MBX2\\SG1");
+        QVERIFY(cmdlets::enableStorageGroupCopy(*lab, {sg, QStringLiteral("MBX3"), 0, 0}).hasValue());
+        QVERIFY(cmdlets::enableStorageGroupCopy(*lab, {sg, QStringLiteral("MBX4"), 0, 0}).hasValue());
+        QVERIFY(lab->startMailFlow(databaseOf(*lab, sg), 600, 100 * 1024).hasValue());
+        QVERIFY(lab->stepSimulation(40 * 1000).hasValue());
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*lab, sg, QStringLiteral("MBX4"), QStringLiteral("held back")).hasValue());
+        QVERIFY(lab->stepSimulation(40 * 1000).hasValue());
+        const auto rows = *cmdlets::getStorageGroupCopyStatus(*lab, sg);
+        const uint32_t heldBack = rows[1].status.lastLogInspected;
+        QVERIFY(rows[0].status.lastLogInspected > heldBack + 30);
+        const QString sourceLogs = dir.filePath(QStringLiteral("hosts/MBX2/C/Exchange/Logs/SG1"));
+        auto report = cmdlets::startDatabaseBackup(*lab, sg);
+        QVERIFY2(report.hasValue(), qPrintable(report.hasValue() ? QString() : report.error().toString()));
+        QCOMPARE(report->truncatedThrough, heldBack);
+        auto listing = listLogFolder(sourceLogs, QStringLiteral("E00"));
+        QCOMPARE(listing->closedGenerations.front(), heldBack + 1);
+        // The backup set is a real, consistent database and the logs after its checkpoint.
+        auto backedUp = Database::open(report->backupFolder + QStringLiteral("/DB1.edb"), Database::Access::ReadOnly);
+        QVERIFY2(backedUp.hasValue(), qPrintable(report->backupFolder));
+        QVERIFY(*(*backedUp)->messageCount() > 0);
+        QVERIFY(report->logsBackedUp >= 0);
+        // The held-back copy still finds every log it needs when resumed.
+        QVERIFY(cmdlets::resumeStorageGroupCopy(*lab, sg, QStringLiteral("MBX4")).hasValue());
+        QVERIFY(lab->stepSimulation(5 * 1000).hasValue());
+        for (const auto &row : *cmdlets::getStorageGroupCopyStatus(*lab, sg)) {
+            QVERIFY2(!row.status.failed, qPrintable(row.status.failedMessage));
+            QCOMPARE(row.status.latestFullBackupTime, report->timeMs);
+            QVERIFY(row.status.copyQueueLength() <= 1);
+        }
+        // A second backup can now truncate up to the checkpoint.
+        auto second = cmdlets::startDatabaseBackup(*lab, sg);
+        QVERIFY(second.hasValue());
+        QVERIFY(second->truncatedThrough > heldBack);
     }
     void reopeningTheLabResumesEveryCopy()
     {
