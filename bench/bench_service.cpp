@@ -47,7 +47,8 @@ void idle(bench::Size size)
     VirtualClock clock(1'750'000'000'000);
     const QByteArray payload(512 * 1024, 'x');
     for (int i = 0; i < copies; ++i) { // two closed generations in each source log folder
-        auto stream = LogStream::open(dir.filePath(QStringLiteral("SRC%1/Logs").arg(i)), QStringLiteral("E00"), clock);
+        auto stream =
+            LogStream::open(dir.filePath(QStringLiteral("SRC%1/Logs").arg(i)), QStringLiteral("E00"), clock);
         while (stream && (*stream)->generation() < 3)
             (void)(*stream)->append(RecordType::DeleteMessage, payload, 1);
         if (!stream || !(*stream)->flush())
@@ -88,7 +89,7 @@ void steady(bench::Size size)
         if (!db || !(*db)->createMailbox({mailbox, QStringLiteral("User")}))
             std::exit(1);
         flows.push_back(std::make_unique<MailFlow>(**db, std::vector<QUuid>{mailbox}, i, clock.nowMs()));
-        flows.back()->setRate(20 * 60);            // 20 messages a second...
+        flows.back()->setRate(20 * 60);           // 20 messages a second...
         flows.back()->setMessageSize(100 * 1024); // ...of 100 KB: two logs a second per storage group
         dbs.push_back(std::move(*db));
         service.addCopy(i, configFor(dir.path(), i, guid, 0));
@@ -125,7 +126,8 @@ void steady(bench::Size size)
         std::exit(1);
     bench::figure("steady_offered_logs_per_s", (copied - copiedBefore) / double(seconds), "logs/s");
     bench::figure("steady_shipped_logs_per_service_s", (copied - copiedBefore) / serviceSeconds, "logs/s");
-    bench::figure("steady_replayed_logs_per_service_s", (replayed - replayedBefore) / serviceSeconds, "logs/s");
+    bench::figure("steady_replayed_logs_per_service_s", (replayed - replayedBefore) / serviceSeconds,
+                  "logs/s");
     bench::ratio("steady_keepup", seconds / serviceSeconds);
 }
 

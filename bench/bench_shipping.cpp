@@ -41,7 +41,8 @@ double copyWithFsync(const QString &from, const QString &to, uint32_t generation
     std::vector<char> buffer(static_cast<size_t>(kLogFileSize));
     const auto start = std::chrono::steady_clock::now();
     for (uint32_t g = 1; g <= generations; ++g) {
-        const QByteArray src = (from + QLatin1Char('/') + logFileName(QStringLiteral("E00"), g)).toLocal8Bit();
+        const QByteArray src =
+            (from + QLatin1Char('/') + logFileName(QStringLiteral("E00"), g)).toLocal8Bit();
         const QByteArray dst = (to + QLatin1Char('/') + logFileName(QStringLiteral("E00"), g)).toLocal8Bit();
         const int in = ::open(src.constData(), O_RDONLY);
         const int out = ::open(dst.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -86,7 +87,9 @@ int main(int argc, char **argv)
     const QString source = dir.filePath(QStringLiteral("MBX1/Logs"));
     makeLogs(source, generations);
     std::vector<double> ours, base;
-    const int reps = size == bench::Size::Full ? 3 : size == bench::Size::Quick ? 5 : 1; // fsync times vary a lot here
+    const int reps = size == bench::Size::Full    ? 3
+                     : size == bench::Size::Quick ? 5
+                                                  : 1; // fsync times vary a lot here
     for (int rep = 0; rep < reps; ++rep) {
         const QString b = dir.filePath(QStringLiteral("cp%1").arg(rep));
         const QString o = dir.filePath(QStringLiteral("scr%1").arg(rep));

@@ -24,7 +24,8 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
         return sg.error();
     if (!*sg)
         return Error{identity, QStringLiteral("no such storage group"),
-                     QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"), JetCode::InvalidParameter};
+                     QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"),
+                     JetCode::InvalidParameter};
     auto dbs = lab.directory().databases((*sg)->id);
     if (!dbs)
         return dbs.error();
@@ -42,7 +43,8 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     SCR_TRY(mounted->commit());
     SCR_TRY(mounted->applyPending());
     const StoragePaths &paths = mounted->paths();
-    auto checkpoint = readCheckpoint(paths.systemFolder + QLatin1Char('/') + checkpointFileName(paths.prefix));
+    auto checkpoint =
+        readCheckpoint(paths.systemFolder + QLatin1Char('/') + checkpointFileName(paths.prefix));
     if (!checkpoint)
         return checkpoint.error();
     auto listing = listLogFolder(paths.logFolder, paths.prefix);
@@ -51,10 +53,14 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
 
     BackupReport report;
     report.timeMs = lab.clock().nowMs();
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(report.timeMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    report.backupFolder = QDir(lab.labDir()).filePath(QStringLiteral("backups/%1-%2-%3").arg((*sg)->server, (*sg)->name, stamp));
+    const QString stamp =
+        QDateTime::fromMSecsSinceEpoch(report.timeMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    report.backupFolder =
+        QDir(lab.labDir())
+            .filePath(QStringLiteral("backups/%1-%2-%3").arg((*sg)->server, (*sg)->name, stamp));
     SCR_TRY(ensureDirectory(report.backupFolder));
-    SCR_TRY(mounted->database().backupTo(report.backupFolder + QLatin1Char('/') + QFileInfo(paths.edbPath).fileName()));
+    SCR_TRY(mounted->database().backupTo(report.backupFolder + QLatin1Char('/') +
+                                         QFileInfo(paths.edbPath).fileName()));
     for (uint32_t gen : listing->closedGenerations) {
         if (gen < checkpoint->position.generation)
             continue; // already in the database copy
@@ -80,7 +86,8 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
             ++report.logsTruncated;
     }
     report.truncatedThrough = report.logsTruncated > 0 ? limit : 0;
-    SCR_TRY(lab.directory().setSetting(QStringLiteral("backup.%1").arg((*sg)->id), QString::number(report.timeMs)));
+    SCR_TRY(lab.directory().setSetting(QStringLiteral("backup.%1").arg((*sg)->id),
+                                       QString::number(report.timeMs)));
     for (const ScrCopyRecord &copy : *copies)
         if (CopyWorker *worker = lab.copyWorker(copy))
             worker->setLatestFullBackupTime(report.timeMs);

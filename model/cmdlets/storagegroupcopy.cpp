@@ -1,7 +1,11 @@
 #include "storagegroupcopy.h"
 
 #include "lab/lab.h"
+#include "core/fileio.h"
 #include "replication/copyworker.h"
+#include "store/database.h"
+
+#include <algorithm>
 
 #include <QDir>
 #include <QFileInfo>
@@ -186,6 +190,88 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     SCR_TRY(lab.directory().removeCopy(copy->id));
     lab.stopCopy(*copy);
     return {};
+}
+
+Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
+                              bool deleteExistingFiles,
+                              const std::function<bool(int, const QString &)> &progress)
+{
+    auto copy = findCopy(lab, identity, standbyMachine);
+    if (!copy)
+        return copy.error();
+    auto sg = lab.directory().storageGroup(copy->storageGroupId);
+    if (!sg)
+        return sg.error();
+    const DatabaseRecord db = lab.directory().databases((*sg)->id)->front();
+    MountedDatabase *source = lab.mountedDatabase(db.guid);
+    if (!source)
+        return refuse(db.name,
+                      QStringLiteral("is not mounted; a seed is taken from the mounted source database"),
+                      QStringLiteral("Mount-Database %1 first").arg(db.name));
+    auto standbyHost = lab.hostOfServer(copy->standbyMachine);
+    if (!standbyHost)
+        return standbyHost.error();
+    auto target = lab.storagePaths(*standbyHost, **sg, db);
+    if (!target)
+        return target.error();
+    const QDir logs(target->logFolder);
+    const QStringList existingLogs =
+        logs.entryList({(*sg)->logPrefix + QStringLiteral("*.log")}, QDir::Files);
+    const bool haveFiles = QFileInfo::exists(target->edbPath) || !existingLogs.isEmpty();
+    if (haveFiles && !deleteExistingFiles)
+        return refuse(
+            copy->standbyMachine, QStringLiteral("already holds files of the copy (%1)").arg(db.edbFilePath),
+            QStringLiteral("run Update-StorageGroupCopy with -DeleteExistingFiles to replace them"));
+    if (progress && !progress(0, QStringLiteral("Preparing")))
+        return Error{identity,
+                     QStringLiteral("the seed was cancelled; nothing was changed"),
+                     {},
+                     JetCode::OperationCancelled};
+
+    // The copy stops while its files are replaced; it starts again from the new files.
+    lab.stopCopy(*copy);
+    const auto restart = [&](Status st) {
+        if (auto again = lab.startCopy(*copy); !again && st)
+            return again;
+        return st;
+    };
+    if (haveFiles) {
+        for (const QString &name : existingLogs)
+            QFile::remove(logs.filePath(name));
+        QDir(target->logFolder + QStringLiteral("/inspector")).removeRecursively();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(target->edbPath + suffix);
+    }
+    if (progress)
+        progress(20, QStringLiteral("Copying the database"));
+    if (auto st = source->commit(); !st)
+        return restart(st);
+    if (auto st = source->applyPending(); !st)
+        return restart(st);
+    if (auto st = ensureDirectory(QFileInfo(target->edbPath).absolutePath()); !st)
+        return restart(st);
+    if (auto st = source->database().backupTo(target->edbPath); !st)
+        return restart(st);
+    if (progress)
+        progress(80, QStringLiteral("Preparing the copy for replay"));
+    {
+        // The snapshot holds everything up to some record of generation G. Replay starts again at G: a record
+        // the snapshot already holds changes nothing when applied twice.
+        auto seeded = Database::open(target->edbPath, Database::Access::ReadWrite);
+        if (!seeded)
+            return restart(seeded.error());
+        DatabaseHeader h = (*seeded)->header();
+        const uint32_t g = std::max<uint32_t>(h.applied.generation, 1);
+        h.applied = {g - 1, 0xFFFFFFFFu};
+        h.state = DatabaseState::DirtyShutdown;
+        h.logRequiredLow = h.logRequiredHigh = g;
+        if (auto st = (*seeded)->writeHeader(h); !st)
+            return restart(st);
+    }
+    Status st = restart({});
+    if (progress)
+        progress(100, QStringLiteral("Seeded"));
+    return st;
 }
 
 Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,

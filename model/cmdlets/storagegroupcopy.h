@@ -7,6 +7,7 @@
 #include "directory/records.h"
 #include "replication/copystatus.h"
 
+#include <functional>
 #include <vector>
 
 namespace scr {
@@ -35,6 +36,12 @@ constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
+// Update-StorageGroupCopy: seeds the copy from the mounted source database (an online snapshot); the copy
+// then replays from the snapshot's generation on. Refuses when files of a copy exist on the standby machine
+// unless deleteExistingFiles. progress(percent, phase) may return false to cancel before anything is changed.
+Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
+                              bool deleteExistingFiles,
+                              const std::function<bool(int, const QString &)> &progress = {});
 Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                                const QString &comment);
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);

@@ -46,8 +46,9 @@ private Q_SLOTS:
         service.addCopy(1, config);
 
         QThread *cycleThread = nullptr;
-        connect(&service, &ReplicationService::statusesUpdated, &service,
-                [&] { cycleThread = QThread::currentThread(); }, Qt::DirectConnection);
+        connect(
+            &service, &ReplicationService::statusesUpdated, &service,
+            [&] { cycleThread = QThread::currentThread(); }, Qt::DirectConnection);
         CopyStatus latest;
         QThread *deliveredOn = nullptr;
         connect(&service, &ReplicationService::statusesUpdated, this,
@@ -67,9 +68,10 @@ private Q_SLOTS:
         service.stop();
         clock.setRunning(false);
 
-        QVERIFY(cycleThread != nullptr && cycleThread != QThread::currentThread()); // never on the caller's thread
-        QCOMPARE(deliveredOn, QThread::currentThread());                            // queued back to it
-        QVERIFY(events.count() >= 2); // started, database created
+        QVERIFY(cycleThread != nullptr &&
+                cycleThread != QThread::currentThread()); // never on the caller's thread
+        QCOMPARE(deliveredOn, QThread::currentThread());  // queued back to it
+        QVERIFY(events.count() >= 2);                     // started, database created
         QCOMPARE(service.thread(), QThread::currentThread());
         QVERIFY(!latest.failed);
         // Back home, it runs synchronously again.

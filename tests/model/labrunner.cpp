@@ -1,5 +1,6 @@
-// scr-lab-runner LAB: opens a lab, starts mail flow into MBX1\SG1's database and steps the simulation a virtual
-// second at a time until killed, printing "step N" after each. tst_replicationrestart kills it with SIGKILL.
+// scr-lab-runner LAB: opens a lab, starts mail flow into MBX1\SG1's database and steps the simulation a
+// virtual second at a time until killed, printing "step N" after each. tst_replicationrestart kills it with
+// SIGKILL.
 
 #include "directory/directory.h"
 #include "lab/lab.h"

@@ -33,7 +33,8 @@ private Q_SLOTS:
         {
             auto lab = Lab::open(dir.path());
             QVERIFY(lab.hasValue());
-            auto copy = cmdlets::enableStorageGroupCopy(**lab, {QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"), 0, 3600 * 1000});
+            auto copy = cmdlets::enableStorageGroupCopy(
+                **lab, {QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"), 0, 3600 * 1000});
             QVERIFY2(copy.hasValue(), qPrintable(copy.hasValue() ? QString() : copy.error().toString()));
         }
         QRandomGenerator rng(424242);
@@ -50,11 +51,13 @@ private Q_SLOTS:
             QByteArray out;
             QElapsedTimer timer;
             timer.start();
-            while (out.count("step ") < steps && timer.elapsed() < 60000 && child.state() == QProcess::Running) {
+            while (out.count("step ") < steps && timer.elapsed() < 60000 &&
+                   child.state() == QProcess::Running) {
                 child.waitForReadyRead(100);
                 out += child.readAllStandardOutput();
             }
-            QVERIFY2(child.state() == QProcess::Running, qPrintable(QString::fromLocal8Bit(child.readAllStandardError())));
+            QVERIFY2(child.state() == QProcess::Running,
+                     qPrintable(QString::fromLocal8Bit(child.readAllStandardError())));
             // Strike in the middle of whatever the next step is doing.
             QTest::qWait(static_cast<int>(rng.bounded(15u)));
             ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
@@ -74,30 +77,36 @@ private Q_SLOTS:
             QVERIFY(!gens.empty());
             QCOMPARE(gens.back(), s.lastLogInspected);
             QCOMPARE(uint32_t(gens.back() - gens.front() + 1), uint32_t(gens.size()));
-            QVERIFY(QDir(targetLogs + QStringLiteral("/inspector")).entryList({QStringLiteral("*.tmp")}, QDir::Files).isEmpty());
+            QVERIFY(QDir(targetLogs + QStringLiteral("/inspector"))
+                        .entryList({QStringLiteral("*.tmp")}, QDir::Files)
+                        .isEmpty());
             // Run on in this process: it keeps replicating with no failure.
             const QUuid db = (*lab)->directory().databases(rows->front().storageGroup.id)->front().guid;
             QVERIFY((*lab)->startMailFlow(db, 600, 100 * 1024).hasValue());
             QVERIFY((*lab)->stepSimulation(10 * 1000).hasValue());
-            const CopyStatus after = cmdlets::getStorageGroupCopyStatus(**lab, QStringLiteral("MBX1\\SG1"))->front().status;
+            const CopyStatus after =
+                cmdlets::getStorageGroupCopyStatus(**lab, QStringLiteral("MBX1\\SG1"))->front().status;
             QVERIFY2(!after.failed, qPrintable(after.failedMessage));
             QVERIFY(after.lastLogReplayed > s.lastLogReplayed);
             replayedBefore = after.lastLogReplayed;
         }
         // The copy holds exactly the source's content at the generation it replayed to.
         auto lab = Lab::open(dir.path());
-        const CopyStatus s = cmdlets::getStorageGroupCopyStatus(**lab, QStringLiteral("MBX1\\SG1"))->front().status;
+        const CopyStatus s =
+            cmdlets::getStorageGroupCopyStatus(**lab, QStringLiteral("MBX1\\SG1"))->front().status;
         const auto sg = *(*lab)->directory().storageGroup(QStringLiteral("MBX1\\SG1"));
         const QUuid guid = (*lab)->directory().databases(sg->id)->front().guid;
         lab->reset();
         QTemporaryDir scratch;
         LogReplayer reference(scratch.filePath(QStringLiteral("ref.edb")), guid);
         for (uint32_t g = 1; g <= s.lastLogReplayed; ++g) {
-            auto log = LogFile::load(dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1/") + logFileName(QStringLiteral("E00"), g)));
+            auto log = LogFile::load(dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1/") +
+                                                  logFileName(QStringLiteral("E00"), g)));
             QVERIFY(log.hasValue());
             QVERIFY(reference.replay(*log).hasValue());
         }
-        auto copyDb = Database::open(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb")), Database::Access::ReadOnly);
+        auto copyDb = Database::open(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb")),
+                                     Database::Access::ReadOnly);
         QVERIFY(copyDb.hasValue());
         QCOMPARE((*copyDb)->header().applied.generation, s.lastLogReplayed);
         QCOMPARE(*(*copyDb)->contentChecksum(), *reference.database()->contentChecksum());

@@ -265,7 +265,9 @@ private Q_SLOTS:
         QVERIFY(cmdlets::enableStorageGroupCopy(*lab, {sg, QStringLiteral("MBX4"), 0, 0}).hasValue());
         QVERIFY(lab->startMailFlow(databaseOf(*lab, sg), 600, 100 * 1024).hasValue());
         QVERIFY(lab->stepSimulation(40 * 1000).hasValue());
-        QVERIFY(cmdlets::suspendStorageGroupCopy(*lab, sg, QStringLiteral("MBX4"), QStringLiteral("held back")).hasValue());
+        QVERIFY(
+            cmdlets::suspendStorageGroupCopy(*lab, sg, QStringLiteral("MBX4"), QStringLiteral("held back"))
+                .hasValue());
         QVERIFY(lab->stepSimulation(40 * 1000).hasValue());
         const auto rows = *cmdlets::getStorageGroupCopyStatus(*lab, sg);
         const uint32_t heldBack = rows[1].status.lastLogInspected;
@@ -277,7 +279,8 @@ private Q_SLOTS:
         auto listing = listLogFolder(sourceLogs, QStringLiteral("E00"));
         QCOMPARE(listing->closedGenerations.front(), heldBack + 1);
         // The backup set is a real, consistent database and the logs after its checkpoint.
-        auto backedUp = Database::open(report->backupFolder + QStringLiteral("/DB1.edb"), Database::Access::ReadOnly);
+        auto backedUp =
+            Database::open(report->backupFolder + QStringLiteral("/DB1.edb"), Database::Access::ReadOnly);
         QVERIFY2(backedUp.hasValue(), qPrintable(report->backupFolder));
         QVERIFY(*(*backedUp)->messageCount() > 0);
         QVERIFY(report->logsBackedUp >= 0);
@@ -293,6 +296,44 @@ private Q_SLOTS:
         auto second = cmdlets::startDatabaseBackup(*lab, sg);
         QVERIFY(second.hasValue());
         QVERIFY(second->truncatedThrough > heldBack);
+    }
+    void aCopyThatNeedsASeedIsSeeded()
+    {
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        const QString sg = QStringLiteral("MBX1\\SG3");
+        const QUuid guid = databaseOf(*lab, sg);
+        QVERIFY(lab->startMailFlow(guid, 600, 100 * 1024).hasValue());
+        QVERIFY(lab->stepSimulation(30 * 1000).hasValue());
+        auto backup = cmdlets::startDatabaseBackup(*lab, sg); // no copy yet: the old logs go
+        QVERIFY(backup.hasValue());
+        QVERIFY(backup->truncatedThrough > 1);
+        QVERIFY(cmdlets::enableStorageGroupCopy(*lab, {sg, QStringLiteral("MBX3"), 0, 0}).hasValue());
+        QVERIFY(lab->stepSimulation(2 * 1000).hasValue());
+        CopyStatus s = cmdlets::getStorageGroupCopyStatus(*lab, sg)->front().status;
+        QCOMPARE(s.summary, SummaryCopyStatus::Failed);
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("Update-StorageGroupCopy")),
+                 qPrintable(s.failedMessage));
+        // Files of the failed attempt are in the way unless -DeleteExistingFiles.
+        QVERIFY(lab->stepSimulation(1000).hasValue());
+        std::vector<int> seen;
+        auto seeded = cmdlets::updateStorageGroupCopy(*lab, sg, QStringLiteral("MBX3"), true,
+                                                      [&](int percent, const QString &) {
+                                                          seen.push_back(percent);
+                                                          return true;
+                                                      });
+        QVERIFY2(seeded.hasValue(), qPrintable(seeded.hasValue() ? QString() : seeded.error().toString()));
+        QCOMPARE(seen.back(), 100);
+        QVERIFY(lab->stepSimulation(90 * 1000).hasValue());
+        s = cmdlets::getStorageGroupCopyStatus(*lab, sg)->front().status;
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(s.failedMessage + s.note));
+        QCOMPARE(s.replayQueueLength(), 50);
+        // Seeding again is refused while the copy's files exist, and changes nothing.
+        const QString before = filesSnapshot(dir.filePath(QStringLiteral("hosts/MBX3")));
+        auto refused = cmdlets::updateStorageGroupCopy(*lab, sg, QStringLiteral("MBX3"), false);
+        QVERIFY(!refused.hasValue());
+        QVERIFY(refused.error().fix.contains(QStringLiteral("-DeleteExistingFiles")));
+        QCOMPARE(filesSnapshot(dir.filePath(QStringLiteral("hosts/MBX3"))), before);
     }
     void reopeningTheLabResumesEveryCopy()
     {
