@@ -2,6 +2,7 @@
 
 #include "core/hostfaults.h"
 #include "core/logging.h"
+#include "sim/faultinjector.h"
 #include "sim/mailflow.h"
 
 #include <spdlog/spdlog.h>
@@ -260,7 +261,7 @@ Status Lab::setHostPowered(const QString &host, bool on)
             }
         }
     }
-    HostFaults::instance().setPoweredOn(hostDisk(host).root(), on);
+    FaultInjector::setPoweredOn(hostDisk(host).root(), on);
     recordEvent({on ? 6005 : 6008, on ? EventLevel::Information : EventLevel::Warning,
                  QStringLiteral("EventLog"),
                  on ? QStringLiteral("%1 was powered on.").arg(host)

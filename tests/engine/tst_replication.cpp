@@ -2,6 +2,7 @@
 // virtual clock, with faults.
 
 #include "core/hostfaults.h"
+#include "sim/faultinjector.h"
 #include "replication/copyworker.h"
 #include "sim/mailflow.h"
 #include "sim/virtualclock.h"
@@ -206,9 +207,9 @@ private Q_SLOTS:
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
         site.run(70);
         const uint32_t victim = copy.status().lastLogReplayed + 5;
-        QVERIFY(test::flipByte(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
-                                   logFileName(QStringLiteral("E00"), victim),
-                               300'000));
+        QVERIFY(FaultInjector::corruptFile(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                               logFileName(QStringLiteral("E00"), victim),
+                                           300'000));
         site.run(20);
         const CopyStatus s = copy.status();
         QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
@@ -223,8 +224,10 @@ private Q_SLOTS:
         const uint32_t copied = copy.status().lastLogCopied;
         site.flowOnly(3); // new generations, not copied yet
         const uint32_t victim = copied + 1;
-        QVERIFY(test::flipByte(
-            site.source.logFolder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), victim), 200'000));
+        QVERIFY(FaultInjector::corruptFile(site.source.logFolder + QLatin1Char('/') +
+                                               logFileName(QStringLiteral("E00"), victim),
+                                           200'000)
+                    .hasValue());
         for (int i = 0; i < 5; ++i)
             site.cycle();
         const CopyStatus s = copy.status();
@@ -239,18 +242,42 @@ private Q_SLOTS:
         site.run(3);
         QCOMPARE(copy.status().summary, SummaryCopyStatus::Failed);
     }
+    void deletedLogsAtTargetAndSource()
+    {
+        Site site;
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        site.run(70);
+        // A log deleted on the standby before replay is fetched again.
+        const uint32_t target = copy.status().lastLogReplayed + 3;
+        QVERIFY(FaultInjector::deleteFile(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                          logFileName(QStringLiteral("E00"), target)));
+        site.run(10);
+        CopyStatus s = copy.status();
+        QVERIFY2(!s.failed && s.lastLogReplayed > target, qPrintable(statusText(s)));
+        // A log deleted at the source before it was copied fails the copy, naming it.
+        const uint32_t copied = s.lastLogCopied;
+        site.flowOnly(3);
+        QVERIFY(FaultInjector::deleteFile(site.source.logFolder + QLatin1Char('/') +
+                                          logFileName(QStringLiteral("E00"), copied + 1)));
+        site.cycle();
+        s = copy.status();
+        QCOMPARE(s.summary, SummaryCopyStatus::Failed);
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("generation %1").arg(copied + 1)),
+                 qPrintable(s.failedMessage));
+        QVERIFY(!FaultInjector::deleteFile(site.source.logFolder + QStringLiteral("/nothing.log")));
+    }
     void fullDiskFailsTheCopyUntilSpaceReturns()
     {
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
         site.run(60);
-        HostFaults::instance().setDiskFull(site.hostRoot(QStringLiteral("MBX3")), true);
+        FaultInjector::setDiskFull(site.hostRoot(QStringLiteral("MBX3")), true);
         site.run(5);
         CopyStatus s = copy.status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
         QVERIFY2(s.failedMessage.contains(QStringLiteral("JET_errDiskFull")), qPrintable(s.failedMessage));
         QVERIFY(site.hasEvent(2104));
-        HostFaults::instance().setDiskFull(site.hostRoot(QStringLiteral("MBX3")), false);
+        FaultInjector::setDiskFull(site.hostRoot(QStringLiteral("MBX3")), false);
         site.run(5);
         s = copy.status();
         QVERIFY2(!s.failed && s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
@@ -264,7 +291,7 @@ private Q_SLOTS:
         site.run(70);
         const CopyStatus before = copy.status();
         const int logs = site.logsOn(QStringLiteral("MBX3"));
-        HostFaults::instance().setPoweredOn(site.hostRoot(QStringLiteral("MBX1")), false);
+        FaultInjector::setPoweredOn(site.hostRoot(QStringLiteral("MBX1")), false);
         site.flow.reset();
         site.db.reset(); // the information store dies with the host: no dismount
         site.run(10);
