@@ -259,32 +259,20 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
             QStringLiteral("point recovery at the logs of this database, or restore the matching file"),
             JetCode::AttachedDatabaseMismatch};
     };
+    auto owner = databaseGuidOf(record); // CreateDB, AttachDB and DetachDB name their database
+    if (!owner)
+        return owner.error();
+    if (!owner->isNull() && *owner != m_header.guid)
+        return mismatch(*owner);
     switch (record.type) {
-    case RecordType::CreateDatabase: {
-        auto rec = CreateDatabaseRecord::decode(record);
-        if (!rec)
-            return rec.error();
-        if (rec->databaseGuid != m_header.guid)
-            return mismatch(rec->databaseGuid);
+    case RecordType::CreateDatabase:
         break;
-    }
-    case RecordType::Attach: {
-        auto rec = AttachRecord::decode(record);
-        if (!rec)
-            return rec.error();
-        if (rec->databaseGuid != m_header.guid)
-            return mismatch(rec->databaseGuid);
+    case RecordType::Attach:
         m_header.state = DatabaseState::DirtyShutdown;
         m_header.lastAttach = record.lsn;
         m_header.lastAttachMs = record.timeMs;
         break;
-    }
-    case RecordType::Detach: {
-        auto rec = DetachRecord::decode(record);
-        if (!rec)
-            return rec.error();
-        if (rec->databaseGuid != m_header.guid)
-            return mismatch(rec->databaseGuid);
+    case RecordType::Detach:
         m_header.state = DatabaseState::CleanShutdown;
         m_header.lastDetach = record.lsn;
         m_header.lastDetachMs = record.timeMs;
@@ -293,7 +281,6 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
         m_header.logRequiredLow = 0;
         m_header.logRequiredHigh = 0;
         break;
-    }
     case RecordType::CreateMailbox: {
         auto rec = CreateMailboxRecord::decode(record);
         if (!rec)

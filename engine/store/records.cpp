@@ -128,4 +128,24 @@ Result<DeleteMessageRecord> DeleteMessageRecord::decode(const LogRecordView &vie
         view, [](ByteReader &r, DeleteMessageRecord &rec) { rec.internetMessageId = r.getString(); });
 }
 
+Result<QUuid> databaseGuidOf(const LogRecordView &view)
+{
+    switch (view.type) {
+    case RecordType::CreateDatabase: {
+        auto rec = CreateDatabaseRecord::decode(view);
+        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
+    }
+    case RecordType::Attach: {
+        auto rec = AttachRecord::decode(view);
+        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
+    }
+    case RecordType::Detach: {
+        auto rec = DetachRecord::decode(view);
+        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
+    }
+    default:
+        return QUuid();
+    }
+}
+
 } // namespace scr

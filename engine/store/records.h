@@ -60,4 +60,7 @@ struct DeleteMessageRecord
     static Result<DeleteMessageRecord> decode(const LogRecordView &view);
 };
 
+// The database a CreateDB, AttachDB or DetachDB record names; a null QUuid for every other record.
+Result<QUuid> databaseGuidOf(const LogRecordView &view);
+
 } // namespace scr

@@ -261,29 +261,19 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
                          JetCode::InvalidLogSequence};
         prevCreation = header.creationTimeMs;
         auto scan = log->scan(entry.isOpenLog, [&](const LogRecordView &view) -> Status {
-            if (view.type != RecordType::CreateDatabase && view.type != RecordType::Attach &&
-                view.type != RecordType::Detach)
+            auto owner = databaseGuidOf(view);
+            if (!owner)
+                return owner.error();
+            if (owner->isNull())
                 return {};
-            QUuid guid;
-            if (view.type == RecordType::CreateDatabase) {
+            const QUuid guid = *owner;
+            if (view.type == RecordType::CreateDatabase && !db && !creation &&
+                (opts.databaseGuid.isNull() || opts.databaseGuid == guid)) {
                 auto rec = CreateDatabaseRecord::decode(view);
                 if (!rec)
                     return rec.error();
-                guid = rec->databaseGuid;
-                if (!db && !creation && (opts.databaseGuid.isNull() || opts.databaseGuid == guid)) {
-                    creation = Found{*rec, view.lsn, view.timeMs};
-                    return {};
-                }
-            } else if (view.type == RecordType::Attach) {
-                auto rec = AttachRecord::decode(view);
-                if (!rec)
-                    return rec.error();
-                guid = rec->databaseGuid;
-            } else {
-                auto rec = DetachRecord::decode(view);
-                if (!rec)
-                    return rec.error();
-                guid = rec->databaseGuid;
+                creation = Found{*rec, view.lsn, view.timeMs};
+                return {};
             }
             const QUuid ours = db ? dbGuid : (creation ? creation->record.databaseGuid : QUuid());
             if (db && view.lsn <= alreadyApplied)
