@@ -348,6 +348,17 @@ private Q_SLOTS:
         QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(),
                  checksum);
     }
+    void aDatabasePathThatIsNeitherFolderNorEdbIsRefused()
+    {
+        Lab lab;
+        writeMessages(lab, m_clock, 5, true);
+        RecoveryOptions o = lab.options();
+        o.databasePath = lab.dir.filePath(QStringLiteral("Data/SG9"));
+        auto r = Recovery::run(o, m_clock);
+        QVERIFY(!r.hasValue());
+        QCOMPARE(r.error().code, JetCode::FileNotFound);
+        QVERIFY(!QFileInfo::exists(o.databasePath));
+    }
     void cancelLeavesAConsistentDatabaseAndCanResume()
     {
         Lab lab;
