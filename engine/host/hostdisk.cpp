@@ -6,13 +6,14 @@
 
 namespace scr {
 
-HostDisk::HostDisk(QString labDir, QString hostName)
-    : m_labDir(std::move(labDir)), m_hostName(std::move(hostName))
+HostDisk::HostDisk(QString labDir, QString hostName, QString diskFolder)
+    : m_labDir(std::move(labDir)), m_hostName(std::move(hostName)),
+      m_diskFolder(diskFolder.isEmpty() ? defaultDiskFolder(m_hostName) : std::move(diskFolder))
 {}
 
 QString HostDisk::root() const
 {
-    return QDir(m_labDir).filePath(QStringLiteral("hosts/") + m_hostName);
+    return QDir(m_labDir).filePath(m_diskFolder);
 }
 
 bool HostDisk::isValidWindowsPath(const QString &windowsPath, QString *why)

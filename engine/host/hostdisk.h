@@ -13,10 +13,14 @@ namespace scr {
 class HostDisk
 {
 public:
-    HostDisk(QString labDir, QString hostName);
+    // The host's disk is diskFolder under labDir; by default hosts/<HOST>. A renamed host (Recover Server)
+    // keeps the disk folder it had.
+    HostDisk(QString labDir, QString hostName, QString diskFolder = {});
+
+    static QString defaultDiskFolder(const QString &hostName) { return QStringLiteral("hosts/") + hostName; }
 
     const QString &hostName() const { return m_hostName; }
-    QString root() const; // <lab>/hosts/<HOST>
+    QString root() const; // <lab>/<diskFolder>
 
     // C:\Exchange\Logs\SG1 → <lab>/hosts/MBX1/C/Exchange/Logs/SG1. Refuses relative paths, "..", and
     // characters Windows does not allow in a name.
@@ -29,6 +33,7 @@ public:
 private:
     QString m_labDir;
     QString m_hostName;
+    QString m_diskFolder;
 };
 
 } // namespace scr

@@ -1,6 +1,7 @@
 #include "directory.h"
 
 #include "core/logging.h"
+#include "host/hostdisk.h"
 
 #include <atomic>
 
@@ -17,7 +18,8 @@ namespace {
 
 // Migrations, in order: migration i brings the schema from version i to i + 1.
 const char *const kMigrations[] = {
-    R"(CREATE TABLE hosts(name TEXT PRIMARY KEY COLLATE NOCASE, powered_on INTEGER NOT NULL DEFAULT 1);
+    R"(CREATE TABLE hosts(name TEXT PRIMARY KEY COLLATE NOCASE, powered_on INTEGER NOT NULL DEFAULT 1,
+    disk_folder TEXT NOT NULL);
 CREATE TABLE servers(name TEXT PRIMARY KEY COLLATE NOCASE,
     host TEXT NOT NULL COLLATE NOCASE REFERENCES hosts(name) ON UPDATE CASCADE,
     installed INTEGER NOT NULL DEFAULT 1, mailbox_role INTEGER NOT NULL DEFAULT 1);
@@ -219,29 +221,32 @@ Status Directory::transaction(const std::function<Status()> &work)
 
 Status Directory::addHost(const HostRecord &host)
 {
-    return Query(m_connection, QStringLiteral("INSERT INTO hosts(name, powered_on) VALUES(?, ?)"))
+    return Query(m_connection,
+                 QStringLiteral("INSERT INTO hosts(name, powered_on, disk_folder) VALUES(?, ?, ?)"))
         .bind(host.name)
         .bind(host.poweredOn)
+        .bind(host.diskFolder.isEmpty() ? HostDisk::defaultDiskFolder(host.name) : host.diskFolder)
         .run(QStringLiteral("adding host ") + host.name);
 }
 
 Result<std::vector<HostRecord>> Directory::hosts()
 {
-    Query q(m_connection, QStringLiteral("SELECT name, powered_on FROM hosts ORDER BY name"));
+    Query q(m_connection, QStringLiteral("SELECT name, powered_on, disk_folder FROM hosts ORDER BY name"));
     SCR_TRY(q.run(QStringLiteral("reading hosts")));
     std::vector<HostRecord> out;
     while (q.q().next())
-        out.push_back({q.q().value(0).toString(), q.q().value(1).toBool()});
+        out.push_back({q.q().value(0).toString(), q.q().value(1).toBool(), q.q().value(2).toString()});
     return out;
 }
 
 Result<std::optional<HostRecord>> Directory::host(const QString &name)
 {
-    Query q(m_connection, QStringLiteral("SELECT name, powered_on FROM hosts WHERE name = ?"));
+    Query q(m_connection, QStringLiteral("SELECT name, powered_on, disk_folder FROM hosts WHERE name = ?"));
     SCR_TRY(q.bind(name).run(QStringLiteral("reading host ") + name));
     if (!q.q().next())
         return std::optional<HostRecord>{};
-    return std::optional<HostRecord>{HostRecord{q.q().value(0).toString(), q.q().value(1).toBool()}};
+    return std::optional<HostRecord>{
+        HostRecord{q.q().value(0).toString(), q.q().value(1).toBool(), q.q().value(2).toString()}};
 }
 
 Status Directory::setHostPoweredOn(const QString &name, bool on)

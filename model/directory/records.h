@@ -11,6 +11,7 @@ struct HostRecord
 {
     QString name;
     bool poweredOn = true;
+    QString diskFolder; // relative to the lab folder, e.g. "hosts/MBX1"; empty means that default
 };
 
 struct ServerRecord

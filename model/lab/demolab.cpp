@@ -124,7 +124,7 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
     // directory and cleanly dismounted on disk until a lab process mounts them.
     SCR_TRY((*directory)->transaction([&]() -> Status {
         for (const QString &server : productionServers() + standbyServers()) {
-            SCR_TRY((*directory)->addHost({server, true}));
+            SCR_TRY((*directory)->addHost({server, true, HostDisk::defaultDiskFolder(server)}));
             SCR_TRY((*directory)->addServer({server, server, true, true}));
             SCR_TRY(ensureDirectory(HostDisk(labDir, server).root() + QStringLiteral("/C")));
             ++report.hosts;

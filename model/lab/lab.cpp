@@ -45,7 +45,7 @@ Status Lab::start()
     if (!hosts)
         return hosts.error();
     for (const HostRecord &h : *hosts)
-        HostFaults::instance().setPoweredOn(hostDisk(h.name).root(), h.poweredOn);
+        HostFaults::instance().setPoweredOn(HostDisk(m_labDir, h.name, h.diskFolder).root(), h.poweredOn);
     auto databases = m_directory->databases();
     if (!databases)
         return databases.error();
@@ -76,6 +76,14 @@ Lab::~Lab()
     m_mounted.clear();
     if (m_directory)
         (void)m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+}
+
+HostDisk Lab::hostDisk(const QString &host)
+{
+    auto record = m_directory->host(host);
+    if (record && *record)
+        return HostDisk(m_labDir, (*record)->name, (*record)->diskFolder);
+    return HostDisk(m_labDir, host);
 }
 
 Result<QString> Lab::hostOfServer(const QString &server)

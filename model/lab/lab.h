@@ -31,7 +31,8 @@ public:
     const QString &labDir() const { return m_labDir; }
     Directory &directory() { return *m_directory; }
     VirtualClock &clock() { return m_clock; }
-    HostDisk hostDisk(const QString &host) const { return HostDisk(m_labDir, host); }
+    // The host's disk, where the directory says it is (a renamed host keeps its folder).
+    HostDisk hostDisk(const QString &host);
     Result<QString> hostOfServer(const QString &server);
 
     // The information store.

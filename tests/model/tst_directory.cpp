@@ -17,15 +17,16 @@ private Q_SLOTS:
         {
             auto d = Directory::open(lab.path());
             QVERIFY(d.hasValue());
-            QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true}).hasValue());
+            QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
             QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
         }
         auto d = Directory::open(lab.path());
         QVERIFY(d.hasValue());
         QCOMPARE((*d)->servers()->size(), std::size_t(1));
+        QCOMPARE((*(*d)->host(QStringLiteral("MBX1")))->diskFolder, QStringLiteral("hosts/MBX1"));
         // Exchange compares names case-insensitively.
         QVERIFY((*(*d)->server(QStringLiteral("mbx1"))).has_value());
-        QVERIFY(!(*d)->addHost({QStringLiteral("mbx1"), true}).hasValue());
+        QVERIFY(!(*d)->addHost({QStringLiteral("mbx1"), true, {}}).hasValue());
         QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         raw.setDatabaseName(lab.filePath(QStringLiteral("org.sqlite")));
         QVERIFY(raw.open());
@@ -46,7 +47,7 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         auto d = Directory::open(lab.path());
-        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true}).hasValue());
+        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
         QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
         StorageGroupRecord sg;
         sg.server = QStringLiteral("MBX1");
@@ -68,8 +69,8 @@ private Q_SLOTS:
         QTemporaryDir lab;
         auto d = Directory::open(lab.path());
         auto st = (*d)->transaction([&]() -> Status {
-            SCR_TRY((*d)->addHost({QStringLiteral("A"), true}));
-            SCR_TRY((*d)->addHost({QStringLiteral("A"), true})); // fails: exists
+            SCR_TRY((*d)->addHost({QStringLiteral("A"), true, {}}));
+            SCR_TRY((*d)->addHost({QStringLiteral("A"), true, {}})); // fails: exists
             return {};
         });
         QVERIFY(!st.hasValue());
@@ -79,7 +80,7 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         auto d = Directory::open(lab.path());
-        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true}).hasValue());
+        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
         QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
         StorageGroupRecord sg;
         sg.server = QStringLiteral("MBX1");

@@ -194,7 +194,7 @@ private Q_SLOTS:
         else if (setup == QStringLiteral("twodbs"))
             addSg(QStringLiteral("SG5"), false, false, 2);
         else if (setup == QStringLiteral("hub")) {
-            QVERIFY(d.addHost({QStringLiteral("HUB1"), true}).hasValue());
+            QVERIFY(d.addHost({QStringLiteral("HUB1"), true, {}}).hasValue());
             QVERIFY(d.addServer({QStringLiteral("HUB1"), QStringLiteral("HUB1"), true, false}).hasValue());
         } else if (setup == QStringLiteral("leftover")) {
             QDir().mkpath(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1")));
@@ -207,7 +207,7 @@ private Q_SLOTS:
         } else if (setup == QStringLiteral("four")) {
             for (int i = 5; i <= 8; ++i) {
                 const QString name = QStringLiteral("MBX%1").arg(i);
-                QVERIFY(d.addHost({name, true}).hasValue());
+                QVERIFY(d.addHost({name, true, {}}).hasValue());
                 QVERIFY(d.addServer({name, name, true, true}).hasValue());
             }
             for (const char *s : {"MBX3", "MBX4", "MBX5", "MBX6"})
