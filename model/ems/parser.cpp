@@ -1,0 +1,466 @@
+#include "parser.h"
+
+#include <algorithm>
+
+#include <QRegularExpression>
+
+namespace scr::ems {
+namespace {
+
+bool isSeparator(QChar c)
+{
+    return c.isSpace() || c == QLatin1Char('|') || c == QLatin1Char(';') || c == QLatin1Char('{') ||
+           c == QLatin1Char('}');
+}
+
+// Characters that look like a pipe in a web page or a word processor but are not one.
+bool isPipeLookalikeChar(QChar c)
+{
+    return c == QChar(0x00A6) || c == QChar(0x2502) || c == QChar(0xFF5C) || c == QChar(0x2223);
+}
+
+bool looksLikeCommandName(const QString &word)
+{
+    static const QRegularExpression verbNoun(QStringLiteral("^[A-Za-z]+-[A-Za-z]+$"));
+    static const QStringList aliases = {QStringLiteral("where"), QStringLiteral("select"),
+                                        QStringLiteral("sort"),  QStringLiteral("fl"),
+                                        QStringLiteral("ft"),    QStringLiteral("measure")};
+    return verbNoun.match(word).hasMatch() || aliases.contains(word, Qt::CaseInsensitive);
+}
+
+class Parser
+{
+public:
+    explicit Parser(const QString &text) : m_text(text) {}
+
+    Result<Script> run()
+    {
+        Script script;
+        while (true) {
+            skipBlanks(true);
+            if (atEnd())
+                break;
+            auto pipeline = parsePipeline();
+            if (!pipeline)
+                return pipeline.error();
+            if (!pipeline->commands.empty())
+                script.statements.push_back(std::move(*pipeline));
+        }
+        return script;
+    }
+
+private:
+    bool atEnd() const { return m_pos >= m_text.size(); }
+    QChar peek(qsizetype ahead = 0) const
+    {
+        return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : QChar();
+    }
+
+    // Skips spaces and comments; with statements, also newlines and ';'.
+    void skipBlanks(bool statements)
+    {
+        while (!atEnd()) {
+            const QChar c = peek();
+            if (c == QLatin1Char('#')) {
+                while (!atEnd() && peek() != QLatin1Char('\n'))
+                    ++m_pos;
+            } else if (c == QLatin1Char('\n') || c == QLatin1Char(';')) {
+                if (!statements)
+                    return;
+                ++m_pos;
+            } else if (c.isSpace()) {
+                ++m_pos;
+            } else {
+                return;
+            }
+        }
+    }
+
+    Result<Pipeline> parsePipeline()
+    {
+        Pipeline pipeline;
+        while (true) {
+            skipBlanks(false);
+            if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';')) {
+                if (!pipeline.commands.empty())
+                    return syntaxError(m_text, m_pos, QStringLiteral("a command was expected after '|'"),
+                                       QStringLiteral("remove the trailing '|' or add the next command"));
+                return pipeline;
+            }
+            if (peek() == QLatin1Char('|'))
+                return syntaxError(m_text, m_pos,
+                                   pipeline.commands.empty()
+                                       ? QStringLiteral("a command was expected before '|'")
+                                       : QStringLiteral("a command was expected between the two '|'"),
+                                   QStringLiteral("put a command on each side of '|'"));
+            auto command = parseCommand();
+            if (!command)
+                return command.error();
+            pipeline.commands.push_back(std::move(*command));
+            skipBlanks(false);
+            if (peek() == QLatin1Char('|')) {
+                ++m_pos;
+                continue;
+            }
+            return pipeline;
+        }
+    }
+
+    Result<Command> parseCommand()
+    {
+        Command command;
+        command.position = m_pos;
+        if (peek() == QLatin1Char('{') || peek() == QLatin1Char('}') || peek() == QLatin1Char('-'))
+            return syntaxError(
+                m_text, m_pos, QStringLiteral("a command name was expected here"),
+                QStringLiteral("start the command with its name, e.g. Get-StorageGroupCopyStatus"));
+        auto name = readValue();
+        if (!name)
+            return name.error();
+        command.name = name->text;
+        while (true) {
+            skipBlanks(false);
+            if (atEnd() || peek() == QLatin1Char('|') || peek() == QLatin1Char('\n') ||
+                peek() == QLatin1Char(';'))
+                break;
+            if (peek() == QLatin1Char('}'))
+                return syntaxError(m_text, m_pos, QStringLiteral("this '}' closes no '{'"),
+                                   QStringLiteral("remove it, or open the block with '{'"));
+            if (isPipeLookalikeChar(peek()))
+                return syntaxError(
+                    m_text, m_pos, QStringLiteral("'%1' looks like a pipe but is not one").arg(peek()),
+                    QStringLiteral("type the pipe character '|' instead (text copied from a web page "
+                                   "often carries a look-alike)"));
+            const qsizetype at = m_pos;
+            auto element = peek() == QLatin1Char('-') && (peek(1).isLetter() || peek(1) == QLatin1Char('_'))
+                               ? readParameter()
+                               : readValue();
+            if (!element)
+                return element.error();
+            // A lone "l" or "I" between two commands is a pipe that went through a font change.
+            if (element->kind == Element::Kind::Value && element->valueKind == Element::ValueKind::Bareword &&
+                (element->text == QStringLiteral("l") || element->text == QStringLiteral("I"))) {
+                const qsizetype save = m_pos;
+                skipBlanks(false);
+                auto next = atEnd() ? Result<Element>(Element{}) : readValue();
+                m_pos = save;
+                if (next && looksLikeCommandName(next->text))
+                    return syntaxError(
+                        m_text, at,
+                        QStringLiteral("'%1' stands between two commands where a pipe '|' belongs")
+                            .arg(element->text),
+                        QStringLiteral("type '|' instead: this letter is what a pipe becomes when "
+                                       "copied from some web pages"));
+            }
+            command.elements.push_back(std::move(*element));
+        }
+        return command;
+    }
+
+    Result<Element> readParameter()
+    {
+        Element e;
+        e.kind = Element::Kind::Parameter;
+        e.position = m_pos;
+        ++m_pos; // '-'
+        const qsizetype start = m_pos;
+        while (!atEnd() && !isSeparator(peek()) && peek() != QLatin1Char(':'))
+            ++m_pos;
+        e.name = m_text.mid(start, m_pos - start);
+        if (peek() == QLatin1Char(':')) {
+            ++m_pos;
+            if (atEnd() || isSeparator(peek()))
+                return syntaxError(m_text, m_pos,
+                                   QStringLiteral("a value was expected after '-%1:'").arg(e.name),
+                                   QStringLiteral("write -%1:$false, for example").arg(e.name));
+            auto value = readValue();
+            if (!value)
+                return value.error();
+            e.hasColonValue = true;
+            e.valueKind = value->valueKind;
+            e.text = value->text;
+            e.boolean = value->boolean;
+        }
+        return e;
+    }
+
+    Result<Element> readValue()
+    {
+        Element e;
+        e.position = m_pos;
+        const QChar c = peek();
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
+            return readString();
+        if (c == QLatin1Char('{'))
+            return readBlock();
+        QString word;
+        while (!atEnd() && !isSeparator(peek())) {
+            if (peek() == QLatin1Char('\'') || peek() == QLatin1Char('"')) { // a quoted part glued to a word
+                auto part = readString();
+                if (!part)
+                    return part.error();
+                word += part->text;
+                continue;
+            }
+            word += peek();
+            ++m_pos;
+        }
+        e.text = word;
+        if (word.startsWith(QLatin1Char('$'))) {
+            const QString lower = word.toLower();
+            if (lower == QStringLiteral("$true") || lower == QStringLiteral("$false")) {
+                e.valueKind = Element::ValueKind::Boolean;
+                e.boolean = lower == QStringLiteral("$true");
+            } else if (lower == QStringLiteral("$null")) {
+                e.valueKind = Element::ValueKind::Null;
+            } else {
+                e.valueKind = Element::ValueKind::Variable;
+            }
+        }
+        return e;
+    }
+
+    Result<Element> readString()
+    {
+        Element e;
+        e.position = m_pos;
+        e.valueKind = Element::ValueKind::String;
+        const QChar quote = peek();
+        ++m_pos;
+        while (true) {
+            if (atEnd())
+                return syntaxError(m_text, e.position,
+                                   QStringLiteral("this string has no closing %1").arg(quote),
+                                   QStringLiteral("close the string with %1").arg(quote));
+            const QChar c = peek();
+            if (c == quote) {
+                if (peek(1) == quote) { // '' inside '...' (and "" inside "...") is one quote
+                    e.text += quote;
+                    m_pos += 2;
+                    continue;
+                }
+                ++m_pos;
+                return e;
+            }
+            if (quote == QLatin1Char('"') && c == QLatin1Char('`') && m_pos + 1 < m_text.size()) {
+                e.text += m_text[m_pos + 1];
+                m_pos += 2;
+                continue;
+            }
+            e.text += c;
+            ++m_pos;
+        }
+    }
+
+    Result<Element> readBlock()
+    {
+        Element e;
+        e.position = m_pos;
+        e.valueKind = Element::ValueKind::ScriptBlock;
+        int depth = 0;
+        const qsizetype start = m_pos + 1;
+        QChar quote;
+        for (; m_pos < m_text.size(); ++m_pos) {
+            const QChar c = m_text[m_pos];
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+                continue;
+            }
+            if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
+                quote = c;
+            else if (c == QLatin1Char('{'))
+                ++depth;
+            else if (c == QLatin1Char('}') && --depth == 0) {
+                e.text = m_text.mid(start, m_pos - start);
+                ++m_pos;
+                return e;
+            }
+        }
+        return syntaxError(m_text, e.position, QStringLiteral("this '{' has no closing '}'"),
+                           QStringLiteral("close the script block with '}'"));
+    }
+
+    const QString &m_text;
+    qsizetype m_pos = 0;
+};
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(static_cast<std::size_t>(b.size() + 1));
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[static_cast<std::size_t>(j)] = static_cast<int>(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[static_cast<std::size_t>(j)];
+            const bool same = a[i - 1].toLower() == b[j - 1].toLower();
+            row[static_cast<std::size_t>(j)] =
+                std::min({up + 1, row[static_cast<std::size_t>(j - 1)] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row.back();
+}
+
+Result<QVariant> literal(const QString &script, const Element &e)
+{
+    switch (e.valueKind) {
+    case Element::ValueKind::Boolean:
+        return QVariant(e.boolean);
+    case Element::ValueKind::Null:
+        return QVariant();
+    case Element::ValueKind::String:
+        return QVariant(e.text);
+    case Element::ValueKind::Bareword: {
+        bool isNumber = false;
+        const qlonglong n = e.text.toLongLong(&isNumber);
+        return isNumber ? QVariant(n) : QVariant(e.text);
+    }
+    default:
+        return syntaxError(script, e.position, QStringLiteral("a value was expected here"),
+                           QStringLiteral("compare with a quoted string, a number, $true or $false"));
+    }
+}
+
+} // namespace
+
+Result<Script> parse(const QString &text)
+{
+    return Parser(text).run();
+}
+
+Error syntaxError(const QString &text, qsizetype position, const QString &what, const QString &fix)
+{
+    position = std::clamp<qsizetype>(position, 0, text.size());
+    const qsizetype lineStart = text.lastIndexOf(QLatin1Char('\n'), position - 1) + 1;
+    qsizetype lineEnd = text.indexOf(QLatin1Char('\n'), position);
+    if (lineEnd < 0)
+        lineEnd = text.size();
+    const int line = static_cast<int>(text.left(lineStart).count(QLatin1Char('\n'))) + 1;
+    const qsizetype column = position - lineStart;
+    const QString reason =
+        QStringLiteral("%1 (line %2, column %3)\n%4\n%5^")
+            .arg(what)
+            .arg(line)
+            .arg(column + 1)
+            .arg(text.mid(lineStart, lineEnd - lineStart), QString(column, QLatin1Char(' ')));
+    return Error{QStringLiteral("Syntax"), reason, fix, JetCode::InvalidParameter};
+}
+
+QString nearestName(const QString &wanted, const QStringList &names)
+{
+    QString best;
+    int bestDistance = std::max<int>(1, static_cast<int>(wanted.size()) / 3) + 1;
+    for (const QString &name : names) {
+        const int d = editDistance(wanted, name);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = name;
+        }
+    }
+    return best;
+}
+
+Result<Condition> parseCondition(const QString &script, const QString &block, qsizetype blockOffset)
+{
+    auto parsed = parse(block);
+    if (!parsed)
+        return Error{parsed.error().object, parsed.error().reason, parsed.error().fix, parsed.error().code};
+    if (parsed->statements.size() != 1 || parsed->statements.front().commands.size() != 1)
+        return syntaxError(script, blockOffset, QStringLiteral("a where block holds one condition"),
+                           QStringLiteral("write where {$_.Name -notmatch 'System'}"));
+    const Command &c = parsed->statements.front().commands.front();
+    // The "command" is $_.Property; then -op value, optionally -and/-or and more.
+    std::vector<Element> parts;
+    Element first;
+    first.text = c.name;
+    first.position = c.position;
+    parts.push_back(first);
+    for (const Element &e : c.elements)
+        parts.push_back(e);
+    static const QStringList ops = {
+        QStringLiteral("match"), QStringLiteral("notmatch"), QStringLiteral("eq"), QStringLiteral("ne"),
+        QStringLiteral("like"),  QStringLiteral("notlike"),  QStringLiteral("gt"), QStringLiteral("lt")};
+    Condition condition;
+    std::size_t i = 0;
+    while (true) {
+        if (i + 2 >= parts.size())
+            return syntaxError(script, blockOffset + (i < parts.size() ? parts[i].position : block.size()),
+                               QStringLiteral("a comparison like $_.Name -eq 'value' was expected"),
+                               QStringLiteral("write where {$_.Name -notmatch 'System'}"));
+        const Element &property = parts[i];
+        if (!property.text.startsWith(QStringLiteral("$_.")) || property.text.size() <= 3)
+            return syntaxError(script, blockOffset + property.position,
+                               QStringLiteral("a property of the object, $_.Name, was expected"),
+                               QStringLiteral("write where {$_.Name -notmatch 'System'}"));
+        const Element &op = parts[i + 1];
+        if (op.kind != Element::Kind::Parameter || !ops.contains(op.name, Qt::CaseInsensitive))
+            return syntaxError(script, blockOffset + op.position,
+                               QStringLiteral("a comparison operator was expected (%1)")
+                                   .arg(QStringLiteral("-") + ops.join(QStringLiteral(", -"))),
+                               QStringLiteral("write where {$_.Name -notmatch 'System'}"));
+        auto value = literal(script, parts[i + 2]);
+        if (!value)
+            return value.error();
+        condition.comparisons.push_back(
+            {property.text.mid(3), QStringLiteral("-") + op.name.toLower(), *value});
+        i += 3;
+        if (i == parts.size())
+            return condition;
+        const Element &join = parts[i];
+        if (join.kind != Element::Kind::Parameter ||
+            (join.name.compare(QStringLiteral("and"), Qt::CaseInsensitive) != 0 &&
+             join.name.compare(QStringLiteral("or"), Qt::CaseInsensitive) != 0) ||
+            i + 1 == parts.size())
+            return syntaxError(script, blockOffset + join.position,
+                               QStringLiteral("-and or -or was expected"),
+                               QStringLiteral("join comparisons with -and or -or"));
+        condition.joins.push_back(QStringLiteral("-") + join.name.toLower());
+        ++i;
+    }
+}
+
+Result<bool>
+Condition::evaluate(const std::function<std::optional<QVariant>(const QString &)> &property) const
+{
+    bool result = false;
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+        const Comparison &c = comparisons[i];
+        const std::optional<QVariant> left = property(c.property);
+        if (!left)
+            return Error{c.property, QStringLiteral("the objects have no property of that name"),
+                         QStringLiteral("Format-List shows the properties"), JetCode::InvalidParameter};
+        const QString l = left->toString();
+        const QString r = c.value.toString();
+        bool numbers = false, ok = false;
+        const double ln = l.toDouble(&numbers);
+        const double rn = r.toDouble(&ok);
+        numbers = numbers && ok;
+        bool v = false;
+        if (c.op == QStringLiteral("-match") || c.op == QStringLiteral("-notmatch")) {
+            const QRegularExpression re(r, QRegularExpression::CaseInsensitiveOption);
+            if (!re.isValid())
+                return Error{r,
+                             QStringLiteral("is not a valid regular expression: ") + re.errorString(),
+                             {},
+                             JetCode::InvalidParameter};
+            v = re.match(l).hasMatch() == (c.op == QStringLiteral("-match"));
+        } else if (c.op == QStringLiteral("-like") || c.op == QStringLiteral("-notlike")) {
+            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(r),
+                                        QRegularExpression::CaseInsensitiveOption);
+            v = re.match(l).hasMatch() == (c.op == QStringLiteral("-like"));
+        } else if (c.op == QStringLiteral("-eq") || c.op == QStringLiteral("-ne")) {
+            const bool equal = numbers ? ln == rn : l.compare(r, Qt::CaseInsensitive) == 0;
+            v = equal == (c.op == QStringLiteral("-eq"));
+        } else { // -gt, -lt
+            const int cmp = numbers ? (ln < rn ? -1 : ln > rn ? 1 : 0) : l.compare(r, Qt::CaseInsensitive);
+            v = c.op == QStringLiteral("-gt") ? cmp > 0 : cmp < 0;
+        }
+        result = i == 0 ? v : joins[i - 1] == QStringLiteral("-and") ? (result && v) : (result || v);
+    }
+    return result;
+}
+
+} // namespace scr::ems
