@@ -99,6 +99,20 @@ Status SqliteStatement::run(const QString &objectForErrors)
     return {};
 }
 
+Status SqliteStatement::forEachRow(const QString &objectForErrors, const std::function<void()> &onRow)
+{
+    while (true) {
+        auto row = step(objectForErrors);
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        onRow();
+    }
+    sqlite3_reset(m_stmt);
+    return {};
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);

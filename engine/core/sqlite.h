@@ -4,6 +4,8 @@
 
 #include "result.h"
 
+#include <functional>
+
 #include <QByteArray>
 #include <QString>
 
@@ -27,6 +29,8 @@ public:
     // SQLITE_ROW → true, SQLITE_DONE → false.
     Result<bool> step(const QString &objectForErrors);
     Status run(const QString &objectForErrors); // step to done and reset
+    // Steps through every row, calling onRow for each while the statement stands on it.
+    Status forEachRow(const QString &objectForErrors, const std::function<void()> &onRow);
     void reset();
 
     qint64 int64(int column) const;

@@ -381,14 +381,9 @@ Result<std::vector<MailboxRow>> Database::mailboxes()
     if (!stmt)
         return stmt.error();
     std::vector<MailboxRow> rows;
-    while (true) {
-        auto row = stmt->step(m_displayName);
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    SCR_TRY(stmt->forEachRow(m_displayName, [&] {
         rows.push_back({QUuid::fromString(stmt->text(0)), stmt->text(1), stmt->int64(2), stmt->int64(3)});
-    }
+    }));
     return rows;
 }
 
@@ -416,14 +411,7 @@ Result<std::vector<QString>> Database::messageIds()
     if (!stmt)
         return stmt.error();
     std::vector<QString> ids;
-    while (true) {
-        auto row = stmt->step(m_displayName);
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids.push_back(stmt->text(0));
-    }
+    SCR_TRY(stmt->forEachRow(m_displayName, [&] { ids.push_back(stmt->text(0)); }));
     return ids;
 }
 
@@ -439,21 +427,16 @@ Result<QString> Database::contentChecksum()
         auto stmt = m_db.prepare(sql);
         if (!stmt)
             return stmt.error();
-        while (true) {
-            auto row = stmt->step(m_displayName);
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        const int columns = static_cast<int>(sql.count(QLatin1Char(','))) + 1;
+        SCR_TRY(stmt->forEachRow(m_displayName, [&] {
             ++rows;
-            const int columns = sql.count(QLatin1Char(',')) + 1;
             for (int c = 0; c < columns; ++c) {
                 const QByteArray value = stmt->blob(c);
                 const uint32_t len = static_cast<uint32_t>(value.size());
                 crc = crc32c(&len, sizeof len, crc); // lengths keep ("ab","c") apart from ("a","bc")
                 crc = crc32c(value.constData(), value.size(), crc);
             }
-        }
+        }));
     }
     return QStringLiteral("%1:%2").arg(rows).arg(crc, 8, 16, QLatin1Char('0'));
 }

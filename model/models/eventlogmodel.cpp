@@ -57,34 +57,25 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const EventRecord &e = m_events[static_cast<std::size_t>(index.row())];
-    if (role == RawValueRole) {
-        switch (index.column()) {
-        case LevelColumn:
-            return levelRank(e.level);
-        case TimeColumn:
-            return e.timeMs;
-        case SourceColumn:
-            return e.source;
-        case EventIdColumn:
-            return e.eventId;
-        case DescriptionColumn:
-            return e.text;
-        }
-    }
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        switch (index.column()) {
-        case LevelColumn:
-            return e.level;
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)
-                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case SourceColumn:
-            return e.source;
-        case EventIdColumn:
-            return e.eventId;
-        case DescriptionColumn:
-            return e.text;
-        }
+    // Sorting compares numbers where the display shows words or formatted times.
+    if (role == RawValueRole && index.column() == LevelColumn)
+        return levelRank(e.level);
+    if (role == RawValueRole && index.column() == TimeColumn)
+        return e.timeMs;
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != RawValueRole)
+        return {};
+    switch (index.column()) {
+    case LevelColumn:
+        return e.level;
+    case TimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case SourceColumn:
+        return e.source;
+    case EventIdColumn:
+        return e.eventId;
+    case DescriptionColumn:
+        return e.text;
     }
     return {};
 }
