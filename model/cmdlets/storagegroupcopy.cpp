@@ -2,6 +2,7 @@
 
 #include "lab/lab.h"
 #include "core/fileio.h"
+#include "ems/binder.h"
 #include "replication/copyworker.h"
 #include "store/database.h"
 
@@ -42,16 +43,6 @@ Result<ScrCopyRecord> findCopy(Lab &lab, const QString &identity, const QString 
             return c;
     return refuse(identity, QStringLiteral("has no SCR copy on %1").arg(standby),
                   QStringLiteral("Get-StorageGroupCopyStatus lists the copies"));
-}
-
-QString lagText(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    return QStringLiteral("%1.%2:%3:%4")
-        .arg(s / 86400)
-        .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 // SCR writes to the same paths on the standby machine: they must be free there.
@@ -101,13 +92,15 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
         return sg.error();
     const QString id = sg->identity();
     if (request.replayLagMs < 0 || request.replayLagMs > kMaxLagMs)
-        return refuse(id,
-                      QStringLiteral("ReplayLagTime %1 is out of range").arg(lagText(request.replayLagMs)),
-                      QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
-    if (request.truncationLagMs < 0 || request.truncationLagMs > kMaxLagMs)
         return refuse(
-            id, QStringLiteral("TruncationLagTime %1 is out of range").arg(lagText(request.truncationLagMs)),
+            id,
+            QStringLiteral("ReplayLagTime %1 is out of range").arg(ems::formatTimeSpan(request.replayLagMs)),
             QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
+    if (request.truncationLagMs < 0 || request.truncationLagMs > kMaxLagMs)
+        return refuse(id,
+                      QStringLiteral("TruncationLagTime %1 is out of range")
+                          .arg(ems::formatTimeSpan(request.truncationLagMs)),
+                      QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
     if (sg->recovery)
         return refuse(id, QStringLiteral("is a recovery storage group"),
                       QStringLiteral("SCR copies ordinary storage groups only"));

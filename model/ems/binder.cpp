@@ -1,0 +1,198 @@
+#include "binder.h"
+
+#include <QRegularExpression>
+
+namespace scr::ems {
+namespace {
+
+const ParameterSpec kConfirm{QStringLiteral("Confirm"), ParameterType::Switch, -1, false};
+const ParameterSpec kWhatIf{QStringLiteral("WhatIf"), ParameterType::Switch, -1, false};
+
+QString typeName(ParameterType t)
+{
+    switch (t) {
+    case ParameterType::String:
+        return QStringLiteral("a string");
+    case ParameterType::Switch:
+        return QStringLiteral("a switch");
+    case ParameterType::Boolean:
+        return QStringLiteral("$true or $false");
+    case ParameterType::TimeSpan:
+        return QStringLiteral("a TimeSpan such as 1.00:00:00");
+    case ParameterType::Integer:
+        return QStringLiteral("a whole number");
+    case ParameterType::ScriptBlock:
+        return QStringLiteral("a script block { ... }");
+    }
+    return {};
+}
+
+Result<QVariant> convert(const QString &script, const Command &command, const ParameterSpec &spec,
+                         const Element &value)
+{
+    const auto wrong = [&]() {
+        return syntaxError(script, value.position,
+                           QStringLiteral("-%1 of %2 takes %3, not \"%4\"")
+                               .arg(spec.name, command.name, typeName(spec.type), value.text),
+                           QStringLiteral("Get-Help %1 shows its parameters").arg(command.name));
+    };
+    if (value.kind == Element::Kind::Parameter && !value.hasColonValue)
+        return wrong();
+    switch (spec.type) {
+    case ParameterType::Switch:
+    case ParameterType::Boolean:
+        if (value.valueKind != Element::ValueKind::Boolean)
+            return wrong();
+        return QVariant(value.boolean);
+    case ParameterType::TimeSpan: {
+        const qint64 ms = parseTimeSpan(value.text);
+        if (ms < 0)
+            return wrong();
+        return QVariant(ms);
+    }
+    case ParameterType::Integer: {
+        bool ok = false;
+        const qlonglong n = value.text.toLongLong(&ok);
+        if (!ok)
+            return wrong();
+        return QVariant(n);
+    }
+    case ParameterType::ScriptBlock:
+        if (value.valueKind != Element::ValueKind::ScriptBlock)
+            return wrong();
+        return QVariant(value.text);
+    case ParameterType::String:
+        if (value.valueKind == Element::ValueKind::ScriptBlock ||
+            value.valueKind == Element::ValueKind::Variable)
+            return wrong();
+        return QVariant(value.valueKind == Element::ValueKind::Null ? QString() : value.text);
+    }
+    return wrong();
+}
+
+} // namespace
+
+qint64 parseTimeSpan(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2}):(\\d{1,2})$"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const qint64 days = m.captured(1).isEmpty() ? 0 : m.captured(1).toLongLong();
+    const qint64 hours = m.captured(2).toLongLong(), minutes = m.captured(3).toLongLong(),
+                 seconds = m.captured(4).toLongLong();
+    if (hours > 23 || minutes > 59 || seconds > 59)
+        return -1;
+    return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+QString formatTimeSpan(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1.%2:%3:%4")
+        .arg(s / 86400)
+        .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+Result<BoundParameters> bindParameters(const QString &script, const Command &command,
+                                       const std::vector<ParameterSpec> &parameters)
+{
+    std::vector<ParameterSpec> all = parameters;
+    all.push_back(kConfirm);
+    all.push_back(kWhatIf);
+    QStringList names;
+    for (const ParameterSpec &p : all)
+        names << p.name;
+    BoundParameters bound;
+    std::vector<const Element *> positional;
+    const std::vector<Element> &elements = command.elements;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const Element &e = elements[i];
+        if (e.kind != Element::Kind::Parameter) {
+            positional.push_back(&e);
+            continue;
+        }
+        // Exact name first, then a unique prefix.
+        const ParameterSpec *spec = nullptr;
+        std::vector<const ParameterSpec *> prefixed;
+        for (const ParameterSpec &p : all) {
+            if (p.name.compare(e.name, Qt::CaseInsensitive) == 0) {
+                spec = &p;
+                break;
+            }
+            if (!e.name.isEmpty() && p.name.startsWith(e.name, Qt::CaseInsensitive))
+                prefixed.push_back(&p);
+        }
+        if (!spec && prefixed.size() == 1)
+            spec = prefixed.front();
+        if (!spec && prefixed.size() > 1) {
+            QStringList candidates;
+            for (const ParameterSpec *p : prefixed)
+                candidates << QLatin1Char('-') + p->name;
+            return syntaxError(script, e.position,
+                               QStringLiteral("-%1 is ambiguous for %2: it could be %3")
+                                   .arg(e.name, command.name, candidates.join(QStringLiteral(", "))),
+                               QStringLiteral("type more of the parameter's name"));
+        }
+        if (!spec) {
+            const QString nearest = nearestName(e.name, names);
+            return syntaxError(
+                script, e.position, QStringLiteral("%1 has no parameter -%2").arg(command.name, e.name),
+                nearest.isEmpty() ? QStringLiteral("Get-Help %1 lists its parameters").arg(command.name)
+                                  : QStringLiteral("did you mean -%1?").arg(nearest));
+        }
+        if (bound.has(spec->name))
+            return syntaxError(script, e.position, QStringLiteral("-%1 is given twice").arg(spec->name),
+                               QStringLiteral("give each parameter once"));
+        if (spec->type == ParameterType::Switch) {
+            auto value =
+                e.hasColonValue ? convert(script, command, *spec, e) : Result<QVariant>(QVariant(true));
+            if (!value)
+                return value.error();
+            bound.values.insert(spec->name, *value);
+            continue;
+        }
+        const Element *valueElement = nullptr;
+        if (e.hasColonValue)
+            valueElement = &e;
+        else if (i + 1 < elements.size() && elements[i + 1].kind == Element::Kind::Value)
+            valueElement = &elements[++i];
+        if (!valueElement)
+            return syntaxError(script, e.position + e.name.size() + 1,
+                               QStringLiteral("-%1 needs %2 after it").arg(spec->name, typeName(spec->type)),
+                               QStringLiteral("write -%1 <value>").arg(spec->name));
+        auto value = convert(script, command, *spec, *valueElement);
+        if (!value)
+            return value.error();
+        bound.values.insert(spec->name, *value);
+    }
+    // What is left binds by position, to the positional parameters not given by name.
+    std::vector<const ParameterSpec *> open;
+    for (const ParameterSpec &p : all)
+        if (p.position >= 0 && !bound.has(p.name))
+            open.push_back(&p);
+    std::sort(open.begin(), open.end(),
+              [](const ParameterSpec *a, const ParameterSpec *b) { return a->position < b->position; });
+    std::size_t next = 0;
+    for (const Element *e : positional) {
+        if (next >= open.size())
+            return syntaxError(
+                script, e->position,
+                QStringLiteral("%1 takes no further value by position: \"%2\"").arg(command.name, e->text),
+                QStringLiteral("name the parameter this value is for, e.g. -Identity"));
+        auto value = convert(script, command, *open[next], *e);
+        if (!value)
+            return value.error();
+        bound.values.insert(open[next++]->name, *value);
+    }
+    for (const ParameterSpec &p : all)
+        if (p.mandatory && !bound.has(p.name))
+            return syntaxError(script, command.position + command.name.size(),
+                               QStringLiteral("%1 needs -%2").arg(command.name, p.name),
+                               QStringLiteral("add -%1 <%2>").arg(p.name, typeName(p.type)));
+    return bound;
+}
+
+} // namespace scr::ems
