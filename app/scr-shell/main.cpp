@@ -2,7 +2,6 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
-#include "ems/commandline.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 
@@ -32,27 +31,17 @@ void printError(const scr::Error &error)
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
 }
 
-// Runs every statement of text; returns false when any failed. Stops at "exit".
+// Runs text (statements separated by ';' or newlines); false when a statement failed.
 bool runText(scr::ShellSession &session, const QString &text)
 {
-    auto statements = scr::splitStatements(text);
-    if (!statements) {
-        printError(statements.error());
+    auto result = session.execute(text);
+    if (!result) {
+        printError(result.error());
         return false;
     }
-    bool ok = true;
-    for (const QString &statement : *statements) {
-        auto result = session.execute(statement);
-        if (!result) {
-            printError(result.error());
-            ok = false;
-        } else if (!result->isEmpty()) {
-            print(result->endsWith(QLatin1Char('\n')) ? *result : *result + QLatin1Char('\n'));
-        }
-        if (session.exitRequested())
-            break;
-    }
-    return ok;
+    if (!result->isEmpty())
+        print(result->endsWith(QLatin1Char('\n')) ? *result : *result + QLatin1Char('\n'));
+    return true;
 }
 
 } // namespace
@@ -117,7 +106,20 @@ int main(int argc, char **argv)
     scr::logging::attachToLab(labDir);
     scr::logging::installQtMessageHandler();
 
-    scr::ShellSession session(labDir, clock);
+    const bool tty = isatty(STDIN_FILENO);
+    scr::ShellSession session(labDir);
+    if (auto opened = session.open(); !opened) {
+        printError(opened.error());
+        return 2;
+    }
+    // Cmdlets Exchange asked to confirm ask here, at a terminal; a script must say -Confirm:$false.
+    session.setInteractive(tty, [](const QString &question) {
+        print(question + QStringLiteral("\n[Y] Yes  [N] No  (default is \"N\"): "));
+        std::string answer;
+        if (!std::getline(std::cin, answer))
+            return false;
+        return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+    });
     if (parser.isSet(hostOption) &&
         !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
         return 1;
@@ -136,7 +138,6 @@ int main(int argc, char **argv)
     }
 
     // Interactive (or commands piped in).
-    const bool tty = isatty(STDIN_FILENO);
     bool allOk = true;
     std::string line;
     while (!session.exitRequested()) {

@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const QString text =
+        QString::fromUtf8(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     auto script = scr::ems::parse(text);
     if (!script) {
         const QStringList lines = script.error().reason.split(QLatin1Char('\n'));
@@ -23,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (element.valueKind == scr::ems::Element::ValueKind::ScriptBlock) {
                     auto condition = scr::ems::parseCondition(text, element.text, element.position);
                     if (condition)
-                        (void)condition->evaluate([](const QString &) { return std::optional<QVariant>(QStringLiteral("x")); });
+                        (void)condition->evaluate(
+                            [](const QString &) { return std::optional<QVariant>(QStringLiteral("x")); });
                 }
     return 0;
 }

@@ -85,7 +85,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     }
     if (!QFileInfo::exists(dbPath) && !dbPath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
         return Error{show(dbPath), QStringLiteral("no such database file or folder"),
-                     QStringLiteral("check the /d path: a folder that exists, or a .edb file"), JetCode::FileNotFound};
+                     QStringLiteral("check the /d path: a folder that exists, or a .edb file"),
+                     JetCode::FileNotFound};
     std::unique_ptr<Database> db;
     if (!dbPathIsFolder && QFileInfo::exists(dbPath)) {
         auto opened = Database::open(dbPath, Database::Access::ReadWrite, show(dbPath));

@@ -1,38 +1,42 @@
 #pragma once
-// ShellSession: one administrator's session on a lab, as scr-shell runs it: the host whose disk file
-// commands act on (Enter-PSSession / Exit-PSSession) and the commands it knows so far (eseutil).
+// ShellSession: one administrator's session on a lab, as scr-shell runs it: the lab (opened when it has a
+// directory), the cmdlets, and the host whose disk file commands act on (Enter-PSSession / Exit-PSSession).
 
+#include "cmdletregistry.h"
 #include "core/result.h"
+
+#include <memory>
 
 #include <QString>
 #include <QStringList>
 
 namespace scr {
 
-class Clock;
+class Lab;
 
 class ShellSession
 {
 public:
-    ShellSession(QString labDir, const Clock &clock);
+    // Opens the lab's directory when there is one; file commands work on a lab without it.
+    explicit ShellSession(QString labDir);
+    ~ShellSession();
 
+    Status open();
     QString prompt() const; // "[MBX2]: PS> ", or "[PS] > " outside a session
-    const QString &currentHost() const { return m_host; }
+    const QString &currentHost() const { return m_context.host; }
+    void setInteractive(bool interactive, std::function<bool(const QString &)> confirm = {});
 
-    // Runs one statement; the text is what the shell prints.
-    Result<QString> execute(const QString &statement);
-    bool exitRequested() const { return m_exit; }
-
-    static QStringList commandNames();
+    // Runs a statement (or several); the text is what the shell prints. The first failure is the error.
+    Result<QString> execute(const QString &script);
+    bool exitRequested() const { return m_context.exitRequested; }
+    QStringList commandNames() const { return m_registry.names(); }
+    Lab *lab() { return m_lab.get(); }
 
 private:
-    Result<QString> enterSession(const QStringList &args);
-    QString help() const;
-
     QString m_labDir;
-    const Clock &m_clock;
-    QString m_host;
-    bool m_exit = false;
+    std::unique_ptr<Lab> m_lab;
+    ems::CmdletRegistry m_registry;
+    ems::CmdletContext m_context;
 };
 
 } // namespace scr

@@ -152,6 +152,17 @@ MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
     return it == m_mounted.end() ? nullptr : it->second.get();
 }
 
+bool Lab::isMountedFile(const QString &localPath) const
+{
+    const QString clean = QFileInfo(localPath).absoluteFilePath();
+    for (const auto &[guid, db] : m_mounted) {
+        const QString edb = QFileInfo(db->paths().edbPath).absoluteFilePath();
+        if (edb == clean || QFileInfo(edb).absolutePath() == clean)
+            return true;
+    }
+    return false;
+}
+
 ReplicationService &Lab::serviceFor(const QString &standby)
 {
     const QString key = standby.toUpper();

@@ -41,6 +41,8 @@ public:
     Status mountDatabase(const DatabaseRecord &db);
     Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
+    // True when localEdbPath (a file, or a folder holding it) is a database this lab has mounted.
+    bool isMountedFile(const QString &localPath) const;
 
     // Replication plumbing.
     Status startCopy(const ScrCopyRecord &copy);

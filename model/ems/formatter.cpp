@@ -1,0 +1,94 @@
+#include "formatter.h"
+
+#include <algorithm>
+
+#include <QRegularExpression>
+
+namespace scr::ems {
+
+QString formatValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return {};
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    if (value.typeId() == QMetaType::QStringList)
+        return QLatin1Char('{') + value.toStringList().join(QStringLiteral(", ")) + QLatin1Char('}');
+    return value.toString();
+}
+
+QString formatTable(const std::vector<PSObject> &objects, QStringList columns)
+{
+    if (objects.empty())
+        return {};
+    if (columns.isEmpty())
+        columns = objects.front().tableColumns;
+    if (columns.isEmpty())
+        for (const auto &[name, value] : objects.front().properties)
+            columns << name;
+    std::vector<qsizetype> widths;
+    for (const QString &c : columns)
+        widths.push_back(c.size());
+    std::vector<QStringList> rows;
+    for (const PSObject &o : objects) {
+        QStringList row;
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            const QString cell = formatValue(o.property(columns[i]).value_or(QVariant()));
+            widths[static_cast<std::size_t>(i)] = std::max(widths[static_cast<std::size_t>(i)], cell.size());
+            row << cell;
+        }
+        rows.push_back(row);
+    }
+    const auto line = [&](const QStringList &cells) {
+        QString text;
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            text += (i + 1 == cells.size() ? cells[i]
+                                           : cells[i].leftJustified(widths[static_cast<std::size_t>(i)] + 1));
+        return text.trimmed().isEmpty() ? QString()
+                                        : QString(text).remove(QRegularExpression(QStringLiteral("\\s+$")));
+    };
+    QStringList dashes;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        dashes << QString(columns[i].size(), QLatin1Char('-'));
+    QString out = QLatin1Char('\n') + line(columns) + QLatin1Char('\n') + line(dashes) + QLatin1Char('\n');
+    for (const QStringList &row : rows)
+        out += line(row) + QLatin1Char('\n');
+    return out + QLatin1Char('\n');
+}
+
+QString formatList(const std::vector<PSObject> &objects, const QStringList &properties)
+{
+    QString out;
+    for (const PSObject &o : objects) {
+        QStringList names = properties;
+        if (names.isEmpty())
+            for (const auto &[name, value] : o.properties)
+                names << name;
+        qsizetype width = 0;
+        for (const QString &n : names)
+            width = std::max(width, n.size());
+        out += QLatin1Char('\n');
+        for (const QString &n : names)
+            out += n.leftJustified(width) + QStringLiteral(" : ") +
+                   formatValue(o.property(n).value_or(QVariant())) + QLatin1Char('\n');
+    }
+    return objects.empty() ? QString() : out + QLatin1Char('\n');
+}
+
+QString formatDefault(const std::vector<PSObject> &objects)
+{
+    // Text (eseutil's output, help) prints as it is.
+    if (!objects.empty() && std::all_of(objects.begin(), objects.end(), [](const PSObject &o) {
+            return o.typeName == QStringLiteral("Text");
+        })) {
+        QString out;
+        for (const PSObject &o : objects) {
+            const QString text = o.property(QStringLiteral("Output")).value_or(QVariant()).toString();
+            out += text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n');
+        }
+        return out;
+    }
+    return objects.size() == 1 && !objects.front().alwaysTable ? formatList(objects) : formatTable(objects);
+}
+
+} // namespace scr::ems

@@ -1,0 +1,401 @@
+// The cmdlets scr-shell (and the console's completion pages) run: thin adapters from bound parameters to the
+// typed calls in model/cmdlets and model/lab, and from their results to pipeline objects.
+
+#include "cmdletregistry.h"
+
+#include "cmdlets/databasebackup.h"
+#include "cmdlets/storagegroupcopy.h"
+#include "eseutilcommand.h"
+#include "lab/lab.h"
+
+#include <QDateTime>
+
+namespace scr::ems {
+namespace {
+
+using P = ParameterSpec;
+using T = ParameterType;
+using Objects = std::vector<PSObject>;
+
+QVariant when(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP"));
+}
+
+Error notFound(const QString &what, const QString &identity, const QString &fix)
+{
+    return Error{identity, QStringLiteral("no such %1").arg(what), fix, JetCode::InvalidParameter};
+}
+
+// "MBX1\SG1\DB1" → the database and its storage group.
+Result<std::pair<StorageGroupRecord, DatabaseRecord>> findDatabase(Lab &lab, const QString &identity)
+{
+    const QStringList parts = identity.split(QLatin1Char('\\'));
+    if (parts.size() == 3) {
+        auto sg = lab.directory().storageGroup(parts[0] + QLatin1Char('\\') + parts[1]);
+        if (!sg)
+            return sg.error();
+        if (*sg)
+            for (const DatabaseRecord &db : *lab.directory().databases((*sg)->id))
+                if (db.name.compare(parts[2], Qt::CaseInsensitive) == 0)
+                    return std::make_pair(**sg, db);
+    }
+    return notFound(
+        QStringLiteral("mailbox database"), identity,
+        QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"));
+}
+
+PSObject statusObject(const StorageGroupCopyStatusRow &row)
+{
+    const CopyStatus &s = row.status;
+    PSObject o{QStringLiteral("StorageGroupCopyStatusEntry"),
+               {QStringLiteral("Name"), QStringLiteral("SummaryCopyStatus"),
+                QStringLiteral("CopyQueueLength"), QStringLiteral("ReplayQueueLength"),
+                QStringLiteral("LastInspectedLogTime")},
+               {},
+               true};
+    o.set(QStringLiteral("Identity"), row.storageGroup.identity());
+    o.set(QStringLiteral("Name"), row.storageGroup.name);
+    o.set(QStringLiteral("StorageGroupName"), row.storageGroup.name);
+    o.set(QStringLiteral("StandbyMachine"), s.standbyMachine);
+    o.set(QStringLiteral("SummaryCopyStatus"), summaryCopyStatusName(s.summary));
+    o.set(QStringLiteral("Failed"), s.failed);
+    o.set(QStringLiteral("Seeding"), s.seeding);
+    o.set(QStringLiteral("Suspend"), s.suspend);
+    o.set(QStringLiteral("FailedMessage"), s.failedMessage);
+    o.set(QStringLiteral("SuspendComment"), s.suspendComment);
+    o.set(QStringLiteral("Note"), s.note);
+    o.set(QStringLiteral("CopyQueueLength"), static_cast<qlonglong>(s.copyQueueLength()));
+    o.set(QStringLiteral("ReplayQueueLength"), static_cast<qlonglong>(s.replayQueueLength()));
+    o.set(QStringLiteral("LatestAvailableLogTime"), when(s.latestAvailableLogTime));
+    o.set(QStringLiteral("LastCopyNotificationedLogTime"), when(s.lastCopyNotifiedLogTime));
+    o.set(QStringLiteral("LastCopiedLogTime"), when(s.lastCopiedLogTime));
+    o.set(QStringLiteral("LastInspectedLogTime"), when(s.lastInspectedLogTime));
+    o.set(QStringLiteral("LastReplayedLogTime"), when(s.lastReplayedLogTime));
+    o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(s.lastLogGenerated));
+    o.set(QStringLiteral("LastLogCopyNotified"), static_cast<qlonglong>(s.lastLogCopyNotified));
+    o.set(QStringLiteral("LastLogCopied"), static_cast<qlonglong>(s.lastLogCopied));
+    o.set(QStringLiteral("LastLogInspected"), static_cast<qlonglong>(s.lastLogInspected));
+    o.set(QStringLiteral("LastLogReplayed"), static_cast<qlonglong>(s.lastLogReplayed));
+    o.set(QStringLiteral("LatestFullBackupTime"), when(s.latestFullBackupTime));
+    o.set(QStringLiteral("ReplayLagTime"), formatTimeSpan(row.copy.replayLagMs));
+    o.set(QStringLiteral("TruncationLagTime"), formatTimeSpan(row.copy.truncationLagMs));
+    return o;
+}
+
+Objects none()
+{
+    return {};
+}
+
+} // namespace
+
+void registerScrCmdlets(CmdletRegistry &r)
+{
+    r.add({QStringLiteral("Enter-PSSession"),
+           QStringLiteral("Act on a host's disk (file commands, eseutil)."),
+           {P{QStringLiteral("ComputerName"), T::String, 0, true}},
+           false,
+           false,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const QString host = b.string(QStringLiteral("ComputerName"));
+               if (ctx.lab) {
+                   auto record = ctx.lab->directory().host(host);
+                   if (!record)
+                       return record.error();
+                   if (!*record)
+                       return notFound(QStringLiteral("host"), host,
+                                       QStringLiteral("Get-ExchangeServer lists the servers"));
+                   ctx.host = (*record)->name;
+               } else {
+                   ctx.host = host.toUpper();
+               }
+               return none();
+           }});
+    r.add({QStringLiteral("Exit-PSSession"),
+           QStringLiteral("Leave the host."),
+           {},
+           false,
+           false,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &, const Objects &) -> Result<Objects> {
+               ctx.host.clear();
+               return none();
+           }});
+    r.add({QStringLiteral("exit"),
+           QStringLiteral("Leave scr-shell."),
+           {},
+           false,
+           false,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &, const Objects &) -> Result<Objects> {
+               ctx.exitRequested = true;
+               return none();
+           }});
+    r.add({QStringLiteral("Get-ExchangeServer"),
+           QStringLiteral("The Exchange servers of the organization."),
+           {P{QStringLiteral("Identity"), T::String, 0, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto servers = ctx.lab->directory().servers();
+               if (!servers)
+                   return servers.error();
+               Objects out;
+               for (const ServerRecord &s : *servers) {
+                   if (b.has(QStringLiteral("Identity")) &&
+                       s.name.compare(b.string(QStringLiteral("Identity")), Qt::CaseInsensitive) != 0)
+                       continue;
+                   PSObject o{QStringLiteral("ExchangeServer"),
+                              {QStringLiteral("Name"), QStringLiteral("ServerRole"), QStringLiteral("Host"),
+                               QStringLiteral("IsInstalled")},
+                              {}};
+                   o.set(QStringLiteral("Name"), s.name);
+                   o.set(QStringLiteral("ServerRole"),
+                         s.mailboxRole ? QStringLiteral("Mailbox") : QStringLiteral("None"));
+                   o.set(QStringLiteral("Host"), s.host);
+                   o.set(QStringLiteral("IsInstalled"), s.installed);
+                   out.push_back(o);
+               }
+               return out;
+           }});
+    r.add({QStringLiteral("Get-StorageGroup"),
+           QStringLiteral("Storage groups, with their log paths."),
+           {P{QStringLiteral("Identity"), T::String, 0, false},
+            P{QStringLiteral("Server"), T::String, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto sgs = ctx.lab->directory().storageGroups(b.string(QStringLiteral("Server")));
+               if (!sgs)
+                   return sgs.error();
+               Objects out;
+               for (const StorageGroupRecord &sg : *sgs) {
+                   if (b.has(QStringLiteral("Identity")) &&
+                       sg.identity().compare(b.string(QStringLiteral("Identity")), Qt::CaseInsensitive) != 0)
+                       continue;
+                   const bool replicated = !ctx.lab->directory().copies(sg.id)->empty();
+                   PSObject o{QStringLiteral("StorageGroup"),
+                              {QStringLiteral("Name"), QStringLiteral("Server"), QStringLiteral("Replicated"),
+                               QStringLiteral("Recovery")},
+                              {}};
+                   o.set(QStringLiteral("Name"), sg.name);
+                   o.set(QStringLiteral("Server"), sg.server);
+                   o.set(QStringLiteral("Replicated"),
+                         replicated ? QStringLiteral("Standby") : QStringLiteral("None"));
+                   o.set(QStringLiteral("Recovery"), sg.recovery);
+                   o.set(QStringLiteral("Identity"), sg.identity());
+                   o.set(QStringLiteral("LogFilePrefix"), sg.logPrefix);
+                   o.set(QStringLiteral("LogFolderPath"), sg.logFolderPath);
+                   o.set(QStringLiteral("SystemFolderPath"), sg.systemFolderPath);
+                   o.set(QStringLiteral("CircularLoggingEnabled"), sg.circularLogging);
+                   out.push_back(o);
+               }
+               return out;
+           }});
+    r.add({QStringLiteral("Enable-StorageGroupCopy"),
+           QStringLiteral("Start an SCR copy of a storage group."),
+           {P{QStringLiteral("Identity"), T::String, 0, true},
+            P{QStringLiteral("StandbyMachine"), T::String, -1, true},
+            P{QStringLiteral("ReplayLagTime"), T::TimeSpan, -1, false},
+            P{QStringLiteral("TruncationLagTime"), T::TimeSpan, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               EnableStorageGroupCopyRequest req{b.string(QStringLiteral("Identity")),
+                                                 b.string(QStringLiteral("StandbyMachine"))};
+               if (b.has(QStringLiteral("ReplayLagTime")))
+                   req.replayLagMs = b.milliseconds(QStringLiteral("ReplayLagTime"));
+               if (b.has(QStringLiteral("TruncationLagTime")))
+                   req.truncationLagMs = b.milliseconds(QStringLiteral("TruncationLagTime"));
+               auto copy = cmdlets::enableStorageGroupCopy(*ctx.lab, req);
+               if (!copy)
+                   return copy.error();
+               return none();
+           }});
+    const auto copyCmdlet =
+        [&r](const char *name, const char *synopsis, bool withComment, bool withDelete,
+             std::function<Status(Lab &, const QString &, const QString &, const BoundParameters &)> call) {
+            std::vector<ParameterSpec> params{P{QStringLiteral("Identity"), T::String, 0, true},
+                                              P{QStringLiteral("StandbyMachine"), T::String, -1, true}};
+            if (withComment)
+                params.push_back(P{QStringLiteral("SuspendComment"), T::String, -1, false});
+            if (withDelete)
+                params.push_back(P{QStringLiteral("DeleteExistingFiles"), T::Switch, -1, false});
+            r.add({QString::fromLatin1(name), QString::fromLatin1(synopsis), params, false, true, false,
+                   [call](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+                       SCR_TRY(call(*ctx.lab, b.string(QStringLiteral("Identity")),
+                                    b.string(QStringLiteral("StandbyMachine")), b));
+                       return none();
+                   }});
+        };
+    copyCmdlet("Disable-StorageGroupCopy", "Stop and remove an SCR copy.", false, false,
+               [](Lab &lab, const QString &id, const QString &standby, const BoundParameters &) {
+                   return cmdlets::disableStorageGroupCopy(lab, id, standby);
+               });
+    copyCmdlet("Suspend-StorageGroupCopy", "Pause an SCR copy, with a comment.", true, false,
+               [](Lab &lab, const QString &id, const QString &standby, const BoundParameters &b) {
+                   return cmdlets::suspendStorageGroupCopy(lab, id, standby,
+                                                           b.string(QStringLiteral("SuspendComment")));
+               });
+    copyCmdlet("Resume-StorageGroupCopy", "Resume a suspended or failed SCR copy.", false, false,
+               [](Lab &lab, const QString &id, const QString &standby, const BoundParameters &) {
+                   return cmdlets::resumeStorageGroupCopy(lab, id, standby);
+               });
+    copyCmdlet("Update-StorageGroupCopy", "Seed an SCR copy from the mounted source database.", false, true,
+               [](Lab &lab, const QString &id, const QString &standby, const BoundParameters &b) {
+                   return cmdlets::updateStorageGroupCopy(lab, id, standby,
+                                                          b.flag(QStringLiteral("DeleteExistingFiles")));
+               });
+    r.add({QStringLiteral("Get-StorageGroupCopyStatus"),
+           QStringLiteral("The health and queues of SCR copies."),
+           {P{QStringLiteral("Identity"), T::String, 0, false},
+            P{QStringLiteral("StandbyMachine"), T::String, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto rows = cmdlets::getStorageGroupCopyStatus(*ctx.lab, b.string(QStringLiteral("Identity")),
+                                                              b.string(QStringLiteral("StandbyMachine")));
+               if (!rows)
+                   return rows.error();
+               Objects out;
+               for (const auto &row : *rows)
+                   out.push_back(statusObject(row));
+               return out;
+           }});
+    r.add({QStringLiteral("Start-DatabaseBackup"),
+           QStringLiteral(
+               "A full backup of a storage group's database; truncates the logs every copy inspected."),
+           {P{QStringLiteral("Identity"), T::String, 0, true}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto report = cmdlets::startDatabaseBackup(*ctx.lab, b.string(QStringLiteral("Identity")));
+               if (!report)
+                   return report.error();
+               PSObject o{QStringLiteral("BackupSet"), {}, {}};
+               o.set(QStringLiteral("BackupFolder"), report->backupFolder);
+               o.set(QStringLiteral("LogsBackedUp"), report->logsBackedUp);
+               o.set(QStringLiteral("LogsTruncated"), report->logsTruncated);
+               o.set(QStringLiteral("TruncatedThroughGeneration"),
+                     static_cast<qlonglong>(report->truncatedThrough));
+               o.set(QStringLiteral("LatestFullBackupTime"), when(report->timeMs));
+               return Objects{o};
+           }});
+    r.add({QStringLiteral("Start-MailFlow"),
+           QStringLiteral("Deliver mail into a mounted database at a set rate."),
+           {P{QStringLiteral("Database"), T::String, 0, true},
+            P{QStringLiteral("MessagesPerMinute"), T::Integer, -1, false},
+            P{QStringLiteral("MessageSizeKB"), T::Integer, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto found = findDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
+               if (!found)
+                   return found.error();
+               const qint64 rate = b.has(QStringLiteral("MessagesPerMinute"))
+                                       ? b.milliseconds(QStringLiteral("MessagesPerMinute"))
+                                       : 60;
+               const qint64 kb = b.has(QStringLiteral("MessageSizeKB"))
+                                     ? b.milliseconds(QStringLiteral("MessageSizeKB"))
+                                     : 100;
+               if (rate < 0 || rate > 100000 || kb < 1 || kb > 512)
+                   return Error{QStringLiteral("Start-MailFlow"),
+                                QStringLiteral("the rate or size is out of range"),
+                                QStringLiteral("use 0 to 100000 messages a minute of 1 to 512 KB"),
+                                JetCode::InvalidParameter};
+               SCR_TRY(ctx.lab->startMailFlow(found->second.guid, static_cast<double>(rate),
+                                              static_cast<int>(kb * 1024)));
+               return none();
+           }});
+    r.add({QStringLiteral("Stop-MailFlow"),
+           QStringLiteral("Stop delivering mail into a database."),
+           {P{QStringLiteral("Database"), T::String, 0, true}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto found = findDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
+               if (!found)
+                   return found.error();
+               ctx.lab->stopMailFlow(found->second.guid);
+               return none();
+           }});
+    r.add({QStringLiteral("Step-Simulation"),
+           QStringLiteral(
+               "Advance the virtual clock, delivering mail and replicating, as fast as the machine can."),
+           {P{QStringLiteral("Duration"), T::TimeSpan, 0, true}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const qint64 ms = b.milliseconds(QStringLiteral("Duration"));
+               if (ms <= 0 || ms > 7LL * 24 * 3600 * 1000)
+                   return Error{QStringLiteral("Step-Simulation"),
+                                QStringLiteral("-Duration must be more than 0 and at most 7 days"),
+                                QStringLiteral("write -Duration 0.00:10:00 for ten minutes"),
+                                JetCode::InvalidParameter};
+               SCR_TRY(ctx.lab->stepSimulation(ms, ms > 3600 * 1000 ? 60 * 1000 : 1000));
+               return none();
+           }});
+    for (const bool on : {true, false})
+        r.add({on ? QStringLiteral("Start-Host") : QStringLiteral("Stop-Host"),
+               on ? QStringLiteral("Power a host on.")
+                  : QStringLiteral("Power a host off, without a shutdown."),
+               {P{QStringLiteral("Identity"), T::String, 0, true}},
+               false,
+               true,
+               false,
+               [on](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+                   const QString host = b.string(QStringLiteral("Identity"));
+                   auto record = ctx.lab->directory().host(host);
+                   if (!record)
+                       return record.error();
+                   if (!*record)
+                       return notFound(QStringLiteral("host"), host,
+                                       QStringLiteral("Get-ExchangeServer lists the hosts"));
+                   SCR_TRY(ctx.lab->setHostPowered((*record)->name, on));
+                   return none();
+               }});
+    r.add({QStringLiteral("eseutil"),
+           QStringLiteral("The ESE utility on the session's host: /mh /ml /mk /r."),
+           {},
+           false,
+           false,
+           true,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               if (ctx.host.isEmpty())
+                   return Error{QStringLiteral("eseutil"), QStringLiteral("runs on a host's disk"),
+                                QStringLiteral("Enter-PSSession MBX1 first"), JetCode::InvalidParameter};
+               auto cmd = EseutilCommand::parse(b.values.value(QStringLiteral("Arguments")).toStringList());
+               if (!cmd)
+                   return cmd.error();
+               const HostDisk disk = ctx.lab ? ctx.lab->hostDisk(ctx.host) : HostDisk(ctx.labDir, ctx.host);
+               if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab) {
+                   // Recovery writes the file: never under a mounted database.
+                   auto local = disk.localPath(cmd->databasePath);
+                   if (local && ctx.lab->isMountedFile(*local))
+                       return Error{cmd->databasePath, QStringLiteral("the database is mounted"),
+                                    QStringLiteral("Dismount-Database first"), JetCode::DatabaseInUse};
+               }
+               auto text = runEseutil(*cmd, disk,
+                                      ctx.lab ? static_cast<const Clock &>(ctx.lab->clock())
+                                              : SystemClock::instance());
+               if (!text)
+                   return text.error();
+               PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
+               o.set(QStringLiteral("Output"), *text);
+               return Objects{o};
+           }});
+}
+
+} // namespace scr::ems
