@@ -375,6 +375,19 @@ Status Directory::setDatabaseMounted(qint64 id, bool mounted)
         .run(QStringLiteral("recording a mount"));
 }
 
+Status Directory::updateDatabase(const DatabaseRecord &db)
+{
+    return Query(m_connection, QStringLiteral("UPDATE databases SET name = ?, guid = ?, edb_file_path = ?, "
+                                              "mount_at_startup = ?, allow_file_restore = ? WHERE id = ?"))
+        .bind(db.name)
+        .bind(guidText(db.guid))
+        .bind(db.edbFilePath)
+        .bind(db.mountAtStartup)
+        .bind(db.allowFileRestore)
+        .bind(db.id)
+        .run(QStringLiteral("updating database ") + db.name);
+}
+
 Status Directory::addMailbox(const MailboxRecord &m)
 {
     return Query(m_connection,

@@ -46,6 +46,8 @@ public:
     Result<qint64> addDatabase(const DatabaseRecord &db);
     Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
     Status setDatabaseMounted(qint64 id, bool mounted);
+    // Name, GUID (mailboxes follow a new GUID), EdbFilePath, MountAtStartup, AllowFileRestore.
+    Status updateDatabase(const DatabaseRecord &db);
 
     Status addMailbox(const MailboxRecord &mailbox);
     Result<std::vector<MailboxRecord>> mailboxes(const QUuid &database = {});

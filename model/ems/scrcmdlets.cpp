@@ -4,6 +4,7 @@
 #include "cmdletregistry.h"
 
 #include "cmdlets/databasebackup.h"
+#include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "eseutilcommand.h"
 #include "lab/lab.h"
@@ -269,6 +270,80 @@ void registerScrCmdlets(CmdletRegistry &r)
                for (const auto &row : *rows)
                    out.push_back(statusObject(row));
                return out;
+           }});
+    r.add({QStringLiteral("Get-MailboxDatabase"),
+           QStringLiteral("Mailbox databases and their properties."),
+           {P{QStringLiteral("Identity"), T::String, 0, false},
+            P{QStringLiteral("Server"), T::String, -1, false},
+            P{QStringLiteral("Status"), T::Switch, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               auto rows = cmdlets::getMailboxDatabase(*ctx.lab, b.string(QStringLiteral("Identity")),
+                                                       b.string(QStringLiteral("Server")));
+               if (!rows)
+                   return rows.error();
+               Objects out;
+               for (const MailboxDatabaseRow &row : *rows) {
+                   PSObject o{QStringLiteral("MailboxDatabase"),
+                              {QStringLiteral("Name"), QStringLiteral("Server"),
+                               QStringLiteral("StorageGroup"), QStringLiteral("Recovery")},
+                              {}};
+                   if (b.flag(QStringLiteral("Status")))
+                       o.tableColumns << QStringLiteral("Mounted");
+                   o.set(QStringLiteral("Name"), row.database.name);
+                   o.set(QStringLiteral("Server"), row.storageGroup.server);
+                   o.set(QStringLiteral("StorageGroup"), row.storageGroup.identity());
+                   o.set(QStringLiteral("Recovery"), row.storageGroup.recovery);
+                   o.set(QStringLiteral("Identity"),
+                         QString(row.storageGroup.identity() + QLatin1Char('\\') + row.database.name));
+                   o.set(QStringLiteral("Guid"), row.database.guid.toString(QUuid::WithoutBraces));
+                   o.set(QStringLiteral("EdbFilePath"), row.database.edbFilePath);
+                   o.set(QStringLiteral("Mounted"),
+                         b.flag(QStringLiteral("Status")) ? QVariant(row.mounted) : QVariant());
+                   o.set(QStringLiteral("MountAtStartup"), row.database.mountAtStartup);
+                   o.set(QStringLiteral("AllowFileRestore"), row.database.allowFileRestore);
+                   out.push_back(o);
+               }
+               return out;
+           }});
+    r.add({QStringLiteral("Mount-Database"),
+           QStringLiteral("Mount a mailbox database (soft recovery first)."),
+           {P{QStringLiteral("Identity"), T::String, 0, true}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               SCR_TRY(cmdlets::mountDatabase(*ctx.lab, b.string(QStringLiteral("Identity"))));
+               return none();
+           }});
+    r.add({QStringLiteral("Dismount-Database"),
+           QStringLiteral("Dismount a mailbox database (Clean Shutdown)."),
+           {P{QStringLiteral("Identity"), T::String, 0, true}},
+           true,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               SCR_TRY(cmdlets::dismountDatabase(*ctx.lab, b.string(QStringLiteral("Identity"))));
+               return none();
+           }});
+    r.add({QStringLiteral("Set-MailboxDatabase"),
+           QStringLiteral("Change a mailbox database's properties."),
+           {P{QStringLiteral("Identity"), T::String, 0, true},
+            P{QStringLiteral("AllowFileRestore"), T::Boolean, -1, false},
+            P{QStringLiteral("MountAtStartup"), T::Boolean, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const auto optional = [&](const char *name) {
+                   return b.has(QLatin1String(name)) ? std::optional<bool>(b.flag(QLatin1String(name)))
+                                                     : std::nullopt;
+               };
+               SCR_TRY(cmdlets::setMailboxDatabase(*ctx.lab, b.string(QStringLiteral("Identity")),
+                                                   optional("AllowFileRestore"), optional("MountAtStartup")));
+               return none();
            }});
     r.add({QStringLiteral("Start-DatabaseBackup"),
            QStringLiteral(

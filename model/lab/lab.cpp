@@ -258,29 +258,37 @@ void Lab::recordEvent(const ReplicationEvent &event)
 Status Lab::setHostPowered(const QString &host, bool on)
 {
     SCR_TRY(m_directory->setHostPoweredOn(host, on));
-    if (!on) {
-        // The host dies: its databases are not dismounted (Dirty Shutdown on its disk), its services stop.
-        auto servers = m_directory->servers();
-        if (!servers)
-            return servers.error();
-        for (const ServerRecord &server : *servers) {
-            if (server.host.compare(host, Qt::CaseInsensitive) != 0)
-                continue;
-            auto sgs = m_directory->storageGroups(server.name);
-            if (!sgs)
-                return sgs.error();
-            for (const StorageGroupRecord &sg : *sgs) {
-                auto dbs = m_directory->databases(sg.id);
-                if (!dbs)
-                    return dbs.error();
-                for (const DatabaseRecord &db : *dbs) {
+    FaultInjector::setPoweredOn(hostDisk(host).root(), on);
+    // Off: the host dies, its databases are not dismounted (Dirty Shutdown on its disk). On: the store starts
+    // and mounts the databases marked MountAtStartup (soft recovery first).
+    auto servers = m_directory->servers();
+    if (!servers)
+        return servers.error();
+    for (const ServerRecord &server : *servers) {
+        if (server.host.compare(host, Qt::CaseInsensitive) != 0)
+            continue;
+        auto sgs = m_directory->storageGroups(server.name);
+        if (!sgs)
+            return sgs.error();
+        for (const StorageGroupRecord &sg : *sgs) {
+            auto dbs = m_directory->databases(sg.id);
+            if (!dbs)
+                return dbs.error();
+            for (const DatabaseRecord &db : *dbs) {
+                if (!on) {
                     m_flows.erase(db.guid);
                     m_mounted.erase(db.guid);
+                    SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
+                } else if (db.mountAtStartup) {
+                    if (auto st = mountDatabase(db); !st)
+                        logging::get("model")->warn("{} did not mount at startup: {}", db.name.toStdString(),
+                                                    st.error().toString().toStdString());
+                    else
+                        SCR_TRY(m_directory->setDatabaseMounted(db.id, true));
                 }
             }
         }
     }
-    FaultInjector::setPoweredOn(hostDisk(host).root(), on);
     recordEvent({on ? 6005 : 6008, on ? EventLevel::Information : EventLevel::Warning,
                  QStringLiteral("EventLog"),
                  on ? QStringLiteral("%1 was powered on.").arg(host)

@@ -3,6 +3,7 @@
 
 #include "ems/pipelinerunner.h"
 #include "ems/shellsession.h"
+#include "lab/lab.h"
 #include "lab/demolab.h"
 #include "testsupport.h"
 
@@ -92,6 +93,53 @@ private Q_SLOTS:
         auto bad = m_shell->execute(QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX1"));
         QVERIFY(!bad.hasValue());
         QVERIFY(bad.error().reason.contains(QStringLiteral("is the source")));
+    }
+    void dismountAndMount()
+    {
+        auto refused = m_shell->execute(QStringLiteral("Dismount-Database MBX2\\SG3\\DB3"));
+        QVERIFY(!refused.hasValue()); // a script cannot answer the question
+        QVERIFY(refused.error().fix.contains(QStringLiteral("-Confirm:$false")));
+        QVERIFY2(run(QStringLiteral("Get-MailboxDatabase MBX2\\SG3\\DB3 -Status"))
+                     .contains(QStringLiteral("Mounted          : True")),
+                 qPrintable(run(QStringLiteral("Get-MailboxDatabase MBX2\\SG3\\DB3 -Status"))));
+        run(QStringLiteral("Dismount-Database MBX2\\SG3\\DB3 -Confirm:$false"));
+        QVERIFY(run(QStringLiteral("Get-MailboxDatabase MBX2\\SG3\\DB3 -Status"))
+                    .contains(QStringLiteral("Mounted          : False")));
+        const QString mh = run(QStringLiteral(
+            "Enter-PSSession MBX2; eseutil /mh C:\\Exchange\\Data\\SG3\\DB3.edb; Exit-PSSession"));
+        QVERIFY2(mh.contains(QStringLiteral("State: Clean Shutdown")), qPrintable(mh));
+        run(QStringLiteral("Mount-Database MBX2\\SG3\\DB3"));
+        QVERIFY(run(QStringLiteral(
+                        "Get-MailboxDatabase -Server MBX2 -Status | where {$_.Name -eq 'DB3'} | fl Mounted"))
+                    .contains(QStringLiteral("Mounted : True")));
+    }
+    void aFileOfAnotherDatabaseNeedsAllowFileRestore()
+    {
+        // Put MBX2\SG2's database file where MBX2\SG2 is not expecting it: under DB2's object, another GUID.
+        run(QStringLiteral("Dismount-Database MBX2\\SG2\\DB2 -Confirm:$false"));
+        const QString before =
+            run(QStringLiteral("Get-MailboxDatabase MBX2\\SG2\\DB2 | fl Guid,AllowFileRestore"));
+        auto lab = m_shell->lab();
+        auto sg = *lab->directory().storageGroup(QStringLiteral("MBX2\\SG2"));
+        DatabaseRecord db = lab->directory().databases(sg->id)->front();
+        db.guid = QUuid::createUuid(); // the object now names another database than its file holds
+        QVERIFY(lab->directory().updateDatabase(db).hasValue());
+        auto refused = m_shell->execute(QStringLiteral("Mount-Database MBX2\\SG2\\DB2"));
+        QVERIFY(!refused.hasValue());
+        QVERIFY2(
+            refused.error().fix.contains(QStringLiteral("This database can be overwritten by a restore")),
+            qPrintable(refused.error().toString()));
+        QVERIFY(refused.error().fix.contains(QStringLiteral("-AllowFileRestore $true")));
+        QVERIFY(run(QStringLiteral("Get-MailboxDatabase MBX2\\SG2\\DB2 -Status"))
+                    .contains(QStringLiteral("Mounted          : False")));
+        run(QStringLiteral("Set-MailboxDatabase MBX2\\SG2\\DB2 -AllowFileRestore $true"));
+        const QString mounted =
+            run(QStringLiteral("Mount-Database MBX2\\SG2\\DB2; Get-MailboxDatabase MBX2\\SG2\\DB2 -Status | "
+                               "fl Guid,Mounted,AllowFileRestore"));
+        QVERIFY2(mounted.contains(QStringLiteral("Mounted          : True")), qPrintable(mounted));
+        QVERIFY(mounted.contains(QStringLiteral("AllowFileRestore : True")));
+        QVERIFY(before.contains(
+            mounted.section(QStringLiteral("Guid             : "), 1, 1).left(36))); // the file's GUID again
     }
     void confirmationNeverHangsAScript()
     {

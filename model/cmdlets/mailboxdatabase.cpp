@@ -1,0 +1,117 @@
+#include "mailboxdatabase.h"
+
+#include "lab/lab.h"
+#include "store/database.h"
+
+#include <QFileInfo>
+
+namespace scr::cmdlets {
+namespace {
+
+Result<MailboxDatabaseRow> findOne(Lab &lab, const QString &identity)
+{
+    auto rows = getMailboxDatabase(lab, identity);
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error{
+            identity, QStringLiteral("no such mailbox database"),
+            QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"),
+            JetCode::InvalidParameter};
+    return rows->front();
+}
+
+} // namespace
+
+Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QString &identity,
+                                                           const QString &server)
+{
+    auto sgs = lab.directory().storageGroups(server);
+    if (!sgs)
+        return sgs.error();
+    std::vector<MailboxDatabaseRow> rows;
+    for (const StorageGroupRecord &sg : *sgs) {
+        auto dbs = lab.directory().databases(sg.id);
+        if (!dbs)
+            return dbs.error();
+        for (const DatabaseRecord &db : *dbs) {
+            const QString id = sg.identity() + QLatin1Char('\\') + db.name;
+            if (!identity.isEmpty() && id.compare(identity, Qt::CaseInsensitive) != 0)
+                continue;
+            rows.push_back({sg, db, lab.mountedDatabase(db.guid) != nullptr});
+        }
+    }
+    return rows;
+}
+
+Status mountDatabase(Lab &lab, const QString &identity)
+{
+    auto row = findOne(lab, identity);
+    if (!row)
+        return row.error();
+    if (row->mounted)
+        return {};
+    auto host = lab.hostOfServer(row->storageGroup.server);
+    if (!host)
+        return host.error();
+    auto hostRecord = lab.directory().host(*host);
+    if (!hostRecord)
+        return hostRecord.error();
+    if (!*hostRecord || !(*hostRecord)->poweredOn)
+        return Error{*host, QStringLiteral("is powered off"),
+                     QStringLiteral("Start-Host %1 first").arg(*host), JetCode::DiskIO};
+    auto paths = lab.storagePaths(*host, row->storageGroup, row->database);
+    if (!paths)
+        return paths.error();
+    DatabaseRecord db = row->database;
+    if (QFileInfo::exists(paths->edbPath)) {
+        auto file = Database::open(paths->edbPath, Database::Access::ReadOnly, db.edbFilePath);
+        if (!file)
+            return file.error();
+        const QUuid fileGuid = (*file)->header().guid;
+        if (fileGuid != db.guid) {
+            if (!db.allowFileRestore)
+                return Error{
+                    identity,
+                    QStringLiteral("the file %1 holds another database (%2) than this one (%3)")
+                        .arg(db.edbFilePath, fileGuid.toString(QUuid::WithoutBraces),
+                             db.guid.toString(QUuid::WithoutBraces)),
+                    QStringLiteral("set \"This database can be overwritten by a restore\" "
+                                   "(Set-MailboxDatabase %1 -AllowFileRestore $true) and mount again")
+                        .arg(identity),
+                    JetCode::AttachedDatabaseMismatch};
+            db.guid = fileGuid; // the object adopts the restored file; its mailboxes follow the new GUID
+        }
+    }
+    return lab.directory().transaction([&]() -> Status {
+        SCR_TRY(lab.directory().updateDatabase(db));
+        SCR_TRY(lab.directory().setDatabaseMounted(db.id, true));
+        return lab.mountDatabase(db); // last: if it fails, the directory rolls back
+    });
+}
+
+Status dismountDatabase(Lab &lab, const QString &identity)
+{
+    auto row = findOne(lab, identity);
+    if (!row)
+        return row.error();
+    if (row->mounted)
+        SCR_TRY(lab.dismountDatabase(row->database));
+    return lab.directory().setDatabaseMounted(row->database.id, false);
+}
+
+Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
+                          std::optional<bool> mountAtStartup)
+{
+    auto row = findOne(lab, identity);
+    if (!row)
+        return row.error();
+    DatabaseRecord db = row->database;
+    if (allowFileRestore)
+        db.allowFileRestore = *allowFileRestore;
+    if (mountAtStartup)
+        db.mountAtStartup = *mountAtStartup;
+    return lab.directory().updateDatabase(db);
+}
+
+} // namespace scr::cmdlets

@@ -1,0 +1,35 @@
+#pragma once
+// The mailbox database cmdlets: Get-MailboxDatabase, Mount-Database, Dismount-Database and
+// Set-MailboxDatabase (-AllowFileRestore, -MountAtStartup). Mount refuses a file that holds another
+// database than the object, unless "This database can be overwritten by a restore" (AllowFileRestore) is set:
+// then the object adopts the file, as database portability needs.
+
+#include "core/result.h"
+#include "directory/records.h"
+
+#include <optional>
+#include <vector>
+
+namespace scr {
+
+class Lab;
+
+struct MailboxDatabaseRow
+{
+    StorageGroupRecord storageGroup;
+    DatabaseRecord database;
+    bool mounted = false; // in this lab process
+};
+
+namespace cmdlets {
+
+// "MBX1\SG1\DB1"; an empty identity lists every database (of server, when given).
+Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QString &identity = {},
+                                                           const QString &server = {});
+Status mountDatabase(Lab &lab, const QString &identity);
+Status dismountDatabase(Lab &lab, const QString &identity);
+Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
+                          std::optional<bool> mountAtStartup);
+
+} // namespace cmdlets
+} // namespace scr
