@@ -53,8 +53,8 @@ QString Error::toString() const
     QString text = object.isEmpty() ? reason : object + QStringLiteral(": ") + reason;
     if (code != JetCode::None)
         text += QStringLiteral(" (%1 %2)").arg(static_cast<int>(code)).arg(jetCodeName(code));
-    if (!fix.isEmpty())
-        text += QStringLiteral(". Fix: ") + fix;
+    if (!fix.isEmpty()) // after a multi-line reason (a caret under a position), the fix gets its own line
+        text += (reason.contains(QLatin1Char('\n')) ? QStringLiteral("\nFix: ") : QStringLiteral(". Fix: ")) + fix;
     return text;
 }
 

@@ -346,7 +346,7 @@ Error syntaxError(const QString &text, qsizetype position, const QString &what, 
             .arg(line)
             .arg(column + 1)
             .arg(text.mid(lineStart, lineEnd - lineStart), QString(column, QLatin1Char(' ')));
-    return Error{QStringLiteral("Syntax"), reason, fix, JetCode::InvalidParameter};
+    return Error{QStringLiteral("Syntax"), reason, fix, JetCode::None}; // not an ESE error: no JET code
 }
 
 QString nearestName(const QString &wanted, const QStringList &names)

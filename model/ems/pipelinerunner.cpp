@@ -112,6 +112,56 @@ Result<std::vector<PSObject>> runVerb(const QString &script, const Command &c, s
     return std::vector<PSObject>{};
 }
 
+QString syntaxOf(const CmdletSpec &spec)
+{
+    QStringList parts{spec.name};
+    for (const ParameterSpec &p : spec.parameters) {
+        QString part = QLatin1Char('-') + p.name;
+        if (p.type != ParameterType::Switch)
+            part += p.type == ParameterType::TimeSpan  ? QStringLiteral(" <TimeSpan>")
+                    : p.type == ParameterType::Boolean ? QStringLiteral(" <$true|$false>")
+                    : p.type == ParameterType::Integer ? QStringLiteral(" <Int>")
+                                                       : QStringLiteral(" <String>");
+        if (p.position >= 0)
+            part = QLatin1Char('[') + part.section(QLatin1Char(' '), 0, 0) + QStringLiteral("] ") +
+                   part.section(QLatin1Char(' '), 1);
+        parts << (p.mandatory ? part : QLatin1Char('[') + part + QLatin1Char(']'));
+    }
+    if (spec.confirms)
+        parts << QStringLiteral("[-Confirm:$false]");
+    parts << QStringLiteral("[-WhatIf]");
+    return parts.join(QLatin1Char(' '));
+}
+
+// Get-Help: the list of cmdlets, or one cmdlet's synopsis and syntax.
+Result<PSObject> helpFor(const QString &script, const Command &c, const CmdletRegistry &registry)
+{
+    const QStringList wanted = valuesOf(c);
+    QString text;
+    if (wanted.isEmpty()) {
+        text = QStringLiteral("Cmdlets (Get-Help NAME for one):\n");
+        for (const CmdletSpec &spec : registry.all())
+            text += QStringLiteral("  %1%2\n").arg(spec.name.leftJustified(28), spec.synopsis);
+        text +=
+            QStringLiteral("Pipeline: where {$_.Prop -op value}, Select-Object, Sort-Object [-Descending], "
+                           "Measure-Object [-Sum], Format-List (fl), Format-Table (ft)\n");
+    } else {
+        const CmdletSpec *spec = registry.find(wanted.first());
+        if (!spec) {
+            const QString nearest = nearestName(wanted.first(), registry.names());
+            return syntaxError(script, c.elements.front().position,
+                               QStringLiteral("no help for \"%1\"").arg(wanted.first()),
+                               nearest.isEmpty() ? QStringLiteral("Get-Help lists the cmdlets")
+                                                 : QStringLiteral("did you mean %1?").arg(nearest));
+        }
+        text = QStringLiteral("NAME\n    %1\n\nSYNOPSIS\n    %2\n\nSYNTAX\n    %3\n")
+                   .arg(spec->name, spec->synopsis, syntaxOf(*spec));
+    }
+    PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
+    o.set(QStringLiteral("Output"), text);
+    return o;
+}
+
 QString commandText(const QString &script, const Pipeline &p, std::size_t i)
 {
     const qsizetype start = p.commands[i].position;
@@ -153,6 +203,15 @@ ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, Cm
                 objects = std::move(*r);
                 printed = printed || !formatted.isEmpty() || is(c.name, "Format-List", "fl") ||
                           is(c.name, "Format-Table", "ft");
+                continue;
+            }
+            if (is(c.name, "Get-Help", "help")) {
+                auto help = helpFor(script, c, registry);
+                if (!help) {
+                    fail(help.error());
+                    return out;
+                }
+                objects = {*help};
                 continue;
             }
             const CmdletSpec *spec = registry.find(c.name);

@@ -141,6 +141,22 @@ private Q_SLOTS:
         QVERIFY(before.contains(
             mounted.section(QStringLiteral("Guid             : "), 1, 1).left(36))); // the file's GUID again
     }
+    void help()
+    {
+        const QString all = run(QStringLiteral("Get-Help"));
+        QVERIFY(all.contains(QStringLiteral("Enable-StorageGroupCopy")));
+        QVERIFY(all.contains(QStringLiteral("Step-Simulation")));
+        const QString one = run(QStringLiteral("Get-Help enable-storagegroupcopy"));
+        QVERIFY2(one.contains(
+                     QStringLiteral("Enable-StorageGroupCopy [-Identity] <String> -StandbyMachine <String> "
+                                    "[-ReplayLagTime <TimeSpan>]")),
+                 qPrintable(one));
+        QVERIFY(
+            run(QStringLiteral("Get-Help Dismount-Database")).contains(QStringLiteral("[-Confirm:$false]")));
+        auto unknown = m_shell->execute(QStringLiteral("Get-Help Mount-Databse"));
+        QVERIFY(!unknown.hasValue());
+        QVERIFY(unknown.error().fix.contains(QStringLiteral("Mount-Database")));
+    }
     void confirmationNeverHangsAScript()
     {
         CmdletRegistry registry;
