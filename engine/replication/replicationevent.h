@@ -1,16 +1,23 @@
 #pragma once
-// ReplicationEvent: a state change of the replication service, as the Application event log showed it.
-// Event ids (stable; Exchange's where known):
+// ReplicationEvent: a state change, as the Application event log showed it. Ids are stable (Exchange's where
+// known: 2104). The table, kept in one place:
+// clang-format off
 //   2090 Information  MSExchangeRepl  an SCR copy started (enabled, or resumed after a restart)
-//   2091 Information  MSExchangeRepl  an SCR copy was disabled
 //   2092 Information  MSExchangeRepl  an SCR copy was suspended (the comment is in the text)
 //   2093 Information  MSExchangeRepl  an SCR copy was resumed
 //   2094 Information  MSExchangeRepl  the copy's database was created by its first replay
-//   2104 Error        MSExchangeRepl  log copy failed for a storage group (Exchange's id): names the
-//   generation 2105 Error        MSExchangeRepl  a log is corrupt at the source: the copy is Failed 2106
-//   Warning      MSExchangeRepl  a damaged copy of a log was fetched again 2107 Error        MSExchangeRepl
-//   replay into the copy's database failed 2108 Information  MSExchangeRepl  the copy recovered from a
-//   failure by itself 2109 Warning      MSExchangeRepl  the source's logs are unreachable (host powered off)
+//   2104 Error        MSExchangeRepl  log copy failed for a storage group (Exchange's id): names the generation
+//   2105 Error        MSExchangeRepl  a log is corrupt at the source: the copy is Failed
+//   2106 Warning      MSExchangeRepl  a damaged copy of a log was fetched again
+//   2107 Error        MSExchangeRepl  replay into the copy's database failed
+//   2108 Information  MSExchangeRepl  the copy recovered from a failure by itself
+//   2109 Warning      MSExchangeRepl  the source's logs are unreachable (host powered off)
+// Raised by the model's Lab (same table, same log):
+//   1000 Information  MSExchangeIS    a database was mounted (after soft recovery)
+//   1001 Information  MSExchangeIS    a database was dismounted (Clean Shutdown)
+//   1002 Error        MSExchangeIS    a database could not be mounted, with the reason
+//   6005 / 6008       EventLog        a host was powered on / off without a shutdown
+// clang-format on
 
 #include <QMetaType>
 #include <QString>

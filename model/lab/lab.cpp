@@ -129,9 +129,16 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     if (!paths)
         return paths.error();
     auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock);
-    if (!mounted)
+    if (!mounted) {
+        recordEvent({1002, EventLevel::Error, QStringLiteral("MSExchangeIS"),
+                     QStringLiteral("Database %1\\%2 could not be mounted: %3")
+                         .arg((*sg)->identity(), db.name, mounted.error().toString()),
+                     m_clock.nowMs()});
         return mounted.error();
+    }
     m_mounted[db.guid] = std::move(*mounted);
+    recordEvent({1000, EventLevel::Information, QStringLiteral("MSExchangeIS"),
+                 QStringLiteral("Database %1\\%2 was mounted.").arg((*sg)->identity(), db.name), m_clock.nowMs()});
     return {};
 }
 
@@ -143,6 +150,8 @@ Status Lab::dismountDatabase(const DatabaseRecord &db)
     m_flows.erase(db.guid);
     SCR_TRY(it->second->dismount());
     m_mounted.erase(it);
+    recordEvent({1001, EventLevel::Information, QStringLiteral("MSExchangeIS"),
+                 QStringLiteral("Database %1 was dismounted (Clean Shutdown).").arg(db.name), m_clock.nowMs()});
     return {};
 }
 
