@@ -34,14 +34,12 @@ void printError(const scr::Error &error)
 // Runs text (statements separated by ';' or newlines); false when a statement failed.
 bool runText(scr::ShellSession &session, const QString &text)
 {
-    auto result = session.execute(text);
-    if (!result) {
-        printError(result.error());
-        return false;
-    }
-    if (!result->isEmpty())
-        print(result->endsWith(QLatin1Char('\n')) ? *result : *result + QLatin1Char('\n'));
-    return true;
+    const scr::ems::ScriptOutput out = session.run(text);
+    if (!out.text.isEmpty())
+        print(out.text.endsWith(QLatin1Char('\n')) ? out.text : out.text + QLatin1Char('\n'));
+    if (out.firstError)
+        printError(*out.firstError);
+    return out.ok;
 }
 
 } // namespace

@@ -39,9 +39,14 @@ void ShellSession::setInteractive(bool interactive, std::function<bool(const QSt
     m_context.confirm = std::move(confirm);
 }
 
+ems::ScriptOutput ShellSession::run(const QString &script)
+{
+    return ems::runScript(script, m_registry, m_context);
+}
+
 Result<QString> ShellSession::execute(const QString &script)
 {
-    const ems::ScriptOutput out = ems::runScript(script, m_registry, m_context);
+    const ems::ScriptOutput out = run(script);
     if (!out.ok)
         return *out.firstError;
     return out.text;

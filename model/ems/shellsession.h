@@ -3,6 +3,7 @@
 // directory), the cmdlets, and the host whose disk file commands act on (Enter-PSSession / Exit-PSSession).
 
 #include "cmdletregistry.h"
+#include "pipelinerunner.h"
 #include "core/result.h"
 
 #include <memory>
@@ -26,7 +27,9 @@ public:
     const QString &currentHost() const { return m_context.host; }
     void setInteractive(bool interactive, std::function<bool(const QString &)> confirm = {});
 
-    // Runs a statement (or several); the text is what the shell prints. The first failure is the error.
+    // Runs a script: what it printed up to its first failure, and that failure.
+    ems::ScriptOutput run(const QString &script);
+    // The same, as a value or the first error (what printed before a failure is dropped).
     Result<QString> execute(const QString &script);
     bool exitRequested() const { return m_context.exitRequested; }
     QStringList commandNames() const { return m_registry.names(); }
