@@ -308,26 +308,24 @@ void registerScrCmdlets(CmdletRegistry &r)
                }
                return out;
            }});
-    r.add({QStringLiteral("Mount-Database"),
-           QStringLiteral("Mount a mailbox database (soft recovery first)."),
-           {P{QStringLiteral("Identity"), T::String, 0, true}},
-           false,
-           true,
-           false,
-           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               SCR_TRY(cmdlets::mountDatabase(*ctx.lab, b.string(QStringLiteral("Identity"))));
-               return none();
-           }});
-    r.add({QStringLiteral("Dismount-Database"),
-           QStringLiteral("Dismount a mailbox database (Clean Shutdown)."),
-           {P{QStringLiteral("Identity"), T::String, 0, true}},
-           true,
-           true,
-           false,
-           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               SCR_TRY(cmdlets::dismountDatabase(*ctx.lab, b.string(QStringLiteral("Identity"))));
-               return none();
-           }});
+    // Cmdlets that act on one object named by -Identity and write nothing to the pipeline.
+    const auto identityAction = [&r](const char *name, const char *synopsis, bool confirms,
+                                     std::function<Status(Lab &, const QString &)> act) {
+        r.add({QString::fromLatin1(name),
+               QString::fromLatin1(synopsis),
+               {P{QStringLiteral("Identity"), T::String, 0, true}},
+               confirms,
+               true,
+               false,
+               [act](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+                   SCR_TRY(act(*ctx.lab, b.string(QStringLiteral("Identity"))));
+                   return none();
+               }});
+    };
+    identityAction("Mount-Database", "Mount a mailbox database (soft recovery first).", false,
+                   [](Lab &lab, const QString &id) { return cmdlets::mountDatabase(lab, id); });
+    identityAction("Dismount-Database", "Dismount a mailbox database (Clean Shutdown).", true,
+                   [](Lab &lab, const QString &id) { return cmdlets::dismountDatabase(lab, id); });
     r.add({QStringLiteral("Set-MailboxDatabase"),
            QStringLiteral("Change a mailbox database's properties."),
            {P{QStringLiteral("Identity"), T::String, 0, true},
@@ -422,25 +420,19 @@ void registerScrCmdlets(CmdletRegistry &r)
                SCR_TRY(ctx.lab->stepSimulation(ms, ms > 3600 * 1000 ? 60 * 1000 : 1000));
                return none();
            }});
-    for (const bool on : {true, false})
-        r.add({on ? QStringLiteral("Start-Host") : QStringLiteral("Stop-Host"),
-               on ? QStringLiteral("Power a host on.")
-                  : QStringLiteral("Power a host off, without a shutdown."),
-               {P{QStringLiteral("Identity"), T::String, 0, true}},
-               false,
-               true,
-               false,
-               [on](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-                   const QString host = b.string(QStringLiteral("Identity"));
-                   auto record = ctx.lab->directory().host(host);
-                   if (!record)
-                       return record.error();
-                   if (!*record)
-                       return notFound(QStringLiteral("host"), host,
-                                       QStringLiteral("Get-ExchangeServer lists the hosts"));
-                   SCR_TRY(ctx.lab->setHostPowered((*record)->name, on));
-                   return none();
-               }});
+    const auto power = [](bool on) {
+        return [on](Lab &lab, const QString &host) -> Status {
+            auto record = lab.directory().host(host);
+            if (!record)
+                return record.error();
+            if (!*record)
+                return notFound(QStringLiteral("host"), host,
+                                QStringLiteral("Get-ExchangeServer lists the hosts"));
+            return lab.setHostPowered((*record)->name, on);
+        };
+    };
+    identityAction("Start-Host", "Power a host on; its MountAtStartup databases mount.", false, power(true));
+    identityAction("Stop-Host", "Power a host off, without a shutdown.", false, power(false));
     r.add({QStringLiteral("eseutil"),
            QStringLiteral("The ESE utility on the session's host: /mh /ml /mk /r."),
            {},
