@@ -3,6 +3,7 @@
 // known: 2104). The table, kept in one place:
 // clang-format off
 //   2090 Information  MSExchangeRepl  an SCR copy started (enabled, or resumed after a restart)
+//   2091 Information  MSExchangeRepl  an SCR copy was disabled (raised by Disable-StorageGroupCopy)
 //   2092 Information  MSExchangeRepl  an SCR copy was suspended (the comment is in the text)
 //   2093 Information  MSExchangeRepl  an SCR copy was resumed
 //   2094 Information  MSExchangeRepl  the copy's database was created by its first replay

@@ -182,6 +182,10 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
         return copy.error();
     SCR_TRY(lab.directory().removeCopy(copy->id));
     lab.stopCopy(*copy);
+    lab.recordEvent({2091, EventLevel::Information, QStringLiteral("MSExchangeRepl"),
+                     QStringLiteral("The SCR copy of %1 on %2 was disabled; its files stay on %2.")
+                         .arg(identity, copy->standbyMachine),
+                     lab.clock().nowMs()});
     return {};
 }
 

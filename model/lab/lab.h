@@ -58,6 +58,8 @@ public:
     Status stepSimulation(qint64 durationMs, qint64 stepMs = 1000);
     // Records every copy's queue lengths into the status history, and keeps that history bounded.
     Status sampleStatus();
+    // Writes an event to the directory and the log, and tells the event viewer.
+    void recordEvent(const ReplicationEvent &event);
 
 Q_SIGNALS:
     void eventRecorded(const scr::EventRecord &event);
@@ -65,7 +67,6 @@ Q_SIGNALS:
 private:
     Lab(QString labDir, qint64 nowMs);
     Status start();
-    void recordEvent(const ReplicationEvent &event);
     ReplicationService &serviceFor(const QString &standby);
 
     QString m_labDir;

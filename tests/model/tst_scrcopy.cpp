@@ -253,6 +253,7 @@ private Q_SLOTS:
         QVERIFY(cmdlets::disableStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
                     .hasValue());
         QVERIFY(cmdlets::getStorageGroupCopyStatus(*lab)->empty());
+        QCOMPARE(lab->directory().events(1)->front().eventId, 2091);
         QVERIFY(!cmdlets::disableStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
                      .hasValue());
     }
