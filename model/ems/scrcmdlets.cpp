@@ -8,6 +8,7 @@
 #include "cmdlets/storagegroupcopy.h"
 #include "eseutilcommand.h"
 #include "lab/lab.h"
+#include "sim/faultinjector.h"
 
 #include <QDateTime>
 
@@ -433,6 +434,68 @@ void registerScrCmdlets(CmdletRegistry &r)
     };
     identityAction("Start-Host", "Power a host on; its MountAtStartup databases mount.", false, power(true));
     identityAction("Stop-Host", "Power a host off, without a shutdown.", false, power(false));
+    r.add({QStringLiteral("Set-SimulationClock"),
+           QStringLiteral(
+               "Set the virtual clock's speed (1 to 86400 times real time) for the running console."),
+           {P{QStringLiteral("Speed"), T::Integer, 0, true}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const qint64 speed = b.milliseconds(QStringLiteral("Speed"));
+               if (speed < 1 || speed > 86400)
+                   return Error{QStringLiteral("Set-SimulationClock"),
+                                QStringLiteral("-Speed %1 is out of range").arg(speed),
+                                QStringLiteral("use 1 (real time) to 86400 (a day a second)"),
+                                JetCode::InvalidParameter};
+               ctx.lab->clock().setSpeed(static_cast<double>(speed));
+               PSObject o{QStringLiteral("SimulationClock"), {}, {}};
+               o.set(QStringLiteral("Speed"), speed);
+               o.set(QStringLiteral("Now"), when(ctx.lab->clock().nowMs()));
+               return Objects{o};
+           }});
+    r.add({QStringLiteral("Invoke-Fault"),
+           QStringLiteral(
+               "Inject a fault: CorruptLog or DeleteLog (-Path on -Server's disk), FillDisk or FreeDisk."),
+           {P{QStringLiteral("Kind"), T::String, 0, true}, P{QStringLiteral("Server"), T::String, -1, true},
+            P{QStringLiteral("Path"), T::String, -1, false},
+            P{QStringLiteral("Offset"), T::Integer, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const QString kind = b.string(QStringLiteral("Kind"));
+               auto host = ctx.lab->hostOfServer(b.string(QStringLiteral("Server")));
+               if (!host)
+                   return host.error();
+               const HostDisk disk = ctx.lab->hostDisk(*host);
+               const auto is = [&](const char *k) {
+                   return kind.compare(QLatin1String(k), Qt::CaseInsensitive) == 0;
+               };
+               if (is("FillDisk") || is("FreeDisk")) {
+                   FaultInjector::setDiskFull(disk.root(), is("FillDisk"));
+                   return none();
+               }
+               if (!is("CorruptLog") && !is("DeleteLog"))
+                   return Error{kind, QStringLiteral("is not a fault kind"),
+                                QStringLiteral("use CorruptLog, DeleteLog, FillDisk or FreeDisk"),
+                                JetCode::InvalidParameter};
+               if (!b.has(QStringLiteral("Path")))
+                   return Error{
+                       QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
+                       QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
+                       JetCode::InvalidParameter};
+               auto path = disk.localPath(b.string(QStringLiteral("Path")));
+               if (!path)
+                   return path.error();
+               if (is("DeleteLog"))
+                   SCR_TRY(FaultInjector::deleteFile(*path));
+               else
+                   SCR_TRY(FaultInjector::corruptFile(*path, b.has(QStringLiteral("Offset"))
+                                                                 ? b.milliseconds(QStringLiteral("Offset"))
+                                                                 : 300000));
+               return none();
+           }});
     r.add({QStringLiteral("eseutil"),
            QStringLiteral("The ESE utility on the session's host: /mh /ml /mk /r."),
            {},

@@ -141,6 +141,32 @@ private Q_SLOTS:
         QVERIFY(before.contains(
             mounted.section(QStringLiteral("Guid             : "), 1, 1).left(36))); // the file's GUID again
     }
+    void faultsFromTheShell()
+    {
+        const QString out = run(
+            QStringLiteral("Enable-StorageGroupCopy MBX1\\SG3 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0\n"
+                           "Start-MailFlow MBX1\\SG3\\DB3 -MessagesPerMinute 600\n"
+                           "Step-Simulation 0.00:00:20\n"
+                           "Invoke-Fault FillDisk -Server MBX3\n"
+                           "Step-Simulation 0.00:00:05\n"
+                           "Get-StorageGroupCopyStatus MBX1\\SG3 | fl SummaryCopyStatus,FailedMessage"));
+        QVERIFY2(out.contains(QStringLiteral("SummaryCopyStatus : Failed")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("JET_errDiskFull")));
+        const QString healed =
+            run(QStringLiteral("Invoke-Fault FreeDisk -Server MBX3; Step-Simulation 0.00:00:05; "
+                               "Get-StorageGroupCopyStatus MBX1\\SG3 | fl SummaryCopyStatus"));
+        QVERIFY2(healed.contains(QStringLiteral("SummaryCopyStatus : Copying")) ||
+                     healed.contains(QStringLiteral("SummaryCopyStatus : Healthy")),
+                 qPrintable(healed));
+        auto unknown = m_shell->execute(QStringLiteral("Invoke-Fault MeltDown -Server MBX3"));
+        QVERIFY(!unknown.hasValue());
+        QVERIFY(unknown.error().fix.contains(QStringLiteral("CorruptLog")));
+        auto noPath = m_shell->execute(QStringLiteral("Invoke-Fault DeleteLog -Server MBX1"));
+        QVERIFY(!noPath.hasValue());
+        QVERIFY(run(QStringLiteral("Set-SimulationClock 3600")).contains(QStringLiteral("Speed : 3600")));
+        QVERIFY(!m_shell->execute(QStringLiteral("Set-SimulationClock 0")).hasValue());
+        run(QStringLiteral("Stop-MailFlow MBX1\\SG3\\DB3"));
+    }
     void help()
     {
         const QString all = run(QStringLiteral("Get-Help"));
