@@ -86,12 +86,14 @@ QString CopyWorker::targetPath(uint32_t gen) const
     return m_config.targetLogFolder + QLatin1Char('/') + logFileName(m_config.prefix, gen);
 }
 
-qint64 CopyWorker::creationTimeOf(const QString &path)
+qint64 CopyWorker::creationTimeOf(uint32_t gen, const QString &path)
 {
+    if (auto it = m_created.find(gen); it != m_created.end())
+        return it->second;
     auto header = LogFile::readHeader(path);
-    if (!header)
+    if (!header || header->generation != gen)
         return 0;
-    m_created[header->generation] = header->creationTimeMs;
+    m_created[gen] = header->creationTimeMs;
     return header->creationTimeMs;
 }
 
@@ -108,7 +110,8 @@ void CopyWorker::loadPosition()
     m_lowestKept = haveTarget ? target->closedGenerations.front() : m_status.lastLogInspected + 1;
     m_lastInspectedCreation.reset();
     if (haveTarget)
-        m_lastInspectedCreation = creationTimeOf(targetPath(m_status.lastLogInspected));
+        m_lastInspectedCreation =
+            creationTimeOf(m_status.lastLogInspected, targetPath(m_status.lastLogInspected));
     m_status.lastLogCopied = m_status.lastLogInspected;
     auto inspector = listLogFolder(inspectorFolder(), m_config.prefix);
     if (inspector)
@@ -185,7 +188,7 @@ std::optional<std::vector<uint32_t>> CopyWorker::observeSource()
         const uint32_t newest = source->closedGenerations.back();
         if (newest != m_status.lastLogGenerated) {
             m_status.lastLogGenerated = newest;
-            m_status.latestAvailableLogTime = creationTimeOf(sourcePath(newest));
+            m_status.latestAvailableLogTime = creationTimeOf(newest, sourcePath(newest));
         }
         m_status.lastLogCopyNotified = newest;
         m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
@@ -228,7 +231,7 @@ Status CopyWorker::copyLogs()
             ++copied;
         }
         m_status.lastLogCopied = gen;
-        m_status.lastCopiedLogTime = creationTimeOf(inspectorPath(gen));
+        m_status.lastCopiedLogTime = creationTimeOf(gen, inspectorPath(gen));
     }
     if (copied > 0)
         SCR_TRY(syncDirectory(inspectorFolder()));
@@ -328,7 +331,7 @@ Status CopyWorker::replayLogs()
         if (gen + kReplayLagGenerations > m_status.lastLogInspected)
             break;
         const QString path = targetPath(gen);
-        const qint64 created = m_created.count(gen) ? m_created[gen] : creationTimeOf(path);
+        const qint64 created = creationTimeOf(gen, path);
         if (now - created < m_config.replayLagMs)
             break;
         auto log = LogFile::load(path, logFileName(m_config.prefix, gen));
@@ -392,8 +395,7 @@ void CopyWorker::truncateLogs()
     while (m_lowestKept < m_status.lastLogReplayed) {
         const QString path = targetPath(m_lowestKept);
         if (QFileInfo::exists(path)) {
-            const qint64 created =
-                m_created.count(m_lowestKept) ? m_created[m_lowestKept] : creationTimeOf(path);
+            const qint64 created = creationTimeOf(m_lowestKept, path);
             if (created > limit)
                 break;
             if (!QFile::remove(path))

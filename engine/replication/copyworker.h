@@ -73,7 +73,8 @@ private:
     void fail(int eventId, const QString &message, bool permanent);
     void emitEvent(int id, EventLevel level, const QString &text);
     void refreshStatus();
-    qint64 creationTimeOf(const QString &path);
+    // The creation time of generation gen (from the header at path the first time; cached by generation).
+    qint64 creationTimeOf(uint32_t gen, const QString &path);
 
     QString sourcePath(uint32_t gen) const;
     QString inspectorPath(uint32_t gen) const;
