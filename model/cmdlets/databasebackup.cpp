@@ -3,6 +3,7 @@
 #include "core/fileio.h"
 #include "core/logging.h"
 #include "lab/lab.h"
+#include "storagegroupcopy.h"
 #include "store/checkpoint.h"
 #include "store/logfolder.h"
 
@@ -19,14 +20,10 @@ namespace scr::cmdlets {
 
 Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
 {
-    auto sg = lab.directory().storageGroup(identity);
+    auto sg = findStorageGroup(lab, identity);
     if (!sg)
         return sg.error();
-    if (!*sg)
-        return Error{identity, QStringLiteral("no such storage group"),
-                     QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"),
-                     JetCode::InvalidParameter};
-    auto dbs = lab.directory().databases((*sg)->id);
+    auto dbs = lab.directory().databases(sg->id);
     if (!dbs)
         return dbs.error();
     if (dbs->empty())
@@ -35,7 +32,7 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     if (!mounted)
         return Error{dbs->front().name, QStringLiteral("is not mounted; an online backup needs it mounted"),
                      QStringLiteral("Mount-Database first"), JetCode::InvalidParameter};
-    auto copies = lab.directory().copies((*sg)->id);
+    auto copies = lab.directory().copies(sg->id);
     if (!copies)
         return copies.error();
 
@@ -56,8 +53,7 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     const QString stamp =
         QDateTime::fromMSecsSinceEpoch(report.timeMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
     report.backupFolder =
-        QDir(lab.labDir())
-            .filePath(QStringLiteral("backups/%1-%2-%3").arg((*sg)->server, (*sg)->name, stamp));
+        QDir(lab.labDir()).filePath(QStringLiteral("backups/%1-%2-%3").arg(sg->server, sg->name, stamp));
     SCR_TRY(ensureDirectory(report.backupFolder));
     SCR_TRY(mounted->database().backupTo(report.backupFolder + QLatin1Char('/') +
                                          QFileInfo(paths.edbPath).fileName()));
@@ -86,13 +82,13 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
             ++report.logsTruncated;
     }
     report.truncatedThrough = report.logsTruncated > 0 ? limit : 0;
-    SCR_TRY(lab.directory().setSetting(QStringLiteral("backup.%1").arg((*sg)->id),
-                                       QString::number(report.timeMs)));
+    SCR_TRY(
+        lab.directory().setSetting(QStringLiteral("backup.%1").arg(sg->id), QString::number(report.timeMs)));
     for (const ScrCopyRecord &copy : *copies)
         if (CopyWorker *worker = lab.copyWorker(copy))
             worker->setLatestFullBackupTime(report.timeMs);
     logging::get("model")->info("full backup of {} into {}: {} logs, source truncated through generation {}",
-                                (*sg)->identity().toStdString(), report.backupFolder.toStdString(),
+                                sg->identity().toStdString(), report.backupFolder.toStdString(),
                                 report.logsBackedUp, report.truncatedThrough);
     return report;
 }

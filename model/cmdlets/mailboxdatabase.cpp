@@ -6,22 +6,6 @@
 #include <QFileInfo>
 
 namespace scr::cmdlets {
-namespace {
-
-Result<MailboxDatabaseRow> findOne(Lab &lab, const QString &identity)
-{
-    auto rows = getMailboxDatabase(lab, identity);
-    if (!rows)
-        return rows.error();
-    if (rows->empty())
-        return Error{
-            identity, QStringLiteral("no such mailbox database"),
-            QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"),
-            JetCode::InvalidParameter};
-    return rows->front();
-}
-
-} // namespace
 
 Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QString &identity,
                                                            const QString &server)
@@ -44,9 +28,22 @@ Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QStri
     return rows;
 }
 
+Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity)
+{
+    auto rows = getMailboxDatabase(lab, identity);
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error{
+            identity, QStringLiteral("no such mailbox database"),
+            QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"),
+            JetCode::InvalidParameter};
+    return rows->front();
+}
+
 Status mountDatabase(Lab &lab, const QString &identity)
 {
-    auto row = findOne(lab, identity);
+    auto row = findMailboxDatabase(lab, identity);
     if (!row)
         return row.error();
     if (row->mounted)
@@ -92,7 +89,7 @@ Status mountDatabase(Lab &lab, const QString &identity)
 
 Status dismountDatabase(Lab &lab, const QString &identity)
 {
-    auto row = findOne(lab, identity);
+    auto row = findMailboxDatabase(lab, identity);
     if (!row)
         return row.error();
     if (row->mounted)
@@ -103,7 +100,7 @@ Status dismountDatabase(Lab &lab, const QString &identity)
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
                           std::optional<bool> mountAtStartup)
 {
-    auto row = findOne(lab, identity);
+    auto row = findMailboxDatabase(lab, identity);
     if (!row)
         return row.error();
     DatabaseRecord db = row->database;

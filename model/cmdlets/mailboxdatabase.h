@@ -26,6 +26,8 @@ namespace cmdlets {
 // "MBX1\SG1\DB1"; an empty identity lists every database (of server, when given).
 Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QString &identity = {},
                                                            const QString &server = {});
+// "MBX1\SG1\DB1", or an error that says how to name one.
+Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity);
 Status mountDatabase(Lab &lab, const QString &identity);
 Status dismountDatabase(Lab &lab, const QString &identity);
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,

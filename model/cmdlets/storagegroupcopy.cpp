@@ -19,17 +19,6 @@ Error refuse(const QString &object, const QString &reason, const QString &fix)
     return Error{object, reason, fix, JetCode::InvalidParameter};
 }
 
-Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
-{
-    auto sg = lab.directory().storageGroup(identity);
-    if (!sg)
-        return sg.error();
-    if (!*sg)
-        return refuse(identity, QStringLiteral("no such storage group"),
-                      QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"));
-    return **sg;
-}
-
 Result<ScrCopyRecord> findCopy(Lab &lab, const QString &identity, const QString &standby)
 {
     auto sg = findStorageGroup(lab, identity);
@@ -84,6 +73,17 @@ Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseReco
 }
 
 } // namespace
+
+Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
+{
+    auto sg = lab.directory().storageGroup(identity);
+    if (!sg)
+        return sg.error();
+    if (!*sg)
+        return refuse(identity, QStringLiteral("no such storage group"),
+                      QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"));
+    return **sg;
+}
 
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
 {

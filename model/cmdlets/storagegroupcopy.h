@@ -34,6 +34,9 @@ namespace cmdlets {
 constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000;
 constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
+// "MBX1\SG1" (case-insensitive), or an error that says how to name one.
+Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity);
+
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
 // Update-StorageGroupCopy: seeds the copy from the mounted source database (an online snapshot); the copy

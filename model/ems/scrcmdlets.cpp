@@ -31,24 +31,6 @@ Error notFound(const QString &what, const QString &identity, const QString &fix)
     return Error{identity, QStringLiteral("no such %1").arg(what), fix, JetCode::InvalidParameter};
 }
 
-// "MBX1\SG1\DB1" → the database and its storage group.
-Result<std::pair<StorageGroupRecord, DatabaseRecord>> findDatabase(Lab &lab, const QString &identity)
-{
-    const QStringList parts = identity.split(QLatin1Char('\\'));
-    if (parts.size() == 3) {
-        auto sg = lab.directory().storageGroup(parts[0] + QLatin1Char('\\') + parts[1]);
-        if (!sg)
-            return sg.error();
-        if (*sg)
-            for (const DatabaseRecord &db : *lab.directory().databases((*sg)->id))
-                if (db.name.compare(parts[2], Qt::CaseInsensitive) == 0)
-                    return std::make_pair(**sg, db);
-    }
-    return notFound(
-        QStringLiteral("mailbox database"), identity,
-        QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"));
-}
-
 PSObject statusObject(const StorageGroupCopyStatusRow &row)
 {
     const CopyStatus &s = row.status;
@@ -373,7 +355,7 @@ void registerScrCmdlets(CmdletRegistry &r)
            true,
            false,
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               auto found = findDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
+               auto found = cmdlets::findMailboxDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
                if (!found)
                    return found.error();
                const qint64 rate = b.has(QStringLiteral("MessagesPerMinute"))
@@ -387,7 +369,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                                 QStringLiteral("the rate or size is out of range"),
                                 QStringLiteral("use 0 to 100000 messages a minute of 1 to 512 KB"),
                                 JetCode::InvalidParameter};
-               SCR_TRY(ctx.lab->startMailFlow(found->second.guid, static_cast<double>(rate),
+               SCR_TRY(ctx.lab->startMailFlow(found->database.guid, static_cast<double>(rate),
                                               static_cast<int>(kb * 1024)));
                return none();
            }});
@@ -398,10 +380,10 @@ void registerScrCmdlets(CmdletRegistry &r)
            true,
            false,
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               auto found = findDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
+               auto found = cmdlets::findMailboxDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
                if (!found)
                    return found.error();
-               ctx.lab->stopMailFlow(found->second.guid);
+               ctx.lab->stopMailFlow(found->database.guid);
                return none();
            }});
     r.add({QStringLiteral("Step-Simulation"),
