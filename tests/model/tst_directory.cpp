@@ -10,6 +10,19 @@ using namespace scr;
 class TestDirectory : public QObject
 {
     Q_OBJECT
+private:
+    // Host and server MBX1; returns an unsaved storage group MBX1\SG1 to fill in.
+    static StorageGroupRecord addMbx1(Directory &d)
+    {
+        if (!d.addHost({QStringLiteral("MBX1"), true, {}}) ||
+            !d.addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}))
+            qFatal("cannot add MBX1");
+        StorageGroupRecord sg;
+        sg.server = QStringLiteral("MBX1");
+        sg.name = QStringLiteral("SG1");
+        return sg;
+    }
+
 private Q_SLOTS:
     void createsTheSchemaAndReopens()
     {
@@ -47,11 +60,7 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         auto d = Directory::open(lab.path());
-        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
-        QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
-        StorageGroupRecord sg;
-        sg.server = QStringLiteral("MBX1");
-        sg.name = QStringLiteral("SG1");
+        StorageGroupRecord sg = addMbx1(**d);
         sg.logFolderPath = sg.systemFolderPath = QStringLiteral("C:\\Logs");
         QVERIFY((*d)->addStorageGroup(sg).hasValue());
         auto found = (*d)->storageGroup(QStringLiteral("mbx1\\sg1"));
@@ -80,11 +89,7 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         auto d = Directory::open(lab.path());
-        QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
-        QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
-        StorageGroupRecord sg;
-        sg.server = QStringLiteral("MBX1");
-        sg.name = QStringLiteral("SG1");
+        StorageGroupRecord sg = addMbx1(**d);
         const qint64 sgId = *(*d)->addStorageGroup(sg);
         const qint64 copyId = *(*d)->addCopy({0, sgId, QStringLiteral("MBX3"), 0, 0, false, {}});
         std::vector<StatusSample> samples;
