@@ -2,6 +2,7 @@
 
 #include "hostfaults.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -177,6 +178,39 @@ Status writeFileAtomically(const QString &path, const QByteArray &data)
     }
     file->close();
     return renameDurably(tmp, path);
+}
+
+Status copyFileDurably(const QString &from, const QString &to)
+{
+    auto source = File::open(from, File::Mode::ReadOnly);
+    if (!source)
+        return source.error();
+    auto size = source->size();
+    if (!size)
+        return size.error();
+    const QString tmp = to + QStringLiteral(".tmp");
+    ::unlink(nativePath(tmp).constData());
+    auto target = File::open(tmp, File::Mode::CreateNew);
+    if (!target)
+        return target.error();
+    const auto fail = [&](const Error &e) -> Status {
+        target->close();
+        ::unlink(nativePath(tmp).constData());
+        return e;
+    };
+    constexpr qint64 kChunk = 1 << 20;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    for (qint64 offset = 0; offset < *size; offset += kChunk) {
+        const qint64 n = std::min(kChunk, *size - offset);
+        if (auto st = source->readAt(offset, buffer.data(), n); !st)
+            return fail(st.error());
+        if (auto st = target->writeAt(offset, buffer.constData(), n); !st)
+            return fail(st.error());
+    }
+    if (auto st = target->syncData(); !st)
+        return fail(st.error());
+    target->close();
+    return renameDurably(tmp, to);
 }
 
 Status renameDurably(const QString &from, const QString &to)

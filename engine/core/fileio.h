@@ -41,6 +41,9 @@ private:
 // Writes data to path so that after a crash the file holds either the old or the new content, whole.
 Status writeFileAtomically(const QString &path, const QByteArray &data);
 Result<QByteArray> readWholeFile(const QString &path);
+// Copies from to a new file at to, in chunks, through a temporary file that is fsynced and renamed: after a
+// crash, to is either absent or whole. to must not exist.
+Status copyFileDurably(const QString &from, const QString &to);
 Status syncDirectory(const QString &dirPath);
 Status ensureDirectory(const QString &dirPath);
 // Proves that files can be created in dirPath (creates and removes a probe), so an operation can refuse

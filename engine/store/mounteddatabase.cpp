@@ -19,7 +19,8 @@ MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock)
 MountedDatabase::~MountedDatabase() = default;
 
 Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePaths &paths, const QUuid &guid,
-                                                                const QString &name, const Clock &clock)
+                                                                const QString &name, const Clock &clock,
+                                                                bool allowFileRestore)
 {
     std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
     SCR_TRY(ensureDirectory(paths.logFolder));
@@ -34,18 +35,41 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     const bool haveLogs = listing->hasOpenLog || !listing->closedGenerations.empty();
     const bool haveFile = QFileInfo::exists(paths.edbPath);
 
+    bool takeOver = false; // a restored file of another database or stream becomes this database
     if (haveFile) {
         auto existing = Database::open(paths.edbPath, Database::Access::ReadOnly);
         if (!existing)
             return existing.error();
-        if ((*existing)->header().guid != guid)
+        const DatabaseHeader h = (*existing)->header();
+        if (h.guid != guid && !allowFileRestore)
             return Error{
                 paths.edbPath,
                 QStringLiteral("the file holds database %1, not %2")
-                    .arg((*existing)->header().guid.toString(QUuid::WithoutBraces),
-                         guid.toString(QUuid::WithoutBraces)),
+                    .arg(h.guid.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
                 QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
                 JetCode::AttachedDatabaseMismatch};
+        if (allowFileRestore && h.state == DatabaseState::CleanShutdown) {
+            takeOver = true;
+            if (h.guid != guid) {
+                existing->reset();
+                auto file = Database::open(paths.edbPath, Database::Access::ReadWrite);
+                if (!file)
+                    return file.error();
+                DatabaseHeader stamped = (*file)->header();
+                stamped.guid = guid;
+                stamped.name = name;
+                SCR_TRY((*file)->writeHeader(stamped));
+                logging::get("store")->warn("{} was overwritten by a restore: it is database {} now",
+                                            paths.edbPath.toStdString(), name.toStdString());
+            }
+        } else if (h.guid != guid) {
+            return Error{paths.edbPath,
+                         QStringLiteral("the restored file is in %1, so it still needs its own logs")
+                             .arg(databaseStateName(h.state)),
+                         QStringLiteral("run eseutil /r against its logs to bring it to Clean Shutdown, "
+                                        "then mount again"),
+                         JetCode::DatabaseDirtyShutdown};
+        }
     }
     // Soft recovery: bring the file up to every durable record in the logs (or recreate it from them).
     if (haveLogs) {
@@ -56,7 +80,9 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         ro.databasePath = paths.edbPath;
         ro.databaseGuid = guid;
         auto recovered = Recovery::run(ro, clock);
-        if (!recovered && !(recovered.error().code == JetCode::FileNotFound && !haveFile))
+        // A clean file taken over from another stream needs none of these logs: it attaches at their end.
+        const bool otherStream = !recovered && takeOver && recovered.error().code == JetCode::BadLogSignature;
+        if (!recovered && !(recovered.error().code == JetCode::FileNotFound && !haveFile) && !otherStream)
             return recovered.error();
     }
     auto stream = LogStream::open(paths.logFolder, paths.prefix, clock);
@@ -69,6 +95,19 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         if (!db)
             return db.error();
         self->m_db = std::move(*db);
+        if (takeOver) {
+            DatabaseHeader h = self->m_db->header();
+            if (h.logSignature != self->m_log->signature()) {
+                // Attached to this stream from its end: every record already in it is another file's.
+                const Lsn end = self->m_log->end();
+                h.logSignature = self->m_log->signature();
+                h.applied = {end.generation, end.offset - 1};
+                SCR_TRY(self->m_db->writeHeader(h));
+                logging::get("store")->warn("{} attached to the log stream of {} at {}",
+                                            paths.edbPath.toStdString(), paths.logFolder.toStdString(),
+                                            end.toString().toStdString());
+            }
+        }
         if (self->m_db->header().logSignature != self->m_log->signature())
             return Error{
                 paths.edbPath,

@@ -32,9 +32,12 @@ class MountedDatabase
 public:
     // Mounts the database of guid at paths.edbPath, creating it (and a CreateDB record) when no file and no
     // log of it exists. Refuses a file whose GUID is not guid (-1216) or whose logs are another stream's
-    // (-530).
+    // (-530), unless allowFileRestore ("This database can be overwritten by a restore"): then a file in
+    // Clean Shutdown is taken over: it is stamped with guid and name, and attached to the log stream of the
+    // folder from its current end on.
     static Result<std::unique_ptr<MountedDatabase>> mount(const StoragePaths &paths, const QUuid &guid,
-                                                          const QString &name, const Clock &clock);
+                                                          const QString &name, const Clock &clock,
+                                                          bool allowFileRestore = false);
     // Destroying without dismount() is a crash as far as the files are concerned: the file stays
     // Dirty Shutdown and the next mount (or eseutil /r) recovers it from the logs.
     ~MountedDatabase();

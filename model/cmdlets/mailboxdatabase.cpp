@@ -60,28 +60,24 @@ Status mountDatabase(Lab &lab, const QString &identity)
     auto paths = lab.storagePaths(*host, row->storageGroup, row->database);
     if (!paths)
         return paths.error();
-    DatabaseRecord db = row->database;
+    const DatabaseRecord &db = row->database;
     if (QFileInfo::exists(paths->edbPath)) {
         auto file = Database::open(paths->edbPath, Database::Access::ReadOnly, db.edbFilePath);
         if (!file)
             return file.error();
         const QUuid fileGuid = (*file)->header().guid;
-        if (fileGuid != db.guid) {
-            if (!db.allowFileRestore)
-                return Error{
-                    identity,
-                    QStringLiteral("the file %1 holds another database (%2) than this one (%3)")
-                        .arg(db.edbFilePath, fileGuid.toString(QUuid::WithoutBraces),
-                             db.guid.toString(QUuid::WithoutBraces)),
-                    QStringLiteral("set \"This database can be overwritten by a restore\" "
-                                   "(Set-MailboxDatabase %1 -AllowFileRestore $true) and mount again")
-                        .arg(identity),
-                    JetCode::AttachedDatabaseMismatch};
-            db.guid = fileGuid; // the object adopts the restored file; its mailboxes follow the new GUID
-        }
+        if (fileGuid != db.guid && !db.allowFileRestore)
+            return Error{identity,
+                         QStringLiteral("the file %1 holds another database (%2) than this one (%3)")
+                             .arg(db.edbFilePath, fileGuid.toString(QUuid::WithoutBraces),
+                                  db.guid.toString(QUuid::WithoutBraces)),
+                         QStringLiteral("set \"This database can be overwritten by a restore\" "
+                                        "(Set-MailboxDatabase %1 -AllowFileRestore $true) and mount again")
+                             .arg(identity),
+                         JetCode::AttachedDatabaseMismatch};
     }
+    // The store takes a restored file over (its GUID becomes this object's) when AllowFileRestore is set.
     return lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().updateDatabase(db));
         SCR_TRY(lab.directory().setDatabaseMounted(db.id, true));
         return lab.mountDatabase(db); // last: if it fails, the directory rolls back
     });

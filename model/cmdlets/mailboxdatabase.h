@@ -2,7 +2,7 @@
 // The mailbox database cmdlets: Get-MailboxDatabase, Mount-Database, Dismount-Database and
 // Set-MailboxDatabase (-AllowFileRestore, -MountAtStartup). Mount refuses a file that holds another
 // database than the object, unless "This database can be overwritten by a restore" (AllowFileRestore) is set:
-// then the object adopts the file, as database portability needs.
+// then the store takes the file over (it becomes this database), as database portability needs.
 
 #include "core/result.h"
 #include "directory/records.h"

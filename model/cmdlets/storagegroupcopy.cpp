@@ -4,6 +4,7 @@
 #include "core/fileio.h"
 #include "ems/binder.h"
 #include "replication/copyworker.h"
+#include "validation.h"
 #include "store/database.h"
 
 #include <algorithm>
@@ -12,14 +13,8 @@
 #include <QFileInfo>
 
 namespace scr::cmdlets {
-namespace {
 
-Error refuse(const QString &object, const QString &reason, const QString &fix)
-{
-    return Error{object, reason, fix, JetCode::InvalidParameter};
-}
-
-Result<ScrCopyRecord> findCopy(Lab &lab, const QString &identity, const QString &standby)
+Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standby)
 {
     auto sg = findStorageGroup(lab, identity);
     if (!sg)
@@ -33,6 +28,8 @@ Result<ScrCopyRecord> findCopy(Lab &lab, const QString &identity, const QString 
     return refuse(identity, QStringLiteral("has no SCR copy on %1").arg(standby),
                   QStringLiteral("Get-StorageGroupCopyStatus lists the copies"));
 }
+
+namespace {
 
 // SCR writes to the same paths on the standby machine: they must be free there.
 Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
@@ -177,7 +174,7 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
 
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
 {
-    auto copy = findCopy(lab, identity, standbyMachine);
+    auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
     SCR_TRY(lab.directory().removeCopy(copy->id));
@@ -193,7 +190,7 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
                               bool deleteExistingFiles,
                               const std::function<bool(int, const QString &)> &progress)
 {
-    auto copy = findCopy(lab, identity, standbyMachine);
+    auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
     auto sg = lab.directory().storageGroup(copy->storageGroupId);
@@ -274,7 +271,7 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
 Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                                const QString &comment)
 {
-    auto copy = findCopy(lab, identity, standbyMachine);
+    auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
     copy->suspended = true;
@@ -287,7 +284,7 @@ Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString 
 
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
 {
-    auto copy = findCopy(lab, identity, standbyMachine);
+    auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
     copy->suspended = false;

@@ -36,6 +36,8 @@ constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
 // "MBX1\SG1" (case-insensitive), or an error that says how to name one.
 Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity);
+// The SCR copy of identity on standbyMachine, or an error that says how to list them.
+Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
 
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);

@@ -257,6 +257,14 @@ Status Directory::setHostPoweredOn(const QString &name, bool on)
         .run(QStringLiteral("powering host ") + name);
 }
 
+Status Directory::renameHost(const QString &from, const QString &to)
+{
+    return Query(m_connection, QStringLiteral("UPDATE hosts SET name = ? WHERE name = ?"))
+        .bind(to)
+        .bind(from)
+        .run(QStringLiteral("renaming host %1 to %2").arg(from, to));
+}
+
 Status Directory::addServer(const ServerRecord &server)
 {
     return Query(
@@ -290,6 +298,21 @@ Result<std::optional<ServerRecord>> Directory::server(const QString &name)
         return std::optional<ServerRecord>{};
     return std::optional<ServerRecord>{ServerRecord{q.q().value(0).toString(), q.q().value(1).toString(),
                                                     q.q().value(2).toBool(), q.q().value(3).toBool()}};
+}
+
+Status Directory::bindServer(const QString &server, const QString &host)
+{
+    return Query(m_connection, QStringLiteral("UPDATE servers SET host = ?, installed = 1 WHERE name = ?"))
+        .bind(host)
+        .bind(server)
+        .run(QStringLiteral("binding server %1 to host %2").arg(server, host));
+}
+
+Status Directory::removeServer(const QString &name)
+{
+    return Query(m_connection, QStringLiteral("DELETE FROM servers WHERE name = ?"))
+        .bind(name)
+        .run(QStringLiteral("removing server ") + name);
 }
 
 Result<qint64> Directory::addStorageGroup(const StorageGroupRecord &sg)
@@ -337,6 +360,24 @@ Result<std::optional<StorageGroupRecord>> Directory::storageGroup(const QString 
     if (!q.q().next())
         return std::optional<StorageGroupRecord>{};
     return std::optional<StorageGroupRecord>{readStorageGroup(q.q())};
+}
+
+Status Directory::updateStorageGroupPaths(const StorageGroupRecord &sg)
+{
+    return Query(m_connection,
+                 QStringLiteral(
+                     "UPDATE storage_groups SET log_folder_path = ?, system_folder_path = ? WHERE id = ?"))
+        .bind(sg.logFolderPath)
+        .bind(sg.systemFolderPath)
+        .bind(sg.id)
+        .run(QStringLiteral("moving the paths of storage group ") + sg.identity());
+}
+
+Status Directory::removeStorageGroup(qint64 id)
+{
+    return Query(m_connection, QStringLiteral("DELETE FROM storage_groups WHERE id = ?"))
+        .bind(id)
+        .run(QStringLiteral("removing a storage group"));
 }
 
 Result<qint64> Directory::addDatabase(const DatabaseRecord &db)
@@ -388,6 +429,13 @@ Status Directory::updateDatabase(const DatabaseRecord &db)
         .run(QStringLiteral("updating database ") + db.name);
 }
 
+Status Directory::removeDatabase(qint64 id)
+{
+    return Query(m_connection, QStringLiteral("DELETE FROM databases WHERE id = ?"))
+        .bind(id)
+        .run(QStringLiteral("removing a mailbox database"));
+}
+
 Status Directory::addMailbox(const MailboxRecord &m)
 {
     return Query(m_connection,
@@ -416,6 +464,14 @@ Result<std::vector<MailboxRecord>> Directory::mailboxes(const QUuid &database)
                        QUuid::fromString(r.value(4).toString())});
     }
     return out;
+}
+
+Status Directory::setMailboxHome(const QUuid &mailbox, const QUuid &database)
+{
+    return Query(m_connection, QStringLiteral("UPDATE mailboxes SET database_guid = ? WHERE guid = ?"))
+        .bind(guidText(database))
+        .bind(guidText(mailbox))
+        .run(QStringLiteral("rehoming mailbox ") + guidText(mailbox));
 }
 
 Result<qint64> Directory::addCopy(const ScrCopyRecord &c)

@@ -32,25 +32,37 @@ public:
     Result<std::vector<HostRecord>> hosts();
     Result<std::optional<HostRecord>> host(const QString &name);
     Status setHostPoweredOn(const QString &name, bool on);
+    // Rename-Computer: the host keeps its disk folder; servers bound to it follow the new name.
+    Status renameHost(const QString &from, const QString &to);
 
     Status addServer(const ServerRecord &server);
     Result<std::vector<ServerRecord>> servers();
     Result<std::optional<ServerRecord>> server(const QString &name);
+    // setup /m:RecoverServer binds a server object to another host.
+    Status bindServer(const QString &server, const QString &host);
+    // setup /m:Uninstall: the server object goes (its storage groups must be gone first).
+    Status removeServer(const QString &name);
 
     Result<qint64> addStorageGroup(const StorageGroupRecord &sg);
     Result<std::vector<StorageGroupRecord>> storageGroups(const QString &server = {});
     Result<std::optional<StorageGroupRecord>> storageGroup(qint64 id);
     // "MBX1\SG1" (case-insensitive)
     Result<std::optional<StorageGroupRecord>> storageGroup(const QString &identity);
+    // LogFolderPath and SystemFolderPath.
+    Status updateStorageGroupPaths(const StorageGroupRecord &sg);
+    Status removeStorageGroup(qint64 id);
 
     Result<qint64> addDatabase(const DatabaseRecord &db);
     Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
     Status setDatabaseMounted(qint64 id, bool mounted);
     // Name, GUID (mailboxes follow a new GUID), EdbFilePath, MountAtStartup, AllowFileRestore.
     Status updateDatabase(const DatabaseRecord &db);
+    Status removeDatabase(qint64 id);
 
     Status addMailbox(const MailboxRecord &mailbox);
     Result<std::vector<MailboxRecord>> mailboxes(const QUuid &database = {});
+    // Move-Mailbox -ConfigurationOnly: the mailbox's home database, and nothing else.
+    Status setMailboxHome(const QUuid &mailbox, const QUuid &database);
 
     Result<qint64> addCopy(const ScrCopyRecord &copy);
     Status updateCopy(const ScrCopyRecord &copy);

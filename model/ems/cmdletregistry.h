@@ -51,5 +51,9 @@ private:
 
 // The SCR Console cmdlets (model/cmdlets) and the simulation's own.
 void registerScrCmdlets(CmdletRegistry &registry);
+// Storage group and database lifecycle, Restore-StorageGroupCopy, mailboxes, Rename-Computer, setup.
+void registerActivationCmdlets(CmdletRegistry &registry);
+// Test-Path, Get-ChildItem (dir), Remove-Item on the session's host.
+void registerFileCmdlets(CmdletRegistry &registry);
 
 } // namespace scr::ems

@@ -7,6 +7,7 @@
 #include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "eseutilcommand.h"
+#include "recordobjects.h"
 #include "lab/lab.h"
 #include "sim/faultinjector.h"
 
@@ -19,54 +20,9 @@ using P = ParameterSpec;
 using T = ParameterType;
 using Objects = std::vector<PSObject>;
 
-QVariant when(qint64 ms)
-{
-    if (ms <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP"));
-}
-
 Error notFound(const QString &what, const QString &identity, const QString &fix)
 {
     return Error{identity, QStringLiteral("no such %1").arg(what), fix, JetCode::InvalidParameter};
-}
-
-PSObject statusObject(const StorageGroupCopyStatusRow &row)
-{
-    const CopyStatus &s = row.status;
-    PSObject o{QStringLiteral("StorageGroupCopyStatusEntry"),
-               {QStringLiteral("Name"), QStringLiteral("SummaryCopyStatus"),
-                QStringLiteral("CopyQueueLength"), QStringLiteral("ReplayQueueLength"),
-                QStringLiteral("LastInspectedLogTime")},
-               {},
-               true};
-    o.set(QStringLiteral("Identity"), row.storageGroup.identity());
-    o.set(QStringLiteral("Name"), row.storageGroup.name);
-    o.set(QStringLiteral("StorageGroupName"), row.storageGroup.name);
-    o.set(QStringLiteral("StandbyMachine"), s.standbyMachine);
-    o.set(QStringLiteral("SummaryCopyStatus"), summaryCopyStatusName(s.summary));
-    o.set(QStringLiteral("Failed"), s.failed);
-    o.set(QStringLiteral("Seeding"), s.seeding);
-    o.set(QStringLiteral("Suspend"), s.suspend);
-    o.set(QStringLiteral("FailedMessage"), s.failedMessage);
-    o.set(QStringLiteral("SuspendComment"), s.suspendComment);
-    o.set(QStringLiteral("Note"), s.note);
-    o.set(QStringLiteral("CopyQueueLength"), static_cast<qlonglong>(s.copyQueueLength()));
-    o.set(QStringLiteral("ReplayQueueLength"), static_cast<qlonglong>(s.replayQueueLength()));
-    o.set(QStringLiteral("LatestAvailableLogTime"), when(s.latestAvailableLogTime));
-    o.set(QStringLiteral("LastCopyNotificationedLogTime"), when(s.lastCopyNotifiedLogTime));
-    o.set(QStringLiteral("LastCopiedLogTime"), when(s.lastCopiedLogTime));
-    o.set(QStringLiteral("LastInspectedLogTime"), when(s.lastInspectedLogTime));
-    o.set(QStringLiteral("LastReplayedLogTime"), when(s.lastReplayedLogTime));
-    o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(s.lastLogGenerated));
-    o.set(QStringLiteral("LastLogCopyNotified"), static_cast<qlonglong>(s.lastLogCopyNotified));
-    o.set(QStringLiteral("LastLogCopied"), static_cast<qlonglong>(s.lastLogCopied));
-    o.set(QStringLiteral("LastLogInspected"), static_cast<qlonglong>(s.lastLogInspected));
-    o.set(QStringLiteral("LastLogReplayed"), static_cast<qlonglong>(s.lastLogReplayed));
-    o.set(QStringLiteral("LatestFullBackupTime"), when(s.latestFullBackupTime));
-    o.set(QStringLiteral("ReplayLagTime"), formatTimeSpan(row.copy.replayLagMs));
-    o.set(QStringLiteral("TruncationLagTime"), formatTimeSpan(row.copy.truncationLagMs));
-    return o;
 }
 
 Objects none()
@@ -163,21 +119,10 @@ void registerScrCmdlets(CmdletRegistry &r)
                    if (b.has(QStringLiteral("Identity")) &&
                        sg.identity().compare(b.string(QStringLiteral("Identity")), Qt::CaseInsensitive) != 0)
                        continue;
-                   const bool replicated = !ctx.lab->directory().copies(sg.id)->empty();
-                   PSObject o{QStringLiteral("StorageGroup"),
-                              {QStringLiteral("Name"), QStringLiteral("Server"), QStringLiteral("Replicated"),
-                               QStringLiteral("Recovery")},
-                              {}};
-                   o.set(QStringLiteral("Name"), sg.name);
-                   o.set(QStringLiteral("Server"), sg.server);
-                   o.set(QStringLiteral("Replicated"),
-                         replicated ? QStringLiteral("Standby") : QStringLiteral("None"));
-                   o.set(QStringLiteral("Recovery"), sg.recovery);
-                   o.set(QStringLiteral("Identity"), sg.identity());
-                   o.set(QStringLiteral("LogFilePrefix"), sg.logPrefix);
-                   o.set(QStringLiteral("LogFolderPath"), sg.logFolderPath);
-                   o.set(QStringLiteral("SystemFolderPath"), sg.systemFolderPath);
-                   o.set(QStringLiteral("CircularLoggingEnabled"), sg.circularLogging);
+                   auto copies = ctx.lab->directory().copies(sg.id);
+                   if (!copies)
+                       return copies.error();
+                   PSObject o = storageGroupObject(sg, !copies->empty());
                    out.push_back(o);
                }
                return out;
@@ -269,24 +214,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                    return rows.error();
                Objects out;
                for (const MailboxDatabaseRow &row : *rows) {
-                   PSObject o{QStringLiteral("MailboxDatabase"),
-                              {QStringLiteral("Name"), QStringLiteral("Server"),
-                               QStringLiteral("StorageGroup"), QStringLiteral("Recovery")},
-                              {}};
-                   if (b.flag(QStringLiteral("Status")))
-                       o.tableColumns << QStringLiteral("Mounted");
-                   o.set(QStringLiteral("Name"), row.database.name);
-                   o.set(QStringLiteral("Server"), row.storageGroup.server);
-                   o.set(QStringLiteral("StorageGroup"), row.storageGroup.identity());
-                   o.set(QStringLiteral("Recovery"), row.storageGroup.recovery);
-                   o.set(QStringLiteral("Identity"),
-                         QString(row.storageGroup.identity() + QLatin1Char('\\') + row.database.name));
-                   o.set(QStringLiteral("Guid"), row.database.guid.toString(QUuid::WithoutBraces));
-                   o.set(QStringLiteral("EdbFilePath"), row.database.edbFilePath);
-                   o.set(QStringLiteral("Mounted"),
-                         b.flag(QStringLiteral("Status")) ? QVariant(row.mounted) : QVariant());
-                   o.set(QStringLiteral("MountAtStartup"), row.database.mountAtStartup);
-                   o.set(QStringLiteral("AllowFileRestore"), row.database.allowFileRestore);
+                   PSObject o = mailboxDatabaseObject(row, b.flag(QStringLiteral("Status")));
                    out.push_back(o);
                }
                return out;

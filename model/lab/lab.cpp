@@ -67,6 +67,7 @@ Status Lab::start()
 Lab::~Lab()
 {
     m_flows.clear();
+    rememberSourcePositions();
     for (auto &[key, service] : m_services)
         service->stop();
     m_services.clear();
@@ -128,7 +129,7 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     auto paths = storagePaths(*host, **sg, db);
     if (!paths)
         return paths.error();
-    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock);
+    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
     if (!mounted) {
         recordEvent({1002, EventLevel::Error, QStringLiteral("MSExchangeIS"),
                      QStringLiteral("Database %1\\%2 could not be mounted: %3")
@@ -138,7 +139,8 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     }
     m_mounted[db.guid] = std::move(*mounted);
     recordEvent({1000, EventLevel::Information, QStringLiteral("MSExchangeIS"),
-                 QStringLiteral("Database %1\\%2 was mounted.").arg((*sg)->identity(), db.name), m_clock.nowMs()});
+                 QStringLiteral("Database %1\\%2 was mounted.").arg((*sg)->identity(), db.name),
+                 m_clock.nowMs()});
     return {};
 }
 
@@ -151,7 +153,8 @@ Status Lab::dismountDatabase(const DatabaseRecord &db)
     SCR_TRY(it->second->dismount());
     m_mounted.erase(it);
     recordEvent({1001, EventLevel::Information, QStringLiteral("MSExchangeIS"),
-                 QStringLiteral("Database %1 was dismounted (Clean Shutdown).").arg(db.name), m_clock.nowMs()});
+                 QStringLiteral("Database %1 was dismounted (Clean Shutdown).").arg(db.name),
+                 m_clock.nowMs()});
     return {};
 }
 
@@ -264,8 +267,52 @@ void Lab::recordEvent(const ReplicationEvent &event)
     Q_EMIT eventRecorded(record);
 }
 
+void Lab::rememberSourcePositions()
+{
+    for (auto &[key, service] : m_services) {
+        const QList<qint64> keys = service->keys();
+        const QList<CopyStatus> statuses = service->statuses();
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (statuses[i].lastLogGenerated == 0)
+                continue;
+            const QString prefix = QStringLiteral("copy.%1.").arg(keys[i]);
+            (void)m_directory->setSetting(prefix + QStringLiteral("lastLogGenerated"),
+                                          QString::number(statuses[i].lastLogGenerated));
+            (void)m_directory->setSetting(prefix + QStringLiteral("latestAvailableLogTime"),
+                                          QString::number(statuses[i].latestAvailableLogTime));
+        }
+    }
+}
+
+Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
+{
+    SourcePosition seen;
+    const QString prefix = QStringLiteral("copy.%1.").arg(copy.id);
+    if (auto gen = m_directory->setting(prefix + QStringLiteral("lastLogGenerated")))
+        seen.lastLogGenerated = gen->toUInt();
+    if (auto time = m_directory->setting(prefix + QStringLiteral("latestAvailableLogTime")))
+        seen.latestAvailableLogTime = time->toLongLong();
+    if (CopyWorker *worker = copyWorker(copy);
+        worker && worker->status().lastLogGenerated >= seen.lastLogGenerated) {
+        seen.lastLogGenerated = worker->status().lastLogGenerated;
+        seen.latestAvailableLogTime = worker->status().latestAvailableLogTime;
+    }
+    return seen;
+}
+
+qint64 Lab::poweredOffAt(const QString &host)
+{
+    auto value = m_directory->setting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()));
+    return value ? value->toLongLong() : 0;
+}
+
 Status Lab::setHostPowered(const QString &host, bool on)
 {
+    if (!on) {
+        rememberSourcePositions();
+        SCR_TRY(m_directory->setSetting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()),
+                                        QString::number(m_clock.nowMs())));
+    }
     SCR_TRY(m_directory->setHostPoweredOn(host, on));
     FaultInjector::setPoweredOn(hostDisk(host).root(), on);
     // Off: the host dies, its databases are not dismounted (Dirty Shutdown on its disk). On: the store starts
@@ -366,6 +413,7 @@ Status Lab::sampleStatus()
                                summaryCopyStatusName(statuses[i].summary)});
     }
     m_lastSampleMs = now;
+    rememberSourcePositions();
     SCR_TRY(m_directory->addSamples(samples));
     // Bounded history: a sample a minute for the last hour, then one per 15 minutes.
     return m_directory->downsample(now - kHourMs, 15 * 60 * 1000);

@@ -58,6 +58,17 @@ public:
     Status stepSimulation(qint64 durationMs, qint64 stepMs = 1000);
     // Records every copy's queue lengths into the status history, and keeps that history bounded.
     Status sampleStatus();
+    // What each copy last saw of its source (LastLogGenerated and its time), kept in the directory so that
+    // the loss can still be told after the source died and the lab restarted.
+    struct SourcePosition
+    {
+        uint32_t lastLogGenerated = 0;
+        qint64 latestAvailableLogTime = 0;
+    };
+    void rememberSourcePositions();
+    SourcePosition lastSeenSource(const ScrCopyRecord &copy);
+    // When the host was last powered off (0 if never): a dead source's failure time.
+    qint64 poweredOffAt(const QString &host);
     // Writes an event to the directory and the log, and tells the event viewer.
     void recordEvent(const ReplicationEvent &event);
 

@@ -138,8 +138,11 @@ private Q_SLOTS:
                                "fl Guid,Mounted,AllowFileRestore"));
         QVERIFY2(mounted.contains(QStringLiteral("Mounted          : True")), qPrintable(mounted));
         QVERIFY(mounted.contains(QStringLiteral("AllowFileRestore : True")));
-        QVERIFY(before.contains(
-            mounted.section(QStringLiteral("Guid             : "), 1, 1).left(36))); // the file's GUID again
+        // The store took the file over: it is the object's database now, the object keeps its GUID.
+        const QString objectGuid = db.guid.toString(QUuid::WithoutBraces);
+        QVERIFY2(mounted.contains(objectGuid), qPrintable(mounted));
+        QVERIFY(!before.contains(objectGuid));
+        QCOMPARE(lab->mountedDatabase(db.guid)->database().header().guid, db.guid);
     }
     void faultsFromTheShell()
     {

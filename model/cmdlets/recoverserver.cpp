@@ -1,0 +1,218 @@
+#include "recoverserver.h"
+
+#include "core/fileio.h"
+#include "lab/lab.h"
+#include "store/database.h"
+#include "validation.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace scr::cmdlets {
+namespace {
+
+// The server object bound to host with Exchange installed, if any.
+Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host)
+{
+    auto servers = lab.directory().servers();
+    if (!servers)
+        return servers.error();
+    for (const ServerRecord &s : *servers)
+        if (s.installed && s.host.compare(host, Qt::CaseInsensitive) == 0)
+            return std::optional<ServerRecord>{s};
+    return std::optional<ServerRecord>{};
+}
+
+Result<HostRecord> findRunningHost(Lab &lab, const QString &host)
+{
+    auto record = lab.directory().host(host);
+    if (!record)
+        return record.error();
+    if (!*record)
+        return refuse(host, QStringLiteral("no such host"), QStringLiteral("Get-Host lists them"));
+    if (!(*record)->poweredOn)
+        return Error{host, QStringLiteral("is powered off"), QStringLiteral("Start-Host %1 first").arg(host),
+                     JetCode::DiskIO};
+    return **record;
+}
+
+} // namespace
+
+Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName)
+{
+    auto self = findRunningHost(lab, host);
+    if (!self)
+        return self.error();
+    static const QRegularExpression valid(QStringLiteral("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$"));
+    if (!valid.match(newName).hasMatch())
+        return refuse(newName, QStringLiteral("is not a valid computer name"),
+                      QStringLiteral("use 1 to 15 letters, digits or hyphens, not digits alone"));
+    if (newName.compare(self->name, Qt::CaseInsensitive) == 0)
+        return refuse(self->name, QStringLiteral("already has that name"), {});
+    auto installed = installedServerOn(lab, self->name);
+    if (!installed)
+        return installed.error();
+    if (*installed)
+        return refuse(self->name,
+                      QStringLiteral("has Exchange installed (server %1); renaming it would break the server")
+                          .arg((*installed)->name),
+                      QStringLiteral("run setup /m:Uninstall on %1 first").arg(self->name));
+    auto other = lab.directory().host(newName);
+    if (!other)
+        return other.error();
+    RenameReport report{self->name, newName, {}};
+    if (*other && (*other)->poweredOn)
+        return refuse(
+            newName, QStringLiteral("is the name of a powered-on host on the network"),
+            QStringLiteral("power that host off for good first (Stop-Host %1), or choose another name")
+                .arg((*other)->name));
+    if (*other) {
+        report.retiredHost = (*other)->name + QStringLiteral("-RETIRED");
+        for (int n = 2;; ++n) {
+            auto taken = lab.directory().host(report.retiredHost);
+            if (!taken)
+                return taken.error();
+            if (!*taken)
+                break;
+            report.retiredHost = QStringLiteral("%1-RETIRED%2").arg((*other)->name).arg(n);
+        }
+    }
+    SCR_TRY(lab.directory().transaction([&]() -> Status {
+        if (!report.retiredHost.isEmpty())
+            SCR_TRY(lab.directory().renameHost((*other)->name, report.retiredHost));
+        return lab.directory().renameHost(self->name, newName);
+    }));
+    lab.recordEvent(
+        {6011, EventLevel::Information, QStringLiteral("EventLog"),
+         report.retiredHost.isEmpty()
+             ? QStringLiteral("Host %1 was renamed %2.").arg(report.oldName, newName)
+             : QStringLiteral("Host %1 was renamed %2; the powered-off host of that name is %3 now.")
+                   .arg(report.oldName, newName, report.retiredHost),
+         lab.clock().nowMs()});
+    return report;
+}
+
+Status uninstallExchange(Lab &lab, const QString &host)
+{
+    auto self = findRunningHost(lab, host);
+    if (!self)
+        return self.error();
+    auto installed = installedServerOn(lab, self->name);
+    if (!installed)
+        return installed.error();
+    if (!*installed)
+        return refuse(self->name, QStringLiteral("has no Exchange server installed"), {});
+    const QString server = (*installed)->name;
+    auto sgs = lab.directory().storageGroups(server);
+    if (!sgs)
+        return sgs.error();
+    if (!sgs->empty())
+        return refuse(server, QStringLiteral("still has storage group %1").arg(sgs->front().identity()),
+                      QStringLiteral("remove its databases and storage groups first (Remove-MailboxDatabase, "
+                                     "Remove-StorageGroup)"));
+    auto copies = lab.directory().copies();
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &c : *copies)
+        if (c.standbyMachine.compare(server, Qt::CaseInsensitive) == 0) {
+            auto sg = lab.directory().storageGroup(c.storageGroupId);
+            const QString id = sg && *sg ? (*sg)->identity() : QStringLiteral("a storage group");
+            return refuse(
+                server, QStringLiteral("is the standby machine of an SCR copy of %1").arg(id),
+                QStringLiteral("Restore-StorageGroupCopy or Disable-StorageGroupCopy %1 -StandbyMachine "
+                               "%2 first")
+                    .arg(id, server));
+        }
+    SCR_TRY(lab.directory().removeServer(server));
+    lab.recordEvent({1010, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
+                     QStringLiteral("Exchange server %1 was uninstalled from host %2; the host stays.")
+                         .arg(server, self->name),
+                     lab.clock().nowMs()});
+    return {};
+}
+
+Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
+{
+    auto self = findRunningHost(lab, host);
+    if (!self)
+        return self.error();
+    auto installed = installedServerOn(lab, self->name);
+    if (!installed)
+        return installed.error();
+    if (*installed)
+        return refuse(self->name,
+                      QStringLiteral("has Exchange installed (server %1)").arg((*installed)->name),
+                      QStringLiteral("setup /m:RecoverServer runs on a host without Exchange: run setup "
+                                     "/m:Uninstall first"));
+    auto server = lab.directory().server(self->name);
+    if (!server)
+        return server.error();
+    if (!*server)
+        return refuse(
+            self->name, QStringLiteral("no Exchange server object has this host's name"),
+            QStringLiteral("rename the host to the failed server's name first (Rename-Computer -NewName "
+                           "NAME)"));
+    const ServerRecord failed = **server;
+    if (failed.host.compare(self->name, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, failed.host))
+        return refuse(failed.name, QStringLiteral("is still running on host %1").arg(failed.host),
+                      QStringLiteral("RecoverServer replaces a server that is gone: power %1 off first")
+                          .arg(failed.host));
+    auto sgs = lab.directory().storageGroups(failed.name);
+    if (!sgs)
+        return sgs.error();
+    const HostDisk disk = lab.hostDisk(self->name);
+    RecoverServerReport report{failed.name, self->name, failed.host, {}, {}};
+    // Check every path first, so that a bad one refuses before anything changes.
+    struct Planned
+    {
+        QStringList folders;
+        std::vector<std::pair<QString, QString>> files; // identity, local edb path
+    } plan;
+    for (const StorageGroupRecord &sg : *sgs) {
+        for (const QString &path : {sg.logFolderPath, sg.systemFolderPath}) {
+            auto local = disk.localPath(path);
+            if (!local)
+                return local.error();
+            plan.folders << *local;
+        }
+        report.storageGroups << sg.identity();
+        auto dbs = lab.directory().databases(sg.id);
+        if (!dbs)
+            return dbs.error();
+        for (const DatabaseRecord &db : *dbs) {
+            auto local = disk.localPath(db.edbFilePath);
+            if (!local)
+                return local.error();
+            plan.folders << QFileInfo(*local).absolutePath();
+            plan.files.emplace_back(sg.identity() + QLatin1Char('\\') + db.name, *local);
+        }
+    }
+    for (const QString &folder : plan.folders)
+        SCR_TRY(ensureDirectory(folder));
+    SCR_TRY(lab.directory().transaction([&]() -> Status {
+        SCR_TRY(lab.directory().bindServer(failed.name, self->name));
+        for (const StorageGroupRecord &sg : *sgs) {
+            auto dbs = lab.directory().databases(sg.id);
+            if (!dbs)
+                return dbs.error();
+            for (const DatabaseRecord &db : *dbs)
+                SCR_TRY(lab.directory().setDatabaseMounted(db.id, false));
+        }
+        return {};
+    }));
+    for (const auto &[identity, path] : plan.files) {
+        QString state = QStringLiteral("no file (Mount-Database creates an empty database)");
+        if (QFileInfo::exists(path)) {
+            auto file = Database::open(path, Database::Access::ReadOnly, identity);
+            state = file ? databaseStateName((*file)->header().state) : file.error().reason;
+        }
+        report.databases << QStringLiteral("%1: %2").arg(identity, state);
+    }
+    lab.recordEvent({1011, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
+                     QStringLiteral("Exchange server %1 was recovered onto host %2 (setup /m:RecoverServer).")
+                         .arg(failed.name, self->name),
+                     lab.clock().nowMs()});
+    return report;
+}
+
+} // namespace scr::cmdlets

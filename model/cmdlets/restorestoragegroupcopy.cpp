@@ -1,0 +1,194 @@
+#include "restorestoragegroupcopy.h"
+
+#include "core/fileio.h"
+#include "ems/binder.h"
+#include "lab/lab.h"
+#include "replication/copyworker.h"
+#include "store/database.h"
+#include "store/logfile.h"
+#include "store/logfolder.h"
+#include "store/logstream.h"
+#include "storagegroupcopy.h"
+#include "validation.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace scr {
+
+QString RestoreReport::summary() const
+{
+    if (lostGenerations == 0 && !openLogLost)
+        return QStringLiteral("No data was lost: the copy holds every log of %1 through generation %2.")
+            .arg(identity)
+            .arg(lastLogCopied);
+    QString what = lostGenerations > 0 ? QStringLiteral("generations %1 to %2 and the open log")
+                                             .arg(lastLogCopied + 1)
+                                             .arg(lastLogGenerated)
+                                       : QStringLiteral("the open log");
+    const uint32_t logs = lostGenerations + (openLogLost ? 1 : 0);
+    return QStringLiteral("Data was lost: %1 %2 (%3) never copied; at most %4 of mail, written after "
+                          "generation %5.")
+        .arg(logs)
+        .arg(logs == 1 ? QStringLiteral("log was") : QStringLiteral("logs were"), what,
+             ems::formatTimeSpan(lostTimeMs))
+        .arg(lastLogCopied);
+}
+
+namespace cmdlets {
+namespace {
+
+constexpr int kMaxFinalCycles = 10000; // 64 logs a cycle: far more than any copy queue
+
+} // namespace
+
+Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGroupCopyRequest &request)
+{
+    auto copy = findStorageGroupCopy(lab, request.identity, request.standbyMachine);
+    if (!copy)
+        return copy.error();
+    auto sg = findStorageGroup(lab, request.identity);
+    if (!sg)
+        return sg.error();
+    const QString id = sg->identity();
+    if (request.replaceLocations)
+        return refuse(id,
+                      QStringLiteral("-ReplaceLocations is for local continuous replication, whose copy has "
+                                     "other paths; the SCR copy on %1 already has the storage group's paths")
+                          .arg(copy->standbyMachine),
+                      QStringLiteral("leave -ReplaceLocations out"));
+    auto dbs = lab.directory().databases(sg->id);
+    if (!dbs)
+        return dbs.error();
+    if (dbs->size() != 1)
+        return refuse(id, QStringLiteral("holds %1 databases; an SCR copy has one").arg(dbs->size()), {});
+    const DatabaseRecord db = dbs->front();
+    auto standbyHost = reachableHostOf(lab, copy->standbyMachine);
+    if (!standbyHost)
+        return standbyHost.error();
+    auto sourceHost = lab.hostOfServer(sg->server);
+    if (!sourceHost)
+        return sourceHost.error();
+    const bool reachable = isPoweredOn(lab, *sourceHost);
+    if (reachable && lab.mountedDatabase(db.guid))
+        return refuse(
+            id + QLatin1Char('\\') + db.name,
+            QStringLiteral("is mounted on %1; its newest logs are still being written").arg(sg->server),
+            QStringLiteral("Dismount-Database %1\\%2 first, so that every log can be copied and nothing "
+                           "is lost")
+                .arg(id, db.name));
+    if (!reachable && !request.force)
+        return refuse(
+            id,
+            QStringLiteral("its source server %1 cannot be reached, so the logs the copy lacks cannot "
+                           "be copied")
+                .arg(sg->server),
+            QStringLiteral("run Restore-StorageGroupCopy %1 -StandbyMachine %2 -Force to activate the "
+                           "copy with the logs it has (the report says what is lost)")
+                .arg(id, copy->standbyMachine));
+    CopyWorker *worker = lab.copyWorker(*copy);
+    if (!worker)
+        return refuse(
+            id, QStringLiteral("the replication service on %1 is not running").arg(copy->standbyMachine),
+            QStringLiteral("start the lab again"));
+    if (!reachable && worker->status().lastLogInspected == 0)
+        return refuse(id,
+                      QStringLiteral("the copy on %1 holds no log yet: there is nothing to activate")
+                          .arg(copy->standbyMachine),
+                      QStringLiteral("restore the database from a backup instead"));
+    auto source = lab.storagePaths(*sourceHost, *sg, db);
+    auto target = lab.storagePaths(*standbyHost, *sg, db);
+    if (!source)
+        return source.error();
+    if (!target)
+        return target.error();
+
+    RestoreReport report;
+    report.identity = id;
+    report.standbyMachine = copy->standbyMachine;
+    report.sourceReachable = reachable;
+    report.logFolderPath = sg->logFolderPath;
+    report.edbFilePath = db.edbFilePath;
+    const uint32_t before = worker->status().lastLogInspected;
+    if (reachable) {
+        // The final pass: the copier and inspector take every closed log the copy lacks.
+        auto listing = listLogFolder(source->logFolder, sg->logPrefix);
+        if (!listing)
+            return listing.error();
+        if (worker->status().suspend)
+            worker->resume();
+        for (int i = 0; i < kMaxFinalCycles && worker->status().lastLogInspected < listing->lastClosed();
+             ++i) {
+            const uint32_t was = worker->status().lastLogInspected;
+            worker->runCycle();
+            if (worker->status().failed || worker->status().lastLogInspected == was)
+                break;
+        }
+        const CopyStatus s = worker->status();
+        if (s.lastLogInspected < listing->lastClosed())
+            return Error{
+                id,
+                QStringLiteral("the final copy of the logs stopped at generation %1 of %2: %3")
+                    .arg(s.lastLogInspected)
+                    .arg(listing->lastClosed())
+                    .arg(s.failedMessage.isEmpty() ? QStringLiteral("no progress") : s.failedMessage),
+                QStringLiteral("mend the cause, then run Restore-StorageGroupCopy again (the copy is "
+                               "still enabled)"),
+                JetCode::MissingLogFile};
+    }
+    const CopyStatus s = worker->status();
+    report.logsCopiedNow = static_cast<int>(s.lastLogInspected - before);
+    report.lastLogCopied = s.lastLogInspected;
+    report.lastCopiedLogTimeMs = s.lastInspectedLogTime;
+
+    // From here the copy ends: its worker lets go of the database file, the record goes.
+    lab.stopCopy(*copy);
+    QDir(target->logFolder + QStringLiteral("/inspector")).removeRecursively();
+    const QString openName = sg->logPrefix + QStringLiteral(".log");
+    if (reachable) {
+        const QString from = QDir(source->logFolder).filePath(openName);
+        if (QFileInfo::exists(from)) {
+            auto open = LogFile::load(from, sg->logFolderPath + QLatin1Char('\\') + openName);
+            if (!open)
+                return open.error();
+            const QString to = QDir(target->logFolder).filePath(openName);
+            QFile::remove(to);
+            SCR_TRY(copyFileDurably(from, to));
+            report.openLogCopied = true;
+        }
+        report.lastLogGenerated = report.lastLogCopied;
+    } else {
+        const Lab::SourcePosition seen = lab.lastSeenSource(*copy);
+        report.lastLogGenerated = std::max(seen.lastLogGenerated, report.lastLogCopied);
+        report.lostGenerations = report.lastLogGenerated - report.lastLogCopied;
+        report.openLogLost = true;
+        report.failureTimeMs = lab.poweredOffAt(*sourceHost);
+        const qint64 failure = report.failureTimeMs > 0 ? report.failureTimeMs : lab.clock().nowMs();
+        report.lostTimeMs = std::max<qint64>(0, failure - report.lastCopiedLogTimeMs);
+    }
+    if (!QFileInfo::exists(QDir(target->logFolder).filePath(openName))) {
+        // The store needs a current log to recover and mount: the stream goes on at the next generation,
+        // with the copy's log signature, as Exchange's activation left it.
+        auto stream = LogStream::open(target->logFolder, sg->logPrefix, lab.clock());
+        if (!stream)
+            return stream.error();
+    }
+    SCR_TRY(lab.directory().removeCopy(copy->id));
+
+    if (QFileInfo::exists(target->edbPath)) {
+        auto file = Database::open(target->edbPath, Database::Access::ReadOnly, db.edbFilePath);
+        report.databaseState = file ? databaseStateName((*file)->header().state) : file.error().reason;
+    } else {
+        report.databaseState = QStringLiteral("none yet (eseutil /r creates it from the logs)");
+    }
+    const bool lost = report.lostGenerations > 0 || report.openLogLost;
+    lab.recordEvent({2110, lost ? EventLevel::Warning : EventLevel::Information,
+                     QStringLiteral("MSExchangeRepl"),
+                     QStringLiteral("The SCR copy of %1 on %2 was activated (Restore-StorageGroupCopy). %3")
+                         .arg(id, copy->standbyMachine, report.summary()),
+                     lab.clock().nowMs()});
+    return report;
+}
+
+} // namespace cmdlets
+} // namespace scr

@@ -1,0 +1,49 @@
+#pragma once
+// Restore-StorageGroupCopy: ends an SCR copy and makes its files on the standby machine ready to mount.
+// With the source reachable (its database must be dismounted) it first copies and inspects every log the
+// copy lacks, the open log included, so nothing is lost. With the source unreachable it refuses unless
+// -Force, and then says what is lost: the generations never copied (the RPO), in logs and in time.
+
+#include "core/result.h"
+
+namespace scr {
+
+class Lab;
+
+struct RestoreStorageGroupCopyRequest
+{
+    QString identity;       // "MBX1\SG1"
+    QString standbyMachine; // "MBX3"
+    bool force = false;
+    bool replaceLocations = false; // LCR's; refused for SCR, whose copy already has the source's paths
+};
+
+struct RestoreReport
+{
+    QString identity;
+    QString standbyMachine;
+    bool sourceReachable = false;
+    int logsCopiedNow = 0;         // closed generations the final pass copied
+    bool openLogCopied = false;    // the source's E00.log, taken once its database was dismounted
+    uint32_t lastLogCopied = 0;    // the newest generation now on the standby machine
+    uint32_t lastLogGenerated = 0; // the source's newest closed generation, as last seen
+    uint32_t lostGenerations = 0;  // closed generations never copied (the open log is lost too when > 0
+                                   // or when the source is unreachable)
+    bool openLogLost = false;
+    qint64 lastCopiedLogTimeMs = 0; // creation time of lastLogCopied
+    qint64 failureTimeMs = 0;       // when the source was powered off; 0 when reachable
+    qint64 lostTimeMs = 0;          // at most this much mail, written after lastCopiedLogTimeMs
+    QString databaseState;          // of the copy's file: "Dirty Shutdown", "Clean Shutdown", or "none yet"
+    QString logFolderPath;          // on the standby machine (the source's paths, as SCR keeps them)
+    QString edbFilePath;
+
+    QString summary()
+        const; // one line: "no data lost" or "lost 3 generations (E00..) and E00.log: at most 0.00:04:10"
+};
+
+namespace cmdlets {
+
+Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGroupCopyRequest &request);
+
+} // namespace cmdlets
+} // namespace scr

@@ -1,0 +1,388 @@
+#include "storagegroup.h"
+
+#include "core/fileio.h"
+#include "lab/lab.h"
+#include "mailboxdatabase.h"
+#include "storagegroupcopy.h"
+#include "validation.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace scr::cmdlets {
+namespace {
+
+bool samePath(QString a, QString b)
+{
+    while (a.endsWith(QLatin1Char('\\')))
+        a.chop(1);
+    while (b.endsWith(QLatin1Char('\\')))
+        b.chop(1);
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+Status checkName(const QString &kind, const QString &name)
+{
+    if (name.trimmed().isEmpty() || name != name.trimmed() || name.contains(QLatin1Char('\\')) ||
+        name.size() > 64)
+        return refuse(
+            name.isEmpty() ? kind : name, QStringLiteral("is not a valid %1 name").arg(kind),
+            QStringLiteral("use 1 to 64 characters, no backslash and no leading or trailing space"));
+    return {};
+}
+
+// The files of a log stream in a folder: its logs, and the prepared next log.
+QStringList logFilesIn(const QString &folder, const QString &prefix)
+{
+    return QDir(folder).entryList({prefix + QStringLiteral("*.log")}, QDir::Files, QDir::Name);
+}
+
+// Another storage group of the server that already uses one of the paths, if any.
+Result<std::optional<StorageGroupRecord>> pathOwner(Lab &lab, const QString &server, qint64 exceptId,
+                                                    const QStringList &paths)
+{
+    auto sgs = lab.directory().storageGroups(server);
+    if (!sgs)
+        return sgs.error();
+    for (const StorageGroupRecord &other : *sgs) {
+        if (other.id == exceptId)
+            continue;
+        for (const QString &p : paths)
+            if (samePath(p, other.logFolderPath) || samePath(p, other.systemFolderPath))
+                return std::optional<StorageGroupRecord>{other};
+    }
+    return std::optional<StorageGroupRecord>{};
+}
+
+Status refuseWhileReplicated(Lab &lab, const StorageGroupRecord &sg, const QString &doing)
+{
+    auto copies = lab.directory().copies(sg.id);
+    if (!copies)
+        return copies.error();
+    if (!copies->empty())
+        return refuse(sg.identity(),
+                      QStringLiteral("has an SCR copy on %1; %2 would break it")
+                          .arg(copies->front().standbyMachine, doing),
+                      QStringLiteral("Disable-StorageGroupCopy %1 -StandbyMachine %2 first")
+                          .arg(sg.identity(), copies->front().standbyMachine));
+    return {};
+}
+
+Status refuseWhileMounted(Lab &lab, const StorageGroupRecord &sg)
+{
+    auto dbs = lab.directory().databases(sg.id);
+    if (!dbs)
+        return dbs.error();
+    for (const DatabaseRecord &db : *dbs)
+        if (lab.mountedDatabase(db.guid))
+            return refuse(sg.identity() + QLatin1Char('\\') + db.name, QStringLiteral("is mounted"),
+                          QStringLiteral("Dismount-Database %1\\%2 first").arg(sg.identity(), db.name));
+    return {};
+}
+
+// Copies each of files from one folder to another (durably), runs repoint, and only then deletes the
+// originals: a crash or a refusal of repoint leaves the object and its old files as they were.
+Status moveFiles(const QString &fromFolder, const QString &toFolder, const QStringList &files,
+                 const std::function<Status()> &repoint)
+{
+    SCR_TRY(ensureDirectory(toFolder));
+    SCR_TRY(checkWritableFolder(toFolder));
+    QStringList copied;
+    const auto undo = [&]() {
+        for (const QString &name : copied)
+            QFile::remove(QDir(toFolder).filePath(name));
+    };
+    for (const QString &name : files) {
+        if (auto st = copyFileDurably(QDir(fromFolder).filePath(name), QDir(toFolder).filePath(name)); !st) {
+            undo();
+            return st;
+        }
+        copied << name;
+    }
+    if (auto st = repoint(); !st) {
+        undo();
+        return st;
+    }
+    for (const QString &name : files)
+        QFile::remove(QDir(fromFolder).filePath(name));
+    return syncDirectory(fromFolder);
+}
+
+} // namespace
+
+Result<StorageGroupRecord> newStorageGroup(Lab &lab, const NewStorageGroupRequest &request)
+{
+    auto server = lab.directory().server(request.server);
+    if (!server)
+        return server.error();
+    if (!*server)
+        return refuse(request.server, QStringLiteral("no such Exchange server"),
+                      QStringLiteral("Get-ExchangeServer lists them"));
+    if (!(*server)->installed || !(*server)->mailboxRole)
+        return refuse(request.server, QStringLiteral("is not a mailbox server"),
+                      QStringLiteral("choose a server with the Mailbox role installed"));
+    SCR_TRY(checkName(QStringLiteral("storage group"), request.name));
+    StorageGroupRecord sg;
+    sg.server = (*server)->name;
+    sg.name = request.name;
+    sg.logFolderPath = request.logFolderPath.isEmpty() ? QStringLiteral("C:\\Exchange\\Logs\\") + sg.name
+                                                       : request.logFolderPath;
+    sg.systemFolderPath = request.systemFolderPath.isEmpty() ? sg.logFolderPath : request.systemFolderPath;
+    SCR_TRY(checkWindowsPath(QStringLiteral("-LogFolderPath"), sg.logFolderPath));
+    SCR_TRY(checkWindowsPath(QStringLiteral("-SystemFolderPath"), sg.systemFolderPath));
+    auto existing = lab.directory().storageGroup(sg.identity());
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return refuse(
+            sg.identity(), QStringLiteral("exists already"),
+            QStringLiteral("choose another name; Get-StorageGroup -Server %1 lists them").arg(sg.server));
+    auto owner = pathOwner(lab, sg.server, 0, {sg.logFolderPath, sg.systemFolderPath});
+    if (!owner)
+        return owner.error();
+    if (*owner)
+        return refuse(sg.identity(),
+                      QStringLiteral("its paths are those of storage group %1").arg((*owner)->identity()),
+                      QStringLiteral("give -LogFolderPath and -SystemFolderPath that no storage group uses"));
+    auto sgs = lab.directory().storageGroups(sg.server);
+    if (!sgs)
+        return sgs.error();
+    sg.logPrefix.clear();
+    for (int n = 0; n < kMaxStorageGroupsPerServer && sg.logPrefix.isEmpty(); ++n) {
+        const QString prefix = QStringLiteral("E%1").arg(n, 2, 10, QLatin1Char('0'));
+        if (std::none_of(sgs->begin(), sgs->end(), [&](const StorageGroupRecord &o) {
+                return o.logPrefix.compare(prefix, Qt::CaseInsensitive) == 0;
+            }))
+            sg.logPrefix = prefix;
+    }
+    if (sg.logPrefix.isEmpty())
+        return refuse(sg.server, QStringLiteral("has %1 storage groups, the most it can").arg(sgs->size()),
+                      QStringLiteral("remove a storage group first"));
+    auto host = reachableHostOf(lab, sg.server);
+    if (!host)
+        return host.error();
+    auto folder = lab.hostDisk(*host).localPath(sg.logFolderPath);
+    if (!folder)
+        return folder.error();
+    if (!logFilesIn(*folder, sg.logPrefix).isEmpty())
+        return refuse(sg.identity(),
+                      QStringLiteral("%1 already holds %2 logs").arg(sg.logFolderPath, sg.logPrefix),
+                      QStringLiteral("choose an empty folder, or remove those logs (Remove-Item)"));
+    auto id = lab.directory().addStorageGroup(sg);
+    if (!id)
+        return id.error();
+    sg.id = *id;
+    return sg;
+}
+
+Status removeStorageGroup(Lab &lab, const QString &identity)
+{
+    auto sg = findStorageGroup(lab, identity);
+    if (!sg)
+        return sg.error();
+    SCR_TRY(refuseWhileReplicated(lab, *sg, QStringLiteral("removing it")));
+    auto dbs = lab.directory().databases(sg->id);
+    if (!dbs)
+        return dbs.error();
+    if (!dbs->empty())
+        return refuse(
+            sg->identity(), QStringLiteral("holds database %1").arg(dbs->front().name),
+            QStringLiteral("Remove-MailboxDatabase %1\\%2 first").arg(sg->identity(), dbs->front().name));
+    return lab.directory().removeStorageGroup(sg->id);
+}
+
+Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequest &request)
+{
+    auto sg = findStorageGroup(lab, request.storageGroup);
+    if (!sg)
+        return sg.error();
+    SCR_TRY(checkName(QStringLiteral("database"), request.name));
+    SCR_TRY(refuseWhileReplicated(lab, *sg, QStringLiteral("a second database")));
+    DatabaseRecord db;
+    db.storageGroupId = sg->id;
+    db.name = request.name;
+    db.guid = QUuid::createUuid();
+    db.edbFilePath = request.edbFilePath.isEmpty()
+                         ? QStringLiteral("C:\\Exchange\\Data\\%1\\%2.edb").arg(sg->name, db.name)
+                         : request.edbFilePath;
+    SCR_TRY(checkWindowsPath(QStringLiteral("-EdbFilePath"), db.edbFilePath));
+    if (!db.edbFilePath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
+        return refuse(db.edbFilePath, QStringLiteral("does not name an .edb file"),
+                      QStringLiteral("end -EdbFilePath with \\%1.edb").arg(db.name));
+    auto mine = lab.directory().databases(sg->id);
+    if (!mine)
+        return mine.error();
+    for (const DatabaseRecord &d : *mine)
+        if (d.name.compare(db.name, Qt::CaseInsensitive) == 0)
+            return refuse(sg->identity() + QLatin1Char('\\') + db.name, QStringLiteral("exists already"),
+                          QStringLiteral("choose another name"));
+    if (static_cast<int>(mine->size()) >= kMaxDatabasesPerStorageGroup)
+        return refuse(sg->identity(), QStringLiteral("holds %1 databases, the most it can").arg(mine->size()),
+                      QStringLiteral("create the database in another storage group"));
+    auto all = getMailboxDatabase(lab, {}, sg->server);
+    if (!all)
+        return all.error();
+    for (const MailboxDatabaseRow &row : *all)
+        if (samePath(row.database.edbFilePath, db.edbFilePath))
+            return refuse(
+                db.edbFilePath,
+                QStringLiteral("is the file of %1\\%2").arg(row.storageGroup.identity(), row.database.name),
+                QStringLiteral("give another -EdbFilePath"));
+    auto host = reachableHostOf(lab, sg->server);
+    if (!host)
+        return host.error();
+    auto local = lab.hostDisk(*host).localPath(db.edbFilePath);
+    if (!local)
+        return local.error();
+    if (QFileInfo::exists(*local))
+        return refuse(
+            db.edbFilePath, QStringLiteral("a file exists there already"),
+            QStringLiteral("give another -EdbFilePath; to use that file, create the database elsewhere "
+                           "and point it there with Move-DatabasePath -ConfigurationOnly"));
+    db.mounted = false;
+    db.mountAtStartup = true;
+    auto id = lab.directory().addDatabase(db);
+    if (!id)
+        return id.error();
+    db.id = *id;
+    return db;
+}
+
+Status removeMailboxDatabase(Lab &lab, const QString &identity)
+{
+    auto row = findMailboxDatabase(lab, identity);
+    if (!row)
+        return row.error();
+    const QString id = row->storageGroup.identity() + QLatin1Char('\\') + row->database.name;
+    if (row->mounted)
+        return refuse(id, QStringLiteral("is mounted"), QStringLiteral("Dismount-Database %1 first").arg(id));
+    SCR_TRY(refuseWhileReplicated(lab, row->storageGroup, QStringLiteral("removing its database")));
+    auto mailboxes = lab.directory().mailboxes(row->database.guid);
+    if (!mailboxes)
+        return mailboxes.error();
+    if (!mailboxes->empty())
+        return refuse(id, QStringLiteral("%1 mailboxes are homed on it").arg(mailboxes->size()),
+                      QStringLiteral("move them first (Get-Mailbox -Database %1 lists them)").arg(id));
+    return lab.directory().removeDatabase(row->database.id);
+}
+
+Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
+{
+    auto sg = findStorageGroup(lab, request.identity);
+    if (!sg)
+        return sg.error();
+    if (request.logFolderPath.isEmpty() && request.systemFolderPath.isEmpty())
+        return refuse(sg->identity(), QStringLiteral("no new path was given"),
+                      QStringLiteral("give -LogFolderPath, -SystemFolderPath, or both"));
+    StorageGroupRecord moved = *sg;
+    if (!request.logFolderPath.isEmpty())
+        moved.logFolderPath = request.logFolderPath;
+    if (!request.systemFolderPath.isEmpty())
+        moved.systemFolderPath = request.systemFolderPath;
+    SCR_TRY(checkWindowsPath(QStringLiteral("-LogFolderPath"), moved.logFolderPath));
+    SCR_TRY(checkWindowsPath(QStringLiteral("-SystemFolderPath"), moved.systemFolderPath));
+    SCR_TRY(refuseWhileReplicated(lab, *sg, QStringLiteral("moving its paths")));
+    SCR_TRY(refuseWhileMounted(lab, *sg));
+    auto owner = pathOwner(lab, sg->server, sg->id, {moved.logFolderPath, moved.systemFolderPath});
+    if (!owner)
+        return owner.error();
+    if (*owner)
+        return refuse(sg->identity(),
+                      QStringLiteral("the new paths are those of storage group %1").arg((*owner)->identity()),
+                      QStringLiteral("give paths that no other storage group uses"));
+    if (request.configurationOnly)
+        return lab.directory().updateStorageGroupPaths(moved);
+
+    auto host = reachableHostOf(lab, sg->server);
+    if (!host)
+        return host.error();
+    const HostDisk disk = lab.hostDisk(*host);
+    auto oldLogs = disk.localPath(sg->logFolderPath);
+    auto newLogs = disk.localPath(moved.logFolderPath);
+    auto oldSystem = disk.localPath(sg->systemFolderPath);
+    auto newSystem = disk.localPath(moved.systemFolderPath);
+    for (const auto *r : {&oldLogs, &newLogs, &oldSystem, &newSystem})
+        if (!*r)
+            return r->error();
+    const bool logsMove = QDir::cleanPath(*oldLogs) != QDir::cleanPath(*newLogs);
+    const bool systemMoves = QDir::cleanPath(*oldSystem) != QDir::cleanPath(*newSystem);
+    const QStringList logs = logsMove ? logFilesIn(*oldLogs, sg->logPrefix) : QStringList();
+    const QString chk = sg->logPrefix + QStringLiteral(".chk");
+    const QStringList system =
+        systemMoves && QFileInfo::exists(QDir(*oldSystem).filePath(chk)) ? QStringList{chk} : QStringList();
+    if (logsMove && !logFilesIn(*newLogs, sg->logPrefix).isEmpty())
+        return refuse(moved.logFolderPath, QStringLiteral("already holds %1 logs").arg(sg->logPrefix),
+                      QStringLiteral("move to an empty folder, or remove those logs first"));
+    if (!system.isEmpty() && QFileInfo::exists(QDir(*newSystem).filePath(chk)))
+        return refuse(moved.systemFolderPath, QStringLiteral("already holds %1").arg(chk),
+                      QStringLiteral("move to an empty folder, or remove that checkpoint first"));
+    return moveFiles(*oldLogs, *newLogs, logs, [&]() -> Status {
+        return moveFiles(*oldSystem, *newSystem, system,
+                         [&]() { return lab.directory().updateStorageGroupPaths(moved); });
+    });
+}
+
+Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
+{
+    auto row = findMailboxDatabase(lab, request.identity);
+    if (!row)
+        return row.error();
+    const QString id = row->storageGroup.identity() + QLatin1Char('\\') + row->database.name;
+    if (request.edbFilePath.isEmpty())
+        return refuse(id, QStringLiteral("no new path was given"), QStringLiteral("give -EdbFilePath"));
+    SCR_TRY(checkWindowsPath(QStringLiteral("-EdbFilePath"), request.edbFilePath));
+    if (!request.edbFilePath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
+        return refuse(request.edbFilePath, QStringLiteral("does not name an .edb file"),
+                      QStringLiteral("end -EdbFilePath with \\%1.edb").arg(row->database.name));
+    SCR_TRY(refuseWhileReplicated(lab, row->storageGroup, QStringLiteral("moving its database")));
+    if (row->mounted)
+        return refuse(id, QStringLiteral("is mounted"), QStringLiteral("Dismount-Database %1 first").arg(id));
+    auto all = getMailboxDatabase(lab, {}, row->storageGroup.server);
+    if (!all)
+        return all.error();
+    for (const MailboxDatabaseRow &other : *all)
+        if (other.database.id != row->database.id &&
+            samePath(other.database.edbFilePath, request.edbFilePath))
+            return refuse(request.edbFilePath,
+                          QStringLiteral("is the file of %1\\%2")
+                              .arg(other.storageGroup.identity(), other.database.name),
+                          QStringLiteral("give another -EdbFilePath"));
+    DatabaseRecord moved = row->database;
+    moved.edbFilePath = request.edbFilePath;
+    if (request.configurationOnly)
+        return lab.directory().updateDatabase(moved);
+
+    auto host = reachableHostOf(lab, row->storageGroup.server);
+    if (!host)
+        return host.error();
+    const HostDisk disk = lab.hostDisk(*host);
+    auto from = disk.localPath(row->database.edbFilePath);
+    auto to = disk.localPath(moved.edbFilePath);
+    if (!from)
+        return from.error();
+    if (!to)
+        return to.error();
+    if (QDir::cleanPath(*from) == QDir::cleanPath(*to))
+        return lab.directory().updateDatabase(moved); // the same file, spelled another way
+    if (QFileInfo::exists(*to))
+        return refuse(moved.edbFilePath, QStringLiteral("a file exists there already"),
+                      QStringLiteral("remove it, or point the database at it with -ConfigurationOnly"));
+    if (!QFileInfo::exists(*from))
+        return lab.directory().updateDatabase(moved); // never mounted: no file to move
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFileInfo::exists(*from + suffix))
+            return refuse(id, QStringLiteral("its file has an SQLite journal beside it (%1)").arg(suffix),
+                          QStringLiteral("mount and dismount it once so that the file is self-contained"));
+    // Copy, repoint, then delete the old file: a crash or a failure leaves a whole file where the object
+    // points.
+    SCR_TRY(ensureDirectory(QFileInfo(*to).absolutePath()));
+    SCR_TRY(copyFileDurably(*from, *to));
+    if (auto st = lab.directory().updateDatabase(moved); !st) {
+        QFile::remove(*to);
+        return st;
+    }
+    QFile::remove(*from);
+    return syncDirectory(QFileInfo(*from).absolutePath());
+}
+
+} // namespace scr::cmdlets

@@ -1,0 +1,136 @@
+#include "recordobjects.h"
+
+#include "binder.h"
+
+#include <QDateTime>
+
+namespace scr::ems {
+namespace {
+
+QString databaseIdentity(const MailboxDatabaseRow &row)
+{
+    return row.storageGroup.identity() + QLatin1Char('\\') + row.database.name;
+}
+
+} // namespace
+
+QVariant when(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP"));
+}
+
+PSObject statusObject(const StorageGroupCopyStatusRow &row)
+{
+    const CopyStatus &s = row.status;
+    PSObject o{QStringLiteral("StorageGroupCopyStatusEntry"),
+               {QStringLiteral("Name"), QStringLiteral("SummaryCopyStatus"),
+                QStringLiteral("CopyQueueLength"), QStringLiteral("ReplayQueueLength"),
+                QStringLiteral("LastInspectedLogTime")},
+               {},
+               true};
+    o.set(QStringLiteral("Identity"), row.storageGroup.identity());
+    o.set(QStringLiteral("Name"), row.storageGroup.name);
+    o.set(QStringLiteral("StorageGroupName"), row.storageGroup.name);
+    o.set(QStringLiteral("StandbyMachine"), s.standbyMachine);
+    o.set(QStringLiteral("SummaryCopyStatus"), summaryCopyStatusName(s.summary));
+    o.set(QStringLiteral("Failed"), s.failed);
+    o.set(QStringLiteral("Seeding"), s.seeding);
+    o.set(QStringLiteral("Suspend"), s.suspend);
+    o.set(QStringLiteral("FailedMessage"), s.failedMessage);
+    o.set(QStringLiteral("SuspendComment"), s.suspendComment);
+    o.set(QStringLiteral("Note"), s.note);
+    o.set(QStringLiteral("CopyQueueLength"), static_cast<qlonglong>(s.copyQueueLength()));
+    o.set(QStringLiteral("ReplayQueueLength"), static_cast<qlonglong>(s.replayQueueLength()));
+    o.set(QStringLiteral("LatestAvailableLogTime"), when(s.latestAvailableLogTime));
+    o.set(QStringLiteral("LastCopyNotificationedLogTime"), when(s.lastCopyNotifiedLogTime));
+    o.set(QStringLiteral("LastCopiedLogTime"), when(s.lastCopiedLogTime));
+    o.set(QStringLiteral("LastInspectedLogTime"), when(s.lastInspectedLogTime));
+    o.set(QStringLiteral("LastReplayedLogTime"), when(s.lastReplayedLogTime));
+    o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(s.lastLogGenerated));
+    o.set(QStringLiteral("LastLogCopyNotified"), static_cast<qlonglong>(s.lastLogCopyNotified));
+    o.set(QStringLiteral("LastLogCopied"), static_cast<qlonglong>(s.lastLogCopied));
+    o.set(QStringLiteral("LastLogInspected"), static_cast<qlonglong>(s.lastLogInspected));
+    o.set(QStringLiteral("LastLogReplayed"), static_cast<qlonglong>(s.lastLogReplayed));
+    o.set(QStringLiteral("LatestFullBackupTime"), when(s.latestFullBackupTime));
+    o.set(QStringLiteral("ReplayLagTime"), formatTimeSpan(row.copy.replayLagMs));
+    o.set(QStringLiteral("TruncationLagTime"), formatTimeSpan(row.copy.truncationLagMs));
+    return o;
+}
+
+PSObject storageGroupObject(const StorageGroupRecord &sg, bool replicated)
+{
+    PSObject o{QStringLiteral("StorageGroup"),
+               {QStringLiteral("Name"), QStringLiteral("Server"), QStringLiteral("Replicated"),
+                QStringLiteral("Recovery")},
+               {}};
+    o.set(QStringLiteral("Name"), sg.name);
+    o.set(QStringLiteral("Server"), sg.server);
+    o.set(QStringLiteral("Replicated"), replicated ? QStringLiteral("Standby") : QStringLiteral("None"));
+    o.set(QStringLiteral("Recovery"), sg.recovery);
+    o.set(QStringLiteral("Identity"), sg.identity());
+    o.set(QStringLiteral("LogFilePrefix"), sg.logPrefix);
+    o.set(QStringLiteral("LogFolderPath"), sg.logFolderPath);
+    o.set(QStringLiteral("SystemFolderPath"), sg.systemFolderPath);
+    o.set(QStringLiteral("CircularLoggingEnabled"), sg.circularLogging);
+    return o;
+}
+
+PSObject mailboxDatabaseObject(const MailboxDatabaseRow &row, bool withStatus)
+{
+    PSObject o{QStringLiteral("MailboxDatabase"),
+               {QStringLiteral("Name"), QStringLiteral("Server"), QStringLiteral("StorageGroup"),
+                QStringLiteral("Recovery")},
+               {}};
+    if (withStatus)
+        o.tableColumns << QStringLiteral("Mounted");
+    o.set(QStringLiteral("Name"), row.database.name);
+    o.set(QStringLiteral("Server"), row.storageGroup.server);
+    o.set(QStringLiteral("StorageGroup"), row.storageGroup.identity());
+    o.set(QStringLiteral("Recovery"), row.storageGroup.recovery);
+    o.set(QStringLiteral("Identity"), databaseIdentity(row));
+    o.set(QStringLiteral("Guid"), row.database.guid.toString(QUuid::WithoutBraces));
+    o.set(QStringLiteral("EdbFilePath"), row.database.edbFilePath);
+    o.set(QStringLiteral("Mounted"), withStatus ? QVariant(row.mounted) : QVariant());
+    o.set(QStringLiteral("MountAtStartup"), row.database.mountAtStartup);
+    o.set(QStringLiteral("AllowFileRestore"), row.database.allowFileRestore);
+    return o;
+}
+
+PSObject mailboxObject(const MailboxEntry &entry)
+{
+    const MailboxRecord &m = entry.mailbox;
+    PSObject o{QStringLiteral("Mailbox"),
+               {QStringLiteral("Name"), QStringLiteral("Alias"), QStringLiteral("ServerName"),
+                QStringLiteral("Database")},
+               {}};
+    o.set(QStringLiteral("Name"), m.name);
+    o.set(QStringLiteral("Alias"), m.alias);
+    o.set(QStringLiteral("ServerName"), entry.home.storageGroup.server);
+    o.set(QStringLiteral("Database"), databaseIdentity(entry.home));
+    o.set(QStringLiteral("ObjectClass"), mailboxClassName(m.objectClass));
+    o.set(QStringLiteral("Identity"), m.alias);
+    o.set(QStringLiteral("Guid"), m.guid.toString(QUuid::WithoutBraces));
+    o.set(QStringLiteral("DisplayName"), m.name);
+    return o;
+}
+
+PSObject mailboxStatisticsObject(const MailboxStatistics &s)
+{
+    PSObject o{QStringLiteral("MailboxStatistics"),
+               {QStringLiteral("DisplayName"), QStringLiteral("ItemCount"), QStringLiteral("TotalItemSize"),
+                QStringLiteral("Database")},
+               {}};
+    o.set(QStringLiteral("DisplayName"), s.entry.mailbox.name);
+    o.set(QStringLiteral("ItemCount"), static_cast<qlonglong>(s.itemCount));
+    o.set(QStringLiteral("TotalItemSize"), static_cast<qlonglong>(s.totalItemSize));
+    o.set(QStringLiteral("Database"), databaseIdentity(s.entry.home));
+    o.set(QStringLiteral("ServerName"), s.entry.home.storageGroup.server);
+    o.set(QStringLiteral("ObjectClass"), mailboxClassName(s.entry.mailbox.objectClass));
+    o.set(QStringLiteral("Identity"), s.entry.mailbox.alias);
+    o.set(QStringLiteral("MailboxGuid"), s.entry.mailbox.guid.toString(QUuid::WithoutBraces));
+    return o;
+}
+
+} // namespace scr::ems
