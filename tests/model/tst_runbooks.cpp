@@ -1,0 +1,288 @@
+// End-to-end runbooks: the .ps1 scripts in tests/runbooks, run by scr-shell (a separate process each, as an
+// administrator would) on a fresh demo lab. After each activation every user mailbox must be homed on the
+// activated database, the system mailboxes must not have moved, and Get-MailboxStatistics must show exactly
+// the messages of the logs the copy had: every one when the source was reachable, those of the copied
+// generations when it was not. The expected counts are read from the source's own log files.
+
+#include "directory/directory.h"
+#include "store/logfile.h"
+#include "store/logfolder.h"
+#include "store/records.h"
+
+#include <map>
+#include <set>
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run shell(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(SCR_SHELL));
+    p.setArguments(args);
+    p.setStandardInputFile(QProcess::nullDevice()); // no terminal: confirmations must be given in the script
+    p.start();
+    Run r;
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("scr-shell timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(p.readAllStandardError());
+    return r;
+}
+
+QString runbook(const char *name)
+{
+    return QStringLiteral(SCR_RUNBOOKS "/") + QLatin1String(name);
+}
+
+// The messages each mailbox holds after replaying the source's logs through generation last (and the open
+// log when withOpenLog): delivered, minus deleted.
+std::map<QUuid, int> messagesInLogs(const QString &folder, uint32_t last, bool withOpenLog)
+{
+    std::map<QString, QUuid> owner;
+    const auto visit = [&](const LogRecordView &view) -> Status {
+        if (view.type == RecordType::DeliverMessage) {
+            auto m = DeliverMessageRecord::decode(view);
+            if (!m)
+                return m.error();
+            owner[m->internetMessageId] = m->mailboxGuid;
+        } else if (view.type == RecordType::DeleteMessage) {
+            auto d = DeleteMessageRecord::decode(view);
+            if (!d)
+                return d.error();
+            owner.erase(d->internetMessageId);
+        }
+        return {};
+    };
+    auto listing = listLogFolder(folder, QStringLiteral("E00"));
+    if (!listing)
+        return {};
+    for (uint32_t gen : listing->closedGenerations) {
+        if (gen > last)
+            break;
+        auto log = LogFile::load(folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen));
+        if (!log || !log->scan(false, visit))
+            return {};
+    }
+    if (withOpenLog) {
+        auto open = LogFile::load(folder + QStringLiteral("/E00.log"));
+        if (!open || !open->scan(true, visit))
+            return {};
+    }
+    std::map<QUuid, int> perMailbox;
+    for (const auto &[id, mailbox] : owner)
+        ++perMailbox[mailbox];
+    return perMailbox;
+}
+
+// Get-MailboxStatistics of a database, by mailbox GUID, as scr-shell prints it.
+std::map<QUuid, int> itemCounts(const QString &lab, const QString &database)
+{
+    const Run r = shell(
+        {QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+         QStringLiteral("Get-MailboxStatistics -Database %1 | ft MailboxGuid,ItemCount").arg(database)});
+    std::map<QUuid, int> counts;
+    static const QRegularExpression row(QStringLiteral("^([0-9a-f-]{36})\\s+(\\d+)$"));
+    for (const QString &line : r.out.split(QLatin1Char('\n'))) {
+        const auto m = row.match(line.trimmed());
+        if (m.hasMatch())
+            counts[QUuid::fromString(m.captured(1))] = m.captured(2).toInt();
+    }
+    return counts;
+}
+
+uint32_t reportNumber(const QString &out, const QString &field)
+{
+    const auto m = QRegularExpression(field + QStringLiteral("\\s+:\\s+(\\d+)")).match(out);
+    return m.hasMatch() ? m.captured(1).toUInt() : 0;
+}
+
+struct Homes
+{
+    std::vector<MailboxRecord> users;
+    std::vector<MailboxRecord> system;
+    QUuid db1;
+    QUuid dbTarget;
+};
+
+Homes homesOf(const QString &lab)
+{
+    Homes h;
+    auto directory = Directory::open(lab);
+    if (!directory)
+        return h;
+    auto sg1 = (*directory)->storageGroup(QStringLiteral("MBX1\\SG1"));
+    if (sg1 && *sg1)
+        h.db1 = (*directory)->databases((*sg1)->id)->front().guid;
+    auto target = (*directory)->storageGroup(QStringLiteral("MBX3\\SG1Target"));
+    if (target && *target && !(*directory)->databases((*target)->id)->empty())
+        h.dbTarget = (*directory)->databases((*target)->id)->front().guid;
+    for (const MailboxRecord &m : *(*directory)->mailboxes())
+        (m.objectClass == MailboxClass::User ? h.users : h.system).push_back(m);
+    return h;
+}
+
+} // namespace
+
+class RunbookTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+    QString freshLab(const char *name)
+    {
+        const QString lab = m_tmp.filePath(QLatin1String(name));
+        const Run made = shell({QStringLiteral("--new-demo"), lab});
+        if (made.exitCode != 0)
+            qWarning("%s", qPrintable(made.err));
+        return lab;
+    }
+
+    void runOk(const QString &lab, const QString &script, Run *out = nullptr)
+    {
+        const Run r = shell({QStringLiteral("--lab"), lab, script});
+        QVERIFY2(r.exitCode == 0, qPrintable(script + QStringLiteral(":\n") + r.out + r.err));
+        if (out)
+            *out = r;
+    }
+
+    // The users of MBX1\SG1\DB1 as the demo made them, and what the source's logs say they hold.
+    std::set<QUuid> usersOfDb1(const Homes &h)
+    {
+        std::set<QUuid> users;
+        for (const MailboxRecord &m : h.users)
+            if (m.databaseGuid == h.db1)
+                users.insert(m.guid);
+        return users;
+    }
+
+private Q_SLOTS:
+    void prepareTheTarget()
+    {
+        const QString lab = freshLab("prepare");
+        Run r;
+        runOk(lab, runbook("prepare-target.ps1"), &r);
+        QVERIFY2(r.out.contains(QStringLiteral("\nFalse\n")),
+                 qPrintable(r.out)); // Test-Path after Remove-Item
+        QVERIFY(r.out.contains(QStringLiteral("Mounted     : False")));
+        QVERIFY(!QFileInfo::exists(lab + QStringLiteral("/hosts/MBX3/C/Temp/SG1Target")));
+        const Homes h = homesOf(lab);
+        QVERIFY(!h.dbTarget.isNull());
+    }
+
+    void databasePortability()
+    {
+        const QString lab = freshLab("portability");
+        runOk(lab, runbook("scenario-replicating.ps1"));
+        runOk(lab, runbook("prepare-target.ps1"));
+        const Homes before = homesOf(lab);
+        const std::set<QUuid> users = usersOfDb1(before);
+        QCOMPARE(users.size(), std::size_t(20));
+
+        Run r;
+        runOk(lab, runbook("database-portability.ps1"), &r);
+        QVERIFY2(r.out.contains(QStringLiteral("No data was lost")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("State: Clean Shutdown")));
+        QCOMPARE(reportNumber(r.out, QStringLiteral("LostGenerations")), 0u);
+        const uint32_t copied = reportNumber(r.out, QStringLiteral("LastLogCopied"));
+        QVERIFY2(copied > 100, qPrintable(r.out)); // the scenario made well over 100 generations
+
+        const Homes after = homesOf(lab);
+        for (const MailboxRecord &m : after.users)
+            if (users.count(m.guid))
+                QCOMPARE(m.databaseGuid, before.dbTarget);
+        for (const MailboxRecord &m : after.system) {
+            const auto was = std::find_if(before.system.begin(), before.system.end(),
+                                          [&](const MailboxRecord &b) { return b.guid == m.guid; });
+            QCOMPARE(m.databaseGuid, was->databaseGuid); // system mailboxes do not move
+        }
+        // Nothing lost: every message of every source log, the last open log included.
+        const auto expected =
+            messagesInLogs(lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1"), copied, true);
+        const auto shown = itemCounts(lab, QStringLiteral("MBX3\\SG1Target\\DBTarget"));
+        int total = 0;
+        for (const QUuid &u : users) {
+            QVERIFY2(shown.count(u), qPrintable(u.toString()));
+            QCOMPARE(shown.at(u), expected.count(u) ? expected.at(u) : 0);
+            total += shown.at(u);
+        }
+        QVERIFY2(total > 1000, qPrintable(QString::number(total))); // 60 from the demo + 12 min at 120/min
+    }
+
+    void recoverServer()
+    {
+        const QString lab = freshLab("recover");
+        runOk(lab, runbook("scenario-replicating.ps1"));
+        // The failure: MBX1 dies without a shutdown, mail in flight.
+        Run off =
+            shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                   QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                                  "Step-Simulation 0.00:00:30; Stop-Host MBX1")});
+        QCOMPARE(off.exitCode, 0);
+        const Homes before = homesOf(lab);
+        const std::set<QUuid> users = usersOfDb1(before);
+
+        Run r;
+        runOk(lab, runbook("recover-server.ps1"), &r);
+        QVERIFY2(r.out.contains(QStringLiteral("Data was lost")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("OpenLogLost       : True")));
+        const uint32_t copied = reportNumber(r.out, QStringLiteral("LastLogCopied"));
+        QVERIFY(copied > 100);
+
+        // The machine that was MBX3 is MBX1 now, with its own disk, and the server object is bound to it.
+        auto directory = Directory::open(lab);
+        QVERIFY(directory.hasValue());
+        auto host = *(*directory)->host(QStringLiteral("MBX1"));
+        QVERIFY(host && host->poweredOn);
+        QCOMPARE(host->diskFolder, QStringLiteral("hosts/MBX3"));
+        QVERIFY(!(*(*directory)->server(QStringLiteral("MBX3"))).has_value());
+        QCOMPARE((*(*directory)->server(QStringLiteral("MBX1")))->host, QStringLiteral("MBX1"));
+        auto retired = *(*directory)->host(QStringLiteral("MBX1-RETIRED"));
+        QVERIFY(retired && !retired->poweredOn);
+
+        // Every user is still homed on MBX1\SG1\DB1, now served from the recovered machine.
+        const Homes after = homesOf(lab);
+        QCOMPARE(after.db1, before.db1);
+        for (const MailboxRecord &m : after.users)
+            if (users.count(m.guid))
+                QCOMPARE(m.databaseGuid, before.db1);
+        // Exactly the messages of the copied generations: none that was copied is lost.
+        const auto expected =
+            messagesInLogs(lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1"), copied, false);
+        const auto everything =
+            messagesInLogs(lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1"), 0xFFFFFFFFu, true);
+        const auto shown = itemCounts(lab, QStringLiteral("MBX1\\SG1\\DB1"));
+        int shownTotal = 0;
+        int allTotal = 0;
+        for (const QUuid &u : users) {
+            QVERIFY(shown.count(u));
+            QCOMPARE(shown.at(u), expected.count(u) ? expected.at(u) : 0);
+            shownTotal += shown.at(u);
+            allTotal += everything.count(u) ? everything.at(u) : 0;
+        }
+        QVERIFY2(shownTotal < allTotal, "the messages of the open log on the dead server are lost");
+    }
+};
+
+QTEST_GUILESS_MAIN(RunbookTest)
+#include "tst_runbooks.moc"
