@@ -1,0 +1,281 @@
+// Every cmdlet's refusals change nothing: for each refused command (as scr-shell runs it), the whole
+// directory (every table but the event log and the status history) and every file of every host (name, size
+// and content) are the same before and after, and the error names the object and says what to do.
+
+#include "core/hostfaults.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+#include "testsupport.h"
+
+#include <QDirIterator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+namespace {
+
+QString directorySnapshot(const QString &labDir)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("snapshot"));
+        db.setDatabaseName(labDir + QStringLiteral("/org.sqlite"));
+        if (!db.open())
+            return QStringLiteral("cannot open the directory");
+        for (const char *table :
+             {"hosts", "servers", "storage_groups", "databases", "mailboxes", "scr_copies", "settings"}) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(QLatin1String(table)));
+            while (q.next()) {
+                QStringList cells{QLatin1String(table)};
+                for (int i = 0; i < q.record().count(); ++i)
+                    cells << q.value(i).toString();
+                rows << cells.join(QLatin1Char('|'));
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("snapshot"));
+    return rows.join(QLatin1Char('\n'));
+}
+
+QString filesSnapshot(const QString &labDir)
+{
+    const QString root = labDir + QStringLiteral("/hosts");
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.endsWith(QStringLiteral("-shm")) || path.endsWith(QStringLiteral("-wal")))
+            continue; // SQLite's own: fileFingerprint folds the -wal into its database's
+        const QFileInfo info(path);
+        files << path.mid(root.size()) +
+                     (info.isDir() ? QStringLiteral("/") : QLatin1Char(' ') + test::fileFingerprint(path));
+    }
+    files.sort();
+    return files.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestRefusals : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ShellSession> m_shell;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
+        m_shell = std::make_unique<ShellSession>(m_dir.path());
+        QVERIFY(m_shell->open().hasValue());
+        // The state the refusals meet: MBX1\SG1 and MBX2\SG1 replicated, spare objects on MBX4 (not
+        // mounted), a stray file on MBX4, and MBX2 powered off; MBX3 holds copied logs.
+        auto setup = m_shell->execute(QStringLiteral(
+            "Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3\n"
+            "Enable-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4\n"
+            "New-StorageGroup Spare -Server MBX4 -LogFolderPath C:\\Spare -SystemFolderPath C:\\Spare\n"
+            "New-StorageGroup Spare2 -Server MBX4 -LogFolderPath C:\\Spare2\n"
+            "New-MailboxDatabase SpareDB -StorageGroup MBX4\\Spare -EdbFilePath C:\\Spare\\SpareDB.edb\n"
+            "Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 600\n"
+            "Step-Simulation 0.00:00:10\n"
+            "Stop-MailFlow MBX1\\SG1\\DB1\n"
+            "Stop-Host MBX2"));
+        QVERIFY2(setup.hasValue(), qPrintable(setup.hasValue() ? QString() : setup.error().toString()));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk")));
+        QFile stray(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk/stray.edb")));
+        QVERIFY(stray.open(QIODevice::WriteOnly));
+        stray.write("not a database");
+    }
+
+    void refusalChangesNothing_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("mentions"); // in the error's reason or fix
+
+        // New-StorageGroup
+        QTest::newRow("New-StorageGroup: exists") << "New-StorageGroup SG1 -Server MBX1"
+                                                  << "exists already";
+        QTest::newRow("New-StorageGroup: no server") << "New-StorageGroup X -Server NOPE"
+                                                     << "Get-ExchangeServer";
+        QTest::newRow("New-StorageGroup: relative path")
+            << "New-StorageGroup X -Server MBX1 -LogFolderPath Logs\\X"
+            << "full path";
+        QTest::newRow("New-StorageGroup: path in use")
+            << "New-StorageGroup X -Server MBX1 -LogFolderPath C:\\Exchange\\Logs\\SG2"
+            << "MBX1\\SG2";
+        QTest::newRow("New-StorageGroup: host off") << "New-StorageGroup X -Server MBX2"
+                                                    << "Start-Host MBX2";
+        QTest::newRow("New-StorageGroup: folder has logs")
+            << "New-StorageGroup X -Server MBX3 -LogFolderPath C:\\Exchange\\Logs\\SG1"
+            << "already holds E00";
+        QTest::newRow("New-StorageGroup: bad name") << "New-StorageGroup 'a\\b' -Server MBX1"
+                                                    << "valid storage group";
+        // Remove-StorageGroup
+        QTest::newRow("Remove-StorageGroup: has a database")
+            << "Remove-StorageGroup MBX4\\Spare -Confirm:$false"
+            << "Remove-MailboxDatabase MBX4\\Spare\\SpareDB";
+        QTest::newRow("Remove-StorageGroup: replicated") << "Remove-StorageGroup MBX1\\SG1 -Confirm:$false"
+                                                         << "Disable-StorageGroupCopy";
+        QTest::newRow("Remove-StorageGroup: unconfirmed") << "Remove-StorageGroup MBX4\\Spare2"
+                                                          << "-Confirm:$false";
+        // New-MailboxDatabase
+        QTest::newRow("New-MailboxDatabase: replicated SG") << "New-MailboxDatabase X -StorageGroup MBX1\\SG1"
+                                                            << "Disable-StorageGroupCopy";
+        QTest::newRow("New-MailboxDatabase: exists")
+            << "New-MailboxDatabase SpareDB -StorageGroup MBX4\\Spare"
+            << "exists already";
+        QTest::newRow("New-MailboxDatabase: not .edb")
+            << "New-MailboxDatabase X -StorageGroup MBX4\\Spare2 -EdbFilePath C:\\Spare2\\X.txt"
+            << ".edb";
+        QTest::newRow("New-MailboxDatabase: file exists")
+            << "New-MailboxDatabase X -StorageGroup MBX4\\Spare2 -EdbFilePath C:\\Junk\\stray.edb"
+            << "Move-DatabasePath";
+        QTest::newRow("New-MailboxDatabase: another's file")
+            << "New-MailboxDatabase X -StorageGroup MBX4\\Spare2 -EdbFilePath C:\\Spare\\SpareDB.edb"
+            << "MBX4\\Spare\\SpareDB";
+        QTest::newRow("New-MailboxDatabase: no SG") << "New-MailboxDatabase X -StorageGroup MBX4\\Nope"
+                                                    << "Get-StorageGroup";
+        // Remove-MailboxDatabase
+        QTest::newRow("Remove-MailboxDatabase: mounted")
+            << "Remove-MailboxDatabase MBX1\\SG2\\DB2 -Confirm:$false"
+            << "Dismount-Database MBX1\\SG2\\DB2";
+        QTest::newRow("Remove-MailboxDatabase: has mailboxes")
+            << "Remove-MailboxDatabase MBX2\\SG2\\DB2 -Confirm:$false"
+            << "Get-Mailbox -Database";
+        QTest::newRow("Remove-MailboxDatabase: replicated")
+            << "Remove-MailboxDatabase MBX2\\SG1\\DB1 -Confirm:$false"
+            << "Disable-StorageGroupCopy";
+        // Move-StorageGroupPath
+        QTest::newRow("Move-StorageGroupPath: no path") << "Move-StorageGroupPath MBX4\\Spare"
+                                                        << "-LogFolderPath";
+        QTest::newRow("Move-StorageGroupPath: mounted")
+            << "Move-StorageGroupPath MBX1\\SG2 -LogFolderPath C:\\New -ConfigurationOnly"
+            << "Dismount-Database";
+        QTest::newRow("Move-StorageGroupPath: replicated")
+            << "Move-StorageGroupPath MBX1\\SG1 -LogFolderPath C:\\New -ConfigurationOnly"
+            << "Disable-StorageGroupCopy";
+        QTest::newRow("Move-StorageGroupPath: another's path")
+            << "Move-StorageGroupPath MBX4\\Spare2 -LogFolderPath C:\\Spare"
+            << "MBX4\\Spare";
+        QTest::newRow("Move-StorageGroupPath: host off")
+            << "Move-StorageGroupPath MBX2\\SG2 -LogFolderPath C:\\New"
+            << "Start-Host MBX2";
+        // Move-DatabasePath
+        QTest::newRow("Move-DatabasePath: mounted")
+            << "Move-DatabasePath MBX1\\SG2\\DB2 -EdbFilePath C:\\New\\DB2.edb"
+            << "Dismount-Database";
+        QTest::newRow("Move-DatabasePath: replicated")
+            << "Move-DatabasePath MBX1\\SG1\\DB1 -EdbFilePath C:\\New\\DB1.edb -ConfigurationOnly"
+            << "Disable-StorageGroupCopy";
+        QTest::newRow("Move-DatabasePath: file exists")
+            << "Move-DatabasePath MBX4\\Spare\\SpareDB -EdbFilePath C:\\Junk\\stray.edb"
+            << "-ConfigurationOnly";
+        QTest::newRow("Move-DatabasePath: not .edb")
+            << "Move-DatabasePath MBX4\\Spare\\SpareDB -EdbFilePath C:\\Spare\\x.dat"
+            << ".edb";
+        // Restore-StorageGroupCopy
+        QTest::newRow("Restore-StorageGroupCopy: source mounted")
+            << "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -Confirm:$false"
+            << "Dismount-Database MBX1\\SG1\\DB1";
+        QTest::newRow("Restore-StorageGroupCopy: unreachable, no -Force")
+            << "Restore-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4 -Confirm:$false"
+            << "-Force";
+        QTest::newRow("Restore-StorageGroupCopy: no copy")
+            << "Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Confirm:$false"
+            << "Get-StorageGroupCopyStatus";
+        QTest::newRow("Restore-StorageGroupCopy: -ReplaceLocations")
+            << "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplaceLocations -Confirm:$false"
+            << "-ReplaceLocations";
+        QTest::newRow("Restore-StorageGroupCopy: unconfirmed")
+            << "Restore-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4 -Force"
+            << "-Confirm:$false";
+        // Mailboxes
+        QTest::newRow("Get-Mailbox: no such") << "Get-Mailbox nobody"
+                                              << "Get-Mailbox lists them";
+        QTest::newRow("Get-MailboxStatistics: dismounted") << "Get-MailboxStatistics -Database MBX2\\SG2\\DB2"
+                                                           << "Mount-Database MBX2\\SG2\\DB2";
+        QTest::newRow("Move-Mailbox: not -ConfigurationOnly")
+            << "Move-Mailbox adaadler -TargetDatabase MBX4\\Spare\\SpareDB -Confirm:$false"
+            << "-ConfigurationOnly";
+        QTest::newRow("Move-Mailbox: no target")
+            << "Move-Mailbox adaadler -TargetDatabase MBX4\\Spare\\Nope -ConfigurationOnly -Confirm:$false"
+            << "Get-MailboxDatabase";
+        QTest::newRow("Move-Mailbox: one system mailbox refuses them all")
+            << "Get-Mailbox -Database MBX1\\SG2\\DB2 | Move-Mailbox -ConfigurationOnly -TargetDatabase "
+               "MBX4\\Spare\\SpareDB -Confirm:$false"
+            << "system mailbox";
+        QTest::newRow("Move-Mailbox: unconfirmed")
+            << "Move-Mailbox adaadler -TargetDatabase MBX4\\Spare\\SpareDB -ConfigurationOnly"
+            << "-Confirm:$false";
+        // Hosts and setup
+        QTest::newRow("Rename-Computer: Exchange installed")
+            << "Rename-Computer -ComputerName MBX3 -NewName MBX9"
+            << "setup /m:Uninstall";
+        QTest::newRow("Rename-Computer: bad name") << "Rename-Computer -ComputerName MBX3 -NewName 'a b'"
+                                                   << "valid computer name";
+        QTest::newRow("Rename-Computer: powered off") << "Rename-Computer -ComputerName MBX2 -NewName MBX9"
+                                                      << "Start-Host MBX2";
+        QTest::newRow("setup /m:Uninstall: storage groups") << "Enter-PSSession MBX1; setup /m:Uninstall"
+                                                            << "Remove-StorageGroup";
+        QTest::newRow("setup /m:Uninstall: standby machine") << "Enter-PSSession MBX3; setup /m:Uninstall"
+                                                             << "Disable-StorageGroupCopy";
+        QTest::newRow("setup /m:RecoverServer: installed") << "Enter-PSSession MBX3; setup /m:RecoverServer"
+                                                           << "setup /m:Uninstall";
+        QTest::newRow("setup: unknown mode") << "Enter-PSSession MBX3; setup /m:Upgrade"
+                                             << "/m:RecoverServer";
+        QTest::newRow("setup: no session") << "Exit-PSSession; setup /m:RecoverServer"
+                                           << "Enter-PSSession";
+        // Files
+        QTest::newRow("Remove-Item: mounted database")
+            << "Enter-PSSession MBX1; Remove-Item C:\\Exchange\\Data\\SG2 -Recurse"
+            << "Dismount-Database";
+        QTest::newRow("Remove-Item: SCR copy") << "Enter-PSSession MBX3; Remove-Item C:\\Exchange -Recurse"
+                                               << "Disable-StorageGroupCopy";
+        QTest::newRow("Remove-Item: drive root") << "Enter-PSSession MBX4; Remove-Item C:\\ -Recurse"
+                                                 << "drive";
+        QTest::newRow("Remove-Item: not empty") << "Enter-PSSession MBX4; Remove-Item C:\\Junk"
+                                                << "-Recurse";
+        QTest::newRow("Remove-Item: host off") << "Enter-PSSession MBX2; Remove-Item C:\\Exchange -Recurse"
+                                               << "Start-Host MBX2";
+        QTest::newRow("eseutil /r: mounted") << "Enter-PSSession MBX1; eseutil /r E01 /l "
+                                                "C:\\Exchange\\Logs\\SG2 /s C:\\Exchange\\Logs\\SG2 /d "
+                                                "C:\\Exchange\\Data\\SG2"
+                                             << "Dismount-Database";
+        // Databases
+        QTest::newRow("Mount-Database: host off") << "Mount-Database MBX2\\SG2\\DB2"
+                                                  << "Start-Host MBX2";
+        QTest::newRow("Dismount-Database: unconfirmed") << "Dismount-Database MBX1\\SG2\\DB2"
+                                                        << "-Confirm:$false";
+    }
+
+    void refusalChangesNothing()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, mentions);
+        const QString directoryBefore = directorySnapshot(m_dir.path());
+        const QString filesBefore = filesSnapshot(m_dir.path());
+        auto result = m_shell->execute(command);
+        QVERIFY2(!result.hasValue(), qPrintable(QStringLiteral("was not refused: ") + command));
+        const QString said = result.error().toString();
+        QVERIFY2(said.contains(mentions), qPrintable(said));
+        QCOMPARE(directorySnapshot(m_dir.path()), directoryBefore);
+        QCOMPARE(filesSnapshot(m_dir.path()), filesBefore);
+        (void)m_shell->execute(QStringLiteral("Exit-PSSession"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_shell.reset();
+        HostFaults::instance().clear();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRefusals)
+#include "tst_refusals.moc"
