@@ -1,0 +1,138 @@
+// Storage groups and databases through their lives, as scr-shell runs the cmdlets: made, mounted, filled,
+// moved with their files (logs, checkpoint, database), mounted again with nothing lost, removed (files stay).
+
+#include "cmdlets/mailboxdatabase.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+class TestLifecycle : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ShellSession> m_shell;
+
+    QString run(const QString &script)
+    {
+        auto out = m_shell->execute(script);
+        if (!out)
+            qWarning("%s", qPrintable(out.error().toString()));
+        return out ? *out : QStringLiteral("FAILED: ") + out.error().toString();
+    }
+    QString disk(const char *relative) const
+    {
+        return m_dir.filePath(QStringLiteral("hosts/MBX4/C/") + QLatin1String(relative));
+    }
+    qint64 messages(const char *identity)
+    {
+        auto row = cmdlets::findMailboxDatabase(*m_shell->lab(), QLatin1String(identity));
+        MountedDatabase *db = row ? m_shell->lab()->mountedDatabase(row->database.guid) : nullptr;
+        if (!db || !db->applyPending())
+            return -1;
+        return *db->database().messageCount();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
+        m_shell = std::make_unique<ShellSession>(m_dir.path());
+        QVERIFY(m_shell->open().hasValue());
+    }
+
+    void newStorageGroupTakesTheNextPrefix()
+    {
+        const QString out =
+            run(QStringLiteral("New-StorageGroup SGA -Server MBX4 -LogFolderPath C:\\A\\Logs "
+                               "-SystemFolderPath C:\\A\\System; New-StorageGroup SGB -Server MBX4"));
+        QVERIFY2(out.contains(QStringLiteral("LogFilePrefix          : E00")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("LogFilePrefix          : E01")));
+        QVERIFY(
+            out.contains(QStringLiteral("LogFolderPath          : C:\\Exchange\\Logs\\SGB"))); // the default
+    }
+
+    void aNewDatabaseIsMadeAtItsFirstMount()
+    {
+        run(QStringLiteral(
+            "New-MailboxDatabase DBA -StorageGroup MBX4\\SGA -EdbFilePath C:\\A\\Data\\DBA.edb"));
+        QVERIFY(!QFileInfo::exists(disk("A/Data/DBA.edb")));
+        run(QStringLiteral("Mount-Database MBX4\\SGA\\DBA"));
+        QVERIFY(QFileInfo::exists(disk("A/Data/DBA.edb")));
+        QVERIFY(QFileInfo::exists(disk("A/Logs/E00.log")));
+        // Mail in it: the demo's users are elsewhere, so create one mailbox in the store directly.
+        MountedDatabase *db = m_shell->lab()->mountedDatabase(
+            cmdlets::findMailboxDatabase(*m_shell->lab(), QStringLiteral("MBX4\\SGA\\DBA"))->database.guid);
+        const QUuid user = QUuid::createUuid();
+        QVERIFY(db->createMailbox({user, QStringLiteral("Test User")}).hasValue());
+        for (int i = 0; i < 30; ++i) {
+            DeliverMessageRecord m;
+            m.mailboxGuid = user;
+            m.internetMessageId = QStringLiteral("<m%1@test>").arg(i);
+            m.body = QByteArray(100 * 1024, 'x');
+            QVERIFY(db->deliverMessage(m).hasValue());
+        }
+        QVERIFY(db->commit().hasValue());
+        QCOMPARE(messages("MBX4\\SGA\\DBA"), 30);
+        run(QStringLiteral("Dismount-Database MBX4\\SGA\\DBA -Confirm:$false"));
+    }
+
+    void moveStorageGroupPathMovesLogsAndCheckpoint()
+    {
+        const QStringList logsBefore =
+            QDir(disk("A/Logs")).entryList({QStringLiteral("E00*.log")}, QDir::Files);
+        QVERIFY(logsBefore.size() >= 3); // 3 MiB of mail: closed generations and the open log
+        QVERIFY(QFileInfo::exists(disk("A/System/E00.chk")));
+        const QString out =
+            run(QStringLiteral("Move-StorageGroupPath MBX4\\SGA -LogFolderPath C:\\B\\Logs "
+                               "-SystemFolderPath C:\\B\\System; Get-StorageGroup MBX4\\SGA | fl "
+                               "LogFolderPath,SystemFolderPath"));
+        QVERIFY2(out.contains(QStringLiteral("LogFolderPath    : C:\\B\\Logs")), qPrintable(out));
+        QCOMPARE(QDir(disk("B/Logs")).entryList({QStringLiteral("E00*.log")}, QDir::Files), logsBefore);
+        QVERIFY(QDir(disk("A/Logs")).entryList({QStringLiteral("E00*.log")}, QDir::Files).isEmpty());
+        QVERIFY(QFileInfo::exists(disk("B/System/E00.chk")));
+        QVERIFY(!QFileInfo::exists(disk("A/System/E00.chk")));
+        run(QStringLiteral("Mount-Database MBX4\\SGA\\DBA"));
+        QCOMPARE(messages("MBX4\\SGA\\DBA"), 30);
+        run(QStringLiteral("Dismount-Database MBX4\\SGA\\DBA -Confirm:$false"));
+    }
+
+    void moveDatabasePathMovesTheFile()
+    {
+        run(QStringLiteral("Move-DatabasePath MBX4\\SGA\\DBA -EdbFilePath C:\\B\\Data\\Renamed.edb"));
+        QVERIFY(QFileInfo::exists(disk("B/Data/Renamed.edb")));
+        QVERIFY(!QFileInfo::exists(disk("A/Data/DBA.edb")));
+        run(QStringLiteral("Mount-Database MBX4\\SGA\\DBA"));
+        QCOMPARE(messages("MBX4\\SGA\\DBA"), 30);
+        run(QStringLiteral("Dismount-Database MBX4\\SGA\\DBA -Confirm:$false"));
+    }
+
+    void configurationOnlyTouchesNoFile()
+    {
+        run(QStringLiteral(
+            "Move-DatabasePath MBX4\\SGA\\DBA -EdbFilePath C:\\C\\Elsewhere.edb -ConfigurationOnly"));
+        QVERIFY(QFileInfo::exists(disk("B/Data/Renamed.edb")));
+        QVERIFY(!QFileInfo::exists(disk("C/Elsewhere.edb")));
+        run(QStringLiteral(
+            "Move-DatabasePath MBX4\\SGA\\DBA -EdbFilePath C:\\B\\Data\\Renamed.edb -ConfigurationOnly"));
+    }
+
+    void removeLeavesTheFiles()
+    {
+        run(QStringLiteral("Remove-MailboxDatabase MBX4\\SGA\\DBA -Confirm:$false; "
+                           "Remove-StorageGroup MBX4\\SGA -Confirm:$false"));
+        QVERIFY(!m_shell->lab()->directory().storageGroup(QStringLiteral("MBX4\\SGA"))->has_value());
+        QVERIFY(QFileInfo::exists(disk("B/Data/Renamed.edb")));
+        QVERIFY(QFileInfo::exists(disk("B/Logs/E00.log")));
+        // The name and the prefix are free again.
+        QVERIFY(run(QStringLiteral("New-StorageGroup SGA -Server MBX4 -LogFolderPath C:\\D"))
+                    .contains(QStringLiteral("E00")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "tst_lifecycle.moc"
