@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
+#include "lineeditor.h"
 
 #include <cstdio>
 #include <iostream>
@@ -110,13 +111,18 @@ int main(int argc, char **argv)
         printError(opened.error());
         return 2;
     }
-    // Cmdlets Exchange asked to confirm ask here, at a terminal; a script must say -Confirm:$false.
-    session.setInteractive(tty, [](const QString &question) {
-        print(question + QStringLiteral("\n[Y] Yes  [N] No  (default is \"N\"): "));
-        std::string answer;
-        if (!std::getline(std::cin, answer))
-            return false;
-        return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+    // At a terminal: a line editor with history and Tab completion. Cmdlets Exchange asked to confirm ask
+    // here; a script must say -Confirm:$false.
+    scr::shell::LineEditor editor(STDIN_FILENO, STDOUT_FILENO);
+    editor.setCompleter(
+        [&session](const QString &line, qsizetype cursor) { return session.complete(line, cursor); });
+    const QString historyPath = qEnvironmentVariableIsSet("SCR_SHELL_HISTORY")
+                                    ? qEnvironmentVariable("SCR_SHELL_HISTORY")
+                                    : QDir::homePath() + QStringLiteral("/.scr-shell_history");
+    session.setInteractive(tty, [&editor](const QString &question) {
+        print(question + QLatin1Char('\n'));
+        const auto answer = editor.readLine(QStringLiteral("[Y] Yes  [N] No  (default is \"N\"): "), false);
+        return answer && !answer->isEmpty() && answer->front().toLower() == QLatin1Char('y');
     });
     if (parser.isSet(hostOption) &&
         !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
@@ -137,15 +143,19 @@ int main(int argc, char **argv)
 
     // Interactive (or commands piped in).
     bool allOk = true;
-    std::string line;
-    while (!session.exitRequested()) {
-        if (tty)
-            print(session.prompt());
-        if (!std::getline(std::cin, line))
-            break;
-        allOk = runText(session, QString::fromStdString(line)) && allOk;
+    if (tty) {
+        editor.useHistoryFile(historyPath);
+        while (!session.exitRequested()) {
+            const auto line = editor.readLine(session.prompt());
+            if (!line)
+                break;
+            if (!line->trimmed().isEmpty())
+                allOk = runText(session, *line) && allOk;
+        }
+        return allOk ? 0 : 1;
     }
-    if (tty)
-        print(QStringLiteral("\n"));
+    std::string line;
+    while (!session.exitRequested() && std::getline(std::cin, line))
+        allOk = runText(session, QString::fromStdString(line)) && allOk;
     return allOk ? 0 : 1;
 }

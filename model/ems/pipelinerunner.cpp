@@ -7,12 +7,12 @@
 namespace scr::ems {
 namespace {
 
-const QStringList kPipelineVerbs = {QStringLiteral("where"),          QStringLiteral("Where-Object"),
-                                    QStringLiteral("Select-Object"),  QStringLiteral("select"),
-                                    QStringLiteral("Sort-Object"),    QStringLiteral("sort"),
-                                    QStringLiteral("Measure-Object"), QStringLiteral("measure"),
-                                    QStringLiteral("Format-List"),    QStringLiteral("fl"),
-                                    QStringLiteral("Format-Table"),   QStringLiteral("ft")};
+const QStringList kVerbs = {QStringLiteral("where"),          QStringLiteral("Where-Object"),
+                            QStringLiteral("Select-Object"),  QStringLiteral("select"),
+                            QStringLiteral("Sort-Object"),    QStringLiteral("sort"),
+                            QStringLiteral("Measure-Object"), QStringLiteral("measure"),
+                            QStringLiteral("Format-List"),    QStringLiteral("fl"),
+                            QStringLiteral("Format-Table"),   QStringLiteral("ft")};
 
 bool is(const QString &name, const char *a, const char *b)
 {
@@ -174,6 +174,11 @@ QString commandText(const QString &script, const Pipeline &p, std::size_t i)
 
 } // namespace
 
+const QStringList &pipelineVerbs()
+{
+    return kVerbs;
+}
+
 ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, CmdletContext &context)
 {
     ScriptOutput out;
@@ -194,7 +199,7 @@ ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, Cm
         bool printed = false;
         for (std::size_t i = 0; i < pipeline.commands.size(); ++i) {
             const Command &c = pipeline.commands[i];
-            if (kPipelineVerbs.contains(c.name, Qt::CaseInsensitive)) {
+            if (pipelineVerbs().contains(c.name, Qt::CaseInsensitive)) {
                 auto r = runVerb(script, c, std::move(objects), &formatted);
                 if (!r) {
                     fail(r.error());
@@ -216,7 +221,7 @@ ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, Cm
             }
             const CmdletSpec *spec = registry.find(c.name);
             if (!spec) {
-                const QString nearest = nearestName(c.name, registry.names() + kPipelineVerbs);
+                const QString nearest = nearestName(c.name, registry.names() + pipelineVerbs());
                 fail(syntaxError(script, c.position,
                                  QStringLiteral("\"%1\" is not a cmdlet SCR Console knows").arg(c.name),
                                  nearest.isEmpty() ? QStringLiteral("Get-Help lists the cmdlets")

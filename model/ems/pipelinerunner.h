@@ -17,6 +17,9 @@ struct ScriptOutput
     std::optional<Error> firstError;
 };
 
+// The pipeline's own verbs and their aliases: where, Select-Object, Sort-Object, Measure-Object, fl, ft...
+const QStringList &pipelineVerbs();
+
 // Stops at the first failing statement, as a script run with $ErrorActionPreference = "Stop".
 ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, CmdletContext &context);
 

@@ -3,6 +3,7 @@
 // directory), the cmdlets, and the host whose disk file commands act on (Enter-PSSession / Exit-PSSession).
 
 #include "cmdletregistry.h"
+#include "completion.h"
 #include "pipelinerunner.h"
 #include "core/result.h"
 
@@ -33,6 +34,11 @@ public:
     Result<QString> execute(const QString &script);
     bool exitRequested() const { return m_context.exitRequested; }
     QStringList commandNames() const { return m_registry.names(); }
+    // What Tab offers at cursor in line.
+    ems::Completion complete(const QString &line, qsizetype cursor) const
+    {
+        return ems::complete(line, cursor, m_registry);
+    }
     Lab *lab() { return m_lab.get(); }
 
 private:
