@@ -13,11 +13,14 @@
 //   2107 Error        MSExchangeRepl  replay into the copy's database failed
 //   2108 Information  MSExchangeRepl  the copy recovered from a failure by itself
 //   2109 Warning      MSExchangeRepl  the source's logs are unreachable (host powered off)
+//   2110 Info/Warning MSExchangeRepl  a copy was activated by Restore-StorageGroupCopy, with what was lost
 // Raised by the model's Lab (same table, same log):
 //   1000 Information  MSExchangeIS    a database was mounted (after soft recovery)
 //   1001 Information  MSExchangeIS    a database was dismounted (Clean Shutdown)
 //   1002 Error        MSExchangeIS    a database could not be mounted, with the reason
 //   6005 / 6008       EventLog        a host was powered on / off without a shutdown
+//   6011 Information  EventLog        a host was renamed (Rename-Computer)
+//   1010 / 1011       MSExchangeSetup Exchange uninstalled from a host / a server recovered onto a host
 // clang-format on
 
 #include <QMetaType>
