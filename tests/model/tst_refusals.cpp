@@ -88,6 +88,12 @@ private Q_SLOTS:
             "Stop-MailFlow MBX1\\SG1\\DB1\n"
             "Stop-Host MBX2"));
         QVERIFY2(setup.hasValue(), qPrintable(setup.hasValue() ? QString() : setup.error().toString()));
+        // A machine without Exchange, powered on.
+        QVERIFY(m_shell->lab()
+                    ->directory()
+                    .addHost({QStringLiteral("WS1"), true, QStringLiteral("hosts/WS1")})
+                    .hasValue());
+        QDir().mkpath(m_dir.filePath(QStringLiteral("hosts/WS1/C")));
         QDir().mkpath(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk")));
         QFile stray(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk/stray.edb")));
         QVERIFY(stray.open(QIODevice::WriteOnly));
@@ -222,6 +228,14 @@ private Q_SLOTS:
                                                    << "valid computer name";
         QTest::newRow("Rename-Computer: powered off") << "Rename-Computer -ComputerName MBX2 -NewName MBX9"
                                                       << "Start-Host MBX2";
+        QTest::newRow("Rename-Computer: a powered-on host has the name")
+            << "Rename-Computer -ComputerName WS1 -NewName MBX1"
+            << "powered-on host";
+        QTest::newRow("setup /m:RecoverServer: no server of that name")
+            << "Enter-PSSession WS1; setup /m:RecoverServer"
+            << "Rename-Computer";
+        QTest::newRow("setup /m:Uninstall: nothing installed") << "Enter-PSSession WS1; setup /m:Uninstall"
+                                                               << "no Exchange server installed";
         QTest::newRow("setup /m:Uninstall: storage groups") << "Enter-PSSession MBX1; setup /m:Uninstall"
                                                             << "Remove-StorageGroup";
         QTest::newRow("setup /m:Uninstall: standby machine") << "Enter-PSSession MBX3; setup /m:Uninstall"
