@@ -33,12 +33,8 @@ Result<std::vector<MailboxEntry>> getMailbox(Lab &lab, const MailboxFilter &filt
         only = db->database.guid;
     }
     if (!filter.server.isEmpty()) {
-        auto server = lab.directory().server(filter.server);
-        if (!server)
+        if (auto server = findServer(lab, filter.server); !server)
             return server.error();
-        if (!*server)
-            return refuse(filter.server, QStringLiteral("no such Exchange server"),
-                          QStringLiteral("Get-ExchangeServer lists them"));
     }
     auto databases = getMailboxDatabase(lab, {}, filter.server);
     if (!databases)

@@ -36,31 +36,48 @@ Result<HostRecord> findRunningHost(Lab &lab, const QString &host)
     return **record;
 }
 
-} // namespace
+// A powered-on host, and the server installed on it if any: what every setup step looks at first.
+struct HostState
+{
+    HostRecord host;
+    std::optional<ServerRecord> installed;
+};
 
-Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName)
+Result<HostState> runningHostState(Lab &lab, const QString &host)
 {
     auto self = findRunningHost(lab, host);
     if (!self)
         return self.error();
+    auto installed = installedServerOn(lab, self->name);
+    if (!installed)
+        return installed.error();
+    return HostState{*self, *installed};
+}
+
+} // namespace
+
+Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName)
+{
+    auto state = runningHostState(lab, host);
+    if (!state)
+        return state.error();
+    const HostRecord &self = state->host;
+    const std::optional<ServerRecord> &installed = state->installed;
     static const QRegularExpression valid(QStringLiteral("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$"));
     if (!valid.match(newName).hasMatch())
         return refuse(newName, QStringLiteral("is not a valid computer name"),
                       QStringLiteral("use 1 to 15 letters, digits or hyphens, not digits alone"));
-    if (newName.compare(self->name, Qt::CaseInsensitive) == 0)
-        return refuse(self->name, QStringLiteral("already has that name"), {});
-    auto installed = installedServerOn(lab, self->name);
-    if (!installed)
-        return installed.error();
-    if (*installed)
-        return refuse(self->name,
+    if (newName.compare(self.name, Qt::CaseInsensitive) == 0)
+        return refuse(self.name, QStringLiteral("already has that name"), {});
+    if (installed)
+        return refuse(self.name,
                       QStringLiteral("has Exchange installed (server %1); renaming it would break the server")
-                          .arg((*installed)->name),
-                      QStringLiteral("run setup /m:Uninstall on %1 first").arg(self->name));
+                          .arg(installed->name),
+                      QStringLiteral("run setup /m:Uninstall on %1 first").arg(self.name));
     auto other = lab.directory().host(newName);
     if (!other)
         return other.error();
-    RenameReport report{self->name, newName, {}};
+    RenameReport report{self.name, newName, {}};
     if (*other && (*other)->poweredOn)
         return refuse(
             newName, QStringLiteral("is the name of a powered-on host on the network"),
@@ -80,7 +97,7 @@ Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString
     SCR_TRY(lab.directory().transaction([&]() -> Status {
         if (!report.retiredHost.isEmpty())
             SCR_TRY(lab.directory().renameHost((*other)->name, report.retiredHost));
-        return lab.directory().renameHost(self->name, newName);
+        return lab.directory().renameHost(self.name, newName);
     }));
     lab.recordEvent(
         {6011, EventLevel::Information, QStringLiteral("EventLog"),
@@ -94,15 +111,14 @@ Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString
 
 Status uninstallExchange(Lab &lab, const QString &host)
 {
-    auto self = findRunningHost(lab, host);
-    if (!self)
-        return self.error();
-    auto installed = installedServerOn(lab, self->name);
+    auto state = runningHostState(lab, host);
+    if (!state)
+        return state.error();
+    const HostRecord &self = state->host;
+    const std::optional<ServerRecord> &installed = state->installed;
     if (!installed)
-        return installed.error();
-    if (!*installed)
-        return refuse(self->name, QStringLiteral("has no Exchange server installed"), {});
-    const QString server = (*installed)->name;
+        return refuse(self.name, QStringLiteral("has no Exchange server installed"), {});
+    const QString server = installed->name;
     auto sgs = lab.directory().storageGroups(server);
     if (!sgs)
         return sgs.error();
@@ -126,42 +142,40 @@ Status uninstallExchange(Lab &lab, const QString &host)
     SCR_TRY(lab.directory().removeServer(server));
     lab.recordEvent({1010, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
                      QStringLiteral("Exchange server %1 was uninstalled from host %2; the host stays.")
-                         .arg(server, self->name),
+                         .arg(server, self.name),
                      lab.clock().nowMs()});
     return {};
 }
 
 Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
 {
-    auto self = findRunningHost(lab, host);
-    if (!self)
-        return self.error();
-    auto installed = installedServerOn(lab, self->name);
-    if (!installed)
-        return installed.error();
-    if (*installed)
-        return refuse(self->name,
-                      QStringLiteral("has Exchange installed (server %1)").arg((*installed)->name),
+    auto state = runningHostState(lab, host);
+    if (!state)
+        return state.error();
+    const HostRecord &self = state->host;
+    const std::optional<ServerRecord> &installed = state->installed;
+    if (installed)
+        return refuse(self.name, QStringLiteral("has Exchange installed (server %1)").arg(installed->name),
                       QStringLiteral("setup /m:RecoverServer runs on a host without Exchange: run setup "
                                      "/m:Uninstall first"));
-    auto server = lab.directory().server(self->name);
+    auto server = lab.directory().server(self.name);
     if (!server)
         return server.error();
     if (!*server)
         return refuse(
-            self->name, QStringLiteral("no Exchange server object has this host's name"),
+            self.name, QStringLiteral("no Exchange server object has this host's name"),
             QStringLiteral("rename the host to the failed server's name first (Rename-Computer -NewName "
                            "NAME)"));
     const ServerRecord failed = **server;
-    if (failed.host.compare(self->name, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, failed.host))
+    if (failed.host.compare(self.name, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, failed.host))
         return refuse(failed.name, QStringLiteral("is still running on host %1").arg(failed.host),
                       QStringLiteral("RecoverServer replaces a server that is gone: power %1 off first")
                           .arg(failed.host));
     auto sgs = lab.directory().storageGroups(failed.name);
     if (!sgs)
         return sgs.error();
-    const HostDisk disk = lab.hostDisk(self->name);
-    RecoverServerReport report{failed.name, self->name, failed.host, {}, {}};
+    const HostDisk disk = lab.hostDisk(self.name);
+    RecoverServerReport report{failed.name, self.name, failed.host, {}, {}};
     // Check every path first, so that a bad one refuses before anything changes.
     struct Planned
     {
@@ -190,7 +204,7 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
     for (const QString &folder : plan.folders)
         SCR_TRY(ensureDirectory(folder));
     SCR_TRY(lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().bindServer(failed.name, self->name));
+        SCR_TRY(lab.directory().bindServer(failed.name, self.name));
         for (const StorageGroupRecord &sg : *sgs) {
             auto dbs = lab.directory().databases(sg.id);
             if (!dbs)
@@ -201,16 +215,16 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
         return {};
     }));
     for (const auto &[identity, path] : plan.files) {
-        QString state = QStringLiteral("no file (Mount-Database creates an empty database)");
+        QString fileState = QStringLiteral("no file (Mount-Database creates an empty database)");
         if (QFileInfo::exists(path)) {
             auto file = Database::open(path, Database::Access::ReadOnly, identity);
-            state = file ? databaseStateName((*file)->header().state) : file.error().reason;
+            fileState = file ? databaseStateName((*file)->header().state) : file.error().reason;
         }
-        report.databases << QStringLiteral("%1: %2").arg(identity, state);
+        report.databases << QStringLiteral("%1: %2").arg(identity, fileState);
     }
     lab.recordEvent({1011, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
                      QStringLiteral("Exchange server %1 was recovered onto host %2 (setup /m:RecoverServer).")
-                         .arg(failed.name, self->name),
+                         .arg(failed.name, self.name),
                      lab.clock().nowMs()});
     return report;
 }

@@ -112,18 +112,12 @@ Status moveFiles(const QString &fromFolder, const QString &toFolder, const QStri
 
 Result<StorageGroupRecord> newStorageGroup(Lab &lab, const NewStorageGroupRequest &request)
 {
-    auto server = lab.directory().server(request.server);
+    auto server = findMailboxServer(lab, request.server);
     if (!server)
         return server.error();
-    if (!*server)
-        return refuse(request.server, QStringLiteral("no such Exchange server"),
-                      QStringLiteral("Get-ExchangeServer lists them"));
-    if (!(*server)->installed || !(*server)->mailboxRole)
-        return refuse(request.server, QStringLiteral("is not a mailbox server"),
-                      QStringLiteral("choose a server with the Mailbox role installed"));
     SCR_TRY(checkName(QStringLiteral("storage group"), request.name));
     StorageGroupRecord sg;
-    sg.server = (*server)->name;
+    sg.server = server->name;
     sg.name = request.name;
     sg.logFolderPath = request.logFolderPath.isEmpty() ? QStringLiteral("C:\\Exchange\\Logs\\") + sg.name
                                                        : request.logFolderPath;

@@ -111,20 +111,14 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
     if (dbs->size() != 1)
         return refuse(id, QStringLiteral("holds %1 databases; SCR needs exactly one").arg(dbs->size()),
                       QStringLiteral("move the other databases to their own storage groups"));
-    auto standby = lab.directory().server(request.standbyMachine);
+    auto standby = findMailboxServer(lab, request.standbyMachine);
     if (!standby)
         return standby.error();
-    if (!*standby)
-        return refuse(request.standbyMachine, QStringLiteral("no such Exchange server"),
-                      QStringLiteral("Get-ExchangeServer lists them"));
-    if (!(*standby)->installed || !(*standby)->mailboxRole)
-        return refuse(request.standbyMachine, QStringLiteral("is not a mailbox server"),
-                      QStringLiteral("choose a server with the Mailbox role installed"));
     auto sourceHost = lab.hostOfServer(sg->server);
     if (!sourceHost)
         return sourceHost.error();
-    if ((*standby)->name.compare(sg->server, Qt::CaseInsensitive) == 0 ||
-        (*standby)->host.compare(*sourceHost, Qt::CaseInsensitive) == 0)
+    if (standby->name.compare(sg->server, Qt::CaseInsensitive) == 0 ||
+        standby->host.compare(*sourceHost, Qt::CaseInsensitive) == 0)
         return refuse(request.standbyMachine, QStringLiteral("is the source of %1").arg(id),
                       QStringLiteral("choose another server as the standby machine"));
     auto copies = lab.directory().copies(sg->id);
@@ -148,17 +142,17 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
         return refuse(
             id, QStringLiteral("already has %1 SCR copies, the most that should be run").arg(copies->size()),
             QStringLiteral("disable a copy before adding another standby machine"));
-    auto host = lab.directory().host((*standby)->host);
+    auto host = lab.directory().host(standby->host);
     if (!host)
         return host.error();
     if (!*host || !(*host)->poweredOn)
         return refuse(request.standbyMachine, QStringLiteral("is powered off or unreachable"),
                       QStringLiteral("start the standby machine first"));
-    SCR_TRY(checkPathsFree(lab, *sg, dbs->front(), (*standby)->host, (*standby)->name));
+    SCR_TRY(checkPathsFree(lab, *sg, dbs->front(), standby->host, standby->name));
 
     ScrCopyRecord copy;
     copy.storageGroupId = sg->id;
-    copy.standbyMachine = (*standby)->name;
+    copy.standbyMachine = standby->name;
     copy.replayLagMs = request.replayLagMs;
     copy.truncationLagMs = request.truncationLagMs;
     auto newId = lab.directory().addCopy(copy);

@@ -21,6 +21,26 @@ Result<QString> reachableHostOf(Lab &lab, const QString &server)
     return host;
 }
 
+Result<ServerRecord> findServer(Lab &lab, const QString &name)
+{
+    auto server = lab.directory().server(name);
+    if (!server)
+        return server.error();
+    if (!*server)
+        return refuse(name, QStringLiteral("no such Exchange server"),
+                      QStringLiteral("Get-ExchangeServer lists them"));
+    return **server;
+}
+
+Result<ServerRecord> findMailboxServer(Lab &lab, const QString &name)
+{
+    auto server = findServer(lab, name);
+    if (server && (!server->installed || !server->mailboxRole))
+        return refuse(name, QStringLiteral("is not a mailbox server"),
+                      QStringLiteral("choose a server with the Mailbox role installed"));
+    return server;
+}
+
 Status checkWindowsPath(const QString &parameter, const QString &path)
 {
     QString why;

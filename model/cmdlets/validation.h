@@ -3,6 +3,7 @@
 // powered on for a command to touch its disk.
 
 #include "core/result.h"
+#include "directory/records.h"
 #include "host/hostdisk.h"
 
 namespace scr {
@@ -21,6 +22,10 @@ inline Error refuse(const QString &object, const QString &reason, const QString 
 Result<QString> reachableHostOf(Lab &lab, const QString &server);
 // True when the host exists and is powered on.
 bool isPoweredOn(Lab &lab, const QString &host);
+// The Exchange server object named name, or an error that says how to list them.
+Result<ServerRecord> findServer(Lab &lab, const QString &name);
+// The same, refused unless Exchange is installed on it with the Mailbox role.
+Result<ServerRecord> findMailboxServer(Lab &lab, const QString &name);
 // The Windows path must be a full path (C:\...) with characters Windows allows.
 Status checkWindowsPath(const QString &parameter, const QString &path);
 

@@ -39,6 +39,16 @@ Result<QString> sessionPath(CmdletContext &ctx, const QString &cmdlet, const QSt
     return sessionDisk(ctx).localPath(windowsPath);
 }
 
+// The same, for a path that must exist.
+Result<QString> existingSessionPath(CmdletContext &ctx, const QString &cmdlet, const QString &windowsPath)
+{
+    auto local = sessionPath(ctx, cmdlet, windowsPath);
+    if (local && !QFileInfo::exists(*local))
+        return Error{windowsPath, QStringLiteral("does not exist on %1").arg(ctx.host),
+                     QStringLiteral("check the path with Test-Path"), JetCode::FileNotFound};
+    return local;
+}
+
 bool isInside(const QString &path, const QString &folder)
 {
     const QString p = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
@@ -121,13 +131,10 @@ void registerFileCmdlets(CmdletRegistry &r)
                                const Objects &) -> Result<Objects> {
         const QString path =
             b.has(QStringLiteral("Path")) ? b.string(QStringLiteral("Path")) : QStringLiteral("C:\\");
-        auto local = sessionPath(ctx, QStringLiteral("Get-ChildItem"), path);
+        auto local = existingSessionPath(ctx, QStringLiteral("Get-ChildItem"), path);
         if (!local)
             return local.error();
         const QFileInfo info(*local);
-        if (!info.exists())
-            return Error{path, QStringLiteral("does not exist on %1").arg(ctx.host),
-                         QStringLiteral("check the path with Test-Path"), JetCode::FileNotFound};
         if (!info.isDir())
             return Objects{itemObject(info)};
         Objects out;
@@ -156,13 +163,10 @@ void registerFileCmdlets(CmdletRegistry &r)
          false,
          [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
              const QString path = b.string(QStringLiteral("Path"));
-             auto local = sessionPath(ctx, QStringLiteral("Remove-Item"), path);
+             auto local = existingSessionPath(ctx, QStringLiteral("Remove-Item"), path);
              if (!local)
                  return local.error();
              const QFileInfo info(*local);
-             if (!info.exists())
-                 return Error{path, QStringLiteral("does not exist on %1").arg(ctx.host),
-                              QStringLiteral("check the path with Test-Path"), JetCode::FileNotFound};
              if (QDir::cleanPath(info.absoluteFilePath()).count(QLatin1Char('/')) <=
                  QDir::cleanPath(sessionDisk(ctx).root()).count(QLatin1Char('/')) + 1)
                  return Error{path, QStringLiteral("is a drive's root"),
