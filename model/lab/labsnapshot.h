@@ -1,0 +1,51 @@
+#pragma once
+// LabSnapshot: the organization as the console shows it at one moment: hosts, servers, storage groups,
+// databases, SCR copies with their status, and the virtual clock. A plain value, copied across threads by
+// queued signals, so the GUI never reads the directory or a host's files itself.
+
+#include "directory/records.h"
+#include "replication/copystatus.h"
+
+#include <vector>
+
+#include <QMetaType>
+
+namespace scr {
+
+struct DatabaseSnapshot
+{
+    DatabaseRecord record;
+    bool mounted = false;
+    int mailboxes = 0;
+};
+
+struct CopySnapshot
+{
+    ScrCopyRecord record;
+    CopyStatus status;
+};
+
+struct StorageGroupSnapshot
+{
+    StorageGroupRecord record;
+    std::vector<DatabaseSnapshot> databases;
+    std::vector<CopySnapshot> copies;
+};
+
+struct LabSnapshot
+{
+    QString labDir;
+    qint64 nowMs = 0;
+    double speed = 1;
+    bool running = false;
+    std::vector<HostRecord> hosts;
+    std::vector<ServerRecord> servers;
+    std::vector<StorageGroupSnapshot> storageGroups;
+
+    const HostRecord *host(const QString &name) const;
+    std::vector<CopySnapshot> allCopies() const;
+};
+
+} // namespace scr
+
+Q_DECLARE_METATYPE(scr::LabSnapshot)

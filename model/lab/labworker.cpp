@@ -1,0 +1,147 @@
+#include "labworker.h"
+
+#include "core/logging.h"
+#include "ems/shellsession.h"
+#include "lab.h"
+#include "replication/copyworker.h"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include <QTimer>
+
+namespace scr {
+
+LabWorker::LabWorker(QString labDir, QObject *parent) : QObject(parent), m_labDir(std::move(labDir))
+{
+    qRegisterMetaType<scr::LabSnapshot>();
+    qRegisterMetaType<std::vector<scr::EventRecord>>();
+}
+
+LabWorker::~LabWorker() = default;
+
+void LabWorker::open()
+{
+    if (!m_timer) {
+        m_timer = new QTimer(this); // created on the worker's thread, where open() runs
+        m_timer->setInterval(kTickMs);
+        connect(m_timer, &QTimer::timeout, this, &LabWorker::tick);
+    }
+    m_session = std::make_unique<ShellSession>(m_labDir);
+    if (auto st = m_session->open(); !st || !m_session->lab()) {
+        const QString why =
+            st ? QStringLiteral("%1 has no directory (org.sqlite)").arg(m_labDir) : st.error().toString();
+        m_session.reset();
+        Q_EMIT opened(false, why);
+        return;
+    }
+    Lab *lab = m_session->lab();
+    connect(lab, &Lab::eventRecorded, this, &LabWorker::eventRecorded);
+    auto events = lab->directory().events(10000);
+    if (events) {
+        std::reverse(events->begin(), events->end()); // oldest first
+        Q_EMIT eventsLoaded(*events);
+    }
+    Q_EMIT opened(true, {});
+    Q_EMIT snapshotReady(snapshot());
+}
+
+LabSnapshot LabWorker::snapshot()
+{
+    LabSnapshot s;
+    s.labDir = m_labDir;
+    s.speed = m_speed;
+    s.running = m_running;
+    Lab *lab = m_session ? m_session->lab() : nullptr;
+    if (!lab)
+        return s;
+    Directory &d = lab->directory();
+    s.nowMs = lab->clock().nowMs();
+    if (auto hosts = d.hosts())
+        s.hosts = *hosts;
+    if (auto servers = d.servers())
+        s.servers = *servers;
+    auto sgs = d.storageGroups();
+    if (!sgs)
+        return s;
+    for (const StorageGroupRecord &sg : *sgs) {
+        StorageGroupSnapshot g{sg, {}, {}};
+        auto dbs = d.databases(sg.id);
+        auto copies = d.copies(sg.id);
+        if (!dbs || !copies)
+            continue;
+        for (const DatabaseRecord &db : *dbs) {
+            const auto mailboxes = d.mailboxes(db.guid);
+            g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
+                                   mailboxes ? static_cast<int>(mailboxes->size()) : 0});
+        }
+        for (const ScrCopyRecord &c : *copies) {
+            CopySnapshot copy{c, {}};
+            if (CopyWorker *worker = lab->copyWorker(c)) {
+                copy.status = worker->status();
+            } else {
+                copy.status.identity = sg.identity();
+                copy.status.standbyMachine = c.standbyMachine;
+                copy.status.summary = SummaryCopyStatus::Stopped;
+            }
+            g.copies.push_back(copy);
+        }
+        s.storageGroups.push_back(std::move(g));
+    }
+    return s;
+}
+
+void LabWorker::runScript(qint64 requestId, const QString &script)
+{
+    if (!m_session) {
+        Q_EMIT scriptFinished(requestId, {}, false, QStringLiteral("no lab is open"));
+        return;
+    }
+    const ems::ScriptOutput out = m_session->run(script);
+    Q_EMIT scriptFinished(requestId, out.text, out.ok,
+                          out.firstError ? out.firstError->toString() : QString());
+    Q_EMIT snapshotReady(snapshot());
+}
+
+void LabWorker::setRunning(bool running)
+{
+    m_running = running && m_session;
+    if (m_timer) {
+        if (m_running) {
+            m_sinceTick.start();
+            m_timer->start();
+        } else {
+            m_timer->stop();
+        }
+    }
+    Q_EMIT snapshotReady(snapshot());
+}
+
+void LabWorker::setSpeed(double speed)
+{
+    m_speed = std::clamp(speed, 1.0, 86400.0);
+    if (m_session && m_session->lab())
+        m_session->lab()->clock().setSpeed(m_speed);
+    Q_EMIT snapshotReady(snapshot());
+}
+
+void LabWorker::tick()
+{
+    Lab *lab = m_session ? m_session->lab() : nullptr;
+    if (!lab)
+        return;
+    // Real time since the last tick, at most two ticks' worth: when the machine cannot keep up with the
+    // speed, the simulation runs slower instead of taking ever larger steps to catch up.
+    const qint64 realMs =
+        std::clamp<qint64>(m_sinceTick.isValid() ? m_sinceTick.restart() : kTickMs, 1, 2 * kTickMs);
+    const qint64 virtualMs = std::max<qint64>(1, static_cast<qint64>(static_cast<double>(realMs) * m_speed));
+    // Steps of at least a virtual second, at most twenty a tick: at high speed the engine runs coarser
+    // rather than letting the console fall behind real time.
+    const qint64 stepMs = std::max<qint64>(1000, virtualMs / 20);
+    if (auto st = lab->stepSimulation(virtualMs, stepMs); !st)
+        logging::get("model")->warn("the simulation step failed: {}", st.error().toString().toStdString());
+    Q_EMIT snapshotReady(snapshot());
+}
+
+} // namespace scr

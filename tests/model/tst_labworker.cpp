@@ -1,0 +1,117 @@
+// LabWorker: the lab on a thread of its own, driven by queued calls and heard by signals, as the console uses
+// it: it opens, runs scripts, reports snapshots, forwards events, and in running mode moves the virtual clock
+// and replicates.
+
+#include "core/clock.h"
+#include "lab/demolab.h"
+#include "lab/labworker.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace scr;
+
+namespace {
+
+const CopySnapshot *copyOf(const LabSnapshot &s, const QString &identity)
+{
+    for (const StorageGroupSnapshot &sg : s.storageGroups)
+        if (sg.record.identity() == identity && !sg.copies.empty())
+            return &sg.copies.front();
+    return nullptr;
+}
+
+} // namespace
+
+class TestLabWorker : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue()); }
+
+    void refusesAFolderThatIsNotALab()
+    {
+        QTemporaryDir empty;
+        LabWorker worker(empty.path());
+        QSignalSpy opened(&worker, &LabWorker::opened);
+        worker.open();
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toBool(), false);
+        QVERIFY(opened.at(0).at(1).toString().contains(QStringLiteral("org.sqlite")));
+    }
+
+    void runsOnItsOwnThread()
+    {
+        QThread thread;
+        auto *worker = new LabWorker(m_dir.path());
+        worker->moveToThread(&thread);
+        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        thread.start();
+        // Heard on this thread, through queued connections, as the console hears them.
+        std::vector<std::pair<bool, QString>> opened;
+        std::vector<LabSnapshot> snapshots;
+        std::vector<std::tuple<qint64, bool, QString>> finished;
+        int loaded = 0;
+        int events = 0;
+        connect(worker, &LabWorker::opened, this,
+                [&](bool ok, const QString &why) { opened.emplace_back(ok, why); });
+        connect(worker, &LabWorker::eventsLoaded, this, [&] { ++loaded; });
+        connect(worker, &LabWorker::eventRecorded, this, [&] { ++events; });
+        connect(worker, &LabWorker::snapshotReady, this,
+                [&](const LabSnapshot &s) { snapshots.push_back(s); });
+        connect(worker, &LabWorker::scriptFinished, this,
+                [&](qint64 id, const QString &, bool ok, const QString &error) {
+                    finished.emplace_back(id, ok, error);
+                });
+        QMetaObject::invokeMethod(worker, &LabWorker::open, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.empty() && !snapshots.empty(), 10000);
+        QVERIFY2(opened.front().first, qPrintable(opened.front().second));
+        QCOMPARE(snapshots.back().hosts.size(), std::size_t(4));
+        QCOMPARE(snapshots.back().storageGroups.size(), std::size_t(6));
+        QCOMPARE(loaded, 1);
+
+        QMetaObject::invokeMethod(worker, [worker] {
+            worker->runScript(7, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 "
+                                                "-ReplayLagTime 0.0:0:0; Start-MailFlow MBX1\\SG1\\DB1 "
+                                                "-MessagesPerMinute 120"));
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.empty(), 10000);
+        QCOMPARE(std::get<0>(finished.front()), 7);
+        QVERIFY2(std::get<1>(finished.front()), qPrintable(std::get<2>(finished.front())));
+        QTRY_VERIFY(events > 0); // 2090: the copy started
+        QTRY_VERIFY(copyOf(snapshots.back(), QStringLiteral("MBX1\\SG1")));
+
+        // Running mode: at 600x, a quarter of a real second is two and a half virtual minutes of mail.
+        const qint64 before = snapshots.back().nowMs;
+        QMetaObject::invokeMethod(worker, [worker] {
+            worker->setSpeed(600);
+            worker->setRunning(true);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const LabSnapshot &s = snapshots.back();
+                const CopySnapshot *c = copyOf(s, QStringLiteral("MBX1\\SG1"));
+                return s.running && s.nowMs > before + 60000 && c && c->status.lastLogInspected >= 5;
+            }(),
+            20000);
+        QMetaObject::invokeMethod(worker, [worker] { worker->setRunning(false); });
+        QTRY_VERIFY_WITH_TIMEOUT(!snapshots.back().running, 20000);
+
+        // A refused command comes back as a failure with the reason.
+        finished.clear();
+        QMetaObject::invokeMethod(worker,
+                                  [worker] { worker->runScript(8, QStringLiteral("Get-Mailbox nobody")); });
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.empty(), 10000);
+        QCOMPARE(std::get<1>(finished.front()), false);
+        QVERIFY(std::get<2>(finished.front()).contains(QStringLiteral("no such mailbox")));
+        thread.quit();
+        QVERIFY(thread.wait(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabWorker)
+#include "tst_labworker.moc"
