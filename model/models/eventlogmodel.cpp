@@ -29,6 +29,14 @@ void EventLogModel::reload(Directory &directory)
     endResetModel();
 }
 
+void EventLogModel::setEvents(const std::vector<EventRecord> &events)
+{
+    beginResetModel();
+    const std::size_t keep = std::min<std::size_t>(events.size(), kMaxEvents);
+    m_events.assign(events.end() - static_cast<std::ptrdiff_t>(keep), events.end());
+    endResetModel();
+}
+
 void EventLogModel::append(const EventRecord &event)
 {
     if (static_cast<int>(m_events.size()) >= kMaxEvents) {

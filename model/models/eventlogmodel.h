@@ -26,6 +26,8 @@ public:
 
     // Replaces the contents with the directory's newest events.
     void reload(Directory &directory);
+    // Replaces the contents with events, oldest first (what LabWorker::eventsLoaded sends).
+    void setEvents(const std::vector<scr::EventRecord> &events);
     void append(const scr::EventRecord &event);
     const EventRecord &event(int row) const { return m_events.at(static_cast<std::size_t>(row)); }
 

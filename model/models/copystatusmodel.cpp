@@ -1,0 +1,95 @@
+#include "copystatusmodel.h"
+
+#include "ems/binder.h"
+
+#include <QDateTime>
+
+namespace scr {
+
+CopyStatusModel::CopyStatusModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void CopyStatusModel::setSnapshot(const LabSnapshot &snapshot)
+{
+    std::vector<CopySnapshot> fresh = snapshot.allCopies();
+    const bool sameRows =
+        fresh.size() == m_rows.size() &&
+        std::equal(fresh.begin(), fresh.end(), m_rows.begin(),
+                   [](const CopySnapshot &a, const CopySnapshot &b) { return a.record.id == b.record.id; });
+    if (!sameRows) {
+        beginResetModel();
+        m_rows = std::move(fresh);
+        endResetModel();
+        return;
+    }
+    m_rows = std::move(fresh);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int CopyStatusModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int CopyStatusModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CopySnapshot &c = m_rows[static_cast<std::size_t>(index.row())];
+    const CopyStatus &s = c.status;
+    if (role == FailedRole)
+        return s.failed;
+    if (role == IdentityRole)
+        return s.identity;
+    if (role == StandbyRole)
+        return c.record.standbyMachine;
+    if (role == Qt::ToolTipRole)
+        return s.failed ? s.failedMessage : s.suspend ? s.suspendComment : s.note;
+    const bool raw = role == RawValueRole;
+    if (!raw && role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return s.identity;
+    case StandbyColumn:
+        return c.record.standbyMachine;
+    case SummaryColumn:
+        return raw ? QVariant(static_cast<int>(s.summary)) : QVariant(summaryCopyStatusName(s.summary));
+    case CopyQueueColumn:
+        return static_cast<qlonglong>(s.copyQueueLength());
+    case ReplayQueueColumn:
+        return static_cast<qlonglong>(s.replayQueueLength());
+    case LastInspectedColumn:
+        if (raw)
+            return static_cast<qlonglong>(s.lastInspectedLogTime);
+        return s.lastInspectedLogTime > 0 ? QDateTime::fromMSecsSinceEpoch(s.lastInspectedLogTime, Qt::UTC)
+                                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                          : QString();
+    case ReplayLagColumn:
+        return raw ? QVariant(static_cast<qlonglong>(c.record.replayLagMs))
+                   : QVariant(ems::formatTimeSpan(c.record.replayLagMs));
+    default:
+        return {};
+    }
+}
+
+QVariant CopyStatusModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const names[] = {"Name",
+                                        "Standby Machine",
+                                        "SummaryCopyStatus",
+                                        "CopyQueueLength",
+                                        "ReplayQueueLength",
+                                        "LastInspectedLogTime",
+                                        "ReplayLagTime"};
+    return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
+}
+
+} // namespace scr
