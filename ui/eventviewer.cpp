@@ -67,6 +67,9 @@ EventViewer::EventViewer(EventLogModel *model, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->resizeSection(EventLogModel::TimeColumn, 150);
 
     auto *bar = new QHBoxLayout;
     auto *label = new QLabel(tr("&Filter:"), this);

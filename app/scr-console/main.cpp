@@ -1,0 +1,83 @@
+// scr-console: the SCR Console, the graphical face. Wiring only: the lab's worker on its own thread, the
+// window on the GUI thread, talking by queued signals. With no --lab it opens ~/scr-lab, creating the demo
+// lab there on first run.
+
+#include "consolewindow.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "lab/demolab.h"
+#include "lab/labworker.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QThread>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("SCR Console"));
+    QApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scr-console.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "SCR Console: Standby Continuous Replication for Exchange Server 2007 SP1, on a lab."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"),
+        QStringLiteral("The lab folder (default ~/scr-lab, made as the demo lab "
+                       "when it does not exist)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QStringLiteral("Start the simulation running."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to FILE after a few seconds, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({labOption, runOption, screenshotOption});
+    parser.process(app);
+
+    scr::logging::setConsoleEcho(false);
+    const QString labDir = QFileInfo(parser.isSet(labOption) ? parser.value(labOption)
+                                                             : QDir::homePath() + QStringLiteral("/scr-lab"))
+                               .absoluteFilePath();
+    if (!QFileInfo::exists(labDir + QStringLiteral("/org.sqlite"))) {
+        auto made = scr::DemoLab::create(labDir, scr::SystemClock::instance());
+        if (!made) {
+            QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), made.error().toString());
+            return 2;
+        }
+    }
+    scr::logging::attachToLab(labDir);
+    scr::logging::installQtMessageHandler();
+
+    QThread labThread;
+    labThread.setObjectName(QStringLiteral("lab"));
+    auto *worker = new scr::LabWorker(labDir);
+    worker->moveToThread(&labThread);
+    QObject::connect(&labThread, &QThread::finished, worker, &QObject::deleteLater);
+    labThread.start();
+
+    scr::ConsoleWindow window;
+    window.attach(worker);
+    window.show();
+    if (parser.isSet(runOption))
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->setRunning(true); }, Qt::QueuedConnection);
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(6000, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
+    const int status = QApplication::exec();
+    labThread.quit(); // the worker, and with it the lab (a clean shutdown), goes with the thread
+    labThread.wait();
+    return status;
+}

@@ -1,0 +1,221 @@
+// The console window on a demo lab, clicked through as an administrator would: enable SCR with the dialog
+// (which checks the lag times as they are typed), run the simulation and watch the copy's queues, toggle
+// "This database can be overwritten by a restore", answer No then Yes to a dismount, see a refused action's
+// error, and type in the shell pane. The lab runs on its own thread, as in scr-console.
+
+#include "consolewindow.h"
+#include "core/clock.h"
+#include "lab/demolab.h"
+#include "lab/labworker.h"
+#include "models/copystatusmodel.h"
+#include "models/organizationmodel.h"
+#include "queuechart.h"
+#include "shellpane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace scr;
+
+namespace {
+
+// Runs act on the next modal dialog as soon as it is up (the caller then opens it with a click).
+void onNextModal(std::function<void(QWidget *)> act)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, act] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            act(modal);
+        }
+    });
+    timer->start();
+}
+
+void answer(QWidget *modal, QMessageBox::StandardButton button)
+{
+    auto *box = qobject_cast<QMessageBox *>(modal);
+    QVERIFY(box);
+    box->button(button)->click();
+}
+
+} // namespace
+
+class TestConsoleWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QThread m_thread;
+    LabWorker *m_worker = nullptr;
+    std::unique_ptr<ConsoleWindow> m_window;
+
+    void select(const QString &key)
+    {
+        auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("consoleTree"));
+        const QModelIndex index = m_window->organization()->indexOfKey(key);
+        QVERIFY2(index.isValid(), qPrintable(key));
+        tree->setCurrentIndex(index);
+    }
+    QPushButton *actionButton(const QString &text)
+    {
+        for (QPushButton *b :
+             m_window->findChild<QWidget *>(QStringLiteral("actionPane"))->findChildren<QPushButton *>())
+            if (b->text() == text)
+                return b;
+        return nullptr;
+    }
+    const DatabaseSnapshot *database(const QString &sg, const QString &name) const
+    {
+        for (const StorageGroupSnapshot &g : m_window->snapshot().storageGroups)
+            if (g.record.identity() == sg)
+                for (const DatabaseSnapshot &d : g.databases)
+                    if (d.record.name == name)
+                        return &d;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
+        m_worker = new LabWorker(m_dir.path());
+        m_worker->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+        m_thread.start();
+        m_window = std::make_unique<ConsoleWindow>();
+        m_window->attach(m_worker);
+        m_window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 10000);
+    }
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_thread.quit();
+        QVERIFY(m_thread.wait(20000));
+    }
+
+    void enableScrWithTheDialog()
+    {
+        select(QStringLiteral("sg:MBX1\\SG1"));
+        QPushButton *enable = actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."));
+        QVERIFY(enable);
+        bool checkedAsTyped = false;
+        onNextModal([&](QWidget *dialog) {
+            auto *replay = dialog->findChild<QLineEdit *>(QStringLiteral("replayLagTime"));
+            auto *ok = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+                           ->button(QDialogButtonBox::Ok);
+            replay->setText(QStringLiteral("one day")); // not a TimeSpan: OK goes grey, the page says why
+            checkedAsTyped = !ok->isEnabled();
+            replay->setText(QStringLiteral("0.00:00:00"));
+            dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"))->setCurrentText(QStringLiteral("MBX3"));
+            ok->click();
+        });
+        enable->click();
+        QVERIFY(checkedAsTyped);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid(), 10000);
+        QCOMPARE(m_window->copyStatus()->rowCount(), 1);
+        QCOMPARE(m_window->copyStatus()->copy(0).record.replayLagMs, 0);
+        // The console taught the shell: the command it ran is in the shell pane.
+        QVERIFY(m_window->findChild<ShellPane *>()->output().contains(QStringLiteral(
+            "Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplayLagTime 0.00:00:00")));
+    }
+
+    void runningReplicatesAndCharts()
+    {
+        m_window->runCommand(QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120"));
+        select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
+        auto *speed = m_window->findChild<QComboBox *>(QStringLiteral("speedCombo"));
+        speed->setCurrentIndex(speed->findData(600.0));
+        m_window->findChild<QAction *>(QStringLiteral("runAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().running, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->copyStatus()->copy(0).status.lastLogInspected >= 3, 20000);
+        auto *chart = m_window->findChild<QueueChart *>();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() >= 2, 10000);
+        m_window->findChild<QAction *>(QStringLiteral("runAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->snapshot().running, 20000);
+    }
+
+    void restorePropertyFromThePropertySheet()
+    {
+        QVERIFY(!database(QStringLiteral("MBX2\\SG2"), QStringLiteral("DB2"))->record.allowFileRestore);
+        select(QStringLiteral("db:MBX2\\SG2\\DB2"));
+        onNextModal([](QWidget *dialog) {
+            dialog->findChild<QCheckBox *>(QStringLiteral("allowFileRestore"))->setChecked(true);
+            dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+                ->button(QDialogButtonBox::Ok)
+                ->click();
+        });
+        actionButton(QStringLiteral("Properties..."))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            database(QStringLiteral("MBX2\\SG2"), QStringLiteral("DB2"))->record.allowFileRestore, 10000);
+    }
+
+    void dismountAsksFirst()
+    {
+        select(QStringLiteral("db:MBX2\\SG3\\DB3"));
+        onNextModal([](QWidget *box) { answer(box, QMessageBox::No); });
+        actionButton(QStringLiteral("Dismount Database"))->click();
+        QTest::qWait(300); // a No sends nothing: nothing to wait for but time
+        QVERIFY(database(QStringLiteral("MBX2\\SG3"), QStringLiteral("DB3"))->mounted);
+        onNextModal([](QWidget *box) { answer(box, QMessageBox::Yes); });
+        actionButton(QStringLiteral("Dismount Database"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!database(QStringLiteral("MBX2\\SG3"), QStringLiteral("DB3"))->mounted,
+                                 10000);
+    }
+
+    void aRefusedActionSaysWhatToDo()
+    {
+        select(QStringLiteral("server:MBX4"));
+        onNextModal([](QWidget *box) { answer(box, QMessageBox::Yes); });
+        actionButton(QStringLiteral("Power off MBX4 (simulate a failure)"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().host(QStringLiteral("MBX4")) &&
+                                     !m_window->snapshot().host(QStringLiteral("MBX4"))->poweredOn,
+                                 10000);
+        // Enabling SCR onto a powered-off standby is refused by the cmdlet, and the console shows why.
+        select(QStringLiteral("sg:MBX2\\SG1"));
+        onNextModal([](QWidget *dialog) {
+            auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
+            standby->setCurrentText(QStringLiteral("MBX4"));
+            dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+                ->button(QDialogButtonBox::Ok)
+                ->click();
+        });
+        actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox *>(QStringLiteral("actionError")), 10000);
+        QVERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("actionError"))
+                    ->text()
+                    .contains(QStringLiteral("start the standby machine first")));
+    }
+
+    void theShellPaneRunsCommands()
+    {
+        auto *input = m_window->findChild<QLineEdit *>(QStringLiteral("shellInput"));
+        input->setText(QStringLiteral("Get-StorageGroupCopyStatus | ft Name,StandbyMachine"));
+        QTest::keyClick(input, Qt::Key_Return);
+        auto *shell = m_window->findChild<ShellPane *>();
+        QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("SG1  MBX3")), 10000);
+        input->setText(QStringLiteral("Get-Mailbox nobody"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("no such mailbox")), 10000);
+        QTest::keyClick(input, Qt::Key_Up); // history
+        QCOMPARE(input->text(), QStringLiteral("Get-Mailbox nobody"));
+    }
+};
+
+QTEST_MAIN(TestConsoleWindow)
+#include "tst_consolewindow.moc"

@@ -1,0 +1,552 @@
+#include "consolewindow.h"
+
+#include "databaseproperties.h"
+#include "ems/binder.h"
+#include "ems/parser.h"
+#include "eventviewer.h"
+#include "lab/labworker.h"
+#include "models/copystatusmodel.h"
+#include "models/eventlogmodel.h"
+#include "models/organizationmodel.h"
+#include "queuechart.h"
+#include "shellpane.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace scr {
+namespace {
+
+using ems::quote;
+
+const double kSpeeds[] = {1, 60, 600, 3600, 86400};
+
+QString copyArguments(const QString &identity, const QString &standby)
+{
+    return quote(identity) + QStringLiteral(" -StandbyMachine ") + quote(standby);
+}
+
+} // namespace
+
+ConsoleWindow::ConsoleWindow(QWidget *parent)
+    : QMainWindow(parent), m_organization(new OrganizationModel(this)),
+      m_copyStatus(new CopyStatusModel(this)), m_events(new EventLogModel(this)),
+      m_copyProxy(new QSortFilterProxyModel(this)), m_tree(new QTreeView), m_copyTable(new QTableView),
+      m_copyFilter(new QLineEdit), m_chart(new QueueChart(&m_history)), m_actionPane(new QWidget),
+      m_actionLayout(new QVBoxLayout(m_actionPane)), m_eventViewer(new EventViewer(m_events)),
+      m_shell(new ShellPane), m_runAction(nullptr), m_speed(new QComboBox), m_clock(new QLabel),
+      m_chartTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("consoleWindow"));
+    setWindowTitle(tr("SCR Console"));
+
+    // Console tree.
+    m_tree->setObjectName(QStringLiteral("consoleTree"));
+    m_tree->setModel(m_organization);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setSectionResizeMode(OrganizationModel::NameColumn, QHeaderView::ResizeToContents);
+    connect(m_organization, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_expandedKeys.clear();
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {
+            for (int r = 0; r < m_organization->rowCount(under); ++r) {
+                const QModelIndex i = m_organization->index(r, 0, under);
+                if (m_tree->isExpanded(i))
+                    m_expandedKeys << i.data(OrganizationModel::KeyRole).toString();
+                walk(i);
+            }
+        };
+        walk({});
+        const QModelIndex current = m_tree->currentIndex();
+        m_selectedKey = current.isValid() ? current.data(OrganizationModel::KeyRole).toString() : QString();
+    });
+    connect(m_organization, &QAbstractItemModel::modelReset, this, [this] {
+        const QModelIndex org = m_organization->index(0, 0);
+        if (m_expandedKeys.isEmpty()) { // first time: the organization and its servers open
+            m_tree->expand(org);
+            for (int r = 0; r < m_organization->rowCount(org); ++r)
+                m_tree->expand(m_organization->index(r, 0, org));
+        }
+        for (const QString &key : std::as_const(m_expandedKeys))
+            m_tree->expand(m_organization->indexOfKey(key));
+        if (!m_selectedKey.isEmpty())
+            m_tree->setCurrentIndex(m_organization->indexOfKey(m_selectedKey));
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ConsoleWindow::selectionChanged);
+    connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
+
+    // Result pane: every SCR copy, sortable by numbers, filtered as you type.
+    m_copyProxy->setSourceModel(m_copyStatus);
+    m_copyProxy->setSortRole(CopyStatusModel::RawValueRole);
+    m_copyProxy->setFilterKeyColumn(-1);
+    m_copyProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_copyTable->setObjectName(QStringLiteral("copyStatusTable"));
+    m_copyTable->setModel(m_copyProxy);
+    m_copyTable->setSortingEnabled(true);
+    m_copyTable->sortByColumn(CopyStatusModel::NameColumn, Qt::AscendingOrder);
+    m_copyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_copyTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_copyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_copyTable->verticalHeader()->hide();
+    m_copyTable->horizontalHeader()->setStretchLastSection(true);
+    m_copyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_copyTable->setWordWrap(false);
+    m_copyFilter->setObjectName(QStringLiteral("copyFilter"));
+    m_copyFilter->setPlaceholderText(tr("Filter the SCR copies"));
+    m_copyFilter->setClearButtonEnabled(true);
+    connect(m_copyFilter, &QLineEdit::textChanged, m_copyProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_copyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const QString key = QStringLiteral("copy:%1>%2")
+                                        .arg(current.data(CopyStatusModel::IdentityRole).toString().toUpper(),
+                                             current.data(CopyStatusModel::StandbyRole).toString().toUpper());
+                m_tree->setCurrentIndex(m_organization->indexOfKey(key));
+            });
+    auto *resultPane = new QWidget;
+    auto *resultLayout = new QVBoxLayout(resultPane);
+    resultLayout->setContentsMargins(0, 0, 0, 0);
+    auto *resultTitle = new QLabel(tr("<b>Standby Continuous Replication</b>"));
+    resultLayout->addWidget(resultTitle);
+    resultLayout->addWidget(m_copyFilter);
+    resultLayout->addWidget(m_copyTable, 1);
+    auto *middle = new QSplitter(Qt::Vertical);
+    middle->addWidget(resultPane);
+    middle->addWidget(m_chart);
+    middle->setStretchFactor(0, 1);
+    middle->setStretchFactor(1, 1);
+
+    // Action pane.
+    m_actionPane->setObjectName(QStringLiteral("actionPane"));
+    m_actionPane->setMinimumWidth(220);
+    m_actionLayout->setAlignment(Qt::AlignTop);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_tree);
+    split->addWidget(middle);
+    split->addWidget(m_actionPane);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 1);
+    setCentralWidget(split);
+
+    // Event viewer and shell, at the bottom.
+    auto *eventsDock = new QDockWidget(tr("Event Viewer"), this);
+    eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    eventsDock->setWidget(m_eventViewer);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    auto *shellDock = new QDockWidget(tr("Shell"), this);
+    shellDock->setObjectName(QStringLiteral("shellDock"));
+    shellDock->setWidget(m_shell);
+    addDockWidget(Qt::BottomDockWidgetArea, shellDock);
+    tabifyDockWidget(eventsDock, shellDock);
+    eventsDock->raise();
+    resizeDocks({eventsDock}, {220}, Qt::Vertical);
+    connect(m_shell, &ShellPane::commandEntered, this,
+            [this](const QString &command) { runCommand(command); });
+
+    buildActions();
+    m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
+    connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
+    m_chartTimer->start();
+    resize(1280, 820);
+    rebuildActionPane();
+}
+
+ConsoleWindow::~ConsoleWindow() = default;
+
+void ConsoleWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
+    m_runAction = simulation->addAction(tr("&Run the simulation"));
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setCheckable(true);
+    m_runAction->setShortcut(Qt::Key_F5);
+    connect(m_runAction, &QAction::toggled, this, &ConsoleWindow::runningRequested);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SCR Console"), this, [this] {
+        QMessageBox::about(this, tr("About SCR Console"),
+                           tr("SCR Console %1: a console for Exchange Server 2007 SP1's Standby Continuous "
+                              "Replication, on a lab of simulated servers.")
+                               .arg(QStringLiteral(SCR_VERSION)));
+    });
+
+    QToolBar *bar = addToolBar(tr("Simulation"));
+    bar->setObjectName(QStringLiteral("simulationBar"));
+    bar->addAction(m_runAction);
+    m_speed->setObjectName(QStringLiteral("speedCombo"));
+    for (double s : kSpeeds)
+        m_speed->addItem(tr("%1x").arg(s), s);
+    m_speed->setCurrentIndex(1);
+    m_speed->setToolTip(tr("How fast the virtual clock runs"));
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int i) { Q_EMIT speedRequested(m_speed->itemData(i).toDouble()); });
+    bar->addWidget(new QLabel(tr(" Speed: ")));
+    bar->addWidget(m_speed);
+    m_clock->setObjectName(QStringLiteral("clockLabel"));
+    bar->addWidget(new QLabel(tr("   Virtual time: ")));
+    bar->addWidget(m_clock);
+}
+
+void ConsoleWindow::attach(LabWorker *worker)
+{
+    connect(this, &ConsoleWindow::scriptRequested, worker, &LabWorker::runScript, Qt::QueuedConnection);
+    connect(this, &ConsoleWindow::runningRequested, worker, &LabWorker::setRunning, Qt::QueuedConnection);
+    connect(this, &ConsoleWindow::speedRequested, worker, &LabWorker::setSpeed, Qt::QueuedConnection);
+    connect(worker, &LabWorker::opened, this, &ConsoleWindow::showOpened, Qt::QueuedConnection);
+    connect(worker, &LabWorker::snapshotReady, this, &ConsoleWindow::showSnapshot, Qt::QueuedConnection);
+    connect(worker, &LabWorker::eventsLoaded, this, &ConsoleWindow::showEvents, Qt::QueuedConnection);
+    connect(worker, &LabWorker::eventRecorded, this, &ConsoleWindow::addEvent, Qt::QueuedConnection);
+    connect(worker, &LabWorker::scriptFinished, this, &ConsoleWindow::showScriptResult, Qt::QueuedConnection);
+    const double speed = m_speed->currentData().toDouble();
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, speed] {
+            worker->open();
+            worker->setSpeed(speed);
+        },
+        Qt::QueuedConnection);
+}
+
+void ConsoleWindow::showOpened(bool ok, const QString &error)
+{
+    if (!ok) {
+        statusBar()->showMessage(error);
+        QMessageBox::critical(this, tr("SCR Console"), tr("The lab could not be opened:\n%1").arg(error));
+        return;
+    }
+    statusBar()->showMessage(tr("Lab opened. Select a storage group to enable SCR, or a copy to watch it."),
+                             8000);
+}
+
+void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    setWindowTitle(tr("SCR Console - %1").arg(snapshot.labDir));
+    m_organization->setSnapshot(snapshot);
+    m_copyStatus->setSnapshot(snapshot);
+    m_history.add(snapshot);
+    m_clock->setText(QDateTime::fromMSecsSinceEpoch(snapshot.nowMs, Qt::UTC)
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    const QSignalBlocker block(m_runAction);
+    m_runAction->setChecked(snapshot.running);
+    if (m_chart->copyId() == 0) // nothing chosen yet: chart the first copy there is
+        if (const auto copies = snapshot.allCopies(); !copies.empty())
+            m_chart->showCopy(copies.front().record.id, copies.front().status.identity +
+                                                            QStringLiteral(" on ") +
+                                                            copies.front().record.standbyMachine);
+}
+
+void ConsoleWindow::showEvents(const std::vector<EventRecord> &events)
+{
+    m_events->setEvents(events);
+}
+
+void ConsoleWindow::addEvent(const EventRecord &event)
+{
+    m_events->append(event);
+}
+
+qint64 ConsoleWindow::runCommand(const QString &script)
+{
+    const qint64 id = m_nextRequest++;
+    m_shell->showCommand(script);
+    statusBar()->showMessage(tr("Running: %1").arg(script));
+    Q_EMIT scriptRequested(id, script);
+    return id;
+}
+
+void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error)
+{
+    m_shell->showResult(text, ok, error);
+    statusBar()->showMessage(ok ? tr("Done.") : error, ok ? 3000 : 0);
+    auto it = m_actionRequests.find(requestId);
+    if (it == m_actionRequests.end())
+        return;
+    const QString action = it->second;
+    m_actionRequests.erase(it);
+    if (ok)
+        return;
+    // Not modal: the console keeps updating while the administrator reads what to do.
+    auto *box = new QMessageBox(QMessageBox::Warning, action, error, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("actionError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+    Q_EMIT actionFailed(error);
+}
+
+const StorageGroupSnapshot *ConsoleWindow::storageGroup(const QString &identity) const
+{
+    for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups)
+        if (sg.record.identity().compare(identity, Qt::CaseInsensitive) == 0)
+            return &sg;
+    return nullptr;
+}
+
+std::vector<ConsoleAction> ConsoleWindow::currentActions() const
+{
+    std::vector<ConsoleAction> actions;
+    const QModelIndex i = m_tree->currentIndex();
+    if (!i.isValid())
+        return actions;
+    const auto kind = static_cast<OrganizationModel::Kind>(i.data(OrganizationModel::KindRole).toInt());
+    const QString identity = i.data(OrganizationModel::IdentityRole).toString();
+    switch (kind) {
+    case OrganizationModel::Organization:
+        break;
+    case OrganizationModel::Server: {
+        QString host = identity;
+        for (const ServerRecord &s : m_snapshot.servers)
+            if (s.name.compare(identity, Qt::CaseInsensitive) == 0)
+                host = s.host;
+        const HostRecord *h = m_snapshot.host(host);
+        if (h && h->poweredOn)
+            actions.push_back(
+                {tr("Power off %1 (simulate a failure)").arg(host),
+                 QStringLiteral("Stop-Host ") + quote(host),
+                 tr("Power %1 off without a shutdown? Its databases stop dirty and its logs become "
+                    "unreachable.")
+                     .arg(host),
+                 {}});
+        else
+            actions.push_back(
+                {tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host), {}, {}});
+        break;
+    }
+    case OrganizationModel::StorageGroup: {
+        const StorageGroupSnapshot *sg = storageGroup(identity);
+        if (!sg)
+            break;
+        actions.push_back({tr("Enable Storage Group Copy (SCR)..."), {}, {}, [this, sg = *sg] {
+                               return const_cast<ConsoleWindow *>(this)->enableScrDialog(sg);
+                           }});
+        actions.push_back(
+            {tr("Start a full backup"), QStringLiteral("Start-DatabaseBackup ") + quote(identity), {}, {}});
+        break;
+    }
+    case OrganizationModel::Database: {
+        const StorageGroupSnapshot *sg = storageGroup(identity.section(QLatin1Char('\\'), 0, 1));
+        if (!sg)
+            break;
+        for (const DatabaseSnapshot &db : sg->databases) {
+            if (sg->record.identity() + QLatin1Char('\\') + db.record.name != identity)
+                continue;
+            if (db.mounted) {
+                actions.push_back(
+                    {tr("Dismount Database"),
+                     QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(quote(identity)),
+                     tr("Dismount %1? Its users lose access until it is mounted again.").arg(identity),
+                     {}});
+                actions.push_back(
+                    {tr("Start mail flow (60 a minute)"),
+                     QStringLiteral("Start-MailFlow %1 -MessagesPerMinute 60").arg(quote(identity)),
+                     {},
+                     {}});
+                actions.push_back(
+                    {tr("Stop mail flow"), QStringLiteral("Stop-MailFlow ") + quote(identity), {}, {}});
+            } else {
+                actions.push_back(
+                    {tr("Mount Database"), QStringLiteral("Mount-Database ") + quote(identity), {}, {}});
+            }
+            actions.push_back({tr("Properties..."), {}, {}, [this, record = sg->record, db] {
+                                   DatabaseProperties dialog(record, db, const_cast<ConsoleWindow *>(this));
+                                   return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
+                               }});
+        }
+        break;
+    }
+    case OrganizationModel::Copy: {
+        const QString standby = i.data(OrganizationModel::StandbyRole).toString();
+        const QString args = copyArguments(identity, standby);
+        const StorageGroupSnapshot *sg = storageGroup(identity);
+        bool suspended = false;
+        if (sg)
+            for (const CopySnapshot &c : sg->copies)
+                if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
+                    suspended = c.record.suspended;
+        if (suspended)
+            actions.push_back(
+                {tr("Resume Storage Group Copy"), QStringLiteral("Resume-StorageGroupCopy ") + args, {}, {}});
+        else
+            actions.push_back(
+                {tr("Suspend Storage Group Copy"),
+                 QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment 'Suspended from the console'")
+                     .arg(args),
+                 {},
+                 {}});
+        actions.push_back(
+            {tr("Update Storage Group Copy (seed)"),
+             QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args),
+             tr("Seed the copy of %1 on %2 again? Its files on %2 are deleted first.").arg(identity, standby),
+             {}});
+        actions.push_back(
+            {tr("Disable Storage Group Copy"),
+             QStringLiteral("Disable-StorageGroupCopy ") + args,
+             tr("Stop replicating %1 to %2? The copy's files stay on %2.").arg(identity, standby),
+             {}});
+        // The source's host being off means -Force, and the loss the report will name.
+        bool sourceOff = false;
+        if (sg)
+            for (const ServerRecord &s : m_snapshot.servers)
+                if (s.name.compare(sg->record.server, Qt::CaseInsensitive) == 0) {
+                    const HostRecord *h = m_snapshot.host(s.host);
+                    sourceOff = !h || !h->poweredOn;
+                }
+        actions.push_back(
+            {tr("Activate this copy (Restore-StorageGroupCopy)"),
+             QStringLiteral("Restore-StorageGroupCopy %1%2 -Confirm:$false")
+                 .arg(args, sourceOff ? QStringLiteral(" -Force") : QString()),
+             sourceOff
+                 ? tr("The source of %1 cannot be reached. Activate the copy on %2 with the logs it has? "
+                      "The logs it never copied are lost; the report says how many.")
+                       .arg(identity, standby)
+                 : tr("Activate the copy of %1 on %2? Replication ends; every log it lacks is copied first.")
+                       .arg(identity, standby),
+             {}});
+        break;
+    }
+    }
+    return actions;
+}
+
+void ConsoleWindow::rebuildActionPane()
+{
+    while (QLayoutItem *item = m_actionLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto *title = new QLabel(tr("<b>Actions</b>"), m_actionPane);
+    m_actionLayout->addWidget(title);
+    const QModelIndex i = m_tree->currentIndex();
+    if (i.isValid())
+        m_actionLayout->addWidget(new QLabel(i.data().toString(), m_actionPane));
+    int n = 0;
+    for (const ConsoleAction &action : currentActions()) {
+        auto *button = new QPushButton(action.text, m_actionPane);
+        button->setObjectName(QStringLiteral("action%1").arg(n++));
+        button->setFlat(true);
+        button->setStyleSheet(QStringLiteral("text-align: left; padding: 4px;"));
+        connect(button, &QPushButton::clicked, this, [this, action] { trigger(action); });
+        m_actionLayout->addWidget(button);
+    }
+}
+
+void ConsoleWindow::selectionChanged()
+{
+    rebuildActionPane();
+    const QModelIndex i = m_tree->currentIndex();
+    if (!i.isValid() || i.data(OrganizationModel::KindRole).toInt() != OrganizationModel::Copy)
+        return;
+    const QString identity = i.data(OrganizationModel::IdentityRole).toString();
+    const QString standby = i.data(OrganizationModel::StandbyRole).toString();
+    if (const StorageGroupSnapshot *sg = storageGroup(identity))
+        for (const CopySnapshot &c : sg->copies)
+            if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
+                m_chart->showCopy(c.record.id, identity + QStringLiteral(" on ") + standby);
+}
+
+void ConsoleWindow::trigger(const ConsoleAction &action)
+{
+    QString script = action.script;
+    if (action.dialog) {
+        script = action.dialog();
+        if (script.isEmpty())
+            return;
+    }
+    if (!action.confirm.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, action.text, action.confirm,
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setObjectName(QStringLiteral("confirm"));
+        box.setDefaultButton(QMessageBox::No); // the safe answer is the default
+        box.setInformativeText(tr("The command: %1").arg(script));
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
+    m_actionRequests[runCommand(script)] = action.text;
+}
+
+QString ConsoleWindow::enableScrDialog(const StorageGroupSnapshot &sg)
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("enableScrDialog"));
+    dialog.setWindowTitle(tr("Enable Storage Group Copy: %1").arg(sg.record.identity()));
+    auto *standby = new QComboBox(&dialog);
+    standby->setObjectName(QStringLiteral("standbyMachine"));
+    // Standby machines first: servers that hold no storage group of their own have SCR's paths free.
+    QStringList idle;
+    QStringList busy;
+    for (const ServerRecord &s : m_snapshot.servers) {
+        if (!s.installed || !s.mailboxRole || s.name.compare(sg.record.server, Qt::CaseInsensitive) == 0)
+            continue;
+        const bool holdsGroups = std::any_of(
+            m_snapshot.storageGroups.begin(), m_snapshot.storageGroups.end(), [&](const StorageGroupSnapshot &g) {
+                return g.record.server.compare(s.name, Qt::CaseInsensitive) == 0;
+            });
+        (holdsGroups ? busy : idle) << s.name;
+    }
+    standby->addItems(idle + busy);
+    auto *replayLag = new QLineEdit(QStringLiteral("1.00:00:00"), &dialog);
+    replayLag->setObjectName(QStringLiteral("replayLagTime"));
+    auto *truncationLag = new QLineEdit(QStringLiteral("0.00:00:00"), &dialog);
+    truncationLag->setObjectName(QStringLiteral("truncationLagTime"));
+    auto *problem = new QLabel(&dialog);
+    problem->setObjectName(QStringLiteral("problem"));
+    problem->setStyleSheet(QStringLiteral("color: #b03020"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->setObjectName(QStringLiteral("buttons"));
+    // The lag times are checked as they are typed; the rest is the cmdlet's to check.
+    const auto check = [&] {
+        QString why;
+        if (ems::parseTimeSpan(replayLag->text()) < 0)
+            why = tr("ReplayLagTime is d.hh:mm:ss, e.g. 1.00:00:00");
+        else if (ems::parseTimeSpan(truncationLag->text()) < 0)
+            why = tr("TruncationLagTime is d.hh:mm:ss, e.g. 0.00:00:00");
+        else if (standby->count() == 0)
+            why = tr("There is no other mailbox server to be the standby machine");
+        problem->setText(why);
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    };
+    connect(replayLag, &QLineEdit::textChanged, &dialog, check);
+    connect(truncationLag, &QLineEdit::textChanged, &dialog, check);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Storage group:"), new QLabel(sg.record.identity(), &dialog));
+    form->addRow(tr("&Standby machine:"), standby);
+    form->addRow(tr("&ReplayLagTime:"), replayLag);
+    form->addRow(tr("&TruncationLagTime:"), truncationLag);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(problem);
+    layout->addWidget(buttons);
+    check();
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return QStringLiteral(
+               "Enable-StorageGroupCopy %1 -StandbyMachine %2 -ReplayLagTime %3 -TruncationLagTime %4")
+        .arg(quote(sg.record.identity()), quote(standby->currentText()), replayLag->text().trimmed(),
+             truncationLag->text().trimmed());
+}
+
+} // namespace scr

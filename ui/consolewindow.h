@@ -1,0 +1,110 @@
+#pragma once
+// ConsoleWindow: the SCR Console main window, laid out as the Exchange Management Console: the console tree
+// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) and
+// the dashboard (the selected copy's queues) in the middle, the action pane on the right, and the event
+// viewer and the shell at the bottom. It never touches the lab: every action is a command it sends
+// (scriptRequested) to the LabWorker, shown in the shell pane as it runs, and it draws what the worker's
+// snapshots say.
+
+#include "lab/labsnapshot.h"
+#include "models/queuehistory.h"
+
+#include <functional>
+#include <map>
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+class QTreeView;
+class QVBoxLayout;
+
+namespace scr {
+
+class CopyStatusModel;
+class EventLogModel;
+class EventViewer;
+class LabWorker;
+class OrganizationModel;
+class QueueChart;
+class ShellPane;
+
+// One entry of the action pane: its text, the command it runs, and the question to ask first (if any).
+struct ConsoleAction
+{
+    QString text;
+    QString script;
+    QString confirm;
+    std::function<QString()> dialog; // when set: a dialog that returns the command (empty: cancelled)
+};
+
+class ConsoleWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit ConsoleWindow(QWidget *parent = nullptr);
+    ~ConsoleWindow() override;
+
+    // Wires the window to a worker (living on another thread): requests go queued, answers come queued.
+    void attach(LabWorker *worker);
+
+    const LabSnapshot &snapshot() const { return m_snapshot; }
+    OrganizationModel *organization() const { return m_organization; }
+    CopyStatusModel *copyStatus() const { return m_copyStatus; }
+    // The actions the action pane offers for the tree's current selection.
+    std::vector<ConsoleAction> currentActions() const;
+    // Runs a command as the shell pane would; returns its request id.
+    qint64 runCommand(const QString &script);
+
+public Q_SLOTS:
+    void showSnapshot(const scr::LabSnapshot &snapshot);
+    void showEvents(const std::vector<scr::EventRecord> &events);
+    void addEvent(const scr::EventRecord &event);
+    void showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error);
+    void showOpened(bool ok, const QString &error);
+
+Q_SIGNALS:
+    void scriptRequested(qint64 requestId, const QString &script);
+    void runningRequested(bool running);
+    void speedRequested(double speed);
+    // After a command of the action pane failed (the message box is shown too).
+    void actionFailed(const QString &error);
+
+private:
+    void buildActions();
+    void rebuildActionPane();
+    void selectionChanged();
+    void trigger(const ConsoleAction &action);
+    QString enableScrDialog(const StorageGroupSnapshot &sg);
+    const StorageGroupSnapshot *storageGroup(const QString &identity) const;
+
+    LabSnapshot m_snapshot;
+    QueueHistory m_history;
+    OrganizationModel *m_organization;
+    CopyStatusModel *m_copyStatus;
+    EventLogModel *m_events;
+    QSortFilterProxyModel *m_copyProxy;
+    QTreeView *m_tree;
+    QTableView *m_copyTable;
+    QLineEdit *m_copyFilter;
+    QueueChart *m_chart;
+    QWidget *m_actionPane;
+    QVBoxLayout *m_actionLayout;
+    EventViewer *m_eventViewer;
+    ShellPane *m_shell;
+    QAction *m_runAction;
+    QComboBox *m_speed;
+    QLabel *m_clock;
+    QTimer *m_chartTimer;
+    qint64 m_nextRequest = 1;
+    std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
+    QStringList m_expandedKeys;
+    QString m_selectedKey;
+};
+
+} // namespace scr
