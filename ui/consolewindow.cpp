@@ -11,6 +11,8 @@
 #include "queuechart.h"
 #include "shellpane.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -132,8 +134,9 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     auto *middle = new QSplitter(Qt::Vertical);
     middle->addWidget(resultPane);
     middle->addWidget(m_chart);
-    middle->setStretchFactor(0, 1);
-    middle->setStretchFactor(1, 1);
+    middle->setStretchFactor(0, 2);
+    middle->setStretchFactor(1, 3);
+    m_chart->setMinimumHeight(280);
 
     // Action pane.
     m_actionPane->setObjectName(QStringLiteral("actionPane"));
@@ -275,6 +278,25 @@ qint64 ConsoleWindow::runCommand(const QString &script)
     statusBar()->showMessage(tr("Running: %1").arg(script));
     Q_EMIT scriptRequested(id, script);
     return id;
+}
+
+void ConsoleWindow::setRunning(bool running)
+{
+    m_runAction->setChecked(running); // toggled → runningRequested
+}
+
+void ConsoleWindow::setSpeed(double speed)
+{
+    int best = 0;
+    for (int i = 0; i < m_speed->count(); ++i)
+        if (std::abs(m_speed->itemData(i).toDouble() - speed) <
+            std::abs(m_speed->itemData(best).toDouble() - speed))
+            best = i;
+    if (m_speed->itemData(best).toDouble() != speed) {
+        m_speed->addItem(tr("%1x").arg(speed), speed);
+        best = m_speed->count() - 1;
+    }
+    m_speed->setCurrentIndex(best); // → speedRequested
 }
 
 void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error)
@@ -499,10 +521,11 @@ QString ConsoleWindow::enableScrDialog(const StorageGroupSnapshot &sg)
     for (const ServerRecord &s : m_snapshot.servers) {
         if (!s.installed || !s.mailboxRole || s.name.compare(sg.record.server, Qt::CaseInsensitive) == 0)
             continue;
-        const bool holdsGroups = std::any_of(
-            m_snapshot.storageGroups.begin(), m_snapshot.storageGroups.end(), [&](const StorageGroupSnapshot &g) {
-                return g.record.server.compare(s.name, Qt::CaseInsensitive) == 0;
-            });
+        const bool holdsGroups =
+            std::any_of(m_snapshot.storageGroups.begin(), m_snapshot.storageGroups.end(),
+                        [&](const StorageGroupSnapshot &g) {
+                            return g.record.server.compare(s.name, Qt::CaseInsensitive) == 0;
+                        });
         (holdsGroups ? busy : idle) << s.name;
     }
     standby->addItems(idle + busy);

@@ -60,6 +60,9 @@ public:
     std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
     qint64 runCommand(const QString &script);
+    // The simulation's controls, as the toolbar sets them.
+    void setRunning(bool running);
+    void setSpeed(double speed);
 
 public Q_SLOTS:
     void showSnapshot(const scr::LabSnapshot &snapshot);

@@ -70,6 +70,7 @@ EventViewer::EventViewer(EventLogModel *model, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->resizeSection(EventLogModel::TimeColumn, 150);
+    m_table->horizontalHeader()->resizeSection(EventLogModel::SourceColumn, 130);
 
     auto *bar = new QHBoxLayout;
     auto *label = new QLabel(tr("&Filter:"), this);

@@ -26,6 +26,7 @@ QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
     m_chart->addSeries(m_copyQueue);
     m_chart->addSeries(m_replayQueue);
     m_time->setFormat(QStringLiteral("HH:mm"));
+    m_time->setTickCount(7);
     m_time->setTitleText(tr("Virtual time (UTC)"));
     m_length->setTitleText(tr("Logs"));
     m_length->setLabelFormat(QStringLiteral("%d"));

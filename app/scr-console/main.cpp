@@ -35,11 +35,20 @@ int main(int argc, char **argv)
         QStringLiteral("DIR"));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        QStringLiteral("Start the simulation running."));
+    const QCommandLineOption speedOption(
+        QStringLiteral("speed"), QStringLiteral("The virtual clock's speed, 1 to 86400 (default 60)."),
+        QStringLiteral("FACTOR"));
+    const QCommandLineOption commandOption(
+        QStringLiteral("c"), QStringLiteral("Run COMMANDS (scr-shell syntax) once the lab is open."),
+        QStringLiteral("COMMANDS"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE after a few seconds, then quit."),
         QStringLiteral("FILE"));
-    parser.addOptions({labOption, runOption, screenshotOption});
+    const QCommandLineOption afterOption(QStringLiteral("screenshot-after"),
+                                         QStringLiteral("Seconds before the screenshot (default 6)."),
+                                         QStringLiteral("SECONDS"));
+    parser.addOptions({labOption, runOption, speedOption, commandOption, screenshotOption, afterOption});
     parser.process(app);
 
     scr::logging::setConsoleEcho(false);
@@ -66,12 +75,16 @@ int main(int argc, char **argv)
     scr::ConsoleWindow window;
     window.attach(worker);
     window.show();
+    if (parser.isSet(speedOption))
+        window.setSpeed(parser.value(speedOption).toDouble());
+    if (parser.isSet(commandOption))
+        window.runCommand(parser.value(commandOption));
     if (parser.isSet(runOption))
-        QMetaObject::invokeMethod(
-            worker, [worker] { worker->setRunning(true); }, Qt::QueuedConnection);
+        window.setRunning(true);
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(6000, &window, [&window, file] {
+        const int after = parser.isSet(afterOption) ? parser.value(afterOption).toInt() : 6;
+        QTimer::singleShot(after * 1000, &window, [&window, file] {
             window.grab().save(file);
             QApplication::quit();
         });

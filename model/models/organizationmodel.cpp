@@ -45,8 +45,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             g.key = QStringLiteral("sg:") + sg.record.identity().toUpper();
             g.name = sg.record.name;
             g.identity = sg.record.identity();
-            g.status = sg.copies.empty() ? QStringLiteral("Not replicated")
-                                         : QStringLiteral("SCR: %1 copies").arg(sg.copies.size());
+            g.status = sg.copies.empty()       ? QStringLiteral("Not replicated")
+                       : sg.copies.size() == 1 ? QStringLiteral("SCR: 1 copy")
+                                               : QStringLiteral("SCR: %1 copies").arg(sg.copies.size());
             const int sgId = add(serverId, g);
             for (const DatabaseSnapshot &db : sg.databases) {
                 Node d;
