@@ -13,6 +13,7 @@
 
 #include <cmath>
 
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -22,9 +23,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -131,7 +134,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     resultLayout->addWidget(resultTitle);
     resultLayout->addWidget(m_copyFilter);
     resultLayout->addWidget(m_copyTable, 1);
-    auto *middle = new QSplitter(Qt::Vertical);
+    auto *middle = m_middle = new QSplitter(Qt::Vertical);
     middle->addWidget(resultPane);
     middle->addWidget(m_chart);
     middle->setStretchFactor(0, 2);
@@ -143,7 +146,9 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     m_actionPane->setMinimumWidth(220);
     m_actionLayout->setAlignment(Qt::AlignTop);
 
-    auto *split = new QSplitter(Qt::Horizontal);
+    auto *split = m_split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    middle->setObjectName(QStringLiteral("middleSplitter"));
     split->addWidget(m_tree);
     split->addWidget(middle);
     split->addWidget(m_actionPane);
@@ -173,6 +178,36 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     m_chartTimer->start();
     resize(1280, 820);
     rebuildActionPane();
+    // The window as it was left: size, docks, panes.
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("console/state")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
+    m_middle->restoreState(settings.value(QStringLiteral("console/middle")).toByteArray());
+}
+
+void ConsoleWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("console/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("console/state"), saveState());
+    settings.setValue(QStringLiteral("console/split"), m_split->saveState());
+    settings.setValue(QStringLiteral("console/middle"), m_middle->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void ConsoleWindow::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_tree->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("treeMenu"));
+    for (const ConsoleAction &action : currentActions())
+        menu.addAction(action.text, this, [this, action] { trigger(action); });
+    if (!menu.isEmpty())
+        menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
 ConsoleWindow::~ConsoleWindow() = default;
@@ -220,6 +255,7 @@ void ConsoleWindow::attach(LabWorker *worker)
     connect(worker, &LabWorker::opened, this, &ConsoleWindow::showOpened, Qt::QueuedConnection);
     connect(worker, &LabWorker::snapshotReady, this, &ConsoleWindow::showSnapshot, Qt::QueuedConnection);
     connect(worker, &LabWorker::eventsLoaded, this, &ConsoleWindow::showEvents, Qt::QueuedConnection);
+    connect(worker, &LabWorker::historyLoaded, this, &ConsoleWindow::showHistory, Qt::QueuedConnection);
     connect(worker, &LabWorker::eventRecorded, this, &ConsoleWindow::addEvent, Qt::QueuedConnection);
     connect(worker, &LabWorker::scriptFinished, this, &ConsoleWindow::showScriptResult, Qt::QueuedConnection);
     const double speed = m_speed->currentData().toDouble();
@@ -264,6 +300,12 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
 void ConsoleWindow::showEvents(const std::vector<EventRecord> &events)
 {
     m_events->setEvents(events);
+}
+
+void ConsoleWindow::showHistory(const std::vector<StatusSample> &samples)
+{
+    m_history.addSamples(samples);
+    m_chart->refresh();
 }
 
 void ConsoleWindow::addEvent(const EventRecord &event)

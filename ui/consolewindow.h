@@ -19,6 +19,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QTimer;
 class QTreeView;
@@ -67,6 +68,7 @@ public:
 public Q_SLOTS:
     void showSnapshot(const scr::LabSnapshot &snapshot);
     void showEvents(const std::vector<scr::EventRecord> &events);
+    void showHistory(const std::vector<scr::StatusSample> &samples);
     void addEvent(const scr::EventRecord &event);
     void showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error);
     void showOpened(bool ok, const QString &error);
@@ -78,8 +80,12 @@ Q_SIGNALS:
     // After a command of the action pane failed (the message box is shown too).
     void actionFailed(const QString &error);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildActions();
+    void showContextMenu(const QPoint &position);
     void rebuildActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);
@@ -104,6 +110,8 @@ private:
     QComboBox *m_speed;
     QLabel *m_clock;
     QTimer *m_chartTimer;
+    QSplitter *m_split;
+    QSplitter *m_middle;
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;

@@ -19,6 +19,7 @@
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("scr-console"));
     QApplication::setApplicationName(QStringLiteral("SCR Console"));
     QApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scr-console.svg")));

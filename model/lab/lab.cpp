@@ -25,6 +25,9 @@ Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
     if (!QFileInfo(labDir + QStringLiteral("/org.sqlite")).isFile())
         return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
                      QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    auto lock = LabLock::acquire(labDir);
+    if (!lock)
+        return lock.error();
     logging::attachToLab(labDir);
     auto directory = Directory::open(labDir);
     if (!directory)
@@ -34,6 +37,7 @@ Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
         return saved.error();
     const qint64 now = saved->isEmpty() ? QDateTime::currentMSecsSinceEpoch() : saved->toLongLong();
     std::unique_ptr<Lab> lab(new Lab(labDir, now));
+    lab->m_lock = std::move(*lock);
     lab->m_directory = std::move(*directory);
     SCR_TRY(lab->start());
     return lab;

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "directory/directory.h"
 #include "host/hostdisk.h"
+#include "lablock.h"
 #include "replication/replicationservice.h"
 #include "sim/virtualclock.h"
 #include "store/mounteddatabase.h"
@@ -81,6 +82,7 @@ private:
     ReplicationService &serviceFor(const QString &standby);
 
     QString m_labDir;
+    LabLock m_lock; // held while the lab is open: one process at a time
     VirtualClock m_clock;
     std::unique_ptr<Directory> m_directory;
     std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;

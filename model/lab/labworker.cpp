@@ -17,6 +17,7 @@ LabWorker::LabWorker(QString labDir, QObject *parent) : QObject(parent), m_labDi
 {
     qRegisterMetaType<scr::LabSnapshot>();
     qRegisterMetaType<std::vector<scr::EventRecord>>();
+    qRegisterMetaType<std::vector<scr::StatusSample>>();
 }
 
 LabWorker::~LabWorker() = default;
@@ -43,6 +44,12 @@ void LabWorker::open()
         std::reverse(events->begin(), events->end()); // oldest first
         Q_EMIT eventsLoaded(*events);
     }
+    std::vector<StatusSample> history;
+    if (auto copies = lab->directory().copies())
+        for (const ScrCopyRecord &c : *copies)
+            if (auto samples = lab->directory().samples(c.id, lab->clock().nowMs() - kHistoryWindowMs))
+                history.insert(history.end(), samples->begin(), samples->end());
+    Q_EMIT historyLoaded(history);
     Q_EMIT opened(true, {});
     Q_EMIT snapshotReady(snapshot());
 }

@@ -25,6 +25,7 @@ class LabWorker final : public QObject
     Q_OBJECT
 public:
     static constexpr int kTickMs = 250;
+    static constexpr qint64 kHistoryWindowMs = 2 * 3600 * 1000; // what the console's chart shows
 
     explicit LabWorker(QString labDir, QObject *parent = nullptr);
     ~LabWorker() override;
@@ -45,6 +46,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
     void eventsLoaded(const std::vector<scr::EventRecord> &events);
+    // The status history of every copy for the chart's window, oldest first, once at open.
+    void historyLoaded(const std::vector<scr::StatusSample> &samples);
     void eventRecorded(const scr::EventRecord &event);
     void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
     void snapshotReady(const scr::LabSnapshot &snapshot);
@@ -61,3 +64,4 @@ private:
 } // namespace scr
 
 Q_DECLARE_METATYPE(std::vector<scr::EventRecord>)
+Q_DECLARE_METATYPE(std::vector<scr::StatusSample>)

@@ -14,6 +14,18 @@ void QueueHistory::add(const LabSnapshot &snapshot)
     }
 }
 
+void QueueHistory::addSamples(const std::vector<StatusSample> &samples)
+{
+    for (const StatusSample &s : samples) {
+        std::deque<Sample> &ring = m_samples[s.copyId];
+        if (!ring.empty() && ring.back().timeMs >= s.timeMs)
+            continue;
+        ring.push_back({s.timeMs, s.copyQueueLength, s.replayQueueLength});
+        if (ring.size() > kMaxSamples)
+            ring.pop_front();
+    }
+}
+
 QVector<QPointF> QueueHistory::points(qint64 copyId, qint64 windowMs, bool replay) const
 {
     QVector<QPointF> out;

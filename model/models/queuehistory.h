@@ -26,6 +26,9 @@ public:
     };
 
     void add(const LabSnapshot &snapshot);
+    // Samples from the directory's status history (LabWorker::historyLoaded), oldest first: the chart
+    // starts with the past instead of empty after a restart.
+    void addSamples(const std::vector<StatusSample> &samples);
     // Points (epoch ms, length) of one copy, oldest first; windowMs > 0 keeps only the last window.
     QVector<QPointF> copyQueue(qint64 copyId, qint64 windowMs = 0) const;
     QVector<QPointF> replayQueue(qint64 copyId, qint64 windowMs = 0) const;

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "lab/demolab.h"
 #include "lab/labworker.h"
+#include "models/queuehistory.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -108,8 +109,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!finished.empty(), 10000);
         QCOMPARE(std::get<1>(finished.front()), false);
         QVERIFY(std::get<2>(finished.front()).contains(QStringLiteral("no such mailbox")));
+        // One process at a time on a lab: a second opener is refused, naming the holder.
+        LabWorker second(m_dir.path());
+        QSignalSpy refused(&second, &LabWorker::opened);
+        second.open();
+        QCOMPARE(refused.at(0).at(0).toBool(), false);
+        QVERIFY2(refused.at(0).at(1).toString().contains(QStringLiteral("is open in another process")),
+                 qPrintable(refused.at(0).at(1).toString()));
         thread.quit();
         QVERIFY(thread.wait(10000));
+    }
+
+    void aRestartChartsThePast()
+    {
+        // After the run above the lab is closed; opened again, the status history (a sample a virtual minute)
+        // comes back for the chart.
+        LabWorker again(m_dir.path());
+        std::vector<StatusSample> history;
+        connect(&again, &LabWorker::historyLoaded, this,
+                [&](const std::vector<StatusSample> &samples) { history = samples; });
+        again.open();
+        QVERIFY2(history.size() >= 2, qPrintable(QString::number(history.size())));
+        QueueHistory queues;
+        queues.addSamples(history);
+        QVERIFY(queues.size(history.front().copyId) >= 2);
     }
 };
 

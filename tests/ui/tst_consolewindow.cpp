@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -90,6 +91,7 @@ class TestConsoleWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the window's saved layout goes to a test location
         QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
         m_worker = new LabWorker(m_dir.path());
         m_worker->moveToThread(&m_thread);
@@ -121,7 +123,8 @@ private Q_SLOTS:
             replay->setText(QStringLiteral("one day")); // not a TimeSpan: OK goes grey, the page says why
             checkedAsTyped = !ok->isEnabled();
             replay->setText(QStringLiteral("0.00:00:00"));
-            dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"))->setCurrentText(QStringLiteral("MBX3"));
+            dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"))
+                ->setCurrentText(QStringLiteral("MBX3"));
             ok->click();
         });
         enable->click();
