@@ -175,6 +175,9 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     }
     SCR_TRY(lab.directory().removeCopy(copy->id));
 
+    // The database's folder exists on the standby machine even before the copy's first replay: eseutil /r
+    // makes the file there from the logs.
+    SCR_TRY(ensureDirectory(QFileInfo(target->edbPath).absolutePath()));
     if (QFileInfo::exists(target->edbPath)) {
         auto file = Database::open(target->edbPath, Database::Access::ReadOnly, db.edbFilePath);
         report.databaseState = file ? databaseStateName((*file)->header().state) : file.error().reason;

@@ -1,0 +1,133 @@
+// The activation wizard's plans, run step by step in one shell session on a fresh demo lab: database
+// portability (source reachable, and gone) and Recover Server end with the users on the activated database,
+// their mail there, and every step's command a shell command that parses.
+
+#include "cmdlets/activationplan.h"
+#include "core/clock.h"
+#include "core/hostfaults.h"
+#include "ems/parser.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+class TestActivationPlan : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<ShellSession> shell;
+    };
+
+    static std::unique_ptr<Fixture> replicatingLab()
+    {
+        auto f = std::make_unique<Fixture>();
+        if (!DemoLab::create(f->dir.path(), SystemClock::instance()))
+            return nullptr;
+        f->shell = std::make_unique<ShellSession>(f->dir.path());
+        if (!f->shell->open())
+            return nullptr;
+        auto ran = f->shell->execute(
+            QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                           "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                           "Step-Simulation 0.00:03:00"));
+        return ran ? std::move(f) : nullptr;
+    }
+
+    static ActivationRequest request(ActivationRequest::Method method, bool reachable)
+    {
+        ActivationRequest r;
+        r.method = method;
+        r.storageGroup = QStringLiteral("MBX1\\SG2");
+        r.database = QStringLiteral("DB2");
+        r.standbyMachine = QStringLiteral("MBX3");
+        r.standbyHost = QStringLiteral("MBX3");
+        r.sourceReachable = reachable;
+        r.logPrefix = QStringLiteral("E01");
+        r.logFolderPath = r.systemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\SG2");
+        r.edbFilePath = QStringLiteral("C:\\Exchange\\Data\\SG2\\DB2.edb");
+        r.targetStorageGroup = QStringLiteral("SG2Target");
+        r.targetDatabase = QStringLiteral("DB2Target");
+        r.temporaryPath = QStringLiteral("C:\\Temp\\SG2Target");
+        return r;
+    }
+
+    static void runPlan(ShellSession &shell, const std::vector<ActivationStep> &steps)
+    {
+        for (const ActivationStep &step : steps) {
+            QVERIFY2(ems::parse(step.command).hasValue(), qPrintable(step.command));
+            auto out = shell.execute(step.command);
+            QVERIFY2(out.hasValue(),
+                     qPrintable(step.title + QStringLiteral(": ") + step.command + QStringLiteral("\n") +
+                                (out ? QString() : out.error().toString())));
+        }
+    }
+
+    static qlonglong userItems(ShellSession &shell, const QString &database)
+    {
+        auto out =
+            shell.execute(QStringLiteral("Get-MailboxStatistics -Database %1 | where {$_.ObjectClass -eq "
+                                         "'User'} | Measure-Object ItemCount -Sum")
+                              .arg(database));
+        if (!out)
+            return -1;
+        return out->section(QStringLiteral("Sum      : "), 1, 1)
+            .section(QLatin1Char('\n'), 0, 0)
+            .toLongLong();
+    }
+
+private Q_SLOTS:
+    void cleanup() { HostFaults::instance().clear(); }
+
+    void databasePortabilityWithTheSourceReachable()
+    {
+        auto f = replicatingLab();
+        QVERIFY(f);
+        const qlonglong before = userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2"));
+        QVERIFY(before > 300);
+        const auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, true));
+        QCOMPARE(steps.size(),
+                 std::size_t(10)); // prepare (3), dismount, restore, eseutil, paths, allow, mount, rehome
+        runPlan(*f->shell, steps);
+        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), before); // nothing lost
+        auto users = f->shell->execute(QStringLiteral("Get-Mailbox -Database MBX1\\SG2\\DB2 | where "
+                                                      "{$_.ObjectClass -eq 'User'} | Measure-Object"));
+        QVERIFY2(users->contains(QStringLiteral("Count    : 0")), qPrintable(*users));
+    }
+
+    void databasePortabilityWithTheSourceGone()
+    {
+        auto f = replicatingLab();
+        QVERIFY(f);
+        QVERIFY(f->shell->execute(QStringLiteral("Stop-Host MBX1")).hasValue());
+        const auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, false));
+        QCOMPARE(steps.size(), std::size_t(9)); // no dismount
+        QVERIFY(steps[3].command.contains(QStringLiteral("-Force")));
+        runPlan(*f->shell, steps);
+        QVERIFY(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")) > 300);
+    }
+
+    void recoverServer()
+    {
+        auto f = replicatingLab();
+        QVERIFY(f);
+        QVERIFY(f->shell->execute(QStringLiteral("Stop-Host MBX1")).hasValue());
+        const auto steps = planActivation(request(ActivationRequest::Method::RecoverServer, false));
+        QCOMPARE(steps.size(), std::size_t(6));
+        runPlan(*f->shell, steps);
+        QVERIFY(userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2")) > 300);
+        QCOMPARE((*f->shell->lab()->directory().server(QStringLiteral("MBX1")))->host,
+                 QStringLiteral("MBX1"));
+        QCOMPARE((*f->shell->lab()->directory().host(QStringLiteral("MBX1")))->diskFolder,
+                 QStringLiteral("hosts/MBX3"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActivationPlan)
+#include "tst_activationplan.moc"
