@@ -1,5 +1,6 @@
 #include "consolewindow.h"
 
+#include "activationwizard.h"
 #include "databaseproperties.h"
 #include "ems/binder.h"
 #include "ems/parser.h"
@@ -344,6 +345,7 @@ void ConsoleWindow::setSpeed(double speed)
 void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error)
 {
     m_shell->showResult(text, ok, error);
+    Q_EMIT scriptFinished(requestId, text, ok, error);
     statusBar()->showMessage(ok ? tr("Done.") : error, ok ? 3000 : 0);
     auto it = m_actionRequests.find(requestId);
     if (it == m_actionRequests.end())
@@ -469,25 +471,13 @@ std::vector<ConsoleAction> ConsoleWindow::currentActions() const
              QStringLiteral("Disable-StorageGroupCopy ") + args,
              tr("Stop replicating %1 to %2? The copy's files stay on %2.").arg(identity, standby),
              {}});
-        // The source's host being off means -Force, and the loss the report will name.
-        bool sourceOff = false;
-        if (sg)
-            for (const ServerRecord &s : m_snapshot.servers)
-                if (s.name.compare(sg->record.server, Qt::CaseInsensitive) == 0) {
-                    const HostRecord *h = m_snapshot.host(s.host);
-                    sourceOff = !h || !h->poweredOn;
-                }
-        actions.push_back(
-            {tr("Activate this copy (Restore-StorageGroupCopy)"),
-             QStringLiteral("Restore-StorageGroupCopy %1%2 -Confirm:$false")
-                 .arg(args, sourceOff ? QStringLiteral(" -Force") : QString()),
-             sourceOff
-                 ? tr("The source of %1 cannot be reached. Activate the copy on %2 with the logs it has? "
-                      "The logs it never copied are lost; the report says how many.")
-                       .arg(identity, standby)
-                 : tr("Activate the copy of %1 on %2? Replication ends; every log it lacks is copied first.")
-                       .arg(identity, standby),
-             {}});
+        actions.push_back({tr("Activate this copy..."),
+                           {},
+                           {},
+                           [this, key = QString(identity + QLatin1Char('>') + standby)] {
+                               const_cast<ConsoleWindow *>(this)->activationWizard(key);
+                               return QString(); // the wizard runs its own commands
+                           }});
         break;
     }
     }
@@ -548,6 +538,14 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
             return;
     }
     m_actionRequests[runCommand(script)] = action.text;
+}
+
+void ConsoleWindow::activationWizard(const QString &copyKey)
+{
+    ActivationWizard wizard(
+        m_snapshot, copyKey, [this](const QString &command) { return runCommand(command); }, this);
+    connect(this, &ConsoleWindow::scriptFinished, &wizard, &ActivationWizard::scriptFinished);
+    wizard.exec();
 }
 
 QString ConsoleWindow::enableScrDialog(const StorageGroupSnapshot &sg)

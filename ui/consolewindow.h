@@ -79,6 +79,8 @@ Q_SIGNALS:
     void speedRequested(double speed);
     // After a command of the action pane failed (the message box is shown too).
     void actionFailed(const QString &error);
+    // Every command's outcome, for dialogs that run commands (the activation wizard).
+    void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +92,7 @@ private:
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     QString enableScrDialog(const StorageGroupSnapshot &sg);
+    void activationWizard(const QString &copyKey);
     const StorageGroupSnapshot *storageGroup(const QString &identity) const;
 
     LabSnapshot m_snapshot;

@@ -3,6 +3,7 @@
 // "This database can be overwritten by a restore", answer No then Yes to a dismount, see a refused action's
 // error, and type in the shell pane. The lab runs on its own thread, as in scr-console.
 
+#include "activationwizard.h"
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
@@ -18,7 +19,10 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -217,6 +221,60 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("no such mailbox")), 10000);
         QTest::keyClick(input, Qt::Key_Up); // history
         QCOMPARE(input->text(), QStringLiteral("Get-Mailbox nobody"));
+    }
+    void activateByDatabasePortabilityWithTheWizard()
+    {
+        select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
+        bool refusedRecoverServer = false;
+        bool sawCommands = false;
+        bool finished = false;
+        onNextModal([&](QWidget *w) {
+            auto *wizard = qobject_cast<ActivationWizard *>(w);
+            QVERIFY(wizard);
+            // Recover Server while the source runs is refused on the first page, which says why.
+            wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
+            wizard->next();
+            refusedRecoverServer = wizard->currentId() == ActivationWizard::CopyPage &&
+                                   wizard->findChild<QLabel *>(QStringLiteral("sourceState"))
+                                       ->text()
+                                       .contains(QStringLiteral("Power it off"));
+            wizard->findChild<QRadioButton *>(QStringLiteral("portability"))->setChecked(true);
+            wizard->next();
+            QCOMPARE(wizard->currentId(), int(ActivationWizard::TargetPage));
+            QCOMPARE(wizard->findChild<QLineEdit *>(QStringLiteral("targetStorageGroup"))->text(),
+                     QStringLiteral("SG1Target"));
+            wizard->next();
+            sawCommands = wizard->findChild<QPlainTextEdit *>(QStringLiteral("summary"))
+                              ->toPlainText()
+                              .contains(QStringLiteral(
+                                  "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -Confirm:$false"));
+            if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS")) // README pictures: SCR_SCREENSHOTS=DIR
+                wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
+                                    QStringLiteral("/wizard-summary.png"));
+            wizard->next(); // Activate: the steps run one at a time
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->finishedAll() || wizard->failed(), 60000);
+            finished =
+                wizard->finishedAll() && wizard->resultText().contains(QStringLiteral("No data was lost"));
+            if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS"))
+                wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
+                                    QStringLiteral("/wizard-done.png"));
+            if (!finished)
+                qWarning(
+                    "%s",
+                    qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
+            wizard->accept();
+        });
+        actionButton(QStringLiteral("Activate this copy..."))->click();
+        QVERIFY(refusedRecoverServer);
+        QVERIFY(sawCommands);
+        QVERIFY(finished);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target")) &&
+                database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mounted,
+            10000);
+        QVERIFY(!m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid());
+        // The users moved with their mail: the target holds the 20 users.
+        QCOMPARE(database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mailboxes, 20);
     }
 };
 
