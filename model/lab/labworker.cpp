@@ -143,11 +143,21 @@ void LabWorker::tick()
     const qint64 realMs =
         std::clamp<qint64>(m_sinceTick.isValid() ? m_sinceTick.restart() : kTickMs, 1, 2 * kTickMs);
     const qint64 virtualMs = std::max<qint64>(1, static_cast<qint64>(static_cast<double>(realMs) * m_speed));
-    // Steps of at least a virtual second, at most twenty a tick: at high speed the engine runs coarser
-    // rather than letting the console fall behind real time.
-    const qint64 stepMs = std::max<qint64>(1000, virtualMs / 20);
-    if (auto st = lab->stepSimulation(virtualMs, stepMs); !st)
-        logging::get("model")->warn("the simulation step failed: {}", st.error().toString().toStdString());
+    // Steps of one to sixty virtual seconds, and no more real time than a tick: at high speed under heavy
+    // mail the simulation runs slower than asked rather than blocking Pause and the other commands queued
+    // behind this tick.
+    const qint64 stepMs = std::clamp<qint64>(virtualMs / 20, 1000, 60 * 1000);
+    QElapsedTimer budget;
+    budget.start();
+    for (qint64 done = 0; done < virtualMs && budget.elapsed() < kTickMs;) {
+        const qint64 step = std::min(stepMs, virtualMs - done);
+        if (auto st = lab->stepSimulation(step, step); !st) {
+            logging::get("model")->warn("the simulation step failed: {}",
+                                        st.error().toString().toStdString());
+            break;
+        }
+        done += step;
+    }
     Q_EMIT snapshotReady(snapshot());
 }
 
