@@ -276,6 +276,59 @@ private Q_SLOTS:
         // The users moved with their mail: the target holds the 20 users.
         QCOMPARE(database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mailboxes, 20);
     }
+    void activateByRecoverServerWithTheWizard()
+    {
+        // MBX1\SG2 replicated to MBX4, then MBX1 dies.
+        const qint64 setup = m_window->runCommand(QStringLiteral(
+            "Start-Host MBX4; Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4 -ReplayLagTime 0.0:0:0; "
+            "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120; Step-Simulation 0.00:02:00; Stop-Host "
+            "MBX1"));
+        bool setupOk = false;
+        connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
+                [&](qint64 id, const QString &, bool ok) { setupOk = setupOk || (id == setup && ok); });
+        QTRY_VERIFY_WITH_TIMEOUT(setupOk, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG2>MBX4")).isValid(), 10000);
+        select(QStringLiteral("copy:MBX1\\SG2>MBX4"));
+        bool gated = false;
+        bool finished = false;
+        QString result;
+        onNextModal([&](QWidget *w) {
+            auto *wizard = qobject_cast<ActivationWizard *>(w);
+            QVERIFY(wizard);
+            QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("sourceState"))
+                        ->text()
+                        .contains(QStringLiteral("cannot be reached")));
+            wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
+            wizard->next();
+            QCOMPARE(wizard->currentId(), int(ActivationWizard::SummaryPage));
+            // The loss must be accepted before anything runs.
+            auto *accept = wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss"));
+            gated = accept->isVisible() && !wizard->button(QWizard::CommitButton)->isEnabled();
+            accept->setChecked(true);
+            QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+            wizard->next();
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->finishedAll() || wizard->failed(), 60000);
+            finished = wizard->finishedAll();
+            result = wizard->resultText();
+            if (!finished)
+                qWarning(
+                    "%s",
+                    qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
+            wizard->accept();
+        });
+        actionButton(QStringLiteral("Activate this copy..."))->click();
+        QVERIFY(gated);
+        QVERIFY(finished);
+        QVERIFY2(result.contains(QStringLiteral("Data was lost")), qPrintable(result));
+        // The machine that was MBX4 is MBX1 now, with MBX1\SG2\DB2 mounted on it.
+        QTRY_VERIFY_WITH_TIMEOUT(database(QStringLiteral("MBX1\\SG2"), QStringLiteral("DB2")) &&
+                                     database(QStringLiteral("MBX1\\SG2"), QStringLiteral("DB2"))->mounted,
+                                 10000);
+        const HostRecord *host = m_window->snapshot().host(QStringLiteral("MBX1"));
+        QVERIFY(host && host->poweredOn);
+        QCOMPARE(host->diskFolder, QStringLiteral("hosts/MBX4"));
+    }
 };
 
 QTEST_MAIN(TestConsoleWindow)
