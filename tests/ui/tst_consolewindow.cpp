@@ -50,6 +50,18 @@ void onNextModal(std::function<void(QWidget *)> act)
     timer->start();
 }
 
+// Clicks Activate and waits for the steps; false, with the wizard's output logged, when one failed.
+bool activate(ActivationWizard *wizard)
+{
+    wizard->next();
+    if (!QTest::qWaitFor([wizard] { return wizard->finishedAll() || wizard->failed(); }, 60000))
+        qWarning("the activation did not end within a minute");
+    if (!wizard->finishedAll())
+        qWarning("%s",
+                 qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
+    return wizard->finishedAll();
+}
+
 void answer(QWidget *modal, QMessageBox::StandardButton button)
 {
     auto *box = qobject_cast<QMessageBox *>(modal);
@@ -251,17 +263,10 @@ private Q_SLOTS:
             if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS")) // README pictures: SCR_SCREENSHOTS=DIR
                 wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
                                     QStringLiteral("/wizard-summary.png"));
-            wizard->next(); // Activate: the steps run one at a time
-            QTRY_VERIFY_WITH_TIMEOUT(wizard->finishedAll() || wizard->failed(), 60000);
-            finished =
-                wizard->finishedAll() && wizard->resultText().contains(QStringLiteral("No data was lost"));
+            finished = activate(wizard) && wizard->resultText().contains(QStringLiteral("No data was lost"));
             if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS"))
                 wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
                                     QStringLiteral("/wizard-done.png"));
-            if (!finished)
-                qWarning(
-                    "%s",
-                    qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
             wizard->accept();
         });
         actionButton(QStringLiteral("Activate this copy..."))->click();
@@ -307,14 +312,8 @@ private Q_SLOTS:
             gated = accept->isVisible() && !wizard->button(QWizard::CommitButton)->isEnabled();
             accept->setChecked(true);
             QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
-            wizard->next();
-            QTRY_VERIFY_WITH_TIMEOUT(wizard->finishedAll() || wizard->failed(), 60000);
-            finished = wizard->finishedAll();
+            finished = activate(wizard);
             result = wizard->resultText();
-            if (!finished)
-                qWarning(
-                    "%s",
-                    qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
             wizard->accept();
         });
         actionButton(QStringLiteral("Activate this copy..."))->click();
