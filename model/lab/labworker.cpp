@@ -106,9 +106,10 @@ void LabWorker::runScript(qint64 requestId, const QString &script)
         return;
     }
     const ems::ScriptOutput out = m_session->run(script);
+    // The state first: whoever hears that the command finished sees what it did.
+    Q_EMIT snapshotReady(snapshot());
     Q_EMIT scriptFinished(requestId, out.text, out.ok,
                           out.firstError ? out.firstError->toString() : QString());
-    Q_EMIT snapshotReady(snapshot());
 }
 
 void LabWorker::setRunning(bool running)

@@ -279,7 +279,7 @@ private Q_SLOTS:
             10000);
         QVERIFY(!m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid());
         // The users moved with their mail: the target holds the 20 users.
-        QCOMPARE(database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mailboxes, 20);
+        QTRY_COMPARE(database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mailboxes, 20);
     }
     void activateByRecoverServerWithTheWizard()
     {
