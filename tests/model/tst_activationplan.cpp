@@ -10,6 +10,7 @@
 #include "lab/demolab.h"
 #include "lab/lab.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +112,30 @@ private Q_SLOTS:
         QVERIFY(steps[3].command.contains(QStringLiteral("-Force")));
         runPlan(*f->shell, steps);
         QVERIFY(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")) > 300);
+    }
+
+    void aRestoreInterruptedAfterTheOpenLogRunsAgain()
+    {
+        // A crash of Restore-StorageGroupCopy after it copied E00.log but before it ended the copy leaves the
+        // copy enabled with the open log in its folder; running it again finishes with nothing lost.
+        auto f = replicatingLab();
+        QVERIFY(f);
+        const qlonglong before = userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2"));
+        QVERIFY(
+            f->shell->execute(QStringLiteral("Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false")).hasValue());
+        const QString source = f->dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG2/E01.log"));
+        const QString target = f->dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Logs/SG2/E01.log"));
+        QVERIFY(QFile::copy(source, target));
+        QVERIFY(
+            f->shell->execute(QStringLiteral("Step-Simulation 0.00:00:10")).hasValue()); // the copy runs on
+        auto restored = f->shell->execute(
+            QStringLiteral("Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Confirm:$false"));
+        QVERIFY2(restored.hasValue(), qPrintable(restored ? QString() : restored.error().toString()));
+        QVERIFY2(restored->contains(QStringLiteral("No data was lost")), qPrintable(*restored));
+        auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, true));
+        steps.erase(steps.begin() + 3, steps.begin() + 5); // dismounted and restored already
+        runPlan(*f->shell, steps);
+        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), before);
     }
 
     void recoverServer()
