@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -44,6 +45,22 @@ namespace {
 using ems::quote;
 
 const double kSpeeds[] = {1, 60, 600, 3600, 86400};
+
+// Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
+// model layer has no colours).
+class AttentionDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(OrganizationModel::AttentionRole).toBool())
+            option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
+    }
+};
 
 QString copyArguments(const QString &identity, const QString &standby)
 {
@@ -67,6 +84,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     // Console tree.
     m_tree->setObjectName(QStringLiteral("consoleTree"));
     m_tree->setModel(m_organization);
+    m_tree->setItemDelegate(new AttentionDelegate(m_tree));
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setSectionResizeMode(OrganizationModel::NameColumn, QHeaderView::ResizeToContents);
     connect(m_organization, &QAbstractItemModel::modelAboutToBeReset, this, [this] {

@@ -121,8 +121,9 @@ void CopyWorker::loadPosition()
     m_status.lastInspectedLogTime = m_lastInspectedCreation.value_or(0);
 }
 
-void CopyWorker::emitEvent(int id, EventLevel level, const QString &text)
+void CopyWorker::emitEvent(int id, EventLevel level, const QString &rawText)
 {
+    const QString text = shown(rawText);
     ReplicationEvent e;
     e.id = id;
     e.level = level;
@@ -137,8 +138,25 @@ void CopyWorker::emitEvent(int id, EventLevel level, const QString &text)
         m_events(e);
 }
 
-void CopyWorker::fail(int eventId, const QString &message, bool permanent)
+QString CopyWorker::shown(QString text) const
 {
+    // Administrators read Windows paths, not the lab's folders: the copy's folders are the storage group's
+    // LogFolderPath on both machines.
+    if (m_config.displayTargetLogFolder.isEmpty())
+        return text;
+    text.replace(m_config.targetLogFolder + QLatin1Char('/'),
+                 m_config.displayTargetLogFolder + QLatin1Char('\\'));
+    text.replace(m_config.targetLogFolder, m_config.displayTargetLogFolder);
+    text.replace(m_config.sourceLogFolder + QLatin1Char('/'),
+                 m_config.displayTargetLogFolder + QLatin1Char('\\'));
+    text.replace(m_config.sourceLogFolder, m_config.displayTargetLogFolder);
+    text.replace(QStringLiteral("\\inspector/"), QStringLiteral("\\inspector\\"));
+    return text;
+}
+
+void CopyWorker::fail(int eventId, const QString &rawMessage, bool permanent)
+{
+    const QString message = shown(rawMessage);
     if (!m_status.failed || m_status.failedMessage != message)
         emitEvent(eventId, EventLevel::Error,
                   QStringLiteral("The SCR copy of %1 on %2 failed: %3")

@@ -71,6 +71,7 @@ private:
     Status fetch(uint32_t gen); // copy one generation into the inspector folder (temp file, fsync, rename)
     Result<LogFile> checkInspected(const QString &path, uint32_t gen, bool isRefetch);
     void fail(int eventId, const QString &message, bool permanent);
+    QString shown(QString text) const; // local folders of the lab replaced by the Windows path
     void emitEvent(int id, EventLevel level, const QString &text);
     void refreshStatus();
     // The creation time of generation gen (from the header at path the first time; cached by generation).
