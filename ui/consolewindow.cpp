@@ -235,6 +235,16 @@ void ConsoleWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    // EMC's Action menu: the action pane's entries for the selection, from the keyboard (Alt+A).
+    QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
+    actionMenu->setObjectName(QStringLiteral("actionMenu"));
+    connect(actionMenu, &QMenu::aboutToShow, this, [this, actionMenu] {
+        actionMenu->clear();
+        for (const ConsoleAction &action : currentActions())
+            actionMenu->addAction(action.text, this, [this, action] { trigger(action); });
+        if (actionMenu->isEmpty())
+            actionMenu->addAction(tr("Select an item in the console tree"))->setEnabled(false);
+    });
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
     m_runAction = simulation->addAction(tr("&Run the simulation"));
     m_runAction->setObjectName(QStringLiteral("runAction"));
