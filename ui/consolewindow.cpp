@@ -2,7 +2,7 @@
 
 #include "activationwizard.h"
 #include "databaseproperties.h"
-#include "ems/binder.h"
+#include "enablescrdialog.h"
 #include "ems/parser.h"
 #include "eventviewer.h"
 #include "lab/labworker.h"
@@ -18,9 +18,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -398,7 +396,7 @@ const StorageGroupSnapshot *ConsoleWindow::storageGroup(const QString &identity)
     return nullptr;
 }
 
-std::vector<ConsoleAction> ConsoleWindow::currentActions() const
+std::vector<ConsoleAction> ConsoleWindow::currentActions()
 {
     std::vector<ConsoleAction> actions;
     const QModelIndex i = m_tree->currentIndex();
@@ -433,7 +431,8 @@ std::vector<ConsoleAction> ConsoleWindow::currentActions() const
         if (!sg)
             break;
         actions.push_back({tr("Enable Storage Group Copy (SCR)..."), {}, {}, [this, sg = *sg] {
-                               return const_cast<ConsoleWindow *>(this)->enableScrDialog(sg);
+                               EnableScrDialog dialog(m_snapshot, sg.record, this);
+                               return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
                            }});
         actions.push_back(
             {tr("Start a full backup"), QStringLiteral("Start-DatabaseBackup ") + quote(identity), {}, {}});
@@ -464,7 +463,7 @@ std::vector<ConsoleAction> ConsoleWindow::currentActions() const
                     {tr("Mount Database"), QStringLiteral("Mount-Database ") + quote(identity), {}, {}});
             }
             actions.push_back({tr("Properties..."), {}, {}, [this, record = sg->record, db] {
-                                   DatabaseProperties dialog(record, db, const_cast<ConsoleWindow *>(this));
+                                   DatabaseProperties dialog(record, db, this);
                                    return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
                                }});
         }
@@ -503,7 +502,7 @@ std::vector<ConsoleAction> ConsoleWindow::currentActions() const
                            {},
                            {},
                            [this, key = QString(identity + QLatin1Char('>') + standby)] {
-                               const_cast<ConsoleWindow *>(this)->activationWizard(key);
+                               activationWizard(key);
                                return QString(); // the wizard runs its own commands
                            }});
         break;
@@ -574,70 +573,6 @@ void ConsoleWindow::activationWizard(const QString &copyKey)
         m_snapshot, copyKey, [this](const QString &command) { return runCommand(command); }, this);
     connect(this, &ConsoleWindow::scriptFinished, &wizard, &ActivationWizard::scriptFinished);
     wizard.exec();
-}
-
-QString ConsoleWindow::enableScrDialog(const StorageGroupSnapshot &sg)
-{
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("enableScrDialog"));
-    dialog.setWindowTitle(tr("Enable Storage Group Copy: %1").arg(sg.record.identity()));
-    auto *standby = new QComboBox(&dialog);
-    standby->setObjectName(QStringLiteral("standbyMachine"));
-    // Standby machines first: servers that hold no storage group of their own have SCR's paths free.
-    QStringList idle;
-    QStringList busy;
-    for (const ServerRecord &s : m_snapshot.servers) {
-        if (!s.installed || !s.mailboxRole || s.name.compare(sg.record.server, Qt::CaseInsensitive) == 0)
-            continue;
-        const bool holdsGroups =
-            std::any_of(m_snapshot.storageGroups.begin(), m_snapshot.storageGroups.end(),
-                        [&](const StorageGroupSnapshot &g) {
-                            return g.record.server.compare(s.name, Qt::CaseInsensitive) == 0;
-                        });
-        (holdsGroups ? busy : idle) << s.name;
-    }
-    standby->addItems(idle + busy);
-    auto *replayLag = new QLineEdit(QStringLiteral("1.00:00:00"), &dialog);
-    replayLag->setObjectName(QStringLiteral("replayLagTime"));
-    auto *truncationLag = new QLineEdit(QStringLiteral("0.00:00:00"), &dialog);
-    truncationLag->setObjectName(QStringLiteral("truncationLagTime"));
-    auto *problem = new QLabel(&dialog);
-    problem->setObjectName(QStringLiteral("problem"));
-    problem->setStyleSheet(QStringLiteral("color: #b03020"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->setObjectName(QStringLiteral("buttons"));
-    // The lag times are checked as they are typed; the rest is the cmdlet's to check.
-    const auto check = [&] {
-        QString why;
-        if (ems::parseTimeSpan(replayLag->text()) < 0)
-            why = tr("ReplayLagTime is d.hh:mm:ss, e.g. 1.00:00:00");
-        else if (ems::parseTimeSpan(truncationLag->text()) < 0)
-            why = tr("TruncationLagTime is d.hh:mm:ss, e.g. 0.00:00:00");
-        else if (standby->count() == 0)
-            why = tr("There is no other mailbox server to be the standby machine");
-        problem->setText(why);
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
-    };
-    connect(replayLag, &QLineEdit::textChanged, &dialog, check);
-    connect(truncationLag, &QLineEdit::textChanged, &dialog, check);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Storage group:"), new QLabel(sg.record.identity(), &dialog));
-    form->addRow(tr("&Standby machine:"), standby);
-    form->addRow(tr("&ReplayLagTime:"), replayLag);
-    form->addRow(tr("&TruncationLagTime:"), truncationLag);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(problem);
-    layout->addWidget(buttons);
-    check();
-    if (dialog.exec() != QDialog::Accepted)
-        return {};
-    return QStringLiteral(
-               "Enable-StorageGroupCopy %1 -StandbyMachine %2 -ReplayLagTime %3 -TruncationLagTime %4")
-        .arg(quote(sg.record.identity()), quote(standby->currentText()), replayLag->text().trimmed(),
-             truncationLag->text().trimmed());
 }
 
 } // namespace scr

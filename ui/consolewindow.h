@@ -58,7 +58,7 @@ public:
     OrganizationModel *organization() const { return m_organization; }
     CopyStatusModel *copyStatus() const { return m_copyStatus; }
     // The actions the action pane offers for the tree's current selection.
-    std::vector<ConsoleAction> currentActions() const;
+    std::vector<ConsoleAction> currentActions();
     // Runs a command as the shell pane would; returns its request id.
     qint64 runCommand(const QString &script);
     // The simulation's controls, as the toolbar sets them.
@@ -91,7 +91,6 @@ private:
     void rebuildActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);
-    QString enableScrDialog(const StorageGroupSnapshot &sg);
     void activationWizard(const QString &copyKey);
     const StorageGroupSnapshot *storageGroup(const QString &identity) const;
 
