@@ -531,6 +531,15 @@ void ConsoleWindow::rebuildActionPane()
         connect(button, &QPushButton::clicked, this, [this, action] { trigger(action); });
         m_actionLayout->addWidget(button);
     }
+    if (n == 0) {
+        auto *hint =
+            new QLabel(tr("Select a server, a storage group, a database or an SCR copy in the console "
+                          "tree to see what can be done with it."),
+                       m_actionPane);
+        hint->setWordWrap(true);
+        hint->setEnabled(false);
+        m_actionLayout->addWidget(hint);
+    }
 }
 
 void ConsoleWindow::selectionChanged()
