@@ -160,7 +160,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
 
     // Action pane.
     m_actionPane->setObjectName(QStringLiteral("actionPane"));
-    m_actionPane->setMinimumWidth(220);
+    m_actionPane->setMinimumWidth(250);
     m_actionLayout->setAlignment(Qt::AlignTop);
 
     auto *split = m_split = new QSplitter(Qt::Horizontal);
@@ -172,6 +172,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 1);
+    split->setSizes({360, 660, 260});
     setCentralWidget(split);
 
     // Event viewer and shell, at the bottom.
@@ -313,6 +314,16 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
     m_organization->setSnapshot(snapshot);
     m_copyStatus->setSnapshot(snapshot);
     m_history.add(snapshot);
+    if (!m_pendingSelection.isEmpty()) {
+        // Keys are upper case after their kind: "copy:MBX1\SG1>MBX3".
+        const QString key = m_pendingSelection.section(QLatin1Char(':'), 0, 0).toLower() + QLatin1Char(':') +
+                            m_pendingSelection.section(QLatin1Char(':'), 1);
+        if (const QModelIndex index = m_organization->indexOfKey(key); index.isValid()) {
+            m_tree->expand(index.parent());
+            m_tree->setCurrentIndex(index);
+            m_pendingSelection.clear();
+        }
+    }
     m_clock->setText(QDateTime::fromMSecsSinceEpoch(snapshot.nowMs, Qt::UTC)
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
     const QSignalBlocker block(m_runAction);
@@ -347,6 +358,11 @@ qint64 ConsoleWindow::runCommand(const QString &script)
     statusBar()->showMessage(tr("Running: %1").arg(script));
     Q_EMIT scriptRequested(id, script);
     return id;
+}
+
+void ConsoleWindow::selectWhenShown(const QString &key)
+{
+    m_pendingSelection = key.toUpper();
 }
 
 void ConsoleWindow::setRunning(bool running)

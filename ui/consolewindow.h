@@ -61,6 +61,9 @@ public:
     std::vector<ConsoleAction> currentActions();
     // Runs a command as the shell pane would; returns its request id.
     qint64 runCommand(const QString &script);
+    // Selects the tree item of key ("copy:MBX1\SG1>MBX3", "db:MBX1\SG1\DB1", "server:MBX1") as soon as it
+    // exists.
+    void selectWhenShown(const QString &key);
     // The simulation's controls, as the toolbar sets them.
     void setRunning(bool running);
     void setSpeed(double speed);
@@ -118,6 +121,7 @@ private:
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;
     QString m_selectedKey;
+    QString m_pendingSelection;
 };
 
 } // namespace scr

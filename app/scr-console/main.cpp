@@ -39,6 +39,11 @@ int main(int argc, char **argv)
     const QCommandLineOption speedOption(
         QStringLiteral("speed"), QStringLiteral("The virtual clock's speed, 1 to 86400 (default 60)."),
         QStringLiteral("FACTOR"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QStringLiteral(
+            "Select KEY in the tree once it exists, e.g. copy:MBX1\\SG1>MBX3 or db:MBX1\\SG1\\DB1."),
+        QStringLiteral("KEY"));
     const QCommandLineOption commandOption(
         QStringLiteral("c"), QStringLiteral("Run COMMANDS (scr-shell syntax) once the lab is open."),
         QStringLiteral("COMMANDS"));
@@ -49,7 +54,8 @@ int main(int argc, char **argv)
     const QCommandLineOption afterOption(QStringLiteral("screenshot-after"),
                                          QStringLiteral("Seconds before the screenshot (default 6)."),
                                          QStringLiteral("SECONDS"));
-    parser.addOptions({labOption, runOption, speedOption, commandOption, screenshotOption, afterOption});
+    parser.addOptions(
+        {labOption, runOption, speedOption, selectOption, commandOption, screenshotOption, afterOption});
     parser.process(app);
 
     scr::logging::setConsoleEcho(false);
@@ -78,6 +84,8 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(speedOption))
         window.setSpeed(parser.value(speedOption).toDouble());
+    if (parser.isSet(selectOption))
+        window.selectWhenShown(parser.value(selectOption));
     if (parser.isSet(commandOption))
         window.runCommand(parser.value(commandOption));
     if (parser.isSet(runOption))
