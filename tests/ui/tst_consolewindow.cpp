@@ -221,6 +221,16 @@ private Q_SLOTS:
                     .contains(QStringLiteral("start the standby machine first")));
     }
 
+    void selectsAnItemWhenItExists()
+    {
+        m_window->selectWhenShown(QStringLiteral("db:mbx2\\sg1\\db1")); // as typed on a command line
+        m_window->runCommand(QStringLiteral("Get-Host"));               // any command brings a snapshot
+        auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("consoleTree"));
+        QTRY_COMPARE(tree->currentIndex().data(OrganizationModel::KeyRole).toString(),
+                     QStringLiteral("db:MBX2\\SG1\\DB1"));
+        QVERIFY(actionButton(QStringLiteral("Properties...")));
+    }
+
     void theShellPaneRunsCommands()
     {
         auto *input = m_window->findChild<QLineEdit *>(QStringLiteral("shellInput"));
