@@ -121,6 +121,44 @@ private Q_SLOTS:
             "Move-DatabasePath MBX4\\SGA\\DBA -EdbFilePath C:\\B\\Data\\Renamed.edb -ConfigurationOnly"));
     }
 
+    void aRestoredFileOfAnotherStreamIsTakenOver()
+    {
+        // DBB's storage group has logs of its own (another log signature); its object is pointed at a copy of
+        // DBA's clean file, as a restore would put it there.
+        run(QStringLiteral(
+            "New-StorageGroup SGC -Server MBX4 -LogFolderPath C:\\E\\Logs; "
+            "New-MailboxDatabase DBB -StorageGroup MBX4\\SGC -EdbFilePath C:\\E\\Data\\DBB.edb; "
+            "Mount-Database MBX4\\SGC\\DBB; Dismount-Database MBX4\\SGC\\DBB -Confirm:$false"));
+        QVERIFY(QFile::copy(disk("B/Data/Renamed.edb"), disk("E/Data/Restored.edb")));
+        run(QStringLiteral("Move-DatabasePath MBX4\\SGC\\DBB -EdbFilePath C:\\E\\Data\\Restored.edb "
+                           "-ConfigurationOnly"));
+        auto refused = m_shell->execute(QStringLiteral("Mount-Database MBX4\\SGC\\DBB"));
+        QVERIFY(!refused.hasValue());
+        QCOMPARE(refused.error().code, JetCode::AttachedDatabaseMismatch);
+        QVERIFY(
+            refused.error().fix.contains(QStringLiteral("This database can be overwritten by a restore")));
+
+        run(QStringLiteral(
+            "Set-MailboxDatabase MBX4\\SGC\\DBB -AllowFileRestore $true; Mount-Database MBX4\\SGC\\DBB"));
+        QCOMPARE(messages("MBX4\\SGC\\DBB"), 30); // the restored file's mail
+        const auto row = cmdlets::findMailboxDatabase(*m_shell->lab(), QStringLiteral("MBX4\\SGC\\DBB"));
+        MountedDatabase *db = m_shell->lab()->mountedDatabase(row->database.guid);
+        QCOMPARE(db->database().header().guid, row->database.guid); // stamped with the object's GUID
+        QCOMPARE(db->database().header().logSignature, db->log().signature()); // attached to SGC's stream
+        // It lives on in its new stream: new mail, a dismount, a mount (recovery from SGC's checkpoint).
+        const QUuid user = db->database().mailboxes()->front().guid;
+        DeliverMessageRecord m;
+        m.mailboxGuid = user;
+        m.internetMessageId = QStringLiteral("<after-restore@test>");
+        m.body = QByteArray("hello");
+        QVERIFY(db->deliverMessage(m).hasValue());
+        QVERIFY(db->commit().hasValue());
+        run(QStringLiteral(
+            "Dismount-Database MBX4\\SGC\\DBB -Confirm:$false; Mount-Database MBX4\\SGC\\DBB"));
+        QCOMPARE(messages("MBX4\\SGC\\DBB"), 31);
+        run(QStringLiteral("Dismount-Database MBX4\\SGC\\DBB -Confirm:$false"));
+    }
+
     void removeLeavesTheFiles()
     {
         run(QStringLiteral("Remove-MailboxDatabase MBX4\\SGA\\DBA -Confirm:$false; "
