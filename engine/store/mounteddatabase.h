@@ -8,8 +8,10 @@
 #include "database.h"
 #include "logstream.h"
 #include "records.h"
+#include "recovery.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -53,6 +55,8 @@ public:
     Status dismount();
 
     Database &database() { return *m_db; }
+    // What soft recovery did at mount (nothing when the file needed no log).
+    const std::optional<RecoveryReport> &softRecovery() const { return m_softRecovery; }
     LogStream &log() { return *m_log; }
     const StoragePaths &paths() const { return m_paths; }
     bool knowsMailbox(const QUuid &guid) const { return m_mailboxes.count(guid) > 0; }
@@ -82,6 +86,7 @@ private:
     qint64 m_pendingBytes = 0;
     std::set<QUuid> m_mailboxes;
     bool m_dismounted = false;
+    std::optional<RecoveryReport> m_softRecovery;
 };
 
 } // namespace scr

@@ -432,6 +432,11 @@ void registerScrCmdlets(CmdletRegistry &r)
                                               : SystemClock::instance());
                if (!text)
                    return text.error();
+               if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab)
+                   ctx.lab->recordEvent({302, EventLevel::Information, QStringLiteral("ESE"),
+                                         QStringLiteral("eseutil /r on %1 completed recovery of %2.")
+                                             .arg(ctx.host, cmd->databasePath),
+                                         ctx.lab->clock().nowMs()});
                PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
                o.set(QStringLiteral("Output"), *text);
                return Objects{o};

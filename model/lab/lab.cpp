@@ -141,6 +141,23 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
                      m_clock.nowMs()});
         return mounted.error();
     }
+    if (const auto &r = (*mounted)->softRecovery()) {
+        // ESE's own event ids: 301 replay began, 302 recovery completed.
+        recordEvent(
+            {301, EventLevel::Information, QStringLiteral("ESE"),
+             QStringLiteral("%1\\%2: the database engine replayed log generations %3 to %4 (%5 records "
+                            "applied, %6 already in the file).")
+                 .arg((*sg)->identity(), db.name)
+                 .arg(r->firstGeneration)
+                 .arg(r->lastGeneration)
+                 .arg(r->recordsApplied)
+                 .arg(r->recordsSkipped),
+             m_clock.nowMs()});
+        recordEvent({302, EventLevel::Information, QStringLiteral("ESE"),
+                     QStringLiteral("%1\\%2: the database engine has successfully completed recovery steps.")
+                         .arg((*sg)->identity(), db.name),
+                     m_clock.nowMs()});
+    }
     m_mounted[db.guid] = std::move(*mounted);
     recordEvent({1000, EventLevel::Information, QStringLiteral("MSExchangeIS"),
                  QStringLiteral("Database %1\\%2 was mounted.").arg((*sg)->identity(), db.name),

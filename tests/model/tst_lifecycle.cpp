@@ -159,6 +159,22 @@ private Q_SLOTS:
         run(QStringLiteral("Dismount-Database MBX4\\SGC\\DBB -Confirm:$false"));
     }
 
+    void softRecoveryIsInTheEventLog()
+    {
+        // MBX2 dies with its databases mounted; at power on they mount again after soft recovery, which the
+        // event log tells as ESE did (301 replay, 302 completed).
+        run(QStringLiteral("Stop-Host MBX2; Start-Host MBX2"));
+        bool replayed = false;
+        bool completed = false;
+        for (const EventRecord &e : *m_shell->lab()->directory().events()) {
+            replayed = replayed || (e.eventId == 301 && e.text.startsWith(QStringLiteral("MBX2\\SG1\\DB1")));
+            completed =
+                completed || (e.eventId == 302 && e.text.startsWith(QStringLiteral("MBX2\\SG1\\DB1")));
+        }
+        QVERIFY(replayed);
+        QVERIFY(completed);
+    }
+
     void removeLeavesTheFiles()
     {
         run(QStringLiteral("Remove-MailboxDatabase MBX4\\SGA\\DBA -Confirm:$false; "
