@@ -20,6 +20,7 @@ public:
     void setRate(double messagesPerMinute) { m_perMinute = messagesPerMinute; }
     double rate() const { return m_perMinute; }
     void setMessageSize(int bytes) { m_size = bytes; }
+    int messageSize() const { return m_size; }
     qint64 delivered() const { return m_delivered; }
 
     // Delivers every message due between the last call and nowMs, made durable in one group commit.

@@ -65,7 +65,38 @@ Status Lab::start()
         return copies.error();
     for (const ScrCopyRecord &copy : *copies)
         SCR_TRY(startCopy(copy));
+    restoreMailFlows();
     return {};
+}
+
+void Lab::saveMailFlows()
+{
+    QStringList lines;
+    for (const auto &[guid, flow] : m_flows)
+        lines << QStringLiteral("%1 %2 %3")
+                     .arg(guid.toString(QUuid::WithoutBraces))
+                     .arg(flow->rate())
+                     .arg(flow->messageSize());
+    if (auto st = m_directory->setSetting(QStringLiteral("mailflows"), lines.join(QLatin1Char('\n'))); !st)
+        logging::get("model")->warn("mail flows not saved: {}", st.error().toString().toStdString());
+}
+
+void Lab::restoreMailFlows()
+{
+    auto saved = m_directory->setting(QStringLiteral("mailflows"));
+    if (!saved)
+        return;
+    for (const QString &line : saved->split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList f = line.split(QLatin1Char(' '));
+        if (f.size() != 3)
+            continue;
+        const QUuid guid = QUuid::fromString(f[0]);
+        if (!mountedDatabase(guid))
+            continue; // dismounted since: its flow ended with it
+        if (auto st = startMailFlow(guid, f[1].toDouble(), f[2].toInt()); !st)
+            logging::get("model")->warn("mail flow not restarted: {}", st.error().toString().toStdString());
+    }
+    saveMailFlows();
 }
 
 Lab::~Lab()
@@ -170,7 +201,8 @@ Status Lab::dismountDatabase(const DatabaseRecord &db)
     auto it = m_mounted.find(db.guid);
     if (it == m_mounted.end())
         return {};
-    m_flows.erase(db.guid);
+    if (m_flows.erase(db.guid))
+        saveMailFlows();
     SCR_TRY(it->second->dismount());
     m_mounted.erase(it);
     recordEvent({1001, EventLevel::Information, QStringLiteral("MSExchangeIS"),
@@ -353,7 +385,8 @@ Status Lab::setHostPowered(const QString &host, bool on)
                 return dbs.error();
             for (const DatabaseRecord &db : *dbs) {
                 if (!on) {
-                    m_flows.erase(db.guid);
+                    if (m_flows.erase(db.guid))
+                        saveMailFlows();
                     m_mounted.erase(db.guid);
                     SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
                 } else if (db.mountAtStartup) {
@@ -397,12 +430,14 @@ Status Lab::startMailFlow(const QUuid &database, double messagesPerMinute, int m
     flow->setRate(messagesPerMinute);
     flow->setMessageSize(messageBytes);
     m_flows[database] = std::move(flow);
+    saveMailFlows();
     return {};
 }
 
 void Lab::stopMailFlow(const QUuid &database)
 {
     m_flows.erase(database);
+    saveMailFlows();
 }
 
 Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)

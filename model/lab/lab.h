@@ -78,6 +78,10 @@ Q_SIGNALS:
 
 private:
     Lab(QString labDir, qint64 nowMs);
+    // Mail flows outlive the process: the lab keeps them in the directory ("mailflows") and starts them again
+    // at open, so separate scr-shell runs (Start-MailFlow, then Step-Simulation) behave as one session.
+    void saveMailFlows();
+    void restoreMailFlows();
     Status start();
     ReplicationService &serviceFor(const QString &standby);
 

@@ -177,6 +177,29 @@ class RunbookTest : public QObject
     }
 
 private Q_SLOTS:
+    void mailFlowOutlivesTheProcess()
+    {
+        // Start-MailFlow in one scr-shell run, Step-Simulation in the next: the flow is kept in the lab.
+        const QString lab = freshLab("mailflow");
+        const auto items = [&](const QString &before) {
+            const Run r = shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                                 before + QStringLiteral("; Get-MailboxStatistics -Database MBX2\\SG2\\DB2 | "
+                                                         "Measure-Object ItemCount -Sum")});
+            return r.out.section(QStringLiteral("Sum      : "), 1, 1)
+                .section(QLatin1Char('\n'), 0, 0)
+                .toInt();
+        };
+        QCOMPARE(shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                        QStringLiteral("Start-MailFlow MBX2\\SG2\\DB2 -MessagesPerMinute 60")})
+                     .exitCode,
+                 0);
+        const int start = items(QStringLiteral("Step-Simulation 0.00:00:01"));
+        QCOMPARE(items(QStringLiteral("Step-Simulation 0.00:01:00")), start + 60);
+        QCOMPARE(items(QStringLiteral("Stop-MailFlow MBX2\\SG2\\DB2; Step-Simulation 0.00:01:00")),
+                 start + 60);
+        QCOMPARE(items(QStringLiteral("Step-Simulation 0.00:01:00")), start + 60);
+    }
+
     void prepareTheTarget()
     {
         const QString lab = freshLab("prepare");
