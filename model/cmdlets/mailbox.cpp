@@ -16,11 +16,6 @@ bool matches(const MailboxRecord &m, const QString &identity)
            m.alias.compare(identity, Qt::CaseInsensitive) == 0 || m.guid == QUuid::fromString(identity);
 }
 
-QString databaseIdentity(const MailboxDatabaseRow &row)
-{
-    return row.storageGroup.identity() + QLatin1Char('\\') + row.database.name;
-}
-
 } // namespace
 
 Result<std::vector<MailboxEntry>> getMailbox(Lab &lab, const MailboxFilter &filter)
@@ -72,8 +67,8 @@ Result<std::vector<MailboxStatistics>> getMailboxStatistics(Lab &lab, const Mail
             MountedDatabase *mounted = lab.mountedDatabase(db);
             if (!mounted) {
                 if (named)
-                    return refuse(databaseIdentity(e.home), QStringLiteral("is not mounted"),
-                                  QStringLiteral("Mount-Database %1 first").arg(databaseIdentity(e.home)));
+                    return refuse(e.home.identity(), QStringLiteral("is not mounted"),
+                                  QStringLiteral("Mount-Database %1 first").arg(e.home.identity()));
                 continue;
             }
             SCR_TRY(mounted->applyPending()); // what has been acknowledged, in the file

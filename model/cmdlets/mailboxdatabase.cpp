@@ -19,10 +19,9 @@ Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QStri
         if (!dbs)
             return dbs.error();
         for (const DatabaseRecord &db : *dbs) {
-            const QString id = sg.identity() + QLatin1Char('\\') + db.name;
-            if (!identity.isEmpty() && id.compare(identity, Qt::CaseInsensitive) != 0)
-                continue;
-            rows.push_back({sg, db, lab.mountedDatabase(db.guid) != nullptr});
+            MailboxDatabaseRow row{sg, db, lab.mountedDatabase(db.guid) != nullptr};
+            if (identity.isEmpty() || row.identity().compare(identity, Qt::CaseInsensitive) == 0)
+                rows.push_back(std::move(row));
         }
     }
     return rows;

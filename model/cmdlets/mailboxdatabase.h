@@ -19,6 +19,10 @@ struct MailboxDatabaseRow
     StorageGroupRecord storageGroup;
     DatabaseRecord database;
     bool mounted = false; // in this lab process
+    QString identity() const
+    {
+        return storageGroup.identity() + QLatin1Char('\\') + database.name;
+    } // "MBX1\SG1\DB1"
 };
 
 namespace cmdlets {

@@ -80,6 +80,25 @@ Status refuseWhileMounted(Lab &lab, const StorageGroupRecord &sg)
     return {};
 }
 
+// An -EdbFilePath for database name on server: a full Windows path to an .edb file that no other database of
+// the server (but exceptId) uses.
+Status checkEdbPath(Lab &lab, const QString &server, const QString &path, const QString &name,
+                    qint64 exceptId)
+{
+    SCR_TRY(checkWindowsPath(QStringLiteral("-EdbFilePath"), path));
+    if (!path.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
+        return refuse(path, QStringLiteral("does not name an .edb file"),
+                      QStringLiteral("end -EdbFilePath with \\%1.edb").arg(name));
+    auto all = getMailboxDatabase(lab, {}, server);
+    if (!all)
+        return all.error();
+    for (const MailboxDatabaseRow &other : *all)
+        if (other.database.id != exceptId && samePath(other.database.edbFilePath, path))
+            return refuse(path, QStringLiteral("is the file of %1").arg(other.identity()),
+                          QStringLiteral("give another -EdbFilePath"));
+    return {};
+}
+
 // Copies each of files from one folder to another (durably), runs repoint, and only then deletes the
 // originals: a crash or a refusal of repoint leaves the object and its old files as they were.
 Status moveFiles(const QString &fromFolder, const QString &toFolder, const QStringList &files,
@@ -199,10 +218,6 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
     db.edbFilePath = request.edbFilePath.isEmpty()
                          ? QStringLiteral("C:\\Exchange\\Data\\%1\\%2.edb").arg(sg->name, db.name)
                          : request.edbFilePath;
-    SCR_TRY(checkWindowsPath(QStringLiteral("-EdbFilePath"), db.edbFilePath));
-    if (!db.edbFilePath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
-        return refuse(db.edbFilePath, QStringLiteral("does not name an .edb file"),
-                      QStringLiteral("end -EdbFilePath with \\%1.edb").arg(db.name));
     auto mine = lab.directory().databases(sg->id);
     if (!mine)
         return mine.error();
@@ -213,15 +228,7 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
     if (static_cast<int>(mine->size()) >= kMaxDatabasesPerStorageGroup)
         return refuse(sg->identity(), QStringLiteral("holds %1 databases, the most it can").arg(mine->size()),
                       QStringLiteral("create the database in another storage group"));
-    auto all = getMailboxDatabase(lab, {}, sg->server);
-    if (!all)
-        return all.error();
-    for (const MailboxDatabaseRow &row : *all)
-        if (samePath(row.database.edbFilePath, db.edbFilePath))
-            return refuse(
-                db.edbFilePath,
-                QStringLiteral("is the file of %1\\%2").arg(row.storageGroup.identity(), row.database.name),
-                QStringLiteral("give another -EdbFilePath"));
+    SCR_TRY(checkEdbPath(lab, sg->server, db.edbFilePath, db.name, 0));
     auto host = reachableHostOf(lab, sg->server);
     if (!host)
         return host.error();
@@ -247,7 +254,7 @@ Status removeMailboxDatabase(Lab &lab, const QString &identity)
     auto row = findMailboxDatabase(lab, identity);
     if (!row)
         return row.error();
-    const QString id = row->storageGroup.identity() + QLatin1Char('\\') + row->database.name;
+    const QString id = row->identity();
     if (row->mounted)
         return refuse(id, QStringLiteral("is mounted"), QStringLiteral("Dismount-Database %1 first").arg(id));
     SCR_TRY(refuseWhileReplicated(lab, row->storageGroup, QStringLiteral("removing its database")));
@@ -321,26 +328,14 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     auto row = findMailboxDatabase(lab, request.identity);
     if (!row)
         return row.error();
-    const QString id = row->storageGroup.identity() + QLatin1Char('\\') + row->database.name;
+    const QString id = row->identity();
     if (request.edbFilePath.isEmpty())
         return refuse(id, QStringLiteral("no new path was given"), QStringLiteral("give -EdbFilePath"));
-    SCR_TRY(checkWindowsPath(QStringLiteral("-EdbFilePath"), request.edbFilePath));
-    if (!request.edbFilePath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
-        return refuse(request.edbFilePath, QStringLiteral("does not name an .edb file"),
-                      QStringLiteral("end -EdbFilePath with \\%1.edb").arg(row->database.name));
     SCR_TRY(refuseWhileReplicated(lab, row->storageGroup, QStringLiteral("moving its database")));
     if (row->mounted)
         return refuse(id, QStringLiteral("is mounted"), QStringLiteral("Dismount-Database %1 first").arg(id));
-    auto all = getMailboxDatabase(lab, {}, row->storageGroup.server);
-    if (!all)
-        return all.error();
-    for (const MailboxDatabaseRow &other : *all)
-        if (other.database.id != row->database.id &&
-            samePath(other.database.edbFilePath, request.edbFilePath))
-            return refuse(request.edbFilePath,
-                          QStringLiteral("is the file of %1\\%2")
-                              .arg(other.storageGroup.identity(), other.database.name),
-                          QStringLiteral("give another -EdbFilePath"));
+    SCR_TRY(checkEdbPath(lab, row->storageGroup.server, request.edbFilePath, row->database.name,
+                         row->database.id));
     DatabaseRecord moved = row->database;
     moved.edbFilePath = request.edbFilePath;
     if (request.configurationOnly)

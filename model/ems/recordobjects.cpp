@@ -5,14 +5,6 @@
 #include <QDateTime>
 
 namespace scr::ems {
-namespace {
-
-QString databaseIdentity(const MailboxDatabaseRow &row)
-{
-    return row.storageGroup.identity() + QLatin1Char('\\') + row.database.name;
-}
-
-} // namespace
 
 QVariant when(qint64 ms)
 {
@@ -89,7 +81,7 @@ PSObject mailboxDatabaseObject(const MailboxDatabaseRow &row, bool withStatus)
     o.set(QStringLiteral("Server"), row.storageGroup.server);
     o.set(QStringLiteral("StorageGroup"), row.storageGroup.identity());
     o.set(QStringLiteral("Recovery"), row.storageGroup.recovery);
-    o.set(QStringLiteral("Identity"), databaseIdentity(row));
+    o.set(QStringLiteral("Identity"), row.identity());
     o.set(QStringLiteral("Guid"), row.database.guid.toString(QUuid::WithoutBraces));
     o.set(QStringLiteral("EdbFilePath"), row.database.edbFilePath);
     o.set(QStringLiteral("Mounted"), withStatus ? QVariant(row.mounted) : QVariant());
@@ -108,7 +100,7 @@ PSObject mailboxObject(const MailboxEntry &entry)
     o.set(QStringLiteral("Name"), m.name);
     o.set(QStringLiteral("Alias"), m.alias);
     o.set(QStringLiteral("ServerName"), entry.home.storageGroup.server);
-    o.set(QStringLiteral("Database"), databaseIdentity(entry.home));
+    o.set(QStringLiteral("Database"), entry.home.identity());
     o.set(QStringLiteral("ObjectClass"), mailboxClassName(m.objectClass));
     o.set(QStringLiteral("Identity"), m.alias);
     o.set(QStringLiteral("Guid"), m.guid.toString(QUuid::WithoutBraces));
@@ -125,7 +117,7 @@ PSObject mailboxStatisticsObject(const MailboxStatistics &s)
     o.set(QStringLiteral("DisplayName"), s.entry.mailbox.name);
     o.set(QStringLiteral("ItemCount"), static_cast<qlonglong>(s.itemCount));
     o.set(QStringLiteral("TotalItemSize"), static_cast<qlonglong>(s.totalItemSize));
-    o.set(QStringLiteral("Database"), databaseIdentity(s.entry.home));
+    o.set(QStringLiteral("Database"), s.entry.home.identity());
     o.set(QStringLiteral("ServerName"), s.entry.home.storageGroup.server);
     o.set(QStringLiteral("ObjectClass"), mailboxClassName(s.entry.mailbox.objectClass));
     o.set(QStringLiteral("Identity"), s.entry.mailbox.alias);
