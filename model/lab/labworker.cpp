@@ -3,9 +3,10 @@
 #include "core/logging.h"
 #include "ems/shellsession.h"
 #include "lab.h"
-#include "replication/copyworker.h"
+#include "cmdlets/storagegroupcopy.h"
 
 #include <algorithm>
+#include <map>
 
 #include <spdlog/spdlog.h>
 
@@ -70,30 +71,23 @@ LabSnapshot LabWorker::snapshot()
     if (auto servers = d.servers())
         s.servers = *servers;
     auto sgs = d.storageGroups();
-    if (!sgs)
+    auto copies = cmdlets::getStorageGroupCopyStatus(*lab); // every copy, with its worker's status
+    auto mailboxes = d.mailboxes();                         // one query, counted by home database below
+    if (!sgs || !copies || !mailboxes)
         return s;
+    std::map<QUuid, int> homed;
+    for (const MailboxRecord &m : *mailboxes)
+        ++homed[m.databaseGuid];
     for (const StorageGroupRecord &sg : *sgs) {
         StorageGroupSnapshot g{sg, {}, {}};
         auto dbs = d.databases(sg.id);
-        auto copies = d.copies(sg.id);
-        if (!dbs || !copies)
+        if (!dbs)
             continue;
-        for (const DatabaseRecord &db : *dbs) {
-            const auto mailboxes = d.mailboxes(db.guid);
-            g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
-                                   mailboxes ? static_cast<int>(mailboxes->size()) : 0});
-        }
-        for (const ScrCopyRecord &c : *copies) {
-            CopySnapshot copy{c, {}};
-            if (CopyWorker *worker = lab->copyWorker(c)) {
-                copy.status = worker->status();
-            } else {
-                copy.status.identity = sg.identity();
-                copy.status.standbyMachine = c.standbyMachine;
-                copy.status.summary = SummaryCopyStatus::Stopped;
-            }
-            g.copies.push_back(copy);
-        }
+        for (const DatabaseRecord &db : *dbs)
+            g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr, homed[db.guid]});
+        for (const StorageGroupCopyStatusRow &row : *copies)
+            if (row.storageGroup.id == sg.id)
+                g.copies.push_back({row.copy, row.status});
         s.storageGroups.push_back(std::move(g));
     }
     return s;
