@@ -166,14 +166,10 @@ ActivationRequest ActivationWizard::request() const
     r.database = sg->databases.front().record.name;
     r.standbyMachine = copy->record.standbyMachine;
     r.standbyHost = copy->record.standbyMachine;
-    for (const ServerRecord &s : m_snapshot.servers) {
-        if (s.name.compare(r.standbyMachine, Qt::CaseInsensitive) == 0)
-            r.standbyHost = s.host;
-        if (s.name.compare(sg->record.server, Qt::CaseInsensitive) == 0) {
-            const HostRecord *h = m_snapshot.host(s.host);
-            r.sourceReachable = h && h->poweredOn;
-        }
-    }
+    if (const ServerRecord *standby = m_snapshot.server(r.standbyMachine))
+        r.standbyHost = standby->host;
+    const ServerRecord *source = m_snapshot.server(sg->record.server);
+    r.sourceReachable = source && m_snapshot.isPoweredOn(source->host);
     r.logPrefix = sg->record.logPrefix;
     r.logFolderPath = sg->record.logFolderPath;
     r.systemFolderPath = sg->record.systemFolderPath;

@@ -424,12 +424,9 @@ std::vector<ConsoleAction> ConsoleWindow::currentActions()
     case OrganizationModel::Organization:
         break;
     case OrganizationModel::Server: {
-        QString host = identity;
-        for (const ServerRecord &s : m_snapshot.servers)
-            if (s.name.compare(identity, Qt::CaseInsensitive) == 0)
-                host = s.host;
-        const HostRecord *h = m_snapshot.host(host);
-        if (h && h->poweredOn)
+        const ServerRecord *server = m_snapshot.server(identity);
+        const QString host = server ? server->host : identity;
+        if (m_snapshot.isPoweredOn(host))
             actions.push_back(
                 {tr("Power off %1 (simulate a failure)").arg(host),
                  QStringLiteral("Stop-Host ") + quote(host),

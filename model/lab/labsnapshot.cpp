@@ -10,6 +10,20 @@ const HostRecord *LabSnapshot::host(const QString &name) const
     return nullptr;
 }
 
+const ServerRecord *LabSnapshot::server(const QString &name) const
+{
+    for (const ServerRecord &s : servers)
+        if (s.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &s;
+    return nullptr;
+}
+
+bool LabSnapshot::isPoweredOn(const QString &name) const
+{
+    const HostRecord *h = host(name);
+    return h && h->poweredOn;
+}
+
 std::vector<CopySnapshot> LabSnapshot::allCopies() const
 {
     std::vector<CopySnapshot> out;

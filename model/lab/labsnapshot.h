@@ -43,6 +43,8 @@ struct LabSnapshot
     std::vector<StorageGroupSnapshot> storageGroups;
 
     const HostRecord *host(const QString &name) const;
+    const ServerRecord *server(const QString &name) const;
+    bool isPoweredOn(const QString &host) const; // false for a host that is not there
     std::vector<CopySnapshot> allCopies() const;
 };
 

@@ -26,8 +26,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
     org.status = QStringLiteral("Organization");
     add(-1, org);
     for (const ServerRecord &server : snapshot.servers) {
-        const HostRecord *host = snapshot.host(server.host);
-        const bool on = host && host->poweredOn;
+        const bool on = snapshot.isPoweredOn(server.host);
         Node s;
         s.kind = Server;
         s.key = QStringLiteral("server:") + server.name.toUpper();
