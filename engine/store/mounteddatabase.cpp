@@ -84,7 +84,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         const bool otherStream = !recovered && takeOver && recovered.error().code == JetCode::BadLogSignature;
         if (!recovered && !(recovered.error().code == JetCode::FileNotFound && !haveFile) && !otherStream)
             return recovered.error();
-        if (recovered && recovered->firstGeneration > 0)
+        if (recovered && (recovered->recordsApplied > 0 || recovered->createdDatabase))
             self->m_softRecovery = *recovered;
     }
     auto stream = LogStream::open(paths.logFolder, paths.prefix, clock);

@@ -55,7 +55,7 @@ public:
     Status dismount();
 
     Database &database() { return *m_db; }
-    // What soft recovery did at mount (nothing when the file needed no log).
+    // What soft recovery did at mount, when it replayed anything (a clean mount replays nothing).
     const std::optional<RecoveryReport> &softRecovery() const { return m_softRecovery; }
     LogStream &log() { return *m_log; }
     const StoragePaths &paths() const { return m_paths; }
