@@ -20,7 +20,7 @@ constexpr int kPayload = 1024; // about one small message per record
 
 double runOurs(const QString &dir, int batch, int commits)
 {
-    auto stream = LogStream::open(dir, QStringLiteral("E00"), SystemClock::instance());
+    auto stream = LogStream::open(bench::tempDisk(), dir, QStringLiteral("E00"), SystemClock::instance());
     if (!stream) {
         std::fprintf(stderr, "%s\n", qPrintable(stream.error().toString()));
         std::exit(1);

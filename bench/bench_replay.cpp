@@ -71,6 +71,7 @@ double replay(const StoragePaths &paths)
     QFile::remove(paths.edbPath);
     QFile::remove(paths.systemFolder + QStringLiteral("/E00.chk"));
     RecoveryOptions o;
+    o.disk = bench::tempDisk();
     o.logFolder = paths.logFolder;
     o.systemFolder = paths.systemFolder;
     o.databasePath = paths.edbPath;
@@ -135,7 +136,11 @@ int main(int argc, char **argv)
     const uint32_t generations = size == bench::Size::Full ? 500 : size == bench::Size::Quick ? 150 : 5;
     const int reps = size == bench::Size::Smoke ? 1 : 3;
     QTemporaryDir dir;
-    StoragePaths paths;
+    StoragePaths paths{.disk = bench::tempDisk(),
+                       .prefix = QStringLiteral("E00"),
+                       .logFolder = {},
+                       .systemFolder = {},
+                       .edbPath = {}};
     paths.logFolder = paths.systemFolder = dir.filePath(QStringLiteral("Logs"));
     paths.edbPath = dir.filePath(QStringLiteral("Data/DB1.edb"));
     const Bodies bodies;

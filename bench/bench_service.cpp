@@ -29,6 +29,7 @@ double cpuSeconds()
 CopyConfig configFor(const QString &root, int i, const QUuid &guid, qint64 replayLagMs)
 {
     CopyConfig c;
+    c.sourceDisk = c.targetDisk = bench::tempDisk();
     c.identity = QStringLiteral("SRC%1\\SG1").arg(i);
     c.standbyMachine = QStringLiteral("MBX9");
     c.sourceLogFolder = root + QStringLiteral("/SRC%1/Logs").arg(i);
@@ -47,8 +48,8 @@ void idle(bench::Size size)
     VirtualClock clock(1'750'000'000'000);
     const QByteArray payload(512 * 1024, 'x');
     for (int i = 0; i < copies; ++i) { // two closed generations in each source log folder
-        auto stream =
-            LogStream::open(dir.filePath(QStringLiteral("SRC%1/Logs").arg(i)), QStringLiteral("E00"), clock);
+        auto stream = LogStream::open(bench::tempDisk(), dir.filePath(QStringLiteral("SRC%1/Logs").arg(i)),
+                                      QStringLiteral("E00"), clock);
         while (stream && (*stream)->generation() < 3)
             (void)(*stream)->append(RecordType::DeleteMessage, payload, 1);
         if (!stream || !(*stream)->flush())
@@ -81,7 +82,11 @@ void steady(bench::Size size)
     std::vector<std::unique_ptr<MailFlow>> flows;
     ReplicationService service(QStringLiteral("MBX9"), clock);
     for (int i = 0; i < kGroups; ++i) {
-        StoragePaths p;
+        StoragePaths p{.disk = bench::tempDisk(),
+                       .prefix = QStringLiteral("E00"),
+                       .logFolder = {},
+                       .systemFolder = {},
+                       .edbPath = {}};
         p.logFolder = p.systemFolder = dir.filePath(QStringLiteral("SRC%1/Logs").arg(i));
         p.edbPath = dir.filePath(QStringLiteral("SRC%1/Data/DB.edb").arg(i));
         const QUuid guid = QUuid::createUuid(), mailbox = QUuid::createUuid();

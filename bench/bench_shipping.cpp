@@ -21,7 +21,7 @@ namespace {
 // Fills folder with `generations` closed logs (plus E00.log), each full of 64 KiB records.
 void makeLogs(const QString &folder, uint32_t generations)
 {
-    auto stream = LogStream::open(folder, QStringLiteral("E00"), SystemClock::instance());
+    auto stream = LogStream::open(bench::tempDisk(), folder, QStringLiteral("E00"), SystemClock::instance());
     if (!stream)
         std::exit(1);
     const QByteArray payload(64 * 1024 - 64, 'x');
@@ -58,6 +58,7 @@ double copyWithFsync(const QString &from, const QString &to, uint32_t generation
 double ship(const QString &from, const QString &root, uint32_t generations)
 {
     CopyConfig config;
+    config.sourceDisk = config.targetDisk = bench::tempDisk();
     config.identity = QStringLiteral("MBX1\\SG1");
     config.standbyMachine = QStringLiteral("MBX3");
     config.sourceLogFolder = from;

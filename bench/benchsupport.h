@@ -10,7 +10,19 @@
 #include <sys/resource.h>
 #include <vector>
 
+#include <QDir>
+
+#include "host/hostdisk.h"
+
 namespace bench {
+
+// A disk rooted at the temporary folder where the benches make their files: the engine's file calls go
+// through HostDisk, as in the product.
+inline scr::HostDisk tempDisk()
+{
+    static const scr::HostDisk disk = scr::HostDisk::atFolder(QDir::tempPath());
+    return disk;
+}
 
 enum class Size { Full, Quick, Smoke };
 

@@ -1,7 +1,5 @@
 #include "fileio.h"
 
-#include "hostfaults.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
@@ -27,7 +25,8 @@ File::~File()
     close();
 }
 
-File::File(File &&other) noexcept : m_fd(other.m_fd), m_path(std::move(other.m_path))
+File::File(File &&other) noexcept
+    : m_fd(other.m_fd), m_path(std::move(other.m_path)), m_faults(std::move(other.m_faults))
 {
     other.m_fd = -1;
 }
@@ -38,6 +37,7 @@ File &File::operator=(File &&other) noexcept
         close();
         m_fd = other.m_fd;
         m_path = std::move(other.m_path);
+        m_faults = std::move(other.m_faults);
         other.m_fd = -1;
     }
     return *this;
@@ -57,23 +57,36 @@ Result<File> File::open(const QString &path, Mode mode)
         flags |= O_RDWR | O_CREAT | O_EXCL;
         break;
     }
-    if (const int fault = HostFaults::instance().check(
-            path, mode == Mode::ReadOnly ? HostFaults::Access::Read : HostFaults::Access::Write);
-        fault == EHOSTDOWN || (fault != 0 && mode == Mode::CreateNew))
-        return errorFromErrno(fault, path, QStringLiteral("opening"));
     const int fd = ::open(nativePath(path).constData(), flags, 0644);
     if (fd < 0)
         return errorFromErrno(errno, path, QStringLiteral("opening"));
+    return adopt(fd, path, nullptr);
+}
+
+File File::adopt(int fd, QString path, std::shared_ptr<const DiskFaults> faults)
+{
     File file;
     file.m_fd = fd;
-    file.m_path = path;
+    file.m_path = std::move(path);
+    file.m_faults = std::move(faults);
     return file;
+}
+
+int File::fault(bool needsSpace) const
+{
+    if (!m_faults)
+        return 0;
+    if (m_faults->poweredOff.load(std::memory_order_relaxed))
+        return EHOSTDOWN;
+    if (needsSpace && m_faults->full.load(std::memory_order_relaxed))
+        return ENOSPC;
+    return 0;
 }
 
 Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 {
-    if (HostFaults::instance().check(m_path, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, m_path, QStringLiteral("reading"));
+    if (const int f = fault(false))
+        return errorFromErrno(f, m_path, QStringLiteral("reading"));
     auto *p = static_cast<char *>(buffer);
     while (size > 0) {
         const ssize_t n = ::pread(m_fd, p, static_cast<size_t>(size), offset);
@@ -94,8 +107,8 @@ Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 
 Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 {
-    if (const int fault = HostFaults::instance().check(m_path, HostFaults::Access::Write))
-        return errorFromErrno(fault, m_path, QStringLiteral("writing"));
+    if (const int f = fault(true))
+        return errorFromErrno(f, m_path, QStringLiteral("writing"));
     const auto *p = static_cast<const char *>(buffer);
     while (size > 0) {
         const ssize_t n = ::pwrite(m_fd, p, static_cast<size_t>(size), offset);
@@ -113,8 +126,8 @@ Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 
 Status File::allocate(qint64 size)
 {
-    if (const int fault = HostFaults::instance().check(m_path, HostFaults::Access::Write))
-        return errorFromErrno(fault, m_path, QStringLiteral("allocating"));
+    if (const int f = fault(true))
+        return errorFromErrno(f, m_path, QStringLiteral("allocating"));
     const int rc = ::posix_fallocate(m_fd, 0, size);
     if (rc == EOPNOTSUPP || rc == EINVAL) // file systems without fallocate: grow with ftruncate instead
         return ::ftruncate(m_fd, size) == 0 ? Status{}
@@ -126,6 +139,8 @@ Status File::allocate(qint64 size)
 
 Status File::syncData()
 {
+    if (const int f = fault(false))
+        return errorFromErrno(f, m_path, QStringLiteral("flushing"));
     if (::fdatasync(m_fd) != 0)
         return errorFromErrno(errno, m_path, QStringLiteral("flushing"));
     return {};
@@ -215,8 +230,6 @@ Status copyFileDurably(const QString &from, const QString &to)
 
 Status renameDurably(const QString &from, const QString &to)
 {
-    if (HostFaults::instance().check(to, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, to, QStringLiteral("renaming"));
     if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
         return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
     return syncDirectory(QFileInfo(to).absolutePath());
@@ -224,8 +237,6 @@ Status renameDurably(const QString &from, const QString &to)
 
 Status renameFile(const QString &from, const QString &to)
 {
-    if (HostFaults::instance().check(to, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, to, QStringLiteral("renaming"));
     if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
         return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
     return {};
@@ -247,8 +258,6 @@ Result<QByteArray> readWholeFile(const QString &path)
 
 Status ensureDirectory(const QString &dirPath)
 {
-    if (const int fault = HostFaults::instance().check(dirPath, HostFaults::Access::Read))
-        return errorFromErrno(fault, dirPath, QStringLiteral("reaching the folder"));
     QFileInfo info(dirPath);
     if (info.isDir())
         return {};
@@ -264,8 +273,6 @@ Status ensureDirectory(const QString &dirPath)
 
 Status checkWritableFolder(const QString &dirPath)
 {
-    if (HostFaults::instance().check(dirPath, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, dirPath, QStringLiteral("reaching the folder"));
     const QString probe = dirPath + QStringLiteral("/.scr-write-probe");
     const int fd = ::open(nativePath(probe).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {

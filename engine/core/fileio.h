@@ -4,10 +4,20 @@
 
 #include "result.h"
 
+#include <atomic>
+#include <memory>
+
 #include <QByteArray>
 #include <QString>
 
 namespace scr {
+
+// The simulated hardware state of one host's disk, shared by its HostDisk and every File opened through it.
+struct DiskFaults
+{
+    std::atomic<bool> poweredOff{false}; // every operation fails with EHOSTDOWN
+    std::atomic<bool> full{false};       // operations that need space fail with ENOSPC
+};
 
 class File
 {
@@ -21,7 +31,10 @@ public:
     File(const File &) = delete;
     File &operator=(const File &) = delete;
 
+    // A file outside any host (tests, benchmarks, the lab's own files). Host files open through HostDisk.
     static Result<File> open(const QString &path, Mode mode);
+    // Takes ownership of fd; faults (may be null) is checked before every read and write.
+    static File adopt(int fd, QString path, std::shared_ptr<const DiskFaults> faults);
 
     bool isOpen() const { return m_fd >= 0; }
     const QString &path() const { return m_path; }
@@ -34,8 +47,11 @@ public:
     void close();
 
 private:
+    int fault(bool needsSpace) const;
+
     int m_fd = -1;
-    QString m_path;
+    QString m_path; // as the user sees it (a Windows path on a host), for messages
+    std::shared_ptr<const DiskFaults> m_faults;
 };
 
 // Writes data to path so that after a crash the file holds either the old or the new content, whole.

@@ -144,7 +144,8 @@ Status SqliteConnection::open(const QString &path, Mode mode, const QString &obj
 {
     close();
     m_object = objectForErrors;
-    int flags = SQLITE_OPEN_NOMUTEX;
+    // NOFOLLOW: a database file that is a symbolic link is refused (HostDisk checked the folders above it).
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW;
     switch (mode) {
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;

@@ -8,14 +8,22 @@
 
 namespace scr {
 
-enum class SummaryCopyStatus { Healthy, Copying, Seeding, Failed, Stopped, Disabled };
+// Exchange 2007 SP1's SummaryCopyStatus values for SCR (TechNet, "Monitoring Continuous Replication"):
+//   Healthy       copying and replaying as configured (a queue may be long; the lengths say so)
+//   Initializing  no closed log handled yet since the copy was enabled or seeded
+//   Seeding       Update-StorageGroupCopy is copying the database
+//   Suspended     Suspend-StorageGroupCopy; the copy queue keeps growing until Resume
+//   Failed        FailedMessage says why; a source that cannot be reached is a failure, never Healthy
+//   ServiceDown   the standby machine (its replication service) is not running
+//   Disabled      no longer replicated
+enum class SummaryCopyStatus { Healthy, Initializing, Seeding, Suspended, Failed, ServiceDown, Disabled };
 QString summaryCopyStatusName(SummaryCopyStatus status);
 
 struct CopyStatus
 {
     QString identity;       // "MBX1\SG1"
     QString standbyMachine; // "MBX3"
-    SummaryCopyStatus summary = SummaryCopyStatus::Copying;
+    SummaryCopyStatus summary = SummaryCopyStatus::Initializing;
     bool failed = false;
     bool seeding = false;
     bool suspend = false;

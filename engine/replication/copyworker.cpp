@@ -11,9 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QDateTime>
 
 namespace scr {
 
@@ -22,14 +20,16 @@ QString summaryCopyStatusName(SummaryCopyStatus status)
     switch (status) {
     case SummaryCopyStatus::Healthy:
         return QStringLiteral("Healthy");
-    case SummaryCopyStatus::Copying:
-        return QStringLiteral("Copying");
+    case SummaryCopyStatus::Initializing:
+        return QStringLiteral("Initializing");
     case SummaryCopyStatus::Seeding:
         return QStringLiteral("Seeding");
     case SummaryCopyStatus::Failed:
         return QStringLiteral("Failed");
-    case SummaryCopyStatus::Stopped:
-        return QStringLiteral("Stopped");
+    case SummaryCopyStatus::Suspended:
+        return QStringLiteral("Suspended");
+    case SummaryCopyStatus::ServiceDown:
+        return QStringLiteral("ServiceDown");
     case SummaryCopyStatus::Disabled:
         return QStringLiteral("Disabled");
     }
@@ -51,7 +51,7 @@ QString eventLevelName(EventLevel level)
 
 CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events)
     : m_config(std::move(config)), m_clock(clock), m_events(std::move(events)),
-      m_replayer(m_config.targetEdbPath, m_config.databaseGuid)
+      m_replayer(m_config.targetDisk, m_config.targetEdbPath, m_config.databaseGuid)
 {
     m_status.identity = m_config.identity;
     m_status.standbyMachine = m_config.standbyMachine;
@@ -86,11 +86,11 @@ QString CopyWorker::targetPath(uint32_t gen) const
     return m_config.targetLogFolder + QLatin1Char('/') + logFileName(m_config.prefix, gen);
 }
 
-qint64 CopyWorker::creationTimeOf(uint32_t gen, const QString &path)
+qint64 CopyWorker::creationTimeOf(uint32_t gen, const HostDisk &disk, const QString &path)
 {
     if (auto it = m_created.find(gen); it != m_created.end())
         return it->second;
-    auto header = LogFile::readHeader(path);
+    auto header = LogFile::readHeader(disk, path);
     if (!header || header->generation != gen)
         return 0;
     m_created[gen] = header->creationTimeMs;
@@ -100,20 +100,21 @@ qint64 CopyWorker::creationTimeOf(uint32_t gen, const QString &path)
 void CopyWorker::loadPosition()
 {
     // Everything is read back from the files, so nothing can disagree with them after a crash.
-    for (const QString &tmp : QDir(inspectorFolder()).entryList({QStringLiteral("*.tmp")}, QDir::Files))
-        QFile::remove(inspectorFolder() + QLatin1Char('/') + tmp);
+    if (auto leftovers = m_config.targetDisk.fileNames(inspectorFolder(), QStringLiteral("*.tmp")))
+        for (const QString &tmp : *leftovers)
+            (void)m_config.targetDisk.removeFile(inspectorFolder() + QLatin1Char('/') + tmp);
     auto replayed = m_replayer.lastReplayedGeneration();
     m_status.lastLogReplayed = replayed ? *replayed : 0;
-    auto target = listLogFolder(m_config.targetLogFolder, m_config.prefix);
+    auto target = listLogFolder(m_config.targetDisk, m_config.targetLogFolder, m_config.prefix);
     const bool haveTarget = target && !target->closedGenerations.empty();
     m_status.lastLogInspected = haveTarget ? target->lastClosed() : m_status.lastLogReplayed;
     m_lowestKept = haveTarget ? target->closedGenerations.front() : m_status.lastLogInspected + 1;
     m_lastInspectedCreation.reset();
     if (haveTarget)
-        m_lastInspectedCreation =
-            creationTimeOf(m_status.lastLogInspected, targetPath(m_status.lastLogInspected));
+        m_lastInspectedCreation = creationTimeOf(m_status.lastLogInspected, m_config.targetDisk,
+                                                 targetPath(m_status.lastLogInspected));
     m_status.lastLogCopied = m_status.lastLogInspected;
-    auto inspector = listLogFolder(inspectorFolder(), m_config.prefix);
+    auto inspector = listLogFolder(m_config.targetDisk, inspectorFolder(), m_config.prefix);
     if (inspector)
         for (uint32_t gen : inspector->closedGenerations)
             if (gen == m_status.lastLogCopied + 1)
@@ -168,37 +169,27 @@ void CopyWorker::fail(int eventId, const QString &rawMessage, bool permanent)
 
 Status CopyWorker::fetch(uint32_t gen)
 {
-    SCR_TRY(ensureDirectory(inspectorFolder()));
-    auto bytes = readWholeFile(sourcePath(gen));
-    if (!bytes)
-        return bytes.error();
-    const QString final = inspectorPath(gen);
-    const QString tmp = final + QStringLiteral(".tmp");
-    ::unlink(QFile::encodeName(tmp).constData());
-    auto file = File::open(tmp, File::Mode::CreateNew);
-    if (!file)
-        return file.error();
-    Status st = file->writeAt(0, bytes->constData(), bytes->size());
-    if (st)
-        st = file->syncData(); // the copy is whole on disk before it gets its real name
-    file->close();
-    if (st)
-        st = renameFile(tmp, final);
-    if (!st)
-        ::unlink(QFile::encodeName(tmp).constData());
-    return st;
+    SCR_TRY(m_config.targetDisk.makeFolders(inspectorFolder()));
+    // Whole on disk before it gets its real name; the folder is flushed once for the batch (inspectLogs).
+    return m_config.targetDisk.copyFrom(m_config.sourceDisk, sourcePath(gen), inspectorPath(gen), false);
 }
 
 std::optional<std::vector<uint32_t>> CopyWorker::observeSource()
 {
-    auto source = listLogFolder(m_config.sourceLogFolder, m_config.prefix);
+    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
     if (!source) {
-        if (!m_sourceUnreachable)
+        if (!m_sourceUnreachable) {
+            // Since when: the directory's power-off time when the lab knows it (it survives a restart),
+            // else the first cycle that found the source gone.
+            m_sourceUnreachableSinceMs =
+                m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
             emitEvent(
                 2109, EventLevel::Warning,
                 QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
                     .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
+        }
         m_sourceUnreachable = true;
+        m_sourceUnreachableReason = source.error().reason;
         return std::nullopt;
     }
     m_sourceUnreachable = false;
@@ -206,7 +197,7 @@ std::optional<std::vector<uint32_t>> CopyWorker::observeSource()
         const uint32_t newest = source->closedGenerations.back();
         if (newest != m_status.lastLogGenerated) {
             m_status.lastLogGenerated = newest;
-            m_status.latestAvailableLogTime = creationTimeOf(newest, sourcePath(newest));
+            m_status.latestAvailableLogTime = creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
         }
         m_status.lastLogCopyNotified = newest;
         m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
@@ -244,21 +235,21 @@ Status CopyWorker::copyLogs()
                  true);
             return {};
         }
-        if (!QFileInfo::exists(inspectorPath(gen))) {
+        if (!m_config.targetDisk.exists(inspectorPath(gen))) {
             SCR_TRY(fetch(gen));
             ++copied;
         }
         m_status.lastLogCopied = gen;
-        m_status.lastCopiedLogTime = creationTimeOf(gen, inspectorPath(gen));
+        m_status.lastCopiedLogTime = creationTimeOf(gen, m_config.targetDisk, inspectorPath(gen));
     }
     if (copied > 0)
-        SCR_TRY(syncDirectory(inspectorFolder()));
+        SCR_TRY(m_config.targetDisk.syncFolder(inspectorFolder()));
     return {};
 }
 
 Result<LogFile> CopyWorker::checkInspected(const QString &path, uint32_t gen, bool isRefetch)
 {
-    auto log = LogFile::load(path, logFileName(m_config.prefix, gen));
+    auto log = LogFile::load(m_config.targetDisk, path, logFileName(m_config.prefix, gen));
     if (!log)
         return log.error();
     const LogHeader &h = log->header();
@@ -295,11 +286,12 @@ Status CopyWorker::inspectLogs()
         const QString path = inspectorPath(gen);
         auto log = checkInspected(path, gen, false);
         if (!log) {
-            QFile::remove(path);
+            (void)m_config.targetDisk.removeFile(path);
             m_status.lastLogCopied = gen - 1; // the copier fetches it again
             const int tries = ++m_tries[gen];
             if (tries >= kInspectorTries) {
-                auto atSource = LogFile::load(sourcePath(gen), logFileName(m_config.prefix, gen));
+                auto atSource =
+                    LogFile::load(m_config.sourceDisk, sourcePath(gen), logFileName(m_config.prefix, gen));
                 auto sourceScan = atSource ? atSource->scan(false) : Result<LogScan>(atSource.error());
                 if (!sourceScan)
                     fail(2105,
@@ -326,7 +318,7 @@ Status CopyWorker::inspectLogs()
             }
             break;
         }
-        SCR_TRY(renameFile(path, targetPath(gen)));
+        SCR_TRY(m_config.targetDisk.rename(path, targetPath(gen), false));
         m_tries.erase(gen);
         m_lastInspectedCreation = log->header().creationTimeMs;
         m_created[gen] = log->header().creationTimeMs;
@@ -336,7 +328,7 @@ Status CopyWorker::inspectLogs()
     }
     // Durable before LastLogInspected is reported: a backup at the source may truncate on its word.
     if (moved > 0)
-        SCR_TRY(syncDirectory(m_config.targetLogFolder));
+        SCR_TRY(m_config.targetDisk.syncFolder(m_config.targetLogFolder));
     return {};
 }
 
@@ -349,10 +341,10 @@ Status CopyWorker::replayLogs()
         if (gen + kReplayLagGenerations > m_status.lastLogInspected)
             break;
         const QString path = targetPath(gen);
-        const qint64 created = creationTimeOf(gen, path);
+        const qint64 created = creationTimeOf(gen, m_config.targetDisk, path);
         if (now - created < m_config.replayLagMs)
             break;
-        auto log = LogFile::load(path, logFileName(m_config.prefix, gen));
+        auto log = LogFile::load(m_config.targetDisk, path, logFileName(m_config.prefix, gen));
         if (log) {
             if (auto scan = log->scan(false); !scan)
                 log = scan.error();
@@ -372,7 +364,7 @@ Status CopyWorker::replayLogs()
             }
             auto again = checkInspected(inspectorPath(gen), gen, true);
             if (!again) {
-                QFile::remove(inspectorPath(gen));
+                (void)m_config.targetDisk.removeFile(inspectorPath(gen));
                 fail(2105,
                      QStringLiteral("generation %1 is damaged on the standby and at the source: %2")
                          .arg(gen)
@@ -380,7 +372,7 @@ Status CopyWorker::replayLogs()
                      true);
                 return {};
             }
-            SCR_TRY(renameDurably(inspectorPath(gen), path));
+            SCR_TRY(m_config.targetDisk.rename(inspectorPath(gen), path));
             emitEvent(2106, EventLevel::Warning,
                       QStringLiteral(
                           "Generation %1 of %2 on %3 was damaged (%4) and was fetched again from the source.")
@@ -412,11 +404,11 @@ void CopyWorker::truncateLogs()
     // Never the last replayed generation: the database's Log Required starts there.
     while (m_lowestKept < m_status.lastLogReplayed) {
         const QString path = targetPath(m_lowestKept);
-        if (QFileInfo::exists(path)) {
-            const qint64 created = creationTimeOf(m_lowestKept, path);
+        if (m_config.targetDisk.exists(path)) {
+            const qint64 created = creationTimeOf(m_lowestKept, m_config.targetDisk, path);
             if (created > limit)
                 break;
-            if (!QFile::remove(path))
+            if (!m_config.targetDisk.removeFile(path))
                 break;
         }
         m_created.erase(m_lowestKept);
@@ -436,6 +428,18 @@ void CopyWorker::runCycle()
             st = replayLogs();
         if (!st) {
             fail(2104, st.error().toString(), false);
+        } else if (m_sourceUnreachable) {
+            // Never Healthy with the source gone: the copy keeps what it has, and says since when.
+            fail(2104,
+                 QStringLiteral("the source %1 cannot be reached since %2 (%3); its logs in %4 are not "
+                                "being copied")
+                     .arg(m_config.sourceDisk.hostName(),
+                          QDateTime::fromMSecsSinceEpoch(m_sourceUnreachableSinceMs, Qt::UTC)
+                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
+                          m_sourceUnreachableReason,
+                          m_config.displayTargetLogFolder.isEmpty() ? m_config.sourceLogFolder
+                                                                    : m_config.displayTargetLogFolder),
+                 false);
         } else if (m_status.failed && !m_permanentFailure) {
             emitEvent(2108, EventLevel::Information,
                       QStringLiteral("The SCR copy of %1 on %2 recovered from: %3")
@@ -490,13 +494,13 @@ void CopyWorker::refreshStatus()
     if (m_sourceUnreachable)
         m_status.note = QStringLiteral("the source's logs are unreachable");
     if (m_status.suspend)
-        m_status.summary = SummaryCopyStatus::Stopped;
+        m_status.summary = SummaryCopyStatus::Suspended;
     else if (m_status.failed)
         m_status.summary = SummaryCopyStatus::Failed;
     else if (m_status.seeding)
         m_status.summary = SummaryCopyStatus::Seeding;
-    else if (!m_status.databaseExists || m_status.copyQueueLength() > 10)
-        m_status.summary = SummaryCopyStatus::Copying;
+    else if (m_status.lastLogInspected == 0 && !m_status.databaseExists)
+        m_status.summary = SummaryCopyStatus::Initializing; // no closed log handled yet
     else
         m_status.summary = SummaryCopyStatus::Healthy;
 }

@@ -9,6 +9,7 @@
 
 #include "copystatus.h"
 #include "core/result.h"
+#include "host/hostdisk.h"
 #include "replicationevent.h"
 #include "store/logreplayer.h"
 
@@ -29,6 +30,8 @@ struct CopyConfig
     QString identity;       // "MBX1\SG1"
     QString standbyMachine; // "MBX3"
     QString prefix = QStringLiteral("E00");
+    HostDisk sourceDisk;     // the source's host: its LogFolderPath
+    HostDisk targetDisk;     // the standby machine: the copy's logs and database
     QString sourceLogFolder; // local folders and files, resolved through each host's HostDisk
     QString targetLogFolder;
     QString targetEdbPath;
@@ -36,6 +39,7 @@ struct CopyConfig
     qint64 replayLagMs = 24 * 3600 * 1000;
     qint64 truncationLagMs = 0;
     QString displayTargetLogFolder; // Windows path, for messages
+    qint64 sourceDownSinceMs = 0;   // when the lab knows the source host went down (0: not known to be down)
 };
 
 class CopyWorker
@@ -75,7 +79,7 @@ private:
     void emitEvent(int id, EventLevel level, const QString &text);
     void refreshStatus();
     // The creation time of generation gen (from the header at path the first time; cached by generation).
-    qint64 creationTimeOf(uint32_t gen, const QString &path);
+    qint64 creationTimeOf(uint32_t gen, const HostDisk &disk, const QString &path);
 
     QString sourcePath(uint32_t gen) const;
     QString inspectorPath(uint32_t gen) const;
@@ -93,6 +97,8 @@ private:
     uint32_t m_lowestKept = 0; // lowest generation still in the target LogFolderPath
     bool m_permanentFailure = false;
     bool m_sourceUnreachable = false;
+    qint64 m_sourceUnreachableSinceMs = 0;
+    QString m_sourceUnreachableReason;
 };
 
 } // namespace scr

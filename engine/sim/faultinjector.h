@@ -1,9 +1,11 @@
 #pragma once
 // FaultInjector: the simulation's faults, done for real on a host's disk: damage or delete a log, fill a disk
-// (writes that need space fail with ENOSPC) and free it, power a host off (its files become unreachable) and
-// on. The model's Invoke-Fault, Stop-Host and Start-Host validate and then call these.
+// (HostDisk::setFull: writes that need space fail with ENOSPC) and free it, power a host off
+// (HostDisk::setPoweredOn: its files become unreachable) and on. The model's Invoke-Fault, Stop-Host and
+// Start-Host validate and then call these.
 
 #include "core/result.h"
+#include "host/hostdisk.h"
 
 #include <QString>
 
@@ -13,10 +15,8 @@ class FaultInjector
 {
 public:
     // Flips one byte of path at offset (inside a log: the record there no longer checks out).
-    static Status corruptFile(const QString &path, qint64 offset);
-    static Status deleteFile(const QString &path);
-    static void setDiskFull(const QString &hostRoot, bool full);
-    static void setPoweredOn(const QString &hostRoot, bool on);
+    static Status corruptFile(const HostDisk &disk, const QString &path, qint64 offset);
+    static Status deleteFile(const HostDisk &disk, const QString &path);
 };
 
 } // namespace scr

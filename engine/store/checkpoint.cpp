@@ -6,8 +6,6 @@
 
 #include <cstring>
 
-#include <QFileInfo>
-
 namespace scr {
 namespace {
 
@@ -16,7 +14,7 @@ constexpr qint64 kCheckpointSize = 8 + 8 + 8 + 4 + 4 + 16 + 8 + 4;
 
 } // namespace
 
-Status writeCheckpoint(const QString &path, const Checkpoint &checkpoint)
+Status writeCheckpoint(const HostDisk &disk, const QString &path, const Checkpoint &checkpoint)
 {
     QByteArray out;
     ByteWriter w(out);
@@ -28,17 +26,17 @@ Status writeCheckpoint(const QString &path, const Checkpoint &checkpoint)
     w.putUuid(checkpoint.databaseGuid);
     w.put<qint64>(checkpoint.writtenMs);
     w.put<uint32_t>(crc32c(out.constData(), out.size()));
-    return writeFileAtomically(path, out);
+    return disk.writeAtomically(path, out);
 }
 
-Result<Checkpoint> readCheckpoint(const QString &path, const QString &displayName)
+Result<Checkpoint> readCheckpoint(const HostDisk &disk, const QString &path, const QString &displayName)
 {
-    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    if (!QFileInfo::exists(path))
+    const QString name = displayName.isEmpty() ? fileNameOf(path) : displayName;
+    if (!disk.exists(path))
         return Error{name, QStringLiteral("the checkpoint file does not exist"),
                      QStringLiteral("recovery can start from the database header's Log Required instead"),
                      JetCode::FileNotFound};
-    auto data = readWholeFile(path);
+    auto data = disk.readAll(path);
     if (!data)
         return data.error();
     const Error corrupt{

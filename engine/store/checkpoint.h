@@ -3,6 +3,7 @@
 // Recovery starts there. Written atomically (temporary file, fsync, rename), so it is old or new, never torn.
 
 #include "core/result.h"
+#include "host/hostdisk.h"
 #include "logsignature.h"
 #include "lsn.h"
 
@@ -18,8 +19,8 @@ struct Checkpoint
     qint64 writtenMs = 0;
 };
 
-Status writeCheckpoint(const QString &path, const Checkpoint &checkpoint);
+Status writeCheckpoint(const HostDisk &disk, const QString &path, const Checkpoint &checkpoint);
 // -1811 when missing, -533 when damaged; displayName goes into the error.
-Result<Checkpoint> readCheckpoint(const QString &path, const QString &displayName = {});
+Result<Checkpoint> readCheckpoint(const HostDisk &disk, const QString &path, const QString &displayName = {});
 
 } // namespace scr

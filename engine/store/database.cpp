@@ -2,13 +2,9 @@
 
 #include "core/crc32c.h"
 #include "core/fileio.h"
-#include "core/hostfaults.h"
 
 #include <cerrno>
 #include "records.h"
-
-#include <QFile>
-#include <QFileInfo>
 
 namespace scr {
 namespace {
@@ -60,20 +56,28 @@ Database::~Database()
         rollbackBatch();
 }
 
-Result<std::unique_ptr<Database>> Database::create(const QString &path, const DatabaseHeader &header,
-                                                   const QString &displayName)
+Result<std::unique_ptr<Database>> Database::create(const HostDisk &disk, const QString &path,
+                                                   const DatabaseHeader &header, const QString &displayName)
 {
-    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    if (QFileInfo::exists(path))
+    const QString name = displayName.isEmpty() ? disk.displayPath(path) : displayName;
+    auto existing = disk.entry(path);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
         return Error{name, QStringLiteral("a file of that name exists already"),
                      QStringLiteral("choose another path, or remove the old file first"),
                      JetCode::InvalidParameter};
+    if (const int f = disk.fault(true))
+        return errorFromErrno(f, name, QStringLiteral("creating"));
     // Built under a temporary name and renamed when complete: a crash never leaves a half-made file at path.
-    const QString temp = path + QStringLiteral(".new");
+    auto local = disk.resolvedPath(path + QStringLiteral(".new"));
+    if (!local)
+        return local.error();
+    const QString temp = *local;
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(temp + suffix);
+        SCR_TRY(disk.removeFile(temp + suffix));
     {
-        Database building;
+        Database building(disk);
         building.m_path = temp;
         building.m_displayName = name;
         SCR_TRY(building.m_db.open(temp, SqliteConnection::Mode::Create, name));
@@ -86,16 +90,16 @@ Result<std::unique_ptr<Database>> Database::create(const QString &path, const Da
         SCR_TRY(building.m_db.exec(QStringLiteral("COMMIT")));
         SCR_TRY(building.compactWal());
     } // closed: the WAL is folded in and removed
-    SCR_TRY(renameDurably(temp, path));
-    return open(path, Access::ReadWrite, name);
+    SCR_TRY(disk.rename(temp, path));
+    return open(disk, path, Access::ReadWrite, name);
 }
 
-Result<std::unique_ptr<Database>> Database::createFromLog(const QString &path, const QUuid &guid,
-                                                          const QString &name, const LogSignature &signature,
-                                                          Lsn createdAt, qint64 createdMs,
-                                                          const QString &displayName)
+Result<std::unique_ptr<Database>> Database::createFromLog(const HostDisk &disk, const QString &path,
+                                                          const QUuid &guid, const QString &name,
+                                                          const LogSignature &signature, Lsn createdAt,
+                                                          qint64 createdMs, const QString &displayName)
 {
-    SCR_TRY(ensureDirectory(QFileInfo(path).absolutePath()));
+    SCR_TRY(disk.makeFolders(folderOf(path)));
     DatabaseHeader h;
     h.guid = guid;
     h.name = name;
@@ -104,22 +108,30 @@ Result<std::unique_ptr<Database>> Database::createFromLog(const QString &path, c
     h.logRequiredLow = h.logRequiredHigh = createdAt.generation;
     h.createdMs = createdMs;
     h.applied = {createdAt.generation, createdAt.offset - 1}; // records before its creation are not its
-    return create(path, h, displayName);
+    return create(disk, path, h, displayName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, Access access,
+Result<std::unique_ptr<Database>> Database::open(const HostDisk &disk, const QString &path, Access access,
                                                  const QString &displayName)
 {
-    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    if (HostFaults::instance().check(path, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, name, QStringLiteral("opening"));
-    if (!QFileInfo::exists(path))
+    const QString name = displayName.isEmpty() ? disk.displayPath(path) : displayName;
+    if (const int f = disk.fault(false))
+        return errorFromErrno(f, name, QStringLiteral("opening"));
+    // SQLite opens the file by name: HostDisk proves first that no folder on the way is a link (and
+    // SQLITE_OPEN_NOFOLLOW refuses the file itself being one).
+    auto existing = disk.entry(path);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value() || (*existing)->kind != DiskEntry::Kind::File)
         return Error{name, QStringLiteral("the database file does not exist"),
                      QStringLiteral("check EdbFilePath, or restore the file"), JetCode::FileNotFound};
-    std::unique_ptr<Database> db(new Database);
-    db->m_path = path;
+    auto local = disk.resolvedPath(path);
+    if (!local)
+        return local.error();
+    std::unique_ptr<Database> db(new Database(disk));
+    db->m_path = *local;
     db->m_displayName = name;
-    SCR_TRY(db->m_db.open(path,
+    SCR_TRY(db->m_db.open(*local,
                           access == Access::ReadOnly ? SqliteConnection::Mode::ReadOnly
                                                      : SqliteConnection::Mode::ReadWrite,
                           name));
@@ -216,8 +228,17 @@ Status Database::storeHeader()
     return m_updateHeader.run(m_displayName);
 }
 
+Status Database::checkDisk(bool needsSpace) const
+{
+    if (const int f = m_disk.fault(needsSpace))
+        return errorFromErrno(f, m_displayName,
+                              needsSpace ? QStringLiteral("writing") : QStringLiteral("reading"));
+    return {};
+}
+
 Status Database::writeHeader(const DatabaseHeader &header)
 {
+    SCR_TRY(checkDisk(true));
     if (m_inBatch)
         return Error{m_displayName,
                      QStringLiteral("header written inside a replay batch"),
@@ -241,6 +262,7 @@ Status Database::writeHeader(const DatabaseHeader &header)
 
 Status Database::beginBatch()
 {
+    SCR_TRY(checkDisk(true));
     SCR_TRY(m_db.exec(QStringLiteral("BEGIN IMMEDIATE")));
     m_inBatch = true;
     m_headerBeforeBatch = m_header;
@@ -319,6 +341,11 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
 
 Status Database::commitBatch()
 {
+    // The power may have gone off during the batch: nothing of it may reach the file then.
+    if (auto st = checkDisk(true); !st) {
+        rollbackBatch();
+        return st;
+    }
     if (auto st = storeHeader(); !st) {
         rollbackBatch();
         return st;
@@ -340,26 +367,34 @@ void Database::rollbackBatch()
 
 Status Database::compactWal()
 {
+    SCR_TRY(checkDisk(false));
     return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
-Status Database::backupTo(const QString &path)
+Status Database::backupTo(const HostDisk &target, const QString &path)
 {
+    SCR_TRY(checkDisk(false));
+    if (const int f = target.fault(true))
+        return errorFromErrno(f, target.displayPath(path), QStringLiteral("writing"));
     const QString temp = path + QStringLiteral(".new");
-    QFile::remove(temp);
+    SCR_TRY(target.removeFile(temp));
+    SCR_TRY(target.makeFolders(folderOf(path)));
+    auto localTemp = target.resolvedPath(temp);
+    if (!localTemp)
+        return localTemp.error();
     {
         SqliteConnection dest;
-        SCR_TRY(dest.open(temp, SqliteConnection::Mode::Create, path));
+        SCR_TRY(dest.open(*localTemp, SqliteConnection::Mode::Create, target.displayPath(path)));
         if (!dest.backupFrom(m_db))
             return dest.lastError(QStringLiteral("backing up ") + m_displayName);
     }
     // The backup's pages are on disk before the file takes its name.
-    auto file = File::open(temp, File::Mode::ReadWrite);
+    auto file = target.open(temp, File::Mode::ReadWrite);
     if (!file)
         return file.error();
     SCR_TRY(file->syncData());
     file->close();
-    return renameDurably(temp, path);
+    return target.rename(temp, path);
 }
 
 Result<qint64> Database::messageCount()

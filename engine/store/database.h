@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "core/sqlite.h"
+#include "host/hostdisk.h"
 #include "logformat.h"
 #include "logsignature.h"
 #include "lsn.h"
@@ -64,16 +65,17 @@ public:
     enum class Access { ReadOnly, ReadWrite };
 
     // Creates a new file; refuses when one exists. displayName names the file in errors.
-    static Result<std::unique_ptr<Database>> create(const QString &path, const DatabaseHeader &header,
+    static Result<std::unique_ptr<Database>> create(const HostDisk &disk, const QString &path,
+                                                    const DatabaseHeader &header,
                                                     const QString &displayName = {});
-    static Result<std::unique_ptr<Database>> open(const QString &path, Access access,
+    static Result<std::unique_ptr<Database>> open(const HostDisk &disk, const QString &path, Access access,
                                                   const QString &displayName = {});
     // A database born from its CreateDB record (recovery or an SCR copy without a seed): Just Created,
     // applying everything from that record on.
-    static Result<std::unique_ptr<Database>> createFromLog(const QString &path, const QUuid &guid,
-                                                           const QString &name, const LogSignature &signature,
-                                                           Lsn createdAt, qint64 createdMs,
-                                                           const QString &displayName = {});
+    static Result<std::unique_ptr<Database>> createFromLog(const HostDisk &disk, const QString &path,
+                                                           const QUuid &guid, const QString &name,
+                                                           const LogSignature &signature, Lsn createdAt,
+                                                           qint64 createdMs, const QString &displayName = {});
     ~Database();
 
     const DatabaseHeader &header() const { return m_header; }
@@ -94,7 +96,7 @@ public:
     Status compactWal();
     // A consistent copy of the file as it is now, even while mounted (SQLite's online backup), written to
     // path durably (temporary file, fsync, rename).
-    Status backupTo(const QString &path);
+    Status backupTo(const HostDisk &target, const QString &path);
 
     Result<qint64> messageCount();
     Result<std::vector<MailboxRow>> mailboxes();
@@ -104,11 +106,15 @@ public:
     Result<QString> contentChecksum();
 
 private:
-    Database() = default;
+    explicit Database(HostDisk disk) : m_disk(std::move(disk)) {}
+    // The disk's power and space, checked before every write transaction and read, since SQLite writes the
+    // file itself (not through HostDisk's Files).
+    Status checkDisk(bool needsSpace) const;
     Status prepareStatements();
     Status loadHeader();
     Status storeHeader();
 
+    HostDisk m_disk;
     QString m_path;
     QString m_displayName;
     SqliteConnection m_db;

@@ -32,9 +32,9 @@ QString banner()
         .arg(QStringLiteral(SCR_VERSION));
 }
 
-Result<QString> dumpDatabaseHeader(const QString &path, const QString &displayPath)
+Result<QString> dumpDatabaseHeader(const HostDisk &disk, const QString &path, const QString &displayPath)
 {
-    auto db = Database::open(path, Database::Access::ReadOnly, displayPath);
+    auto db = Database::open(disk, path, Database::Access::ReadOnly, displayPath);
     if (!db)
         return db.error();
     const DatabaseHeader &h = (*db)->header();
@@ -63,9 +63,9 @@ Result<QString> dumpDatabaseHeader(const QString &path, const QString &displayPa
     return out;
 }
 
-Result<QString> dumpLog(const QString &path, const QString &displayPath)
+Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString &displayPath)
 {
-    auto log = LogFile::load(path, displayPath);
+    auto log = LogFile::load(disk, path, displayPath);
     if (!log)
         return log.error();
     const bool isOpen = path.endsWith(openLogFileName(log->header().prefix), Qt::CaseInsensitive);
@@ -103,9 +103,9 @@ Result<QString> dumpLog(const QString &path, const QString &displayPath)
     return out;
 }
 
-Result<QString> dumpCheckpoint(const QString &path, const QString &displayPath)
+Result<QString> dumpCheckpoint(const HostDisk &disk, const QString &path, const QString &displayPath)
 {
-    auto chk = readCheckpoint(path, displayPath);
+    auto chk = readCheckpoint(disk, path, displayPath);
     if (!chk)
         return chk.error();
     QString out = QStringLiteral("Initiating FILE DUMP mode...\n");

@@ -4,6 +4,7 @@
 // eseutil's, so an administrator's eye finds "State: Clean Shutdown" where it always was.
 
 #include "core/result.h"
+#include "host/hostdisk.h"
 #include "recovery.h"
 
 #include <QString>
@@ -12,9 +13,9 @@ namespace scr::eseutil {
 
 QString banner();
 // displayPath is what the output calls the file (a Windows path of a host, say).
-Result<QString> dumpDatabaseHeader(const QString &path, const QString &displayPath);
-Result<QString> dumpLog(const QString &path, const QString &displayPath);
-Result<QString> dumpCheckpoint(const QString &path, const QString &displayPath);
+Result<QString> dumpDatabaseHeader(const HostDisk &disk, const QString &path, const QString &displayPath);
+Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString &displayPath);
+Result<QString> dumpCheckpoint(const HostDisk &disk, const QString &path, const QString &displayPath);
 QString formatRecoveryReport(const RecoveryReport &report, const QString &displayDatabasePath);
 
 } // namespace scr::eseutil

@@ -4,16 +4,14 @@
 
 #include <cstring>
 
-#include <QFileInfo>
-
 namespace scr {
 
-Result<LogFile> LogFile::load(const QString &path, const QString &displayName)
+Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const QString &displayName)
 {
     LogFile log;
     log.m_path = path;
-    log.m_displayName = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    auto data = readWholeFile(path);
+    log.m_displayName = displayName.isEmpty() ? fileNameOf(path) : displayName;
+    auto data = disk.readAll(path);
     if (!data)
         return data.error();
     if (data->size() != kLogFileSize)
@@ -32,10 +30,10 @@ Result<LogFile> LogFile::load(const QString &path, const QString &displayName)
     return log;
 }
 
-Result<LogHeader> LogFile::readHeader(const QString &path, const QString &displayName)
+Result<LogHeader> LogFile::readHeader(const HostDisk &disk, const QString &path, const QString &displayName)
 {
-    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    auto file = File::open(path, File::Mode::ReadOnly);
+    const QString name = displayName.isEmpty() ? fileNameOf(path) : displayName;
+    auto file = disk.open(path, File::Mode::ReadOnly);
     if (!file)
         return file.error();
     QByteArray bytes(kLogHeaderSize, Qt::Uninitialized);

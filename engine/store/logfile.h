@@ -3,6 +3,7 @@
 // generation and offset. This is what the inspector, recovery and eseutil /ml read logs with.
 
 #include "core/result.h"
+#include "host/hostdisk.h"
 #include "logformat.h"
 
 #include <array>
@@ -27,9 +28,10 @@ public:
     using Visitor = std::function<Status(const LogRecordView &)>;
 
     // Reads and checks size (-541) and header (-501). displayName is used in errors (a Windows path, say).
-    static Result<LogFile> load(const QString &path, const QString &displayName = {});
+    static Result<LogFile> load(const HostDisk &disk, const QString &path, const QString &displayName = {});
     // Reads and checks only the 4 KiB header: cheap enough to call for every log in a folder.
-    static Result<LogHeader> readHeader(const QString &path, const QString &displayName = {});
+    static Result<LogHeader> readHeader(const HostDisk &disk, const QString &path,
+                                        const QString &displayName = {});
 
     const LogHeader &header() const { return m_header; }
     const QString &path() const { return m_path; }

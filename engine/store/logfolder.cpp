@@ -1,29 +1,22 @@
 #include "logfolder.h"
 
-#include "core/hostfaults.h"
 #include "logformat.h"
-
-#include <cerrno>
 
 #include <algorithm>
 
-#include <QDir>
-#include <QFileInfo>
-
 namespace scr {
 
-Result<LogFolderListing> listLogFolder(const QString &folder, const QString &prefix)
+Result<LogFolderListing> listLogFolder(const HostDisk &disk, const QString &folder, const QString &prefix)
 {
-    if (HostFaults::instance().check(folder, HostFaults::Access::Read) == EHOSTDOWN)
-        return errorFromErrno(EHOSTDOWN, folder, QStringLiteral("listing the log folder"));
-    QDir dir(folder);
-    if (!dir.exists())
-        return Error{folder, QStringLiteral("the log folder does not exist"),
-                     QStringLiteral("check LogFolderPath"), JetCode::FileNotFound};
+    auto names = disk.fileNames(folder, prefix + QStringLiteral("*.log"));
+    if (!names) {
+        if (names.error().code == JetCode::FileNotFound)
+            return Error{disk.displayPath(folder), QStringLiteral("the log folder does not exist"),
+                         QStringLiteral("check LogFolderPath"), JetCode::FileNotFound};
+        return names.error();
+    }
     LogFolderListing listing;
-    const QStringList names =
-        dir.entryList({prefix + QStringLiteral("*.log")}, QDir::Files | QDir::Hidden | QDir::System);
-    for (const QString &name : names) {
+    for (const QString &name : *names) {
         if (name.compare(openLogFileName(prefix), Qt::CaseInsensitive) == 0)
             listing.hasOpenLog = true;
         else if (name.compare(nextLogTempFileName(prefix), Qt::CaseInsensitive) == 0)

@@ -3,6 +3,7 @@
 // being prepared. Only reads the folder listing.
 
 #include "core/result.h"
+#include "host/hostdisk.h"
 
 #include <cstdint>
 #include <vector>
@@ -20,6 +21,6 @@ struct LogFolderListing
     uint32_t lastClosed() const { return closedGenerations.empty() ? 0 : closedGenerations.back(); }
 };
 
-Result<LogFolderListing> listLogFolder(const QString &folder, const QString &prefix);
+Result<LogFolderListing> listLogFolder(const HostDisk &disk, const QString &folder, const QString &prefix);
 
 } // namespace scr

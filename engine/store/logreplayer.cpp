@@ -4,25 +4,23 @@
 
 #include <optional>
 
-#include <QFileInfo>
-
 namespace scr {
 
-LogReplayer::LogReplayer(QString edbPath, QUuid databaseGuid, QString displayPath)
-    : m_edbPath(std::move(edbPath)), m_guid(databaseGuid),
+LogReplayer::LogReplayer(HostDisk disk, QString edbPath, QUuid databaseGuid, QString displayPath)
+    : m_disk(std::move(disk)), m_edbPath(std::move(edbPath)), m_guid(databaseGuid),
       m_display(displayPath.isEmpty() ? m_edbPath : std::move(displayPath))
 {}
 
 bool LogReplayer::databaseExists() const
 {
-    return m_db || QFileInfo::exists(m_edbPath);
+    return m_db || m_disk.exists(m_edbPath);
 }
 
 Status LogReplayer::ensureOpen()
 {
     if (m_db)
         return {};
-    auto db = Database::open(m_edbPath, Database::Access::ReadWrite, m_display);
+    auto db = Database::open(m_disk, m_edbPath, Database::Access::ReadWrite, m_display);
     if (!db)
         return db.error();
     if ((*db)->header().guid != m_guid)
@@ -68,8 +66,8 @@ Status LogReplayer::replay(const LogFile &log)
                 m_display,
                 QStringLiteral("the copy has no database, and generation %1 does not create it").arg(gen),
                 QStringLiteral("seed the copy with Update-StorageGroupCopy"), JetCode::FileNotFound};
-        auto db = Database::createFromLog(m_edbPath, m_guid, creation->databaseName, log.header().signature,
-                                          at, atMs, m_display);
+        auto db = Database::createFromLog(m_disk, m_edbPath, m_guid, creation->databaseName,
+                                          log.header().signature, at, atMs, m_display);
         if (!db)
             return db.error();
         m_db = std::move(*db);

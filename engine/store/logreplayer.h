@@ -17,7 +17,7 @@ namespace scr {
 class LogReplayer
 {
 public:
-    LogReplayer(QString edbPath, QUuid databaseGuid, QString displayPath = {});
+    LogReplayer(HostDisk disk, QString edbPath, QUuid databaseGuid, QString displayPath = {});
 
     bool databaseExists() const;
     // The last generation whose every record is in the database; 0 when there is no database yet.
@@ -31,6 +31,7 @@ public:
 private:
     Status ensureOpen();
 
+    HostDisk m_disk;
     QString m_edbPath;
     QUuid m_guid;
     QString m_display;

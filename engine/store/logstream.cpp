@@ -5,53 +5,49 @@
 #include "logfile.h"
 #include "logfolder.h"
 
-#include <cerrno>
-#include <unistd.h>
-
 #include <spdlog/spdlog.h>
-
-#include <QFile>
 
 namespace scr {
 
-LogStream::LogStream(QString folder, QString prefix, const Clock &clock)
-    : m_folder(std::move(folder)), m_prefix(std::move(prefix)), m_clock(clock)
+LogStream::LogStream(HostDisk disk, QString folder, QString prefix, const Clock &clock)
+    : m_disk(std::move(disk)), m_folder(std::move(folder)), m_prefix(std::move(prefix)), m_clock(clock)
 {}
 
 LogStream::~LogStream() = default;
 
-Result<std::unique_ptr<LogStream>> LogStream::open(const QString &folder, const QString &prefix,
-                                                   const Clock &clock)
+Result<std::unique_ptr<LogStream>> LogStream::open(const HostDisk &disk, const QString &folder,
+                                                   const QString &prefix, const Clock &clock)
 {
     if (!isValidLogPrefix(prefix))
         return Error{prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
                      JetCode::InvalidParameter};
-    SCR_TRY(ensureDirectory(folder));
-    auto listing = listLogFolder(folder, prefix);
+    SCR_TRY(disk.makeFolders(folder));
+    auto listing = listLogFolder(disk, folder, prefix);
     if (!listing)
         return listing.error();
-    std::unique_ptr<LogStream> stream(new LogStream(folder, prefix, clock));
+    std::unique_ptr<LogStream> stream(new LogStream(disk, folder, prefix, clock));
     const QString openPath = folder + QLatin1Char('/') + openLogFileName(prefix);
     const QString tempPath = folder + QLatin1Char('/') + nextLogTempFileName(prefix);
     const uint32_t nextGen = listing->lastClosed() + 1;
 
     if (!listing->hasOpenLog && listing->hasNextTemp && listing->lastClosed() > 0) {
         // A crash fell between the two renames of a roll-over: the prepared log is the open log's successor.
-        auto temp = LogFile::load(tempPath);
+        auto temp = LogFile::load(disk, tempPath);
         if (temp && temp->header().generation == nextGen && temp->scan(true) &&
             temp->scan(true)->records == 0) {
-            SCR_TRY(renameDurably(tempPath, openPath));
+            SCR_TRY(disk.rename(tempPath, openPath));
             listing->hasOpenLog = true;
         }
     }
     if (listing->hasNextTemp && !listing->hasOpenLog)
-        ::unlink(QFile::encodeName(tempPath).constData());
+        SCR_TRY(disk.removeFile(tempPath));
 
     if (listing->hasOpenLog) {
         SCR_TRY(stream->openExisting(openPath, listing->lastClosed() > 0 ? nextGen : 0));
     } else if (listing->lastClosed() > 0) {
         // E00.log is gone (recovery accepted losing it, or this is an activated copy): continue the stream.
-        auto last = LogFile::load(folder + QLatin1Char('/') + logFileName(prefix, listing->lastClosed()));
+        auto last =
+            LogFile::load(disk, folder + QLatin1Char('/') + logFileName(prefix, listing->lastClosed()));
         if (!last)
             return last.error();
         SCR_TRY(stream->createOpenLog(nextGen, last->header().signature, last->header().creationTimeMs));
@@ -66,7 +62,7 @@ Result<std::unique_ptr<LogStream>> LogStream::open(const QString &folder, const 
 
 Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
 {
-    auto log = LogFile::load(path, openLogFileName(m_prefix));
+    auto log = LogFile::load(m_disk, path, openLogFileName(m_prefix));
     if (!log)
         return log.error();
     if (expectedGeneration != 0 && log->header().generation != expectedGeneration)
@@ -78,7 +74,7 @@ Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
     auto scan = log->scan(true);
     if (!scan)
         return scan.error();
-    auto file = File::open(path, File::Mode::ReadWrite);
+    auto file = m_disk.open(path, File::Mode::ReadWrite);
     if (!file)
         return file.error();
     m_file = std::move(*file);
@@ -99,8 +95,8 @@ Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
 
 Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &header)
 {
-    ::unlink(QFile::encodeName(tempPath).constData()); // a leftover of a crash holds no records
-    auto file = File::open(tempPath, File::Mode::CreateNew);
+    SCR_TRY(m_disk.removeFile(tempPath)); // a leftover of a crash holds no records
+    auto file = m_disk.open(tempPath, File::Mode::CreateNew);
     if (!file)
         return file.error();
     const QByteArray bytes = encodeLogHeader(header);
@@ -110,7 +106,7 @@ Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &heade
     if (st)
         st = file->syncData();
     if (!st)
-        ::unlink(QFile::encodeName(tempPath).constData());
+        (void)m_disk.removeFile(tempPath);
     return st;
 }
 
@@ -125,8 +121,8 @@ Status LogStream::createOpenLog(uint32_t generation, const LogSignature &signatu
     header.creationTimeMs = m_clock.nowMs();
     header.prevCreationTimeMs = prevCreationTimeMs;
     SCR_TRY(prepareLogFile(tempPath, header));
-    SCR_TRY(renameDurably(tempPath, openPath));
-    auto file = File::open(openPath, File::Mode::ReadWrite);
+    SCR_TRY(m_disk.rename(tempPath, openPath));
+    auto file = m_disk.open(openPath, File::Mode::ReadWrite);
     if (!file)
         return file.error();
     m_file = std::move(*file);
@@ -187,15 +183,16 @@ Status LogStream::rollOver()
     SCR_TRY(prepareLogFile(tempPath, next)); // nothing renamed yet: on failure the stream can try again later
     m_file.close();
     // From here a failure leaves the folder between two states that open() knows how to finish.
-    if (::rename(QFile::encodeName(openPath).constData(), QFile::encodeName(closedPath).constData()) != 0) {
-        m_broken = true;
-        return errorFromErrno(errno, closedPath, QStringLiteral("closing the log"));
-    }
-    if (auto st = renameDurably(tempPath, openPath); !st) {
+    // One folder fsync for both renames: the second one's covers the first.
+    if (auto st = m_disk.rename(openPath, closedPath, false); !st) {
         m_broken = true;
         return st;
     }
-    auto file = File::open(openPath, File::Mode::ReadWrite);
+    if (auto st = m_disk.rename(tempPath, openPath); !st) {
+        m_broken = true;
+        return st;
+    }
+    auto file = m_disk.open(openPath, File::Mode::ReadWrite);
     if (!file) {
         m_broken = true;
         return file.error();

@@ -5,6 +5,7 @@
 
 #include "core/fileio.h"
 #include "core/result.h"
+#include "host/hostdisk.h"
 #include "logformat.h"
 
 #include <functional>
@@ -20,8 +21,8 @@ public:
     // Opens the stream in folder for appending, creating the folder and generation 1 (with a new
     // signature) when it holds no logs. Run recovery first when the logs may hold unapplied records:
     // open() repairs a torn tail of E00.log by zeroing it, and those bytes were never acknowledged.
-    static Result<std::unique_ptr<LogStream>> open(const QString &folder, const QString &prefix,
-                                                   const Clock &clock);
+    static Result<std::unique_ptr<LogStream>> open(const HostDisk &disk, const QString &folder,
+                                                   const QString &prefix, const Clock &clock);
     ~LogStream();
 
     const LogSignature &signature() const { return m_header.signature; }
@@ -45,13 +46,14 @@ public:
     }
 
 private:
-    LogStream(QString folder, QString prefix, const Clock &clock);
+    LogStream(HostDisk disk, QString folder, QString prefix, const Clock &clock);
     Status openExisting(const QString &path, uint32_t expectedGeneration);
     Status createOpenLog(uint32_t generation, const LogSignature &signature, qint64 prevCreationTimeMs);
     Status rollOver();
     // Writes a complete, empty, durable generation under tempPath, ready to be renamed to E00.log.
-    static Status prepareLogFile(const QString &tempPath, const LogHeader &header);
+    Status prepareLogFile(const QString &tempPath, const LogHeader &header);
 
+    HostDisk m_disk;
     QString m_folder;
     QString m_prefix;
     const Clock &m_clock;

@@ -8,8 +8,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <QFileInfo>
-
 namespace scr {
 
 MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock)
@@ -23,27 +21,27 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
                                                                 bool allowFileRestore)
 {
     std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
-    SCR_TRY(ensureDirectory(paths.logFolder));
-    SCR_TRY(ensureDirectory(paths.systemFolder));
-    SCR_TRY(ensureDirectory(QFileInfo(paths.edbPath).absolutePath()));
-    for (const QString &folder :
-         {paths.logFolder, paths.systemFolder, QFileInfo(paths.edbPath).absolutePath()})
-        SCR_TRY(checkWritableFolder(folder));
-    auto listing = listLogFolder(paths.logFolder, paths.prefix);
+    const HostDisk &disk = paths.disk;
+    const QString edbFolder = folderOf(paths.edbPath);
+    for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
+        SCR_TRY(disk.makeFolders(folder));
+    for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
+        SCR_TRY(disk.checkWritableFolder(folder));
+    auto listing = listLogFolder(disk, paths.logFolder, paths.prefix);
     if (!listing)
         return listing.error();
     const bool haveLogs = listing->hasOpenLog || !listing->closedGenerations.empty();
-    const bool haveFile = QFileInfo::exists(paths.edbPath);
+    const bool haveFile = disk.exists(paths.edbPath);
 
     bool takeOver = false; // a restored file of another database or stream becomes this database
     if (haveFile) {
-        auto existing = Database::open(paths.edbPath, Database::Access::ReadOnly);
+        auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
         if (!existing)
             return existing.error();
         const DatabaseHeader h = (*existing)->header();
         if (h.guid != guid && !allowFileRestore)
             return Error{
-                paths.edbPath,
+                disk.displayPath(paths.edbPath),
                 QStringLiteral("the file holds database %1, not %2")
                     .arg(h.guid.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
                 QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
@@ -52,7 +50,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
             takeOver = true;
             if (h.guid != guid) {
                 existing->reset();
-                auto file = Database::open(paths.edbPath, Database::Access::ReadWrite);
+                auto file = Database::open(disk, paths.edbPath, Database::Access::ReadWrite);
                 if (!file)
                     return file.error();
                 DatabaseHeader stamped = (*file)->header();
@@ -63,7 +61,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
                                             paths.edbPath.toStdString(), name.toStdString());
             }
         } else if (h.guid != guid) {
-            return Error{paths.edbPath,
+            return Error{disk.displayPath(paths.edbPath),
                          QStringLiteral("the restored file is in %1, so it still needs its own logs")
                              .arg(databaseStateName(h.state)),
                          QStringLiteral("run eseutil /r against its logs to bring it to Clean Shutdown, "
@@ -74,6 +72,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     // Soft recovery: bring the file up to every durable record in the logs (or recreate it from them).
     if (haveLogs) {
         RecoveryOptions ro;
+        ro.disk = disk;
         ro.prefix = paths.prefix;
         ro.logFolder = paths.logFolder;
         ro.systemFolder = paths.systemFolder;
@@ -87,13 +86,13 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         if (recovered && (recovered->recordsApplied > 0 || recovered->createdDatabase))
             self->m_softRecovery = *recovered;
     }
-    auto stream = LogStream::open(paths.logFolder, paths.prefix, clock);
+    auto stream = LogStream::open(disk, paths.logFolder, paths.prefix, clock);
     if (!stream)
         return stream.error();
     self->m_log = std::move(*stream);
 
-    if (QFileInfo::exists(paths.edbPath)) {
-        auto db = Database::open(paths.edbPath, Database::Access::ReadWrite);
+    if (disk.exists(paths.edbPath)) {
+        auto db = Database::open(disk, paths.edbPath, Database::Access::ReadWrite);
         if (!db)
             return db.error();
         self->m_db = std::move(*db);
@@ -112,7 +111,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         }
         if (self->m_db->header().logSignature != self->m_log->signature())
             return Error{
-                paths.edbPath,
+                disk.displayPath(paths.edbPath),
                 QStringLiteral("the database file belongs to another log stream than the logs in its "
                                "storage group's log folder"),
                 QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
@@ -130,7 +129,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         h.state = DatabaseState::JustCreated;
         h.logRequiredLow = h.logRequiredHigh = lsn->generation;
         h.createdMs = clock.nowMs();
-        auto db = Database::create(paths.edbPath, h);
+        auto db = Database::create(disk, paths.edbPath, h);
         if (!db)
             return db.error();
         self->m_db = std::move(*db);
@@ -242,7 +241,7 @@ Status MountedDatabase::applyPending()
 Status MountedDatabase::writeCheckpointAt(Lsn position)
 {
     const QString path = m_paths.systemFolder + QLatin1Char('/') + checkpointFileName(m_paths.prefix);
-    return writeCheckpoint(path,
+    return writeCheckpoint(m_paths.disk, path,
                            Checkpoint{m_log->signature(), position, m_db->header().guid, m_clock.nowMs()});
 }
 

@@ -23,6 +23,7 @@ class Clock;
 
 struct StoragePaths
 {
+    HostDisk disk; // the host's disk that holds all three
     QString prefix = QStringLiteral("E00");
     QString logFolder;    // LogFolderPath, as a local folder
     QString systemFolder; // SystemFolderPath (E00.chk)

@@ -13,9 +13,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <QDir>
-#include <QFileInfo>
-
 namespace scr {
 namespace {
 
@@ -53,12 +50,15 @@ Error cancelled()
 Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &clock,
                                      const Progress &progress)
 {
-    const auto show = [&](const QString &p) { return opts.displayPath ? opts.displayPath(p) : p; };
+    const HostDisk &disk = opts.disk;
+    const auto show = [&](const QString &p) {
+        return opts.displayPath ? opts.displayPath(p) : disk.displayPath(p);
+    };
     if (!isValidLogPrefix(opts.prefix))
         return Error{opts.prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
                      JetCode::InvalidParameter};
     const QString systemFolder = opts.systemFolder.isEmpty() ? opts.logFolder : opts.systemFolder;
-    auto listing = listLogFolder(opts.logFolder, opts.prefix);
+    auto listing = listLogFolder(disk, opts.logFolder, opts.prefix);
     if (!listing)
         return Error{show(opts.logFolder), listing.error().reason, QStringLiteral("check the /l path"),
                      listing.error().code};
@@ -66,30 +66,33 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     // Which database file: /d names the file, or a folder that holds one.
     QString dbPath = opts.databasePath;
     bool dbPathIsFolder = false;
-    if (QFileInfo(dbPath).isDir()) {
-        const QStringList edbs = QDir(dbPath).entryList({QStringLiteral("*.edb")}, QDir::Files);
+    if (disk.isFolder(dbPath)) {
+        auto found = disk.fileNames(dbPath, QStringLiteral("*.edb"));
+        if (!found)
+            return found.error();
+        const QStringList &edbs = *found;
         if (edbs.size() > 1)
             return Error{show(dbPath), QStringLiteral("holds %1 database files").arg(edbs.size()),
                          QStringLiteral("name the .edb file in /d"), JetCode::InvalidParameter};
         dbPathIsFolder = edbs.isEmpty();
         if (!edbs.isEmpty())
-            dbPath = QDir(dbPath).filePath(edbs.first());
+            dbPath = dbPath + QLatin1Char('/') + edbs.first();
     }
     // Recovery writes the database, its WAL and the checkpoint: refuse read-only folders before touching
     // anything.
-    for (const QString &folder : {dbPathIsFolder ? dbPath : QFileInfo(dbPath).absolutePath(), systemFolder}) {
-        if (!QFileInfo(folder).isDir())
+    for (const QString &folder : {dbPathIsFolder ? dbPath : folderOf(dbPath), systemFolder}) {
+        if (!disk.isFolder(folder))
             continue;
-        if (auto st = checkWritableFolder(folder); !st)
+        if (auto st = disk.checkWritableFolder(folder); !st)
             return Error{show(folder), st.error().reason, st.error().fix, st.error().code};
     }
-    if (!QFileInfo::exists(dbPath) && !dbPath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
+    if (!disk.exists(dbPath) && !dbPath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
         return Error{show(dbPath), QStringLiteral("no such database file or folder"),
                      QStringLiteral("check the /d path: a folder that exists, or a .edb file"),
                      JetCode::FileNotFound};
     std::unique_ptr<Database> db;
-    if (!dbPathIsFolder && QFileInfo::exists(dbPath)) {
-        auto opened = Database::open(dbPath, Database::Access::ReadWrite, show(dbPath));
+    if (!dbPathIsFolder && disk.exists(dbPath)) {
+        auto opened = Database::open(disk, dbPath, Database::Access::ReadWrite, show(dbPath));
         if (!opened)
             return opened.error();
         db = std::move(*opened);
@@ -98,8 +101,8 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     RecoveryReport report;
     const QString chkPath = systemFolder + QLatin1Char('/') + checkpointFileName(opts.prefix);
     std::optional<Checkpoint> checkpoint;
-    if (QFileInfo::exists(chkPath)) {
-        auto c = readCheckpoint(chkPath, show(chkPath));
+    if (disk.exists(chkPath)) {
+        auto c = readCheckpoint(disk, chkPath, show(chkPath));
         if (!c)
             return c.error();
         checkpoint = *c;
@@ -134,7 +137,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     const QString openPath = opts.logFolder + QLatin1Char('/') + openLogFileName(opts.prefix);
     uint32_t openGen = 0;
     if (listing->hasOpenLog) {
-        auto open = LogFile::load(openPath, show(openPath));
+        auto open = LogFile::load(disk, openPath, show(openPath));
         if (!open)
             return open.error();
         openGen = open->header().generation;
@@ -180,7 +183,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     // E00.log. It holds no record yet, so nothing is lost: the writer renames it when it opens the stream.
     bool interruptedRollOver = false;
     if (!listing->hasOpenLog && listing->hasNextTemp && !plan.empty()) {
-        auto next = LogFile::load(opts.logFolder + QLatin1Char('/') + nextLogTempFileName(opts.prefix));
+        auto next = LogFile::load(disk, opts.logFolder + QLatin1Char('/') + nextLogTempFileName(opts.prefix));
         if (next && next->header().generation == plan.back().generation + 1) {
             auto scan = next->scan(true);
             interruptedRollOver = scan && scan->records == 0;
@@ -234,7 +237,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         if (progress && !progress(QStringLiteral("Verifying logs"), int(i), int(plan.size())))
             return cancelled();
         const PlannedLog &entry = plan[i];
-        auto log = LogFile::load(entry.path, show(entry.path));
+        auto log = LogFile::load(disk, entry.path, show(entry.path));
         if (!log)
             return log.error();
         const LogHeader &header = log->header();
@@ -308,10 +311,10 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     // Pass 2: apply. Nothing above changed a byte.
     if (!db) {
         if (dbPathIsFolder)
-            dbPath = QDir(dbPath).filePath(creation->record.databaseName + QStringLiteral(".edb"));
-        auto created =
-            Database::createFromLog(dbPath, creation->record.databaseGuid, creation->record.databaseName,
-                                    *streamSignature, creation->lsn, creation->timeMs, show(dbPath));
+            dbPath = dbPath + QLatin1Char('/') + creation->record.databaseName + QStringLiteral(".edb");
+        auto created = Database::createFromLog(disk, dbPath, creation->record.databaseGuid,
+                                               creation->record.databaseName, *streamSignature, creation->lsn,
+                                               creation->timeMs, show(dbPath));
         if (!created)
             return created.error();
         db = std::move(*created);
@@ -327,7 +330,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
             SCR_TRY(db->commitBatch());
             return cancelled();
         }
-        auto log = LogFile::load(plan[i].path, show(plan[i].path));
+        auto log = LogFile::load(disk, plan[i].path, show(plan[i].path));
         if (!log) {
             db->rollbackBatch();
             return log.error();
@@ -362,8 +365,9 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         report.end = end;
     }
     SCR_TRY(db->compactWal());
-    SCR_TRY(ensureDirectory(systemFolder));
-    SCR_TRY(writeCheckpoint(chkPath, Checkpoint{*streamSignature, end, db->header().guid, clock.nowMs()}));
+    SCR_TRY(disk.makeFolders(systemFolder));
+    SCR_TRY(
+        writeCheckpoint(disk, chkPath, Checkpoint{*streamSignature, end, db->header().guid, clock.nowMs()}));
     report.databasePath = dbPath;
     report.firstGeneration = plan.front().generation;
     report.lastGeneration = plan.back().generation;

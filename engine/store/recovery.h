@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 #include "database.h"
+#include "host/hostdisk.h"
 #include "lsn.h"
 
 #include <functional>
@@ -20,6 +21,7 @@ class Clock;
 
 struct RecoveryOptions
 {
+    HostDisk disk; // where the logs, the checkpoint and the database are
     QString prefix = QStringLiteral("E00");
     QString logFolder;            // /l
     QString systemFolder;         // /s: where E00.chk lives; empty means the log folder

@@ -1,20 +1,17 @@
 #include "databasebackup.h"
 
-#include "core/fileio.h"
 #include "core/logging.h"
 #include "lab/lab.h"
 #include "storagegroupcopy.h"
 #include "store/checkpoint.h"
 #include "store/logfolder.h"
+#include "validation.h"
 
 #include <algorithm>
 
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 
 namespace scr::cmdlets {
 
@@ -36,37 +33,48 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     if (!copies)
         return copies.error();
 
-    // Everything logged so far is in the database file, and the checkpoint says so.
-    SCR_TRY(mounted->commit());
-    SCR_TRY(mounted->applyPending());
+    // Validation first: the source is up with room for the checkpoint, no link among the logs and the
+    // checkpoint, and the lab's backups folder is a real folder.
     const StoragePaths &paths = mounted->paths();
-    auto checkpoint =
-        readCheckpoint(paths.systemFolder + QLatin1Char('/') + checkpointFileName(paths.prefix));
-    if (!checkpoint)
-        return checkpoint.error();
-    auto listing = listLogFolder(paths.logFolder, paths.prefix);
-    if (!listing)
-        return listing.error();
+    const HostDisk &disk = paths.disk;
+    const HostDisk &labFolder = lab.labFolder();
+    SCR_TRY(checkSpace(disk));
+    const QString checkpointPath = childPath(paths.systemFolder, checkpointFileName(paths.prefix));
+    SCR_TRY(checkNoLink(disk, checkpointPath));
+    if (auto logs = filesIn(disk, paths.logFolder, paths.prefix + QStringLiteral("*")); !logs)
+        return logs.error();
 
     BackupReport report;
     report.timeMs = lab.clock().nowMs();
     const QString stamp =
         QDateTime::fromMSecsSinceEpoch(report.timeMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    report.backupFolder =
-        QDir(lab.labDir()).filePath(QStringLiteral("backups/%1-%2-%3").arg(sg->server, sg->name, stamp));
-    SCR_TRY(ensureDirectory(report.backupFolder));
-    SCR_TRY(mounted->database().backupTo(report.backupFolder + QLatin1Char('/') +
-                                         QFileInfo(paths.edbPath).fileName()));
+    const QString backups = childPath(labFolder.root(), QStringLiteral("backups"));
+    report.backupFolder = childPath(backups, QStringLiteral("%1-%2-%3").arg(sg->server, sg->name, stamp));
+    SCR_TRY(checkNoLink(labFolder, report.backupFolder));
+    SCR_TRY(checkTreeNoLink(labFolder, report.backupFolder));
+
+    // Everything logged so far is in the database file, and the checkpoint says so.
+    SCR_TRY(mounted->commit());
+    SCR_TRY(mounted->applyPending());
+    auto checkpoint = readCheckpoint(disk, checkpointPath);
+    if (!checkpoint)
+        return checkpoint.error();
+    auto listing = listLogFolder(disk, paths.logFolder, paths.prefix);
+    if (!listing)
+        return listing.error();
+
+    SCR_TRY(labFolder.makeFolders(report.backupFolder));
+    const QString edbName = paths.edbPath.mid(paths.edbPath.lastIndexOf(QLatin1Char('/')) + 1);
+    SCR_TRY(mounted->database().backupTo(labFolder, childPath(report.backupFolder, edbName)));
     for (uint32_t gen : listing->closedGenerations) {
         if (gen < checkpoint->position.generation)
             continue; // already in the database copy
         const QString name = logFileName(paths.prefix, gen);
-        auto bytes = readWholeFile(paths.logFolder + QLatin1Char('/') + name);
-        if (!bytes)
-            return bytes.error();
-        SCR_TRY(writeFileAtomically(report.backupFolder + QLatin1Char('/') + name, *bytes));
+        SCR_TRY(labFolder.copyFrom(disk, childPath(paths.logFolder, name),
+                                   childPath(report.backupFolder, name), false));
         ++report.logsBackedUp;
     }
+    SCR_TRY(labFolder.syncFolder(report.backupFolder)); // the backup set is whole before a log is truncated
 
     // Truncation: older than the checkpoint, and inspected by every copy (a copy whose service is not running
     // holds everything back).
@@ -78,8 +86,11 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     for (uint32_t gen : listing->closedGenerations) {
         if (gen > limit)
             break;
-        if (QFile::remove(paths.logFolder + QLatin1Char('/') + logFileName(paths.prefix, gen)))
-            ++report.logsTruncated;
+        const QString log = childPath(paths.logFolder, logFileName(paths.prefix, gen));
+        if (!disk.exists(log))
+            continue;
+        SCR_TRY(disk.removeFile(log));
+        ++report.logsTruncated;
     }
     report.truncatedThrough = report.logsTruncated > 0 ? limit : 0;
     SCR_TRY(

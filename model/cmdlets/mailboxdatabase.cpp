@@ -2,8 +2,7 @@
 
 #include "lab/lab.h"
 #include "store/database.h"
-
-#include <QFileInfo>
+#include "validation.h"
 
 namespace scr::cmdlets {
 
@@ -60,8 +59,19 @@ Status mountDatabase(Lab &lab, const QString &identity)
     if (!paths)
         return paths.error();
     const DatabaseRecord &db = row->database;
-    if (QFileInfo::exists(paths->edbPath)) {
-        auto file = Database::open(paths->edbPath, Database::Access::ReadOnly, db.edbFilePath);
+    const StorageGroupRecord &sg = row->storageGroup;
+    // Mounting writes (the log stream, the checkpoint, the file's state): room, and no link among the
+    // files, before anything is written.
+    const HostDisk &disk = paths->disk;
+    SCR_TRY(checkSpace(disk));
+    for (const QString &path : QStringList{
+             db.edbFilePath, db.edbFilePath + QStringLiteral("-wal"), db.edbFilePath + QStringLiteral("-shm"),
+             sg.systemFolderPath, childPath(sg.systemFolderPath, sg.logPrefix + QStringLiteral(".chk"))})
+        SCR_TRY(checkNoLink(disk, path));
+    if (auto logs = filesIn(disk, sg.logFolderPath, sg.logPrefix + QStringLiteral("*")); !logs)
+        return logs.error();
+    if (disk.exists(db.edbFilePath)) {
+        auto file = Database::open(disk, db.edbFilePath, Database::Access::ReadOnly, db.edbFilePath);
         if (!file)
             return file.error();
         const QUuid fileGuid = (*file)->header().guid;

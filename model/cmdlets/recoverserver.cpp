@@ -1,11 +1,9 @@
 #include "recoverserver.h"
 
-#include "core/fileio.h"
 #include "lab/lab.h"
 #include "store/database.h"
 #include "validation.h"
 
-#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace scr::cmdlets {
@@ -94,11 +92,17 @@ Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString
             report.retiredHost = QStringLiteral("%1-RETIRED%2").arg((*other)->name).arg(n);
         }
     }
+    std::vector<std::pair<QString, QString>> renames;
+    if (!report.retiredHost.isEmpty())
+        renames.emplace_back((*other)->name, report.retiredHost);
+    renames.emplace_back(self.name, newName);
     SCR_TRY(lab.directory().transaction([&]() -> Status {
-        if (!report.retiredHost.isEmpty())
-            SCR_TRY(lab.directory().renameHost((*other)->name, report.retiredHost));
-        return lab.directory().renameHost(self.name, newName);
+        for (const auto &[from, to] : renames)
+            SCR_TRY(lab.directory().renameHost(from, to));
+        return {};
     }));
+    // Each host keeps its disk and that disk's state under its new name.
+    SCR_TRY(lab.hostsRenamed(renames));
     lab.recordEvent(
         {6011, EventLevel::Information, QStringLiteral("EventLog"),
          report.retiredHost.isEmpty()
@@ -176,33 +180,36 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
         return sgs.error();
     const HostDisk disk = lab.hostDisk(self.name);
     RecoverServerReport report{failed.name, self.name, failed.host, {}, {}};
-    // Check every path first, so that a bad one refuses before anything changes.
+    // Check every path first (valid, no link on the way) and the room to make folders, so that a bad one
+    // refuses before anything changes.
     struct Planned
     {
         QStringList folders;
-        std::vector<std::pair<QString, QString>> files; // identity, local edb path
+        std::vector<std::pair<QString, QString>> files; // identity, EdbFilePath
     } plan;
     for (const StorageGroupRecord &sg : *sgs) {
-        for (const QString &path : {sg.logFolderPath, sg.systemFolderPath}) {
-            auto local = disk.localPath(path);
-            if (!local)
-                return local.error();
-            plan.folders << *local;
-        }
+        for (const QString &path : {sg.logFolderPath, sg.systemFolderPath})
+            plan.folders << path;
         report.storageGroups << sg.identity();
         auto dbs = lab.directory().databases(sg.id);
         if (!dbs)
             return dbs.error();
         for (const DatabaseRecord &db : *dbs) {
-            auto local = disk.localPath(db.edbFilePath);
-            if (!local)
-                return local.error();
-            plan.folders << QFileInfo(*local).absolutePath();
-            plan.files.emplace_back(sg.identity() + QLatin1Char('\\') + db.name, *local);
+            plan.folders << parentPath(db.edbFilePath);
+            plan.files.emplace_back(sg.identity() + QLatin1Char('\\') + db.name, db.edbFilePath);
         }
     }
+    for (const QString &folder : plan.folders) {
+        if (auto local = disk.localPath(folder); !local)
+            return local.error();
+        SCR_TRY(checkNoLink(disk, folder));
+    }
+    for (const auto &file : plan.files)
+        SCR_TRY(checkNoLink(disk, file.second));
+    if (!plan.folders.isEmpty())
+        SCR_TRY(checkSpace(disk));
     for (const QString &folder : plan.folders)
-        SCR_TRY(ensureDirectory(folder));
+        SCR_TRY(disk.makeFolders(folder));
     SCR_TRY(lab.directory().transaction([&]() -> Status {
         SCR_TRY(lab.directory().bindServer(failed.name, self.name));
         for (const StorageGroupRecord &sg : *sgs) {
@@ -216,8 +223,8 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
     }));
     for (const auto &[identity, path] : plan.files) {
         QString fileState = QStringLiteral("no file (Mount-Database creates an empty database)");
-        if (QFileInfo::exists(path)) {
-            auto file = Database::open(path, Database::Access::ReadOnly, identity);
+        if (disk.exists(path)) {
+            auto file = Database::open(disk, path, Database::Access::ReadOnly, identity);
             fileState = file ? databaseStateName((*file)->header().state) : file.error().reason;
         }
         report.databases << QStringLiteral("%1: %2").arg(identity, fileState);

@@ -1,6 +1,5 @@
 #include "restorestoragegroupcopy.h"
 
-#include "core/fileio.h"
 #include "ems/binder.h"
 #include "lab/lab.h"
 #include "replication/copyworker.h"
@@ -10,9 +9,6 @@
 #include "store/logstream.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace scr {
 
@@ -102,6 +98,21 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         return source.error();
     if (!target)
         return target.error();
+    // Validation first: room on the standby machine, and no link among what activation deletes, copies or
+    // writes there (the inspector folder, the open log, the database's folder), nor on the source's open log.
+    const HostDisk &disk = target->disk;
+    const HostDisk &sourceDisk = source->disk;
+    const QString openName = sg->logPrefix + QStringLiteral(".log");
+    const QString inspector = childPath(sg->logFolderPath, QStringLiteral("inspector"));
+    const QString targetOpenLog = childPath(sg->logFolderPath, openName);
+    SCR_TRY(checkSpace(disk));
+    SCR_TRY(checkTreeNoLink(disk, inspector));
+    if (auto logs = filesIn(disk, sg->logFolderPath, sg->logPrefix + QStringLiteral("*")); !logs)
+        return logs.error();
+    for (const QString &path : {sg->systemFolderPath, db.edbFilePath})
+        SCR_TRY(checkNoLink(disk, path));
+    if (reachable)
+        SCR_TRY(checkNoLink(sourceDisk, childPath(sg->logFolderPath, openName)));
 
     RestoreReport report;
     report.identity = id;
@@ -112,7 +123,7 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     const uint32_t before = worker->status().lastLogInspected;
     if (reachable) {
         // The final pass: the copier and inspector take every closed log the copy lacks.
-        auto listing = listLogFolder(source->logFolder, sg->logPrefix);
+        auto listing = listLogFolder(sourceDisk, source->logFolder, sg->logPrefix);
         if (!listing)
             return listing.error();
         if (worker->status().suspend)
@@ -143,17 +154,15 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
 
     // From here the copy ends: its worker lets go of the database file, the record goes.
     lab.stopCopy(*copy);
-    QDir(target->logFolder + QStringLiteral("/inspector")).removeRecursively();
-    const QString openName = sg->logPrefix + QStringLiteral(".log");
+    SCR_TRY(disk.removeRecursively(inspector));
     if (reachable) {
-        const QString from = QDir(source->logFolder).filePath(openName);
-        if (QFileInfo::exists(from)) {
-            auto open = LogFile::load(from, sg->logFolderPath + QLatin1Char('\\') + openName);
+        const QString from = childPath(sg->logFolderPath, openName);
+        if (sourceDisk.exists(from)) {
+            auto open = LogFile::load(sourceDisk, from, from);
             if (!open)
                 return open.error();
-            const QString to = QDir(target->logFolder).filePath(openName);
-            QFile::remove(to);
-            SCR_TRY(copyFileDurably(from, to));
+            SCR_TRY(disk.removeFile(targetOpenLog));
+            SCR_TRY(disk.copyFrom(sourceDisk, from, targetOpenLog));
             report.openLogCopied = true;
         }
         report.lastLogGenerated = report.lastLogCopied;
@@ -166,10 +175,10 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         const qint64 failure = report.failureTimeMs > 0 ? report.failureTimeMs : lab.clock().nowMs();
         report.lostTimeMs = std::max<qint64>(0, failure - report.lastCopiedLogTimeMs);
     }
-    if (!QFileInfo::exists(QDir(target->logFolder).filePath(openName))) {
+    if (!disk.exists(targetOpenLog)) {
         // The store needs a current log to recover and mount: the stream goes on at the next generation,
         // with the copy's log signature, as Exchange's activation left it.
-        auto stream = LogStream::open(target->logFolder, sg->logPrefix, lab.clock());
+        auto stream = LogStream::open(disk, target->logFolder, sg->logPrefix, lab.clock());
         if (!stream)
             return stream.error();
     }
@@ -177,9 +186,9 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
 
     // The database's folder exists on the standby machine even before the copy's first replay: eseutil /r
     // makes the file there from the logs.
-    SCR_TRY(ensureDirectory(QFileInfo(target->edbPath).absolutePath()));
-    if (QFileInfo::exists(target->edbPath)) {
-        auto file = Database::open(target->edbPath, Database::Access::ReadOnly, db.edbFilePath);
+    SCR_TRY(disk.makeFolders(parentPath(db.edbFilePath)));
+    if (disk.exists(db.edbFilePath)) {
+        auto file = Database::open(disk, db.edbFilePath, Database::Access::ReadOnly, db.edbFilePath);
         report.databaseState = file ? databaseStateName((*file)->header().state) : file.error().reason;
     } else {
         report.databaseState = QStringLiteral("none yet (eseutil /r creates it from the logs)");

@@ -1,13 +1,9 @@
 #include "storagegroup.h"
 
-#include "core/fileio.h"
 #include "lab/lab.h"
 #include "mailboxdatabase.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace scr::cmdlets {
 namespace {
@@ -31,10 +27,11 @@ Status checkName(const QString &kind, const QString &name)
     return {};
 }
 
-// The files of a log stream in a folder: its logs, and the prepared next log.
-QStringList logFilesIn(const QString &folder, const QString &prefix)
+// The files of a log stream in a folder on disk: its logs, and the prepared next log. A link on the way or
+// among them refuses.
+Result<QStringList> logFilesIn(const HostDisk &disk, const QString &folder, const QString &prefix)
 {
-    return QDir(folder).entryList({prefix + QStringLiteral("*.log")}, QDir::Files, QDir::Name);
+    return filesIn(disk, folder, prefix + QStringLiteral("*.log"));
 }
 
 // Another storage group of the server that already uses one of the paths, if any.
@@ -99,32 +96,38 @@ Status checkEdbPath(Lab &lab, const QString &server, const QString &path, const 
     return {};
 }
 
-// Copies each of files from one folder to another (durably), runs repoint, and only then deletes the
+// Copies each of files from one folder of disk to another, runs repoint, and only then deletes the
 // originals: a crash or a refusal of repoint leaves the object and its old files as they were.
-Status moveFiles(const QString &fromFolder, const QString &toFolder, const QStringList &files,
-                 const std::function<Status()> &repoint)
+Status moveFiles(const HostDisk &disk, const QString &fromFolder, const QString &toFolder,
+                 const QStringList &files, const std::function<Status()> &repoint)
 {
-    SCR_TRY(ensureDirectory(toFolder));
-    SCR_TRY(checkWritableFolder(toFolder));
+    SCR_TRY(disk.makeFolders(toFolder));
+    SCR_TRY(disk.checkWritableFolder(toFolder));
     QStringList copied;
     const auto undo = [&]() {
         for (const QString &name : copied)
-            QFile::remove(QDir(toFolder).filePath(name));
+            (void)disk.removeFile(childPath(toFolder, name));
     };
     for (const QString &name : files) {
-        if (auto st = copyFileDurably(QDir(fromFolder).filePath(name), QDir(toFolder).filePath(name)); !st) {
+        if (auto st = disk.copyFrom(disk, childPath(fromFolder, name), childPath(toFolder, name), false);
+            !st) {
             undo();
             return st;
         }
         copied << name;
+    }
+    // Every copy's name is durable before the object points at the new folder.
+    if (auto st = disk.syncFolder(toFolder); !st) {
+        undo();
+        return st;
     }
     if (auto st = repoint(); !st) {
         undo();
         return st;
     }
     for (const QString &name : files)
-        QFile::remove(QDir(fromFolder).filePath(name));
-    return syncDirectory(fromFolder);
+        (void)disk.removeFile(childPath(fromFolder, name)); // the object points at the copies already
+    return disk.syncFolder(fromFolder);
 }
 
 } // namespace
@@ -174,10 +177,12 @@ Result<StorageGroupRecord> newStorageGroup(Lab &lab, const NewStorageGroupReques
     auto host = reachableHostOf(lab, sg.server);
     if (!host)
         return host.error();
-    auto folder = lab.hostDisk(*host).localPath(sg.logFolderPath);
-    if (!folder)
-        return folder.error();
-    if (!logFilesIn(*folder, sg.logPrefix).isEmpty())
+    const HostDisk disk = lab.hostDisk(*host);
+    SCR_TRY(checkNoLink(disk, sg.systemFolderPath));
+    auto logs = logFilesIn(disk, sg.logFolderPath, sg.logPrefix);
+    if (!logs)
+        return logs.error();
+    if (!logs->isEmpty())
         return refuse(sg.identity(),
                       QStringLiteral("%1 already holds %2 logs").arg(sg.logFolderPath, sg.logPrefix),
                       QStringLiteral("choose an empty folder, or remove those logs (Remove-Item)"));
@@ -232,10 +237,9 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
     auto host = reachableHostOf(lab, sg->server);
     if (!host)
         return host.error();
-    auto local = lab.hostDisk(*host).localPath(db.edbFilePath);
-    if (!local)
-        return local.error();
-    if (QFileInfo::exists(*local))
+    const HostDisk disk = lab.hostDisk(*host);
+    SCR_TRY(checkNoLink(disk, db.edbFilePath));
+    if (disk.exists(db.edbFilePath))
         return refuse(
             db.edbFilePath, QStringLiteral("a file exists there already"),
             QStringLiteral("give another -EdbFilePath; to use that file, create the database elsewhere "
@@ -298,6 +302,7 @@ Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
     if (!host)
         return host.error();
     const HostDisk disk = lab.hostDisk(*host);
+    SCR_TRY(checkSpace(disk)); // the files are copied before the old ones go
     auto oldLogs = disk.localPath(sg->logFolderPath);
     auto newLogs = disk.localPath(moved.logFolderPath);
     auto oldSystem = disk.localPath(sg->systemFolderPath);
@@ -305,20 +310,38 @@ Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
     for (const auto *r : {&oldLogs, &newLogs, &oldSystem, &newSystem})
         if (!*r)
             return r->error();
-    const bool logsMove = QDir::cleanPath(*oldLogs) != QDir::cleanPath(*newLogs);
-    const bool systemMoves = QDir::cleanPath(*oldSystem) != QDir::cleanPath(*newSystem);
-    const QStringList logs = logsMove ? logFilesIn(*oldLogs, sg->logPrefix) : QStringList();
+    for (const QString &path :
+         {sg->logFolderPath, moved.logFolderPath, sg->systemFolderPath, moved.systemFolderPath})
+        SCR_TRY(checkNoLink(disk, path));
+    // The same folder spelled another way (case, a trailing backslash) is no move.
+    const bool logsMove = *oldLogs != *newLogs;
+    const bool systemMoves = *oldSystem != *newSystem;
+    QStringList logs;
+    if (logsMove) {
+        auto found = logFilesIn(disk, sg->logFolderPath, sg->logPrefix);
+        if (!found)
+            return found.error();
+        logs = *found;
+        auto there = logFilesIn(disk, moved.logFolderPath, sg->logPrefix);
+        if (!there)
+            return there.error();
+        if (!there->isEmpty())
+            return refuse(moved.logFolderPath, QStringLiteral("already holds %1 logs").arg(sg->logPrefix),
+                          QStringLiteral("move to an empty folder, or remove those logs first"));
+    }
     const QString chk = sg->logPrefix + QStringLiteral(".chk");
-    const QStringList system =
-        systemMoves && QFileInfo::exists(QDir(*oldSystem).filePath(chk)) ? QStringList{chk} : QStringList();
-    if (logsMove && !logFilesIn(*newLogs, sg->logPrefix).isEmpty())
-        return refuse(moved.logFolderPath, QStringLiteral("already holds %1 logs").arg(sg->logPrefix),
-                      QStringLiteral("move to an empty folder, or remove those logs first"));
-    if (!system.isEmpty() && QFileInfo::exists(QDir(*newSystem).filePath(chk)))
+    QStringList system;
+    if (systemMoves) {
+        SCR_TRY(checkNoLink(disk, childPath(sg->systemFolderPath, chk)));
+        SCR_TRY(checkNoLink(disk, childPath(moved.systemFolderPath, chk)));
+        if (disk.exists(childPath(sg->systemFolderPath, chk)))
+            system << chk;
+    }
+    if (!system.isEmpty() && disk.exists(childPath(moved.systemFolderPath, chk)))
         return refuse(moved.systemFolderPath, QStringLiteral("already holds %1").arg(chk),
                       QStringLiteral("move to an empty folder, or remove that checkpoint first"));
-    return moveFiles(*oldLogs, *newLogs, logs, [&]() -> Status {
-        return moveFiles(*oldSystem, *newSystem, system,
+    return moveFiles(disk, sg->logFolderPath, moved.logFolderPath, logs, [&]() -> Status {
+        return moveFiles(disk, sg->systemFolderPath, moved.systemFolderPath, system,
                          [&]() { return lab.directory().updateStorageGroupPaths(moved); });
     });
 }
@@ -345,33 +368,40 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     if (!host)
         return host.error();
     const HostDisk disk = lab.hostDisk(*host);
-    auto from = disk.localPath(row->database.edbFilePath);
-    auto to = disk.localPath(moved.edbFilePath);
+    const QString &fromPath = row->database.edbFilePath;
+    const QString &toPath = moved.edbFilePath;
+    auto from = disk.localPath(fromPath);
+    auto to = disk.localPath(toPath);
     if (!from)
         return from.error();
     if (!to)
         return to.error();
-    if (QDir::cleanPath(*from) == QDir::cleanPath(*to))
+    if (*from == *to)
         return lab.directory().updateDatabase(moved); // the same file, spelled another way
-    if (QFileInfo::exists(*to))
+    SCR_TRY(checkNoLink(disk, toPath));
+    SCR_TRY(checkNoLink(disk, fromPath));
+    if (disk.exists(toPath))
         return refuse(moved.edbFilePath, QStringLiteral("a file exists there already"),
                       QStringLiteral("remove it, or point the database at it with -ConfigurationOnly"));
-    if (!QFileInfo::exists(*from))
+    if (!disk.exists(fromPath))
         return lab.directory().updateDatabase(moved); // never mounted: no file to move
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
-        if (QFileInfo::exists(*from + suffix))
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        SCR_TRY(checkNoLink(disk, fromPath + suffix));
+        if (disk.exists(fromPath + suffix))
             return refuse(id, QStringLiteral("its file has an SQLite journal beside it (%1)").arg(suffix),
                           QStringLiteral("mount and dismount it once so that the file is self-contained"));
+    }
+    SCR_TRY(checkSpace(disk));
     // Copy, repoint, then delete the old file: a crash or a failure leaves a whole file where the object
     // points.
-    SCR_TRY(ensureDirectory(QFileInfo(*to).absolutePath()));
-    SCR_TRY(copyFileDurably(*from, *to));
+    SCR_TRY(disk.makeFolders(parentPath(toPath)));
+    SCR_TRY(disk.copyFrom(disk, fromPath, toPath));
     if (auto st = lab.directory().updateDatabase(moved); !st) {
-        QFile::remove(*to);
+        (void)disk.removeFile(toPath);
         return st;
     }
-    QFile::remove(*from);
-    return syncDirectory(QFileInfo(*from).absolutePath());
+    (void)disk.removeFile(fromPath); // the object points at the copy already
+    return disk.syncFolder(parentPath(fromPath));
 }
 
 } // namespace scr::cmdlets

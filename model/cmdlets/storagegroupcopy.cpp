@@ -1,16 +1,12 @@
 #include "storagegroupcopy.h"
 
 #include "lab/lab.h"
-#include "core/fileio.h"
 #include "ems/binder.h"
 #include "replication/copyworker.h"
 #include "validation.h"
 #include "store/database.h"
 
 #include <algorithm>
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace scr::cmdlets {
 
@@ -55,14 +51,17 @@ Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseReco
                               QStringLiteral("database %1 already uses %2").arg(d.name, d.edbFilePath),
                               QStringLiteral("use a standby machine whose paths are free"));
     }
-    auto paths = lab.storagePaths(standbyHost, sg, db);
-    if (!paths)
-        return paths.error();
-    if (QFileInfo::exists(paths->edbPath))
+    const HostDisk disk = lab.hostDisk(standbyHost);
+    for (const QString &path :
+         {db.edbFilePath, sg.systemFolderPath, childPath(sg.logFolderPath, QStringLiteral("inspector"))})
+        SCR_TRY(checkNoLink(disk, path));
+    if (disk.exists(db.edbFilePath))
         return refuse(standbyServer, QStringLiteral("a file already exists at %1").arg(db.edbFilePath),
                       QStringLiteral("remove it, or use another standby machine"));
-    const QDir logs(paths->logFolder);
-    if (!logs.entryList({sg.logPrefix + QStringLiteral("*.log")}, QDir::Files).isEmpty())
+    auto logs = filesIn(disk, sg.logFolderPath, sg.logPrefix + QStringLiteral("*.log"));
+    if (!logs)
+        return logs.error();
+    if (!logs->isEmpty())
         return refuse(standbyServer,
                       QStringLiteral("%1 already holds %2 logs").arg(sg.logFolderPath, sg.logPrefix),
                       QStringLiteral("remove them, or use another standby machine"));
@@ -196,16 +195,28 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return refuse(db.name,
                       QStringLiteral("is not mounted; a seed is taken from the mounted source database"),
                       QStringLiteral("Mount-Database %1 first").arg(db.name));
-    auto standbyHost = lab.hostOfServer(copy->standbyMachine);
+    // Validation first: both hosts up, room on the standby machine, and no link anywhere among the files
+    // that go, before the first of them is deleted.
+    SCR_TRY(checkPowered(source->paths().disk));
+    auto standbyHost = reachableHostOf(lab, copy->standbyMachine);
     if (!standbyHost)
         return standbyHost.error();
     auto target = lab.storagePaths(*standbyHost, **sg, db);
     if (!target)
         return target.error();
-    const QDir logs(target->logFolder);
-    const QStringList existingLogs =
-        logs.entryList({(*sg)->logPrefix + QStringLiteral("*.log")}, QDir::Files);
-    const bool haveFiles = QFileInfo::exists(target->edbPath) || !existingLogs.isEmpty();
+    const HostDisk &disk = target->disk;
+    SCR_TRY(checkSpace(disk));
+    const QString logFolder = (*sg)->logFolderPath;
+    const QString inspector = childPath(logFolder, QStringLiteral("inspector"));
+    const QString edb = db.edbFilePath;
+    auto existingLogs = filesIn(disk, logFolder, (*sg)->logPrefix + QStringLiteral("*.log"));
+    if (!existingLogs)
+        return existingLogs.error();
+    SCR_TRY(checkTreeNoLink(disk, inspector));
+    const QStringList edbFiles{edb, edb + QStringLiteral("-wal"), edb + QStringLiteral("-shm")};
+    for (const QString &path : edbFiles)
+        SCR_TRY(checkNoLink(disk, path));
+    const bool haveFiles = disk.exists(edb) || !existingLogs->isEmpty();
     if (haveFiles && !deleteExistingFiles)
         return refuse(
             copy->standbyMachine, QStringLiteral("already holds files of the copy (%1)").arg(db.edbFilePath),
@@ -224,11 +235,14 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return st;
     };
     if (haveFiles) {
-        for (const QString &name : existingLogs)
-            QFile::remove(logs.filePath(name));
-        QDir(target->logFolder + QStringLiteral("/inspector")).removeRecursively();
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(target->edbPath + suffix);
+        for (const QString &name : *existingLogs)
+            if (auto st = disk.removeFile(childPath(logFolder, name)); !st)
+                return restart(st);
+        if (auto st = disk.removeRecursively(inspector); !st)
+            return restart(st);
+        for (const QString &path : edbFiles)
+            if (auto st = disk.removeFile(path); !st)
+                return restart(st);
     }
     if (progress)
         progress(20, QStringLiteral("Copying the database"));
@@ -236,16 +250,16 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return restart(st);
     if (auto st = source->applyPending(); !st)
         return restart(st);
-    if (auto st = ensureDirectory(QFileInfo(target->edbPath).absolutePath()); !st)
+    if (auto st = disk.makeFolders(parentPath(edb)); !st)
         return restart(st);
-    if (auto st = source->database().backupTo(target->edbPath); !st)
+    if (auto st = source->database().backupTo(disk, edb); !st)
         return restart(st);
     if (progress)
         progress(80, QStringLiteral("Preparing the copy for replay"));
     {
         // The snapshot holds everything up to some record of generation G. Replay starts again at G: a record
         // the snapshot already holds changes nothing when applied twice.
-        auto seeded = Database::open(target->edbPath, Database::Access::ReadWrite);
+        auto seeded = Database::open(disk, edb, Database::Access::ReadWrite, edb);
         if (!seeded)
             return restart(seeded.error());
         DatabaseHeader h = (*seeded)->header();
@@ -319,7 +333,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
             } else {
                 row.status.identity = sg.identity();
                 row.status.standbyMachine = c.standbyMachine;
-                row.status.summary = SummaryCopyStatus::Stopped;
+                row.status.summary = SummaryCopyStatus::Suspended;
                 row.status.note =
                     QStringLiteral("the replication service on %1 is not running").arg(c.standbyMachine);
             }

@@ -51,3 +51,102 @@ Status checkWindowsPath(const QString &parameter, const QString &path)
 }
 
 } // namespace scr::cmdlets
+
+namespace scr::cmdlets {
+namespace {
+
+bool isWindowsStyle(const QString &path)
+{
+    return path.size() >= 2 && path.at(1) == QLatin1Char(':');
+}
+
+} // namespace
+
+Status checkPowered(const HostDisk &disk)
+{
+    if (!disk.isPoweredOn())
+        return Error{disk.hostName(), QStringLiteral("is powered off or unreachable"),
+                     QStringLiteral("Start-Host %1 first").arg(disk.hostName()), JetCode::DiskIO};
+    return {};
+}
+
+Status checkSpace(const HostDisk &disk)
+{
+    SCR_TRY(checkPowered(disk));
+    if (disk.isFull())
+        return Error{disk.hostName(), QStringLiteral("its disk is full; nothing was changed"),
+                     QStringLiteral("free space on %1 first (in the lab: Invoke-Fault FreeDisk -Server %1)")
+                         .arg(disk.hostName()),
+                     JetCode::DiskFull};
+    return {};
+}
+
+Status checkNoLink(const HostDisk &disk, const QString &path)
+{
+    auto entry = disk.entry(path); // fails, naming it, when a link lies on the way
+    if (!entry)
+        return entry.error();
+    if (!*entry || (*entry)->kind != DiskEntry::Kind::Link)
+        return {};
+    // Opening the link itself is refused by the disk with the error that names it and says how to remove it.
+    auto opened = disk.open(path, File::Mode::ReadOnly);
+    if (!opened)
+        return opened.error();
+    return Error{disk.displayPath(path),
+                 QStringLiteral("is a symbolic link; the lab never follows a link out of a host's disk"),
+                 QStringLiteral("remove the link outside the product and put a real folder or file there"),
+                 JetCode::FileAccessDenied};
+}
+
+Status checkTreeNoLink(const HostDisk &disk, const QString &folder)
+{
+    SCR_TRY(checkNoLink(disk, folder));
+    auto entry = disk.entry(folder);
+    if (!entry)
+        return entry.error();
+    if (!*entry || (*entry)->kind != DiskEntry::Kind::Folder)
+        return {};
+    auto entries = disk.list(folder);
+    if (!entries)
+        return entries.error();
+    for (const DiskEntry &e : *entries) {
+        const QString child = childPath(folder, e.name);
+        if (e.kind == DiskEntry::Kind::Link)
+            return checkNoLink(disk, child);
+        if (e.kind == DiskEntry::Kind::Folder)
+            SCR_TRY(checkTreeNoLink(disk, child));
+    }
+    return {};
+}
+
+Result<QStringList> filesIn(const HostDisk &disk, const QString &folder, const QString &pattern)
+{
+    SCR_TRY(checkNoLink(disk, folder));
+    auto entry = disk.entry(folder);
+    if (!entry)
+        return entry.error();
+    if (!*entry || (*entry)->kind != DiskEntry::Kind::Folder)
+        return QStringList();
+    return disk.fileNames(folder, pattern); // refuses a link among the matches
+}
+
+QString childPath(const QString &folder, const QString &name)
+{
+    const QChar separator = isWindowsStyle(folder) ? QLatin1Char('\\') : QLatin1Char('/');
+    return folder.endsWith(separator) ? QString(folder + name) : QString(folder + separator + name);
+}
+
+QString parentPath(const QString &path)
+{
+    const QChar separator = isWindowsStyle(path) ? QLatin1Char('\\') : QLatin1Char('/');
+    QString p = path;
+    while (p.size() > 1 && p.endsWith(separator))
+        p.chop(1);
+    const qsizetype at = p.lastIndexOf(separator);
+    if (at < 0)
+        return p;
+    // C:\x → C:\ (a drive's root keeps its backslash)
+    return isWindowsStyle(p) && at == 2 ? p.left(3) : p.left(at);
+}
+
+} // namespace scr::cmdlets

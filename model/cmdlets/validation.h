@@ -1,6 +1,7 @@
 #pragma once
-// What the cmdlets share when they check before they act: the refusal error, and the host that must be
-// powered on for a command to touch its disk.
+// What the cmdlets share when they check before they act: the refusal error, the host that must be
+// powered on for a command to touch its disk, the space a write needs, and the paths that must not lead
+// through a symbolic link. A destructive command runs every check it needs before its first change.
 
 #include "core/result.h"
 #include "directory/records.h"
@@ -28,6 +29,23 @@ Result<ServerRecord> findServer(Lab &lab, const QString &name);
 Result<ServerRecord> findMailboxServer(Lab &lab, const QString &name);
 // The Windows path must be a full path (C:\...) with characters Windows allows.
 Status checkWindowsPath(const QString &parameter, const QString &path);
+
+// The disk's host must be powered on (the disk refuses everything otherwise).
+Status checkPowered(const HostDisk &disk);
+// A command that writes on the disk refuses up front when it is full, rather than half-way.
+Status checkSpace(const HostDisk &disk);
+// path (a Windows or local path; it may be absent) is no symbolic link and no link lies on its way; the
+// error names the link and says how to remove it.
+Status checkNoLink(const HostDisk &disk, const QString &path);
+// The same for folder and everything beneath it, as a recursive delete needs.
+Status checkTreeNoLink(const HostDisk &disk, const QString &folder);
+// The names of the files in folder matching pattern (* and ?): none when the folder does not exist; a link
+// on the way or among them refuses.
+Result<QStringList> filesIn(const HostDisk &disk, const QString &folder, const QString &pattern);
+// folder\name in folder's own style: backslashes for a Windows path, slashes for a local one.
+QString childPath(const QString &folder, const QString &name);
+// The folder that holds path, in path's own style.
+QString parentPath(const QString &path);
 
 } // namespace cmdlets
 } // namespace scr

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -131,6 +132,11 @@ QString mailboxClassName(MailboxClass c)
         return QStringLiteral("ExOleDbSystemMailbox");
     }
     return {};
+}
+
+bool Directory::isLabFolder(const QString &labDir)
+{
+    return QFileInfo(QDir(labDir).filePath(QStringLiteral("org.sqlite"))).isFile();
 }
 
 Result<std::unique_ptr<Directory>> Directory::open(const QString &labDir)

@@ -20,6 +20,8 @@ public:
     static constexpr int kSchemaVersion = 1;
 
     static Result<std::unique_ptr<Directory>> open(const QString &labDir);
+    // Whether labDir holds a directory (org.sqlite): what makes a folder a lab.
+    static bool isLabFolder(const QString &labDir);
     ~Directory();
     Directory(const Directory &) = delete;
     Directory &operator=(const Directory &) = delete;

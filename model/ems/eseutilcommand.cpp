@@ -1,5 +1,6 @@
 #include "eseutilcommand.h"
 
+#include "cmdlets/validation.h"
 #include "core/clock.h"
 #include "host/hostdisk.h"
 #include "store/eseutil.h"
@@ -89,14 +90,16 @@ Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, 
     case EseutilCommand::Mode::DumpHeader:
     case EseutilCommand::Mode::DumpLog:
     case EseutilCommand::Mode::DumpCheckpoint: {
-        auto path = local(command.path);
-        if (!path)
+        if (auto path = local(command.path); !path)
             return path.error();
+        // The dumps read through the host's disk, which refuses a link; checked first all the same, so that
+        // no reader (SQLite opens the .edb by its name) ever starts on one.
+        SCR_TRY(cmdlets::checkNoLink(host, command.path));
         const Result<QString> text = command.mode == EseutilCommand::Mode::DumpHeader
-                                         ? eseutil::dumpDatabaseHeader(*path, command.path)
+                                         ? eseutil::dumpDatabaseHeader(host, command.path, command.path)
                                      : command.mode == EseutilCommand::Mode::DumpLog
-                                         ? eseutil::dumpLog(*path, command.path)
-                                         : eseutil::dumpCheckpoint(*path, command.path);
+                                         ? eseutil::dumpLog(host, command.path, command.path)
+                                         : eseutil::dumpCheckpoint(host, command.path, command.path);
         if (!text)
             return text.error();
         return QString(eseutil::banner() + *text);
@@ -108,7 +111,16 @@ Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, 
         for (const auto *r : {&logs, &system, &database})
             if (!*r)
                 return r->error();
+        // Recovery writes the database file and the checkpoint: room, and no link among the folders and
+        // files it reads or writes, before it starts.
+        SCR_TRY(cmdlets::checkSpace(host));
+        for (const QString &path : {command.logPath, command.systemPath, command.databasePath})
+            SCR_TRY(cmdlets::checkNoLink(host, path));
+        for (const QString &folder : {command.logPath, command.systemPath})
+            if (auto files = cmdlets::filesIn(host, folder, command.prefix + QStringLiteral("*")); !files)
+                return files.error();
         RecoveryOptions options;
+        options.disk = host;
         options.prefix = command.prefix;
         options.logFolder = *logs;
         options.systemFolder = *system;

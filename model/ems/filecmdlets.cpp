@@ -1,14 +1,17 @@
 // The file commands on the session's host (Enter-PSSession): Test-Path, Get-ChildItem (dir, ls, gci) and
-// Remove-Item [-Recurse]. They reach the host's disk through HostDisk only, refuse a powered-off host, and
-// Remove-Item refuses to delete what a mounted database or a running SCR copy is using.
+// Remove-Item [-Recurse]. They reach the host's disk through HostDisk only, with the user's Windows paths;
+// they refuse a powered-off host and any path that is, goes through or (for a listing or a removal)
+// holds a symbolic link, and Remove-Item refuses to delete a drive's root or what a mounted database or a
+// running SCR copy is using. Every check runs before the first deletion.
 
 #include "cmdletregistry.h"
 
+#include "cmdlets/validation.h"
 #include "lab/lab.h"
 
+#include <algorithm>
+
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 
 namespace scr::ems {
 namespace {
@@ -22,8 +25,8 @@ HostDisk sessionDisk(CmdletContext &ctx)
     return ctx.lab ? ctx.lab->hostDisk(ctx.host) : HostDisk(ctx.labDir, ctx.host);
 }
 
-// The local path of a Windows path on the session's host, once the host is known to be running.
-Result<QString> sessionPath(CmdletContext &ctx, const QString &cmdlet, const QString &windowsPath)
+// The session's host disk, once the host is known to be running and windowsPath to be a path on it.
+Result<HostDisk> sessionDiskFor(CmdletContext &ctx, const QString &cmdlet, const QString &windowsPath)
 {
     if (ctx.host.isEmpty())
         return Error{cmdlet, QStringLiteral("acts on a host's disk"),
@@ -36,28 +39,45 @@ Result<QString> sessionPath(CmdletContext &ctx, const QString &cmdlet, const QSt
             return Error{ctx.host, QStringLiteral("is powered off"),
                          QStringLiteral("Start-Host %1 first").arg(ctx.host), JetCode::DiskIO};
     }
-    return sessionDisk(ctx).localPath(windowsPath);
+    HostDisk disk = sessionDisk(ctx);
+    if (auto local = disk.localPath(windowsPath); !local)
+        return local.error();
+    return disk;
+}
+
+// What is at windowsPath: an error when a link is on the way or is the entry itself.
+Result<std::optional<DiskEntry>> entryAt(const HostDisk &disk, const QString &windowsPath)
+{
+    SCR_TRY(cmdlets::checkNoLink(disk, windowsPath));
+    return disk.entry(windowsPath);
 }
 
 // The same, for a path that must exist.
-Result<QString> existingSessionPath(CmdletContext &ctx, const QString &cmdlet, const QString &windowsPath)
+Result<DiskEntry> existingEntry(CmdletContext &ctx, const HostDisk &disk, const QString &windowsPath)
 {
-    auto local = sessionPath(ctx, cmdlet, windowsPath);
-    if (local && !QFileInfo::exists(*local))
+    auto entry = entryAt(disk, windowsPath);
+    if (!entry)
+        return entry.error();
+    if (!*entry)
         return Error{windowsPath, QStringLiteral("does not exist on %1").arg(ctx.host),
                      QStringLiteral("check the path with Test-Path"), JetCode::FileNotFound};
-    return local;
+    return **entry;
+}
+
+// A drive's root (C:\) in any spelling: nothing but the drive.
+bool isDriveRoot(const QString &windowsPath)
+{
+    return windowsPath.mid(2).split(QLatin1Char('\\'), Qt::SkipEmptyParts).isEmpty();
 }
 
 bool isInside(const QString &path, const QString &folder)
 {
-    const QString p = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    const QString f = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-    return p == f || p.startsWith(f + QLatin1Char('/'));
+    return path == folder || path.startsWith(folder + QLatin1Char('/'));
 }
 
-// What a running lab is using under local (a mounted database's files, an SCR copy's target), if anything.
-Result<QString> userOf(Lab &lab, const QString &host, const QString &local)
+// What a running lab is using under local (a local path of disk): a mounted database's files, an SCR
+// copy's target; empty if nothing.
+Result<QString> userOf(Lab &lab, const HostDisk &disk, const QString &local)
 {
     auto sgs = lab.directory().storageGroups();
     if (!sgs)
@@ -69,6 +89,8 @@ Result<QString> userOf(Lab &lab, const QString &host, const QString &local)
         for (const DatabaseRecord &db : *dbs) {
             if (MountedDatabase *m = lab.mountedDatabase(db.guid)) {
                 const StoragePaths &p = m->paths();
+                if (!p.disk.sameDisk(disk))
+                    continue;
                 for (const QString &used : {p.edbPath, p.logFolder, p.systemFolder})
                     if (isInside(used, local))
                         return QStringLiteral("mounted database %1\\%2 (Dismount-Database it first)")
@@ -80,10 +102,12 @@ Result<QString> userOf(Lab &lab, const QString &host, const QString &local)
             return copies.error();
         for (const ScrCopyRecord &c : *copies) {
             auto standbyHost = lab.hostOfServer(c.standbyMachine);
-            if (!standbyHost || standbyHost->compare(host, Qt::CaseInsensitive) != 0 || dbs->empty())
+            if (!standbyHost || dbs->empty())
                 continue;
             auto target = lab.storagePaths(*standbyHost, sg, dbs->front());
-            if (target && (isInside(target->logFolder, local) || isInside(target->edbPath, local)))
+            if (!target || !target->disk.sameDisk(disk))
+                continue;
+            if (isInside(target->logFolder, local) || isInside(target->edbPath, local))
                 return QStringLiteral(
                            "the SCR copy of %1 (Disable-StorageGroupCopy or Restore-StorageGroupCopy "
                            "it first)")
@@ -93,18 +117,18 @@ Result<QString> userOf(Lab &lab, const QString &host, const QString &local)
     return QString();
 }
 
-PSObject itemObject(const QFileInfo &info)
+PSObject itemObject(const DiskEntry &entry)
 {
     PSObject o{QStringLiteral("FileSystemInfo"),
                {QStringLiteral("Mode"), QStringLiteral("LastWriteTime"), QStringLiteral("Length"),
                 QStringLiteral("Name")},
                {}};
-    o.set(QStringLiteral("Mode"), info.isDir() ? QStringLiteral("d----") : QStringLiteral("-a---"));
-    o.set(QStringLiteral("LastWriteTime"),
-          info.lastModified().toUTC().toString(QStringLiteral("M/d/yyyy h:mm AP")));
-    o.set(QStringLiteral("Length"),
-          info.isDir() ? QVariant() : QVariant(static_cast<qlonglong>(info.size())));
-    o.set(QStringLiteral("Name"), info.fileName());
+    const bool folder = entry.kind == DiskEntry::Kind::Folder;
+    o.set(QStringLiteral("Mode"), folder ? QStringLiteral("d----") : QStringLiteral("-a---"));
+    o.set(QStringLiteral("LastWriteTime"), QDateTime::fromMSecsSinceEpoch(entry.modifiedMs, Qt::UTC)
+                                               .toString(QStringLiteral("M/d/yyyy h:mm AP")));
+    o.set(QStringLiteral("Length"), folder ? QVariant() : QVariant(static_cast<qlonglong>(entry.size)));
+    o.set(QStringLiteral("Name"), entry.name);
     return o;
 }
 
@@ -119,29 +143,42 @@ void registerFileCmdlets(CmdletRegistry &r)
            false,
            false,
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               auto local = sessionPath(ctx, QStringLiteral("Test-Path"), b.string(QStringLiteral("Path")));
-               if (!local)
-                   return local.error();
+               const QString path = b.string(QStringLiteral("Path"));
+               auto disk = sessionDiskFor(ctx, QStringLiteral("Test-Path"), path);
+               if (!disk)
+                   return disk.error();
+               auto entry = entryAt(*disk, path); // a link is no answer: it is refused, named
+               if (!entry)
+                   return entry.error();
                PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
-               o.set(QStringLiteral("Output"),
-                     QFileInfo::exists(*local) ? QStringLiteral("True") : QStringLiteral("False"));
+               o.set(QStringLiteral("Output"), *entry ? QStringLiteral("True") : QStringLiteral("False"));
                return Objects{o};
            }});
     const auto childItems = [](CmdletContext &ctx, const BoundParameters &b,
                                const Objects &) -> Result<Objects> {
         const QString path =
             b.has(QStringLiteral("Path")) ? b.string(QStringLiteral("Path")) : QStringLiteral("C:\\");
-        auto local = existingSessionPath(ctx, QStringLiteral("Get-ChildItem"), path);
-        if (!local)
-            return local.error();
-        const QFileInfo info(*local);
-        if (!info.isDir())
-            return Objects{itemObject(info)};
+        auto disk = sessionDiskFor(ctx, QStringLiteral("Get-ChildItem"), path);
+        if (!disk)
+            return disk.error();
+        auto entry = existingEntry(ctx, *disk, path);
+        if (!entry)
+            return entry.error();
+        if (entry->kind != DiskEntry::Kind::Folder)
+            return Objects{itemObject(*entry)};
+        auto entries = disk->list(path);
+        if (!entries)
+            return entries.error();
+        // Folders first, then files, each by name.
+        std::stable_sort(entries->begin(), entries->end(), [](const DiskEntry &x, const DiskEntry &y) {
+            return (x.kind == DiskEntry::Kind::Folder) > (y.kind == DiskEntry::Kind::Folder);
+        });
         Objects out;
-        const QFileInfoList entries =
-            QDir(*local).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::DirsFirst | QDir::Name);
-        for (const QFileInfo &e : entries)
+        for (const DiskEntry &e : *entries) {
+            if (e.kind == DiskEntry::Kind::Link) // named, with how to remove it
+                SCR_TRY(cmdlets::checkNoLink(*disk, cmdlets::childPath(path, e.name)));
             out.push_back(itemObject(e));
+        }
         for (PSObject &o : out)
             o.alwaysTable = true; // a folder listing is a table even with one entry
         return out;
@@ -163,33 +200,40 @@ void registerFileCmdlets(CmdletRegistry &r)
          false,
          [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
              const QString path = b.string(QStringLiteral("Path"));
-             auto local = existingSessionPath(ctx, QStringLiteral("Remove-Item"), path);
-             if (!local)
-                 return local.error();
-             const QFileInfo info(*local);
-             if (QDir::cleanPath(info.absoluteFilePath()).count(QLatin1Char('/')) <=
-                 QDir::cleanPath(sessionDisk(ctx).root()).count(QLatin1Char('/')) + 1)
+             auto disk = sessionDiskFor(ctx, QStringLiteral("Remove-Item"), path);
+             if (!disk)
+                 return disk.error();
+             auto entry = existingEntry(ctx, *disk, path);
+             if (!entry)
+                 return entry.error();
+             // HostDisk refuses a drive's root too, however the lab was named; this says so before the checks
+             // of what is in use.
+             if (isDriveRoot(path))
                  return Error{path, QStringLiteral("is a drive's root"),
                               QStringLiteral("remove a folder in it"), JetCode::InvalidParameter};
+             auto local = disk->localPath(path);
+             if (!local)
+                 return local.error();
              if (ctx.lab) {
-                 auto user = userOf(*ctx.lab, ctx.host, *local);
+                 auto user = userOf(*ctx.lab, *disk, *local);
                  if (!user)
                      return user.error();
                  if (!user->isEmpty())
                      return Error{
                          path, QStringLiteral("is in use by %1").arg(*user), {}, JetCode::DatabaseInUse};
              }
-             if (info.isDir()) {
-                 const bool empty = QDir(*local).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot);
-                 if (!empty && !b.flag(QStringLiteral("Recurse")))
+             if (entry->kind == DiskEntry::Kind::Folder) {
+                 auto inside = disk->list(path);
+                 if (!inside)
+                     return inside.error();
+                 if (!inside->empty() && !b.flag(QStringLiteral("Recurse")))
                      return Error{path, QStringLiteral("is a folder that is not empty"),
                                   QStringLiteral("add -Recurse to delete it and everything in it"),
                                   JetCode::InvalidParameter};
-                 if (!QDir(*local).removeRecursively())
-                     return Error{path, QStringLiteral("could not be deleted completely"),
-                                  QStringLiteral("check what is left with dir"), JetCode::DiskIO};
-             } else if (!QFile::remove(*local)) {
-                 return Error{path, QStringLiteral("could not be deleted"), {}, JetCode::DiskIO};
+                 // Checks the whole tree for links before it deletes anything.
+                 SCR_TRY(disk->removeRecursively(path));
+             } else {
+                 SCR_TRY(disk->removeFile(path));
              }
              return Objects{};
          }});

@@ -383,7 +383,8 @@ void registerScrCmdlets(CmdletRegistry &r)
                    return kind.compare(QLatin1String(k), Qt::CaseInsensitive) == 0;
                };
                if (is("FillDisk") || is("FreeDisk")) {
-                   FaultInjector::setDiskFull(disk.root(), is("FillDisk"));
+                   // The host's shared disk: its databases, copies and the cmdlets see it full at once.
+                   ctx.lab->setHostDiskFull(*host, is("FillDisk"));
                    return none();
                }
                if (!is("CorruptLog") && !is("DeleteLog"))
@@ -395,15 +396,13 @@ void registerScrCmdlets(CmdletRegistry &r)
                        QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
                        QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
                        JetCode::InvalidParameter};
-               auto path = disk.localPath(b.string(QStringLiteral("Path")));
-               if (!path)
-                   return path.error();
+               const QString path = b.string(QStringLiteral("Path"));
                if (is("DeleteLog"))
-                   SCR_TRY(FaultInjector::deleteFile(*path));
+                   SCR_TRY(FaultInjector::deleteFile(disk, path));
                else
-                   SCR_TRY(FaultInjector::corruptFile(*path, b.has(QStringLiteral("Offset"))
-                                                                 ? b.milliseconds(QStringLiteral("Offset"))
-                                                                 : 300000));
+                   SCR_TRY(FaultInjector::corruptFile(
+                       disk, path,
+                       b.has(QStringLiteral("Offset")) ? b.milliseconds(QStringLiteral("Offset")) : 300000));
                return none();
            }});
     r.add({QStringLiteral("eseutil"),
@@ -422,8 +421,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                const HostDisk disk = ctx.lab ? ctx.lab->hostDisk(ctx.host) : HostDisk(ctx.labDir, ctx.host);
                if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab) {
                    // Recovery writes the file: never under a mounted database.
-                   auto local = disk.localPath(cmd->databasePath);
-                   if (local && ctx.lab->isMountedFile(*local))
+                   if (ctx.lab->isMountedFile(disk, cmd->databasePath))
                        return Error{cmd->databasePath, QStringLiteral("the database is mounted"),
                                     QStringLiteral("Dismount-Database first"), JetCode::DatabaseInUse};
                }

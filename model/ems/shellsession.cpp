@@ -1,9 +1,8 @@
 #include "shellsession.h"
 
+#include "directory/directory.h"
 #include "lab/lab.h"
 #include "pipelinerunner.h"
-
-#include <QFileInfo>
 
 namespace scr {
 
@@ -19,7 +18,7 @@ ShellSession::~ShellSession() = default;
 
 Status ShellSession::open()
 {
-    if (!QFileInfo(m_labDir + QStringLiteral("/org.sqlite")).isFile())
+    if (!Directory::isLabFolder(m_labDir))
         return {};
     auto lab = Lab::open(m_labDir);
     if (!lab)

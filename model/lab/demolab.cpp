@@ -35,6 +35,7 @@ Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &use
     dbRecord.mounted = true;
 
     StoragePaths paths;
+    paths.disk = host;
     paths.prefix = sgRecord.logPrefix;
     auto logs = host.localPath(sgRecord.logFolderPath);
     auto edb = host.localPath(dbRecord.edbFilePath);
@@ -113,7 +114,7 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
         return Error{labDir, QStringLiteral("exists and is not empty"),
                      QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
                      JetCode::InvalidParameter};
-    SCR_TRY(ensureDirectory(labDir));
+    SCR_TRY(ensureDirectory(labDir)); // the lab folder itself: the hosts' disks are made through HostDisk
     logging::attachToLab(labDir);
     auto directory = Directory::open(labDir);
     if (!directory)
@@ -126,7 +127,7 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
         for (const QString &server : productionServers() + standbyServers()) {
             SCR_TRY((*directory)->addHost({server, true, HostDisk::defaultDiskFolder(server)}));
             SCR_TRY((*directory)->addServer({server, server, true, true}));
-            SCR_TRY(ensureDirectory(HostDisk(labDir, server).root() + QStringLiteral("/C")));
+            SCR_TRY(HostDisk(labDir, server).makeFolders(QStringLiteral("C:\\")));
             ++report.hosts;
         }
         for (const QString &server : productionServers()) {

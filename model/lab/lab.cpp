@@ -1,14 +1,13 @@
 #include "lab.h"
 
-#include "core/hostfaults.h"
 #include "core/logging.h"
-#include "sim/faultinjector.h"
 #include "sim/mailflow.h"
+
+#include <algorithm>
 
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
-#include <QFileInfo>
 
 namespace scr {
 namespace {
@@ -16,13 +15,21 @@ namespace {
 constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
 constexpr qint64 kHourMs = 3600 * 1000;
 
+// Whether path is folder or lies inside it; both are clean local paths made by the same HostDisk.
+bool isSameOrInside(const QString &path, const QString &folder)
+{
+    return path == folder || path.startsWith(folder + QLatin1Char('/'));
+}
+
 } // namespace
 
-Lab::Lab(QString labDir, qint64 nowMs) : m_labDir(std::move(labDir)), m_clock(nowMs) {}
+Lab::Lab(QString labDir, qint64 nowMs)
+    : m_labDir(std::move(labDir)), m_clock(nowMs), m_labFolder(HostDisk::atFolder(m_labDir))
+{}
 
 Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
 {
-    if (!QFileInfo(labDir + QStringLiteral("/org.sqlite")).isFile())
+    if (!Directory::isLabFolder(labDir))
         return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
                      QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
     auto lock = LabLock::acquire(labDir);
@@ -48,8 +55,12 @@ Status Lab::start()
     auto hosts = m_directory->hosts();
     if (!hosts)
         return hosts.error();
-    for (const HostRecord &h : *hosts)
-        HostFaults::instance().setPoweredOn(HostDisk(m_labDir, h.name, h.diskFolder).root(), h.poweredOn);
+    // One disk per host, powered as the directory says; every later use shares its state.
+    for (const HostRecord &h : *hosts) {
+        HostDisk disk(m_labDir, h.name, h.diskFolder);
+        disk.setPoweredOn(h.poweredOn);
+        m_disks.insert_or_assign(h.name.toUpper(), std::move(disk));
+    }
     auto databases = m_directory->databases();
     if (!databases)
         return databases.error();
@@ -114,12 +125,71 @@ Lab::~Lab()
         (void)m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
 }
 
+HostDisk *Lab::sharedDisk(const QString &host)
+{
+    if (auto it = m_disks.find(host.toUpper()); it != m_disks.end())
+        return &it->second;
+    // A host added to the directory since the lab opened.
+    auto record = m_directory->host(host);
+    if (!record || !*record)
+        return nullptr;
+    HostDisk disk(m_labDir, (*record)->name, (*record)->diskFolder);
+    disk.setPoweredOn((*record)->poweredOn);
+    return &m_disks.insert_or_assign((*record)->name.toUpper(), std::move(disk)).first->second;
+}
+
 HostDisk Lab::hostDisk(const QString &host)
 {
-    auto record = m_directory->host(host);
-    if (record && *record)
-        return HostDisk(m_labDir, (*record)->name, (*record)->diskFolder);
+    if (HostDisk *disk = sharedDisk(host))
+        return *disk;
+    // Not a host of the directory: a disk at the default folder, whose operations find nothing there.
     return HostDisk(m_labDir, host);
+}
+
+void Lab::setHostDiskFull(const QString &host, bool full)
+{
+    if (HostDisk *disk = sharedDisk(host))
+        disk->setFull(full);
+}
+
+Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames)
+{
+    for (const auto &[from, to] : renames) {
+        auto it = m_disks.find(from.toUpper());
+        if (it == m_disks.end()) {
+            m_disks.erase(to.toUpper()); // never used: made from the directory on first use
+            continue;
+        }
+        auto record = m_directory->host(to);
+        if (!record)
+            return record.error();
+        // The same folder and state under the new name (the name is what its messages say).
+        HostDisk renamed(m_labDir, to, *record ? (*record)->diskFolder : QString());
+        renamed.setPoweredOn(it->second.isPoweredOn());
+        renamed.setFull(it->second.isFull());
+        m_disks.erase(it);
+        m_disks.insert_or_assign(to.toUpper(), std::move(renamed));
+    }
+    // Copies hold the disks they were started with: those that touch a renamed host start again on its
+    // new disk, so that its power and space are the ones the lab changes from now on.
+    auto copies = m_directory->copies();
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &copy : *copies) {
+        CopyWorker *worker = copyWorker(copy);
+        if (!worker)
+            continue;
+        const CopyConfig &config = worker->config();
+        const bool touched = std::any_of(renames.begin(), renames.end(), [&](const auto &rename) {
+            return config.sourceDisk.hostName().compare(rename.first, Qt::CaseInsensitive) == 0 ||
+                   config.targetDisk.hostName().compare(rename.first, Qt::CaseInsensitive) == 0;
+        });
+        if (!touched)
+            continue;
+        stopCopy(copy);
+        SCR_TRY(startCopy(copy));
+    }
+    return {};
 }
 
 Result<QString> Lab::hostOfServer(const QString &server)
@@ -144,6 +214,7 @@ Result<StoragePaths> Lab::storagePaths(const QString &host, const StorageGroupRe
         if (!*r)
             return r->error();
     StoragePaths paths;
+    paths.disk = disk;
     paths.prefix = sg.logPrefix;
     paths.logFolder = *logs;
     paths.systemFolder = *system;
@@ -217,12 +288,16 @@ MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
     return it == m_mounted.end() ? nullptr : it->second.get();
 }
 
-bool Lab::isMountedFile(const QString &localPath) const
+bool Lab::isMountedFile(const HostDisk &disk, const QString &path) const
 {
-    const QString clean = QFileInfo(localPath).absoluteFilePath();
+    auto local = disk.localPath(path);
+    if (!local)
+        return false;
     for (const auto &[guid, db] : m_mounted) {
-        const QString edb = QFileInfo(db->paths().edbPath).absoluteFilePath();
-        if (edb == clean || QFileInfo(edb).absolutePath() == clean)
+        const StoragePaths &paths = db->paths();
+        if (!paths.disk.sameDisk(disk))
+            continue;
+        if (isSameOrInside(paths.edbPath, *local))
             return true;
     }
     return false;
@@ -273,6 +348,8 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     config.identity = (*sg)->identity();
     config.standbyMachine = copy.standbyMachine;
     config.prefix = (*sg)->logPrefix;
+    config.sourceDisk = source->disk;
+    config.targetDisk = target->disk;
     config.sourceLogFolder = source->logFolder;
     config.targetLogFolder = target->logFolder;
     config.targetEdbPath = target->edbPath;
@@ -367,7 +444,9 @@ Status Lab::setHostPowered(const QString &host, bool on)
                                         QString::number(m_clock.nowMs())));
     }
     SCR_TRY(m_directory->setHostPoweredOn(host, on));
-    FaultInjector::setPoweredOn(hostDisk(host).root(), on);
+    // The shared disk: every database, copy and cmdlet holding a copy of it sees the power change at once.
+    if (HostDisk *disk = sharedDisk(host))
+        disk->setPoweredOn(on);
     // Off: the host dies, its databases are not dismounted (Dirty Shutdown on its disk). On: the store starts
     // and mounts the databases marked MountAtStartup (soft recovery first).
     auto servers = m_directory->servers();

@@ -3,6 +3,8 @@
 // powers hosts as the directory says, mounts the databases that are mounted (soft recovery first), runs a
 // replication service for each standby machine, drives mail flow, and moves the virtual clock. It does not
 // validate: the cmdlets do, then call it.
+// It owns one HostDisk per host, the only door to that host's files and the holder of its power and
+// disk-full state; everything in the lab (mounted databases, SCR copies, cmdlets) uses copies of it.
 
 #include "core/result.h"
 #include "directory/directory.h"
@@ -14,6 +16,8 @@
 
 #include <map>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include <QObject>
 
@@ -32,8 +36,11 @@ public:
     const QString &labDir() const { return m_labDir; }
     Directory &directory() { return *m_directory; }
     VirtualClock &clock() { return m_clock; }
-    // The host's disk, where the directory says it is (a renamed host keeps its folder).
+    // The host's disk, where the directory says it is (a renamed host keeps its folder). A copy of the one
+    // the lab keeps for the host: it shares that disk's power and disk-full state.
     HostDisk hostDisk(const QString &host);
+    // The lab folder itself, for the lab's own files beside the hosts (backups/); never a host's disk.
+    const HostDisk &labFolder() const { return m_labFolder; }
     Result<QString> hostOfServer(const QString &server);
 
     // The information store.
@@ -42,8 +49,9 @@ public:
     Status mountDatabase(const DatabaseRecord &db);
     Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
-    // True when localEdbPath (a file, or a folder holding it) is a database this lab has mounted.
-    bool isMountedFile(const QString &localPath) const;
+    // True when path on disk (a Windows or local path: a file, or a folder holding it) is a database this
+    // lab has mounted.
+    bool isMountedFile(const HostDisk &disk, const QString &path) const;
 
     // Replication plumbing.
     Status startCopy(const ScrCopyRecord &copy);
@@ -52,6 +60,11 @@ public:
 
     // Simulation.
     Status setHostPowered(const QString &host, bool on);
+    // Invoke-Fault FillDisk / FreeDisk: writes that need space on the host fail with ENOSPC, or no longer.
+    void setHostDiskFull(const QString &host, bool full);
+    // After Rename-Computer renamed hosts in the directory (in this order): each keeps its disk folder and
+    // its power and disk-full state, under its new name; the copies that use it start again on it.
+    Status hostsRenamed(const std::vector<std::pair<QString, QString>> &renames);
     Status startMailFlow(const QUuid &database, double messagesPerMinute, int messageBytes);
     void stopMailFlow(const QUuid &database);
     // Advances the virtual clock by durationMs in steps, delivering mail and running every copy's cycle at
@@ -84,11 +97,16 @@ private:
     void restoreMailFlows();
     Status start();
     ReplicationService &serviceFor(const QString &standby);
+    // The shared disk of a host of the directory (made on first use, powered as the directory says);
+    // nullptr when the directory has no such host.
+    HostDisk *sharedDisk(const QString &host);
 
     QString m_labDir;
     LabLock m_lock; // held while the lab is open: one process at a time
     VirtualClock m_clock;
     std::unique_ptr<Directory> m_directory;
+    HostDisk m_labFolder;
+    std::map<QString, HostDisk> m_disks; // by host name, upper case
     std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;
     std::map<QUuid, std::unique_ptr<MailFlow>> m_flows;
     std::map<QString, std::unique_ptr<ReplicationService>> m_services; // by standby machine, upper case

@@ -1,7 +1,5 @@
 #include "organizationmodel.h"
 
-#include <QFileInfo>
-
 namespace scr {
 
 OrganizationModel::OrganizationModel(QObject *parent) : QAbstractItemModel(parent) {}
@@ -22,7 +20,11 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
     Node org;
     org.kind = Organization;
     org.key = QStringLiteral("org");
-    org.name = QFileInfo(snapshot.labDir).fileName();
+    // The lab folder's own name (the organization's), from the path as a string: no file is read.
+    QString labDir = snapshot.labDir;
+    while (labDir.size() > 1 && labDir.endsWith(QLatin1Char('/')))
+        labDir.chop(1);
+    org.name = labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1);
     org.status = QStringLiteral("Organization");
     add(-1, org);
     for (const ServerRecord &server : snapshot.servers) {
@@ -66,7 +68,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.key = QStringLiteral("copy:%1>%2").arg(c.identity.toUpper(), c.standby.toUpper());
                 c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
-                c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Stopped;
+                c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended;
                 add(sgId, c);
             }
         }

@@ -26,7 +26,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: scr-crash-writer LOGFOLDER EDBPATH START SEED\n");
         return 2;
     }
-    StoragePaths paths;
+    StoragePaths paths{.disk = test::tempDisk(),
+                       .prefix = QStringLiteral("E00"),
+                       .logFolder = {},
+                       .systemFolder = {},
+                       .edbPath = {}};
     paths.logFolder = paths.systemFolder = args.at(1);
     paths.edbPath = args.at(2);
     qint64 next = args.at(3).toLongLong();

@@ -17,8 +17,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("E00.chk"));
         const Checkpoint c{{99, 1234}, {7, 8192}, QUuid::createUuid(), 5555};
-        QVERIFY(writeCheckpoint(path, c).hasValue());
-        auto back = readCheckpoint(path);
+        QVERIFY(writeCheckpoint(test::tempDisk(), path, c).hasValue());
+        auto back = readCheckpoint(test::tempDisk(), path);
         QVERIFY(back.hasValue());
         QCOMPARE(back->signature, c.signature);
         QCOMPARE(back->position, c.position);
@@ -28,13 +28,14 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("E00.chk")});
         // Overwriting replaces it whole.
         const Checkpoint later{{99, 1234}, {9, 4096}, c.databaseGuid, 6666};
-        QVERIFY(writeCheckpoint(path, later).hasValue());
-        QCOMPARE(readCheckpoint(path)->position, later.position);
+        QVERIFY(writeCheckpoint(test::tempDisk(), path, later).hasValue());
+        QCOMPARE(readCheckpoint(test::tempDisk(), path)->position, later.position);
     }
     void missingIsFileNotFound()
     {
         QTemporaryDir dir;
-        auto r = readCheckpoint(dir.filePath(QStringLiteral("E00.chk")), QStringLiteral("C:\\Logs\\E00.chk"));
+        auto r = readCheckpoint(test::tempDisk(), dir.filePath(QStringLiteral("E00.chk")),
+                                QStringLiteral("C:\\Logs\\E00.chk"));
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, JetCode::FileNotFound);
         QCOMPARE(r.error().object, QStringLiteral("C:\\Logs\\E00.chk"));
@@ -52,14 +53,15 @@ private Q_SLOTS:
         QFETCH(int, damage);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("E00.chk"));
-        QVERIFY(writeCheckpoint(path, Checkpoint{{1, 2}, {3, 4096}, QUuid::createUuid(), 1}).hasValue());
+        QVERIFY(writeCheckpoint(test::tempDisk(), path, Checkpoint{{1, 2}, {3, 4096}, QUuid::createUuid(), 1})
+                    .hasValue());
         if (damage >= 0) {
             QVERIFY(test::flipByte(path, damage));
         } else {
             QFile f(path);
             QVERIFY(f.resize(damage == -1 ? 20 : 0));
         }
-        auto r = readCheckpoint(path);
+        auto r = readCheckpoint(test::tempDisk(), path);
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, JetCode::CheckpointCorrupt);
         QVERIFY(r.error().fix.contains(QStringLiteral("Log Required")));

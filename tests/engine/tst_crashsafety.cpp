@@ -74,6 +74,8 @@ private Q_SLOTS:
                 ++killedWithAcks;
 
             RecoveryOptions options;
+
+            options.disk = test::tempDisk();
             options.logFolder = options.systemFolder = logs;
             options.databasePath = edb;
             auto report = Recovery::run(options, SystemClock::instance());
@@ -85,7 +87,7 @@ private Q_SLOTS:
                     qPrintable(QStringLiteral("round %1: %2").arg(round).arg(report.error().toString())));
                 continue;
             }
-            auto db = Database::open(edb, Database::Access::ReadOnly);
+            auto db = Database::open(test::tempDisk(), edb, Database::Access::ReadOnly);
             QVERIFY(db.hasValue());
             QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
             auto ids = (*db)->messageIds();

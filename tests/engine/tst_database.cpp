@@ -50,11 +50,11 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("DB1.edb"));
         const QUuid guid = QUuid::createUuid();
         {
-            auto db = Database::create(path, newHeader(guid));
+            auto db = Database::create(test::tempDisk(), path, newHeader(guid));
             QVERIFY(db.hasValue());
             QCOMPARE((*db)->header().state, DatabaseState::JustCreated);
         }
-        auto db = Database::open(path, Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), path, Database::Access::ReadOnly);
         QVERIFY(db.hasValue());
         QCOMPARE((*db)->header().guid, guid);
         QCOMPARE((*db)->header().logSignature, (LogSignature{42, 4242}));
@@ -62,7 +62,7 @@ private Q_SLOTS:
         QCOMPARE(databaseStateName(DatabaseState::CleanShutdown), QStringLiteral("Clean Shutdown"));
         QCOMPARE(databaseStateName(DatabaseState::DirtyShutdown), QStringLiteral("Dirty Shutdown"));
         // create refuses an existing file
-        auto again = Database::create(path, newHeader(guid));
+        auto again = Database::create(test::tempDisk(), path, newHeader(guid));
         QVERIFY(!again.hasValue());
         QCOMPARE(again.error().code, JetCode::InvalidParameter);
     }
@@ -70,7 +70,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QUuid guid = QUuid::createUuid();
-        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
+        auto db =
+            Database::create(test::tempDisk(), dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
         const QUuid mbx = QUuid::createUuid();
         const Encoded attach{AttachRecord{guid, QStringLiteral("C:\\DB1.edb")}.encode()};
         const Encoded create{CreateMailboxRecord{mbx, QStringLiteral("Ada Adler")}.encode()};
@@ -95,7 +96,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QUuid guid = QUuid::createUuid();
-        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
+        auto db =
+            Database::create(test::tempDisk(), dir.filePath(QStringLiteral("DB1.edb")), newHeader(guid));
         const Encoded create{CreateMailboxRecord{QUuid::createUuid(), QStringLiteral("Ben")}.encode()};
         QVERIFY((*db)->beginBatch().hasValue());
         QVERIFY((*db)->applyRecord(create.view({2, 4096}, RecordType::CreateMailbox)).hasValue());
@@ -106,7 +108,8 @@ private Q_SLOTS:
     void recordsOfAnotherDatabaseAreRefused()
     {
         QTemporaryDir dir;
-        auto db = Database::create(dir.filePath(QStringLiteral("DB1.edb")), newHeader(QUuid::createUuid()));
+        auto db = Database::create(test::tempDisk(), dir.filePath(QStringLiteral("DB1.edb")),
+                                   newHeader(QUuid::createUuid()));
         const Encoded attach{AttachRecord{QUuid::createUuid(), QStringLiteral("C:\\Other.edb")}.encode()};
         QVERIFY((*db)->beginBatch().hasValue());
         auto r = (*db)->applyRecord(attach.view({1, 4096}, RecordType::Attach));
@@ -141,7 +144,8 @@ private Q_SLOTS:
             f.write(content);
         }
         const QString before = test::fileFingerprint(path);
-        auto db = Database::open(path, Database::Access::ReadWrite, QStringLiteral("C:\\Data\\DB1.edb"));
+        auto db = Database::open(test::tempDisk(), path, Database::Access::ReadWrite,
+                                 QStringLiteral("C:\\Data\\DB1.edb"));
         QVERIFY(!db.hasValue());
         QCOMPARE(db.error().code, JetCode::DatabaseCorrupted);
         QCOMPARE(db.error().object, QStringLiteral("C:\\Data\\DB1.edb"));
@@ -150,7 +154,8 @@ private Q_SLOTS:
     void missingFileIsFileNotFound()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("nope.edb")), Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), dir.filePath(QStringLiteral("nope.edb")),
+                                 Database::Access::ReadOnly);
         QVERIFY(!db.hasValue());
         QCOMPARE(db.error().code, JetCode::FileNotFound);
     }

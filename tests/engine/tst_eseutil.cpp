@@ -13,7 +13,11 @@ class TestEseutil : public QObject
 private:
     test::ManualClock m_clock;
     QTemporaryDir m_dir;
-    StoragePaths m_paths;
+    StoragePaths m_paths{.disk = test::tempDisk(),
+                         .prefix = QStringLiteral("E00"),
+                         .logFolder = {},
+                         .systemFolder = {},
+                         .edbPath = {}};
 
     QString displayOf(const QString &p) const
     {
@@ -39,7 +43,8 @@ private Q_SLOTS:
             QVERIFY((*db)->commit().hasValue());
             QVERIFY((*db)->dismount().hasValue());
         }
-        auto clean = eseutil::dumpDatabaseHeader(m_paths.edbPath, QStringLiteral("C:\\Data\\DB1.edb"));
+        auto clean = eseutil::dumpDatabaseHeader(test::tempDisk(), m_paths.edbPath,
+                                                 QStringLiteral("C:\\Data\\DB1.edb"));
         QVERIFY(clean.hasValue());
         QVERIFY2(clean->contains(QStringLiteral("            State: Clean Shutdown\n")), qPrintable(*clean));
         QVERIFY(clean->contains(QStringLiteral("     Log Required: 0-0 (0x0-0x0)\n")));
@@ -51,13 +56,14 @@ private Q_SLOTS:
             auto db = MountedDatabase::mount(m_paths, guid, QStringLiteral("DB1"), m_clock);
             QVERIFY(db.hasValue());
         } // not dismounted
-        auto dirty = eseutil::dumpDatabaseHeader(m_paths.edbPath, QStringLiteral("C:\\Data\\DB1.edb"));
+        auto dirty = eseutil::dumpDatabaseHeader(test::tempDisk(), m_paths.edbPath,
+                                                 QStringLiteral("C:\\Data\\DB1.edb"));
         QVERIFY2(dirty->contains(QStringLiteral("State: Dirty Shutdown")), qPrintable(*dirty));
         QVERIFY(dirty->contains(QStringLiteral("Log Required: 2-2 (0x2-0x2)")));
     }
     void logDumpShowsGenerationAndRecords()
     {
-        auto text = eseutil::dumpLog(m_paths.logFolder + QStringLiteral("/E0000000001.log"),
+        auto text = eseutil::dumpLog(test::tempDisk(), m_paths.logFolder + QStringLiteral("/E0000000001.log"),
                                      QStringLiteral("C:\\Logs\\E0000000001.log"));
         QVERIFY2(text.hasValue(), qPrintable(text.hasValue() ? QString() : text.error().toString()));
         QVERIFY2(text->contains(QStringLiteral("lGeneration: 1 (0x1)")), qPrintable(*text));
@@ -68,18 +74,19 @@ private Q_SLOTS:
         QVERIFY(
             text->contains(QStringLiteral("Integrity check passed for log file: C:\\Logs\\E0000000001.log")));
         QVERIFY(test::flipByte(m_paths.logFolder + QStringLiteral("/E0000000001.log"), 5000));
-        auto bad =
-            eseutil::dumpLog(m_paths.logFolder + QStringLiteral("/E0000000001.log"), QStringLiteral("x.log"));
+        auto bad = eseutil::dumpLog(test::tempDisk(), m_paths.logFolder + QStringLiteral("/E0000000001.log"),
+                                    QStringLiteral("x.log"));
         QVERIFY(!bad.hasValue());
         QCOMPARE(bad.error().code, JetCode::LogFileCorrupt);
     }
     void checkpointDump()
     {
-        auto text = eseutil::dumpCheckpoint(m_paths.systemFolder + QStringLiteral("/E00.chk"),
-                                            QStringLiteral("C:\\Logs\\E00.chk"));
+        auto text =
+            eseutil::dumpCheckpoint(test::tempDisk(), m_paths.systemFolder + QStringLiteral("/E00.chk"),
+                                    QStringLiteral("C:\\Logs\\E00.chk"));
         QVERIFY(text.hasValue());
         QVERIFY2(text->contains(QStringLiteral("Checkpoint: (0x2,")), qPrintable(*text));
-        auto missing = eseutil::dumpCheckpoint(m_dir.filePath(QStringLiteral("none.chk")),
+        auto missing = eseutil::dumpCheckpoint(test::tempDisk(), m_dir.filePath(QStringLiteral("none.chk")),
                                                QStringLiteral("C:\\none.chk"));
         QVERIFY(!missing.hasValue());
         QCOMPARE(missing.error().code, JetCode::FileNotFound);

@@ -23,7 +23,8 @@ private Q_SLOTS:
     void newStreamStartsAtGenerationOne()
     {
         QTemporaryDir dir;
-        auto s = LogStream::open(dir.path() + QStringLiteral("/Logs"), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path() + QStringLiteral("/Logs"),
+                                 QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         QCOMPARE((*s)->generation(), 1u);
         QCOMPARE((*s)->end(), (Lsn{1, static_cast<uint32_t>(kLogHeaderSize)}));
@@ -34,7 +35,7 @@ private Q_SLOTS:
     void appendFlushAndReadBack()
     {
         QTemporaryDir dir;
-        auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         std::vector<Lsn> lsns;
         for (int i = 0; i < 10; ++i)
@@ -44,7 +45,7 @@ private Q_SLOTS:
         QVERIFY((*s)->durableEnd() < (*s)->end());
         QVERIFY((*s)->flush().hasValue());
         QCOMPARE((*s)->durableEnd(), (*s)->end());
-        auto log = LogFile::load(dir.path() + QStringLiteral("/E00.log"));
+        auto log = LogFile::load(test::tempDisk(), dir.path() + QStringLiteral("/E00.log"));
         QVERIFY(log.hasValue());
         int i = 0;
         auto scan = log->scan(true, [&](const LogRecordView &v) -> Status {
@@ -61,7 +62,7 @@ private Q_SLOTS:
     void rollsOverAtExactlyOneMebibyte()
     {
         QTemporaryDir dir;
-        auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         std::vector<uint32_t> closed;
         (*s)->setGenerationClosedHandler([&](uint32_t g) { closed.push_back(g); });
@@ -84,7 +85,7 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i)
             QVERIFY((*s)->append(RecordType::DeleteMessage, payload, 1).hasValue());
         QVERIFY((*s)->flush().hasValue());
-        auto listing = listLogFolder(dir.path(), QStringLiteral("E00"));
+        auto listing = listLogFolder(test::tempDisk(), dir.path(), QStringLiteral("E00"));
         QCOMPARE(listing->closedGenerations, (std::vector<uint32_t>{1, 2, 3}));
         QVERIFY(listing->hasOpenLog);
         QVERIFY(!listing->hasNextTemp);
@@ -96,7 +97,7 @@ private Q_SLOTS:
         // Headers chain: each generation names the creation time of the one before.
         qint64 prev = 0;
         for (uint32_t g = 1; g <= 3; ++g) {
-            auto log = LogFile::load(dir.filePath(logFileName(QStringLiteral("E00"), g)));
+            auto log = LogFile::load(test::tempDisk(), dir.filePath(logFileName(QStringLiteral("E00"), g)));
             QVERIFY(log.hasValue());
             QCOMPARE(log->header().generation, g);
             QCOMPARE(log->header().prevCreationTimeMs, prev);
@@ -104,7 +105,9 @@ private Q_SLOTS:
             QCOMPARE(log->scan(false)->records, g == 1 ? 16 : 15);
             prev = log->header().creationTimeMs;
         }
-        QCOMPARE(LogFile::load(dir.filePath(QStringLiteral("E00.log")))->header().generation, 4u);
+        QCOMPARE(
+            LogFile::load(test::tempDisk(), dir.filePath(QStringLiteral("E00.log")))->header().generation,
+            4u);
     }
     void reopenContinuesWhereItEnded()
     {
@@ -112,14 +115,14 @@ private Q_SLOTS:
         LogSignature sig;
         Lsn end;
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E03"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E03"), m_clock);
             for (int i = 0; i < 100; ++i)
                 QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(20000, 'q'), 5).hasValue());
             QVERIFY((*s)->flush().hasValue());
             sig = (*s)->signature();
             end = (*s)->end();
         }
-        auto s = LogStream::open(dir.path(), QStringLiteral("E03"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E03"), m_clock);
         QVERIFY(s.hasValue());
         QCOMPARE((*s)->signature(), sig);
         QCOMPARE((*s)->end(), end);
@@ -129,13 +132,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
             QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(10, 'a'), 1).hasValue());
             QVERIFY((*s)->flush().hasValue());
             QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(10, 'b'), 1).hasValue());
             // destroyed without flush: a crash before the group commit
         }
-        auto log = LogFile::load(dir.path() + QStringLiteral("/E00.log"));
+        auto log = LogFile::load(test::tempDisk(), dir.path() + QStringLiteral("/E00.log"));
         QCOMPARE(log->scan(true)->records, 1);
     }
     void tornTailIsClearedOnOpen()
@@ -143,7 +146,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Lsn second;
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
             QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(100, 'a'), 1).hasValue());
             second = *(*s)->append(RecordType::DeleteMessage, payloadOf(100, 'b'), 1);
             QVERIFY((*s)->flush().hasValue());
@@ -151,7 +154,7 @@ private Q_SLOTS:
         // Tear the second record: its bytes are half there.
         const QString e00 = dir.path() + QStringLiteral("/E00.log");
         QVERIFY(test::flipByte(e00, second.offset + 60));
-        auto torn = LogFile::load(e00);
+        auto torn = LogFile::load(test::tempDisk(), e00);
         auto scan = torn->scan(true);
         QVERIFY(scan.hasValue());
         QVERIFY(scan->tornTail);
@@ -161,17 +164,17 @@ private Q_SLOTS:
         QVERIFY(!strict.hasValue());
         QCOMPARE(strict.error().code, JetCode::LogFileCorrupt);
         QVERIFY(strict.error().reason.contains(second.toString()));
-        auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         QCOMPARE((*s)->end(), second);
-        QVERIFY(LogFile::load(e00)->isZeroFrom(second.offset));
+        QVERIFY(LogFile::load(test::tempDisk(), e00)->isZeroFrom(second.offset));
     }
     void damageBeforeGoodRecordsIsCorruptionNotATornTail()
     {
         QTemporaryDir dir;
         Lsn first;
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
             first = *(*s)->append(RecordType::DeleteMessage, payloadOf(100, 'a'), 1);
             for (int i = 0; i < 5; ++i)
                 QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(100, 'b'), 1).hasValue());
@@ -179,17 +182,17 @@ private Q_SLOTS:
         }
         const QString e00 = dir.path() + QStringLiteral("/E00.log");
         QVERIFY(test::flipByte(e00, first.offset + 50));
-        auto scan = LogFile::load(e00)->scan(true);
+        auto scan = LogFile::load(test::tempDisk(), e00)->scan(true);
         QVERIFY(!scan.hasValue());
         QCOMPARE(scan.error().code, JetCode::LogFileCorrupt);
         // And the writer refuses to append after it rather than silently dropping five acknowledged records.
-        QVERIFY(!LogStream::open(dir.path(), QStringLiteral("E00"), m_clock).hasValue());
+        QVERIFY(!LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock).hasValue());
     }
     void finishesAnInterruptedRollOver()
     {
         QTemporaryDir dir;
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
             for (int i = 0; i < 20; ++i)
                 QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(64000, 'z'), 1).hasValue());
             QVERIFY((*s)->flush().hasValue());
@@ -197,7 +200,7 @@ private Q_SLOTS:
         }
         // Simulate a crash between the two renames of a roll-over: E00.log already renamed to generation 2,
         // the prepared E00tmp.log (generation 3) not yet renamed to E00.log.
-        auto gen2 = LogFile::load(dir.filePath(QStringLiteral("E00.log")));
+        auto gen2 = LogFile::load(test::tempDisk(), dir.filePath(QStringLiteral("E00.log")));
         LogHeader next = gen2->header();
         next.generation = 3;
         next.prevCreationTimeMs = gen2->header().creationTimeMs;
@@ -208,32 +211,34 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")),
                               dir.filePath(QStringLiteral("E0000000002.log"))));
         {
-            auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
             QVERIFY(s.hasValue());
             QCOMPARE((*s)->generation(), 3u);
         }
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("E00tmp.log"))));
-        auto log = LogFile::load(dir.filePath(QStringLiteral("E00.log")));
+        auto log = LogFile::load(test::tempDisk(), dir.filePath(QStringLiteral("E00.log")));
         QCOMPARE(log->header().generation, 3u);
         QCOMPARE(log->header().creationTimeMs, next.creationTimeMs);
         // Without the prepared file, the stream continues with a new E00.log after the last closed log.
         QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")),
                               dir.filePath(QStringLiteral("E0000000003.log"))));
-        auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
         QVERIFY(s.hasValue());
         QCOMPARE((*s)->generation(), 4u);
-        QCOMPARE(LogFile::load(dir.filePath(QStringLiteral("E00.log")))->header().prevCreationTimeMs,
+        QCOMPARE(LogFile::load(test::tempDisk(), dir.filePath(QStringLiteral("E00.log")))
+                     ->header()
+                     .prevCreationTimeMs,
                  next.creationTimeMs);
     }
     void refusesOversizedRecordsAndBadPrefixes()
     {
         QTemporaryDir dir;
-        auto s = LogStream::open(dir.path(), QStringLiteral("E00"), m_clock);
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
         auto r = (*s)->append(RecordType::DeleteMessage, QByteArray(kLogFileSize, 'x'), 1);
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, JetCode::InvalidParameter);
         QCOMPARE((*s)->pendingBytes(), 0);
-        QVERIFY(!LogStream::open(dir.path(), QStringLiteral("E50"), m_clock).hasValue());
+        QVERIFY(!LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E50"), m_clock).hasValue());
     }
 };
 

@@ -21,7 +21,11 @@ namespace {
 struct Lab
 {
     QTemporaryDir dir;
-    StoragePaths paths;
+    StoragePaths paths{.disk = test::tempDisk(),
+                       .prefix = QStringLiteral("E00"),
+                       .logFolder = {},
+                       .systemFolder = {},
+                       .edbPath = {}};
     QUuid guid = QUuid::createUuid();
     QUuid mailbox = QUuid::createUuid();
     qint64 committed = 0; // messages acknowledged
@@ -41,6 +45,7 @@ struct Lab
     RecoveryOptions options() const
     {
         RecoveryOptions o;
+        o.disk = test::tempDisk();
         o.prefix = paths.prefix;
         o.logFolder = paths.logFolder;
         o.systemFolder = paths.systemFolder;
@@ -108,7 +113,7 @@ private Q_SLOTS:
     {
         Lab lab;
         writeMessages(lab, m_clock, 20, true);
-        auto db = Database::open(lab.paths.edbPath, Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
         QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
         QCOMPARE((*db)->header().logRequiredLow, 0u);
         QCOMPARE((*db)->header().logRequiredHigh, 0u);
@@ -118,13 +123,16 @@ private Q_SLOTS:
                 QFileInfo(lab.paths.edbPath + QStringLiteral("-wal")).size() == 0);
         // Mounting again finds nothing to replay and continues the same stream.
         writeMessages(lab, m_clock, 5, true);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 25);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 25);
     }
     void crashThenRecoveryKeepsEveryAcknowledgedMessage()
     {
         Lab lab;
         writeMessages(lab, m_clock, 150, false, 4);
-        auto dirty = Database::open(lab.paths.edbPath, Database::Access::ReadOnly);
+        auto dirty = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
         QCOMPARE((*dirty)->header().state, DatabaseState::DirtyShutdown);
         QVERIFY(*(*dirty)->messageCount() < 150); // the file lags the log: write-ahead, lazy apply
         dirty->reset();
@@ -132,7 +140,7 @@ private Q_SLOTS:
         QVERIFY2(report.hasValue(), qPrintable(errorText(report)));
         QVERIFY(report->usedCheckpoint);
         QVERIFY(report->lastGeneration >= 4);
-        auto db = Database::open(lab.paths.edbPath, Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
         QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
         QCOMPARE(*(*db)->messageCount(), 150);
         for (qint64 n : {0, 77, 149}) {
@@ -141,14 +149,17 @@ private Q_SLOTS:
             QCOMPARE((*m)->body, test::makeMessage(lab.mailbox, kSeed, n, 20000, 40000).body);
         }
         QVERIFY(!(*(*db)->message(test::messageId(kSeed, 150)))); // logged, never acknowledged
-        QCOMPARE(readCheckpoint(lab.checkpoint())->position, report->end);
+        QCOMPARE(readCheckpoint(test::tempDisk(), lab.checkpoint())->position, report->end);
     }
     void mountRecoversByItself()
     {
         Lab lab;
         writeMessages(lab, m_clock, 40, false);
         writeMessages(lab, m_clock, 10, true); // soft recovery at mount, then 10 more
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 50);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 50);
     }
     void replayingTheSameLogsTwiceChangesNothing()
     {
@@ -157,10 +168,12 @@ private Q_SLOTS:
         auto first = Recovery::run(lab.options(), m_clock);
         QVERIFY2(first.hasValue(), qPrintable(errorText(first)));
         const QString checksum =
-            *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
+            *Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                 .value()
+                 ->contentChecksum();
         // Make the database believe it needs every log again, and lose the checkpoint: all logs are replayed.
         {
-            auto db = Database::open(lab.paths.edbPath, Database::Access::ReadWrite);
+            auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadWrite);
             DatabaseHeader h = (*db)->header();
             h.state = DatabaseState::DirtyShutdown;
             h.logRequiredLow = 1;
@@ -173,14 +186,16 @@ private Q_SLOTS:
         QCOMPARE(second->firstGeneration, 1u);
         QCOMPARE(second->recordsApplied, 0);
         QVERIFY(second->recordsSkipped > 120);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(),
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->contentChecksum(),
                  checksum);
         // A database born from the same logs alone has the same content, row for row.
         QVERIFY(QFile::remove(lab.paths.edbPath));
         auto reborn = Recovery::run(lab.options(), m_clock);
         QVERIFY2(reborn.hasValue(), qPrintable(errorText(reborn)));
         QVERIFY(reborn->createdDatabase);
-        auto db = Database::open(lab.paths.edbPath, Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
         QCOMPARE(*(*db)->contentChecksum(), checksum);
         QCOMPARE((*db)->header().guid, lab.guid);
     }
@@ -252,7 +267,10 @@ private Q_SLOTS:
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
         QVERIFY(!r->usedCheckpoint);
         QVERIFY(r->notes.join(QLatin1Char(' ')).contains(QStringLiteral("No usable checkpoint")));
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 120);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 120);
     }
     void corruptCheckpointIsRefused()
     {
@@ -288,7 +306,7 @@ private Q_SLOTS:
     {
         Lab lab;
         writeMessages(lab, m_clock, 120, false);
-        const uint32_t openGen = LogFile::load(lab.openLog())->header().generation;
+        const uint32_t openGen = LogFile::load(test::tempDisk(), lab.openLog())->header().generation;
         QVERIFY(QFile::remove(lab.openLog()));
         expectRefusal(lab, lab.options(), JetCode::MissingLogFile, QStringLiteral("/a"));
         RecoveryOptions o = lab.options();
@@ -297,7 +315,7 @@ private Q_SLOTS:
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
         QVERIFY(r->lostTail);
         QCOMPARE(r->lastGeneration, openGen - 1);
-        auto db = Database::open(lab.paths.edbPath, Database::Access::ReadOnly);
+        auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
         QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
         const qint64 kept = *(*db)->messageCount();
         QVERIFY(kept > 0 && kept < 120);
@@ -310,7 +328,7 @@ private Q_SLOTS:
         // The crash fell between "E00.log → E000000000N.log" and "E00tmp.log → E00.log" of a roll-over.
         Lab lab;
         writeMessages(lab, m_clock, 120, false);
-        auto open = LogFile::load(lab.openLog());
+        auto open = LogFile::load(test::tempDisk(), lab.openLog());
         QVERIFY(open.hasValue());
         QVERIFY(open->scan(true)->records > 0);
         const uint32_t gen = open->header().generation;
@@ -325,18 +343,26 @@ private Q_SLOTS:
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
         QVERIFY(!r->lostTail);
         QCOMPARE(r->lastGeneration, gen);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 120);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 120);
         // And the writer picks up where the roll-over stopped.
         writeMessages(lab, m_clock, 5, true);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 125);
-        QCOMPARE(LogFile::load(lab.openLog())->header().generation, gen + 1);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 125);
+        QCOMPARE(LogFile::load(test::tempDisk(), lab.openLog())->header().generation, gen + 1);
     }
     void databaseIsBornFromItsLogs()
     {
         Lab lab;
         writeMessages(lab, m_clock, 60, true);
         const QString checksum =
-            *Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum();
+            *Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                 .value()
+                 ->contentChecksum();
         QVERIFY(QFile::remove(lab.paths.edbPath));
         RecoveryOptions o = lab.options();
         o.databasePath =
@@ -345,7 +371,9 @@ private Q_SLOTS:
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
         QVERIFY(r->createdDatabase);
         QCOMPARE(r->databasePath, lab.paths.edbPath);
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->contentChecksum(),
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->contentChecksum(),
                  checksum);
     }
     void aDatabasePathThatIsNeitherFolderNorEdbIsRefused()
@@ -369,11 +397,17 @@ private Q_SLOTS:
         });
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, JetCode::OperationCancelled);
-        QCOMPARE(Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->header().state,
+        QCOMPARE(Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                     .value()
+                     ->header()
+                     .state,
                  DatabaseState::DirtyShutdown);
         auto again = Recovery::run(lab.options(), m_clock);
         QVERIFY2(again.hasValue(), qPrintable(errorText(again)));
-        QCOMPARE(*Database::open(lab.paths.edbPath, Database::Access::ReadOnly).value()->messageCount(), 150);
+        QCOMPARE(*Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                      .value()
+                      ->messageCount(),
+                 150);
     }
     void mountRefusesAFileOfAnotherDatabase()
     {

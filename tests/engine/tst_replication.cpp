@@ -1,7 +1,6 @@
 // The SCR copy pipeline on real files: copier, inspector, replayer, truncator under mail flow on a stepped
 // virtual clock, with faults.
 
-#include "core/hostfaults.h"
 #include "sim/faultinjector.h"
 #include "replication/copyworker.h"
 #include "sim/mailflow.h"
@@ -30,6 +29,7 @@ struct Site
     VirtualClock clock{1'750'000'000'000};
     QUuid guid = QUuid::createUuid();
     std::vector<QUuid> mailboxes;
+    std::map<QString, HostDisk> disks; // one per host, shared state (power, full), as the Lab keeps them
     StoragePaths source;
     std::unique_ptr<MountedDatabase> db;
     std::unique_ptr<MailFlow> flow;
@@ -37,6 +37,13 @@ struct Site
     std::vector<ReplicationEvent> events;
 
     QString hostRoot(const QString &host) const { return lab.filePath(QStringLiteral("hosts/") + host); }
+    HostDisk disk(const QString &host)
+    {
+        auto it = disks.find(host);
+        if (it == disks.end())
+            it = disks.emplace(host, HostDisk(lab.path(), host)).first;
+        return it->second;
+    }
     QString logFolderOn(const QString &host) const
     {
         return hostRoot(host) + QStringLiteral("/C/Exchange/Logs/SG1");
@@ -48,6 +55,7 @@ struct Site
 
     Site()
     {
+        source.disk = disk(QStringLiteral("MBX1"));
         source.logFolder = source.systemFolder = logFolderOn(QStringLiteral("MBX1"));
         source.edbPath = edbOn(QStringLiteral("MBX1"));
         auto mounted = MountedDatabase::mount(source, guid, QStringLiteral("DB1"), clock);
@@ -66,6 +74,8 @@ struct Site
     CopyWorker &addCopy(const QString &standby, qint64 replayLag, qint64 truncationLag = 0)
     {
         CopyConfig c;
+        c.sourceDisk = disk(QStringLiteral("MBX1"));
+        c.targetDisk = disk(standby);
         c.identity = QStringLiteral("MBX1\\SG1");
         c.standbyMachine = standby;
         c.sourceLogFolder = source.logFolder;
@@ -107,7 +117,7 @@ struct Site
     }
     int logsOn(const QString &host) const
     {
-        auto listing = listLogFolder(logFolderOn(host), QStringLiteral("E00"));
+        auto listing = listLogFolder(test::tempDisk(), logFolderOn(host), QStringLiteral("E00"));
         return listing ? int(listing->closedGenerations.size()) : 0;
     }
 };
@@ -129,15 +139,17 @@ class TestReplication : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void cleanup() { HostFaults::instance().clear(); }
 
     void lagZeroStaysHealthyFiftyLogsBehind()
     {
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
+        copy.runCycle(); // no log closed yet at the source
+        QCOMPARE(copy.status().summary, SummaryCopyStatus::Initializing);
         site.run(30);
         CopyStatus s = copy.status();
-        QCOMPARE(s.summary, SummaryCopyStatus::Copying);
+        // Waiting for SCR's 50 logs is normal operation: Healthy, with the note saying what it waits for.
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
         QVERIFY2(s.note.startsWith(QStringLiteral("waiting for initial replay (")),
                  qPrintable(statusText(s)));
         QVERIFY(s.note.contains(QStringLiteral("/50 logs)")));
@@ -186,15 +198,16 @@ private Q_SLOTS:
         QVERIFY(s.lastLogReplayed > 10);
         // The source's content at that generation: its logs 1..R replayed into a scratch database.
         QTemporaryDir scratch;
-        LogReplayer reference(scratch.filePath(QStringLiteral("ref.edb")), site.guid);
+        LogReplayer reference(test::tempDisk(), scratch.filePath(QStringLiteral("ref.edb")), site.guid);
         for (uint32_t g = 1; g <= s.lastLogReplayed; ++g) {
-            auto log = LogFile::load(site.source.logFolder + QLatin1Char('/') +
-                                     logFileName(QStringLiteral("E00"), g));
+            auto log = LogFile::load(test::tempDisk(), site.source.logFolder + QLatin1Char('/') +
+                                                           logFileName(QStringLiteral("E00"), g));
             QVERIFY(log.hasValue());
             QVERIFY(reference.replay(*log).hasValue());
         }
         copy.closeDatabase();
-        auto copyDb = Database::open(site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly);
+        auto copyDb =
+            Database::open(test::tempDisk(), site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly);
         QVERIFY(copyDb.hasValue());
         QCOMPARE(*(*copyDb)->contentChecksum(), *reference.database()->contentChecksum());
         QVERIFY(*(*copyDb)->messageCount() > 0);
@@ -207,7 +220,8 @@ private Q_SLOTS:
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
         site.run(70);
         const uint32_t victim = copy.status().lastLogReplayed + 5;
-        QVERIFY(FaultInjector::corruptFile(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+        QVERIFY(FaultInjector::corruptFile(site.disk(QStringLiteral("MBX3")),
+                                           site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
                                                logFileName(QStringLiteral("E00"), victim),
                                            300'000));
         site.run(20);
@@ -224,7 +238,8 @@ private Q_SLOTS:
         const uint32_t copied = copy.status().lastLogCopied;
         site.flowOnly(3); // new generations, not copied yet
         const uint32_t victim = copied + 1;
-        QVERIFY(FaultInjector::corruptFile(site.source.logFolder + QLatin1Char('/') +
+        QVERIFY(FaultInjector::corruptFile(site.source.disk,
+                                           site.source.logFolder + QLatin1Char('/') +
                                                logFileName(QStringLiteral("E00"), victim),
                                            200'000)
                     .hasValue());
@@ -249,35 +264,38 @@ private Q_SLOTS:
         site.run(70);
         // A log deleted on the standby before replay is fetched again.
         const uint32_t target = copy.status().lastLogReplayed + 3;
-        QVERIFY(FaultInjector::deleteFile(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
-                                          logFileName(QStringLiteral("E00"), target)));
+        QVERIFY(FaultInjector::deleteFile(site.disk(QStringLiteral("MBX3")),
+                                          site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                              logFileName(QStringLiteral("E00"), target)));
         site.run(10);
         CopyStatus s = copy.status();
         QVERIFY2(!s.failed && s.lastLogReplayed > target, qPrintable(statusText(s)));
         // A log deleted at the source before it was copied fails the copy, naming it.
         const uint32_t copied = s.lastLogCopied;
         site.flowOnly(3);
-        QVERIFY(FaultInjector::deleteFile(site.source.logFolder + QLatin1Char('/') +
-                                          logFileName(QStringLiteral("E00"), copied + 1)));
+        QVERIFY(
+            FaultInjector::deleteFile(site.source.disk, site.source.logFolder + QLatin1Char('/') +
+                                                            logFileName(QStringLiteral("E00"), copied + 1)));
         site.cycle();
         s = copy.status();
         QCOMPARE(s.summary, SummaryCopyStatus::Failed);
         QVERIFY2(s.failedMessage.contains(QStringLiteral("generation %1").arg(copied + 1)),
                  qPrintable(s.failedMessage));
-        QVERIFY(!FaultInjector::deleteFile(site.source.logFolder + QStringLiteral("/nothing.log")));
+        QVERIFY(!FaultInjector::deleteFile(site.source.disk,
+                                           site.source.logFolder + QStringLiteral("/nothing.log")));
     }
     void fullDiskFailsTheCopyUntilSpaceReturns()
     {
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
         site.run(60);
-        FaultInjector::setDiskFull(site.hostRoot(QStringLiteral("MBX3")), true);
+        site.disk(QStringLiteral("MBX3")).setFull(true);
         site.run(5);
         CopyStatus s = copy.status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
         QVERIFY2(s.failedMessage.contains(QStringLiteral("JET_errDiskFull")), qPrintable(s.failedMessage));
         QVERIFY(site.hasEvent(2104));
-        FaultInjector::setDiskFull(site.hostRoot(QStringLiteral("MBX3")), false);
+        site.disk(QStringLiteral("MBX3")).setFull(false);
         site.run(5);
         s = copy.status();
         QVERIFY2(!s.failed && s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
@@ -291,22 +309,34 @@ private Q_SLOTS:
         site.run(70);
         const CopyStatus before = copy.status();
         const int logs = site.logsOn(QStringLiteral("MBX3"));
-        FaultInjector::setPoweredOn(site.hostRoot(QStringLiteral("MBX1")), false);
+        site.disk(QStringLiteral("MBX1")).setPoweredOn(false);
         site.flow.reset();
         site.db.reset(); // the information store dies with the host: no dismount
         site.run(10);
         const CopyStatus s = copy.status();
-        QVERIFY2(!s.failed, qPrintable(statusText(s)));
+        // Never Healthy with the source gone: Failed, naming the source and since when.
+        QVERIFY2(s.failed && s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("MBX1 cannot be reached since ")),
+                 qPrintable(s.failedMessage));
         QVERIFY(s.note.contains(QStringLiteral("unreachable")));
         QVERIFY(site.hasEvent(2109));
+        QVERIFY(!site.hasEvent(2108));
         QCOMPARE(s.lastLogCopied, before.lastLogCopied);
         QCOMPARE(s.lastLogInspected, before.lastLogInspected);
         QCOMPARE(site.logsOn(QStringLiteral("MBX3")), logs);
         QVERIFY(s.lastLogReplayed >= before.lastLogReplayed);
         copy.closeDatabase();
-        QVERIFY(Database::open(site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly).hasValue());
+        QVERIFY(
+            Database::open(test::tempDisk(), site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly)
+                .hasValue());
         // While it is off, its files are unreachable for everyone.
-        QVERIFY(!listLogFolder(site.source.logFolder, QStringLiteral("E00")).hasValue());
+        QVERIFY(!listLogFolder(site.source.disk, site.source.logFolder, QStringLiteral("E00")).hasValue());
+        // Back on: the copy recovers by itself within a cycle.
+        site.disk(QStringLiteral("MBX1")).setPoweredOn(true);
+        copy.runCycle();
+        QVERIFY2(!copy.status().failed && copy.status().summary == SummaryCopyStatus::Healthy,
+                 qPrintable(statusText(copy.status())));
+        QVERIFY(site.hasEvent(2108));
     }
     void restartResumesWithoutGapOrSecondReplay()
     {
@@ -358,7 +388,7 @@ private Q_SLOTS:
         const uint32_t copied = copy.status().lastLogCopied;
         site.run(20);
         CopyStatus s = copy.status();
-        QCOMPARE(s.summary, SummaryCopyStatus::Stopped);
+        QCOMPARE(s.summary, SummaryCopyStatus::Suspended);
         QVERIFY(s.suspend);
         QCOMPARE(s.suspendComment, QStringLiteral("storage maintenance"));
         QCOMPARE(s.lastLogCopied, copied);

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include "testsupport.h"
+
 using namespace scr;
 
 class TestReplicationService : public QObject
@@ -21,7 +23,11 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         VirtualClock clock(1'750'000'000'000);
-        StoragePaths source;
+        StoragePaths source{.disk = test::tempDisk(),
+                            .prefix = QStringLiteral("E00"),
+                            .logFolder = {},
+                            .systemFolder = {},
+                            .edbPath = {}};
         source.logFolder = source.systemFolder = lab.filePath(QStringLiteral("hosts/MBX1/C/Logs"));
         source.edbPath = lab.filePath(QStringLiteral("hosts/MBX1/C/Data/DB1.edb"));
         const QUuid guid = QUuid::createUuid();
@@ -36,6 +42,7 @@ private Q_SLOTS:
         ReplicationService service(QStringLiteral("MBX3"), clock);
         QSignalSpy events(&service, &ReplicationService::eventRaised);
         CopyConfig config;
+        config.sourceDisk = config.targetDisk = test::tempDisk();
         config.identity = QStringLiteral("MBX1\\SG1");
         config.standbyMachine = QStringLiteral("MBX3");
         config.sourceLogFolder = source.logFolder;

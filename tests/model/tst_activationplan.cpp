@@ -4,7 +4,6 @@
 
 #include "cmdlets/activationplan.h"
 #include "core/clock.h"
-#include "core/hostfaults.h"
 #include "ems/parser.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
@@ -84,7 +83,6 @@ class TestActivationPlan : public QObject
     }
 
 private Q_SLOTS:
-    void cleanup() { HostFaults::instance().clear(); }
 
     void databasePortabilityWithTheSourceReachable()
     {

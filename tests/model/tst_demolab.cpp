@@ -29,7 +29,7 @@ private Q_SLOTS:
             HostDisk host(lab.path(), server);
             for (int sg = 1; sg <= 3; ++sg) {
                 auto edb = host.localPath(QStringLiteral("C:\\Exchange\\Data\\SG%1\\DB%1.edb").arg(sg));
-                auto db = Database::open(*edb, Database::Access::ReadOnly);
+                auto db = Database::open(host, *edb, Database::Access::ReadOnly);
                 QVERIFY2(db.hasValue(), qPrintable(*edb));
                 QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
                 auto mailboxes = (*db)->mailboxes();

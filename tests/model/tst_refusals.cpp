@@ -2,7 +2,6 @@
 // directory (every table but the event log and the status history) and every file of every host (name, size
 // and content) are the same before and after, and the error names the object and says what to do.
 
-#include "core/hostfaults.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
@@ -284,11 +283,90 @@ private Q_SLOTS:
         (void)m_shell->execute(QStringLiteral("Exit-PSSession"));
     }
 
-    void cleanupTestCase()
+    // Refusals that need a state first (a host powered off, a full disk, a planted link): setup runs before
+    // the snapshots, the command must be refused changing nothing, and undo puts the state back.
+    void refusalAfterSetupChangesNothing_data()
     {
-        m_shell.reset();
-        HostFaults::instance().clear();
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("mentions"); // in the error's reason or fix
+        QTest::addColumn<QString>("undo");
+
+        // The standby machine is off: nothing of the copy's files may go (it once deleted all of them and
+        // only then failed with -1022).
+        QTest::newRow("Update-StorageGroupCopy -DeleteExistingFiles: standby off")
+            << "Stop-Host MBX3"
+            << "Update-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -DeleteExistingFiles"
+            << "Start-Host MBX3"
+            << "Start-Host MBX3";
+        QTest::newRow("Mount-Database: disk full") << "Invoke-Fault FillDisk -Server MBX4"
+                                                   << "Mount-Database MBX4\\Spare\\SpareDB"
+                                                   << "Invoke-Fault FreeDisk -Server MBX4"
+                                                   << "Invoke-Fault FreeDisk -Server MBX4";
+        QTest::newRow("Update-StorageGroupCopy -DeleteExistingFiles: disk full")
+            << "Invoke-Fault FillDisk -Server MBX3"
+            << "Update-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -DeleteExistingFiles"
+            << "disk is full"
+            << "Invoke-Fault FreeDisk -Server MBX3";
+        QTest::newRow("Remove-Item -Recurse: a link inside")
+            << ""
+            << "Enter-PSSession MBX4; Remove-Item C:\\Linked -Recurse"
+            << "symbolic link"
+            << "";
+        QTest::newRow("Get-ChildItem: a link inside") << ""
+                                                      << "Enter-PSSession MBX4; dir C:\\Linked"
+                                                      << "rm '"
+                                                      << "";
+        QTest::newRow("Move-StorageGroupPath: through a link")
+            << ""
+            << "Move-StorageGroupPath MBX4\\Spare2 -LogFolderPath C:\\Linked\\Out\\Spare2"
+            << "symbolic link"
+            << "";
     }
+
+    void refusalAfterSetupChangesNothing()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QString, command);
+        QFETCH(QString, mentions);
+        QFETCH(QString, undo);
+        // A link on MBX4 to a folder outside the lab, whose content must survive every refusal.
+        QTemporaryDir outside;
+        QFile canary(outside.filePath(QStringLiteral("canary.txt")));
+        QVERIFY(canary.open(QIODevice::WriteOnly));
+        canary.write("outside the lab");
+        canary.close();
+        const QString linked = m_dir.filePath(QStringLiteral("hosts/MBX4/C/Linked"));
+        QDir().mkpath(linked);
+        QVERIFY(QFile::link(outside.path(), linked + QStringLiteral("/Out")));
+        if (!setup.isEmpty()) {
+            auto done = m_shell->execute(setup);
+            QVERIFY2(done.hasValue(), qPrintable(done.hasValue() ? QString() : done.error().toString()));
+        }
+        const QString directoryBefore = directorySnapshot(m_dir.path());
+        const QString filesBefore = filesSnapshot(m_dir.path());
+        auto result = m_shell->execute(command);
+        QVERIFY2(!result.hasValue(), qPrintable(QStringLiteral("was not refused: ") + command));
+        const QString said = result.error().toString();
+        QVERIFY2(said.contains(mentions), qPrintable(said));
+        QCOMPARE(directorySnapshot(m_dir.path()), directoryBefore);
+        QCOMPARE(filesSnapshot(m_dir.path()), filesBefore);
+        QCOMPARE(QDir(outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("canary.txt")});
+        QVERIFY(canary.open(QIODevice::ReadOnly));
+        QCOMPARE(canary.readAll(), QByteArray("outside the lab"));
+        canary.close();
+        (void)m_shell->execute(QStringLiteral("Exit-PSSession"));
+        if (!undo.isEmpty()) {
+            auto undone = m_shell->execute(undo);
+            QVERIFY2(undone.hasValue(),
+                     qPrintable(undone.hasValue() ? QString() : undone.error().toString()));
+        }
+        QFile::remove(linked + QStringLiteral("/Out"));
+        QDir(linked).removeRecursively();
+    }
+
+    void cleanupTestCase() { m_shell.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TestRefusals)

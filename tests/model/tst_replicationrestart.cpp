@@ -3,7 +3,7 @@
 // reseed, and the source database recovers by itself. Five kills at seeded random moments.
 
 #include "cmdlets/storagegroupcopy.h"
-#include "core/hostfaults.h"
+#include "host/hostdisk.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
 #include "store/logfolder.h"
@@ -71,7 +71,8 @@ private Q_SLOTS:
             QVERIFY2(!s.failed, qPrintable(s.failedMessage));
             QVERIFY(s.lastLogReplayed >= replayedBefore);
             // The files agree with the status: a contiguous run of inspected logs ending at LastLogInspected.
-            auto listing = listLogFolder(targetLogs, QStringLiteral("E00"));
+            auto listing = listLogFolder(HostDisk(dir.path(), QStringLiteral("MBX3")), targetLogs,
+                                         QStringLiteral("E00"));
             QVERIFY(listing.hasValue());
             const auto &gens = listing->closedGenerations;
             QVERIFY(!gens.empty());
@@ -98,14 +99,17 @@ private Q_SLOTS:
         const QUuid guid = (*lab)->directory().databases(sg->id)->front().guid;
         lab->reset();
         QTemporaryDir scratch;
-        LogReplayer reference(scratch.filePath(QStringLiteral("ref.edb")), guid);
+        LogReplayer reference(HostDisk::atFolder(scratch.path()), scratch.filePath(QStringLiteral("ref.edb")),
+                              guid);
         for (uint32_t g = 1; g <= s.lastLogReplayed; ++g) {
-            auto log = LogFile::load(dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1/") +
+            auto log = LogFile::load(HostDisk(dir.path(), QStringLiteral("MBX1")),
+                                     dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1/") +
                                                   logFileName(QStringLiteral("E00"), g)));
             QVERIFY(log.hasValue());
             QVERIFY(reference.replay(*log).hasValue());
         }
-        auto copyDb = Database::open(dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb")),
+        auto copyDb = Database::open(HostDisk(dir.path(), QStringLiteral("MBX3")),
+                                     dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb")),
                                      Database::Access::ReadOnly);
         QVERIFY(copyDb.hasValue());
         QCOMPARE((*copyDb)->header().applied.generation, s.lastLogReplayed);

@@ -73,18 +73,19 @@ std::map<QUuid, int> messagesInLogs(const QString &folder, uint32_t last, bool w
         }
         return {};
     };
-    auto listing = listLogFolder(folder, QStringLiteral("E00"));
+    const HostDisk disk = HostDisk::atFolder(folder);
+    auto listing = listLogFolder(disk, folder, QStringLiteral("E00"));
     if (!listing)
         return {};
     for (uint32_t gen : listing->closedGenerations) {
         if (gen > last)
             break;
-        auto log = LogFile::load(folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen));
+        auto log = LogFile::load(disk, folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen));
         if (!log || !log->scan(false, visit))
             return {};
     }
     if (withOpenLog) {
-        auto open = LogFile::load(folder + QStringLiteral("/E00.log"));
+        auto open = LogFile::load(disk, folder + QStringLiteral("/E00.log"));
         if (!open || !open->scan(true, visit))
             return {};
     }

@@ -4,7 +4,6 @@
 #include "cmdlets/storagegroupcopy.h"
 #include "store/database.h"
 #include "store/logfolder.h"
-#include "core/hostfaults.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
 #include "testsupport.h"
@@ -78,7 +77,6 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(DemoLab::create(m_template.path(), m_clock).hasValue()); }
-    void cleanup() { HostFaults::instance().clear(); }
 
     void enabledCopyReplicatesUnderMailFlow()
     {
@@ -241,7 +239,7 @@ private Q_SLOTS:
                     .hasValue());
         auto rows = cmdlets::getStorageGroupCopyStatus(*lab, {}, QStringLiteral("MBX4"));
         QCOMPARE(rows->size(), std::size_t(1));
-        QCOMPARE(rows->front().status.summary, SummaryCopyStatus::Stopped);
+        QCOMPARE(rows->front().status.summary, SummaryCopyStatus::Suspended);
         QCOMPARE(rows->front().status.suspendComment, QStringLiteral("patching"));
         QVERIFY(lab->directory().copies()->front().suspended);
         QVERIFY(cmdlets::resumeStorageGroupCopy(*lab, QStringLiteral("MBX2\\SG2"), QStringLiteral("MBX4"))
@@ -277,11 +275,12 @@ private Q_SLOTS:
         auto report = cmdlets::startDatabaseBackup(*lab, sg);
         QVERIFY2(report.hasValue(), qPrintable(report.hasValue() ? QString() : report.error().toString()));
         QCOMPARE(report->truncatedThrough, heldBack);
-        auto listing = listLogFolder(sourceLogs, QStringLiteral("E00"));
+        auto listing =
+            listLogFolder(lab->hostDisk(QStringLiteral("MBX2")), sourceLogs, QStringLiteral("E00"));
         QCOMPARE(listing->closedGenerations.front(), heldBack + 1);
         // The backup set is a real, consistent database and the logs after its checkpoint.
-        auto backedUp =
-            Database::open(report->backupFolder + QStringLiteral("/DB1.edb"), Database::Access::ReadOnly);
+        auto backedUp = Database::open(lab->labFolder(), report->backupFolder + QStringLiteral("/DB1.edb"),
+                                       Database::Access::ReadOnly);
         QVERIFY2(backedUp.hasValue(), qPrintable(report->backupFolder));
         QVERIFY(*(*backedUp)->messageCount() > 0);
         QVERIFY(report->logsBackedUp >= 0);

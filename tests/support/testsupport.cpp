@@ -7,11 +7,18 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace scr::test {
+
+HostDisk tempDisk()
+{
+    static const HostDisk disk = HostDisk::atFolder(QDir::tempPath());
+    return disk;
+}
 
 QString messageId(quint64 seed, qint64 n)
 {

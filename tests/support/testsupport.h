@@ -2,6 +2,7 @@
 // Helpers the engine and model tests share: a steppable clock, deterministic messages, file fingerprints.
 
 #include "core/clock.h"
+#include "host/hostdisk.h"
 #include "store/records.h"
 
 #include <atomic>
@@ -11,6 +12,10 @@
 #include <QUuid>
 
 namespace scr::test {
+
+// A disk rooted at the temporary folder, where every QTemporaryDir of a test lives: the engine's file calls
+// go through HostDisk, as in the product (contained, no link followed).
+HostDisk tempDisk();
 
 // A clock the test moves by hand; starts at a fixed date so output is reproducible.
 class ManualClock final : public Clock

@@ -1,0 +1,123 @@
+// The layering of file access: a host's files are reached through HostDisk only. No source of model/ or
+// engine/replication/ may use Qt's or the standard library's file classes (QFile, QDir, QFileInfo,
+// QDirIterator, QSaveFile, std::filesystem) nor the free functions of engine/core/fileio.h, except the few
+// files below that handle the lab's own files (org.sqlite, lab.lock, the lab folder itself), each with why.
+
+#include <algorithm>
+#include <iterator>
+
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+
+struct Allowed
+{
+    const char *path; // relative to the source folder
+    const char *why;
+};
+
+const Allowed kAllowed[] = {
+    {"model/directory/directory.cpp",
+     "org.sqlite is the lab's own file: the directory's path and whether it exists"},
+    {"model/lab/lablock.cpp", "lab.lock is the lab's own file: flock on it keeps a second process out"},
+    {"model/lab/demolab.cpp",
+     "makes the lab folder itself (empty or new); the hosts' disks are made through HostDisk"},
+};
+
+const char *const kFolders[] = {"model", "engine/replication"};
+
+// What a host file must not be reached with. Words, so that "HostDisk::checkWritableFolder" and a comment's
+// "QFileInfo" in prose are told apart from a use: a use is a type or a call.
+const QRegularExpression &forbidden()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "\\b(QFile|QDir|QFileInfo|QDirIterator|QSaveFile)\\b|std::filesystem|#include\\s*[<\"]filesystem[>\"]"
+        "|"
+        "(?<![.>:])\\b(writeFileAtomically|readWholeFile|copyFileDurably|syncDirectory|ensureDirectory|"
+        "checkWritableFolder|renameDurably|renameFile)\\s*\\("));
+    return re;
+}
+
+// Comments are not uses.
+QString withoutComments(const QString &line)
+{
+    const qsizetype at = line.indexOf(QStringLiteral("//"));
+    return at < 0 ? line : line.left(at);
+}
+
+} // namespace
+
+class TestLayering : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void noFileClassesOutsideHostDisk()
+    {
+        const QString root = QStringLiteral(SCR_SOURCE_DIR);
+        int scanned = 0;
+        QStringList offences;
+        for (const char *folder : kFolders) {
+            QDirIterator it(root + QLatin1Char('/') + QLatin1String(folder),
+                            {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                const QString rel = path.mid(root.size() + 1);
+                if (std::any_of(std::begin(kAllowed), std::end(kAllowed),
+                                [&](const Allowed &a) { return rel == QLatin1String(a.path); }))
+                    continue;
+                QFile file(path);
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+                ++scanned;
+                const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    const QString code = withoutComments(lines[i]);
+                    if (const auto m = forbidden().match(code); m.hasMatch())
+                        offences << QStringLiteral("%1:%2: %3 (reach host files through HostDisk)")
+                                        .arg(rel)
+                                        .arg(i + 1)
+                                        .arg(m.captured(0).trimmed());
+                }
+            }
+        }
+        QVERIFY2(scanned > 20, "the sources were not found");
+        QVERIFY2(offences.isEmpty(), qPrintable(offences.join(QLatin1Char('\n'))));
+    }
+
+    void allowListIsCurrent()
+    {
+        // An allowed file that no longer exists is a stale exception: take it off the list.
+        for (const Allowed &a : kAllowed)
+            QVERIFY2(QFile::exists(QStringLiteral(SCR_SOURCE_DIR "/") + QLatin1String(a.path)), a.path);
+    }
+
+    void patternCatchesUses_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("caught");
+        QTest::newRow("QFile::remove") << "QFile::remove(path);" << true;
+        QTest::newRow("QDir type") << "const QDir logs(folder);" << true;
+        QTest::newRow("include QFileInfo") << "#include <QFileInfo>" << true;
+        QTest::newRow("std::filesystem") << "std::filesystem::remove_all(p);" << true;
+        QTest::newRow("fileio free function") << "SCR_TRY(ensureDirectory(folder));" << true;
+        QTest::newRow("fileio's File, as HostDisk hands it out")
+            << "Result<File> file = disk.open(p, m);" << false;
+        QTest::newRow("HostDisk method") << "SCR_TRY(disk.checkWritableFolder(folder));" << false;
+        QTest::newRow("HostDisk pointer") << "SCR_TRY(disk->removeRecursively(path));" << false;
+        QTest::newRow("a comment") << "// unlike QFile, this never follows a link" << false;
+        QTest::newRow("a longer name") << "QDirectoryEntry e;" << false;
+    }
+
+    void patternCatchesUses()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, caught);
+        QCOMPARE(forbidden().match(withoutComments(line)).hasMatch(), caught);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayering)
+#include "tst_layering.moc"
