@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -133,18 +135,68 @@ QString mailboxClassName(MailboxClass c)
     return {};
 }
 
+namespace {
+
+QString directoryFile(const QString &labDir)
+{
+    return QDir(labDir).filePath(QStringLiteral("org.sqlite"));
+}
+
+} // namespace
+
+Status Directory::validateFile(const QString &labDir)
+{
+    const QString path = directoryFile(labDir);
+    const QString restore =
+        QStringLiteral("restore org.sqlite from a backup, or make a new lab with scr-shell --new-demo DIR");
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    if (!info.isFile())
+        return Error{path, QStringLiteral("is not a file"), restore, JetCode::DatabaseCorrupted};
+    // SQLite would take an empty or foreign file for a new database and the migration would write an empty
+    // organization over it: the lab's servers would silently be gone. So the header is checked first.
+    if (info.size() == 0)
+        return Error{path, QStringLiteral("is empty (0 bytes): the lab's directory is lost"), restore,
+                     JetCode::DatabaseCorrupted};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path, QStringLiteral("cannot be read: ") + file.errorString(),
+                     QStringLiteral("check the permissions of the lab folder and its org.sqlite"),
+                     JetCode::FileAccessDenied};
+    static const QByteArray kSqliteHeader("SQLite format 3\0", 16);
+    if (file.read(kSqliteHeader.size()) != kSqliteHeader)
+        return Error{path, QStringLiteral("is not a SQLite database (its header is wrong)"), restore,
+                     JetCode::DatabaseCorrupted};
+    return {};
+}
+
 Result<std::unique_ptr<Directory>> Directory::open(const QString &labDir)
+{
+    SCR_TRY(validateFile(labDir));
+    return connect(labDir);
+}
+
+Result<std::unique_ptr<Directory>> Directory::create(const QString &labDir)
+{
+    if (QFileInfo::exists(directoryFile(labDir)))
+        return Error{directoryFile(labDir), QStringLiteral("exists already: this folder is a lab"),
+                     QStringLiteral("open it with --lab, or choose a new folder"), JetCode::InvalidParameter};
+    return connect(labDir);
+}
+
+Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir)
 {
     std::unique_ptr<Directory> d(new Directory);
     d->m_labDir = labDir;
     d->m_connection = QStringLiteral("scr-directory-%1").arg(++g_connections);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connection);
-    db.setDatabaseName(QDir(labDir).filePath(QStringLiteral("org.sqlite")));
+    db.setDatabaseName(directoryFile(labDir));
     if (!db.open())
-        return Error{QDir(labDir).filePath(QStringLiteral("org.sqlite")),
-                     QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
-                     QStringLiteral("check that the lab folder exists and is writable"),
-                     JetCode::FileAccessDenied};
+        return Error{
+            directoryFile(labDir), QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
+            QStringLiteral("check that the lab folder exists and is writable"), JetCode::FileAccessDenied};
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
         QSqlQuery q(db);

@@ -19,7 +19,13 @@ class Directory
 public:
     static constexpr int kSchemaVersion = 1;
 
+    // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
+    // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
     static Result<std::unique_ptr<Directory>> open(const QString &labDir);
+    // A new, empty directory in labDir; refused when org.sqlite exists already.
+    static Result<std::unique_ptr<Directory>> create(const QString &labDir);
+    // Whether labDir has an org.sqlite that can be opened: present, not empty, with SQLite's file header.
+    static Status validateFile(const QString &labDir);
     ~Directory();
     Directory(const Directory &) = delete;
     Directory &operator=(const Directory &) = delete;
@@ -82,6 +88,7 @@ public:
 
 private:
     Directory() = default;
+    static Result<std::unique_ptr<Directory>> connect(const QString &labDir);
     Status migrate();
 
     QString m_labDir;

@@ -114,8 +114,8 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
                      QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
                      JetCode::InvalidParameter};
     SCR_TRY(ensureDirectory(labDir));
-    logging::attachToLab(labDir);
-    auto directory = Directory::open(labDir);
+    SCR_TRY(logging::attachToLab(labDir));
+    auto directory = Directory::create(labDir);
     if (!directory)
         return directory.error();
     DemoLabReport report;

@@ -5,9 +5,14 @@
 #include "sim/faultinjector.h"
 #include "sim/mailflow.h"
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 
 namespace scr {
@@ -20,15 +25,44 @@ constexpr qint64 kHourMs = 3600 * 1000;
 
 Lab::Lab(QString labDir, qint64 nowMs) : m_labDir(std::move(labDir)), m_clock(nowMs) {}
 
+namespace {
+
+// A lab is written all the time (directory, logs, hosts' disks): one that cannot be written is refused at
+// open with the fix, instead of failing later in the middle of a mount or of the log's first line.
+Status checkWritable(const QString &labDir)
+{
+    const QString fix = QStringLiteral("make it writable for this user (chmod -R u+w %1), or copy the lab "
+                                       "to a folder you can write and open the copy")
+                            .arg(labDir);
+    const QString org = labDir + QStringLiteral("/org.sqlite");
+    const QString logs = labDir + QStringLiteral("/logs");
+    for (const QString &path : {labDir, org, logs}) {
+        if (path == logs && !QFileInfo::exists(logs))
+            continue; // made at open, in the lab folder checked first
+        if (::access(QFile::encodeName(path).constData(), W_OK) != 0) {
+            const int err = errno;
+            return Error{
+                path,
+                QStringLiteral("is not writable (%1): the lab folder %2 must be writable to be opened")
+                    .arg(QString::fromLocal8Bit(strerror(err)), labDir),
+                fix, JetCode::FileAccessDenied};
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
 {
-    if (!QFileInfo(labDir + QStringLiteral("/org.sqlite")).isFile())
-        return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
-                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    // Validation first, in the order that names the real problem: not a lab, a damaged directory, a folder
+    // that cannot be written, another process; nothing is created or changed before all four pass.
+    SCR_TRY(Directory::validateFile(labDir));
+    SCR_TRY(checkWritable(labDir));
     auto lock = LabLock::acquire(labDir);
     if (!lock)
         return lock.error();
-    logging::attachToLab(labDir);
+    SCR_TRY(logging::attachToLab(labDir));
     auto directory = Directory::open(labDir);
     if (!directory)
         return directory.error();

@@ -28,7 +28,7 @@ private Q_SLOTS:
     {
         QTemporaryDir lab;
         {
-            auto d = Directory::open(lab.path());
+            auto d = Directory::create(lab.path());
             QVERIFY(d.hasValue());
             QVERIFY((*d)->addHost({QStringLiteral("MBX1"), true, {}}).hasValue());
             QVERIFY((*d)->addServer({QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true}).hasValue());
@@ -59,7 +59,7 @@ private Q_SLOTS:
     void storageGroupsByIdentityAndForeignKeys()
     {
         QTemporaryDir lab;
-        auto d = Directory::open(lab.path());
+        auto d = Directory::create(lab.path());
         StorageGroupRecord sg = addMbx1(**d);
         sg.logFolderPath = sg.systemFolderPath = QStringLiteral("C:\\Logs");
         QVERIFY((*d)->addStorageGroup(sg).hasValue());
@@ -76,7 +76,7 @@ private Q_SLOTS:
     void transactionsAreAllOrNothing()
     {
         QTemporaryDir lab;
-        auto d = Directory::open(lab.path());
+        auto d = Directory::create(lab.path());
         auto st = (*d)->transaction([&]() -> Status {
             SCR_TRY((*d)->addHost({QStringLiteral("A"), true, {}}));
             SCR_TRY((*d)->addHost({QStringLiteral("A"), true, {}})); // fails: exists
@@ -88,7 +88,7 @@ private Q_SLOTS:
     void historyIsDownsampled()
     {
         QTemporaryDir lab;
-        auto d = Directory::open(lab.path());
+        auto d = Directory::create(lab.path());
         StorageGroupRecord sg = addMbx1(**d);
         const qint64 sgId = *(*d)->addStorageGroup(sg);
         const qint64 copyId = *(*d)->addCopy({0, sgId, QStringLiteral("MBX3"), 0, 0, false, {}});

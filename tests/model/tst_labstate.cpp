@@ -61,6 +61,11 @@ Run shell(const QStringList &args)
     return r;
 }
 
+QString errorText(const Status &st)
+{
+    return st ? QString() : st.error().toString();
+}
+
 template <typename T> QString errorText(const Result<T> &r)
 {
     return r ? QString() : r.error().toString();
@@ -118,6 +123,118 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("is open in another process")), qPrintable(r.err));
         QVERIFY(!r.err.contains(QStringLiteral("-5")));
+    }
+
+    // --- a damaged directory -----------------------------------------------------------------------------
+
+    void aDamagedDirectoryIsRefusedNotRebuilt_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("zero bytes") << QByteArray() << QStringLiteral("is empty (0 bytes)");
+        QTest::newRow("not SQLite") << QByteArray("Exchange organization backup\n").repeated(200)
+                                    << QStringLiteral("is not a SQLite database");
+        QTest::newRow("short") << QByteArray("SQLite") << QStringLiteral("is not a SQLite database");
+    }
+    void aDamagedDirectoryIsRefusedNotRebuilt()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        const QString org = dir.filePath(QStringLiteral("org.sqlite"));
+        for (const char *side : {"-wal", "-shm"})
+            QFile::remove(org + QLatin1String(side));
+        QFile file(org);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(content), content.size());
+        file.close();
+
+        auto lab = Lab::open(dir.path());
+        QVERIFY(!lab.hasValue());
+        QCOMPARE(lab.error().code, JetCode::DatabaseCorrupted);
+        QVERIFY2(lab.error().reason.contains(reason), qPrintable(lab.error().toString()));
+        QVERIFY(lab.error().object.endsWith(QStringLiteral("org.sqlite")));
+        QVERIFY(lab.error().fix.contains(QStringLiteral("restore org.sqlite from a backup")));
+        QVERIFY(lab.error().fix.contains(QStringLiteral("--new-demo")));
+
+        const Run r = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                             QStringLiteral("Get-ExchangeServer")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(reason) && r.err.contains(QStringLiteral("restore org.sqlite")),
+                 qPrintable(r.err));
+        // Nothing rebuilt it: the bytes are the damaged ones still.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+        QVERIFY(!QFile::exists(org + QStringLiteral("-wal")));
+    }
+
+    void aFolderThatIsNotALabGetsNothingWritten()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile note(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.write("not a lab\n");
+        note.close();
+        auto lab = Lab::open(dir.path());
+        QVERIFY(!lab.hasValue());
+        QCOMPARE(lab.error().code, JetCode::FileNotFound);
+        QVERIFY(lab.error().reason.contains(QStringLiteral("is not a lab folder")));
+        QVERIFY(!Directory::open(dir.path()).hasValue());
+        test::ManualClock clock;
+        QVERIFY(!DemoLab::create(dir.path(), clock).hasValue()); // not empty: no demo lab over it
+        const Run r = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                             QStringLiteral("Get-ExchangeServer")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("notes.txt")});
+    }
+
+    // --- an unwritable lab -------------------------------------------------------------------------------
+
+    void anUnwritableLabIsRefusedWithTheFix()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        // As root, permissions do not stop a write: test::makeReadOnly makes the folder immutable then
+        // (chattr +i), which stops root too. Where neither works, this case cannot be staged.
+        if (!test::makeReadOnly(dir.path()))
+            QSKIP("cannot make a folder read-only here (not root and no chmod, or no chattr)");
+        auto lab = Lab::open(dir.path());
+        const Run r = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                             QStringLiteral("Get-ExchangeServer")});
+        test::makeWritable(dir.path());
+        QVERIFY(!lab.hasValue());
+        QCOMPARE(lab.error().code, JetCode::FileAccessDenied);
+        QVERIFY2(lab.error().reason.contains(QStringLiteral("is not writable")), qPrintable(errorText(lab)));
+        QVERIFY(lab.error().fix.contains(QStringLiteral("chmod")));
+        QVERIFY2(!r.crashed, qPrintable(r.err)); // was: abort on an uncaught spdlog::spdlog_ex
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("is not writable")), qPrintable(r.err));
+    }
+
+    void aLogThatCannotBeOpenedIsAnErrorNotAnAbort()
+    {
+        // Staged for root too: a folder where the log file should be cannot be opened for writing by anyone.
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        const QString log = dir.filePath(QStringLiteral("logs/scr.log"));
+        QVERIFY(QFile::remove(log));
+        QVERIFY(QDir().mkpath(log));
+        const Status attached = logging::attachToLab(dir.path());
+        QVERIFY(!attached.hasValue());
+        QCOMPARE(attached.error().code, JetCode::FileAccessDenied);
+        QVERIFY2(attached.error().reason.contains(QStringLiteral("cannot be opened for writing")),
+                 qPrintable(errorText(attached)));
+        auto lab = Lab::open(dir.path());
+        QVERIFY(!lab.hasValue());
+        QVERIFY(lab.error().object.endsWith(QStringLiteral("scr.log")));
+        const Run r = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                             QStringLiteral("Get-ExchangeServer")});
+        QVERIFY2(!r.crashed, qPrintable(r.err));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("scr.log")), qPrintable(r.err));
     }
 };
 
