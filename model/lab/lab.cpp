@@ -192,20 +192,29 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     auto sg = m_directory->storageGroup(db.storageGroupId);
     if (!sg)
         return sg.error();
-    auto host = hostOfServer((*sg)->server);
-    if (!host)
-        return host.error();
-    auto paths = storagePaths(*host, **sg, db);
-    if (!paths)
-        return paths.error();
-    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
-    if (!mounted) {
+    if (!*sg)
+        return Error{
+            db.name, QStringLiteral("its storage group no longer exists"), {}, JetCode::InvalidParameter};
+    // Every way a mount can fail raises 1002 and is kept, so the console's tree and Get-MailboxDatabase
+    // -Status show it, not only the log (a failure at open has nobody else to tell).
+    const auto failed = [&](const Error &error) -> Status {
         recordEvent({1002, EventLevel::Error, QStringLiteral("MSExchangeIS"),
                      QStringLiteral("Database %1\\%2 could not be mounted: %3")
-                         .arg((*sg)->identity(), db.name, mounted.error().toString()),
+                         .arg((*sg)->identity(), db.name, error.toString()),
                      m_clock.nowMs()});
-        return mounted.error();
-    }
+        m_mountErrors.insert_or_assign(db.guid, error);
+        return error;
+    };
+    auto host = hostOfServer((*sg)->server);
+    if (!host)
+        return failed(host.error());
+    auto paths = storagePaths(*host, **sg, db);
+    if (!paths)
+        return failed(paths.error());
+    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
+    if (!mounted)
+        return failed(mounted.error());
+    m_mountErrors.erase(db.guid);
     if (const auto &r = (*mounted)->softRecovery()) {
         // ESE's own event ids: 301 replay began, 302 recovery completed.
         recordEvent(
@@ -232,6 +241,7 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
 
 Status Lab::dismountDatabase(const DatabaseRecord &db)
 {
+    m_mountErrors.erase(db.guid); // dismounted on purpose: a failed mount is no longer pending
     auto it = m_mounted.find(db.guid);
     if (it == m_mounted.end())
         return {};
@@ -249,6 +259,12 @@ MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
 {
     auto it = m_mounted.find(guid);
     return it == m_mounted.end() ? nullptr : it->second.get();
+}
+
+std::optional<Error> Lab::mountError(const QUuid &guid) const
+{
+    auto it = m_mountErrors.find(guid);
+    return it == m_mountErrors.end() ? std::nullopt : std::optional<Error>(it->second);
 }
 
 bool Lab::isMountedFile(const QString &localPath) const
@@ -422,6 +438,7 @@ Status Lab::setHostPowered(const QString &host, bool on)
                     if (m_flows.erase(db.guid))
                         saveMailFlows();
                     m_mounted.erase(db.guid);
+                    m_mountErrors.erase(db.guid);
                     SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
                 } else if (db.mountAtStartup) {
                     if (auto st = mountDatabase(db); !st)

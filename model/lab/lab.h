@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <QObject>
 
@@ -39,9 +40,12 @@ public:
     // The information store.
     Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
                                       const DatabaseRecord &db);
+    // A failure raises event 1002 and is kept (mountError) until the database mounts or is dismounted.
     Status mountDatabase(const DatabaseRecord &db);
     Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
+    // Why the database's last mount failed (at open, at power-on or by Mount-Database); none once mounted.
+    std::optional<Error> mountError(const QUuid &guid) const;
     // True when localEdbPath (a file, or a folder holding it) is a database this lab has mounted.
     bool isMountedFile(const QString &localPath) const;
 
@@ -90,6 +94,7 @@ private:
     VirtualClock m_clock;
     std::unique_ptr<Directory> m_directory;
     std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;
+    std::map<QUuid, Error> m_mountErrors;
     std::map<QUuid, std::unique_ptr<MailFlow>> m_flows;
     std::map<QString, std::unique_ptr<ReplicationService>> m_services; // by standby machine, upper case
     std::map<qint64, QString> m_copyService;                           // copy id → its service's key

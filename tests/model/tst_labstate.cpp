@@ -71,6 +71,12 @@ template <typename T> QString errorText(const Result<T> &r)
     return r ? QString() : r.error().toString();
 }
 
+QUuid databaseGuid(Lab &lab, const QString &storageGroup)
+{
+    auto sg = lab.directory().storageGroup(storageGroup);
+    return lab.directory().databases((*sg)->id)->front().guid;
+}
+
 } // namespace
 
 class TestLabState : public QObject
@@ -235,6 +241,63 @@ private Q_SLOTS:
         QVERIFY2(!r.crashed, qPrintable(r.err));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("scr.log")), qPrintable(r.err));
+    }
+
+    // --- a database that fails to mount at open ----------------------------------------------------------
+
+    void aMountFailureAtOpenIsShown()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        const QString edb = dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Data/SG1/DB1.edb"));
+        QVERIFY(QFile::exists(edb));
+        for (const char *side : {"-wal", "-shm"})
+            QFile::remove(edb + QLatin1String(side));
+        QFile file(edb);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        {
+            auto lab = Lab::open(dir.path()); // the other databases mount; this one cannot
+            QVERIFY2(lab.hasValue(), qPrintable(errorText(lab)));
+            const QUuid db1 = databaseGuid(**lab, QStringLiteral("MBX1\\SG1"));
+            QVERIFY(!(*lab)->mountedDatabase(db1));
+            QVERIFY((*lab)->mountedDatabase(databaseGuid(**lab, QStringLiteral("MBX1\\SG2"))));
+            const auto failed = (*lab)->mountError(db1);
+            QVERIFY(failed.has_value());
+            auto events = (*lab)->directory().events(50);
+            QVERIFY(std::any_of(events->begin(), events->end(), [](const EventRecord &e) {
+                return e.eventId == 1002 && e.level == QStringLiteral("Error") &&
+                       e.source == QStringLiteral("MSExchangeIS") &&
+                       e.text.contains(QStringLiteral("MBX1\\SG1\\DB1 could not be mounted"));
+            }));
+        }
+        // The shell: Mounted False, and why.
+        const Run r = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                             QStringLiteral("Get-MailboxDatabase MBX1\\SG1\\DB1 -Status | fl")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("Mounted\\s+: False"))), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("MountError\\s+: \\S"))),
+                 qPrintable(r.out));
+        const Run healthy = shell({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                                   QStringLiteral("Get-MailboxDatabase MBX1\\SG2\\DB2 -Status | fl")});
+        QVERIFY2(healthy.out.contains(QRegularExpression(QStringLiteral("Mounted\\s+: True"))),
+                 qPrintable(healthy.out));
+
+        // The console: the tree shows the database as failed to mount, with the error.
+        LabWorker worker(dir.path());
+        QSignalSpy opened(&worker, &LabWorker::opened);
+        worker.open();
+        QCOMPARE(opened.size(), 1);
+        QVERIFY2(opened.at(0).at(0).toBool(), qPrintable(opened.at(0).at(1).toString()));
+        const LabSnapshot snapshot = worker.snapshot();
+        OrganizationModel model;
+        model.setSnapshot(snapshot);
+        const QModelIndex db = model.indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1"));
+        QVERIFY(db.isValid());
+        const QString status = db.siblingAtColumn(OrganizationModel::StatusColumn).data().toString();
+        QVERIFY2(status.startsWith(QStringLiteral("Failed to mount: ")), qPrintable(status));
+        QVERIFY(db.data(OrganizationModel::AttentionRole).toBool());
     }
 };
 
