@@ -17,7 +17,7 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
     // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
@@ -38,6 +38,9 @@ public:
     Result<std::vector<HostRecord>> hosts();
     Result<std::optional<HostRecord>> host(const QString &name);
     Status setHostPoweredOn(const QString &name, bool on);
+    // When the host was last powered off without a shutdown (0: never): a dead source's failure time.
+    Status setHostPoweredOffAt(const QString &name, qint64 timeMs);
+    Result<qint64> hostPoweredOffAt(const QString &name);
     // Rename-Computer: the host keeps its disk folder; servers bound to it follow the new name.
     Status renameHost(const QString &from, const QString &to);
 
@@ -57,6 +60,9 @@ public:
     // LogFolderPath and SystemFolderPath.
     Status updateStorageGroupPaths(const StorageGroupRecord &sg);
     Status removeStorageGroup(qint64 id);
+    // The time of the last full backup (Start-DatabaseBackup), 0 if none.
+    Status setLastFullBackup(qint64 storageGroupId, qint64 timeMs);
+    Result<qint64> lastFullBackup(qint64 storageGroupId);
 
     Result<qint64> addDatabase(const DatabaseRecord &db);
     Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
@@ -74,6 +80,12 @@ public:
     Status updateCopy(const ScrCopyRecord &copy);
     Status removeCopy(qint64 id);
     Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
+    Status setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen);
+    Result<CopySourcePosition> copySourcePosition(qint64 copyId);
+
+    // Mail flows, one per database at most; a database's flow goes with the database.
+    Status replaceMailFlows(const std::vector<MailFlowRecord> &flows);
+    Result<std::vector<MailFlowRecord>> mailFlows();
 
     Status addSamples(const std::vector<StatusSample> &samples);
     Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0);

@@ -105,29 +105,22 @@ Status Lab::start()
 
 void Lab::saveMailFlows()
 {
-    QStringList lines;
+    std::vector<MailFlowRecord> flows;
     for (const auto &[guid, flow] : m_flows)
-        lines << QStringLiteral("%1 %2 %3")
-                     .arg(guid.toString(QUuid::WithoutBraces))
-                     .arg(flow->rate())
-                     .arg(flow->messageSize());
-    if (auto st = m_directory->setSetting(QStringLiteral("mailflows"), lines.join(QLatin1Char('\n'))); !st)
+        flows.push_back({guid, flow->rate(), flow->messageSize()});
+    if (auto st = m_directory->replaceMailFlows(flows); !st)
         logging::get("model")->warn("mail flows not saved: {}", st.error().toString().toStdString());
 }
 
 void Lab::restoreMailFlows()
 {
-    auto saved = m_directory->setting(QStringLiteral("mailflows"));
+    auto saved = m_directory->mailFlows();
     if (!saved)
         return;
-    for (const QString &line : saved->split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const QStringList f = line.split(QLatin1Char(' '));
-        if (f.size() != 3)
-            continue;
-        const QUuid guid = QUuid::fromString(f[0]);
-        if (!mountedDatabase(guid))
+    for (const MailFlowRecord &f : *saved) {
+        if (!mountedDatabase(f.database))
             continue; // dismounted since: its flow ended with it
-        if (auto st = startMailFlow(guid, f[1].toDouble(), f[2].toInt()); !st)
+        if (auto st = startMailFlow(f.database, f.messagesPerMinute, f.messageBytes); !st)
             logging::get("model")->warn("mail flow not restarted: {}", st.error().toString().toStdString());
     }
     saveMailFlows();
@@ -334,9 +327,9 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     service.addCopy(copy.id, config);
     if (copy.suspended)
         service.copy(copy.id)->suspend(copy.suspendComment);
-    auto backup = m_directory->setting(QStringLiteral("backup.%1").arg(copy.storageGroupId));
-    if (backup && !backup->isEmpty())
-        service.copy(copy.id)->setLatestFullBackupTime(backup->toLongLong());
+    auto backup = m_directory->lastFullBackup(copy.storageGroupId);
+    if (backup && *backup > 0)
+        service.copy(copy.id)->setLatestFullBackupTime(*backup);
     m_copyService[copy.id] = copy.standbyMachine.toUpper();
     return {};
 }
@@ -378,11 +371,8 @@ void Lab::rememberSourcePositions()
         for (qsizetype i = 0; i < keys.size(); ++i) {
             if (statuses[i].lastLogGenerated == 0)
                 continue;
-            const QString prefix = QStringLiteral("copy.%1.").arg(keys[i]);
-            (void)m_directory->setSetting(prefix + QStringLiteral("lastLogGenerated"),
-                                          QString::number(statuses[i].lastLogGenerated));
-            (void)m_directory->setSetting(prefix + QStringLiteral("latestAvailableLogTime"),
-                                          QString::number(statuses[i].latestAvailableLogTime));
+            (void)m_directory->setCopySourcePosition(
+                keys[i], {statuses[i].lastLogGenerated, statuses[i].latestAvailableLogTime});
         }
     }
 }
@@ -390,11 +380,8 @@ void Lab::rememberSourcePositions()
 Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
 {
     SourcePosition seen;
-    const QString prefix = QStringLiteral("copy.%1.").arg(copy.id);
-    if (auto gen = m_directory->setting(prefix + QStringLiteral("lastLogGenerated")))
-        seen.lastLogGenerated = gen->toUInt();
-    if (auto time = m_directory->setting(prefix + QStringLiteral("latestAvailableLogTime")))
-        seen.latestAvailableLogTime = time->toLongLong();
+    if (auto saved = m_directory->copySourcePosition(copy.id))
+        seen = *saved;
     if (CopyWorker *worker = copyWorker(copy);
         worker && worker->status().lastLogGenerated >= seen.lastLogGenerated) {
         seen.lastLogGenerated = worker->status().lastLogGenerated;
@@ -405,16 +392,15 @@ Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
 
 qint64 Lab::poweredOffAt(const QString &host)
 {
-    auto value = m_directory->setting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()));
-    return value ? value->toLongLong() : 0;
+    auto value = m_directory->hostPoweredOffAt(host);
+    return value ? *value : 0;
 }
 
 Status Lab::setHostPowered(const QString &host, bool on)
 {
     if (!on) {
         rememberSourcePositions();
-        SCR_TRY(m_directory->setSetting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()),
-                                        QString::number(m_clock.nowMs())));
+        SCR_TRY(m_directory->setHostPoweredOffAt(host, m_clock.nowMs()));
     }
     SCR_TRY(m_directory->setHostPoweredOn(host, on));
     FaultInjector::setPoweredOn(hostDisk(host).root(), on);

@@ -65,11 +65,7 @@ public:
     Status sampleStatus();
     // What each copy last saw of its source (LastLogGenerated and its time), kept in the directory so that
     // the loss can still be told after the source died and the lab restarted.
-    struct SourcePosition
-    {
-        uint32_t lastLogGenerated = 0;
-        qint64 latestAvailableLogTime = 0;
-    };
+    using SourcePosition = CopySourcePosition;
     void rememberSourcePositions();
     SourcePosition lastSeenSource(const ScrCopyRecord &copy);
     // When the host was last powered off (0 if never): a dead source's failure time.
@@ -82,7 +78,7 @@ Q_SIGNALS:
 
 private:
     Lab(QString labDir, qint64 nowMs);
-    // Mail flows outlive the process: the lab keeps them in the directory ("mailflows") and starts them again
+    // Mail flows outlive the process: the lab keeps them in the directory (mail_flows) and starts them again
     // at open, so separate scr-shell runs (Start-MailFlow, then Step-Simulation) behave as one session.
     void saveMailFlows();
     void restoreMailFlows();
