@@ -306,13 +306,18 @@ Status Directory::migrate()
 
 Status Directory::transaction(const std::function<Status()> &work)
 {
+    // Nested: the work joins the outer transaction, which commits or rolls back all of it.
+    if (m_transactionDepth > 0)
+        return work();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return Error{QStringLiteral("directory"),
                      QStringLiteral("cannot start a transaction: ") + db.lastError().text(),
                      {},
                      JetCode::DiskIO};
+    ++m_transactionDepth;
     Status st = work();
+    --m_transactionDepth;
     if (!st) {
         db.rollback();
         return st;
@@ -658,17 +663,29 @@ Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 since
     return out;
 }
 
-Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs)
+Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs)
 {
-    // Keep the latest sample of each bucket: the queue length at the end of the interval.
-    return Query(m_connection,
-                 QStringLiteral("DELETE FROM status_history WHERE time_ms < ? AND rowid NOT IN ("
-                                "SELECT max(rowid) FROM status_history WHERE time_ms < ? "
-                                "GROUP BY copy_id, time_ms / ?)"))
-        .bind(olderThanMs)
-        .bind(olderThanMs)
-        .bind(bucketMs)
-        .run(QStringLiteral("downsampling status history"));
+    return transaction([&]() -> Status {
+        SCR_TRY(Query(m_connection, QStringLiteral("DELETE FROM status_history WHERE time_ms < ?"))
+                    .bind(dropBeforeMs)
+                    .run(QStringLiteral("dropping old status history")));
+        // Keep the latest sample of each bucket: the queue length at the end of the interval.
+        return Query(m_connection,
+                     QStringLiteral("DELETE FROM status_history WHERE time_ms < ? AND rowid NOT IN ("
+                                    "SELECT max(rowid) FROM status_history WHERE time_ms < ? "
+                                    "GROUP BY copy_id, time_ms / ?)"))
+            .bind(olderThanMs)
+            .bind(olderThanMs)
+            .bind(bucketMs)
+            .run(QStringLiteral("downsampling status history"));
+    });
+}
+
+Result<qint64> Directory::sampleCount()
+{
+    Query q(m_connection, QStringLiteral("SELECT count(*) FROM status_history"));
+    SCR_TRY(q.run(QStringLiteral("counting status history")));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
 }
 
 Status Directory::addEvent(const EventRecord &e)
@@ -778,6 +795,21 @@ Result<std::vector<MailFlowRecord>> Directory::mailFlows()
         out.push_back({QUuid::fromString(q.q().value(0).toString()), q.q().value(1).toDouble(),
                        q.q().value(2).toInt()});
     return out;
+}
+
+Status Directory::saveClock(qint64 nowMs)
+{
+    return setSetting(QStringLiteral("clock.nowMs"), QString::number(nowMs));
+}
+
+Result<qint64> Directory::savedClock()
+{
+    Query q(m_connection, QStringLiteral("SELECT max(COALESCE((SELECT CAST(value AS INTEGER) FROM settings "
+                                         "WHERE key = 'clock.nowMs'), 0), "
+                                         "COALESCE((SELECT max(time_ms) FROM events), 0), "
+                                         "COALESCE((SELECT max(time_ms) FROM status_history), 0))"));
+    SCR_TRY(q.run(QStringLiteral("reading the virtual clock")));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
 }
 
 Status Directory::setSetting(const QString &key, const QString &value)

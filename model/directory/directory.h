@@ -31,7 +31,8 @@ public:
     Directory &operator=(const Directory &) = delete;
 
     const QString &labDir() const { return m_labDir; }
-    // Runs work in one transaction: all of it lands, or none of it.
+    // Runs work in one transaction: all of it lands, or none of it. Inside another transaction, work joins
+    // it.
     Status transaction(const std::function<Status()> &work);
 
     Status addHost(const HostRecord &host);
@@ -89,11 +90,18 @@ public:
 
     Status addSamples(const std::vector<StatusSample> &samples);
     Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0);
-    // Keeps one sample per bucketMs for samples older than olderThanMs: history stays bounded.
-    Status downsample(qint64 olderThanMs, qint64 bucketMs);
+    // Keeps one sample per bucketMs for samples older than olderThanMs, and none older than dropBeforeMs:
+    // history stays bounded.
+    Status downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs = 0);
+    Result<qint64> sampleCount();
 
     Status addEvent(const EventRecord &event);
     Result<std::vector<EventRecord>> events(int limit = 1000);
+
+    // The virtual clock as last persisted. Read back as the newest of it and of every time the directory
+    // holds (events, status history), so a clock saved late can never make time go back.
+    Status saveClock(qint64 nowMs);
+    Result<qint64> savedClock();
 
     Status setSetting(const QString &key, const QString &value);
     Result<QString> setting(const QString &key, const QString &fallback = {});
@@ -105,6 +113,7 @@ private:
 
     QString m_labDir;
     QString m_connection;
+    int m_transactionDepth = 0;
 };
 
 } // namespace scr

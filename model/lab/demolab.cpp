@@ -136,7 +136,7 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
         }
         return {};
     }));
-    SCR_TRY((*directory)->setSetting(QStringLiteral("clock.nowMs"), QString::number(clock.nowMs())));
+    SCR_TRY((*directory)->saveClock(clock.nowMs()));
     logging::get("model")->info("created demo lab in {}: {} hosts, {} databases, {} mailboxes, {} messages",
                                 labDir.toStdString(), report.hosts, report.databases, report.mailboxes,
                                 report.messages);

@@ -19,7 +19,8 @@ namespace scr {
 namespace {
 
 constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
-constexpr qint64 kHourMs = 3600 * 1000;
+// How far ahead of the clock its persisted value runs: one write a virtual minute at most while stepping.
+constexpr qint64 kClockLeaseMs = 60 * 1000;
 
 } // namespace
 
@@ -66,11 +67,13 @@ Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
     auto directory = Directory::open(labDir);
     if (!directory)
         return directory.error();
-    auto saved = (*directory)->setting(QStringLiteral("clock.nowMs"));
+    // The clock resumes where it was persisted, or later: never before a time the directory already holds.
+    auto saved = (*directory)->savedClock();
     if (!saved)
         return saved.error();
-    const qint64 now = saved->isEmpty() ? QDateTime::currentMSecsSinceEpoch() : saved->toLongLong();
+    const qint64 now = *saved > 0 ? *saved : QDateTime::currentMSecsSinceEpoch();
     std::unique_ptr<Lab> lab(new Lab(labDir, now));
+    lab->m_clockPersistedMs = now;
     lab->m_lock = std::move(*lock);
     lab->m_directory = std::move(*directory);
     SCR_TRY(lab->start());
@@ -138,7 +141,7 @@ Lab::~Lab()
             logging::get("model")->warn("dismount at exit failed: {}", st.error().toString().toStdString());
     m_mounted.clear();
     if (m_directory)
-        (void)m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+        (void)m_directory->saveClock(m_clock.nowMs());
 }
 
 HostDisk Lab::hostDisk(const QString &host)
@@ -481,7 +484,16 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
 {
     m_clock.setRunning(false);
     for (qint64 done = 0; done < durationMs; done += stepMs) {
-        m_clock.advance(std::min(stepMs, durationMs - done));
+        const qint64 step = std::min(stepMs, durationMs - done);
+        // Write-ahead for time: the clock is persisted before any time it reaches is used (in a log
+        // header, a lag, an event), and a lease ahead, so that it is written about once a virtual minute.
+        // After a kill -9 the lab resumes at the lease: a little later, never earlier.
+        if (m_clock.nowMs() + step > m_clockPersistedMs) {
+            const qint64 lease = m_clock.nowMs() + step + kClockLeaseMs;
+            SCR_TRY(m_directory->saveClock(lease));
+            m_clockPersistedMs = lease;
+        }
+        m_clock.advance(step);
         const qint64 now = m_clock.nowMs();
         for (auto &[guid, flow] : m_flows)
             if (auto delivered = flow->deliverDue(now); !delivered)
@@ -491,7 +503,7 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
         if (now - m_lastSampleMs >= kSampleEveryMs)
             SCR_TRY(sampleStatus());
     }
-    return m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+    return {};
 }
 
 Status Lab::sampleStatus()
@@ -506,10 +518,13 @@ Status Lab::sampleStatus()
                                summaryCopyStatusName(statuses[i].summary)});
     }
     m_lastSampleMs = now;
-    rememberSourcePositions();
-    SCR_TRY(m_directory->addSamples(samples));
-    // Bounded history: a sample a minute for the last hour, then one per 15 minutes.
-    return m_directory->downsample(now - kHourMs, 15 * 60 * 1000);
+    // One transaction: the samples, what each copy saw of its source, and the bounded history.
+    return m_directory->transaction([&]() -> Status {
+        rememberSourcePositions();
+        SCR_TRY(m_directory->addSamples(samples));
+        return m_directory->downsample(now - kHistoryFullResolutionMs, kHistoryBucketMs,
+                                       now - kHistoryKeepMs);
+    });
 }
 
 } // namespace scr

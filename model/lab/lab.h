@@ -26,6 +26,15 @@ class Lab final : public QObject
 {
     Q_OBJECT
 public:
+    // The status history the directory keeps (README, "Status history"): every sample of the last two
+    // virtual hours (what the console's chart shows), then one per ten virtual minutes, and nothing older
+    // than seven virtual days (the longest ReplayLagTime).
+    static constexpr qint64 kHistoryFullResolutionMs = 2 * 3600 * 1000;
+    static constexpr qint64 kHistoryBucketMs = 10 * 60 * 1000;
+    static constexpr qint64 kHistoryKeepMs = 7 * 24 * 3600 * 1000LL;
+
+    // Refused, with nothing changed, when labDir is not a lab, its org.sqlite is damaged, it is not
+    // writable, or another process (or another Lab in this one) has it open.
     static Result<std::unique_ptr<Lab>> open(const QString &labDir);
     // A clean shutdown: flows stop, services stop, databases are dismounted, the clock is saved.
     ~Lab() override;
@@ -95,6 +104,7 @@ private:
     std::map<QString, std::unique_ptr<ReplicationService>> m_services; // by standby machine, upper case
     std::map<qint64, QString> m_copyService;                           // copy id → its service's key
     qint64 m_lastSampleMs = 0;
+    qint64 m_clockPersistedMs = 0; // the clock as persisted: it may run up to here before the next write
 };
 
 } // namespace scr

@@ -14,6 +14,9 @@
 
 namespace scr {
 
+// The chart's window is the history the directory keeps at full resolution.
+static_assert(LabWorker::kHistoryWindowMs == Lab::kHistoryFullResolutionMs);
+
 LabWorker::LabWorker(QString labDir, QObject *parent) : QObject(parent), m_labDir(std::move(labDir))
 {
     qRegisterMetaType<scr::LabSnapshot>();

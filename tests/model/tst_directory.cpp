@@ -138,6 +138,11 @@ private Q_SLOTS:
         QCOMPARE(kept->size(), std::size_t(36 + 60));
         QCOMPARE(kept->back().timeMs, 599 * 60000);
         QCOMPARE((*d)->samples(copyId, 540 * 60000)->size(), std::size_t(60));
+        // And nothing older than the drop time.
+        QVERIFY((*d)->downsample(540 * 60000, 15 * 60000, 300 * 60000).hasValue());
+        QCOMPARE((*d)->samples(copyId)->size(), std::size_t(16 + 60));
+        QVERIFY((*d)->samples(copyId)->front().timeMs >= 300 * 60000);
+        QCOMPARE(*(*d)->sampleCount(), qint64(16 + 60));
     }
 
     void schema1LabStateMovesIntoColumns()
@@ -194,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(flows.front().database, QUuid::fromString(db1));
         QCOMPARE(flows.front().messagesPerMinute, 600.0);
         QCOMPARE(flows.front().messageBytes, 102400);
-        QCOMPARE(*(*d)->setting(QStringLiteral("clock.nowMs")), QStringLiteral("1700000000000"));
+        QCOMPARE(*(*d)->savedClock(), qint64(1700000000000));
         // No lab state is left as a string, the stale copy 7 included.
         for (const char *key : {"copy.1.lastLogGenerated", "copy.1.latestAvailableLogTime",
                                 "copy.7.lastLogGenerated", "host.MBX1.poweredOffMs", "backup.1", "mailflows"})

@@ -77,6 +77,31 @@ QUuid databaseGuid(Lab &lab, const QString &storageGroup)
     return lab.directory().databases((*sg)->id)->front().guid;
 }
 
+// The newest time written into the logs of a folder: every header's creation time and every record's time.
+qint64 newestLogTime(const QString &folder)
+{
+    qint64 newest = 0;
+    auto listing = listLogFolder(folder, QStringLiteral("E00"));
+    if (!listing)
+        return -1;
+    QStringList files;
+    for (uint32_t gen : listing->closedGenerations)
+        files << folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen);
+    if (listing->hasOpenLog)
+        files << folder + QStringLiteral("/E00.log");
+    for (const QString &file : files) {
+        auto log = LogFile::load(file);
+        if (!log)
+            continue; // a log the kill tore is recovery's business, not this test's
+        newest = std::max(newest, log->header().creationTimeMs);
+        (void)log->scan(file.endsWith(QStringLiteral("E00.log")), [&](const LogRecordView &view) -> Status {
+            newest = std::max(newest, view.timeMs);
+            return {};
+        });
+    }
+    return newest;
+}
+
 } // namespace
 
 class TestLabState : public QObject
@@ -298,6 +323,110 @@ private Q_SLOTS:
         const QString status = db.siblingAtColumn(OrganizationModel::StatusColumn).data().toString();
         QVERIFY2(status.startsWith(QStringLiteral("Failed to mount: ")), qPrintable(status));
         QVERIFY(db.data(OrganizationModel::AttentionRole).toBool());
+    }
+
+    // --- the virtual clock -------------------------------------------------------------------------------
+
+    void theClockNeverGoesBackAfterKillNine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        qint64 before = 0;
+        {
+            auto lab = Lab::open(dir.path());
+            QVERIFY(lab.hasValue());
+            before = (*lab)->clock().nowMs();
+        }
+        // One long Step-Simulation (a virtual day), killed in the middle: the clock was saved only at its
+        // end before, so the lab came back at the start of it, behind the logs it had written.
+        QProcess child;
+        child.setProgram(QStringLiteral(SCR_SHELL));
+        child.setArguments({QStringLiteral("--lab"), dir.path(), QStringLiteral("-c"),
+                            QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 600; "
+                                           "Step-Simulation -Duration 1.00:00:00")});
+        child.setStandardInputFile(QProcess::nullDevice());
+        child.start();
+        QVERIFY(child.waitForStarted());
+        const QString logs = dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1"));
+        const auto generations = [&] {
+            auto listing = listLogFolder(logs, QStringLiteral("E00"));
+            return listing ? listing->closedGenerations.size() : std::size_t(0);
+        };
+        const std::size_t start = generations();
+        QTRY_VERIFY_WITH_TIMEOUT(generations() >= start + 8 || child.state() != QProcess::Running, 60000);
+        QVERIFY2(child.state() == QProcess::Running, "Step-Simulation ended before it could be killed");
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(10000));
+
+        const qint64 written = newestLogTime(logs);
+        QVERIFY(written > before + 8 * 1000);
+        auto lab = Lab::open(dir.path());
+        QVERIFY2(lab.hasValue(), qPrintable(errorText(lab)));
+        const qint64 now = (*lab)->clock().nowMs();
+        QVERIFY2(now >= written, qPrintable(QStringLiteral("the clock went back: %1 < %2 (%3 ms)")
+                                                .arg(now)
+                                                .arg(written)
+                                                .arg(written - now)));
+        // ... and not far ahead either: the lease is a virtual minute.
+        QVERIFY2(now <= written + 3 * 60 * 1000, qPrintable(QString::number(now - written)));
+    }
+
+    void theClockResumesAfterTheNewestEvent()
+    {
+        // Belt and braces: a time the directory holds (an event) is never in the clock's future at open.
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        qint64 late = 0;
+        {
+            auto lab = Lab::open(dir.path());
+            QVERIFY(lab.hasValue());
+            late = (*lab)->clock().nowMs() + 3600 * 1000;
+            QVERIFY((*lab)->directory().addEvent({0, late, 6005, QStringLiteral("Information"),
+                                                  QStringLiteral("EventLog"), QStringLiteral("later")}));
+        }
+        auto lab = Lab::open(dir.path());
+        QVERIFY(lab.hasValue());
+        QVERIFY((*lab)->clock().nowMs() >= late);
+    }
+
+    // --- the status history ------------------------------------------------------------------------------
+
+    void theStatusHistoryStaysBounded()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeLab(dir));
+        auto lab = Lab::open(dir.path());
+        QVERIFY(lab.hasValue());
+        auto copy = cmdlets::enableStorageGroupCopy(
+            **lab, {QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"), 0, 0});
+        QVERIFY2(copy.hasValue(), qPrintable(errorText(copy)));
+        const qint64 copyId = copy->id;
+        // Samples from long ago, as a lab left for weeks would have: beyond seven days they go.
+        const qint64 start = (*lab)->clock().nowMs();
+        std::vector<StatusSample> old;
+        for (int i = 0; i < 100; ++i)
+            old.push_back(
+                {copyId, start - 8 * 24 * 3600 * 1000LL + i * 60000, 0, 0, QStringLiteral("Healthy")});
+        QVERIFY((*lab)->directory().addSamples(old).hasValue());
+
+        QVERIFY((*lab)->stepSimulation(26 * 3600 * 1000LL, 60 * 1000).hasValue()); // a day and two hours
+        const qint64 now = (*lab)->clock().nowMs();
+        auto all = (*lab)->directory().samples(copyId);
+        QVERIFY(all.hasValue());
+        // Every minute of the last two hours, one per ten minutes before that, nothing older than 7 days.
+        const std::size_t bound = 121 + std::size_t(24 * 6) + 2;
+        QVERIFY2(all->size() <= bound, qPrintable(QString::number(all->size())));
+        QVERIFY(all->front().timeMs >= now - Lab::kHistoryKeepMs);
+        auto recent = (*lab)->directory().samples(copyId, now - Lab::kHistoryFullResolutionMs);
+        QVERIFY2(recent->size() >= 119, qPrintable(QString::number(recent->size())));
+        // Older samples are one per ten-minute bucket (the bucket at the window's edge is still filling).
+        for (std::size_t i = 1; i < all->size(); ++i) {
+            if ((*all)[i].timeMs >= now - Lab::kHistoryFullResolutionMs - Lab::kHistoryBucketMs)
+                break;
+            QVERIFY2((*all)[i].timeMs - (*all)[i - 1].timeMs >= Lab::kHistoryBucketMs - 60 * 1000,
+                     qPrintable(QStringLiteral("samples %1 and %2 apart").arg(i - 1).arg(i)));
+        }
+        QCOMPARE(*(*lab)->directory().sampleCount(), qint64(all->size()));
     }
 };
 
