@@ -26,7 +26,7 @@ class Lab final : public QObject
 {
     Q_OBJECT
 public:
-    // The status history the directory keeps (README, "Status history"): every sample of the last two
+    // The status history the directory keeps (README, "Lab state"): every sample of the last two
     // virtual hours (what the console's chart shows), then one per ten virtual minutes, and nothing older
     // than seven virtual days (the longest ReplayLagTime).
     static constexpr qint64 kHistoryFullResolutionMs = 2 * 3600 * 1000;
