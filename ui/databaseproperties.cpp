@@ -24,7 +24,14 @@ DatabaseProperties::DatabaseProperties(const StorageGroupRecord &storageGroup,
     form->addRow(tr("Database:"), new QLabel(m_identity, this));
     form->addRow(tr("Database path:"), new QLabel(database.record.edbFilePath, this));
     form->addRow(tr("Log folder path:"), new QLabel(storageGroup.logFolderPath, this));
-    form->addRow(tr("Status:"), new QLabel(database.mounted ? tr("Mounted") : tr("Dismounted"), this));
+    auto *status =
+        new QLabel(database.mounted                ? tr("Mounted")
+                   : database.mountError.isEmpty() ? tr("Dismounted")
+                                                   : tr("Failed to mount: %1").arg(database.mountError),
+                   this);
+    status->setObjectName(QStringLiteral("status"));
+    status->setWordWrap(true);
+    form->addRow(tr("Status:"), status);
     form->addRow(tr("Mailboxes:"), new QLabel(QString::number(database.mailboxes), this));
     form->addRow(tr("GUID:"), new QLabel(database.record.guid.toString(QUuid::WithoutBraces), this));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -5,8 +5,11 @@
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "core/logging.h"
+#include "directory/directory.h"
 #include "lab/demolab.h"
 #include "lab/labworker.h"
+
+#include <cstdio>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,14 +65,22 @@ int main(int argc, char **argv)
     const QString labDir = QFileInfo(parser.isSet(labOption) ? parser.value(labOption)
                                                              : QDir::homePath() + QStringLiteral("/scr-lab"))
                                .absoluteFilePath();
+    // Refusals before the window: a damaged directory is never replaced by a new demo lab, and a lab whose
+    // log cannot be written is named with its fix. Each is also printed, for a console started from a shell.
+    const auto refuse = [](const scr::Error &error) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+        QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), error.toString());
+        return 2;
+    };
     if (!QFileInfo::exists(labDir + QStringLiteral("/org.sqlite"))) {
         auto made = scr::DemoLab::create(labDir, scr::SystemClock::instance());
-        if (!made) {
-            QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), made.error().toString());
-            return 2;
-        }
+        if (!made)
+            return refuse(made.error());
+    } else if (auto valid = scr::Directory::validateFile(labDir); !valid) {
+        return refuse(valid.error());
     }
-    scr::logging::attachToLab(labDir);
+    if (auto logged = scr::logging::attachToLab(labDir); !logged)
+        return refuse(logged.error());
     scr::logging::installQtMessageHandler();
 
     QThread labThread;

@@ -97,20 +97,29 @@ int main(int argc, char **argv)
                     scr::JetCode::InvalidParameter});
         return 2;
     }
-    if (!QFileInfo(labDir + QStringLiteral("/hosts")).isDir()) {
+    // A folder with an org.sqlite is a lab, even a damaged one: the session's open names what is wrong.
+    if (!QFileInfo::exists(labDir + QStringLiteral("/org.sqlite")) &&
+        !QFileInfo(labDir + QStringLiteral("/hosts")).isDir()) {
         printError({labDir, QStringLiteral("is not a lab folder (it has no hosts folder)"),
                     QStringLiteral("create one with --new-demo DIR"), scr::JetCode::InvalidParameter});
         return 2;
     }
-    scr::logging::attachToLab(labDir);
-    scr::logging::installQtMessageHandler();
 
     const bool tty = isatty(STDIN_FILENO);
     scr::ShellSession session(labDir);
+    // The lab first (it validates the directory and the folder, then sends the log to the lab); a folder
+    // of host disks with no directory still gets its log, and a log that cannot be written stops here.
     if (auto opened = session.open(); !opened) {
         printError(opened.error());
         return 2;
     }
+    if (!session.lab()) {
+        if (auto logged = scr::logging::attachToLab(labDir); !logged) {
+            printError(logged.error());
+            return 2;
+        }
+    }
+    scr::logging::installQtMessageHandler();
     // At a terminal: a line editor with history and Tab completion. Cmdlets Exchange asked to confirm ask
     // here; a script must say -Confirm:$false.
     scr::shell::LineEditor editor(STDIN_FILENO, STDOUT_FILENO);

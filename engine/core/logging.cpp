@@ -32,18 +32,32 @@ Registry &registry()
 
 } // namespace
 
-void attachToLab(const QString &labDir)
+Status attachToLab(const QString &labDir)
 {
     Registry &r = registry();
     std::lock_guard lock(r.mutex);
     const QString dir = labDir + QStringLiteral("/logs");
-    QDir().mkpath(dir);
+    const QString fix = QStringLiteral("make the lab folder and its logs folder writable for this user "
+                                       "(chmod u+w), or copy the lab somewhere you can write");
+    if (!QDir().mkpath(dir))
+        return Error{dir, QStringLiteral("cannot be created: the lab folder is not writable"), fix,
+                     JetCode::FileAccessDenied};
+    const std::string file = QFile::encodeName(dir + QStringLiteral("/scr.log")).toStdString();
+    std::shared_ptr<spdlog::sinks::sink> sink;
+    // spdlog reports a file it cannot open by throwing; it stops here, as an error value.
+    try {
+        sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 5 * 1024 * 1024, 5);
+    } catch (const spdlog::spdlog_ex &e) {
+        return Error{dir + QStringLiteral("/scr.log"),
+                     QStringLiteral("cannot be opened for writing: ") + QString::fromLocal8Bit(e.what()), fix,
+                     JetCode::FileAccessDenied};
+    }
+    sink->set_pattern("%Y-%m-%d %H:%M:%S.%e %-5l [%n] %v");
     if (r.fileSink)
         r.sinks->remove_sink(r.fileSink);
-    const std::string file = QFile::encodeName(dir + QStringLiteral("/scr.log")).toStdString();
-    r.fileSink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 5 * 1024 * 1024, 5);
-    r.fileSink->set_pattern("%Y-%m-%d %H:%M:%S.%e %-5l [%n] %v");
+    r.fileSink = std::move(sink);
     r.sinks->add_sink(r.fileSink);
+    return {};
 }
 
 void setConsoleEcho(bool on)

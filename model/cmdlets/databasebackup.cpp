@@ -93,8 +93,7 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
         ++report.logsTruncated;
     }
     report.truncatedThrough = report.logsTruncated > 0 ? limit : 0;
-    SCR_TRY(
-        lab.directory().setSetting(QStringLiteral("backup.%1").arg(sg->id), QString::number(report.timeMs)));
+    SCR_TRY(lab.directory().setLastFullBackup(sg->id, report.timeMs));
     for (const ScrCopyRecord &copy : *copies)
         if (CopyWorker *worker = lab.copyWorker(copy))
             worker->setLatestFullBackupTime(report.timeMs);

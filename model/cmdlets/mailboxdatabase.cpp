@@ -18,7 +18,9 @@ Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QStri
         if (!dbs)
             return dbs.error();
         for (const DatabaseRecord &db : *dbs) {
-            MailboxDatabaseRow row{sg, db, lab.mountedDatabase(db.guid) != nullptr};
+            MailboxDatabaseRow row{sg, db, lab.mountedDatabase(db.guid) != nullptr, {}};
+            if (const auto failed = lab.mountError(db.guid))
+                row.mountError = failed->toString();
             if (identity.isEmpty() || row.identity().compare(identity, Qt::CaseInsensitive) == 0)
                 rows.push_back(std::move(row));
         }

@@ -19,6 +19,7 @@ struct MailboxDatabaseRow
     StorageGroupRecord storageGroup;
     DatabaseRecord database;
     bool mounted = false; // in this lab process
+    QString mountError;   // why its last mount failed, while it stays dismounted; empty otherwise
     QString identity() const
     {
         return storageGroup.identity() + QLatin1Char('\\') + database.name;

@@ -1,5 +1,11 @@
 #include "directory.h"
 
+#include <unistd.h>
+
+#include <cstring>
+
+#include <cerrno>
+
 #include "core/logging.h"
 #include "host/hostdisk.h"
 
@@ -8,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -17,9 +24,18 @@
 namespace scr {
 namespace {
 
-// Migrations, in order: migration i brings the schema from version i to i + 1.
-const char *const kMigrations[] = {
-    R"(CREATE TABLE hosts(name TEXT PRIMARY KEY COLLATE NOCASE, powered_on INTEGER NOT NULL DEFAULT 1,
+// Migrations, in order: migration i brings the schema from version i to i + 1, in one transaction with the
+// new user_version. sql is split at ';'; then, when a step needs more than SQL, step runs.
+struct Migration
+{
+    const char *sql;
+    Status (*step)(const QString &connection);
+};
+
+Status moveMailFlowsOutOfSettings(const QString &connection);
+
+const Migration kMigrations[] = {
+    {R"(CREATE TABLE hosts(name TEXT PRIMARY KEY COLLATE NOCASE, powered_on INTEGER NOT NULL DEFAULT 1,
     disk_folder TEXT NOT NULL);
 CREATE TABLE servers(name TEXT PRIMARY KEY COLLATE NOCASE,
     host TEXT NOT NULL COLLATE NOCASE REFERENCES hosts(name) ON UPDATE CASCADE,
@@ -48,6 +64,28 @@ CREATE INDEX status_history_by_copy ON status_history(copy_id, time_ms);
 CREATE TABLE events(id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, event_id INTEGER NOT NULL,
     level TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL);
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);)",
+     nullptr},
+    // 2: lab state that lived as strings in settings becomes columns and a table, so that it goes with its
+    // object (a removed copy, database or storage group takes its state with it) and is typed.
+    {R"(ALTER TABLE scr_copies ADD COLUMN last_log_generated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE scr_copies ADD COLUMN latest_available_log_time_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE hosts ADD COLUMN powered_off_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE storage_groups ADD COLUMN last_full_backup_ms INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE mail_flows(database_guid TEXT PRIMARY KEY
+    REFERENCES databases(guid) ON UPDATE CASCADE ON DELETE CASCADE,
+    messages_per_minute REAL NOT NULL, message_bytes INTEGER NOT NULL);
+CREATE INDEX events_by_time ON events(time_ms);
+UPDATE scr_copies SET
+    last_log_generated = COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+        WHERE key = 'copy.' || scr_copies.id || '.lastLogGenerated'), 0),
+    latest_available_log_time_ms = COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+        WHERE key = 'copy.' || scr_copies.id || '.latestAvailableLogTime'), 0);
+UPDATE hosts SET powered_off_ms = COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+    WHERE key = 'host.' || upper(hosts.name) || '.poweredOffMs'), 0);
+UPDATE storage_groups SET last_full_backup_ms = COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+    WHERE key = 'backup.' || storage_groups.id), 0);
+DELETE FROM settings WHERE key LIKE 'copy.%' OR key LIKE 'host.%' OR key LIKE 'backup.%')",
+     moveMailFlowsOutOfSettings},
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Directory::kSchemaVersion);
 
@@ -102,6 +140,28 @@ QString guidText(const QUuid &u)
     return u.toString(QUuid::WithoutBraces);
 }
 
+// Schema 1 kept the flows as one setting, "mailflows": a line "GUID RATE BYTES" per flow. A flow whose
+// database is gone is dropped, as the lab dropped it at its next start.
+Status moveMailFlowsOutOfSettings(const QString &connection)
+{
+    Query saved(connection, QStringLiteral("SELECT value FROM settings WHERE key = 'mailflows'"));
+    SCR_TRY(saved.run(QStringLiteral("reading the mail flows of schema 1")));
+    const QString text = saved.q().next() ? saved.q().value(0).toString() : QString();
+    for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList f = line.split(QLatin1Char(' '));
+        if (f.size() != 3)
+            continue;
+        SCR_TRY(Query(connection, QStringLiteral("INSERT OR REPLACE INTO mail_flows SELECT guid, ?, ? FROM "
+                                                 "databases WHERE guid = ?"))
+                    .bind(f[1].toDouble())
+                    .bind(f[2].toInt())
+                    .bind(QUuid::fromString(f[0]).toString(QUuid::WithoutBraces))
+                    .run(QStringLiteral("moving a mail flow into its table")));
+    }
+    return Query(connection, QStringLiteral("DELETE FROM settings WHERE key = 'mailflows'"))
+        .run(QStringLiteral("removing the mail flows of schema 1"));
+}
+
 StorageGroupRecord readStorageGroup(const QSqlQuery &q)
 {
     StorageGroupRecord sg;
@@ -134,23 +194,97 @@ QString mailboxClassName(MailboxClass c)
     return {};
 }
 
+namespace {
+
+QString directoryFile(const QString &labDir)
+{
+    return QDir(labDir).filePath(QStringLiteral("org.sqlite"));
+}
+
+} // namespace
+
+Status Directory::validateFile(const QString &labDir)
+{
+    const QString path = directoryFile(labDir);
+    const QString restore =
+        QStringLiteral("restore org.sqlite from a backup, or make a new lab with scr-shell --new-demo DIR");
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    if (!info.isFile())
+        return Error{path, QStringLiteral("is not a file"), restore, JetCode::DatabaseCorrupted};
+    // SQLite would take an empty or foreign file for a new database and the migration would write an empty
+    // organization over it: the lab's servers would silently be gone. So the header is checked first.
+    if (info.size() == 0)
+        return Error{path, QStringLiteral("is empty (0 bytes): the lab's directory is lost"), restore,
+                     JetCode::DatabaseCorrupted};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path, QStringLiteral("cannot be read: ") + file.errorString(),
+                     QStringLiteral("check the permissions of the lab folder and its org.sqlite"),
+                     JetCode::FileAccessDenied};
+    static const QByteArray kSqliteHeader("SQLite format 3\0", 16);
+    if (file.read(kSqliteHeader.size()) != kSqliteHeader)
+        return Error{path, QStringLiteral("is not a SQLite database (its header is wrong)"), restore,
+                     JetCode::DatabaseCorrupted};
+    return {};
+}
+
+// A lab is written all the time (directory, logs, hosts' disks): one that cannot be written is refused at
+// open with the fix, instead of failing later in the middle of a mount or of the log's first line.
+Status Directory::checkWritable(const QString &labDir)
+{
+    const QString fix = QStringLiteral("make it writable for this user (chmod -R u+w %1), or copy the lab "
+                                       "to a folder you can write and open the copy")
+                            .arg(labDir);
+    const QString org = labDir + QStringLiteral("/org.sqlite");
+    const QString logs = labDir + QStringLiteral("/logs");
+    for (const QString &path : {labDir, org, logs}) {
+        if (path == logs && !QFileInfo::exists(logs))
+            continue; // made at open, in the lab folder checked first
+        if (::access(QFile::encodeName(path).constData(), W_OK) != 0) {
+            const int err = errno;
+            return Error{
+                path,
+                QStringLiteral("is not writable (%1): the lab folder %2 must be writable to be opened")
+                    .arg(QString::fromLocal8Bit(strerror(err)), labDir),
+                fix, JetCode::FileAccessDenied};
+        }
+    }
+    return {};
+}
+
 bool Directory::isLabFolder(const QString &labDir)
 {
-    return QFileInfo(QDir(labDir).filePath(QStringLiteral("org.sqlite"))).isFile();
+    return QFileInfo(directoryFile(labDir)).isFile();
 }
 
 Result<std::unique_ptr<Directory>> Directory::open(const QString &labDir)
+{
+    SCR_TRY(validateFile(labDir));
+    return connect(labDir);
+}
+
+Result<std::unique_ptr<Directory>> Directory::create(const QString &labDir)
+{
+    if (QFileInfo::exists(directoryFile(labDir)))
+        return Error{directoryFile(labDir), QStringLiteral("exists already: this folder is a lab"),
+                     QStringLiteral("open it with --lab, or choose a new folder"), JetCode::InvalidParameter};
+    return connect(labDir);
+}
+
+Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir)
 {
     std::unique_ptr<Directory> d(new Directory);
     d->m_labDir = labDir;
     d->m_connection = QStringLiteral("scr-directory-%1").arg(++g_connections);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connection);
-    db.setDatabaseName(QDir(labDir).filePath(QStringLiteral("org.sqlite")));
+    db.setDatabaseName(directoryFile(labDir));
     if (!db.open())
-        return Error{QDir(labDir).filePath(QStringLiteral("org.sqlite")),
-                     QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
-                     QStringLiteral("check that the lab folder exists and is writable"),
-                     JetCode::FileAccessDenied};
+        return Error{
+            directoryFile(labDir), QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
+            QStringLiteral("check that the lab folder exists and is writable"), JetCode::FileAccessDenied};
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
         QSqlQuery q(db);
@@ -186,13 +320,15 @@ Status Directory::migrate()
     for (int v = version; v < kSchemaVersion; ++v) {
         SCR_TRY(transaction([&]() -> Status {
             for (const QString &statement :
-                 QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                 QString::fromUtf8(kMigrations[v].sql).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 if (statement.trimmed().isEmpty())
                     continue;
                 QSqlQuery m(db);
                 if (!m.exec(statement))
                     return sqlError(m, QStringLiteral("migrating the directory to schema %1").arg(v + 1));
             }
+            if (kMigrations[v].step)
+                SCR_TRY(kMigrations[v].step(m_connection));
             QSqlQuery set(db);
             if (!set.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
                 return sqlError(set, QStringLiteral("recording the schema version"));
@@ -205,13 +341,18 @@ Status Directory::migrate()
 
 Status Directory::transaction(const std::function<Status()> &work)
 {
+    // Nested: the work joins the outer transaction, which commits or rolls back all of it.
+    if (m_transactionDepth > 0)
+        return work();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return Error{QStringLiteral("directory"),
                      QStringLiteral("cannot start a transaction: ") + db.lastError().text(),
                      {},
                      JetCode::DiskIO};
+    ++m_transactionDepth;
     Status st = work();
+    --m_transactionDepth;
     if (!st) {
         db.rollback();
         return st;
@@ -557,17 +698,29 @@ Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 since
     return out;
 }
 
-Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs)
+Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs)
 {
-    // Keep the latest sample of each bucket: the queue length at the end of the interval.
-    return Query(m_connection,
-                 QStringLiteral("DELETE FROM status_history WHERE time_ms < ? AND rowid NOT IN ("
-                                "SELECT max(rowid) FROM status_history WHERE time_ms < ? "
-                                "GROUP BY copy_id, time_ms / ?)"))
-        .bind(olderThanMs)
-        .bind(olderThanMs)
-        .bind(bucketMs)
-        .run(QStringLiteral("downsampling status history"));
+    return transaction([&]() -> Status {
+        SCR_TRY(Query(m_connection, QStringLiteral("DELETE FROM status_history WHERE time_ms < ?"))
+                    .bind(dropBeforeMs)
+                    .run(QStringLiteral("dropping old status history")));
+        // Keep the latest sample of each bucket: the queue length at the end of the interval.
+        return Query(m_connection,
+                     QStringLiteral("DELETE FROM status_history WHERE time_ms < ? AND rowid NOT IN ("
+                                    "SELECT max(rowid) FROM status_history WHERE time_ms < ? "
+                                    "GROUP BY copy_id, time_ms / ?)"))
+            .bind(olderThanMs)
+            .bind(olderThanMs)
+            .bind(bucketMs)
+            .run(QStringLiteral("downsampling status history"));
+    });
+}
+
+Result<qint64> Directory::sampleCount()
+{
+    Query q(m_connection, QStringLiteral("SELECT count(*) FROM status_history"));
+    SCR_TRY(q.run(QStringLiteral("counting status history")));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
 }
 
 Status Directory::addEvent(const EventRecord &e)
@@ -596,6 +749,102 @@ Result<std::vector<EventRecord>> Directory::events(int limit)
                        r.value(3).toString(), r.value(4).toString(), r.value(5).toString()});
     }
     return out;
+}
+
+Status Directory::setHostPoweredOffAt(const QString &name, qint64 timeMs)
+{
+    return Query(m_connection, QStringLiteral("UPDATE hosts SET powered_off_ms = ? WHERE name = ?"))
+        .bind(timeMs)
+        .bind(name)
+        .run(QStringLiteral("recording when host %1 was powered off").arg(name));
+}
+
+Result<qint64> Directory::hostPoweredOffAt(const QString &name)
+{
+    Query q(m_connection, QStringLiteral("SELECT powered_off_ms FROM hosts WHERE name = ?"));
+    SCR_TRY(q.bind(name).run(QStringLiteral("reading when host %1 was powered off").arg(name)));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
+}
+
+Status Directory::setLastFullBackup(qint64 storageGroupId, qint64 timeMs)
+{
+    return Query(m_connection,
+                 QStringLiteral("UPDATE storage_groups SET last_full_backup_ms = ? WHERE id = ?"))
+        .bind(timeMs)
+        .bind(storageGroupId)
+        .run(QStringLiteral("recording a full backup"));
+}
+
+Result<qint64> Directory::lastFullBackup(qint64 storageGroupId)
+{
+    Query q(m_connection, QStringLiteral("SELECT last_full_backup_ms FROM storage_groups WHERE id = ?"));
+    SCR_TRY(q.bind(storageGroupId).run(QStringLiteral("reading the last full backup")));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
+}
+
+Status Directory::setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen)
+{
+    return Query(m_connection, QStringLiteral("UPDATE scr_copies SET last_log_generated = ?, "
+                                              "latest_available_log_time_ms = ? WHERE id = ?"))
+        .bind(static_cast<qint64>(seen.lastLogGenerated))
+        .bind(seen.latestAvailableLogTime)
+        .bind(copyId)
+        .run(QStringLiteral("recording what an SCR copy saw of its source"));
+}
+
+Result<CopySourcePosition> Directory::copySourcePosition(qint64 copyId)
+{
+    Query q(m_connection, QStringLiteral("SELECT last_log_generated, latest_available_log_time_ms "
+                                         "FROM scr_copies WHERE id = ?"));
+    SCR_TRY(q.bind(copyId).run(QStringLiteral("reading what an SCR copy saw of its source")));
+    CopySourcePosition seen;
+    if (q.q().next()) {
+        seen.lastLogGenerated = static_cast<uint32_t>(q.q().value(0).toLongLong());
+        seen.latestAvailableLogTime = q.q().value(1).toLongLong();
+    }
+    return seen;
+}
+
+Status Directory::replaceMailFlows(const std::vector<MailFlowRecord> &flows)
+{
+    return transaction([&]() -> Status {
+        SCR_TRY(Query(m_connection, QStringLiteral("DELETE FROM mail_flows"))
+                    .run(QStringLiteral("saving mail flows")));
+        for (const MailFlowRecord &f : flows)
+            SCR_TRY(Query(m_connection, QStringLiteral("INSERT INTO mail_flows VALUES(?, ?, ?)"))
+                        .bind(guidText(f.database))
+                        .bind(f.messagesPerMinute)
+                        .bind(f.messageBytes)
+                        .run(QStringLiteral("saving the mail flow into ") + guidText(f.database)));
+        return {};
+    });
+}
+
+Result<std::vector<MailFlowRecord>> Directory::mailFlows()
+{
+    Query q(m_connection, QStringLiteral("SELECT database_guid, messages_per_minute, message_bytes "
+                                         "FROM mail_flows ORDER BY database_guid"));
+    SCR_TRY(q.run(QStringLiteral("reading mail flows")));
+    std::vector<MailFlowRecord> out;
+    while (q.q().next())
+        out.push_back({QUuid::fromString(q.q().value(0).toString()), q.q().value(1).toDouble(),
+                       q.q().value(2).toInt()});
+    return out;
+}
+
+Status Directory::saveClock(qint64 nowMs)
+{
+    return setSetting(QStringLiteral("clock.nowMs"), QString::number(nowMs));
+}
+
+Result<qint64> Directory::savedClock()
+{
+    Query q(m_connection, QStringLiteral("SELECT max(COALESCE((SELECT CAST(value AS INTEGER) FROM settings "
+                                         "WHERE key = 'clock.nowMs'), 0), "
+                                         "COALESCE((SELECT max(time_ms) FROM events), 0), "
+                                         "COALESCE((SELECT max(time_ms) FROM status_history), 0))"));
+    SCR_TRY(q.run(QStringLiteral("reading the virtual clock")));
+    return q.q().next() ? q.q().value(0).toLongLong() : 0;
 }
 
 Status Directory::setSetting(const QString &key, const QString &value)

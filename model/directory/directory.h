@@ -17,23 +17,35 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
+    // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
+    // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
     static Result<std::unique_ptr<Directory>> open(const QString &labDir);
     // Whether labDir holds a directory (org.sqlite): what makes a folder a lab.
     static bool isLabFolder(const QString &labDir);
+    // A new, empty directory in labDir; refused when org.sqlite exists already.
+    static Result<std::unique_ptr<Directory>> create(const QString &labDir);
+    // Whether labDir has an org.sqlite that can be opened: present, not empty, with SQLite's file header.
+    static Status validateFile(const QString &labDir);
+    // Whether the lab folder, its org.sqlite and logs/ can be written: a lab is written all the time.
+    static Status checkWritable(const QString &labDir);
     ~Directory();
     Directory(const Directory &) = delete;
     Directory &operator=(const Directory &) = delete;
 
     const QString &labDir() const { return m_labDir; }
-    // Runs work in one transaction: all of it lands, or none of it.
+    // Runs work in one transaction: all of it lands, or none of it. Inside another transaction, work joins
+    // it.
     Status transaction(const std::function<Status()> &work);
 
     Status addHost(const HostRecord &host);
     Result<std::vector<HostRecord>> hosts();
     Result<std::optional<HostRecord>> host(const QString &name);
     Status setHostPoweredOn(const QString &name, bool on);
+    // When the host was last powered off without a shutdown (0: never): a dead source's failure time.
+    Status setHostPoweredOffAt(const QString &name, qint64 timeMs);
+    Result<qint64> hostPoweredOffAt(const QString &name);
     // Rename-Computer: the host keeps its disk folder; servers bound to it follow the new name.
     Status renameHost(const QString &from, const QString &to);
 
@@ -53,6 +65,9 @@ public:
     // LogFolderPath and SystemFolderPath.
     Status updateStorageGroupPaths(const StorageGroupRecord &sg);
     Status removeStorageGroup(qint64 id);
+    // The time of the last full backup (Start-DatabaseBackup), 0 if none.
+    Status setLastFullBackup(qint64 storageGroupId, qint64 timeMs);
+    Result<qint64> lastFullBackup(qint64 storageGroupId);
 
     Result<qint64> addDatabase(const DatabaseRecord &db);
     Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
@@ -70,24 +85,39 @@ public:
     Status updateCopy(const ScrCopyRecord &copy);
     Status removeCopy(qint64 id);
     Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
+    Status setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen);
+    Result<CopySourcePosition> copySourcePosition(qint64 copyId);
+
+    // Mail flows, one per database at most; a database's flow goes with the database.
+    Status replaceMailFlows(const std::vector<MailFlowRecord> &flows);
+    Result<std::vector<MailFlowRecord>> mailFlows();
 
     Status addSamples(const std::vector<StatusSample> &samples);
     Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0);
-    // Keeps one sample per bucketMs for samples older than olderThanMs: history stays bounded.
-    Status downsample(qint64 olderThanMs, qint64 bucketMs);
+    // Keeps one sample per bucketMs for samples older than olderThanMs, and none older than dropBeforeMs:
+    // history stays bounded.
+    Status downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs = 0);
+    Result<qint64> sampleCount();
 
     Status addEvent(const EventRecord &event);
     Result<std::vector<EventRecord>> events(int limit = 1000);
+
+    // The virtual clock as last persisted. Read back as the newest of it and of every time the directory
+    // holds (events, status history), so a clock saved late can never make time go back.
+    Status saveClock(qint64 nowMs);
+    Result<qint64> savedClock();
 
     Status setSetting(const QString &key, const QString &value);
     Result<QString> setting(const QString &key, const QString &fallback = {});
 
 private:
     Directory() = default;
+    static Result<std::unique_ptr<Directory>> connect(const QString &labDir);
     Status migrate();
 
     QString m_labDir;
     QString m_connection;
+    int m_transactionDepth = 0;
 };
 
 } // namespace scr

@@ -1,6 +1,8 @@
 #pragma once
 // The objects of the directory, as plain values. Names compare case-insensitively, as Exchange's do.
 
+#include <cstdint>
+
 #include <QString>
 #include <QStringList>
 #include <QUuid>
@@ -68,6 +70,23 @@ struct ScrCopyRecord
     qint64 truncationLagMs = 0;
     bool suspended = false;
     QString suspendComment;
+};
+
+// What an SCR copy last saw of its source: LastLogGenerated and that log's time. Kept with the copy so that
+// the loss can still be told after the source died and the lab restarted.
+struct CopySourcePosition
+{
+    uint32_t lastLogGenerated = 0;
+    qint64 latestAvailableLogTime = 0;
+};
+
+// A mail flow into a mounted database; it outlives the process (Start-MailFlow in one scr-shell run,
+// Step-Simulation in the next).
+struct MailFlowRecord
+{
+    QUuid database;
+    double messagesPerMinute = 0;
+    int messageBytes = 0;
 };
 
 struct StatusSample

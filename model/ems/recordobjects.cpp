@@ -85,6 +85,9 @@ PSObject mailboxDatabaseObject(const MailboxDatabaseRow &row, bool withStatus)
     o.set(QStringLiteral("Guid"), row.database.guid.toString(QUuid::WithoutBraces));
     o.set(QStringLiteral("EdbFilePath"), row.database.edbFilePath);
     o.set(QStringLiteral("Mounted"), withStatus ? QVariant(row.mounted) : QVariant());
+    // Not one of Exchange's fields: Exchange said why in event 1002 only. Shown with -Status, empty unless
+    // the last mount failed.
+    o.set(QStringLiteral("MountError"), withStatus ? QVariant(row.mountError) : QVariant());
     o.set(QStringLiteral("MountAtStartup"), row.database.mountAtStartup);
     o.set(QStringLiteral("AllowFileRestore"), row.database.allowFileRestore);
     return o;

@@ -115,8 +115,8 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
                      QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
                      JetCode::InvalidParameter};
     SCR_TRY(ensureDirectory(labDir)); // the lab folder itself: the hosts' disks are made through HostDisk
-    logging::attachToLab(labDir);
-    auto directory = Directory::open(labDir);
+    SCR_TRY(logging::attachToLab(labDir));
+    auto directory = Directory::create(labDir);
     if (!directory)
         return directory.error();
     DemoLabReport report;
@@ -137,7 +137,7 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
         }
         return {};
     }));
-    SCR_TRY((*directory)->setSetting(QStringLiteral("clock.nowMs"), QString::number(clock.nowMs())));
+    SCR_TRY((*directory)->saveClock(clock.nowMs()));
     logging::get("model")->info("created demo lab in {}: {} hosts, {} databases, {} mailboxes, {} messages",
                                 labDir.toStdString(), report.hosts, report.databases, report.mailboxes,
                                 report.messages);

@@ -13,7 +13,8 @@ namespace scr {
 namespace {
 
 constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
-constexpr qint64 kHourMs = 3600 * 1000;
+// How far ahead of the clock its persisted value runs: one write a virtual minute at most while stepping.
+constexpr qint64 kClockLeaseMs = 60 * 1000;
 
 // Whether path is folder or lies inside it; both are clean local paths made by the same HostDisk.
 bool isSameOrInside(const QString &path, const QString &folder)
@@ -27,23 +28,27 @@ Lab::Lab(QString labDir, qint64 nowMs)
     : m_labDir(std::move(labDir)), m_clock(nowMs), m_labFolder(HostDisk::atFolder(m_labDir))
 {}
 
+
 Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
 {
-    if (!Directory::isLabFolder(labDir))
-        return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
-                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
+    // Validation first, in the order that names the real problem: not a lab, a damaged directory, a folder
+    // that cannot be written, another process; nothing is created or changed before all four pass.
+    SCR_TRY(Directory::validateFile(labDir));
+    SCR_TRY(Directory::checkWritable(labDir));
     auto lock = LabLock::acquire(labDir);
     if (!lock)
         return lock.error();
-    logging::attachToLab(labDir);
+    SCR_TRY(logging::attachToLab(labDir));
     auto directory = Directory::open(labDir);
     if (!directory)
         return directory.error();
-    auto saved = (*directory)->setting(QStringLiteral("clock.nowMs"));
+    // The clock resumes where it was persisted, or later: never before a time the directory already holds.
+    auto saved = (*directory)->savedClock();
     if (!saved)
         return saved.error();
-    const qint64 now = saved->isEmpty() ? QDateTime::currentMSecsSinceEpoch() : saved->toLongLong();
+    const qint64 now = *saved > 0 ? *saved : QDateTime::currentMSecsSinceEpoch();
     std::unique_ptr<Lab> lab(new Lab(labDir, now));
+    lab->m_clockPersistedMs = now;
     lab->m_lock = std::move(*lock);
     lab->m_directory = std::move(*directory);
     SCR_TRY(lab->start());
@@ -82,29 +87,22 @@ Status Lab::start()
 
 void Lab::saveMailFlows()
 {
-    QStringList lines;
+    std::vector<MailFlowRecord> flows;
     for (const auto &[guid, flow] : m_flows)
-        lines << QStringLiteral("%1 %2 %3")
-                     .arg(guid.toString(QUuid::WithoutBraces))
-                     .arg(flow->rate())
-                     .arg(flow->messageSize());
-    if (auto st = m_directory->setSetting(QStringLiteral("mailflows"), lines.join(QLatin1Char('\n'))); !st)
+        flows.push_back({guid, flow->rate(), flow->messageSize()});
+    if (auto st = m_directory->replaceMailFlows(flows); !st)
         logging::get("model")->warn("mail flows not saved: {}", st.error().toString().toStdString());
 }
 
 void Lab::restoreMailFlows()
 {
-    auto saved = m_directory->setting(QStringLiteral("mailflows"));
+    auto saved = m_directory->mailFlows();
     if (!saved)
         return;
-    for (const QString &line : saved->split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const QStringList f = line.split(QLatin1Char(' '));
-        if (f.size() != 3)
-            continue;
-        const QUuid guid = QUuid::fromString(f[0]);
-        if (!mountedDatabase(guid))
+    for (const MailFlowRecord &f : *saved) {
+        if (!mountedDatabase(f.database))
             continue; // dismounted since: its flow ended with it
-        if (auto st = startMailFlow(guid, f[1].toDouble(), f[2].toInt()); !st)
+        if (auto st = startMailFlow(f.database, f.messagesPerMinute, f.messageBytes); !st)
             logging::get("model")->warn("mail flow not restarted: {}", st.error().toString().toStdString());
     }
     saveMailFlows();
@@ -122,7 +120,7 @@ Lab::~Lab()
             logging::get("model")->warn("dismount at exit failed: {}", st.error().toString().toStdString());
     m_mounted.clear();
     if (m_directory)
-        (void)m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+        (void)m_directory->saveClock(m_clock.nowMs());
 }
 
 HostDisk *Lab::sharedDisk(const QString &host)
@@ -229,20 +227,29 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     auto sg = m_directory->storageGroup(db.storageGroupId);
     if (!sg)
         return sg.error();
-    auto host = hostOfServer((*sg)->server);
-    if (!host)
-        return host.error();
-    auto paths = storagePaths(*host, **sg, db);
-    if (!paths)
-        return paths.error();
-    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
-    if (!mounted) {
+    if (!*sg)
+        return Error{
+            db.name, QStringLiteral("its storage group no longer exists"), {}, JetCode::InvalidParameter};
+    // Every way a mount can fail raises 1002 and is kept, so the console's tree and Get-MailboxDatabase
+    // -Status show it, not only the log (a failure at open has nobody else to tell).
+    const auto failed = [&](const Error &error) -> Status {
         recordEvent({1002, EventLevel::Error, QStringLiteral("MSExchangeIS"),
                      QStringLiteral("Database %1\\%2 could not be mounted: %3")
-                         .arg((*sg)->identity(), db.name, mounted.error().toString()),
+                         .arg((*sg)->identity(), db.name, error.toString()),
                      m_clock.nowMs()});
-        return mounted.error();
-    }
+        m_mountErrors.insert_or_assign(db.guid, error);
+        return error;
+    };
+    auto host = hostOfServer((*sg)->server);
+    if (!host)
+        return failed(host.error());
+    auto paths = storagePaths(*host, **sg, db);
+    if (!paths)
+        return failed(paths.error());
+    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
+    if (!mounted)
+        return failed(mounted.error());
+    m_mountErrors.erase(db.guid);
     if (const auto &r = (*mounted)->softRecovery()) {
         // ESE's own event ids: 301 replay began, 302 recovery completed.
         recordEvent(
@@ -269,6 +276,7 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
 
 Status Lab::dismountDatabase(const DatabaseRecord &db)
 {
+    m_mountErrors.erase(db.guid); // dismounted on purpose: a failed mount is no longer pending
     auto it = m_mounted.find(db.guid);
     if (it == m_mounted.end())
         return {};
@@ -286,6 +294,12 @@ MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
 {
     auto it = m_mounted.find(guid);
     return it == m_mounted.end() ? nullptr : it->second.get();
+}
+
+std::optional<Error> Lab::mountError(const QUuid &guid) const
+{
+    auto it = m_mountErrors.find(guid);
+    return it == m_mountErrors.end() ? std::nullopt : std::optional<Error>(it->second);
 }
 
 bool Lab::isMountedFile(const HostDisk &disk, const QString &path) const
@@ -361,9 +375,9 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     service.addCopy(copy.id, config);
     if (copy.suspended)
         service.copy(copy.id)->suspend(copy.suspendComment);
-    auto backup = m_directory->setting(QStringLiteral("backup.%1").arg(copy.storageGroupId));
-    if (backup && !backup->isEmpty())
-        service.copy(copy.id)->setLatestFullBackupTime(backup->toLongLong());
+    auto backup = m_directory->lastFullBackup(copy.storageGroupId);
+    if (backup && *backup > 0)
+        service.copy(copy.id)->setLatestFullBackupTime(*backup);
     m_copyService[copy.id] = copy.standbyMachine.toUpper();
     return {};
 }
@@ -405,11 +419,8 @@ void Lab::rememberSourcePositions()
         for (qsizetype i = 0; i < keys.size(); ++i) {
             if (statuses[i].lastLogGenerated == 0)
                 continue;
-            const QString prefix = QStringLiteral("copy.%1.").arg(keys[i]);
-            (void)m_directory->setSetting(prefix + QStringLiteral("lastLogGenerated"),
-                                          QString::number(statuses[i].lastLogGenerated));
-            (void)m_directory->setSetting(prefix + QStringLiteral("latestAvailableLogTime"),
-                                          QString::number(statuses[i].latestAvailableLogTime));
+            (void)m_directory->setCopySourcePosition(
+                keys[i], {statuses[i].lastLogGenerated, statuses[i].latestAvailableLogTime});
         }
     }
 }
@@ -417,11 +428,8 @@ void Lab::rememberSourcePositions()
 Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
 {
     SourcePosition seen;
-    const QString prefix = QStringLiteral("copy.%1.").arg(copy.id);
-    if (auto gen = m_directory->setting(prefix + QStringLiteral("lastLogGenerated")))
-        seen.lastLogGenerated = gen->toUInt();
-    if (auto time = m_directory->setting(prefix + QStringLiteral("latestAvailableLogTime")))
-        seen.latestAvailableLogTime = time->toLongLong();
+    if (auto saved = m_directory->copySourcePosition(copy.id))
+        seen = *saved;
     if (CopyWorker *worker = copyWorker(copy);
         worker && worker->status().lastLogGenerated >= seen.lastLogGenerated) {
         seen.lastLogGenerated = worker->status().lastLogGenerated;
@@ -432,16 +440,15 @@ Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
 
 qint64 Lab::poweredOffAt(const QString &host)
 {
-    auto value = m_directory->setting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()));
-    return value ? value->toLongLong() : 0;
+    auto value = m_directory->hostPoweredOffAt(host);
+    return value ? *value : 0;
 }
 
 Status Lab::setHostPowered(const QString &host, bool on)
 {
     if (!on) {
         rememberSourcePositions();
-        SCR_TRY(m_directory->setSetting(QStringLiteral("host.%1.poweredOffMs").arg(host.toUpper()),
-                                        QString::number(m_clock.nowMs())));
+        SCR_TRY(m_directory->setHostPoweredOffAt(host, m_clock.nowMs()));
     }
     SCR_TRY(m_directory->setHostPoweredOn(host, on));
     // The shared disk: every database, copy and cmdlet holding a copy of it sees the power change at once.
@@ -467,6 +474,7 @@ Status Lab::setHostPowered(const QString &host, bool on)
                     if (m_flows.erase(db.guid))
                         saveMailFlows();
                     m_mounted.erase(db.guid);
+                    m_mountErrors.erase(db.guid);
                     SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
                 } else if (db.mountAtStartup) {
                     if (auto st = mountDatabase(db); !st)
@@ -523,7 +531,16 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
 {
     m_clock.setRunning(false);
     for (qint64 done = 0; done < durationMs; done += stepMs) {
-        m_clock.advance(std::min(stepMs, durationMs - done));
+        const qint64 step = std::min(stepMs, durationMs - done);
+        // Write-ahead for time: the clock is persisted before any time it reaches is used (in a log
+        // header, a lag, an event), and a lease ahead, so that it is written about once a virtual minute.
+        // After a kill -9 the lab resumes at the lease: a little later, never earlier.
+        if (m_clock.nowMs() + step > m_clockPersistedMs) {
+            const qint64 lease = m_clock.nowMs() + step + kClockLeaseMs;
+            SCR_TRY(m_directory->saveClock(lease));
+            m_clockPersistedMs = lease;
+        }
+        m_clock.advance(step);
         const qint64 now = m_clock.nowMs();
         for (auto &[guid, flow] : m_flows)
             if (auto delivered = flow->deliverDue(now); !delivered)
@@ -533,7 +550,7 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
         if (now - m_lastSampleMs >= kSampleEveryMs)
             SCR_TRY(sampleStatus());
     }
-    return m_directory->setSetting(QStringLiteral("clock.nowMs"), QString::number(m_clock.nowMs()));
+    return {};
 }
 
 Status Lab::sampleStatus()
@@ -548,10 +565,13 @@ Status Lab::sampleStatus()
                                summaryCopyStatusName(statuses[i].summary)});
     }
     m_lastSampleMs = now;
-    rememberSourcePositions();
-    SCR_TRY(m_directory->addSamples(samples));
-    // Bounded history: a sample a minute for the last hour, then one per 15 minutes.
-    return m_directory->downsample(now - kHourMs, 15 * 60 * 1000);
+    // One transaction: the samples, what each copy saw of its source, and the bounded history.
+    return m_directory->transaction([&]() -> Status {
+        rememberSourcePositions();
+        SCR_TRY(m_directory->addSamples(samples));
+        return m_directory->downsample(now - kHistoryFullResolutionMs, kHistoryBucketMs,
+                                       now - kHistoryKeepMs);
+    });
 }
 
 } // namespace scr

@@ -16,6 +16,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,15 @@ class Lab final : public QObject
 {
     Q_OBJECT
 public:
+    // The status history the directory keeps (README, "Lab state"): every sample of the last two
+    // virtual hours (what the console's chart shows), then one per ten virtual minutes, and nothing older
+    // than seven virtual days (the longest ReplayLagTime).
+    static constexpr qint64 kHistoryFullResolutionMs = 2 * 3600 * 1000;
+    static constexpr qint64 kHistoryBucketMs = 10 * 60 * 1000;
+    static constexpr qint64 kHistoryKeepMs = 7 * 24 * 3600 * 1000LL;
+
+    // Refused, with nothing changed, when labDir is not a lab, its org.sqlite is damaged, it is not
+    // writable, or another process (or another Lab in this one) has it open.
     static Result<std::unique_ptr<Lab>> open(const QString &labDir);
     // A clean shutdown: flows stop, services stop, databases are dismounted, the clock is saved.
     ~Lab() override;
@@ -46,9 +56,12 @@ public:
     // The information store.
     Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
                                       const DatabaseRecord &db);
+    // A failure raises event 1002 and is kept (mountError) until the database mounts or is dismounted.
     Status mountDatabase(const DatabaseRecord &db);
     Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
+    // Why the database's last mount failed (at open, at power-on or by Mount-Database); none once mounted.
+    std::optional<Error> mountError(const QUuid &guid) const;
     // True when path on disk (a Windows or local path: a file, or a folder holding it) is a database this
     // lab has mounted.
     bool isMountedFile(const HostDisk &disk, const QString &path) const;
@@ -74,11 +87,7 @@ public:
     Status sampleStatus();
     // What each copy last saw of its source (LastLogGenerated and its time), kept in the directory so that
     // the loss can still be told after the source died and the lab restarted.
-    struct SourcePosition
-    {
-        uint32_t lastLogGenerated = 0;
-        qint64 latestAvailableLogTime = 0;
-    };
+    using SourcePosition = CopySourcePosition;
     void rememberSourcePositions();
     SourcePosition lastSeenSource(const ScrCopyRecord &copy);
     // When the host was last powered off (0 if never): a dead source's failure time.
@@ -91,7 +100,7 @@ Q_SIGNALS:
 
 private:
     Lab(QString labDir, qint64 nowMs);
-    // Mail flows outlive the process: the lab keeps them in the directory ("mailflows") and starts them again
+    // Mail flows outlive the process: the lab keeps them in the directory (mail_flows) and starts them again
     // at open, so separate scr-shell runs (Start-MailFlow, then Step-Simulation) behave as one session.
     void saveMailFlows();
     void restoreMailFlows();
@@ -108,10 +117,12 @@ private:
     HostDisk m_labFolder;
     std::map<QString, HostDisk> m_disks; // by host name, upper case
     std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;
+    std::map<QUuid, Error> m_mountErrors;
     std::map<QUuid, std::unique_ptr<MailFlow>> m_flows;
     std::map<QString, std::unique_ptr<ReplicationService>> m_services; // by standby machine, upper case
     std::map<qint64, QString> m_copyService;                           // copy id → its service's key
     qint64 m_lastSampleMs = 0;
+    qint64 m_clockPersistedMs = 0; // the clock as persisted: it may run up to here before the next write
 };
 
 } // namespace scr

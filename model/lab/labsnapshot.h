@@ -16,6 +16,7 @@ struct DatabaseSnapshot
 {
     DatabaseRecord record;
     bool mounted = false;
+    QString mountError; // why the last mount failed (event 1002), while it stays dismounted
     int mailboxes = 0;
 };
 

@@ -14,6 +14,9 @@
 
 namespace scr {
 
+// The chart's window is the history the directory keeps at full resolution.
+static_assert(LabWorker::kHistoryWindowMs == Lab::kHistoryFullResolutionMs);
+
 LabWorker::LabWorker(QString labDir, QObject *parent) : QObject(parent), m_labDir(std::move(labDir))
 {
     qRegisterMetaType<scr::LabSnapshot>();
@@ -83,8 +86,11 @@ LabSnapshot LabWorker::snapshot()
         auto dbs = d.databases(sg.id);
         if (!dbs)
             continue;
-        for (const DatabaseRecord &db : *dbs)
-            g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr, homed[db.guid]});
+        for (const DatabaseRecord &db : *dbs) {
+            const auto failed = lab->mountError(db.guid);
+            g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
+                                   failed ? failed->toString() : QString(), homed[db.guid]});
+        }
         for (const StorageGroupCopyStatusRow &row : *copies)
             if (row.storageGroup.id == sg.id)
                 g.copies.push_back({row.copy, row.status});

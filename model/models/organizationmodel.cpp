@@ -56,7 +56,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 d.identity = sg.record.identity() + QLatin1Char('\\') + db.record.name;
                 d.key = QStringLiteral("db:") + d.identity.toUpper();
                 d.name = db.record.name;
-                d.status = db.mounted ? QStringLiteral("Mounted") : QStringLiteral("Dismounted");
+                d.status = db.mounted                 ? QStringLiteral("Mounted")
+                           : !db.mountError.isEmpty() ? QStringLiteral("Failed to mount: ") + db.mountError
+                                                      : QStringLiteral("Dismounted");
                 d.attention = !db.mounted;
                 add(sgId, d);
             }

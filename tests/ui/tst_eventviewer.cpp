@@ -75,7 +75,7 @@ private Q_SLOTS:
     void reloadsFromTheDirectory()
     {
         QTemporaryDir lab;
-        auto d = Directory::open(lab.path());
+        auto d = Directory::create(lab.path());
         QVERIFY(d.hasValue());
         for (int i = 0; i < 5; ++i)
             QVERIFY((*d)->addEvent(event(1000 + i, 2090 + i, "Information", "x")).hasValue());
