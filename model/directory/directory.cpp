@@ -1,15 +1,12 @@
 #include "directory.h"
 
-#include <unistd.h>
-
-#include <cstring>
-
-#include <cerrno>
-
 #include "core/logging.h"
 #include "host/hostdisk.h"
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 #include <spdlog/spdlog.h>
 
