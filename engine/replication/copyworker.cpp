@@ -57,7 +57,9 @@ CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events)
     m_status.standbyMachine = m_config.standbyMachine;
     m_status.replayLagMs = m_config.replayLagMs;
     m_status.truncationLagMs = m_config.truncationLagMs;
-    loadPosition();
+    m_serviceDown = !m_config.targetDisk.isPoweredOn();
+    if (!m_serviceDown)
+        loadPosition();
     emitEvent(2090, EventLevel::Information,
               QStringLiteral("The SCR copy of %1 on %2 started: %3 logs inspected, %4 replayed.")
                   .arg(m_config.identity, m_config.standbyMachine)
@@ -120,6 +122,47 @@ void CopyWorker::loadPosition()
             if (gen == m_status.lastLogCopied + 1)
                 m_status.lastLogCopied = gen;
     m_status.lastInspectedLogTime = m_lastInspectedCreation.value_or(0);
+    // Every time field from the logs' own headers, so that a new process (a fresh scr-shell, the console at
+    // start) shows what the files say before its first cycle.
+    if (m_status.lastLogCopied > m_status.lastLogInspected)
+        m_status.lastCopiedLogTime = creationTimeOf(m_status.lastLogCopied, m_config.targetDisk,
+                                                    inspectorPath(m_status.lastLogCopied));
+    else
+        m_status.lastCopiedLogTime = m_status.lastInspectedLogTime;
+    m_status.lastReplayedLogTime = m_status.lastLogReplayed == 0
+                                       ? 0
+                                       : creationTimeOf(m_status.lastLogReplayed, m_config.targetDisk,
+                                                        targetPath(m_status.lastLogReplayed));
+    // The source's newest closed log: read from its folder when it can be reached, else what was last seen.
+    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+    if (source && !source->closedGenerations.empty()) {
+        const uint32_t newest = source->closedGenerations.back();
+        m_status.lastLogGenerated = newest;
+        m_status.latestAvailableLogTime = creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
+    } else if (source && source->hasOpenLog) {
+        // A backup truncated every closed log: the open log's header names its predecessor and its time.
+        auto open = LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
+                                                                 openLogFileName(m_config.prefix));
+        if (open && open->generation > 1) {
+            m_status.lastLogGenerated = open->generation - 1;
+            m_status.latestAvailableLogTime = open->prevCreationTimeMs;
+        }
+    } else if (!source) {
+        m_status.lastLogGenerated = m_config.lastSeenGeneration;
+        m_status.latestAvailableLogTime = m_config.lastSeenGenerationTimeMs;
+        // Failed from the first look, as every process sees it; the event was raised when it happened.
+        m_sourceUnreachable = true;
+        m_sourceUnreachableSinceMs =
+            m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
+        m_sourceUnreachableReason = source.error().reason;
+        if (!m_status.suspend && !m_status.failed) {
+            m_status.failed = true;
+            m_status.failedMessage = shown(sourceUnreachableMessage());
+        }
+    }
+    m_status.lastLogGenerated = std::max(m_status.lastLogGenerated, m_status.lastLogCopied);
+    m_status.lastLogCopyNotified = m_status.lastLogGenerated;
+    m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
 }
 
 void CopyWorker::emitEvent(int id, EventLevel level, const QString &rawText)
@@ -418,6 +461,16 @@ void CopyWorker::truncateLogs()
 
 void CopyWorker::runCycle()
 {
+    // The standby machine itself is off: its replication service is down, nothing runs, nothing fails.
+    if (!m_config.targetDisk.isPoweredOn()) {
+        m_serviceDown = true;
+        refreshStatus();
+        return;
+    }
+    if (m_serviceDown) {
+        m_serviceDown = false;
+        loadPosition(); // the service starts again from what its files say
+    }
     if (m_status.suspend || m_permanentFailure)
         observeSource(); // a stopped copy still shows how far behind it falls
     else {
@@ -430,16 +483,7 @@ void CopyWorker::runCycle()
             fail(2104, st.error().toString(), false);
         } else if (m_sourceUnreachable) {
             // Never Healthy with the source gone: the copy keeps what it has, and says since when.
-            fail(2104,
-                 QStringLiteral("the source %1 cannot be reached since %2 (%3); its logs in %4 are not "
-                                "being copied")
-                     .arg(m_config.sourceDisk.hostName(),
-                          QDateTime::fromMSecsSinceEpoch(m_sourceUnreachableSinceMs, Qt::UTC)
-                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
-                          m_sourceUnreachableReason,
-                          m_config.displayTargetLogFolder.isEmpty() ? m_config.sourceLogFolder
-                                                                    : m_config.displayTargetLogFolder),
-                 false);
+            fail(2104, sourceUnreachableMessage(), false);
         } else if (m_status.failed && !m_permanentFailure) {
             emitEvent(2108, EventLevel::Information,
                       QStringLiteral("The SCR copy of %1 on %2 recovered from: %3")
@@ -479,6 +523,18 @@ void CopyWorker::resume()
     refreshStatus();
 }
 
+QString CopyWorker::sourceUnreachableMessage() const
+{
+    return QStringLiteral(
+               "the source %1 cannot be reached since %2 (%3); its logs in %4 are not being copied")
+        .arg(m_config.sourceDisk.hostName(),
+             QDateTime::fromMSecsSinceEpoch(m_sourceUnreachableSinceMs, Qt::UTC)
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
+             m_sourceUnreachableReason,
+             m_config.displayTargetLogFolder.isEmpty() ? m_config.sourceLogFolder
+                                                       : m_config.displayTargetLogFolder);
+}
+
 void CopyWorker::refreshStatus()
 {
     m_status.databaseExists = m_replayer.databaseExists();
@@ -493,7 +549,13 @@ void CopyWorker::refreshStatus()
     }
     if (m_sourceUnreachable)
         m_status.note = QStringLiteral("the source's logs are unreachable");
-    if (m_status.suspend)
+    if (m_serviceDown)
+        m_status.note =
+            QStringLiteral("the replication service on %1 is not running (the host is powered off)")
+                .arg(m_config.standbyMachine);
+    if (m_serviceDown)
+        m_status.summary = SummaryCopyStatus::ServiceDown;
+    else if (m_status.suspend)
         m_status.summary = SummaryCopyStatus::Suspended;
     else if (m_status.failed)
         m_status.summary = SummaryCopyStatus::Failed;

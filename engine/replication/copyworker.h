@@ -40,6 +40,9 @@ struct CopyConfig
     qint64 truncationLagMs = 0;
     QString displayTargetLogFolder; // Windows path, for messages
     qint64 sourceDownSinceMs = 0;   // when the lab knows the source host went down (0: not known to be down)
+    // What the copy last saw of its source (kept by the lab), shown while the source cannot be reached.
+    uint32_t lastSeenGeneration = 0;
+    qint64 lastSeenGenerationTimeMs = 0;
 };
 
 class CopyWorker
@@ -78,6 +81,7 @@ private:
     QString shown(QString text) const; // local folders of the lab replaced by the Windows path
     void emitEvent(int id, EventLevel level, const QString &text);
     void refreshStatus();
+    QString sourceUnreachableMessage() const;
     // The creation time of generation gen (from the header at path the first time; cached by generation).
     qint64 creationTimeOf(uint32_t gen, const HostDisk &disk, const QString &path);
 
@@ -97,6 +101,7 @@ private:
     uint32_t m_lowestKept = 0; // lowest generation still in the target LogFolderPath
     bool m_permanentFailure = false;
     bool m_sourceUnreachable = false;
+    bool m_serviceDown = false; // the standby machine is powered off: its replication service is not running
     qint64 m_sourceUnreachableSinceMs = 0;
     QString m_sourceUnreachableReason;
 };

@@ -333,7 +333,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
             } else {
                 row.status.identity = sg.identity();
                 row.status.standbyMachine = c.standbyMachine;
-                row.status.summary = SummaryCopyStatus::Suspended;
+                row.status.summary = SummaryCopyStatus::ServiceDown;
                 row.status.note =
                     QStringLiteral("the replication service on %1 is not running").arg(c.standbyMachine);
             }

@@ -28,7 +28,6 @@ Lab::Lab(QString labDir, qint64 nowMs)
     : m_labDir(std::move(labDir)), m_clock(nowMs), m_labFolder(HostDisk::atFolder(m_labDir))
 {}
 
-
 Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
 {
     // Validation first, in the order that names the real problem: not a lab, a damaged directory, a folder
@@ -371,6 +370,12 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     config.replayLagMs = copy.replayLagMs;
     config.truncationLagMs = copy.truncationLagMs;
     config.displayTargetLogFolder = (*sg)->logFolderPath;
+    // What the copy knew of its source before this process, for when the source cannot be reached now.
+    const SourcePosition seen = lastSeenSource(copy);
+    config.lastSeenGeneration = seen.lastLogGenerated;
+    config.lastSeenGenerationTimeMs = seen.latestAvailableLogTime;
+    if (!source->disk.isPoweredOn())
+        config.sourceDownSinceMs = poweredOffAt(*sourceHost);
     ReplicationService &service = serviceFor(copy.standbyMachine);
     service.addCopy(copy.id, config);
     if (copy.suspended)
