@@ -41,7 +41,7 @@ Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity
     return rows->front();
 }
 
-Status mountDatabase(Lab &lab, const QString &identity)
+Status mountDatabase(Lab &lab, const QString &identity, bool force)
 {
     auto row = findMailboxDatabase(lab, identity);
     if (!row)
@@ -70,8 +70,21 @@ Status mountDatabase(Lab &lab, const QString &identity)
              db.edbFilePath, db.edbFilePath + QStringLiteral("-wal"), db.edbFilePath + QStringLiteral("-shm"),
              sg.systemFolderPath, childPath(sg.systemFolderPath, sg.logPrefix + QStringLiteral(".chk"))})
         SCR_TRY(checkNoLink(disk, path));
-    if (auto logs = filesIn(disk, sg.logFolderPath, sg.logPrefix + QStringLiteral("*")); !logs)
+    auto logs = filesIn(disk, sg.logFolderPath, sg.logPrefix + QStringLiteral("*.log"));
+    if (!logs)
         return logs.error();
+    // A database that had a file, with neither the file nor a log to rebuild it from, would mount empty:
+    // its mailboxes would silently show no items. Exchange refuses that unless forced.
+    if (db.everMounted && !force && logs->isEmpty() && !disk.exists(db.edbFilePath))
+        return Error{
+            identity,
+            QStringLiteral("was mounted before, but its file %1 and its logs in %2 are missing: mounting "
+                           "would create an empty database")
+                .arg(db.edbFilePath, sg.logFolderPath),
+            QStringLiteral("restore the file (or activate its SCR copy); to give its users an empty "
+                           "database at once, Mount-Database %1 -Force")
+                .arg(identity),
+            JetCode::FileNotFound};
     if (disk.exists(db.edbFilePath)) {
         auto file = Database::open(disk, db.edbFilePath, Database::Access::ReadOnly, db.edbFilePath);
         if (!file)

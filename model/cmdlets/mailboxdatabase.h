@@ -33,7 +33,9 @@ Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QStri
                                                            const QString &server = {});
 // "MBX1\SG1\DB1", or an error that says how to name one.
 Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity);
-Status mountDatabase(Lab &lab, const QString &identity);
+// Refuses a database that was mounted before whose file and logs are gone (it would come up empty) unless
+// force: Exchange's "dial-tone" mount, an empty database its users can use at once.
+Status mountDatabase(Lab &lab, const QString &identity, bool force = false);
 Status dismountDatabase(Lab &lab, const QString &identity);
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
                           std::optional<bool> mountAtStartup);

@@ -51,6 +51,33 @@ Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseReco
                               QStringLiteral("database %1 already uses %2").arg(d.name, d.edbFilePath),
                               QStringLiteral("use a standby machine whose paths are free"));
     }
+    // Another storage group's SCR copy on the same standby machine: before its files exist, only the
+    // directory can tell that both copies would write the same folders.
+    auto copies = lab.directory().copies();
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &c : *copies) {
+        if (c.storageGroupId == sg.id || c.standbyMachine.compare(standbyServer, Qt::CaseInsensitive) != 0)
+            continue;
+        auto other = lab.directory().storageGroup(c.storageGroupId);
+        if (!other)
+            return other.error();
+        if (!*other)
+            continue;
+        auto otherDbs = lab.directory().databases((*other)->id);
+        if (!otherDbs)
+            return otherDbs.error();
+        QStringList used{(*other)->logFolderPath, (*other)->systemFolderPath};
+        for (const DatabaseRecord &d : *otherDbs)
+            used << d.edbFilePath;
+        for (const QString &mine : {sg.logFolderPath, sg.systemFolderPath, db.edbFilePath})
+            if (used.contains(mine, Qt::CaseInsensitive))
+                return refuse(standbyServer,
+                              QStringLiteral("already holds the SCR copy of %1, which uses %2")
+                                  .arg((*other)->identity(), mine),
+                              QStringLiteral("use another standby machine, or move one storage group's paths "
+                                             "(Move-StorageGroupPath, Move-DatabasePath)"));
+    }
     const HostDisk disk = lab.hostDisk(standbyHost);
     for (const QString &path :
          {db.edbFilePath, sg.systemFolderPath, childPath(sg.logFolderPath, QStringLiteral("inspector"))})
@@ -190,13 +217,19 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     if (!sg)
         return sg.error();
     const DatabaseRecord db = lab.directory().databases((*sg)->id)->front();
+    const QString dbIdentity = (*sg)->identity() + QLatin1Char('\\') + db.name;
+    // Validation first: both hosts up, room on the standby machine, and no link anywhere among the files
+    // that go, before the first of them is deleted. The source's power first: it is the real cause when its
+    // database is not mounted.
+    auto sourceHost = lab.hostOfServer((*sg)->server);
+    if (!sourceHost)
+        return sourceHost.error();
+    SCR_TRY(checkPowered(lab.hostDisk(*sourceHost)));
     MountedDatabase *source = lab.mountedDatabase(db.guid);
     if (!source)
-        return refuse(db.name,
+        return refuse(dbIdentity,
                       QStringLiteral("is not mounted; a seed is taken from the mounted source database"),
-                      QStringLiteral("Mount-Database %1 first").arg(db.name));
-    // Validation first: both hosts up, room on the standby machine, and no link anywhere among the files
-    // that go, before the first of them is deleted.
+                      QStringLiteral("Mount-Database %1 first").arg(dbIdentity));
     SCR_TRY(checkPowered(source->paths().disk));
     auto standbyHost = reachableHostOf(lab, copy->standbyMachine);
     if (!standbyHost)

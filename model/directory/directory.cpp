@@ -83,6 +83,11 @@ UPDATE storage_groups SET last_full_backup_ms = COALESCE((SELECT CAST(value AS I
     WHERE key = 'backup.' || storage_groups.id), 0);
 DELETE FROM settings WHERE key LIKE 'copy.%' OR key LIKE 'host.%' OR key LIKE 'backup.%')",
      moveMailFlowsOutOfSettings},
+    // 3: whether a database was ever mounted, so that a missing file of one that was is refused at mount
+    // (Exchange's "dial-tone" mount needs -Force) instead of silently becoming an empty database.
+    {R"(ALTER TABLE databases ADD COLUMN ever_mounted INTEGER NOT NULL DEFAULT 0;
+UPDATE databases SET ever_mounted = 1 WHERE mounted = 1)",
+     nullptr},
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Directory::kSchemaVersion);
 
@@ -526,12 +531,14 @@ Status Directory::removeStorageGroup(qint64 id)
 
 Result<qint64> Directory::addDatabase(const DatabaseRecord &db)
 {
-    Query q(m_connection,
-            QStringLiteral("INSERT INTO databases(storage_group_id, name, guid, edb_file_path, mounted, "
-                           "mount_at_startup, allow_file_restore) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    Query q(
+        m_connection,
+        QStringLiteral("INSERT INTO databases(storage_group_id, name, guid, edb_file_path, mounted, "
+                       "mount_at_startup, allow_file_restore, ever_mounted) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(db.storageGroupId).bind(db.name).bind(guidText(db.guid)).bind(db.edbFilePath).bind(db.mounted);
     SCR_TRY(q.bind(db.mountAtStartup)
                 .bind(db.allowFileRestore)
+                .bind(db.everMounted || db.mounted)
                 .run(QStringLiteral("adding database ") + db.name));
     return q.q().lastInsertId().toLongLong();
 }
@@ -539,7 +546,7 @@ Result<qint64> Directory::addDatabase(const DatabaseRecord &db)
 Result<std::vector<DatabaseRecord>> Directory::databases(qint64 storageGroupId)
 {
     Query q(m_connection, QStringLiteral("SELECT id, storage_group_id, name, guid, edb_file_path, mounted, "
-                                         "mount_at_startup, allow_file_restore FROM databases "
+                                         "mount_at_startup, allow_file_restore, ever_mounted FROM databases "
                                          "WHERE ? = 0 OR storage_group_id = ? ORDER BY id"));
     SCR_TRY(q.bind(storageGroupId).bind(storageGroupId).run(QStringLiteral("reading databases")));
     std::vector<DatabaseRecord> out;
@@ -547,14 +554,18 @@ Result<std::vector<DatabaseRecord>> Directory::databases(qint64 storageGroupId)
         const QSqlQuery &r = q.q();
         out.push_back({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
                        QUuid::fromString(r.value(3).toString()), r.value(4).toString(), r.value(5).toBool(),
-                       r.value(6).toBool(), r.value(7).toBool()});
+                       r.value(6).toBool(), r.value(7).toBool(), r.value(8).toBool()});
     }
     return out;
 }
 
 Status Directory::setDatabaseMounted(qint64 id, bool mounted)
 {
-    return Query(m_connection, QStringLiteral("UPDATE databases SET mounted = ? WHERE id = ?"))
+    // A mount also records that the database has a file from now on (ever_mounted never goes back).
+    return Query(m_connection,
+                 QStringLiteral(
+                     "UPDATE databases SET mounted = ?, ever_mounted = ever_mounted OR ? WHERE id = ?"))
+        .bind(mounted)
         .bind(mounted)
         .bind(id)
         .run(QStringLiteral("recording a mount"));

@@ -17,7 +17,7 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
     // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.

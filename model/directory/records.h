@@ -47,6 +47,7 @@ struct DatabaseRecord
     bool mounted = false;
     bool mountAtStartup = true;
     bool allowFileRestore = false; // "This database can be overwritten by a restore"
+    bool everMounted = false;      // mounted at least once: its file exists somewhere (or is lost)
 };
 
 enum class MailboxClass { User, SystemAttendantMailbox, ExOleDbSystemMailbox };

@@ -233,8 +233,20 @@ void registerScrCmdlets(CmdletRegistry &r)
                    return none();
                }});
     };
-    identityAction("Mount-Database", "Mount a mailbox database (soft recovery first).", false,
-                   [](Lab &lab, const QString &id) { return cmdlets::mountDatabase(lab, id); });
+    r.add(
+        {QStringLiteral("Mount-Database"),
+         QStringLiteral("Mount a mailbox database (soft recovery first); -Force mounts an empty database in "
+                        "place of a lost file."),
+         {P{QStringLiteral("Identity"), T::String, 0, true},
+          P{QStringLiteral("Force"), T::Switch, -1, false}},
+         false,
+         true,
+         false,
+         [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+             SCR_TRY(cmdlets::mountDatabase(*ctx.lab, b.string(QStringLiteral("Identity")),
+                                            b.flag(QStringLiteral("Force"))));
+             return none();
+         }});
     identityAction("Dismount-Database", "Dismount a mailbox database (Clean Shutdown).", true,
                    [](Lab &lab, const QString &id) { return cmdlets::dismountDatabase(lab, id); });
     r.add({QStringLiteral("Set-MailboxDatabase"),

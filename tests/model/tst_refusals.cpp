@@ -266,6 +266,14 @@ private Q_SLOTS:
                                                   << "Start-Host MBX2";
         QTest::newRow("Dismount-Database: unconfirmed") << "Dismount-Database MBX1\\SG2\\DB2"
                                                         << "-Confirm:$false";
+        // SCR: the cause is the source's power, not "not mounted" (and the database is named in full).
+        QTest::newRow("Update-StorageGroupCopy: source off")
+            << "Update-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4 -DeleteExistingFiles"
+            << "Start-Host MBX2";
+        // Two copies would write one folder: MBX2\SG1 has MBX1\SG1's paths, and MBX3 holds MBX1\SG1's copy.
+        QTest::newRow("Enable-StorageGroupCopy: standby paths used by another copy")
+            << "Enable-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX3"
+            << "already holds the SCR copy of MBX1\\SG1";
     }
 
     void refusalChangesNothing()
@@ -322,6 +330,14 @@ private Q_SLOTS:
             << "Move-StorageGroupPath MBX4\\Spare2 -LogFolderPath C:\\Linked\\Out\\Spare2"
             << "symbolic link"
             << "";
+        // Last: it leaves SpareDB without files. A database that was mounted, whose file and logs are gone,
+        // would come up empty: refused without -Force (dialToneMountNeedsForce mounts it with -Force).
+        QTest::newRow("Mount-Database: its file and logs are gone")
+            << "Mount-Database MBX4\\Spare\\SpareDB; Dismount-Database MBX4\\Spare\\SpareDB -Confirm:$false; "
+               "Enter-PSSession MBX4; Remove-Item C:\\Spare -Recurse; Exit-PSSession"
+            << "Mount-Database MBX4\\Spare\\SpareDB"
+            << "Mount-Database MBX4\\Spare\\SpareDB -Force"
+            << "";
     }
 
     void refusalAfterSetupChangesNothing()
@@ -364,6 +380,18 @@ private Q_SLOTS:
         }
         QFile::remove(linked + QStringLiteral("/Out"));
         QDir(linked).removeRecursively();
+    }
+
+    void dialToneMountNeedsForce()
+    {
+        // After the refusal above: -Force mounts an empty database in place of the lost one.
+        auto mounted = m_shell->execute(QStringLiteral("Mount-Database MBX4\\Spare\\SpareDB -Force"));
+        QVERIFY2(mounted.hasValue(), qPrintable(mounted.hasValue() ? QString() : mounted.error().toString()));
+        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Spare/SpareDB.edb"))));
+        auto stats =
+            m_shell->execute(QStringLiteral("Get-MailboxDatabase MBX4\\Spare\\SpareDB -Status | fl"));
+        QVERIFY(stats.hasValue());
+        QVERIFY2(stats->contains(QStringLiteral("True")), qPrintable(*stats));
     }
 
     void cleanupTestCase() { m_shell.reset(); }
