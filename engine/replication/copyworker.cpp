@@ -496,12 +496,14 @@ void CopyWorker::runCycle()
     refreshStatus();
 }
 
-void CopyWorker::suspend(const QString &comment)
+void CopyWorker::suspend(const QString &comment, bool announce)
 {
-    if (!m_status.suspend)
+    if (!m_status.suspend && announce)
         emitEvent(2092, EventLevel::Information,
-                  QStringLiteral("The SCR copy of %1 on %2 was suspended: %3")
-                      .arg(m_config.identity, m_config.standbyMachine, comment));
+                  comment.isEmpty() ? QStringLiteral("The SCR copy of %1 on %2 was suspended.")
+                                          .arg(m_config.identity, m_config.standbyMachine)
+                                    : QStringLiteral("The SCR copy of %1 on %2 was suspended: %3")
+                                          .arg(m_config.identity, m_config.standbyMachine, comment));
     m_status.suspend = true;
     m_status.suspendComment = comment;
     refreshStatus();
@@ -525,8 +527,7 @@ void CopyWorker::resume()
 
 QString CopyWorker::sourceUnreachableMessage() const
 {
-    return QStringLiteral(
-               "the source %1 cannot be reached since %2 (%3); its logs in %4 are not being copied")
+    return QStringLiteral("the source %1 cannot be reached since %2: %3; its logs in %4 are not being copied")
         .arg(m_config.sourceDisk.hostName(),
              QDateTime::fromMSecsSinceEpoch(m_sourceUnreachableSinceMs, Qt::UTC)
                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
@@ -565,6 +566,21 @@ void CopyWorker::refreshStatus()
         m_status.summary = SummaryCopyStatus::Initializing; // no closed log handled yet
     else
         m_status.summary = SummaryCopyStatus::Healthy;
+    // Every change of status is an event; those without one of their own (suspend 2092, resume 2093, a
+    // failure 2104/2105/2107, a recovery 2108) get 2111.
+    const SummaryCopyStatus was = m_reportedSummary;
+    m_reportedSummary = m_status.summary;
+    const bool ownEvent = m_status.summary == SummaryCopyStatus::Suspended ||
+                          m_status.summary == SummaryCopyStatus::Failed ||
+                          was == SummaryCopyStatus::Suspended || was == SummaryCopyStatus::Failed;
+    if (m_started && was != m_status.summary && !ownEvent)
+        emitEvent(2111,
+                  m_status.summary == SummaryCopyStatus::ServiceDown ? EventLevel::Warning
+                                                                     : EventLevel::Information,
+                  QStringLiteral("The SCR copy of %1 on %2 is %3 (it was %4).")
+                      .arg(m_config.identity, m_config.standbyMachine,
+                           summaryCopyStatusName(m_status.summary), summaryCopyStatusName(was)));
+    m_started = true;
 }
 
 } // namespace scr

@@ -61,7 +61,8 @@ public:
     CopyStatus status() const { return m_status; }
     const CopyConfig &config() const { return m_config; }
 
-    void suspend(const QString &comment);
+    // announce=false: a copy the directory already holds suspended, started again (no new event).
+    void suspend(const QString &comment, bool announce = true);
     void resume();
     void setLatestFullBackupTime(qint64 ms) { m_status.latestFullBackupTime = ms; }
     // Releases the copy's database file (before activation, or when the copy is disabled).
@@ -101,7 +102,11 @@ private:
     uint32_t m_lowestKept = 0; // lowest generation still in the target LogFolderPath
     bool m_permanentFailure = false;
     bool m_sourceUnreachable = false;
-    bool m_serviceDown = false; // the standby machine is powered off: its replication service is not running
+    bool m_serviceDown = false;
+    bool m_started = false; // the first status is not a change
+    SummaryCopyStatus m_reportedSummary =
+        SummaryCopyStatus::Initializing; // the standby machine is powered off: its replication service is not
+                                         // running
     qint64 m_sourceUnreachableSinceMs = 0;
     QString m_sourceUnreachableReason;
 };

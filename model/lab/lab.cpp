@@ -379,7 +379,7 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     ReplicationService &service = serviceFor(copy.standbyMachine);
     service.addCopy(copy.id, config);
     if (copy.suspended)
-        service.copy(copy.id)->suspend(copy.suspendComment);
+        service.copy(copy.id)->suspend(copy.suspendComment, false);
     auto backup = m_directory->lastFullBackup(copy.storageGroupId);
     if (backup && *backup > 0)
         service.copy(copy.id)->setLatestFullBackupTime(*backup);

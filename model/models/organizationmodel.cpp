@@ -70,7 +70,8 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.key = QStringLiteral("copy:%1>%2").arg(c.identity.toUpper(), c.standby.toUpper());
                 c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
-                c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended;
+                c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
+                              copy.status.summary == SummaryCopyStatus::ServiceDown;
                 add(sgId, c);
             }
         }

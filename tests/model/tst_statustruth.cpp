@@ -217,6 +217,17 @@ private Q_SLOTS:
         const CopyStatus back = status();
         QVERIFY2(back.summary == SummaryCopyStatus::Healthy, qPrintable(text(back)));
         verifyAgainstFiles(back, true);
+        // Both changes are events naming the copy.
+        QStringList changes;
+        for (const EventRecord &e : *m_lab->directory().events())
+            if (e.eventId == 2111)
+                changes << e.text;
+        QVERIFY2(changes.contains(
+                     QStringLiteral("The SCR copy of MBX1\\SG1 on MBX3 is ServiceDown (it was Healthy).")),
+                 qPrintable(changes.join(QLatin1Char('\n'))));
+        QVERIFY2(changes.contains(
+                     QStringLiteral("The SCR copy of MBX1\\SG1 on MBX3 is Healthy (it was ServiceDown).")),
+                 qPrintable(changes.join(QLatin1Char('\n'))));
     }
     void afterBackup()
     {
