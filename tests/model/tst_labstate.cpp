@@ -81,7 +81,7 @@ QUuid databaseGuid(Lab &lab, const QString &storageGroup)
 qint64 newestLogTime(const QString &folder)
 {
     qint64 newest = 0;
-    auto listing = listLogFolder(folder, QStringLiteral("E00"));
+    auto listing = listLogFolder(test::tempDisk(), folder, QStringLiteral("E00"));
     if (!listing)
         return -1;
     QStringList files;
@@ -90,7 +90,7 @@ qint64 newestLogTime(const QString &folder)
     if (listing->hasOpenLog)
         files << folder + QStringLiteral("/E00.log");
     for (const QString &file : files) {
-        auto log = LogFile::load(file);
+        auto log = LogFile::load(test::tempDisk(), file);
         if (!log)
             continue; // a log the kill tore is recovery's business, not this test's
         newest = std::max(newest, log->header().creationTimeMs);
@@ -349,7 +349,7 @@ private Q_SLOTS:
         QVERIFY(child.waitForStarted());
         const QString logs = dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1"));
         const auto generations = [&] {
-            auto listing = listLogFolder(logs, QStringLiteral("E00"));
+            auto listing = listLogFolder(test::tempDisk(), logs, QStringLiteral("E00"));
             return listing ? listing->closedGenerations.size() : std::size_t(0);
         };
         const std::size_t start = generations();
