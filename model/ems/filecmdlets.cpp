@@ -183,7 +183,7 @@ PSObject itemObject(const DiskEntry &entry)
 }
 
 // Whether Remove-Item may delete path (entry is what is there): not a drive's root, nothing a running lab
-// uses, a folder with something in it only with -Recurse, no link inside a folder.
+// uses, a folder with something in it only with -Recurse. (Links inside are HostDisk's to refuse.)
 Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &path, const DiskEntry &entry,
                       bool recurse)
 {
