@@ -188,7 +188,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     eventsDock->raise();
     resizeDocks({eventsDock}, {220}, Qt::Vertical);
     connect(m_shell, &ShellPane::commandEntered, this,
-            [this](const QString &command) { runCommand(command); });
+            [this](const QString &command) { runCommand(command, false); });
 
     buildActions();
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
@@ -351,12 +351,12 @@ void ConsoleWindow::addEvent(const EventRecord &event)
     m_events->append(event);
 }
 
-qint64 ConsoleWindow::runCommand(const QString &script)
+qint64 ConsoleWindow::runCommand(const QString &script, bool stopAtFirstError)
 {
     const qint64 id = m_nextRequest++;
     m_shell->showCommand(script);
     statusBar()->showMessage(tr("Running: %1").arg(script));
-    Q_EMIT scriptRequested(id, script);
+    Q_EMIT scriptRequested(id, script, stopAtFirstError);
     return id;
 }
 
@@ -592,7 +592,11 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
 void ConsoleWindow::activationWizard(const QString &copyKey)
 {
     ActivationWizard wizard(
-        m_snapshot, copyKey, [this](const QString &command) { return runCommand(command); }, this);
+        m_snapshot, copyKey,
+        [this](const QString &command) {
+            return runCommand(command, true);
+        }, // a step that fails stops the wizard
+        this);
     connect(this, &ConsoleWindow::scriptFinished, &wizard, &ActivationWizard::scriptFinished);
     wizard.exec();
 }

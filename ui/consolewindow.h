@@ -60,7 +60,9 @@ public:
     // The actions the action pane offers for the tree's current selection.
     std::vector<ConsoleAction> currentActions();
     // Runs a command as the shell pane would; returns its request id.
-    qint64 runCommand(const QString &script);
+    // Runs script on the lab's worker; stopAtFirstError for the console's own steps (actions, wizards),
+    // not for what the administrator types in the shell pane (that runs as EMS does, on after an error).
+    qint64 runCommand(const QString &script, bool stopAtFirstError = true);
     // Selects the tree item of key ("copy:MBX1\SG1>MBX3", "db:MBX1\SG1\DB1", "server:MBX1") as soon as it
     // exists.
     void selectWhenShown(const QString &key);
@@ -77,7 +79,7 @@ public Q_SLOTS:
     void showOpened(bool ok, const QString &error);
 
 Q_SIGNALS:
-    void scriptRequested(qint64 requestId, const QString &script);
+    void scriptRequested(qint64 requestId, const QString &script, bool stopAtFirstError);
     void runningRequested(bool running);
     void speedRequested(double speed);
     // After a command of the action pane failed (the message box is shown too).

@@ -60,9 +60,9 @@ EnableScrDialog::EnableScrDialog(const LabSnapshot &snapshot, const StorageGroup
 void EnableScrDialog::check()
 {
     QString why;
-    if (ems::parseTimeSpan(m_replayLag->text()) < 0)
+    if (!ems::parseTimeSpan(m_replayLag->text()))
         why = tr("ReplayLagTime is d.hh:mm:ss, e.g. 1.00:00:00");
-    else if (ems::parseTimeSpan(m_truncationLag->text()) < 0)
+    else if (!ems::parseTimeSpan(m_truncationLag->text()))
         why = tr("TruncationLagTime is d.hh:mm:ss, e.g. 0.00:00:00");
     else if (m_standby->count() == 0)
         why = tr("There is no other mailbox server to be the standby machine");

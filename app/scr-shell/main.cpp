@@ -32,14 +32,34 @@ void printError(const scr::Error &error)
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
 }
 
-// Runs text (statements separated by ';' or newlines); false when a statement failed.
+void printErrorText(const QString &text)
+{
+    std::fflush(stdout); // what came before the error is shown before it
+    const QByteArray bytes = (text + QLatin1Char('\n')).toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+// Runs text (statements separated by ';' or newlines), printing output and errors in the order they came;
+// false when a statement failed. A failing statement does not stop the rest (EMS's non-terminating
+// errors) unless -ErrorAction Stop or $ErrorActionPreference = 'Stop' says so.
 bool runText(scr::ShellSession &session, const QString &text)
 {
     const scr::ems::ScriptOutput out = session.run(text);
-    if (!out.text.isEmpty())
-        print(out.text.endsWith(QLatin1Char('\n')) ? out.text : out.text + QLatin1Char('\n'));
-    if (out.firstError)
-        printError(*out.firstError);
+    bool atLineStart = true;
+    for (const scr::ems::ScriptOutput::Part &part : out.parts) {
+        if (part.isError) {
+            if (!atLineStart)
+                print(QStringLiteral("\n"));
+            printErrorText(part.text);
+            atLineStart = true;
+        } else {
+            print(part.text);
+            atLineStart = part.text.endsWith(QLatin1Char('\n'));
+        }
+    }
+    if (!atLineStart)
+        print(QStringLiteral("\n"));
     return out.ok;
 }
 

@@ -21,7 +21,7 @@ Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QStri
             MailboxDatabaseRow row{sg, db, lab.mountedDatabase(db.guid) != nullptr, {}};
             if (const auto failed = lab.mountError(db.guid))
                 row.mountError = failed->toString();
-            if (identity.isEmpty() || row.identity().compare(identity, Qt::CaseInsensitive) == 0)
+            if (identity.isEmpty() || identityMatches(identity, row.identity()))
                 rows.push_back(std::move(row));
         }
     }
@@ -34,10 +34,16 @@ Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity
     if (!rows)
         return rows.error();
     if (rows->empty())
-        return Error{
-            identity, QStringLiteral("no such mailbox database"),
-            QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE; Get-MailboxDatabase lists them"),
-            JetCode::InvalidParameter};
+        return Error{identity, QStringLiteral("no such mailbox database"),
+                     QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE, or its name when no other "
+                                    "database has it; Get-MailboxDatabase lists them"),
+                     JetCode::InvalidParameter};
+    if (rows->size() > 1) {
+        QStringList candidates;
+        for (const MailboxDatabaseRow &row : *rows)
+            candidates << row.identity();
+        return ambiguousIdentity(identity, QStringLiteral("mailbox database"), candidates);
+    }
     return rows->front();
 }
 

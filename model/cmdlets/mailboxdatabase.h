@@ -28,10 +28,12 @@ struct MailboxDatabaseRow
 
 namespace cmdlets {
 
-// "MBX1\SG1\DB1"; an empty identity lists every database (of server, when given).
+// The databases identity names (validation.h's identityMatches: MBX1\SG1\DB1, MBX1\DB1 or DB1, so maybe
+// several); an empty identity lists every database (of server, when given).
 Result<std::vector<MailboxDatabaseRow>> getMailboxDatabase(Lab &lab, const QString &identity = {},
                                                            const QString &server = {});
-// "MBX1\SG1\DB1", or an error that says how to name one.
+// The one database identity names (MBX1\SG1\DB1; DB1 or MBX1\DB1 when that is unique), or an error that
+// says how to name one, listing the candidates when the name is ambiguous.
 Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity);
 // Refuses a database that was mounted before whose file and logs are gone (it would come up empty) unless
 // force: Exchange's "dial-tone" mount, an empty database its users can use at once.

@@ -99,13 +99,23 @@ Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseReco
 
 Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
 {
-    auto sg = lab.directory().storageGroup(identity);
-    if (!sg)
-        return sg.error();
-    if (!*sg)
+    auto all = lab.directory().storageGroups();
+    if (!all)
+        return all.error();
+    std::vector<StorageGroupRecord> found;
+    QStringList candidates;
+    for (const StorageGroupRecord &sg : *all)
+        if (identityMatches(identity, sg.identity())) {
+            found.push_back(sg);
+            candidates << sg.identity();
+        }
+    if (found.empty())
         return refuse(identity, QStringLiteral("no such storage group"),
-                      QStringLiteral("give it as SERVER\\STORAGEGROUP; Get-StorageGroup lists them"));
-    return **sg;
+                      QStringLiteral("give it as SERVER\\STORAGEGROUP, or its name when no other server has "
+                                     "one of that name; Get-StorageGroup lists them"));
+    if (found.size() > 1)
+        return ambiguousIdentity(identity, QStringLiteral("storage group"), candidates);
+    return found.front();
 }
 
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)

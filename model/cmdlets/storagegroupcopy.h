@@ -34,7 +34,8 @@ namespace cmdlets {
 constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000;
 constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
-// "MBX1\SG1" (case-insensitive), or an error that says how to name one.
+// "MBX1\SG1" (case-insensitive), or "SG1" when no other server has a storage group of that name; else an
+// error that says how to name one (listing the candidates when the name is ambiguous).
 Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity);
 // The SCR copy of identity on standbyMachine, or an error that says how to list them.
 Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);

@@ -4,6 +4,32 @@
 
 namespace scr::cmdlets {
 
+bool identityMatches(const QString &typed, const QString &fullIdentity)
+{
+    const QStringList t = typed.split(QLatin1Char('\\'));
+    const QStringList f = fullIdentity.split(QLatin1Char('\\'));
+    const auto same = [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) == 0;
+    };
+    if (typed.isEmpty() || t.contains(QString()))
+        return false;
+    if (t.size() == f.size())
+        return same(typed, fullIdentity);
+    if (t.size() == 1)
+        return same(t.front(), f.back()); // the name alone
+    if (t.size() == 2 && f.size() == 3)
+        return same(t.front(), f.front()) && same(t.back(), f.back()); // SERVER\DATABASE
+    return false;
+}
+
+Error ambiguousIdentity(const QString &typed, const QString &kind, const QStringList &candidates)
+{
+    return refuse(typed,
+                  QStringLiteral("matches more than one %1: %2; nothing was changed")
+                      .arg(kind, candidates.join(QStringLiteral(", "))),
+                  QStringLiteral("give the full identity, e.g. %1").arg(candidates.value(0)));
+}
+
 bool isPoweredOn(Lab &lab, const QString &host)
 {
     auto record = lab.directory().host(host);

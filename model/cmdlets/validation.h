@@ -19,6 +19,14 @@ inline Error refuse(const QString &object, const QString &reason, const QString 
     return Error{object, reason, fix, JetCode::InvalidParameter};
 }
 
+// Identities as EMS resolves what an administrator types: the full identity always (MBX1\SG1,
+// MBX1\SG1\DB1), the object's own name alone (SG1, DB1), and for a database SERVER\DATABASE;
+// case-insensitive. A name alone may match objects on several servers: the Get- cmdlets list them all, and a
+// cmdlet that acts on one object refuses with ambiguousIdentity().
+bool identityMatches(const QString &typed, const QString &fullIdentity);
+// "DB1 matches more than one mailbox database: MBX1\SG1\DB1, MBX3\SG1\DB1", with how to name one.
+Error ambiguousIdentity(const QString &typed, const QString &kind, const QStringList &candidates);
+
 // The host that server is bound to, when it is powered on; else an error that says to start it.
 Result<QString> reachableHostOf(Lab &lab, const QString &server);
 // True when the host exists and is powered on.

@@ -119,8 +119,17 @@ void registerActivationCmdlets(CmdletRegistry &r)
                    *ctx.lab, {text(b, "StorageGroup"), text(b, "Name"), text(b, "EdbFilePath")});
                if (!db)
                    return db.error();
-               auto row = cmdlets::findMailboxDatabase(*ctx.lab, text(b, "StorageGroup") + QLatin1Char('\\') +
-                                                                     db->name);
+               // -StorageGroup may be the group's name alone: the new database is named by the full one.
+               auto sg = ctx.lab->directory().storageGroup(db->storageGroupId);
+               if (!sg)
+                   return sg.error();
+               if (!*sg)
+                   return Error{text(b, "StorageGroup"),
+                                QStringLiteral("vanished while its database was made"),
+                                {},
+                                JetCode::InvalidParameter};
+               auto row =
+                   cmdlets::findMailboxDatabase(*ctx.lab, (*sg)->identity() + QLatin1Char('\\') + db->name);
                if (!row)
                    return row.error();
                return Objects{mailboxDatabaseObject(*row, false)};

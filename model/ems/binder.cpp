@@ -1,5 +1,7 @@
 #include "binder.h"
 
+#include <optional>
+
 #include <QRegularExpression>
 
 namespace scr::ems {
@@ -7,6 +9,7 @@ namespace {
 
 const ParameterSpec kConfirm{QStringLiteral("Confirm"), ParameterType::Switch, -1, false};
 const ParameterSpec kWhatIf{QStringLiteral("WhatIf"), ParameterType::Switch, -1, false};
+const ParameterSpec kErrorAction{QStringLiteral("ErrorAction"), ParameterType::String, -1, false};
 
 QString typeName(ParameterType t)
 {
@@ -18,7 +21,7 @@ QString typeName(ParameterType t)
     case ParameterType::Boolean:
         return QStringLiteral("$true or $false");
     case ParameterType::TimeSpan:
-        return QStringLiteral("a TimeSpan such as 1.00:00:00");
+        return QStringLiteral("a TimeSpan such as 1.00:00:00 or 1:00");
     case ParameterType::Integer:
         return QStringLiteral("a whole number");
     case ParameterType::ScriptBlock:
@@ -45,10 +48,15 @@ Result<QVariant> convert(const QString &script, const Command &command, const Pa
             return wrong();
         return QVariant(value.boolean);
     case ParameterType::TimeSpan: {
-        const qint64 ms = parseTimeSpan(value.text);
-        if (ms < 0)
+        if (value.valueKind != Element::ValueKind::Bareword && value.valueKind != Element::ValueKind::String)
             return wrong();
-        return QVariant(ms);
+        auto ms = parseTimeSpan(value.text);
+        if (!ms)
+            return syntaxError(script, value.position,
+                               QStringLiteral("-%1 of %2: \"%3\" %4")
+                                   .arg(spec.name, command.name, value.text, ms.error().reason),
+                               ms.error().fix);
+        return QVariant(*ms);
     }
     case ParameterType::Integer: {
         bool ok = false;
@@ -65,6 +73,11 @@ Result<QVariant> convert(const QString &script, const Command &command, const Pa
         if (value.valueKind == Element::ValueKind::ScriptBlock ||
             value.valueKind == Element::ValueKind::Variable)
             return wrong();
+        if (spec.name == kErrorAction.name && !errorActionFromText(value.text))
+            return syntaxError(
+                script, value.position,
+                QStringLiteral("-ErrorAction takes %1, not \"%2\"").arg(errorActionNames(), value.text),
+                QStringLiteral("write -ErrorAction Stop to stop the script at this command's error"));
         return QVariant(value.valueKind == Element::ValueKind::Null ? QString() : value.text);
     }
     return wrong();
@@ -72,36 +85,104 @@ Result<QVariant> convert(const QString &script, const Command &command, const Pa
 
 } // namespace
 
-qint64 parseTimeSpan(const QString &text)
+std::optional<ErrorAction> errorActionFromText(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2}):(\\d{1,2})$"));
-    const QRegularExpressionMatch m = re.match(text.trimmed());
+    const auto is = [&](const char *name) {
+        return text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
+    };
+    if (is("Continue"))
+        return ErrorAction::Continue;
+    if (is("SilentlyContinue"))
+        return ErrorAction::SilentlyContinue;
+    if (is("Stop"))
+        return ErrorAction::Stop;
+    return std::nullopt;
+}
+
+QString errorActionNames()
+{
+    return QStringLiteral("Continue, SilentlyContinue or Stop");
+}
+
+Result<qint64> parseTimeSpan(const QString &text)
+{
+    const auto refused = [&](const QString &why) {
+        return Error{
+            text.trimmed(), why,
+            QStringLiteral("write a TimeSpan such as 1.00:00:00 (a day), 1:00 (an hour) or 00:30 (half "
+                           "an hour)"),
+            JetCode::InvalidParameter};
+    };
+    static const QRegularExpression re(
+        QStringLiteral("^(-)?(?:(\\d+)\\.)?(\\d+):(\\d+)(?::(\\d+)(?:\\.(\\d+))?)?$"));
+    static const QRegularExpression number(QStringLiteral("^-?\\d+$"));
+    const QString trimmed = text.trimmed();
+    if (number.match(trimmed).hasMatch())
+        return refused(
+            QStringLiteral("is a number, not a TimeSpan: PowerShell would read it as %1 ticks of 100 "
+                           "nanoseconds")
+                .arg(trimmed));
+    const QRegularExpressionMatch m = re.match(trimmed);
     if (!m.hasMatch())
-        return -1;
-    const qint64 days = m.captured(1).isEmpty() ? 0 : m.captured(1).toLongLong();
-    const qint64 hours = m.captured(2).toLongLong(), minutes = m.captured(3).toLongLong(),
-                 seconds = m.captured(4).toLongLong();
-    if (hours > 23 || minutes > 59 || seconds > 59)
-        return -1;
-    return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+        return refused(QStringLiteral("is not a TimeSpan ([-][d.]hh:mm[:ss[.fff]])"));
+    // Each part is read with a bound on its digits first, so that no product below can overflow: the
+    // largest day count a TimeSpan holds has 8 digits.
+    const auto part = [&](int index, int maxDigits, qint64 max) -> std::optional<qint64> {
+        const QString digits = m.captured(index);
+        if (digits.isEmpty())
+            return 0;
+        qsizetype first = 0;
+        while (first + 1 < digits.size() && digits.at(first) == QLatin1Char('0'))
+            ++first; // leading zeros are fine: 007.00:00:00 is seven days
+        if (digits.size() - first > maxDigits)
+            return std::nullopt;
+        const qint64 value = digits.mid(first).toLongLong();
+        return value <= max ? std::optional<qint64>(value) : std::nullopt;
+    };
+    constexpr qint64 kMaxDays = kMaxTimeSpanMs / 86400000;
+    const auto days = part(2, 8, kMaxDays);
+    if (!days)
+        return refused(
+            QStringLiteral("is beyond a TimeSpan's range (at most %1)").arg(formatTimeSpan(kMaxTimeSpanMs)));
+    const auto hours = part(3, 2, 23), minutes = part(4, 2, 59), seconds = part(5, 2, 59);
+    if (!hours)
+        return refused(QStringLiteral("has hours beyond 23: write days before a dot, as in 1.00:00:00"));
+    if (!minutes)
+        return refused(QStringLiteral("has minutes beyond 59"));
+    if (!seconds)
+        return refused(QStringLiteral("has seconds beyond 59"));
+    // A fraction of a second: its first three digits are the milliseconds; .NET keeps 7 digits at most.
+    const QString fraction = m.captured(6);
+    if (fraction.size() > 7)
+        return refused(QStringLiteral("has more than 7 digits after the seconds"));
+    const qint64 ms = fraction.isEmpty() ? 0 : QString(fraction + QStringLiteral("00")).left(3).toLongLong();
+    const qint64 total = (((*days * 24 + *hours) * 60 + *minutes) * 60 + *seconds) * 1000 + ms;
+    if (total > kMaxTimeSpanMs)
+        return refused(
+            QStringLiteral("is beyond a TimeSpan's range (at most %1)").arg(formatTimeSpan(kMaxTimeSpanMs)));
+    return m.captured(1).isEmpty() ? total : -total;
 }
 
 QString formatTimeSpan(qint64 ms)
 {
-    const qint64 s = ms / 1000;
-    return QStringLiteral("%1.%2:%3:%4")
-        .arg(s / 86400)
-        .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
+    const QString sign = ms < 0 ? QStringLiteral("-") : QString();
+    const qint64 s = (ms < 0 ? -ms : ms) / 1000; // |ms| <= kMaxTimeSpanMs in practice; no overflow
+    return sign + QStringLiteral("%1.%2:%3:%4")
+                      .arg(s / 86400)
+                      .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
+                      .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                      .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 Result<BoundParameters> bindParameters(const QString &script, const Command &command,
-                                       const std::vector<ParameterSpec> &parameters)
+                                       const std::vector<ParameterSpec> &parameters, bool confirmAndWhatIf)
 {
     std::vector<ParameterSpec> all = parameters;
-    all.push_back(kConfirm);
-    all.push_back(kWhatIf);
+    if (confirmAndWhatIf) {
+        all.push_back(kConfirm);
+        all.push_back(kWhatIf);
+    }
+    all.push_back(kErrorAction);
     QStringList names;
     for (const ParameterSpec &p : all)
         names << p.name;
@@ -118,7 +199,9 @@ Result<BoundParameters> bindParameters(const QString &script, const Command &com
         const ParameterSpec *spec = nullptr;
         std::vector<const ParameterSpec *> prefixed;
         for (const ParameterSpec &p : all) {
-            if (p.name.compare(e.name, Qt::CaseInsensitive) == 0) {
+            if (p.name.compare(e.name, Qt::CaseInsensitive) == 0 ||
+                (p.name == kErrorAction.name && // -EA is its alias in PowerShell
+                 e.name.compare(QStringLiteral("EA"), Qt::CaseInsensitive) == 0)) {
                 spec = &p;
                 break;
             }

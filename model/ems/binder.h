@@ -3,18 +3,28 @@
 // parameter names are case-insensitive and may be shortened to a unique prefix; a switch takes no value
 // (-Force, or -Force:$false); other parameters take the next value (-Name value) or a glued one
 // (-Name:value); what is left binds by position. Values are converted to the parameter's type (TimeSpan as
-// d.hh:mm:ss). Unknown names get the nearest known one suggested. The common parameters -Confirm and
-// -WhatIf belong to every cmdlet.
+// PowerShell's forms, see parseTimeSpan). Unknown names get the nearest known one suggested. The common
+// parameters -Confirm and -WhatIf belong to every cmdlet that changes something, -ErrorAction (-EA) to every
+// cmdlet and verb.
 
 #include "core/result.h"
 #include "parser.h"
 
+#include <optional>
 #include <vector>
 
 #include <QMap>
 #include <QVariant>
 
 namespace scr::ems {
+
+// What a failing command does to the rest of the script: PowerShell's -ErrorAction and
+// $ErrorActionPreference. Continue: the error is shown and the script goes on (a non-terminating error);
+// SilentlyContinue: it goes on and the error is neither shown nor counted; Stop: the script stops there.
+enum class ErrorAction { Continue, SilentlyContinue, Stop };
+// "Stop", "continue", ...; nullopt for anything else (Inquire: there is no one to ask).
+std::optional<ErrorAction> errorActionFromText(const QString &text);
+QString errorActionNames(); // "Continue, SilentlyContinue or Stop"
 
 enum class ParameterType { String, Switch, Boolean, TimeSpan, Integer, ScriptBlock };
 
@@ -35,12 +45,21 @@ struct BoundParameters
     qint64 milliseconds(const QString &name) const { return values.value(name).toLongLong(); }
 };
 
-// "1.00:00:00", "0.0:0:0", "12:30:00", "7.00:00:00" → milliseconds; -1 when not a TimeSpan.
-qint64 parseTimeSpan(const QString &text);
-QString formatTimeSpan(qint64 ms); // 1.00:00:00 style, days always shown
+// A TimeSpan as PowerShell's [TimeSpan] parses text, in milliseconds: [-][d.]hh:mm[:ss[.fffffff]], so
+// "1:00" is an hour, "00:30" half an hour, "1:00:00" an hour, "1.00:00:00" and "1.00:00" a day. Hours run to
+// 23, minutes and seconds to 59; digits past the millisecond are dropped. Refused, with the reason: anything
+// else, and a span beyond TimeSpan's range (10675199.02:48:05.477), which .NET refuses with an overflow.
+// A number alone ("7") is refused too: PowerShell would take it as 7 ticks (700 ns), never what a runbook
+// means. The limits of a parameter (ReplayLagTime at most 7 days) are the cmdlet's to check.
+Result<qint64> parseTimeSpan(const QString &text);
+QString formatTimeSpan(qint64 ms); // 1.00:00:00 style, days always shown; "-" before a negative span
+constexpr qint64 kMaxTimeSpanMs = 922337203685477LL; // TimeSpan.MaxValue, 10675199.02:48:05.477
 
-// parameters must not name Confirm or WhatIf: every cmdlet has them.
+// parameters must not name Confirm, WhatIf or ErrorAction: those are added (Confirm and WhatIf only when
+// confirmAndWhatIf: the pipeline's verbs change nothing, so they have neither). An -ErrorAction value that
+// is not one of ErrorAction's is refused.
 Result<BoundParameters> bindParameters(const QString &script, const Command &command,
-                                       const std::vector<ParameterSpec> &parameters);
+                                       const std::vector<ParameterSpec> &parameters,
+                                       bool confirmAndWhatIf = true);
 
 } // namespace scr::ems

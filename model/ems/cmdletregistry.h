@@ -21,7 +21,8 @@ struct CmdletContext
     bool exitRequested = false;
     QString host; // the session's host (Enter-PSSession), for file commands
     bool interactive = false;
-    std::function<bool(const QString &question)> confirm; // interactive only
+    std::function<bool(const QString &question)> confirm;      // interactive only
+    ErrorAction errorActionPreference = ErrorAction::Continue; // $ErrorActionPreference, for the session
 };
 
 struct CmdletSpec

@@ -3,6 +3,11 @@
 // they refuse a powered-off host and any path that is, goes through or (for a listing or a removal)
 // holds a symbolic link, and Remove-Item refuses to delete a drive's root or what a mounted database or a
 // running SCR copy is using. Every check runs before the first deletion.
+//
+// Wildcards (* and ?) name entries of one folder, as in `Remove-Item C:\SG1Target\* -Recurse` or
+// `dir C:\Exchange\Logs\SG1\E00*.log`: only the path's last part may hold them, so a match never lies
+// outside the folder named (HostDisk matches names inside that folder only). A pattern that matches nothing
+// is no error, as in PowerShell; every match is checked before the first one is deleted.
 
 #include "cmdletregistry.h"
 
@@ -117,6 +122,51 @@ Result<QString> userOf(Lab &lab, const HostDisk &disk, const QString &local)
     return QString();
 }
 
+bool hasWildcard(const QString &text)
+{
+    return text.contains(QLatin1Char('*')) || text.contains(QLatin1Char('?'));
+}
+
+// A path whose last part is a wildcard pattern: the folder it names and the pattern.
+struct WildcardPath
+{
+    QString folder;
+    QString pattern;
+};
+
+// nullopt when path holds no wildcard; an error when one stands before its last part.
+Result<std::optional<WildcardPath>> splitWildcard(const QString &path)
+{
+    QString p = path;
+    while (p.size() > 3 && p.endsWith(QLatin1Char('\\')))
+        p.chop(1);
+    if (!hasWildcard(p))
+        return std::optional<WildcardPath>{};
+    const QString folder = cmdlets::parentPath(p);
+    const QString pattern = p.mid(folder.size()).remove(QLatin1Char('\\'));
+    if (hasWildcard(folder) || folder == p)
+        return Error{
+            path,
+            QStringLiteral("has a wildcard (* or ?) before its last part; only the last part of a path "
+                           "may hold one, so that nothing outside the folder named can match"),
+            QStringLiteral("name the folder in full and put the wildcard at the end, e.g. "
+                           "C:\\SG1Target\\*"),
+            JetCode::InvalidParameter};
+    return std::optional<WildcardPath>{WildcardPath{folder, pattern}};
+}
+
+// The entries of wildcard.folder matching its pattern; a link among them is refused, named.
+Result<std::vector<DiskEntry>> matchesOf(const HostDisk &disk, const WildcardPath &wildcard)
+{
+    auto entries = disk.list(wildcard.folder, wildcard.pattern);
+    if (!entries)
+        return entries.error();
+    for (const DiskEntry &e : *entries)
+        if (e.kind == DiskEntry::Kind::Link)
+            SCR_TRY(cmdlets::checkNoLink(disk, cmdlets::childPath(wildcard.folder, e.name)));
+    return entries;
+}
+
 PSObject itemObject(const DiskEntry &entry)
 {
     PSObject o{QStringLiteral("FileSystemInfo"),
@@ -132,6 +182,38 @@ PSObject itemObject(const DiskEntry &entry)
     return o;
 }
 
+// Whether Remove-Item may delete path (entry is what is there): not a drive's root, nothing a running lab
+// uses, a folder with something in it only with -Recurse. (Links inside are HostDisk's to refuse.)
+Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &path, const DiskEntry &entry,
+                      bool recurse)
+{
+    // HostDisk refuses a drive's root too, however the lab was named; this says so before the checks of
+    // what is in use.
+    if (isDriveRoot(path))
+        return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it"),
+                     JetCode::InvalidParameter};
+    auto local = disk.localPath(path);
+    if (!local)
+        return local.error();
+    if (ctx.lab) {
+        auto user = userOf(*ctx.lab, disk, *local);
+        if (!user)
+            return user.error();
+        if (!user->isEmpty())
+            return Error{path, QStringLiteral("is in use by %1").arg(*user), {}, JetCode::DatabaseInUse};
+    }
+    if (entry.kind == DiskEntry::Kind::Folder) {
+        auto inside = disk.list(path);
+        if (!inside)
+            return inside.error();
+        if (!inside->empty() && !recurse)
+            return Error{path, QStringLiteral("is a folder that is not empty"),
+                         QStringLiteral("add -Recurse to delete it and everything in it"),
+                         JetCode::InvalidParameter};
+    }
+    return {};
+}
+
 } // namespace
 
 void registerFileCmdlets(CmdletRegistry &r)
@@ -144,29 +226,53 @@ void registerFileCmdlets(CmdletRegistry &r)
            false,
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
                const QString path = b.string(QStringLiteral("Path"));
-               auto disk = sessionDiskFor(ctx, QStringLiteral("Test-Path"), path);
+               auto wildcard = splitWildcard(path);
+               if (!wildcard)
+                   return wildcard.error();
+               const QString named = *wildcard ? (*wildcard)->folder : path;
+               auto disk = sessionDiskFor(ctx, QStringLiteral("Test-Path"), named);
                if (!disk)
                    return disk.error();
-               auto entry = entryAt(*disk, path); // a link is no answer: it is refused, named
+               auto entry = entryAt(*disk, named); // a link is no answer: it is refused, named
                if (!entry)
                    return entry.error();
+               bool exists = entry->has_value();
+               if (*wildcard) { // True when anything in the folder matches
+                   exists = exists && (**entry).kind == DiskEntry::Kind::Folder;
+                   if (exists) {
+                       auto matches = matchesOf(*disk, **wildcard);
+                       if (!matches)
+                           return matches.error();
+                       exists = !matches->empty();
+                   }
+               }
                PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
-               o.set(QStringLiteral("Output"), *entry ? QStringLiteral("True") : QStringLiteral("False"));
+               o.set(QStringLiteral("Output"), exists ? QStringLiteral("True") : QStringLiteral("False"));
                return Objects{o};
            }});
     const auto childItems = [](CmdletContext &ctx, const BoundParameters &b,
                                const Objects &) -> Result<Objects> {
-        const QString path =
+        const QString typed =
             b.has(QStringLiteral("Path")) ? b.string(QStringLiteral("Path")) : QStringLiteral("C:\\");
+        auto wildcard = splitWildcard(typed);
+        if (!wildcard)
+            return wildcard.error();
+        // With a wildcard: the folder's entries that match it (themselves, not what is inside them).
+        const QString path = *wildcard ? (*wildcard)->folder : typed;
         auto disk = sessionDiskFor(ctx, QStringLiteral("Get-ChildItem"), path);
         if (!disk)
             return disk.error();
         auto entry = existingEntry(ctx, *disk, path);
         if (!entry)
             return entry.error();
-        if (entry->kind != DiskEntry::Kind::Folder)
+        if (entry->kind != DiskEntry::Kind::Folder) {
+            if (*wildcard)
+                return Error{path, QStringLiteral("is a file, not a folder"),
+                             QStringLiteral("put the wildcard after a folder's path"),
+                             JetCode::InvalidParameter};
             return Objects{itemObject(*entry)};
-        auto entries = disk->list(path);
+        }
+        auto entries = disk->list(path, *wildcard ? (*wildcard)->pattern : QString());
         if (!entries)
             return entries.error();
         // Folders first, then files, each by name.
@@ -199,41 +305,46 @@ void registerFileCmdlets(CmdletRegistry &r)
          false,
          false,
          [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-             const QString path = b.string(QStringLiteral("Path"));
-             auto disk = sessionDiskFor(ctx, QStringLiteral("Remove-Item"), path);
+             const QString typed = b.string(QStringLiteral("Path"));
+             const bool recurse = b.flag(QStringLiteral("Recurse"));
+             auto wildcard = splitWildcard(typed);
+             if (!wildcard)
+                 return wildcard.error();
+             const QString named = *wildcard ? (*wildcard)->folder : typed;
+             auto disk = sessionDiskFor(ctx, QStringLiteral("Remove-Item"), named);
              if (!disk)
                  return disk.error();
-             auto entry = existingEntry(ctx, *disk, path);
+             auto entry = existingEntry(ctx, *disk, named);
              if (!entry)
                  return entry.error();
-             // HostDisk refuses a drive's root too, however the lab was named; this says so before the checks
-             // of what is in use.
-             if (isDriveRoot(path))
-                 return Error{path, QStringLiteral("is a drive's root"),
-                              QStringLiteral("remove a folder in it"), JetCode::InvalidParameter};
-             auto local = disk->localPath(path);
-             if (!local)
-                 return local.error();
-             if (ctx.lab) {
-                 auto user = userOf(*ctx.lab, *disk, *local);
-                 if (!user)
-                     return user.error();
-                 if (!user->isEmpty())
-                     return Error{
-                         path, QStringLiteral("is in use by %1").arg(*user), {}, JetCode::DatabaseInUse};
-             }
-             if (entry->kind == DiskEntry::Kind::Folder) {
-                 auto inside = disk->list(path);
-                 if (!inside)
-                     return inside.error();
-                 if (!inside->empty() && !b.flag(QStringLiteral("Recurse")))
-                     return Error{path, QStringLiteral("is a folder that is not empty"),
-                                  QStringLiteral("add -Recurse to delete it and everything in it"),
-                                  JetCode::InvalidParameter};
-                 // Checks the whole tree for links before it deletes anything.
-                 SCR_TRY(disk->removeRecursively(path));
+             // What goes: the path itself, or every match of the wildcard in the folder named.
+             std::vector<std::pair<QString, DiskEntry>> targets;
+             if (!*wildcard) {
+                 targets.emplace_back(typed, *entry);
              } else {
-                 SCR_TRY(disk->removeFile(path));
+                 if (entry->kind != DiskEntry::Kind::Folder)
+                     return Error{named, QStringLiteral("is a file, not a folder"),
+                                  QStringLiteral("put the wildcard after a folder's path"),
+                                  JetCode::InvalidParameter};
+                 auto matches = matchesOf(*disk, **wildcard);
+                 if (!matches)
+                     return matches.error();
+                 for (const DiskEntry &e : *matches)
+                     targets.emplace_back(cmdlets::childPath(named, e.name), e);
+             }
+             // Every check on every target before the first deletion.
+             for (const auto &[path, target] : targets) {
+                 SCR_TRY(checkRemovable(ctx, *disk, path, target, recurse));
+                 // removeRecursively checks its own tree for links before it deletes; with several
+                 // targets, every tree is checked before the first goes.
+                 if (targets.size() > 1 && target.kind == DiskEntry::Kind::Folder)
+                     SCR_TRY(cmdlets::checkTreeNoLink(*disk, path));
+             }
+             for (const auto &[path, target] : targets) {
+                 if (target.kind == DiskEntry::Kind::Folder)
+                     SCR_TRY(disk->removeRecursively(path));
+                 else
+                     SCR_TRY(disk->removeFile(path));
              }
              return Objects{};
          }});

@@ -31,7 +31,9 @@ bool looksLikeCommandName(const QString &word)
 class Parser
 {
 public:
-    explicit Parser(const QString &text) : m_text(text) {}
+    explicit Parser(const QString &text) : m_text(text), m_end(text.size()) {}
+    // Only text[begin, end), with positions (and error carets) in text: a script block inside a script.
+    Parser(const QString &text, qsizetype begin, qsizetype end) : m_text(text), m_pos(begin), m_end(end) {}
 
     Result<Script> run()
     {
@@ -43,18 +45,15 @@ public:
             auto pipeline = parsePipeline();
             if (!pipeline)
                 return pipeline.error();
-            if (!pipeline->commands.empty())
+            if (!pipeline->commands.empty() || pipeline->assignment)
                 script.statements.push_back(std::move(*pipeline));
         }
         return script;
     }
 
 private:
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    QChar peek(qsizetype ahead = 0) const
-    {
-        return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : QChar();
-    }
+    bool atEnd() const { return m_pos >= m_end; }
+    QChar peek(qsizetype ahead = 0) const { return m_pos + ahead < m_end ? m_text[m_pos + ahead] : QChar(); }
 
     // Skips spaces and comments; with statements, also newlines and ';'.
     void skipBlanks(bool statements)
@@ -76,9 +75,50 @@ private:
         }
     }
 
+    // "$Name = value" up to the end of the statement, when the statement is one; else nullopt, nothing read.
+    Result<std::optional<Assignment>> parseAssignment()
+    {
+        const qsizetype start = m_pos;
+        if (peek() != QLatin1Char('$'))
+            return std::optional<Assignment>{};
+        qsizetype end = m_pos + 1;
+        while (end < m_end && (m_text[end].isLetterOrNumber() || m_text[end] == QLatin1Char('_')))
+            ++end;
+        qsizetype at = end;
+        while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
+            ++at;
+        if (end == m_pos + 1 || at >= m_end || m_text[at] != QLatin1Char('='))
+            return std::optional<Assignment>{};
+        Assignment a;
+        a.variable = m_text.mid(m_pos + 1, end - m_pos - 1);
+        a.position = start;
+        m_pos = at + 1;
+        skipBlanks(false);
+        if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';') ||
+            peek() == QLatin1Char('|'))
+            return syntaxError(m_text, m_pos, QStringLiteral("a value was expected after '='"),
+                               QStringLiteral("write $%1 = 'Stop', for example").arg(a.variable));
+        auto value = readValue();
+        if (!value)
+            return value.error();
+        a.value = std::move(*value);
+        skipBlanks(false);
+        if (!atEnd() && peek() != QLatin1Char('\n') && peek() != QLatin1Char(';'))
+            return syntaxError(m_text, m_pos, QStringLiteral("the statement should end after the value"),
+                               QStringLiteral("put one value after '=', quoted if it has spaces"));
+        return std::optional<Assignment>{std::move(a)};
+    }
+
     Result<Pipeline> parsePipeline()
     {
         Pipeline pipeline;
+        auto assignment = parseAssignment();
+        if (!assignment)
+            return assignment.error();
+        if (*assignment) {
+            pipeline.assignment = std::move(*assignment);
+            return pipeline;
+        }
         while (true) {
             skipBlanks(false);
             if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';')) {
@@ -189,11 +229,17 @@ private:
         Element e;
         e.position = m_pos;
         const QChar c = peek();
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
-            return readString();
         if (c == QLatin1Char('{'))
             return readBlock();
         QString word;
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            auto string = readString();
+            if (!string || atEnd() || isSeparator(peek()))
+                return string;
+            // 'a','b' or 'a'b: more glued to the string, one value.
+            word = string->text;
+            e.valueKind = Element::ValueKind::String;
+        }
         while (!atEnd() && !isSeparator(peek())) {
             if (peek() == QLatin1Char('\'') || peek() == QLatin1Char('"')) { // a quoted part glued to a word
                 auto part = readString();
@@ -204,6 +250,20 @@ private:
             }
             word += peek();
             ++m_pos;
+        }
+        // "a, b": a word that ends with a comma goes on with the next one, as PowerShell's array does.
+        while (word.endsWith(QLatin1Char(',')) && !atEnd()) {
+            qsizetype at = m_pos;
+            while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
+                ++at;
+            if (at >= m_end || isSeparator(m_text[at]) || m_text[at] == QLatin1Char('-') ||
+                m_text[at] == QLatin1Char('#'))
+                break;
+            m_pos = at;
+            auto more = readValue();
+            if (!more)
+                return more.error();
+            word += more->text;
         }
         e.text = word;
         if (word.startsWith(QLatin1Char('$'))) {
@@ -242,7 +302,7 @@ private:
                 ++m_pos;
                 return e;
             }
-            if (quote == QLatin1Char('"') && c == QLatin1Char('`') && m_pos + 1 < m_text.size()) {
+            if (quote == QLatin1Char('"') && c == QLatin1Char('`') && m_pos + 1 < m_end) {
                 e.text += m_text[m_pos + 1];
                 m_pos += 2;
                 continue;
@@ -260,7 +320,7 @@ private:
         int depth = 0;
         const qsizetype start = m_pos + 1;
         QChar quote;
-        for (; m_pos < m_text.size(); ++m_pos) {
+        for (; m_pos < m_end; ++m_pos) {
             const QChar c = m_text[m_pos];
             if (!quote.isNull()) {
                 if (c == quote)
@@ -283,6 +343,7 @@ private:
 
     const QString &m_text;
     qsizetype m_pos = 0;
+    qsizetype m_end = 0;
 };
 
 int editDistance(const QString &a, const QString &b)
@@ -334,7 +395,9 @@ Result<Script> parse(const QString &text)
 Error syntaxError(const QString &text, qsizetype position, const QString &what, const QString &fix)
 {
     position = std::clamp<qsizetype>(position, 0, text.size());
-    const qsizetype lineStart = text.lastIndexOf(QLatin1Char('\n'), position - 1) + 1;
+    // lastIndexOf(c, -1) searches from the end of the text: at position 0 the line starts at 0, or the
+    // column would come out negative.
+    const qsizetype lineStart = position == 0 ? 0 : text.lastIndexOf(QLatin1Char('\n'), position - 1) + 1;
     qsizetype lineEnd = text.indexOf(QLatin1Char('\n'), position);
     if (lineEnd < 0)
         lineEnd = text.size();
@@ -365,9 +428,13 @@ QString nearestName(const QString &wanted, const QStringList &names)
 
 Result<Condition> parseCondition(const QString &script, const QString &block, qsizetype blockOffset)
 {
-    auto parsed = parse(block);
+    // The block is parsed where it stands in the script, so that every position below is the script's;
+    // a block that is not the script's own text is parsed alone, its positions then offset by blockOffset.
+    const bool inScript = blockOffset >= 0 && script.mid(blockOffset, block.size()) == block;
+    auto parsed = inScript ? Parser(script, blockOffset, blockOffset + block.size()).run() : parse(block);
     if (!parsed)
-        return Error{parsed.error().object, parsed.error().reason, parsed.error().fix, parsed.error().code};
+        return parsed.error();
+    const qsizetype base = inScript ? 0 : blockOffset;
     if (parsed->statements.size() != 1 || parsed->statements.front().commands.size() != 1)
         return syntaxError(script, blockOffset, QStringLiteral("a where block holds one condition"),
                            QStringLiteral("write where {$_.Name -notmatch 'System'}"));
@@ -380,6 +447,8 @@ Result<Condition> parseCondition(const QString &script, const QString &block, qs
     parts.push_back(first);
     for (const Element &e : c.elements)
         parts.push_back(e);
+    for (Element &e : parts)
+        e.position += base; // the script's positions from here on
     static const QStringList ops = {
         QStringLiteral("match"), QStringLiteral("notmatch"), QStringLiteral("eq"), QStringLiteral("ne"),
         QStringLiteral("like"),  QStringLiteral("notlike"),  QStringLiteral("gt"), QStringLiteral("lt")};
@@ -387,17 +456,17 @@ Result<Condition> parseCondition(const QString &script, const QString &block, qs
     std::size_t i = 0;
     while (true) {
         if (i + 2 >= parts.size())
-            return syntaxError(script, blockOffset + (i < parts.size() ? parts[i].position : block.size()),
+            return syntaxError(script, i < parts.size() ? parts[i].position : blockOffset + block.size(),
                                QStringLiteral("a comparison like $_.Name -eq 'value' was expected"),
                                QStringLiteral("write where {$_.Name -notmatch 'System'}"));
         const Element &property = parts[i];
         if (!property.text.startsWith(QStringLiteral("$_.")) || property.text.size() <= 3)
-            return syntaxError(script, blockOffset + property.position,
+            return syntaxError(script, property.position,
                                QStringLiteral("a property of the object, $_.Name, was expected"),
                                QStringLiteral("write where {$_.Name -notmatch 'System'}"));
         const Element &op = parts[i + 1];
         if (op.kind != Element::Kind::Parameter || !ops.contains(op.name, Qt::CaseInsensitive))
-            return syntaxError(script, blockOffset + op.position,
+            return syntaxError(script, op.position,
                                QStringLiteral("a comparison operator was expected (%1)")
                                    .arg(QStringLiteral("-") + ops.join(QStringLiteral(", -"))),
                                QStringLiteral("write where {$_.Name -notmatch 'System'}"));
@@ -414,8 +483,7 @@ Result<Condition> parseCondition(const QString &script, const QString &block, qs
             (join.name.compare(QStringLiteral("and"), Qt::CaseInsensitive) != 0 &&
              join.name.compare(QStringLiteral("or"), Qt::CaseInsensitive) != 0) ||
             i + 1 == parts.size())
-            return syntaxError(script, blockOffset + join.position,
-                               QStringLiteral("-and or -or was expected"),
+            return syntaxError(script, join.position, QStringLiteral("-and or -or was expected"),
                                QStringLiteral("join comparisons with -and or -or"));
         condition.joins.push_back(QStringLiteral("-") + join.name.toLower());
         ++i;
@@ -468,7 +536,8 @@ QString quote(const QString &text)
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_.:\\\\-]+$"));
     if (plain.match(text).hasMatch() && !text.startsWith(QLatin1Char('-')))
         return text;
-    return QLatin1Char('\'') + QString(text).replace(QStringLiteral("'"), QStringLiteral("''")) + QLatin1Char('\'');
+    return QLatin1Char('\'') + QString(text).replace(QStringLiteral("'"), QStringLiteral("''")) +
+           QLatin1Char('\'');
 }
 
 } // namespace scr::ems

@@ -1,9 +1,11 @@
 #pragma once
 // The Exchange Management Shell language subset, parsed: statements (';' or newline) of pipelines ('|') of
-// commands. A command is its name and a flat list of elements — parameters (-Name, -Name:value) and values
-// (barewords, quoted strings, $true/$false/$null, $_ variables, { script blocks }) — because only the
-// cmdlet's metadata knows whether "-Force MBX1" is a switch and a positional value or a parameter and its
-// value; the binder decides. Errors show the line with a caret under the position and say what was expected.
+// commands, or assignments ($ErrorActionPreference = 'Stop'). A command is its name and a flat list of
+// elements — parameters (-Name, -Name:value) and values (barewords, quoted strings, $true/$false/$null, $_
+// variables, { script blocks }) — because only the cmdlet's metadata knows whether "-Force MBX1" is a switch
+// and a positional value or a parameter and its value; the binder decides. "a, b" (a comma, then more) is one
+// value, "a,b", as PowerShell's array. Errors show the line with a caret under the position and say what was
+// expected.
 
 #include "core/result.h"
 
@@ -38,9 +40,18 @@ struct Command
     qsizetype position = 0;
 };
 
+// $Name = value: a statement of its own (the shell knows $ErrorActionPreference).
+struct Assignment
+{
+    QString variable; // without the '$'
+    Element value;
+    qsizetype position = 0;
+};
+
 struct Pipeline
 {
     std::vector<Command> commands;
+    std::optional<Assignment> assignment; // set instead of commands for "$Name = value"
 };
 
 struct Script

@@ -6,6 +6,7 @@
 #include "cmdlets/databasebackup.h"
 #include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/storagegroupcopy.h"
+#include "cmdlets/validation.h"
 #include "eseutilcommand.h"
 #include "recordobjects.h"
 #include "lab/lab.h"
@@ -117,7 +118,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                Objects out;
                for (const StorageGroupRecord &sg : *sgs) {
                    if (b.has(QStringLiteral("Identity")) &&
-                       sg.identity().compare(b.string(QStringLiteral("Identity")), Qt::CaseInsensitive) != 0)
+                       !cmdlets::identityMatches(b.string(QStringLiteral("Identity")), sg.identity()))
                        continue;
                    auto copies = ctx.lab->directory().copies(sg.id);
                    if (!copies)

@@ -40,14 +40,14 @@ void ShellSession::setInteractive(bool interactive, std::function<bool(const QSt
     m_context.confirm = std::move(confirm);
 }
 
-ems::ScriptOutput ShellSession::run(const QString &script)
+ems::ScriptOutput ShellSession::run(const QString &script, ems::ScriptMode mode)
 {
-    return ems::runScript(script, m_registry, m_context);
+    return ems::runScript(script, m_registry, m_context, mode);
 }
 
 Result<QString> ShellSession::execute(const QString &script)
 {
-    const ems::ScriptOutput out = run(script);
+    const ems::ScriptOutput out = run(script, ems::ScriptMode::StopAtFirstError);
     if (!out.ok)
         return *out.firstError;
     return out.text;

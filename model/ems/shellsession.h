@@ -28,9 +28,10 @@ public:
     const QString &currentHost() const { return m_context.host; }
     void setInteractive(bool interactive, std::function<bool(const QString &)> confirm = {});
 
-    // Runs a script: what it printed up to its first failure, and that failure.
-    ems::ScriptOutput run(const QString &script);
-    // The same, as a value or the first error (what printed before a failure is dropped).
+    // Runs a script: what it printed and every error, in order. In Shell mode a failing statement does not
+    // stop the script unless -ErrorAction or $ErrorActionPreference says Stop.
+    ems::ScriptOutput run(const QString &script, ems::ScriptMode mode = ems::ScriptMode::Shell);
+    // Stopping at the first failure: what it printed, or that failure (what printed before it is dropped).
     Result<QString> execute(const QString &script);
     bool exitRequested() const { return m_context.exitRequested; }
     QStringList commandNames() const { return m_registry.names(); }

@@ -99,17 +99,17 @@ LabSnapshot LabWorker::snapshot()
     return s;
 }
 
-void LabWorker::runScript(qint64 requestId, const QString &script)
+void LabWorker::runScript(qint64 requestId, const QString &script, bool stopAtFirstError)
 {
     if (!m_session) {
         Q_EMIT scriptFinished(requestId, {}, false, QStringLiteral("no lab is open"));
         return;
     }
-    const ems::ScriptOutput out = m_session->run(script);
+    const ems::ScriptOutput out =
+        m_session->run(script, stopAtFirstError ? ems::ScriptMode::StopAtFirstError : ems::ScriptMode::Shell);
     // The state first: whoever hears that the command finished sees what it did.
     Q_EMIT snapshotReady(snapshot());
-    Q_EMIT scriptFinished(requestId, out.text, out.ok,
-                          out.firstError ? out.firstError->toString() : QString());
+    Q_EMIT scriptFinished(requestId, out.text, out.ok, out.errors.join(QLatin1Char('\n')));
 }
 
 void LabWorker::setRunning(bool running)

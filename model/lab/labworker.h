@@ -36,8 +36,10 @@ public:
 
 public Q_SLOTS:
     void open();
-    // Runs a script as scr-shell would (no terminal: confirmations must be given with -Confirm:$false).
-    void runScript(qint64 requestId, const QString &script);
+    // Runs a script as scr-shell would (no terminal: confirmations must be given with -Confirm:$false):
+    // a failing statement is reported and the next one runs, unless stopAtFirstError (the console's
+    // wizards and actions, whose later steps assume the earlier ones worked). error holds every error.
+    void runScript(qint64 requestId, const QString &script, bool stopAtFirstError = false);
     void setRunning(bool running);
     void setSpeed(double speed);
     // One tick of running mode; public so that tests can drive it without a timer.

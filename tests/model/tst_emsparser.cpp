@@ -12,6 +12,14 @@ QString shape(const Script &script)
 {
     QStringList statements;
     for (const Pipeline &p : script.statements) {
+        if (p.assignment) {
+            const Element &v = p.assignment->value;
+            statements << QLatin1Char('$') + p.assignment->variable + QLatin1Char('=') +
+                              (v.valueKind == Element::ValueKind::String ? QStringLiteral("s:")
+                                                                         : QStringLiteral("v:")) +
+                              v.text;
+            continue;
+        }
         QStringList commands;
         for (const Command &c : p.commands) {
             QStringList elements;
@@ -90,6 +98,18 @@ private Q_SLOTS:
                                                            << "Set-X[-Value|n|$:$_|v:-1]";
         QTest::newRow("empty") << "  # nothing\n;"
                                << "";
+        // PowerShell's arrays: "a, b" and 'a','b' are one value.
+        QTest::newRow("a list after a comma and a space")
+            << "Get-Mailbox | Select-Object Name, Database -First 2"
+            << "Get-Mailbox[] | Select-Object[v:Name,Database|-First|v:2]";
+        QTest::newRow("a list of quoted strings") << "Sort-Object -Property 'Name','Database'"
+                                                  << "Sort-Object[-Property|s:Name,Database]";
+        QTest::newRow("a trailing comma before a parameter stays") << "Select-Object Name, -First 1"
+                                                                   << "Select-Object[v:Name,|-First|v:1]";
+        QTest::newRow("assignments") << "$ErrorActionPreference = 'Stop'; $x=Continue\nGet-Host"
+                                     << "$ErrorActionPreference=s:Stop ; $x=v:Continue ; Get-Host[]";
+        QTest::newRow("a where block's $_ is no assignment") << "where {$_.Name -eq 'a'}"
+                                                             << "where[{$_.Name -eq 'a'}]";
         QTest::newRow("a word with I in it is fine") << "Get-Mailbox I | ft"
                                                      << "Get-Mailbox[v:I] | ft[]";
     }
@@ -123,6 +143,13 @@ private Q_SLOTS:
         QTest::newRow("colon without value")
             << "Dismount-Database DB1 -Confirm:" << 32 << "value was expected";
         QTest::newRow("starts with a parameter") << "-Identity x" << 1 << "command name was expected";
+        QTest::newRow("assignment without a value")
+            << "$ErrorActionPreference =" << 25 << "value was expected";
+        QTest::newRow("assignment with two values")
+            << "$ErrorActionPreference = Stop now" << 31 << "should end after the value";
+        // Position 0 of a script of several lines: line 1, column 1 (it once came out negative).
+        QTest::newRow("error at the very start, more lines after")
+            << "-Identity x\nGet-Mailbox\nGet-Mailbox" << 1 << "line 1, column 1";
     }
     void refuses()
     {
@@ -231,6 +258,23 @@ private Q_SLOTS:
         auto c = parseCondition(block, block, 0);
         QVERIFY(!c.hasValue());
         QVERIFY2(c.error().reason.contains(mentions), qPrintable(c.error().reason));
+    }
+    // A where block's error points into the script, on the block's own line, never at a negative column.
+    void whereErrorsPointIntoTheScript()
+    {
+        const QString script = QStringLiteral("Get-Host\nGet-Mailbox | where {Name -eq 'x'}");
+        const qsizetype open = script.indexOf(QLatin1Char('{'));
+        const QString block = script.mid(open + 1, script.indexOf(QLatin1Char('}')) - open - 1);
+        auto c = parseCondition(script, block, open + 1);
+        QVERIFY(!c.hasValue());
+        QVERIFY2(c.error().reason.contains(QStringLiteral("(line 2, column 22)")),
+                 qPrintable(c.error().reason));
+        QVERIFY(c.error().reason.endsWith(QString(21, QLatin1Char(' ')) + QLatin1Char('^')));
+        // A block that is not the script's text: its positions are offset into the script as before.
+        auto alone = parseCondition(QStringLiteral("x"), QStringLiteral("$_.Name -eq"), 0);
+        QVERIFY(!alone.hasValue());
+        QVERIFY2(!alone.error().reason.contains(QStringLiteral("column -")),
+                 qPrintable(alone.error().reason));
     }
     void unknownPropertyAndBadRegexAreErrors()
     {

@@ -56,6 +56,7 @@ private Q_SLOTS:
         std::vector<std::pair<bool, QString>> opened;
         std::vector<LabSnapshot> snapshots;
         std::vector<std::tuple<qint64, bool, QString>> finished;
+        std::vector<QString> printed; // what each finished script printed
         int loaded = 0;
         int events = 0;
         connect(worker, &LabWorker::opened, this,
@@ -65,8 +66,9 @@ private Q_SLOTS:
         connect(worker, &LabWorker::snapshotReady, this,
                 [&](const LabSnapshot &s) { snapshots.push_back(s); });
         connect(worker, &LabWorker::scriptFinished, this,
-                [&](qint64 id, const QString &, bool ok, const QString &error) {
+                [&](qint64 id, const QString &text, bool ok, const QString &error) {
                     finished.emplace_back(id, ok, error);
+                    printed.push_back(text);
                 });
         QMetaObject::invokeMethod(worker, &LabWorker::open, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!opened.empty() && !snapshots.empty(), 10000);
@@ -109,6 +111,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!finished.empty(), 10000);
         QCOMPARE(std::get<1>(finished.front()), false);
         QVERIFY(std::get<2>(finished.front()).contains(QStringLiteral("no such mailbox")));
+        // What is typed in the shell pane runs as EMS does, on past a failure; the console's wizards and
+        // actions (stopAtFirstError) stop at it, and still report it.
+        const QString twoStatements = QStringLiteral("Get-Mailbox nobody; Get-ExchangeServer MBX2 | fl Name");
+        for (const bool stop : {false, true}) {
+            finished.clear();
+            printed.clear();
+            QMetaObject::invokeMethod(worker, [worker, twoStatements, stop] {
+                worker->runScript(stop ? 10 : 9, twoStatements, stop);
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(!finished.empty(), 10000);
+            QCOMPARE(std::get<1>(finished.front()), false);
+            QVERIFY(std::get<2>(finished.front()).contains(QStringLiteral("no such mailbox")));
+            QCOMPARE(printed.front().contains(QStringLiteral("Name : MBX2")), !stop);
+        }
         // One process at a time on a lab: a second opener is refused, naming the holder.
         LabWorker second(m_dir.path());
         QSignalSpy refused(&second, &LabWorker::opened);

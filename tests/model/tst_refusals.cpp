@@ -261,6 +261,40 @@ private Q_SLOTS:
                                                 "C:\\Exchange\\Logs\\SG2 /s C:\\Exchange\\Logs\\SG2 /d "
                                                 "C:\\Exchange\\Data\\SG2"
                                              << "Dismount-Database";
+        // Identities: a name alone that more than one object has (issue 9)
+        QTest::newRow("Dismount-Database: ambiguous name") << "Dismount-Database DB2 -Confirm:$false"
+                                                           << "MBX1\\SG2\\DB2, MBX2\\SG2\\DB2";
+        QTest::newRow("Enable-StorageGroupCopy: ambiguous storage group")
+            << "Enable-StorageGroupCopy SG3 -StandbyMachine MBX3"
+            << "matches more than one storage group";
+        QTest::newRow("Set-MailboxDatabase: ambiguous name")
+            << "Set-MailboxDatabase DB3 -AllowFileRestore $true"
+            << "give the full identity";
+        // TimeSpans beyond TimeSpan's range (they once wrapped around) or the cmdlet's limit
+        QTest::newRow("Enable-StorageGroupCopy: ReplayLagTime overflows qint64")
+            << "Enable-StorageGroupCopy MBX1\\SG3 -StandbyMachine MBX3 -ReplayLagTime 213503982335.00:00:00"
+            << "beyond a TimeSpan's range";
+        QTest::newRow("Enable-StorageGroupCopy: twenty digits of days")
+            << "Enable-StorageGroupCopy MBX1\\SG3 -StandbyMachine MBX3 -TruncationLagTime "
+               "99999999999999999999.00:00:00"
+            << "beyond a TimeSpan's range";
+        QTest::newRow("Enable-StorageGroupCopy: ReplayLagTime beyond 7 days")
+            << "Enable-StorageGroupCopy MBX1\\SG3 -StandbyMachine MBX3 -ReplayLagTime 7.00:00:01"
+            << "use 0.00:00:00 to 7.00:00:00";
+        QTest::newRow("Enable-StorageGroupCopy: negative TruncationLagTime")
+            << "Enable-StorageGroupCopy MBX1\\SG3 -StandbyMachine MBX3 -TruncationLagTime -1:00"
+            << "use 0.00:00:00 to 7.00:00:00";
+        QTest::newRow("Step-Simulation: beyond 7 days") << "Step-Simulation 10675199.00:00:00"
+                                                        << "at most 7 days";
+        // Wildcards (issue 9): every match is checked before the first deletion
+        QTest::newRow("Remove-Item: a wildcard match not empty") << "Enter-PSSession MBX4; Remove-Item C:\\J*"
+                                                                 << "-Recurse";
+        QTest::newRow("Remove-Item: a wildcard match in use")
+            << "Enter-PSSession MBX1; Remove-Item C:\\Exchange\\Data\\* -Recurse"
+            << "Dismount-Database";
+        QTest::newRow("Remove-Item: a wildcard before the last part")
+            << "Enter-PSSession MBX4; Remove-Item C:\\J*\\stray.edb"
+            << "only the last part";
         // Databases
         QTest::newRow("Mount-Database: host off") << "Mount-Database MBX2\\SG2\\DB2"
                                                   << "Start-Host MBX2";

@@ -13,6 +13,7 @@
 #include <set>
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -199,6 +200,55 @@ private Q_SLOTS:
         QCOMPARE(items(QStringLiteral("Stop-MailFlow MBX2\\SG2\\DB2; Step-Simulation 0.00:01:00")),
                  start + 60);
         QCOMPARE(items(QStringLiteral("Step-Simulation 0.00:01:00")), start + 60);
+    }
+
+    // EMS's non-terminating errors: a refused command reports its error, the script goes on, and the exit
+    // status still says that something failed; -ErrorAction Stop and $ErrorActionPreference stop it.
+    void errorsDoNotStopAScriptUnlessTold()
+    {
+        const QString lab = freshLab("errors");
+        const QString script = m_tmp.filePath(QStringLiteral("errors.ps1"));
+        const auto write = [&](const QString &text) {
+            QFile f(script);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text.toUtf8());
+        };
+        write(QStringLiteral("Mount-Database NoSuchDB\nGet-ExchangeServer MBX1 | fl Name\n"));
+        Run r = shell({QStringLiteral("--lab"), lab, script});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no such mailbox database")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Name : MBX1")), qPrintable(r.out));
+        write(
+            QStringLiteral("Mount-Database NoSuchDB -ErrorAction Stop\nGet-ExchangeServer MBX1 | fl Name\n"));
+        r = shell({QStringLiteral("--lab"), lab, script});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(!r.out.contains(QStringLiteral("MBX1")), qPrintable(r.out));
+        write(QStringLiteral(
+            "$ErrorActionPreference = 'Stop'\nGet-Nothing\nGet-ExchangeServer MBX1 | fl Name\n"));
+        r = shell({QStringLiteral("--lab"), lab, script});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Get-Nothing")), qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("MBX1")), qPrintable(r.out));
+        r = shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                   QStringLiteral("Get-Nothing; Get-ExchangeServer MBX2 | fl Name")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("Name : MBX2")), qPrintable(r.out));
+        // An error that SilentlyContinue hides does not fail the run.
+        r = shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                   QStringLiteral("Mount-Database NoSuchDB -ErrorAction SilentlyContinue; Get-ExchangeServer "
+                                  "MBX2 | fl Name")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        // The runbook lines: a bare database name, a wildcard removal.
+        r = shell({QStringLiteral("--lab"), lab, QStringLiteral("-c"),
+                   QStringLiteral("New-StorageGroup SG1Target -Server MBX3 -LogFolderPath C:\\SG1Target; "
+                                  "New-MailboxDatabase DBTarget -StorageGroup SG1Target -EdbFilePath "
+                                  "C:\\SG1Target\\DBTarget.edb; Mount-Database DBTarget; "
+                                  "Dismount-Database DBTarget -Confirm:$false; Enter-PSSession MBX3; "
+                                  "Remove-Item C:\\SG1Target\\* -Recurse; dir C:\\SG1Target")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY(QFileInfo(lab + QStringLiteral("/hosts/MBX3/C/SG1Target")).isDir());
+        QVERIFY(QDir(lab + QStringLiteral("/hosts/MBX3/C/SG1Target")).isEmpty());
     }
 
     void prepareTheTarget()

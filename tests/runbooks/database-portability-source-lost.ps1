@@ -1,5 +1,7 @@
 # Runbook 2b: database portability when the source server MBX1 is gone (powered off): no dismount, and
 # Restore-StorageGroupCopy needs -Force; the report says which logs were lost.
+# A failed step must stop the runbook: later steps assume it worked (EMS would go on by default).
+$ErrorActionPreference = 'Stop'
 Restore-StorageGroupCopy MBX1\SG1 -StandbyMachine MBX3 -Force -Confirm:$false
 Enter-PSSession MBX3
 eseutil /r E00 /l C:\Exchange\Logs\SG1 /s C:\Exchange\Logs\SG1 /d C:\Exchange\Data\SG1

@@ -1,5 +1,7 @@
 # Runbook 2: activate the SCR copy of MBX1\SG1 on MBX3 by database portability. The source is reachable.
 # 1. Dismount the source database, so that its last logs are closed and can all be copied.
+# A failed step must stop the runbook: later steps assume it worked (EMS would go on by default).
+$ErrorActionPreference = 'Stop'
 Dismount-Database MBX1\SG1\DB1 -Confirm:$false
 # 2. End the copy; with the source reachable, every log it lacks is copied first (the report says what, if
 #    anything, was lost).

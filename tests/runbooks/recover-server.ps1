@@ -1,5 +1,7 @@
 # Runbook 3: activate the SCR copy of MBX1\SG1 on MBX3 by Recover Server. MBX1 is dead (powered off).
 # 1. End the copy with the logs it has: the source cannot be reached, so -Force (the report says what is lost).
+# A failed step must stop the runbook: later steps assume it worked (EMS would go on by default).
+$ErrorActionPreference = 'Stop'
 Restore-StorageGroupCopy MBX1\SG1 -StandbyMachine MBX3 -Force -Confirm:$false
 Enter-PSSession MBX3
 # 2. Uninstall Exchange from the standby machine: the server object MBX3 goes, the machine stays.
