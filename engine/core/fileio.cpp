@@ -162,100 +162,6 @@ void File::close()
     m_fd = -1;
 }
 
-Status syncDirectory(const QString &dirPath)
-{
-    const int fd = ::open(nativePath(dirPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return errorFromErrno(errno, dirPath, QStringLiteral("opening the folder"));
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0)
-        return errorFromErrno(err, dirPath, QStringLiteral("flushing the folder"));
-    return {};
-}
-
-Status writeFileAtomically(const QString &path, const QByteArray &data)
-{
-    const QString tmp = path + QStringLiteral(".tmp");
-    ::unlink(nativePath(tmp).constData()); // a leftover from a crash is garbage by construction
-    auto file = File::open(tmp, File::Mode::CreateNew);
-    if (!file)
-        return file.error();
-    if (auto st = file->writeAt(0, data.constData(), data.size()); !st) {
-        ::unlink(nativePath(tmp).constData());
-        return st.error();
-    }
-    // The data must be on disk before the rename makes it visible under the real name.
-    if (auto st = file->syncData(); !st) {
-        ::unlink(nativePath(tmp).constData());
-        return st.error();
-    }
-    file->close();
-    return renameDurably(tmp, path);
-}
-
-Status copyFileDurably(const QString &from, const QString &to)
-{
-    auto source = File::open(from, File::Mode::ReadOnly);
-    if (!source)
-        return source.error();
-    auto size = source->size();
-    if (!size)
-        return size.error();
-    const QString tmp = to + QStringLiteral(".tmp");
-    ::unlink(nativePath(tmp).constData());
-    auto target = File::open(tmp, File::Mode::CreateNew);
-    if (!target)
-        return target.error();
-    const auto fail = [&](const Error &e) -> Status {
-        target->close();
-        ::unlink(nativePath(tmp).constData());
-        return e;
-    };
-    constexpr qint64 kChunk = 1 << 20;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    for (qint64 offset = 0; offset < *size; offset += kChunk) {
-        const qint64 n = std::min(kChunk, *size - offset);
-        if (auto st = source->readAt(offset, buffer.data(), n); !st)
-            return fail(st.error());
-        if (auto st = target->writeAt(offset, buffer.constData(), n); !st)
-            return fail(st.error());
-    }
-    if (auto st = target->syncData(); !st)
-        return fail(st.error());
-    target->close();
-    return renameDurably(tmp, to);
-}
-
-Status renameDurably(const QString &from, const QString &to)
-{
-    if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
-        return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
-    return syncDirectory(QFileInfo(to).absolutePath());
-}
-
-Status renameFile(const QString &from, const QString &to)
-{
-    if (::rename(nativePath(from).constData(), nativePath(to).constData()) != 0)
-        return errorFromErrno(errno, to, QStringLiteral("renaming ") + QFileInfo(from).fileName());
-    return {};
-}
-
-Result<QByteArray> readWholeFile(const QString &path)
-{
-    auto file = File::open(path, File::Mode::ReadOnly);
-    if (!file)
-        return file.error();
-    auto size = file->size();
-    if (!size)
-        return size.error();
-    QByteArray data(static_cast<qsizetype>(*size), Qt::Uninitialized);
-    if (auto st = file->readAt(0, data.data(), data.size()); !st)
-        return st.error();
-    return data;
-}
-
 Status ensureDirectory(const QString &dirPath)
 {
     QFileInfo info(dirPath);
@@ -268,21 +174,6 @@ Status ensureDirectory(const QString &dirPath)
         const int err = errno;
         return errorFromErrno(err ? err : EACCES, dirPath, QStringLiteral("creating the folder"));
     }
-    return {};
-}
-
-Status checkWritableFolder(const QString &dirPath)
-{
-    const QString probe = dirPath + QStringLiteral("/.scr-write-probe");
-    const int fd = ::open(nativePath(probe).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        Error e = errorFromErrno(errno, dirPath, QStringLiteral("creating a file in the folder"));
-        if (e.code == JetCode::FileAccessDenied)
-            e.reason = QStringLiteral("the folder is read-only");
-        return e;
-    }
-    ::close(fd);
-    ::unlink(nativePath(probe).constData());
     return {};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Durable file primitives on a host's disk: an owned descriptor with positional I/O, and the
-// "temporary file, fsync, rename, fsync folder" pattern that makes small files crash-safe.
+// File: an owned descriptor with positional I/O that checks its disk's faults before every call. The durable
+// patterns (temporary file, fsync, rename, folder fsync) are HostDisk's, where every host file is reached.
 
 #include "result.h"
 
@@ -54,20 +54,7 @@ private:
     std::shared_ptr<const DiskFaults> m_faults;
 };
 
-// Writes data to path so that after a crash the file holds either the old or the new content, whole.
-Status writeFileAtomically(const QString &path, const QByteArray &data);
-Result<QByteArray> readWholeFile(const QString &path);
-// Copies from to a new file at to, in chunks, through a temporary file that is fsynced and renamed: after a
-// crash, to is either absent or whole. to must not exist.
-Status copyFileDurably(const QString &from, const QString &to);
-Status syncDirectory(const QString &dirPath);
+// Creates dirPath and its parents: for the lab's own folder only (a host's folders go through HostDisk).
 Status ensureDirectory(const QString &dirPath);
-// Proves that files can be created in dirPath (creates and removes a probe), so an operation can refuse
-// up front with -1032 instead of failing half way.
-Status checkWritableFolder(const QString &dirPath);
-// rename() and then fsync of the folder, so the new name survives a crash.
-Status renameDurably(const QString &from, const QString &to);
-// rename() alone; the caller syncs the folder once for a batch of renames.
-Status renameFile(const QString &from, const QString &to);
 
 } // namespace scr

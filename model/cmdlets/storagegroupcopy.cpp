@@ -370,7 +370,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
             if (!standbyMachine.isEmpty() &&
                 c.standbyMachine.compare(standbyMachine, Qt::CaseInsensitive) != 0)
                 continue;
-            StorageGroupCopyStatusRow row{c, sg, {}};
+            StorageGroupCopyStatusRow row{c, sg, {}, -1};
             if (CopyWorker *worker = lab.copyWorker(c)) {
                 row.status = worker->status();
             } else {
@@ -380,6 +380,9 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
                 row.status.note =
                     QStringLiteral("the replication service on %1 is not running").arg(c.standbyMachine);
             }
+            if (row.status.lastInspectedLogTime > 0)
+                row.lastInspectedLogAgeMs =
+                    std::max<qint64>(0, lab.clock().nowMs() - row.status.lastInspectedLogTime);
             rows.push_back(row);
         }
     }

@@ -27,6 +27,9 @@ struct StorageGroupCopyStatusRow
     ScrCopyRecord copy;
     StorageGroupRecord storageGroup;
     CopyStatus status;
+    // How old the newest inspected log is on the virtual clock (-1: none yet): a copy whose source died hours
+    // ago shows it at a glance. Not an Exchange field.
+    qint64 lastInspectedLogAgeMs = -1;
 };
 
 namespace cmdlets {

@@ -40,6 +40,8 @@ PSObject statusObject(const StorageGroupCopyStatusRow &row)
     o.set(QStringLiteral("LastCopiedLogTime"), when(s.lastCopiedLogTime));
     o.set(QStringLiteral("LastInspectedLogTime"), when(s.lastInspectedLogTime));
     o.set(QStringLiteral("LastReplayedLogTime"), when(s.lastReplayedLogTime));
+    o.set(QStringLiteral("LastInspectedLogAge"),
+          row.lastInspectedLogAgeMs < 0 ? QVariant() : QVariant(formatTimeSpan(row.lastInspectedLogAgeMs)));
     o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(s.lastLogGenerated));
     o.set(QStringLiteral("LastLogCopyNotified"), static_cast<qlonglong>(s.lastLogCopyNotified));
     o.set(QStringLiteral("LastLogCopied"), static_cast<qlonglong>(s.lastLogCopied));

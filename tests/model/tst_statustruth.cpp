@@ -192,6 +192,10 @@ private Q_SLOTS:
         QCOMPARE(s.lastLogGenerated, newestBefore);
         QCOMPARE(s.latestAvailableLogTime, creationTimeOf(sourceLogs(), newestBefore));
         verifyAgainstFiles(s, false);
+        // The age of the last inspected log tells the hour the copy has been cut off.
+        auto rows = cmdlets::getStorageGroupCopyStatus(*m_lab, kSg, kStandby);
+        QVERIFY(rows->front().lastInspectedLogAgeMs >= 60 * 60 * 1000);
+        QCOMPARE(rows->front().lastInspectedLogAgeMs, m_lab->clock().nowMs() - s.lastInspectedLogTime);
         // Back on: Healthy again by itself, with event 2108.
         QVERIFY(m_lab->setHostPowered(QStringLiteral("MBX1"), true).hasValue());
         QVERIFY(m_lab->stepSimulation(2000).hasValue());
