@@ -542,7 +542,8 @@ Result<std::vector<DiskEntry>> HostDisk::list(const QString &folder, const QStri
     return listRel(*rel, pattern, true);
 }
 
-Result<std::vector<DiskEntry>> HostDisk::listRel(const QString &rel, const QString &pattern, bool details) const
+Result<std::vector<DiskEntry>> HostDisk::listRel(const QString &rel, const QString &pattern,
+                                                 bool details) const
 {
     if (const int f = fault(false))
         return errnoError(f, rel, QStringLiteral("listing"));

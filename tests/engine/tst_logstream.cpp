@@ -207,7 +207,8 @@ private Q_SLOTS:
         next.creationTimeMs = gen2->header().creationTimeMs + 777;
         QByteArray bytes = encodeLogHeader(next);
         bytes.resize(kLogFileSize, '\0');
-        QVERIFY(test::tempDisk().writeAtomically(dir.filePath(QStringLiteral("E00tmp.log")), bytes).hasValue());
+        QVERIFY(
+            test::tempDisk().writeAtomically(dir.filePath(QStringLiteral("E00tmp.log")), bytes).hasValue());
         QVERIFY(QFile::rename(dir.filePath(QStringLiteral("E00.log")),
                               dir.filePath(QStringLiteral("E0000000002.log"))));
         {

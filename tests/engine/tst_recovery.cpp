@@ -337,7 +337,9 @@ private Q_SLOTS:
         next.prevCreationTimeMs = open->header().creationTimeMs;
         QByteArray bytes = encodeLogHeader(next);
         bytes.resize(kLogFileSize, '\0');
-        QVERIFY(test::tempDisk().writeAtomically(lab.paths.logFolder + QStringLiteral("/E00tmp.log"), bytes).hasValue());
+        QVERIFY(test::tempDisk()
+                    .writeAtomically(lab.paths.logFolder + QStringLiteral("/E00tmp.log"), bytes)
+                    .hasValue());
         QVERIFY(QFile::rename(lab.openLog(), lab.log(gen)));
         auto r = Recovery::run(lab.options(), m_clock);
         QVERIFY2(r.hasValue(), qPrintable(errorText(r)));
