@@ -747,17 +747,26 @@ Status HostDisk::makeFolders(const QString &folder) const
     return {};
 }
 
-Status HostDisk::checkWritableFolder(const QString &folder) const
+Result<std::pair<int, QString>> HostDisk::openFolder(const QString &folder, const QString &doing) const
 {
     auto rel = relative(folder);
     if (!rel)
         return rel.error();
     if (const int f = fault(false))
-        return errnoError(f, *rel, QStringLiteral("reaching the folder"));
-    auto dir = openBeneath(*rel, O_RDONLY | O_DIRECTORY);
-    if (!dir)
-        return dir.error();
-    Fd owned(*dir);
+        return errnoError(f, *rel, doing);
+    auto fd = openBeneath(*rel, O_RDONLY | O_DIRECTORY);
+    if (!fd)
+        return fd.error();
+    return std::pair<int, QString>{*fd, *rel};
+}
+
+Status HostDisk::checkWritableFolder(const QString &folder) const
+{
+    auto opened = openFolder(folder, QStringLiteral("reaching the folder"));
+    if (!opened)
+        return opened.error();
+    Fd owned(opened->first);
+    const QString *rel = &opened->second;
     const char *probe = ".scr-write-probe";
     const int fd = ::openat(owned.get(), probe, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
@@ -773,17 +782,12 @@ Status HostDisk::checkWritableFolder(const QString &folder) const
 
 Status HostDisk::syncFolder(const QString &folder) const
 {
-    auto rel = relative(folder);
-    if (!rel)
-        return rel.error();
-    if (const int f = fault(false))
-        return errnoError(f, *rel, QStringLiteral("flushing the folder"));
-    auto fd = openBeneath(*rel, O_RDONLY | O_DIRECTORY);
-    if (!fd)
-        return fd.error();
-    Fd owned(*fd);
+    auto opened = openFolder(folder, QStringLiteral("flushing the folder"));
+    if (!opened)
+        return opened.error();
+    Fd owned(opened->first);
     if (::fsync(owned.get()) != 0)
-        return errnoError(errno, *rel, QStringLiteral("flushing the folder"));
+        return errnoError(errno, opened->second, QStringLiteral("flushing the folder"));
     return {};
 }
 

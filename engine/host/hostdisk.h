@@ -125,6 +125,8 @@ private:
     Result<int> openBeneath(const QString &rel, int flags, int mode = 0) const;
     // The parent folder of rel (opened O_PATH) and rel's last name.
     Result<std::pair<int, QByteArray>> openParent(const QString &rel) const;
+    // A folder (beneath the root, powered, no link) opened for reading or fsync, and its rel path.
+    Result<std::pair<int, QString>> openFolder(const QString &folder, const QString &doing) const;
     Status removeTree(int parentFd, const QByteArray &name, const QString &rel) const;
     Status checkTree(const QString &rel) const;
 
