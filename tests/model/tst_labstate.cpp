@@ -32,33 +32,11 @@ using namespace scr;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 
 Run shell(const QStringList &args)
 {
-    QProcess p;
-    p.setProgram(QStringLiteral(SCR_SHELL));
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start();
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("scr-shell timed out");
-        return r;
-    }
-    r.crashed = p.exitStatus() != QProcess::NormalExit;
-    r.exitCode = r.crashed ? -1 : p.exitCode();
-    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
-    r.err = QString::fromLocal8Bit(p.readAllStandardError());
-    return r;
+    return test::runProcess(QStringLiteral(SCR_SHELL), args, 120000);
 }
 
 QString errorText(const Status &st)

@@ -8,13 +8,13 @@
 #include "store/logfile.h"
 #include "store/logfolder.h"
 #include "store/records.h"
+#include "testsupport.h"
 
 #include <map>
 #include <set>
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,31 +23,11 @@ using namespace scr;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 
 Run shell(const QStringList &args)
 {
-    QProcess p;
-    p.setProgram(QStringLiteral(SCR_SHELL));
-    p.setArguments(args);
-    p.setStandardInputFile(QProcess::nullDevice()); // no terminal: confirmations must be given in the script
-    p.start();
-    Run r;
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("scr-shell timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
-    r.err = QString::fromLocal8Bit(p.readAllStandardError());
-    return r;
+    return test::runProcess(QStringLiteral(SCR_SHELL), args, 300000);
 }
 
 QString runbook(const char *name)

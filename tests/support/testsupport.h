@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 namespace scr::test {
@@ -16,6 +17,17 @@ namespace scr::test {
 // A disk rooted at the temporary folder, where every QTemporaryDir of a test lives: the engine's file calls
 // go through HostDisk, as in the product (contained, no link followed).
 HostDisk tempDisk();
+
+// A child process's run: its exit code (-1 when it crashed or timed out), whether it crashed, its output.
+struct ProcessRun
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QString out;
+    QString err;
+};
+// Runs program with no terminal on stdin (confirmations must be given in the script); killed after timeoutMs.
+ProcessRun runProcess(const QString &program, const QStringList &args, int timeoutMs);
 
 // A clock the test moves by hand; starts at a fixed date so output is reproducible.
 class ManualClock final : public Clock
