@@ -137,6 +137,62 @@ Status File::allocate(qint64 size)
     return {};
 }
 
+Status File::setLength(qint64 size)
+{
+    if (const int f = fault(true))
+        return errorFromErrno(f, m_path, QStringLiteral("sizing"));
+    if (::ftruncate(m_fd, size) != 0)
+        return errorFromErrno(errno, m_path, QStringLiteral("sizing"));
+    return {};
+}
+
+Status File::punchHole(qint64 offset, qint64 size)
+{
+    if (size <= 0)
+        return {};
+    if (const int f = fault(false))
+        return errorFromErrno(f, m_path, QStringLiteral("clearing"));
+    if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, size) == 0)
+        return {};
+    if (errno != EOPNOTSUPP && errno != ENOSYS)
+        return errorFromErrno(errno, m_path, QStringLiteral("clearing"));
+    const QByteArray zeros(static_cast<qsizetype>(std::min<qint64>(size, 1 << 20)), '\0');
+    for (qint64 done = 0; done < size;) {
+        const qint64 n = std::min<qint64>(zeros.size(), size - done);
+        SCR_TRY(writeAt(offset + done, zeros.constData(), n));
+        done += n;
+    }
+    return {};
+}
+
+Result<std::vector<std::pair<qint64, qint64>>> File::dataRanges() const
+{
+    if (const int f = fault(false))
+        return errorFromErrno(f, m_path, QStringLiteral("reading"));
+    auto length = size();
+    if (!length)
+        return length.error();
+    std::vector<std::pair<qint64, qint64>> ranges;
+    for (qint64 at = 0; at < *length;) {
+        const off_t data = ::lseek(m_fd, at, SEEK_DATA);
+        if (data < 0) {
+            if (errno == ENXIO) // only a hole from here to the end
+                break;
+            if (errno == EINVAL && ranges.empty()) { // no hole reporting: all of it is data
+                ranges.emplace_back(0, *length);
+                break;
+            }
+            return errorFromErrno(errno, m_path, QStringLiteral("reading"));
+        }
+        off_t hole = ::lseek(m_fd, data, SEEK_HOLE);
+        if (hole < 0)
+            hole = static_cast<off_t>(*length);
+        ranges.emplace_back(data, std::min<qint64>(hole, *length));
+        at = hole;
+    }
+    return ranges;
+}
+
 Status File::syncData()
 {
     if (const int f = fault(false))

@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include <QByteArray>
 #include <QString>
@@ -42,7 +44,16 @@ public:
     Status readAt(qint64 offset, void *buffer, qint64 size) const; // exactly size bytes or an error
     Status writeAt(qint64 offset, const void *buffer, qint64 size);
     Status allocate(qint64 size); // reserve blocks so later writes and fdatasync do not grow the file
-    Status syncData();            // fdatasync
+    // Sets the file's length without allocating blocks: what grows is a hole that reads as zeros (a thin
+    // file: logical size as Windows and ESE see it, real disk use only where bytes were written).
+    Status setLength(qint64 size);
+    // Makes [offset, offset + size) read as zeros again and frees its blocks (a hole); where the file
+    // system cannot punch holes, zeros are written instead. The length does not change.
+    Status punchHole(qint64 offset, qint64 size);
+    // The ranges [start, end) that hold data (everything else is a hole), in order; the whole file when
+    // the file system does not report holes. Sparse-aware copies and reads use it.
+    Result<std::vector<std::pair<qint64, qint64>>> dataRanges() const;
+    Status syncData(); // fdatasync
     Result<qint64> size() const;
     void close();
 

@@ -692,14 +692,23 @@ Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QSt
         (void)removeFile(tmp);
         return e;
     };
-    QByteArray buffer(static_cast<qsizetype>(std::min(kCopyChunk, std::max<qint64>(*size, 1))),
-                      Qt::Uninitialized);
-    for (qint64 offset = 0; offset < *size; offset += kCopyChunk) {
-        const qint64 n = std::min(kCopyChunk, *size - offset);
-        if (auto st = in->readAt(offset, buffer.data(), n); !st)
-            return fail(st.error());
-        if (auto st = out->writeAt(offset, buffer.constData(), n); !st)
-            return fail(st.error());
+    // Holes stay holes: only the ranges that hold data are read and written (a thin log stays thin).
+    auto ranges = in->dataRanges();
+    if (!ranges)
+        return fail(ranges.error());
+    if (auto st = out->setLength(*size); !st)
+        return fail(st.error());
+    QByteArray buffer;
+    for (const auto &[start, end] : *ranges) {
+        for (qint64 offset = start; offset < end; offset += kCopyChunk) {
+            const qint64 n = std::min(kCopyChunk, end - offset);
+            if (buffer.size() < n)
+                buffer.resize(static_cast<qsizetype>(n));
+            if (auto st = in->readAt(offset, buffer.data(), n); !st)
+                return fail(st.error());
+            if (auto st = out->writeAt(offset, buffer.constData(), n); !st)
+                return fail(st.error());
+        }
     }
     // Whole on disk before the rename gives it its name.
     if (auto st = out->syncData(); !st)
