@@ -217,69 +217,91 @@ Status CopyWorker::fetch(uint32_t gen)
     return m_config.targetDisk.copyFrom(m_config.sourceDisk, sourcePath(gen), inspectorPath(gen), false);
 }
 
-std::optional<std::vector<uint32_t>> CopyWorker::observeSource()
+std::optional<uint32_t> CopyWorker::observeSource()
 {
-    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
-    if (!source) {
-        if (!m_sourceUnreachable) {
-            // Since when: the directory's power-off time when the lab knows it (it survives a restart),
-            // else the first cycle that found the source gone.
-            m_sourceUnreachableSinceMs =
-                m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-            emitEvent(
-                2109, EventLevel::Warning,
-                QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
-                    .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
+    uint32_t newest = 0;
+    qint64 newestCreated = 0;
+    auto open = LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
+                                                             openLogFileName(m_config.prefix));
+    if (open && open->prefix == m_config.prefix) {
+        newest = open->generation - 1;
+        newestCreated = open->prevCreationTimeMs;
+    } else {
+        // No open log (recovery accepted losing it, the stream moved on) or the source is unreachable.
+        auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+        if (!source) {
+            if (!m_sourceUnreachable) {
+                // Since when: the directory's power-off time when the lab knows it (it survives a
+                // restart), else the first cycle that found the source gone.
+                m_sourceUnreachableSinceMs =
+                    m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
+                emitEvent(2109, EventLevel::Warning,
+                          QStringLiteral(
+                              "The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
+                              .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
+            }
+            m_sourceUnreachable = true;
+            m_sourceUnreachableReason = source.error().reason;
+            return std::nullopt;
         }
-        m_sourceUnreachable = true;
-        m_sourceUnreachableReason = source.error().reason;
-        return std::nullopt;
+        if (!source->closedGenerations.empty()) {
+            newest = source->closedGenerations.back();
+            newestCreated = creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
+        }
     }
     m_sourceUnreachable = false;
-    if (!source->closedGenerations.empty()) {
-        const uint32_t newest = source->closedGenerations.back();
+    if (newest > 0) {
         if (newest != m_status.lastLogGenerated) {
             m_status.lastLogGenerated = newest;
-            m_status.latestAvailableLogTime = creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
+            m_status.latestAvailableLogTime = newestCreated;
         }
         m_status.lastLogCopyNotified = newest;
         m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
     }
-    return std::move(source->closedGenerations);
+    return newest;
+}
+
+void CopyWorker::failMissingAtSource(uint32_t gen)
+{
+    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+    if (!source) {
+        fail(2104, source.error().toString(), false);
+        return;
+    }
+    const std::vector<uint32_t> &gens = source->closedGenerations;
+    if (gens.empty() || gen < gens.front())
+        fail(2104,
+             QStringLiteral("generation %1 is no longer at the source (the oldest there is %2): the copy "
+                            "needs a seed. Run Update-StorageGroupCopy.")
+                 .arg(gen)
+                 .arg(gens.empty() ? QStringLiteral("none") : QString::number(gens.front())),
+             true);
+    else
+        fail(2104,
+             QStringLiteral("generation %1 (%2) is missing at the source")
+                 .arg(gen)
+                 .arg(logFileName(m_config.prefix, gen)),
+             true);
 }
 
 Status CopyWorker::copyLogs()
 {
-    const auto source = observeSource();
-    if (!source || source->empty())
+    const auto newest = observeSource();
+    if (!newest || *newest == 0)
         return {};
-    const std::vector<uint32_t> &gens = *source;
-    const uint32_t newest = gens.back();
     uint32_t gen = m_status.lastLogCopied + 1;
-    if (gen > newest)
-        return {};
-    if (gen < gens.front()) {
-        fail(2104,
-             QStringLiteral(
-                 "generation %1 is no longer at the source (the oldest there is %2): the copy needs a "
-                 "seed. Run Update-StorageGroupCopy.")
-                 .arg(gen)
-                 .arg(gens.front()),
-             true);
-        return {};
-    }
     int copied = 0;
-    for (; gen <= newest && copied < kMaxLogsPerCycle; ++gen) {
-        if (!std::binary_search(gens.begin(), gens.end(), gen)) {
-            fail(2104,
-                 QStringLiteral("generation %1 (%2) is missing at the source")
-                     .arg(gen)
-                     .arg(logFileName(m_config.prefix, gen)),
-                 true);
-            return {};
-        }
+    for (; gen <= *newest && copied < kMaxLogsPerCycle; ++gen) {
         if (!m_config.targetDisk.exists(inspectorPath(gen))) {
-            SCR_TRY(fetch(gen));
+            if (!m_config.sourceDisk.exists(sourcePath(gen))) {
+                failMissingAtSource(gen);
+                break;
+            }
+            if (auto st = fetch(gen); !st) {
+                if (copied > 0)
+                    (void)m_config.targetDisk.syncFolder(inspectorFolder());
+                return st;
+            }
             ++copied;
         }
         m_status.lastLogCopied = gen;
@@ -377,10 +399,32 @@ Status CopyWorker::inspectLogs()
 
 Status CopyWorker::replayLogs()
 {
-    int replayed = 0;
     const qint64 now = m_clock.nowMs();
-    while (replayed < kMaxLogsPerCycle) {
-        const uint32_t gen = m_status.lastLogReplayed + 1;
+    // The generations due are replayed together, in one transaction (LogReplayer::replay).
+    std::vector<LogFile> batch;
+    qint64 batchCreated = 0;
+    const auto replayBatch = [&]() -> bool {
+        if (batch.empty())
+            return true;
+        const bool hadDatabase = m_replayer.databaseExists();
+        if (auto st = m_replayer.replay(batch); !st) {
+            fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
+            batch.clear();
+            return false;
+        }
+        if (!hadDatabase)
+            emitEvent(2094, EventLevel::Information,
+                      QStringLiteral(
+                          "The database of the SCR copy of %1 on %2 was created by replaying generation %3.")
+                          .arg(m_config.identity, m_config.standbyMachine)
+                          .arg(batch.front().header().generation));
+        m_status.lastLogReplayed = batch.back().header().generation;
+        m_status.lastReplayedLogTime = batchCreated;
+        batch.clear();
+        return true;
+    };
+    while (static_cast<int>(batch.size()) < kMaxLogsPerCycle) {
+        const uint32_t gen = m_status.lastLogReplayed + 1 + static_cast<uint32_t>(batch.size());
         if (gen + kReplayLagGenerations > m_status.lastLogInspected)
             break;
         const QString path = targetPath(gen);
@@ -393,7 +437,10 @@ Status CopyWorker::replayLogs()
                 log = scan.error();
         }
         if (!log) {
-            // The copy went bad on the standby's disk: fetch it again from the source if it is still there.
+            // The copy went bad on the standby's disk: replay what came before it, then fetch it again from
+            // the source if it is still there.
+            if (!replayBatch())
+                return {};
             const QString why = log.error().reason;
             if (auto st = fetch(gen); !st) {
                 fail(2107,
@@ -423,21 +470,12 @@ Status CopyWorker::replayLogs()
                           .arg(m_config.identity, m_config.standbyMachine, why));
             log = std::move(again);
         }
-        const bool hadDatabase = m_replayer.databaseExists();
-        if (auto st = m_replayer.replay(*log); !st) {
-            fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
+        batch.push_back(std::move(*log));
+        batchCreated = created;
+        if (!m_replayer.databaseExists() && !replayBatch()) // the database is born from its first log alone
             return {};
-        }
-        if (!hadDatabase)
-            emitEvent(2094, EventLevel::Information,
-                      QStringLiteral(
-                          "The database of the SCR copy of %1 on %2 was created by replaying generation %3.")
-                          .arg(m_config.identity, m_config.standbyMachine)
-                          .arg(gen));
-        m_status.lastLogReplayed = gen;
-        m_status.lastReplayedLogTime = created;
-        ++replayed;
     }
+    replayBatch();
     return {};
 }
 

@@ -70,8 +70,12 @@ public:
 
 private:
     void loadPosition();
-    // Lists the source's closed generations and updates LastLogGenerated; nullopt when unreachable.
-    std::optional<std::vector<uint32_t>> observeSource();
+    // The source's newest closed generation (0 when none), read from its open log's header (one small read:
+    // the folder holds thousands of logs after a day without backup), else from a listing of its folder.
+    // Updates LastLogGenerated; nullopt when the source cannot be reached.
+    std::optional<uint32_t> observeSource();
+    // Why generation gen cannot be copied from the source (truncated by a backup or missing): a listing.
+    void failMissingAtSource(uint32_t gen);
     Status copyLogs();
     Status inspectLogs();
     Status replayLogs();

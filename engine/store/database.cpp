@@ -25,7 +25,8 @@ CREATE TABLE ese_header(
 CREATE TABLE mailboxes(guid TEXT PRIMARY KEY, display_name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE messages(id INTEGER PRIMARY KEY, internet_message_id TEXT NOT NULL UNIQUE,
     mailbox_guid TEXT NOT NULL, sender TEXT NOT NULL, subject TEXT NOT NULL, size INTEGER NOT NULL,
-    body BLOB NOT NULL, delivered_ms INTEGER NOT NULL);
+    body BLOB NOT NULL, delivered_ms INTEGER NOT NULL, described INTEGER NOT NULL DEFAULT 0,
+    body_seed INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX messages_by_mailbox ON messages(mailbox_guid);
 INSERT INTO ese_header VALUES (1, '', 0, '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 )";
@@ -138,8 +139,31 @@ Result<std::unique_ptr<Database>> Database::open(const HostDisk &disk, const QSt
     SCR_TRY(db->loadHeader()); // first: a file that is not ours must not be touched, not even by a pragma
     if (access == Access::ReadWrite)
         SCR_TRY(db->m_db.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")));
+    SCR_TRY(db->checkDescribedColumns(access));
     SCR_TRY(db->prepareStatements());
     return db;
+}
+
+Status Database::checkDescribedColumns(Access access)
+{
+    // Files made before bodies could be described lack the two columns: a writer adds them (an old
+    // reader ignores them); a reader sees every body of such a file as stored.
+    auto stmt = m_db.prepare(QStringLiteral("SELECT count(*) FROM pragma_table_info('messages') "
+                                            "WHERE name IN ('described', 'body_seed')"));
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step(m_displayName);
+    if (!row)
+        return row.error();
+    m_describedColumns = *row && stmt->int64(0) == 2;
+    if (m_describedColumns || access == Access::ReadOnly)
+        return {};
+    SCR_TRY(checkDisk(true));
+    SCR_TRY(m_db.exec(
+        QStringLiteral("BEGIN; ALTER TABLE messages ADD COLUMN described INTEGER NOT NULL DEFAULT 0; "
+                       "ALTER TABLE messages ADD COLUMN body_seed INTEGER NOT NULL DEFAULT 0; COMMIT;")));
+    m_describedColumns = true;
+    return {};
 }
 
 Status Database::prepareStatements()
@@ -147,9 +171,13 @@ Status Database::prepareStatements()
     auto insertMailbox =
         m_db.prepare(QStringLiteral("INSERT INTO mailboxes(guid, display_name) VALUES(?1, ?2) "
                                     "ON CONFLICT(guid) DO UPDATE SET display_name = excluded.display_name"));
-    auto insertMessage = m_db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO messages(internet_message_id, mailbox_guid, sender, subject, size, body, "
-        "delivered_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    auto insertMessage = m_db.prepare(
+        m_describedColumns
+            ? QStringLiteral(
+                  "INSERT OR REPLACE INTO messages(internet_message_id, mailbox_guid, sender, subject, "
+                  "size, body, delivered_ms, described, body_seed) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+            : QStringLiteral("SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9")); // read-only: never run
     auto deleteMessage = m_db.prepare(QStringLiteral("DELETE FROM messages WHERE internet_message_id = ?1"));
     auto updateHeader = m_db.prepare(QStringLiteral(
         "UPDATE ese_header SET magic=?1, format=?2, guid=?3, name=?4, sig_rand=?5, sig_time=?6, state=?7, "
@@ -311,15 +339,17 @@ Result<bool> Database::applyRecord(const LogRecordView &record)
             m_insertMailbox.bind(1, guidText(rec->mailboxGuid)).bind(2, rec->displayName).run(m_displayName));
         break;
     }
-    case RecordType::DeliverMessage: {
+    case RecordType::DeliverMessage:
+    case RecordType::DeliverDescribedMessage: {
         auto rec = DeliverMessageRecord::decode(record);
         if (!rec)
             return rec.error();
         m_insertMessage.bind(1, rec->internetMessageId)
             .bind(2, guidText(rec->mailboxGuid))
             .bind(3, rec->sender);
-        m_insertMessage.bind(4, rec->subject).bind(5, qint64(rec->body.size())).bind(6, rec->body);
-        SCR_TRY(m_insertMessage.bind(7, record.timeMs).run(m_displayName));
+        m_insertMessage.bind(4, rec->subject).bind(5, rec->bodySize()).bind(6, rec->body);
+        m_insertMessage.bind(7, record.timeMs).bind(8, qint64(rec->isDescribed() ? 1 : 0));
+        SCR_TRY(m_insertMessage.bind(9, static_cast<qint64>(rec->bodySeed)).run(m_displayName));
         break;
     }
     case RecordType::DeleteMessage: {
@@ -408,6 +438,16 @@ Result<qint64> Database::messageCount()
     return stmt->int64(0);
 }
 
+Result<std::vector<QUuid>> Database::mailboxGuids()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT guid FROM mailboxes"));
+    if (!stmt)
+        return stmt.error();
+    std::vector<QUuid> guids;
+    SCR_TRY(stmt->forEachRow(m_displayName, [&] { guids.push_back(QUuid::fromString(stmt->text(0))); }));
+    return guids;
+}
+
 Result<std::vector<MailboxRow>> Database::mailboxes()
 {
     auto stmt = m_db.prepare(QStringLiteral(
@@ -424,9 +464,10 @@ Result<std::vector<MailboxRow>> Database::mailboxes()
 
 Result<std::optional<MessageRow>> Database::message(const QString &internetMessageId)
 {
-    auto stmt =
-        m_db.prepare(QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, body, "
-                                    "delivered_ms FROM messages WHERE internet_message_id = ?1"));
+    auto stmt = m_db.prepare(
+        QStringLiteral("SELECT internet_message_id, mailbox_guid, sender, subject, body, "
+                       "delivered_ms, size, %1 FROM messages WHERE internet_message_id = ?1")
+            .arg(m_describedColumns ? QStringLiteral("described, body_seed") : QStringLiteral("0, 0")));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, internetMessageId);
@@ -435,8 +476,11 @@ Result<std::optional<MessageRow>> Database::message(const QString &internetMessa
         return row.error();
     if (!*row)
         return std::optional<MessageRow>{};
-    return std::optional<MessageRow>{MessageRow{stmt->text(0), QUuid::fromString(stmt->text(1)),
-                                                stmt->text(2), stmt->text(3), stmt->blob(4), stmt->int64(5)}};
+    MessageRow m{stmt->text(0), QUuid::fromString(stmt->text(1)), stmt->text(2), stmt->text(3), stmt->blob(4),
+                 stmt->int64(5)};
+    if (stmt->int64(7) != 0) // a described body: regenerated from its seed
+        m.body = describedBody(static_cast<quint64>(stmt->int64(8)), stmt->int64(6));
+    return std::optional<MessageRow>{std::move(m)};
 }
 
 Result<std::vector<QString>> Database::messageIds()
@@ -457,8 +501,9 @@ Result<QString> Database::contentChecksum()
     for (const QString &sql :
          {QStringLiteral("SELECT guid, display_name FROM mailboxes ORDER BY guid"),
           QStringLiteral(
-              "SELECT internet_message_id, mailbox_guid, sender, subject, size, body, delivered_ms "
-              "FROM messages ORDER BY internet_message_id")}) {
+              "SELECT internet_message_id, mailbox_guid, sender, subject, size, body, delivered_ms, "
+              "%1 FROM messages ORDER BY internet_message_id")
+              .arg(m_describedColumns ? QStringLiteral("described, body_seed") : QStringLiteral("0, 0"))}) {
         auto stmt = m_db.prepare(sql);
         if (!stmt)
             return stmt.error();

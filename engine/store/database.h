@@ -47,7 +47,7 @@ struct MessageRow
     QUuid mailboxGuid;
     QString sender;
     QString subject;
-    QByteArray body;
+    QByteArray body; // stored, or regenerated from its description
     qint64 deliveredMs = 0;
 };
 
@@ -99,7 +99,8 @@ public:
     Status backupTo(const HostDisk &target, const QString &path);
 
     Result<qint64> messageCount();
-    Result<std::vector<MailboxRow>> mailboxes();
+    Result<std::vector<MailboxRow>> mailboxes(); // with their item counts and sizes: reads every message
+    Result<std::vector<QUuid>> mailboxGuids();   // only which mailboxes exist: cheap at any size
     Result<std::optional<MessageRow>> message(const QString &internetMessageId);
     Result<std::vector<QString>> messageIds();
     // A checksum of every mailbox and message row in key order: equal content gives an equal value.
@@ -110,6 +111,7 @@ private:
     // The disk's power and space, checked before every write transaction and read, since SQLite writes the
     // file itself (not through HostDisk's Files).
     Status checkDisk(bool needsSpace) const;
+    Status checkDescribedColumns(Access access);
     Status prepareStatements();
     Status loadHeader();
     Status storeHeader();
@@ -121,6 +123,7 @@ private:
     DatabaseHeader m_header;
     DatabaseHeader m_headerBeforeBatch;
     bool m_inBatch = false;
+    bool m_describedColumns = false; // messages has described and body_seed (files before them do not)
     SqliteStatement m_insertMailbox;
     SqliteStatement m_insertMessage;
     SqliteStatement m_deleteMessage;

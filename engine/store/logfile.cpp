@@ -2,6 +2,7 @@
 
 #include "core/fileio.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace scr {
@@ -11,22 +12,35 @@ Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const Q
     LogFile log;
     log.m_path = path;
     log.m_displayName = displayName.isEmpty() ? fileNameOf(path) : displayName;
-    auto data = disk.readAll(path);
-    if (!data)
-        return data.error();
-    if (data->size() != kLogFileSize)
+    auto file = disk.open(path, File::Mode::ReadOnly);
+    if (!file)
+        return file.error();
+    auto size = file->size();
+    if (!size)
+        return size.error();
+    if (*size != kLogFileSize)
         return Error{log.m_displayName,
                      QStringLiteral("the log file is %1 bytes, not %2: it was truncated or is not a log")
-                         .arg(data->size())
+                         .arg(*size)
                          .arg(kLogFileSize),
                      QStringLiteral("restore this log from a good copy, or run eseutil /r with /a to accept "
                                     "losing the logs from here on"),
                      JetCode::LogFileSizeMismatch};
-    auto header = decodeLogHeader(data->constData(), data->size(), log.m_displayName);
+    auto ranges = file->dataRanges();
+    if (!ranges)
+        return ranges.error();
+    // The image runs to the end of the last data range, and at least over the stored header; holes in it
+    // are zeros, as they read.
+    const qint64 imageSize = std::max(kLogHeaderSize, ranges->empty() ? 0 : ranges->back().second);
+    log.m_data = QByteArray(static_cast<qsizetype>(imageSize), '\0');
+    for (const auto &[start, end] : *ranges) {
+        SCR_TRY(file->readAt(start, log.m_data.data() + start, end - start));
+        log.m_stored += end - start;
+    }
+    auto header = decodeLogHeader(log.m_data.constData(), log.m_data.size(), log.m_displayName);
     if (!header)
         return header.error();
     log.m_header = std::move(*header);
-    log.m_data = std::move(*data);
     return log;
 }
 
@@ -36,7 +50,7 @@ Result<LogHeader> LogFile::readHeader(const HostDisk &disk, const QString &path,
     auto file = disk.open(path, File::Mode::ReadOnly);
     if (!file)
         return file.error();
-    QByteArray bytes(kLogHeaderSize, Qt::Uninitialized);
+    QByteArray bytes(kStoredLogHeaderSize, Qt::Uninitialized);
     if (auto st = file->readAt(0, bytes.data(), bytes.size()); !st)
         return Error{name,
                      QStringLiteral("the log file is shorter than its header"),
@@ -49,27 +63,41 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
 {
     LogScan result;
     const char *file = m_data.constData();
+    const qint64 fileSize = m_data.size();
     const uint32_t gen = m_header.generation;
+    const bool inPlace = m_header.format == kLogFormatInPlace;
+    qint64 position = firstRecordPosition(m_header);
     uint32_t offset = static_cast<uint32_t>(kLogHeaderSize);
+    const auto corrupt = [&](qint64 at, const QString &why) {
+        return Error{m_displayName,
+                     QStringLiteral("generation %1 is corrupt at %2 (byte %3 of the file): %4")
+                         .arg(gen)
+                         .arg(Lsn{gen, offset}.toString())
+                         .arg(at)
+                         .arg(why),
+                     QStringLiteral("copy this log again from a good source, or run eseutil /r with /a to "
+                                    "accept losing the logs from here on"),
+                     JetCode::LogFileCorrupt};
+    };
     while (true) {
         LogRecordView view;
         QString why;
-        const RecordCheck check = decodeRecordAt(file, kLogFileSize, gen, offset, &view, &why);
+        const RecordCheck check = decodeRecordAt(file, fileSize, position, {gen, offset}, &view, &why);
         if (check == RecordCheck::End)
             break;
         if (check == RecordCheck::Bad) {
             // Is anything valid written after it? Then this is damage in the middle, not a torn tail.
             bool laterValid = false;
-            for (uint32_t at = offset + kRecordAlignment; at + kRecordHeaderSize <= kLogFileSize;
+            for (qint64 at = position + kRecordAlignment; at + kRecordHeaderSize <= fileSize;
                  at += kRecordAlignment) {
                 uint32_t g, o;
                 std::memcpy(&g, file + at + 12, 4);
                 std::memcpy(&o, file + at + 16, 4);
-                if (g != gen || o != at)
+                if (g != gen || o <= offset || o >= kLogFileSize || (inPlace && o != at))
                     continue;
                 LogRecordView later;
                 QString ignored;
-                if (decodeRecordAt(file, kLogFileSize, gen, at, &later, &ignored) == RecordCheck::Valid) {
+                if (decodeRecordAt(file, fileSize, at, {gen, o}, &later, &ignored) == RecordCheck::Valid) {
                     laterValid = true;
                     break;
                 }
@@ -78,14 +106,7 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
                 result.tornTail = true;
                 break;
             }
-            return Error{
-                m_displayName,
-                QStringLiteral("generation %1 is corrupt at %2: %3")
-                    .arg(gen)
-                    .arg(Lsn{gen, offset}.toString(), why),
-                QStringLiteral("copy this log again from a good source, or run eseutil /r with /a to "
-                               "accept losing the logs from here on"),
-                JetCode::LogFileCorrupt};
+            return corrupt(position, why);
         }
         if (visit) {
             if (auto st = visit(view); !st)
@@ -94,15 +115,25 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
         ++result.records;
         ++result.countByType[static_cast<std::size_t>(view.type)];
         result.lastRecordTimeMs = view.timeMs;
-        offset += static_cast<uint32_t>(view.encodedSize);
+        result.describedBytes += view.describedSize;
+        offset += static_cast<uint32_t>(view.logicalSize());
+        position += inPlace ? view.logicalSize() : view.encodedSize;
+    }
+    // A closed generation was zero after its last record when it was closed: anything else is damage.
+    if (!isOpenLog && !result.tornTail && !isZeroFrom(position)) {
+        qint64 at = position;
+        while (at < fileSize && file[at] == 0)
+            ++at;
+        return corrupt(at, QStringLiteral("bytes follow the last record"));
     }
     result.end = {gen, offset};
+    result.physicalEnd = position;
     return result;
 }
 
-bool LogFile::isZeroFrom(qint64 offset) const
+bool LogFile::isZeroFrom(qint64 position) const
 {
-    for (qint64 i = offset; i < m_data.size(); ++i)
+    for (qint64 i = std::max<qint64>(position, 0); i < m_data.size(); ++i)
         if (m_data[i] != 0)
             return false;
     return true;

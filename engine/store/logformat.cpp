@@ -9,7 +9,6 @@ namespace scr {
 namespace {
 
 constexpr char kLogMagic[8] = {'S', 'C', 'R', 'E', 'L', 'O', 'G', '1'};
-constexpr uint32_t kLogFormatVersion = 1;
 
 uint32_t readU32(const char *p)
 {
@@ -35,6 +34,8 @@ QString recordTypeName(RecordType type)
         return QStringLiteral("DeliverMessage");
     case RecordType::DeleteMessage:
         return QStringLiteral("DeleteMessage");
+    case RecordType::DeliverDescribedMessage:
+        return QStringLiteral("DeliverMessage"); // as administrators know it; the body is described
     }
     return QStringLiteral("Unknown(%1)").arg(static_cast<int>(type));
 }
@@ -42,16 +43,16 @@ QString recordTypeName(RecordType type)
 bool isKnownRecordType(uint16_t type)
 {
     return type >= static_cast<uint16_t>(RecordType::CreateDatabase) &&
-           type <= static_cast<uint16_t>(RecordType::DeleteMessage);
+           type <= static_cast<uint16_t>(RecordType::DeliverDescribedMessage);
 }
 
 QByteArray encodeLogHeader(const LogHeader &header)
 {
     QByteArray out;
-    out.reserve(kLogHeaderSize);
+    out.reserve(kStoredLogHeaderSize);
     ByteWriter w(out);
     w.putBytes(kLogMagic, sizeof kLogMagic);
-    w.put<uint32_t>(kLogFormatVersion);
+    w.put<uint32_t>(header.format);
     QByteArray prefix = header.prefix.toLatin1().leftJustified(4, '\0', true);
     w.putBytes(prefix.constData(), 4);
     w.put<quint64>(header.signature.random);
@@ -60,7 +61,7 @@ QByteArray encodeLogHeader(const LogHeader &header)
     w.put<qint64>(header.creationTimeMs);
     w.put<qint64>(header.prevCreationTimeMs);
     w.put<uint32_t>(crc32c(out.constData(), out.size()));
-    out.append(QByteArray(kLogHeaderSize - out.size(), '\0'));
+    out.append(QByteArray(kStoredLogHeaderSize - out.size(), '\0'));
     return out;
 }
 
@@ -72,11 +73,11 @@ Result<LogHeader> decodeLogHeader(const char *data, qint64 size, const QString &
                                     "losing the logs from here on"),
                      JetCode::LogFileCorrupt};
     };
-    if (size < kLogHeaderSize)
+    if (size < kStoredLogHeaderSize)
         return corrupt(QStringLiteral("the file is shorter than a header"));
     if (std::memcmp(data, kLogMagic, sizeof kLogMagic) != 0)
         return corrupt(QStringLiteral("it is not a transaction log"));
-    ByteReader r(data + sizeof kLogMagic, kLogHeaderSize - qint64(sizeof kLogMagic));
+    ByteReader r(data + sizeof kLogMagic, kStoredLogHeaderSize - qint64(sizeof kLogMagic));
     const uint32_t version = r.get<uint32_t>();
     char prefix[5] = {};
     std::memcpy(prefix, data + 12, 4);
@@ -92,12 +93,14 @@ Result<LogHeader> decodeLogHeader(const char *data, qint64 size, const QString &
     const uint32_t stored = r.get<uint32_t>();
     if (crc32c(data, kChecked) != stored)
         return corrupt(QStringLiteral("its checksum does not match"));
-    if (version != kLogFormatVersion)
+    if (version != kLogFormatPacked && version != kLogFormatInPlace)
         return corrupt(QStringLiteral("unsupported format version %1").arg(version));
+    h.format = version;
     return h;
 }
 
-void encodeRecord(QByteArray &out, Lsn lsn, RecordType type, qint64 timeMs, const QByteArray &payload)
+void encodeRecord(QByteArray &out, Lsn lsn, RecordType type, qint64 timeMs, const QByteArray &payload,
+                  uint32_t describedSize)
 {
     const qsizetype start = out.size();
     const qint64 total = encodedRecordSize(payload.size());
@@ -109,17 +112,18 @@ void encodeRecord(QByteArray &out, Lsn lsn, RecordType type, qint64 timeMs, cons
     std::memcpy(p + 8, &t, 2);
     put32(p + 12, lsn.generation);
     put32(p + 16, lsn.offset);
+    put32(p + 20, describedSize);
     std::memcpy(p + 24, &timeMs, 8);
     std::memcpy(p + kRecordHeaderSize, payload.constData(), payload.size());
     put32(p, crc32c(p + 4, kRecordHeaderSize - 4 + payload.size()));
 }
 
-RecordCheck decodeRecordAt(const char *file, qint64 fileSize, uint32_t generation, uint32_t offset,
-                           LogRecordView *out, QString *why)
+RecordCheck decodeRecordAt(const char *file, qint64 fileSize, qint64 position, Lsn lsn, LogRecordView *out,
+                           QString *why)
 {
-    if (offset + kRecordHeaderSize > fileSize)
-        return RecordCheck::End;
-    const char *p = file + offset;
+    if (position + kRecordHeaderSize > fileSize)
+        return RecordCheck::End; // only zeros lie past the image
+    const char *p = file + position;
     static const char zeros[kRecordHeaderSize] = {};
     if (std::memcmp(p, zeros, kRecordHeaderSize) == 0)
         return RecordCheck::End;
@@ -128,7 +132,8 @@ RecordCheck decodeRecordAt(const char *file, qint64 fileSize, uint32_t generatio
     std::memcpy(&type, p + 8, 2);
     const uint32_t gen = readU32(p + 12);
     const uint32_t off = readU32(p + 16);
-    if (length > kMaxRecordPayload || offset + encodedRecordSize(length) > fileSize) {
+    const uint32_t described = readU32(p + 20);
+    if (length > kMaxRecordPayload || position + encodedRecordSize(length) > fileSize) {
         *why = QStringLiteral("the record length %1 runs past the end of the file").arg(length);
         return RecordCheck::Bad;
     }
@@ -136,7 +141,7 @@ RecordCheck decodeRecordAt(const char *file, qint64 fileSize, uint32_t generatio
         *why = QStringLiteral("the record checksum does not match");
         return RecordCheck::Bad;
     }
-    if (gen != generation || off != offset) {
+    if (gen != lsn.generation || off != lsn.offset) {
         *why = QStringLiteral("the record says it belongs at %1").arg(Lsn{gen, off}.toString());
         return RecordCheck::Bad;
     }
@@ -144,12 +149,18 @@ RecordCheck decodeRecordAt(const char *file, qint64 fileSize, uint32_t generatio
         *why = QStringLiteral("unknown record type %1").arg(type);
         return RecordCheck::Bad;
     }
-    out->lsn = {generation, offset};
+    if (lsn.offset + logicalRecordSize(length, described) > kLogFileSize) {
+        *why = QStringLiteral("the record's %1 described bytes run past the end of the generation")
+                   .arg(described);
+        return RecordCheck::Bad;
+    }
+    out->lsn = lsn;
     out->type = static_cast<RecordType>(type);
     std::memcpy(&out->timeMs, p + 24, 8);
     out->payload = p + kRecordHeaderSize;
     out->payloadSize = length;
     out->encodedSize = encodedRecordSize(length);
+    out->describedSize = described;
     return RecordCheck::Valid;
 }
 

@@ -39,64 +39,85 @@ Result<uint32_t> LogReplayer::lastReplayedGeneration()
     return m_db->header().applied.generation;
 }
 
-Status LogReplayer::replay(const LogFile &log)
+Status LogReplayer::createFrom(const LogFile &log)
 {
     const uint32_t gen = log.header().generation;
-    if (!databaseExists()) {
-        std::optional<CreateDatabaseRecord> creation;
-        Lsn at;
-        qint64 atMs = 0;
-        auto found = log.scan(false, [&](const LogRecordView &view) -> Status {
-            if (creation || view.type != RecordType::CreateDatabase)
-                return {};
-            auto rec = CreateDatabaseRecord::decode(view);
-            if (!rec)
-                return rec.error();
-            if (rec->databaseGuid == m_guid) {
-                creation = *rec;
-                at = view.lsn;
-                atMs = view.timeMs;
-            }
+    std::optional<CreateDatabaseRecord> creation;
+    Lsn at;
+    qint64 atMs = 0;
+    auto found = log.scan(false, [&](const LogRecordView &view) -> Status {
+        if (creation || view.type != RecordType::CreateDatabase)
             return {};
-        });
-        if (!found)
-            return found.error();
-        if (!creation)
-            return Error{
-                m_display,
-                QStringLiteral("the copy has no database, and generation %1 does not create it").arg(gen),
-                QStringLiteral("seed the copy with Update-StorageGroupCopy"), JetCode::FileNotFound};
-        auto db = Database::createFromLog(m_disk, m_edbPath, m_guid, creation->databaseName,
-                                          log.header().signature, at, atMs, m_display);
-        if (!db)
-            return db.error();
-        m_db = std::move(*db);
-    }
-    SCR_TRY(ensureOpen());
-    const DatabaseHeader &h = m_db->header();
-    if (h.logSignature != log.header().signature)
-        return Error{
-            log.displayName(), QStringLiteral("belongs to another log stream than the copy's database"),
-            QStringLiteral("reseed the copy with Update-StorageGroupCopy"), JetCode::BadLogSignature};
-    const bool bornHere = h.applied.generation == gen && h.state == DatabaseState::JustCreated;
-    if (!bornHere && gen != h.applied.generation + 1)
-        return Error{log.displayName(),
-                     QStringLiteral("is generation %1, but the database needs generation %2 next")
-                         .arg(gen)
-                         .arg(h.applied.generation + 1),
-                     QStringLiteral("reseed the copy with Update-StorageGroupCopy"), JetCode::MissingLogFile};
-    SCR_TRY(m_db->beginBatch());
-    auto scan = log.scan(false, [&](const LogRecordView &view) -> Status {
-        auto r = m_db->applyRecord(view);
-        return r ? Status{} : Status{r.error()};
+        auto rec = CreateDatabaseRecord::decode(view);
+        if (!rec)
+            return rec.error();
+        if (rec->databaseGuid == m_guid) {
+            creation = *rec;
+            at = view.lsn;
+            atMs = view.timeMs;
+        }
+        return {};
     });
-    if (!scan) {
-        m_db->rollbackBatch();
-        return scan.error();
+    if (!found)
+        return found.error();
+    if (!creation)
+        return Error{
+            m_display,
+            QStringLiteral("the copy has no database, and generation %1 does not create it").arg(gen),
+            QStringLiteral("seed the copy with Update-StorageGroupCopy"), JetCode::FileNotFound};
+    auto db = Database::createFromLog(m_disk, m_edbPath, m_guid, creation->databaseName,
+                                      log.header().signature, at, atMs, m_display);
+    if (!db)
+        return db.error();
+    m_db = std::move(*db);
+    return {};
+}
+
+Status LogReplayer::replay(const LogFile &log)
+{
+    return replay(std::vector<LogFile>{log});
+}
+
+Status LogReplayer::replay(const std::vector<LogFile> &logs)
+{
+    if (logs.empty())
+        return {};
+    if (!databaseExists())
+        SCR_TRY(createFrom(logs.front()));
+    SCR_TRY(ensureOpen());
+    SCR_TRY(m_db->beginBatch());
+    for (const LogFile &log : logs) {
+        const uint32_t gen = log.header().generation;
+        const DatabaseHeader &h = m_db->batchHeader();
+        Status st;
+        if (h.logSignature != log.header().signature)
+            st = Error{
+                log.displayName(), QStringLiteral("belongs to another log stream than the copy's database"),
+                QStringLiteral("reseed the copy with Update-StorageGroupCopy"), JetCode::BadLogSignature};
+        const bool bornHere = h.applied.generation == gen && h.state == DatabaseState::JustCreated;
+        if (st && !bornHere && gen != h.applied.generation + 1)
+            st = Error{log.displayName(),
+                       QStringLiteral("is generation %1, but the database needs generation %2 next")
+                           .arg(gen)
+                           .arg(h.applied.generation + 1),
+                       QStringLiteral("reseed the copy with Update-StorageGroupCopy"),
+                       JetCode::MissingLogFile};
+        if (st) {
+            auto scan = log.scan(false, [&](const LogRecordView &view) -> Status {
+                auto r = m_db->applyRecord(view);
+                return r ? Status{} : Status{r.error()};
+            });
+            if (!scan)
+                st = scan.error();
+        }
+        if (!st) {
+            m_db->rollbackBatch();
+            return st;
+        }
+        // Even a generation with nothing for this database counts as replayed.
+        if (m_db->batchHeader().applied.generation < gen)
+            m_db->batchHeader().applied = {gen, 0};
     }
-    // Even a generation with nothing for this database counts as replayed.
-    if (m_db->batchHeader().applied.generation < gen)
-        m_db->batchHeader().applied = {gen, 0};
     return m_db->commitBatch();
 }
 

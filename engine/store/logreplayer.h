@@ -9,6 +9,7 @@
 #include "logfile.h"
 
 #include <memory>
+#include <vector>
 
 #include <QUuid>
 
@@ -25,11 +26,16 @@ public:
     // Replays log, which must be the generation after lastReplayedGeneration() (or, with no database, one
     // holding the database's CreateDB record).
     Status replay(const LogFile &log);
+    // Replays consecutive generations in one transaction: all of them are in the file, or none. The
+    // database's applied LSN moves in that same transaction, so a crash never leaves a generation half
+    // replayed, and one commit (one WAL sync) serves many logs.
+    Status replay(const std::vector<LogFile> &logs);
     Database *database() { return m_db.get(); }
     void close() { m_db.reset(); }
 
 private:
     Status ensureOpen();
+    Status createFrom(const LogFile &log);
 
     HostDisk m_disk;
     QString m_edbPath;

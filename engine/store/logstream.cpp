@@ -80,15 +80,15 @@ Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
     m_file = std::move(*file);
     m_header = log->header();
     m_offset = scan->end.offset;
-    if (!log->isZeroFrom(m_offset)) {
+    m_position = scan->physicalEnd;
+    if (!log->isZeroFrom(m_position)) {
         // The torn tail of an unacknowledged write: clear it, so no stale record can ever follow a new one.
-        const QByteArray zeros(static_cast<qsizetype>(kLogFileSize - m_offset), '\0');
-        SCR_TRY(m_file.writeAt(m_offset, zeros.constData(), zeros.size()));
+        SCR_TRY(m_file.punchHole(m_position, kLogFileSize - m_position));
         SCR_TRY(m_file.syncData());
         logging::get("store")->warn("{}: cleared a torn tail after {}", path.toStdString(),
                                     scan->end.toString().toStdString());
     }
-    m_pendingStart = m_offset;
+    m_pendingStart = m_position;
     m_durableEnd = end();
     return {};
 }
@@ -100,7 +100,7 @@ Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &heade
     if (!file)
         return file.error();
     const QByteArray bytes = encodeLogHeader(header);
-    Status st = file->allocate(kLogFileSize);
+    Status st = file->setLength(kLogFileSize);
     if (st)
         st = file->writeAt(0, bytes.constData(), bytes.size());
     if (st)
@@ -128,27 +128,33 @@ Status LogStream::createOpenLog(uint32_t generation, const LogSignature &signatu
     m_file = std::move(*file);
     m_header = header;
     m_offset = static_cast<uint32_t>(kLogHeaderSize);
-    m_pendingStart = m_offset;
+    m_position = firstRecordPosition(m_header);
+    m_pendingStart = m_position;
     m_durableEnd = end();
     return {};
 }
 
-Result<Lsn> LogStream::append(RecordType type, const QByteArray &payload, qint64 timeMs)
+Result<Lsn> LogStream::append(RecordType type, const QByteArray &payload, qint64 timeMs,
+                              uint32_t describedSize)
 {
     if (m_broken)
         return Error{m_folder, QStringLiteral("the log stream stopped after a failed roll-over"),
                      QStringLiteral("dismount and mount the database again"), JetCode::DiskIO};
-    if (payload.size() > kMaxRecordPayload)
-        return Error{
-            recordTypeName(type),
-            QStringLiteral("a record of %1 bytes does not fit in one log generation").arg(payload.size()),
-            QStringLiteral("keep single items under 1 MB"), JetCode::InvalidParameter};
-    const qint64 size = encodedRecordSize(payload.size());
+    const qint64 size = logicalRecordSize(payload.size(), describedSize);
+    if (size > kLogFileSize - kLogHeaderSize)
+        return Error{recordTypeName(type),
+                     QStringLiteral("a record of %1 bytes does not fit in one log generation").arg(size),
+                     QStringLiteral("keep single items under 1 MB"), JetCode::InvalidParameter};
     if (m_offset + size > kLogFileSize)
         SCR_TRY(rollOver());
     const Lsn lsn = end();
-    encodeRecord(m_pending, lsn, type, timeMs, payload);
+    encodeRecord(m_pending, lsn, type, timeMs, payload, describedSize);
     m_offset += static_cast<uint32_t>(size);
+    // An open log of format 1 keeps its records at their logical offsets to its end: described bytes are
+    // written as zeros there.
+    if (m_header.format == kLogFormatInPlace)
+        m_pending.append(QByteArray(static_cast<qsizetype>(size - encodedRecordSize(payload.size())), '\0'));
+    m_position += m_header.format == kLogFormatInPlace ? size : encodedRecordSize(payload.size());
     return lsn;
 }
 
@@ -162,7 +168,7 @@ Status LogStream::flush()
     // On failure the records stay buffered; a retry writes the same bytes to the same place.
     SCR_TRY(m_file.writeAt(m_pendingStart, m_pending.constData(), m_pending.size()));
     SCR_TRY(m_file.syncData());
-    m_pendingStart += static_cast<uint32_t>(m_pending.size());
+    m_pendingStart = m_position;
     m_pending.clear();
     m_durableEnd = end();
     return {};
@@ -177,6 +183,7 @@ Status LogStream::rollOver()
     const QString closedPath = m_folder + QLatin1Char('/') + logFileName(m_prefix, closedGen);
 
     LogHeader next = m_header;
+    next.format = kLogFormatPacked;
     next.generation = closedGen + 1;
     next.creationTimeMs = m_clock.nowMs();
     next.prevCreationTimeMs = m_header.creationTimeMs;
@@ -200,7 +207,8 @@ Status LogStream::rollOver()
     m_file = std::move(*file);
     m_header = next;
     m_offset = static_cast<uint32_t>(kLogHeaderSize);
-    m_pendingStart = m_offset;
+    m_position = firstRecordPosition(m_header);
+    m_pendingStart = m_position;
     m_durableEnd = end();
     if (m_onClosed)
         m_onClosed(closedGen);

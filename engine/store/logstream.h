@@ -35,7 +35,8 @@ public:
     qint64 pendingBytes() const { return m_pending.size(); }
 
     // Buffers one record; it is durable only after flush(). May roll over to a new generation first.
-    Result<Lsn> append(RecordType type, const QByteArray &payload, qint64 timeMs);
+    // describedSize: bytes the record declares without storing; they take their place in the generation.
+    Result<Lsn> append(RecordType type, const QByteArray &payload, qint64 timeMs, uint32_t describedSize = 0);
     // Writes the buffered records and fdatasyncs: the group commit.
     Status flush();
 
@@ -50,7 +51,8 @@ private:
     Status openExisting(const QString &path, uint32_t expectedGeneration);
     Status createOpenLog(uint32_t generation, const LogSignature &signature, qint64 prevCreationTimeMs);
     Status rollOver();
-    // Writes a complete, empty, durable generation under tempPath, ready to be renamed to E00.log.
+    // Writes a complete, empty, durable generation under tempPath, ready to be renamed to E00.log: a thin
+    // 1 MiB file holding only its header.
     Status prepareLogFile(const QString &tempPath, const LogHeader &header);
 
     HostDisk m_disk;
@@ -59,8 +61,9 @@ private:
     const Clock &m_clock;
     File m_file;
     LogHeader m_header;
-    uint32_t m_offset = 0;       // end of the last appended record in the open generation
-    uint32_t m_pendingStart = 0; // file offset of m_pending's first byte
+    uint32_t m_offset = 0;     // logical end of the last appended record in the open generation
+    qint64 m_position = 0;     // where the next record's stored bytes go in the file
+    qint64 m_pendingStart = 0; // file position of m_pending's first byte
     QByteArray m_pending;
     Lsn m_durableEnd;
     bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on

@@ -134,11 +134,10 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
             return db.error();
         self->m_db = std::move(*db);
     }
-    auto mailboxes = self->m_db->mailboxes();
+    auto mailboxes = self->m_db->mailboxGuids();
     if (!mailboxes)
         return mailboxes.error();
-    for (const MailboxRow &row : *mailboxes)
-        self->m_mailboxes.insert(row.guid);
+    self->m_mailboxes.insert(mailboxes->begin(), mailboxes->end());
 
     auto attach = self->log(RecordType::Attach, AttachRecord{guid, paths.edbPath}.encode());
     if (!attach)
@@ -150,17 +149,17 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     return self;
 }
 
-Result<Lsn> MountedDatabase::log(RecordType type, const QByteArray &payload)
+Result<Lsn> MountedDatabase::log(RecordType type, const QByteArray &payload, uint32_t describedSize)
 {
     if (m_dismounted)
         return Error{m_paths.edbPath, QStringLiteral("the database is dismounted"),
                      QStringLiteral("mount it first"), JetCode::InvalidParameter};
     const qint64 now = m_clock.nowMs();
-    auto lsn = m_log->append(type, payload, now);
+    auto lsn = m_log->append(type, payload, now, describedSize);
     if (!lsn)
         return lsn.error();
     m_pendingBytes += payload.size();
-    m_pending.push_back({*lsn, type, now, payload});
+    m_pending.push_back({*lsn, type, now, payload, describedSize});
     return lsn;
 }
 
@@ -189,7 +188,7 @@ Result<Lsn> MountedDatabase::deliverMessage(const DeliverMessageRecord &record)
                      QStringLiteral("has no Internet message ID"),
                      {},
                      JetCode::InvalidParameter};
-    return log(RecordType::DeliverMessage, record.encode());
+    return log(record.type(), record.encode(), record.describedBodySize);
 }
 
 Result<Lsn> MountedDatabase::deleteMessage(const DeleteMessageRecord &record)
@@ -222,6 +221,8 @@ Status MountedDatabase::applyPending()
         view.timeMs = p.timeMs;
         view.payload = p.payload.constData();
         view.payloadSize = p.payload.size();
+        view.encodedSize = encodedRecordSize(p.payload.size());
+        view.describedSize = p.describedSize;
         auto r = m_db->applyRecord(view);
         if (!r) {
             m_db->rollbackBatch();

@@ -68,7 +68,7 @@ public:
 
 private:
     MountedDatabase(StoragePaths paths, const Clock &clock);
-    Result<Lsn> log(RecordType type, const QByteArray &payload);
+    Result<Lsn> log(RecordType type, const QByteArray &payload, uint32_t describedSize = 0);
     Status writeCheckpointAt(Lsn position);
 
     struct PendingRecord
@@ -77,6 +77,7 @@ private:
         RecordType type;
         qint64 timeMs;
         QByteArray payload;
+        uint32_t describedSize;
     };
 
     StoragePaths m_paths;

@@ -18,7 +18,7 @@ private Q_SLOTS:
         h.creationTimeMs = 1'700'000'100'000;
         h.prevCreationTimeMs = 1'700'000'099'000;
         const QByteArray bytes = encodeLogHeader(h);
-        QCOMPARE(bytes.size(), kLogHeaderSize);
+        QCOMPARE(bytes.size(), kStoredLogHeaderSize);
         auto back = decodeLogHeader(bytes.constData(), bytes.size(), QStringLiteral("x.log"));
         QVERIFY(back.hasValue());
         QCOMPARE(back->prefix, h.prefix);
@@ -53,7 +53,8 @@ private Q_SLOTS:
         std::memcpy(file.data() + 4096, encoded.constData(), encoded.size());
         LogRecordView view;
         QString why;
-        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 5, 4096, &view, &why), RecordCheck::Valid);
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 4096, {5, 4096}, &view, &why),
+                 RecordCheck::Valid);
         QCOMPARE(view.type, RecordType::DeliverMessage);
         QCOMPARE(view.timeMs, 42);
         auto back = DeliverMessageRecord::decode(view);
@@ -63,19 +64,67 @@ private Q_SLOTS:
         QCOMPARE(back->body, msg.body);
         // The same bytes at another place or generation are not that record.
         LogRecordView elsewhere;
-        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 6, 4096, &elsewhere, &why), RecordCheck::Bad);
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 4096, {6, 4096}, &elsewhere, &why),
+                 RecordCheck::Bad);
         // Zeros are the end of the log.
         LogRecordView after;
-        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 5, 4096 + encoded.size(), &after, &why),
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), 4096 + encoded.size(),
+                                {5, static_cast<uint32_t>(4096 + encoded.size())}, &after, &why),
                  RecordCheck::End);
         // Any flipped byte of the record's header or payload is detected (padding carries nothing).
         for (int i = 0; i < kRecordHeaderSize + view.payloadSize; i += 3) {
             QByteArray damaged = file;
             damaged[4096 + i] = static_cast<char>(damaged[4096 + i] ^ 0x10);
             LogRecordView bad;
-            QCOMPARE(decodeRecordAt(damaged.constData(), damaged.size(), 5, 4096, &bad, &why),
+            QCOMPARE(decodeRecordAt(damaged.constData(), damaged.size(), 4096, {5, 4096}, &bad, &why),
                      RecordCheck::Bad);
         }
+    }
+    void describedRecordRoundTrip()
+    {
+        // A described body: sixteen stored bytes declare 100 KB, which the record takes in the generation.
+        DeliverMessageRecord msg{QUuid::createUuid(),
+                                 QStringLiteral("<d@b>"),
+                                 QStringLiteral("s@x"),
+                                 QStringLiteral("Big"),
+                                 {},
+                                 100 * 1024,
+                                 0xC0FFEE};
+        QCOMPARE(msg.type(), RecordType::DeliverDescribedMessage);
+        QByteArray encoded;
+        encodeRecord(encoded, {7, 4096}, msg.type(), 9, msg.encode(), msg.describedBodySize);
+        QVERIFY(encoded.size() < 200);
+        QByteArray file(8192, '\0');
+        std::memcpy(file.data() + kPackedRecordsStart, encoded.constData(), encoded.size());
+        LogRecordView view;
+        QString why;
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), kPackedRecordsStart, {7, 4096}, &view, &why),
+                 RecordCheck::Valid);
+        QCOMPARE(view.describedSize, 100u * 1024);
+        QCOMPARE(view.logicalSize(), encoded.size() + 100 * 1024);
+        auto back = DeliverMessageRecord::decode(view);
+        QVERIFY(back.hasValue());
+        QCOMPARE(back->bodySize(), 100 * 1024);
+        // The body comes back byte for byte from its seed, in any process, and differs with the seed.
+        const QByteArray body = back->bodyBytes();
+        QCOMPARE(body.size(), 100 * 1024);
+        QCOMPARE(body, describedBody(0xC0FFEE, 100 * 1024));
+        QVERIFY(body != describedBody(0xC0FFEF, 100 * 1024));
+        QCOMPARE(describedBody(0xC0FFEE, 10), body.left(10));
+        // A header that declares other described bytes than the payload is damage.
+        QByteArray lying;
+        encodeRecord(lying, {7, 4096}, msg.type(), 9, msg.encode(), 10);
+        std::memcpy(file.data() + kPackedRecordsStart, lying.constData(), lying.size());
+        QCOMPARE(decodeRecordAt(file.constData(), file.size(), kPackedRecordsStart, {7, 4096}, &view, &why),
+                 RecordCheck::Valid);
+        QVERIFY(!DeliverMessageRecord::decode(view).hasValue());
+        // Described bytes that run past the generation's 1 MiB are refused.
+        QByteArray tooBig;
+        encodeRecord(tooBig, {7, 1000000}, msg.type(), 9, msg.encode(), msg.describedBodySize);
+        std::memcpy(file.data() + kPackedRecordsStart, tooBig.constData(), tooBig.size());
+        QCOMPARE(
+            decodeRecordAt(file.constData(), file.size(), kPackedRecordsStart, {7, 1000000}, &view, &why),
+            RecordCheck::Bad);
     }
     void payloadsRoundTrip()
     {

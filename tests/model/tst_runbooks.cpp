@@ -41,7 +41,7 @@ std::map<QUuid, int> messagesInLogs(const QString &folder, uint32_t last, bool w
 {
     std::map<QString, QUuid> owner;
     const auto visit = [&](const LogRecordView &view) -> Status {
-        if (view.type == RecordType::DeliverMessage) {
+        if (view.type == RecordType::DeliverMessage || view.type == RecordType::DeliverDescribedMessage) {
             auto m = DeliverMessageRecord::decode(view);
             if (!m)
                 return m.error();

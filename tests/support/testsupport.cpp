@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "core/crc32c.h"
+#include "store/logfile.h"
 
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -88,6 +89,22 @@ bool flipByte(const QString &path, qint64 offset)
         return false;
     c = static_cast<char>(c ^ 0x5A);
     return f.write(&c, 1) == 1;
+}
+
+qint64 recordPosition(const QString &path, Lsn lsn)
+{
+    auto log = LogFile::load(tempDisk(), path);
+    if (!log)
+        return -1;
+    qint64 position = firstRecordPosition(log->header());
+    qint64 found = -1;
+    (void)log->scan(true, [&](const LogRecordView &view) -> Status {
+        if (view.lsn == lsn)
+            found = position;
+        position += view.encodedSize;
+        return {};
+    });
+    return found;
 }
 
 namespace {

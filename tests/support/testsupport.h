@@ -52,6 +52,10 @@ QString fileFingerprint(const QString &path);
 // Flips one byte of a file in place.
 bool flipByte(const QString &path, qint64 offset);
 
+// Where the stored bytes of the record at lsn lie in the log file at path (logs are packed: logical offsets
+// are not file positions); -1 when no such record is there.
+qint64 recordPosition(const QString &path, Lsn lsn);
+
 // Makes dir unwritable even for root (chattr +i when running as root, chmod otherwise); false if impossible.
 bool makeReadOnly(const QString &dir);
 void makeWritable(const QString &dir);
