@@ -1,6 +1,9 @@
 // Shipping: the SCR copier + inspector moving N closed generations (2,000 in the full run) from one host's
-// log folder to another's, against reading each file, writing it and fsyncing it (what cp + fsync does), in
-// the same run. Target: ratio >= 0.7.
+// log folder to another's, against a sparse-aware copy + fsync of the very files the product wrote, in the
+// same run (issue 11, item 1): for each log only its data ranges (File::dataRanges: SEEK_DATA/SEEK_HOLE) are
+// read and written, the copy gets the source's length (the rest stays a hole, as the product's copies keep
+// holes), then fsync. The baseline neither inspects nor renames: that is the work the ratio prices.
+// Target (issue 10): ratio >= 0.9.
 
 #include "benchsupport.h"
 #include "core/clock.h"
@@ -41,15 +44,24 @@ double copyWithFsync(const QString &from, const QString &to, uint32_t generation
     std::vector<char> buffer(static_cast<size_t>(kLogFileSize));
     const auto start = std::chrono::steady_clock::now();
     for (uint32_t g = 1; g <= generations; ++g) {
-        const QByteArray src =
-            (from + QLatin1Char('/') + logFileName(QStringLiteral("E00"), g)).toLocal8Bit();
-        const QByteArray dst = (to + QLatin1Char('/') + logFileName(QStringLiteral("E00"), g)).toLocal8Bit();
-        const int in = ::open(src.constData(), O_RDONLY);
-        const int out = ::open(dst.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const ssize_t n = ::read(in, buffer.data(), buffer.size());
-        if (n <= 0 || ::write(out, buffer.data(), static_cast<size_t>(n)) != n || ::fsync(out) != 0)
+        const QString name = logFileName(QStringLiteral("E00"), g);
+        auto in = File::open(from + QLatin1Char('/') + name, File::Mode::ReadOnly);
+        if (!in)
             std::exit(1);
-        ::close(in);
+        const auto ranges = in->dataRanges();
+        const auto size = in->size();
+        const QByteArray dst = (to + QLatin1Char('/') + name).toLocal8Bit();
+        const int out = ::open(dst.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (!ranges || !size || out < 0)
+            std::exit(1);
+        for (const auto &[begin, end] : *ranges) {
+            const qint64 n = end - begin;
+            if (n > static_cast<qint64>(buffer.size()) || !in->readAt(begin, buffer.data(), n) ||
+                ::pwrite(out, buffer.data(), static_cast<size_t>(n), begin) != n)
+                std::exit(1);
+        }
+        if (::ftruncate(out, *size) != 0 || ::fsync(out) != 0)
+            std::exit(1);
         ::close(out);
     }
     return bench::seconds(start);
@@ -102,8 +114,8 @@ int main(int argc, char **argv)
     const double oursS = bench::median(ours), baseS = bench::median(base);
     bench::figure("shipping_generations", generations, "logs");
     bench::figure("shipping_logs_per_s", generations / oursS, "logs/s");
-    bench::figure("baseline_cp_fsync_logs_per_s", generations / baseS, "logs/s");
-    bench::ratio("shipping_vs_cp_fsync", baseS / oursS);
+    bench::figure("baseline_sparse_copy_fsync_logs_per_s", generations / baseS, "logs/s");
+    bench::ratio("shipping_vs_sparse_copy_fsync", baseS / oursS);
     bench::figure("peak_memory", bench::peakMemoryMiB(), "MiB");
     return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the benchmarks: --quick / --smoke, the output lines, a monotonic timer, peak memory.
-// Output: "figure <name> <value> <unit>" and "ratio <name> <value>" (ours / baseline measured in this run).
+// Output: "figure <name> <value> <unit>" and "ratio <name> <value>" (ours / baseline measured in this run);
+// "target <name> <value> <op> <limit> <unit> met|missed" for a stated budget (reported, not enforced).
 
 #include <algorithm>
 #include <chrono>
@@ -57,6 +58,16 @@ inline void figure(const std::string &name, double value, const char *unit)
 inline void ratio(const std::string &name, double value)
 {
     std::printf("ratio %s %.3f\n", name.c_str(), value);
+    std::fflush(stdout);
+}
+
+// op is "<", "<=" or ">=".
+inline void target(const std::string &name, double value, const char *op, double limit, const char *unit)
+{
+    const bool met = std::strcmp(op, "<") == 0    ? value < limit
+                     : std::strcmp(op, "<=") == 0 ? value <= limit
+                                                  : value >= limit;
+    std::printf("target %s %.3f %s %g %s %s\n", name.c_str(), value, op, limit, unit, met ? "met" : "missed");
     std::fflush(stdout);
 }
 

@@ -73,8 +73,8 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
       m_copyProxy(new QSortFilterProxyModel(this)), m_tree(new QTreeView), m_copyTable(new QTableView),
       m_copyFilter(new QLineEdit), m_chart(new QueueChart(&m_history)), m_actionPane(new QWidget),
       m_actionLayout(new QVBoxLayout(m_actionPane)), m_eventViewer(new EventViewer(m_events)),
-      m_shell(new ShellPane), m_runAction(nullptr), m_speed(new QComboBox), m_clock(new QLabel),
-      m_chartTimer(new QTimer(this))
+      m_shell(new ShellPane), m_runAction(nullptr), m_speed(new QComboBox), m_achievedSpeed(new QLabel),
+      m_clock(new QLabel), m_chartTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("consoleWindow"));
     setWindowTitle(tr("SCR Console"));
@@ -270,6 +270,9 @@ void ConsoleWindow::buildActions()
             [this](int i) { Q_EMIT speedRequested(m_speed->itemData(i).toDouble()); });
     bar->addWidget(new QLabel(tr(" Speed: ")));
     bar->addWidget(m_speed);
+    m_achievedSpeed->setObjectName(QStringLiteral("achievedSpeedLabel"));
+    showMeasuredSpeed(m_speed->currentData().toDouble(), 0);
+    bar->addWidget(m_achievedSpeed);
     m_clock->setObjectName(QStringLiteral("clockLabel"));
     bar->addWidget(new QLabel(tr("   Virtual time: ")));
     bar->addWidget(m_clock);
@@ -286,6 +289,7 @@ void ConsoleWindow::attach(LabWorker *worker)
     connect(worker, &LabWorker::historyLoaded, this, &ConsoleWindow::showHistory, Qt::QueuedConnection);
     connect(worker, &LabWorker::eventRecorded, this, &ConsoleWindow::addEvent, Qt::QueuedConnection);
     connect(worker, &LabWorker::scriptFinished, this, &ConsoleWindow::showScriptResult, Qt::QueuedConnection);
+    connect(worker, &LabWorker::speedMeasured, this, &ConsoleWindow::showMeasuredSpeed, Qt::QueuedConnection);
     const double speed = m_speed->currentData().toDouble();
     QMetaObject::invokeMethod(
         worker,
@@ -382,6 +386,26 @@ void ConsoleWindow::setSpeed(double speed)
         best = m_speed->count() - 1;
     }
     m_speed->setCurrentIndex(best); // → speedRequested
+}
+
+void ConsoleWindow::showMeasuredSpeed(double requested, double achieved)
+{
+    if (achieved <= 0) {
+        m_achievedSpeed->setText(tr(" achieved \u2014"));
+        m_achievedSpeed->setToolTip(tr("The speed the simulation achieves shows here while it runs"));
+        m_achievedSpeed->setStyleSheet({});
+        return;
+    }
+    // Three significant figures: the measure moves with every tick, the display should not flicker.
+    const double shown = QString::number(achieved, 'g', 3).toDouble();
+    m_achievedSpeed->setText(tr(" achieved %1x").arg(static_cast<qint64>(std::max(1.0, shown))));
+    // Below nine tenths of the request the machine is not keeping up: say so, in the label and its tip.
+    const bool behind = achieved < 0.9 * requested;
+    m_achievedSpeed->setToolTip(behind ? tr("This machine cannot run the lab at %1x: it runs at %2x")
+                                             .arg(requested)
+                                             .arg(static_cast<qint64>(achieved))
+                                       : tr("The simulation keeps up with %1x").arg(requested));
+    m_achievedSpeed->setStyleSheet(behind ? QStringLiteral("color: #b35c00;") : QString());
 }
 
 void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error)

@@ -77,6 +77,8 @@ public Q_SLOTS:
     void addEvent(const scr::EventRecord &event);
     void showScriptResult(qint64 requestId, const QString &text, bool ok, const QString &error);
     void showOpened(bool ok, const QString &error);
+    // Beside the speed asked for, the speed the simulation achieves (0: paused or not measured yet).
+    void showMeasuredSpeed(double requested, double achieved);
 
 Q_SIGNALS:
     void scriptRequested(qint64 requestId, const QString &script, bool stopAtFirstError);
@@ -115,6 +117,7 @@ private:
     ShellPane *m_shell;
     QAction *m_runAction;
     QComboBox *m_speed;
+    QLabel *m_achievedSpeed;
     QLabel *m_clock;
     QTimer *m_chartTimer;
     QSplitter *m_split;

@@ -1,5 +1,6 @@
 #include "labworker.h"
 
+#include "core/clock.h"
 #include "core/logging.h"
 #include "ems/shellsession.h"
 #include "lab.h"
@@ -10,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace scr {
@@ -17,11 +19,39 @@ namespace scr {
 // The chart's window is the history the directory keeps at full resolution.
 static_assert(LabWorker::kHistoryWindowMs == Lab::kHistoryFullResolutionMs);
 
-LabWorker::LabWorker(QString labDir, QObject *parent) : QObject(parent), m_labDir(std::move(labDir))
+namespace {
+
+// Real time for measuring ticks: monotonic, so a change of the wall clock never shows as a speed.
+class MonotonicClock final : public Clock
+{
+public:
+    MonotonicClock() { m_timer.start(); }
+    qint64 nowMs() const override { return m_timer.elapsed(); }
+
+private:
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+qint64 LabWorker::stepMsFor(qint64 virtualMs)
+{
+    return std::clamp<qint64>(virtualMs / 20, 1000, 60 * 1000);
+}
+
+LabWorker::LabWorker(QString labDir, QObject *parent)
+    : QObject(parent), m_labDir(std::move(labDir)), m_ownRealTime(std::make_unique<MonotonicClock>()),
+      m_realTime(m_ownRealTime.get())
 {
     qRegisterMetaType<scr::LabSnapshot>();
     qRegisterMetaType<std::vector<scr::EventRecord>>();
     qRegisterMetaType<std::vector<scr::StatusSample>>();
+}
+
+LabWorker::LabWorker(QString labDir, const Clock &realTime, QObject *parent)
+    : LabWorker(std::move(labDir), parent)
+{
+    m_realTime = &realTime;
 }
 
 LabWorker::~LabWorker() = default;
@@ -115,15 +145,15 @@ void LabWorker::runScript(qint64 requestId, const QString &script, bool stopAtFi
 void LabWorker::setRunning(bool running)
 {
     m_running = running && m_session;
+    restartSpeedMeasure();
     if (m_timer) {
-        if (m_running) {
-            m_sinceTick.start();
+        if (m_running)
             m_timer->start();
-        } else {
+        else
             m_timer->stop();
-        }
     }
     Q_EMIT snapshotReady(snapshot());
+    Q_EMIT speedMeasured(m_speed, achievedSpeed());
 }
 
 void LabWorker::setSpeed(double speed)
@@ -131,7 +161,29 @@ void LabWorker::setSpeed(double speed)
     m_speed = std::clamp(speed, 1.0, 86400.0);
     if (m_session && m_session->lab())
         m_session->lab()->clock().setSpeed(m_speed);
+    restartSpeedMeasure(); // what was achieved at the old speed says nothing about the new one
     Q_EMIT snapshotReady(snapshot());
+    Q_EMIT speedMeasured(m_speed, achievedSpeed());
+}
+
+void LabWorker::restartSpeedMeasure()
+{
+    m_speedSamples.clear();
+    m_lastTickMs = -1;
+    if (m_running) {
+        m_lastTickMs = m_realTime->nowMs();
+        m_speedSamples.push_back({m_lastTickMs, m_virtualAdvancedMs});
+    }
+}
+
+double LabWorker::achievedSpeed() const
+{
+    if (m_speedSamples.size() < 2)
+        return 0;
+    const SpeedSample &first = m_speedSamples.front(), &last = m_speedSamples.back();
+    const qint64 realMs = last.realMs - first.realMs;
+    return realMs > 0 ? static_cast<double>(last.virtualMs - first.virtualMs) / static_cast<double>(realMs)
+                      : 0;
 }
 
 void LabWorker::tick()
@@ -139,18 +191,21 @@ void LabWorker::tick()
     Lab *lab = m_session ? m_session->lab() : nullptr;
     if (!lab)
         return;
+    const qint64 startMs = m_realTime->nowMs();
     // Real time since the last tick, at most two ticks' worth: when the machine cannot keep up with the
     // speed, the simulation runs slower instead of taking ever larger steps to catch up.
     const qint64 realMs =
-        std::clamp<qint64>(m_sinceTick.isValid() ? m_sinceTick.restart() : kTickMs, 1, 2 * kTickMs);
+        std::clamp<qint64>(m_lastTickMs >= 0 ? startMs - m_lastTickMs : kTickMs, 1, 2 * kTickMs);
+    m_lastTickMs = startMs;
+    if (m_speedSamples.empty()) // a tick without Run (tests): it covers the realMs before it
+        m_speedSamples.push_back({startMs - realMs, m_virtualAdvancedMs});
     const qint64 virtualMs = std::max<qint64>(1, static_cast<qint64>(static_cast<double>(realMs) * m_speed));
     // Steps of one to sixty virtual seconds, and no more real time than a tick: at high speed under heavy
     // mail the simulation runs slower than asked rather than blocking Pause and the other commands queued
     // behind this tick.
-    const qint64 stepMs = std::clamp<qint64>(virtualMs / 20, 1000, 60 * 1000);
-    QElapsedTimer budget;
-    budget.start();
-    for (qint64 done = 0; done < virtualMs && budget.elapsed() < kTickMs;) {
+    const qint64 stepMs = stepMsFor(virtualMs);
+    qint64 done = 0;
+    while (done < virtualMs && m_realTime->nowMs() - startMs < kTickMs) {
         const qint64 step = std::min(stepMs, virtualMs - done);
         if (auto st = lab->stepSimulation(step, step); !st) {
             logging::get("model")->warn("the simulation step failed: {}",
@@ -159,7 +214,15 @@ void LabWorker::tick()
         }
         done += step;
     }
+    // The achieved speed: virtual time advanced over the real time it took, idle time between ticks
+    // included, over the last kAchievedWindowMs (the oldest sample kept spans the window).
+    m_virtualAdvancedMs += done;
+    m_speedSamples.push_back({m_realTime->nowMs(), m_virtualAdvancedMs});
+    while (m_speedSamples.size() > 2 &&
+           m_speedSamples.back().realMs - m_speedSamples[1].realMs >= kAchievedWindowMs)
+        m_speedSamples.pop_front();
     Q_EMIT snapshotReady(snapshot());
+    Q_EMIT speedMeasured(m_speed, achievedSpeed());
 }
 
 } // namespace scr

@@ -3,21 +3,24 @@
 // and every cmdlet) so that the GUI thread never waits on a file or the directory: the GUI asks by queued
 // calls (runScript, setRunning, setSpeed) and hears back by signals (scriptFinished, snapshotReady,
 // eventRecorded). While running, a timer advances the virtual clock by the real time elapsed times the speed,
-// delivering mail and running every copy's cycle as Step-Simulation does.
+// delivering mail and running every copy's cycle as Step-Simulation does. It measures the speed it actually
+// achieves (virtual time advanced over real time, on a real-time clock that tests can replace), so the
+// console shows it beside the speed asked for and 86400x never pretends.
 
 #include "directory/records.h"
 #include "labsnapshot.h"
 
+#include <deque>
 #include <memory>
 #include <vector>
 
-#include <QElapsedTimer>
 #include <QObject>
 
 class QTimer;
 
 namespace scr {
 
+class Clock;
 class ShellSession;
 
 class LabWorker final : public QObject
@@ -26,13 +29,26 @@ class LabWorker final : public QObject
 public:
     static constexpr int kTickMs = 250;
     static constexpr qint64 kHistoryWindowMs = 2 * 3600 * 1000; // what the console's chart shows
+    // The achieved speed is measured over the last few real seconds: long enough to smooth one slow tick,
+    // short enough to follow a change of load.
+    static constexpr qint64 kAchievedWindowMs = 4000;
+
+    // The virtual step a tick that must advance virtualMs takes: a twentieth of it, one to sixty virtual
+    // seconds (bench_lab steps the same way).
+    static qint64 stepMsFor(qint64 virtualMs);
 
     explicit LabWorker(QString labDir, QObject *parent = nullptr);
+    // realTime is the monotonic real-time clock ticks are measured on (tests pass a manual one); it must
+    // outlive the worker.
+    LabWorker(QString labDir, const Clock &realTime, QObject *parent = nullptr);
     ~LabWorker() override;
 
     // Synchronous for tests and for the worker's own thread; the GUI calls the slots through queued
     // connections (QMetaObject::invokeMethod).
     LabSnapshot snapshot();
+    // Virtual ms advanced per real ms over the last kAchievedWindowMs of ticks; 0 before the first tick
+    // after Run, Pause or a change of speed.
+    double achievedSpeed() const;
 
 public Q_SLOTS:
     void open();
@@ -53,12 +69,26 @@ Q_SIGNALS:
     void eventRecorded(const scr::EventRecord &event);
     void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
     void snapshotReady(const scr::LabSnapshot &snapshot);
+    // After every tick, and when running or the speed changes: the speed asked for and the one achieved
+    // (0 while paused or not yet measured).
+    void speedMeasured(double requested, double achieved);
 
 private:
+    struct SpeedSample
+    {
+        qint64 realMs;    // on m_realTime
+        qint64 virtualMs; // virtual time advanced by ticks so far
+    };
+    void restartSpeedMeasure();
+
     QString m_labDir;
+    std::unique_ptr<Clock> m_ownRealTime; // the default monotonic clock, when none was given
+    const Clock *m_realTime;
     std::unique_ptr<ShellSession> m_session;
     QTimer *m_timer = nullptr;
-    QElapsedTimer m_sinceTick;
+    qint64 m_lastTickMs = -1; // m_realTime at the start of the last tick (or at Run); -1 = none yet
+    qint64 m_virtualAdvancedMs = 0;
+    std::deque<SpeedSample> m_speedSamples;
     double m_speed = 60;
     bool m_running = false;
 };

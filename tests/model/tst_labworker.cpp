@@ -7,6 +7,8 @@
 #include "lab/labworker.h"
 #include "models/queuehistory.h"
 
+#include <cmath>
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +17,21 @@
 using namespace scr;
 
 namespace {
+
+// The real-time clock a LabWorker measures its ticks on, moved by the test. costPerReadMs makes a slow
+// machine: every look at the clock (one per simulation step, as the tick checks its budget) costs that much
+// real time, whatever this machine's speed.
+class SteppedRealTime final : public Clock
+{
+public:
+    qint64 nowMs() const override { return m_now += m_costPerReadMs; }
+    void advance(qint64 ms) { m_now += ms; }
+    void setCostPerRead(qint64 ms) { m_costPerReadMs = ms; }
+
+private:
+    mutable qint64 m_now = 1'000'000;
+    qint64 m_costPerReadMs = 0;
+};
 
 const CopySnapshot *copyOf(const LabSnapshot &s, const QString &identity)
 {
@@ -134,6 +151,60 @@ private Q_SLOTS:
                  qPrintable(refused.at(0).at(1).toString()));
         thread.quit();
         QVERIFY(thread.wait(10000));
+    }
+
+    void achievedSpeedIsMeasuredOnTheClock_data()
+    {
+        QTest::addColumn<double>("speed");
+        QTest::addColumn<int>("costPerReadMs");
+        QTest::newRow("unloaded 60x") << 60.0 << 0;
+        QTest::newRow("unloaded 3600x") << 3600.0 << 0;
+        QTest::newRow("slow machine 3600x") << 3600.0 << 40;
+        QTest::newRow("slow machine 86400x") << 86400.0 << 100;
+    }
+    void achievedSpeedIsMeasuredOnTheClock()
+    {
+        // A lab of its own, so this runs alone and in any order.
+        QFETCH(double, speed);
+        QFETCH(int, costPerReadMs);
+        QTemporaryDir dir;
+        QVERIFY(DemoLab::create(dir.path(), SystemClock::instance()).hasValue());
+        SteppedRealTime realTime;
+        LabWorker worker(dir.path(), realTime);
+        std::vector<std::pair<double, double>> measured; // (requested, achieved), as the console hears them
+        connect(&worker, &LabWorker::speedMeasured, this,
+                [&](double requested, double achieved) { measured.emplace_back(requested, achieved); });
+        worker.open();
+        worker.setSpeed(speed);
+        QCOMPARE(measured.back(), std::make_pair(speed, 0.0)); // nothing measured yet
+        realTime.setCostPerRead(costPerReadMs);
+        const qint64 realStart = realTime.nowMs();
+        const qint64 virtualStart = worker.snapshot().nowMs;
+        constexpr int kTicks = 24; // six real seconds at a tick a quarter second: more than the window
+        for (int i = 0; i < kTicks; ++i) {
+            realTime.advance(LabWorker::kTickMs); // the timer's interval between ticks
+            worker.tick();
+        }
+        const double overall = static_cast<double>(worker.snapshot().nowMs - virtualStart) /
+                               static_cast<double>(realTime.nowMs() - realStart);
+        QCOMPARE(measured.back().first, speed);
+        const double achieved = measured.back().second;
+        QCOMPARE(achieved, worker.achievedSpeed());
+        const QString why = QStringLiteral("asked %1x, achieved %2x, the virtual clock moved at %3x")
+                                .arg(speed)
+                                .arg(achieved)
+                                .arg(overall);
+        if (costPerReadMs == 0) {
+            // No load: every tick advances what its real time times the speed asks.
+            QVERIFY2(std::abs(achieved - speed) <= 0.02 * speed, qPrintable(why));
+        } else {
+            // A machine that cannot keep up: the figure is what the virtual clock did, not what was asked.
+            QVERIFY2(achieved > 0 && achieved < 0.5 * speed, qPrintable(why));
+            QVERIFY2(std::abs(achieved - overall) <= 0.1 * overall, qPrintable(why));
+        }
+        // Paused, nothing is achieved; the next run measures afresh.
+        worker.setRunning(false);
+        QCOMPARE(measured.back(), std::make_pair(speed, 0.0));
     }
 
     void aRestartChartsThePast()

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -165,8 +166,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->copyStatus()->copy(0).status.lastLogInspected >= 3, 20000);
         auto *chart = m_window->findChild<QueueChart *>();
         QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() >= 2, 10000);
+        // Beside the speed asked for, the one achieved (whatever this machine manages), measured by ticks.
+        auto *achieved = m_window->findChild<QLabel *>(QStringLiteral("achievedSpeedLabel"));
+        static const QRegularExpression measured(QStringLiteral("^ achieved [1-9][0-9]*x$"));
+        QTRY_VERIFY_WITH_TIMEOUT(measured.match(achieved->text()).hasMatch(), 10000);
         m_window->findChild<QAction *>(QStringLiteral("runAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->snapshot().running, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!measured.match(achieved->text()).hasMatch(), 10000); // paused: no figure
+    }
+
+    void achievedSpeedNeverPretends()
+    {
+        auto *achieved = m_window->findChild<QLabel *>(QStringLiteral("achievedSpeedLabel"));
+        m_window->showMeasuredSpeed(86400, 5412);
+        QCOMPARE(achieved->text(), QStringLiteral(" achieved 5410x"));
+        QVERIFY2(achieved->toolTip().contains(QStringLiteral("cannot run the lab at 86400x")),
+                 qPrintable(achieved->toolTip()));
+        m_window->showMeasuredSpeed(600, 599.6);
+        QCOMPARE(achieved->text(), QStringLiteral(" achieved 600x"));
+        QVERIFY(achieved->toolTip().contains(QStringLiteral("keeps up")));
+        m_window->showMeasuredSpeed(600, 0);
+        QVERIFY(!achieved->text().contains(QLatin1Char('x')));
     }
 
     void restorePropertyFromThePropertySheet()
