@@ -20,6 +20,70 @@ QByteArray nativePath(const QString &path)
 
 } // namespace
 
+DiskSpace::DiskSpace(qint64 capacityBytes, Walk walk) : m_capacity(capacityBytes), m_walk(std::move(walk)) {}
+
+qint64 DiskSpace::capacity() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_capacity;
+}
+
+void DiskSpace::setCapacity(qint64 bytes)
+{
+    std::lock_guard lock(m_mutex);
+    m_capacity = bytes;
+}
+
+void DiskSpace::refreshLocked()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (m_known && now - m_walkedAt < std::chrono::milliseconds(kFreshMs))
+        return;
+    if (m_walk)
+        if (const std::optional<qint64> walked = m_walk())
+            m_used = *walked;
+    m_known = true;
+    m_walkedAt = now;
+}
+
+qint64 DiskSpace::used()
+{
+    std::lock_guard lock(m_mutex);
+    refreshLocked();
+    return m_used;
+}
+
+qint64 DiskSpace::available()
+{
+    std::lock_guard lock(m_mutex);
+    refreshLocked();
+    return std::max<qint64>(0, m_capacity - m_used);
+}
+
+int DiskSpace::take(qint64 bytes)
+{
+    if (bytes <= 0)
+        return 0;
+    std::lock_guard lock(m_mutex);
+    refreshLocked();
+    if (m_capacity - m_used < bytes)
+        return ENOSPC;
+    m_used += bytes;
+    return 0;
+}
+
+void DiskSpace::adjust(qint64 delta)
+{
+    std::lock_guard lock(m_mutex);
+    m_used = std::max<qint64>(0, m_used + delta);
+}
+
+void DiskSpace::forget()
+{
+    std::lock_guard lock(m_mutex);
+    m_known = false;
+}
+
 File::~File()
 {
     close();
@@ -72,20 +136,43 @@ File File::adopt(int fd, QString path, std::shared_ptr<const DiskFaults> faults)
     return file;
 }
 
-int File::fault(bool needsSpace) const
+int File::fault() const
 {
-    if (!m_faults)
-        return 0;
-    if (m_faults->poweredOff.load(std::memory_order_relaxed))
+    if (m_faults && m_faults->poweredOff.load(std::memory_order_relaxed))
         return EHOSTDOWN;
-    if (needsSpace && m_faults->full.load(std::memory_order_relaxed))
-        return ENOSPC;
     return 0;
+}
+
+Result<File::Growth> File::takeSpaceFor(qint64 newLength, const QString &doing)
+{
+    if (!m_faults || !m_faults->space)
+        return Growth{};
+    auto length = size();
+    if (!length)
+        return length.error();
+    Growth growth{*length, 0};
+    if (newLength > *length) {
+        if (const int f = m_faults->space->take(newLength - *length))
+            return errorFromErrno(f, m_path, doing);
+        growth.taken = newLength - *length;
+    }
+    return growth;
+}
+
+void File::settle(const Growth &growth)
+{
+    if (!m_faults || !m_faults->space)
+        return;
+    // What the length became (a failed or partial call may have grown it less, a shrink frees).
+    const auto length = size();
+    const qint64 changed = length ? *length - growth.before : 0;
+    if (changed != growth.taken)
+        m_faults->space->adjust(changed - growth.taken);
 }
 
 Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 {
-    if (const int f = fault(false))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("reading"));
     auto *p = static_cast<char *>(buffer);
     while (size > 0) {
@@ -107,50 +194,68 @@ Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 
 Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 {
-    if (const int f = fault(true))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("writing"));
+    auto growth = takeSpaceFor(offset + size, QStringLiteral("writing"));
+    if (!growth)
+        return growth.error();
     const auto *p = static_cast<const char *>(buffer);
+    Status st;
     while (size > 0) {
         const ssize_t n = ::pwrite(m_fd, p, static_cast<size_t>(size), offset);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return errorFromErrno(errno, m_path, QStringLiteral("writing"));
+            st = errorFromErrno(errno, m_path, QStringLiteral("writing"));
+            break;
         }
         p += n;
         offset += n;
         size -= n;
     }
-    return {};
+    if (growth->taken > 0 || !st)
+        settle(*growth);
+    return st;
 }
 
 Status File::allocate(qint64 size)
 {
-    if (const int f = fault(true))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("allocating"));
+    auto growth = takeSpaceFor(size, QStringLiteral("allocating"));
+    if (!growth)
+        return growth.error();
+    Status st;
     const int rc = ::posix_fallocate(m_fd, 0, size);
-    if (rc == EOPNOTSUPP || rc == EINVAL) // file systems without fallocate: grow with ftruncate instead
-        return ::ftruncate(m_fd, size) == 0 ? Status{}
-                                            : Status{errorFromErrno(errno, m_path, QStringLiteral("sizing"))};
-    if (rc != 0)
-        return errorFromErrno(rc, m_path, QStringLiteral("allocating"));
-    return {};
+    if (rc == EOPNOTSUPP || rc == EINVAL) { // file systems without fallocate: grow with ftruncate instead
+        if (::ftruncate(m_fd, size) != 0)
+            st = errorFromErrno(errno, m_path, QStringLiteral("sizing"));
+    } else if (rc != 0) {
+        st = errorFromErrno(rc, m_path, QStringLiteral("allocating"));
+    }
+    settle(*growth);
+    return st;
 }
 
 Status File::setLength(qint64 size)
 {
-    if (const int f = fault(true))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("sizing"));
+    auto growth = takeSpaceFor(size, QStringLiteral("sizing"));
+    if (!growth)
+        return growth.error();
+    Status st;
     if (::ftruncate(m_fd, size) != 0)
-        return errorFromErrno(errno, m_path, QStringLiteral("sizing"));
-    return {};
+        st = errorFromErrno(errno, m_path, QStringLiteral("sizing"));
+    settle(*growth); // a shrink frees
+    return st;
 }
 
 Status File::punchHole(qint64 offset, qint64 size)
 {
     if (size <= 0)
         return {};
-    if (const int f = fault(false))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("clearing"));
     if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, size) == 0)
         return {};
@@ -167,7 +272,7 @@ Status File::punchHole(qint64 offset, qint64 size)
 
 Result<std::vector<std::pair<qint64, qint64>>> File::dataRanges() const
 {
-    if (const int f = fault(false))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("reading"));
     auto length = size();
     if (!length)
@@ -195,7 +300,7 @@ Result<std::vector<std::pair<qint64, qint64>>> File::dataRanges() const
 
 Status File::syncData()
 {
-    if (const int f = fault(false))
+    if (const int f = fault())
         return errorFromErrno(f, m_path, QStringLiteral("flushing"));
     if (::fdatasync(m_fd) != 0)
         return errorFromErrno(errno, m_path, QStringLiteral("flushing"));

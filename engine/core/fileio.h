@@ -5,7 +5,11 @@
 #include "result.h"
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -14,11 +18,52 @@
 
 namespace scr {
 
+// The logical space of one host's disk (README, "What is real, what is described"): a capacity, and a usage
+// that is the sum of the lengths of the disk's regular files (st_size, what dir shows: a sparse 1 MiB log
+// counts 1 MiB, however few blocks it holds). Usage is computed from the files, so every process sees the
+// same truth: walked on first need, and again before an answer when the last walk is older than kFreshMs of
+// real time; in between, this process's own changes (through File and HostDisk) keep it current. SQLite's
+// writes to a .edb are not seen until the next walk. Thread-safe.
+class DiskSpace
+{
+public:
+    // The usage from the files; nullopt when it cannot be known (the last known figure stays).
+    using Walk = std::function<std::optional<qint64>()>;
+    static constexpr qint64 kFreshMs = 2000;
+
+    DiskSpace(qint64 capacityBytes, Walk walk);
+
+    qint64 capacity() const;
+    void setCapacity(qint64 bytes);
+    qint64 used();
+    // capacity - used; never below 0 (SQLite may grow a file past a full disk until the next walk).
+    qint64 available();
+    // Takes bytes of logical space for a file about to grow by that much: 0, or ENOSPC when fewer are free
+    // (nothing taken then).
+    int take(qint64 bytes);
+    // What a change of this process did to usage (negative: a file shrank or went away; or bytes taken
+    // and not used after all).
+    void adjust(qint64 delta);
+    // The next answer walks the files again.
+    void forget();
+
+private:
+    void refreshLocked();
+
+    mutable std::mutex m_mutex;
+    qint64 m_capacity;
+    Walk m_walk;
+    qint64 m_used = 0;
+    bool m_known = false;
+    std::chrono::steady_clock::time_point m_walkedAt;
+};
+
 // The simulated hardware state of one host's disk, shared by its HostDisk and every File opened through it.
 struct DiskFaults
 {
     std::atomic<bool> poweredOff{false}; // every operation fails with EHOSTDOWN
-    std::atomic<bool> full{false};       // operations that need space fail with ENOSPC
+    // Growth beyond the free logical space fails with ENOSPC; null: no limit (a disk outside a lab).
+    std::shared_ptr<DiskSpace> space;
 };
 
 class File
@@ -42,6 +87,8 @@ public:
     const QString &path() const { return m_path; }
 
     Status readAt(qint64 offset, void *buffer, qint64 size) const; // exactly size bytes or an error
+    // What makes a file longer (writeAt past its end, allocate, setLength) needs that many bytes of free
+    // logical space on its disk, or fails with ENOSPC and changes nothing.
     Status writeAt(qint64 offset, const void *buffer, qint64 size);
     Status allocate(qint64 size); // reserve blocks so later writes and fdatasync do not grow the file
     // Sets the file's length without allocating blocks: what grows is a hole that reads as zeros (a thin
@@ -58,7 +105,16 @@ public:
     void close();
 
 private:
-    int fault(bool needsSpace) const;
+    int fault() const;
+    // The logical space for growing the file to newLength is taken before the call that grows it, and
+    // settled after it with what the file's length really became.
+    struct Growth
+    {
+        qint64 before = 0;
+        qint64 taken = 0;
+    };
+    Result<Growth> takeSpaceFor(qint64 newLength, const QString &doing);
+    void settle(const Growth &growth);
 
     int m_fd = -1;
     QString m_path; // as the user sees it (a Windows path on a host), for messages

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -158,6 +159,14 @@ HostDisk::HostDisk(QString labDir, QString hostName, QString diskFolder) : d(std
     d->validFolder = isValidDiskFolder(d->diskFolder);
     d->anchorFd = ::open(QFile::encodeName(d->labDir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     d->anchorErrno = d->anchorFd < 0 ? errno : 0;
+    // The space walks the files through this disk while it exists; a File that outlives it keeps the
+    // last figure and its own changes.
+    const std::weak_ptr<Shared> weak = d;
+    d->faults->space = std::make_shared<DiskSpace>(kDefaultCapacityBytes, [weak]() -> std::optional<qint64> {
+        if (auto shared = weak.lock())
+            return HostDisk(std::move(shared)).walkUsage();
+        return std::nullopt;
+    });
 }
 
 HostDisk::HostDisk() : d(std::make_shared<Shared>())
@@ -237,23 +246,107 @@ void HostDisk::setPoweredOn(bool on)
     d->faults->poweredOff.store(!on);
 }
 
-bool HostDisk::isFull() const
-{
-    return d->faults->full.load();
-}
-
-void HostDisk::setFull(bool full)
-{
-    d->faults->full.store(full);
-}
-
 int HostDisk::fault(bool needsSpace) const
 {
     if (d->faults->poweredOff.load())
         return EHOSTDOWN;
-    if (needsSpace && d->faults->full.load())
+    if (needsSpace && d->faults->space && d->faults->space->available() < kReserveBytes)
         return ENOSPC;
     return 0;
+}
+
+// --- logical space ---
+
+bool HostDisk::hasCapacity() const
+{
+    return d->faults->space != nullptr;
+}
+
+qint64 HostDisk::capacityBytes() const
+{
+    return d->faults->space ? d->faults->space->capacity() : 0;
+}
+
+void HostDisk::setCapacityBytes(qint64 bytes)
+{
+    if (d->faults->space)
+        d->faults->space->setCapacity(bytes);
+}
+
+qint64 HostDisk::usedBytes(bool fresh) const
+{
+    if (!d->faults->space)
+        return 0;
+    if (fresh)
+        d->faults->space->forget();
+    return d->faults->space->used();
+}
+
+qint64 HostDisk::freeBytes(bool fresh) const
+{
+    if (!d->faults->space)
+        return std::numeric_limits<qint64>::max();
+    if (fresh)
+        d->faults->space->forget();
+    return d->faults->space->available();
+}
+
+void HostDisk::usageChanged(qint64 delta) const
+{
+    if (d->faults->space && delta != 0)
+        d->faults->space->adjust(delta);
+}
+
+namespace {
+
+// The lengths of the regular files in the folder fd and beneath it; a link is neither followed nor
+// counted (it is not the disk's own file). fd is closed.
+qint64 folderUsage(int fd, int depth)
+{
+    DIR *dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return 0;
+    }
+    qint64 total = 0;
+    while (const dirent *e = ::readdir(dir)) {
+        if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0 || e->d_type == DT_LNK)
+            continue;
+        if (e->d_type == DT_DIR) {
+            // Deeper than any Windows path could be: a loop of bind mounts or worse; not counted.
+            if (depth < 64) {
+                const int child =
+                    ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                if (child >= 0)
+                    total += folderUsage(child, depth + 1);
+            }
+            continue;
+        }
+        struct stat st
+        {};
+        if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; // gone since readdir
+        if (S_ISREG(st.st_mode))
+            total += static_cast<qint64>(st.st_size);
+        else if (S_ISDIR(st.st_mode) && depth < 64) { // a file system that does not fill d_type
+            const int child =
+                ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child >= 0)
+                total += folderUsage(child, depth + 1);
+        }
+    }
+    ::closedir(dir);
+    return total;
+}
+
+} // namespace
+
+std::optional<qint64> HostDisk::walkUsage() const
+{
+    auto fd = openBeneath(QString(), O_RDONLY | O_DIRECTORY);
+    if (!fd)
+        return fd.error().code == JetCode::FileNotFound ? std::optional<qint64>(0) : std::nullopt;
+    return folderUsage(*fd, 0);
 }
 
 // --- paths ---
@@ -613,7 +706,8 @@ Result<File> HostDisk::open(const QString &path, File::Mode mode) const
     auto rel = relative(path);
     if (!rel)
         return rel.error();
-    if (const int f = fault(mode == File::Mode::CreateNew))
+    // Creating an empty file takes no logical space: what grows it asks for that.
+    if (const int f = fault(false))
         return errnoError(f, *rel, QStringLiteral("opening"));
     int flags = 0;
     switch (mode) {
@@ -681,6 +775,12 @@ Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QSt
     auto size = in->size();
     if (!size)
         return size.error();
+    // The copy needs the source's logical length here (its holes included): refused before anything
+    // is made when that much is not free. (setLength below takes the space, race-free.)
+    if (const int f = fault(false))
+        return errnoError(f, *rel, QStringLiteral("copying"));
+    if (d->faults->space && freeBytes() < *size)
+        return errnoError(ENOSPC, *rel, QStringLiteral("copying"));
     const QString local = joinRel(d->root(), *rel);
     const QString tmp = local + QStringLiteral(".tmp");
     SCR_TRY(removeFile(tmp));
@@ -818,9 +918,17 @@ Status HostDisk::rename(const QString &from, const QString &to, bool durable) co
     if (!target)
         return target.error();
     Fd targetDir(target->first);
+    // A file renamed over is gone: its length no longer counts.
+    struct stat replaced
+    {};
+    const bool replacesFile =
+        ::fstatat(targetDir.get(), target->second.constData(), &replaced, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(replaced.st_mode);
     if (::renameat(sourceDir.get(), source->second.constData(), targetDir.get(),
                    target->second.constData()) != 0)
         return errnoError(errno, *relTo, QStringLiteral("renaming ") + nameOf(*relFrom));
+    if (replacesFile)
+        usageChanged(-static_cast<qint64>(replaced.st_size));
     // The new name survives a crash only once its folder is flushed.
     if (durable && ::fsync(targetDir.get()) != 0)
         return errnoError(errno, parentOf(*relTo), QStringLiteral("flushing the folder"));
@@ -851,8 +959,13 @@ Status HostDisk::removeFile(const QString &path) const
         return Error{shown(*rel), QStringLiteral("is a folder"),
                      QStringLiteral("remove it with its contents (Remove-Item -Recurse)"),
                      JetCode::InvalidParameter};
-    if (::unlinkat(dir.get(), parent->second.constData(), 0) != 0 && errno != ENOENT)
+    if (::unlinkat(dir.get(), parent->second.constData(), 0) != 0) {
+        if (errno == ENOENT)
+            return {};
         return errnoError(errno, *rel, QStringLiteral("deleting"));
+    }
+    if (S_ISREG(st.st_mode))
+        usageChanged(-static_cast<qint64>(st.st_size));
     return {};
 }
 
@@ -904,8 +1017,13 @@ Status HostDisk::removeTree(int parentFd, const QByteArray &name, const QString 
             return errnoError(errno, rel, QStringLiteral("deleting the folder"));
         return {};
     }
-    if (::unlinkat(parentFd, name.constData(), 0) != 0 && errno != ENOENT)
+    if (::unlinkat(parentFd, name.constData(), 0) != 0) {
+        if (errno == ENOENT)
+            return {};
         return errnoError(errno, rel, QStringLiteral("deleting"));
+    }
+    if (S_ISREG(st.st_mode))
+        usageChanged(-static_cast<qint64>(st.st_size));
     return {};
 }
 

@@ -5,9 +5,13 @@
 // - Containment: every path resolves beneath the host's folder and never through a symbolic link
 //   (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, or an O_NOFOLLOW walk where the kernel lacks it).
 //   A link found on the way is refused with an error that names it and says how to remove it.
-// - Faults: the disk owns its host's power state and whether it is full. A powered-off disk refuses every
-//   operation (EHOSTDOWN), a full one every operation that needs space (ENOSPC); Files opened through it
-//   keep checking, so a database or log stream that was open when the power went off stops too.
+// - Faults: the disk owns its host's power state and its logical space. A powered-off disk refuses every
+//   operation (EHOSTDOWN); Files opened through it keep checking, so a database or log stream that was open
+//   when the power went off stops too.
+// - Logical space (README, "What is real, what is described"): a capacity (the directory's, 200 GB by
+//   default) and a usage that is the sum of the lengths of the regular files beneath the root, computed
+//   from the files (DiskSpace). Whatever makes a file longer (File::writeAt past the end, setLength,
+//   allocate, copyFrom, writeAtomically) needs that many free bytes or fails with ENOSPC, changing nothing.
 // - Paths are Windows paths (C:\Exchange\Logs\SG1), compared case-insensitively as Windows does, or the
 //   local paths localPath() gave (the engine carries those); both must lie beneath the host's folder.
 //
@@ -72,10 +76,22 @@ public:
     // Hardware state.
     bool isPoweredOn() const;
     void setPoweredOn(bool on);
-    bool isFull() const;
-    void setFull(bool full);
-    // 0 when an operation may go on, else the errno it fails with (EHOSTDOWN, ENOSPC).
+    // 0 when an operation may go on, else the errno it fails with: EHOSTDOWN when the power is off;
+    // ENOSPC when needsSpace and fewer than kReserveBytes are free (SQLite's writes to a .edb cannot be
+    // measured beforehand: they need this small reserve, smaller than one log generation so that a
+    // database whose log drive is full can still write its header when it is dismounted).
     int fault(bool needsSpace) const;
+
+    // Logical space, in bytes. A disk outside a lab (atFolder, the lab folder) has none: no limit.
+    static constexpr qint64 kDefaultCapacityBytes = 200LL << 30; // 200 GB
+    static constexpr qint64 kReserveBytes = 64 << 10;
+    bool hasCapacity() const;
+    qint64 capacityBytes() const;
+    void setCapacityBytes(qint64 bytes);
+    // The sum of the lengths of the regular files beneath the root (links are not followed), from the
+    // files: walked when the last walk is older than DiskSpace::kFreshMs, or when fresh is true.
+    qint64 usedBytes(bool fresh = false) const;
+    qint64 freeBytes(bool fresh = false) const;
 
     // What is there. nullopt when nothing is; a link is reported as a Link, never followed.
     Result<std::optional<DiskEntry>> entry(const QString &path) const;
@@ -128,6 +144,9 @@ private:
     // A folder (beneath the root, powered, no link) opened for reading or fsync, and its rel path.
     Result<std::pair<int, QString>> openFolder(const QString &folder, const QString &doing) const;
     Status removeTree(int parentFd, const QByteArray &name, const QString &rel) const;
+    // The lengths of the regular files beneath the root, walked with fstatat on folder descriptors.
+    std::optional<qint64> walkUsage() const;
+    void usageChanged(qint64 delta) const; // this process's own change, between two walks
     Status checkTree(const QString &rel) const;
 
     std::shared_ptr<Shared> d;

@@ -19,6 +19,8 @@
 //   1001 Information  MSExchangeIS    a database was dismounted (Clean Shutdown)
 //   1002 Error        MSExchangeIS    a database could not be mounted, with the reason
 //   301 / 302         ESE             soft recovery replayed generations X to Y / recovery completed
+//   482 Error         ESE             a database's disk is full (its next log generation could not be made):
+//                                     it was dismounted; names the drive, the host and the fix
 //   6005 / 6008       EventLog        a host was powered on / off without a shutdown
 //   6011 Information  EventLog        a host was renamed (Rename-Computer)
 //   1010 / 1011       MSExchangeSetup Exchange uninstalled from a host / a server recovered onto a host

@@ -41,4 +41,47 @@ Status FaultInjector::deleteFile(const HostDisk &disk, const QString &path)
     return {};
 }
 
+Result<qint64> FaultInjector::fillDisk(const HostDisk &disk, qint64 bytes)
+{
+    const QString path = fillerPath();
+    const qint64 free = disk.freeBytes(true); // from the files, now
+    if (bytes > free)
+        return Error{
+            disk.hostName(),
+            QStringLiteral("has %1 bytes free, fewer than the %2 asked to fill").arg(free).arg(bytes),
+            QStringLiteral("ask for at most %1 bytes, or leave out -SizeGB to fill it all").arg(free),
+            JetCode::InvalidParameter};
+    const qint64 grow = bytes < 0 ? free : bytes;
+    SCR_TRY(disk.makeFolders(folderOf(path)));
+    auto existing = disk.entry(path);
+    if (!existing)
+        return existing.error();
+    auto file = disk.open(path, existing->has_value() ? File::Mode::ReadWrite : File::Mode::CreateNew);
+    if (!file)
+        return file.error();
+    auto length = file->size();
+    if (!length)
+        return length.error();
+    // A hole: the length counts against the disk's logical space, no block is written.
+    SCR_TRY(file->setLength(*length + grow));
+    SCR_TRY(file->syncData());
+    logging::get("sim")->warn("fault: filled the disk of {} ({} bytes in {})", disk.hostName().toStdString(),
+                              *length + grow, disk.displayPath(path).toStdString());
+    return *length + grow;
+}
+
+Result<qint64> FaultInjector::freeDisk(const HostDisk &disk)
+{
+    const QString path = fillerPath();
+    auto existing = disk.entry(path);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return 0;
+    SCR_TRY(disk.removeFile(path));
+    logging::get("sim")->warn("fault: freed the disk of {} ({} bytes)", disk.hostName().toStdString(),
+                              (*existing)->size);
+    return (*existing)->size;
+}
+
 } // namespace scr

@@ -1,8 +1,9 @@
 #pragma once
 // FaultInjector: the simulation's faults, done for real on a host's disk: damage or delete a log, fill a disk
-// (HostDisk::setFull: writes that need space fail with ENOSPC) and free it, power a host off
-// (HostDisk::setPoweredOn: its files become unreachable) and on. The model's Invoke-Fault, Stop-Host and
-// Start-Host validate and then call these.
+// (a sparse filler file, C:\SCR-FillDisk.bin, as long as the free logical space: every process sees the disk
+// full, since usage is computed from the files) and free it, power a host off (HostDisk::setPoweredOn: its
+// files become unreachable) and on. The model's Invoke-Fault, Stop-Host and Start-Host validate and then call
+// these.
 
 #include "core/result.h"
 #include "host/hostdisk.h"
@@ -17,6 +18,14 @@ public:
     // Flips one byte of path at offset (inside a log: the record there no longer checks out).
     static Status corruptFile(const HostDisk &disk, const QString &path, qint64 offset);
     static Status deleteFile(const HostDisk &disk, const QString &path);
+
+    // The filler file of FillDisk, on the disk's C: drive. It holds no data: a hole as long as it says.
+    static QString fillerPath() { return QStringLiteral("C:\\SCR-FillDisk.bin"); }
+    // Makes the filler bytes long (all the free logical space when bytes < 0), on top of a filler already
+    // there; bytes more than is free is refused. Returns the filler's new length.
+    static Result<qint64> fillDisk(const HostDisk &disk, qint64 bytes = -1);
+    // Removes the filler (none: nothing to do). Returns the bytes freed.
+    static Result<qint64> freeDisk(const HostDisk &disk);
 };
 
 } // namespace scr

@@ -38,7 +38,9 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     const StoragePaths &paths = mounted->paths();
     const HostDisk &disk = paths.disk;
     const HostDisk &labFolder = lab.labFolder();
-    SCR_TRY(checkSpace(disk));
+    // Only the checkpoint is written on the source, and a backup is how a full log drive is emptied: the
+    // small reserve is enough.
+    SCR_TRY(checkSpace(disk, HostDisk::kReserveBytes));
     const QString checkpointPath = childPath(paths.systemFolder, checkpointFileName(paths.prefix));
     SCR_TRY(checkNoLink(disk, checkpointPath));
     if (auto logs = filesIn(disk, paths.logFolder, paths.prefix + QStringLiteral("*")); !logs)

@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include <cmath>
+
 #include "lab/lab.h"
 
 namespace scr::cmdlets {
@@ -96,15 +98,29 @@ Status checkPowered(const HostDisk &disk)
     return {};
 }
 
-Status checkSpace(const HostDisk &disk)
+Status checkSpace(const HostDisk &disk, qint64 bytes)
 {
     SCR_TRY(checkPowered(disk));
-    if (disk.isFull())
-        return Error{disk.hostName(), QStringLiteral("its disk is full; nothing was changed"),
-                     QStringLiteral("free space on %1 first (in the lab: Invoke-Fault FreeDisk -Server %1)")
-                         .arg(disk.hostName()),
-                     JetCode::DiskFull};
+    const qint64 free = disk.freeBytes(true); // from the files, now: another process may have written
+    if (free < bytes)
+        return Error{
+            disk.hostName(),
+            QStringLiteral("its disk is full: %1 bytes free of %2 GB, and this needs %3; nothing was "
+                           "changed")
+                .arg(free)
+                .arg(gigabytes(disk.capacityBytes()))
+                .arg(bytes),
+            QStringLiteral("free space on %1 first (delete files, or run a full backup with "
+                           "Start-DatabaseBackup to truncate logs), or give it a larger disk (Set-Host "
+                           "%1 -DiskSizeGB); in the lab: Invoke-Fault FreeDisk -Server %1")
+                .arg(disk.hostName()),
+            JetCode::DiskFull};
     return {};
+}
+
+double gigabytes(qint64 bytes)
+{
+    return std::round(static_cast<double>(bytes) / double(1LL << 30) * 100.0) / 100.0;
 }
 
 Status checkNoLink(const HostDisk &disk, const QString &path)

@@ -40,8 +40,13 @@ Status checkWindowsPath(const QString &parameter, const QString &path);
 
 // The disk's host must be powered on (the disk refuses everything otherwise).
 Status checkPowered(const HostDisk &disk);
-// A command that writes on the disk refuses up front when it is full, rather than half-way.
-Status checkSpace(const HostDisk &disk);
+// A command that writes on the disk refuses up front when it is full, rather than half-way: at least bytes
+// of free logical space, by default one log generation (1 MiB), what mounting a database or anything that
+// writes logs needs; the error gives the figures and the ways to free space.
+constexpr qint64 kLogGenerationBytes = 1 << 20;
+Status checkSpace(const HostDisk &disk, qint64 bytes = kLogGenerationBytes);
+// Bytes as GB (2^30, as Windows counts them), rounded to hundredths, for what the shell shows.
+double gigabytes(qint64 bytes);
 // path (a Windows or local path; it may be absent) is no symbolic link and no link lies on its way; the
 // error names the link and says how to remove it.
 Status checkNoLink(const HostDisk &disk, const QString &path);

@@ -88,6 +88,9 @@ DELETE FROM settings WHERE key LIKE 'copy.%' OR key LIKE 'host.%' OR key LIKE 'b
     {R"(ALTER TABLE databases ADD COLUMN ever_mounted INTEGER NOT NULL DEFAULT 0;
 UPDATE databases SET ever_mounted = 1 WHERE mounted = 1)",
      nullptr},
+    // 4: each host's disk has a logical capacity (Set-Host -DiskSizeGB); 0 is the default (200 GB), which
+    // is what a lab made before has.
+    {R"(ALTER TABLE hosts ADD COLUMN disk_size_bytes INTEGER NOT NULL DEFAULT 0)", nullptr},
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Directory::kSchemaVersion);
 
@@ -371,31 +374,52 @@ Status Directory::transaction(const std::function<Status()> &work)
 Status Directory::addHost(const HostRecord &host)
 {
     return Query(m_connection,
-                 QStringLiteral("INSERT INTO hosts(name, powered_on, disk_folder) VALUES(?, ?, ?)"))
+                 QStringLiteral("INSERT INTO hosts(name, powered_on, disk_folder, disk_size_bytes) "
+                                "VALUES(?, ?, ?, ?)"))
         .bind(host.name)
         .bind(host.poweredOn)
         .bind(host.diskFolder.isEmpty() ? HostDisk::defaultDiskFolder(host.name) : host.diskFolder)
+        .bind(std::max<qint64>(0, host.diskSizeBytes))
         .run(QStringLiteral("adding host ") + host.name);
 }
 
+namespace {
+
+HostRecord hostFromRow(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toBool(), q.value(2).toString(), q.value(3).toLongLong()};
+}
+
+} // namespace
+
 Result<std::vector<HostRecord>> Directory::hosts()
 {
-    Query q(m_connection, QStringLiteral("SELECT name, powered_on, disk_folder FROM hosts ORDER BY name"));
+    Query q(m_connection,
+            QStringLiteral("SELECT name, powered_on, disk_folder, disk_size_bytes FROM hosts ORDER BY name"));
     SCR_TRY(q.run(QStringLiteral("reading hosts")));
     std::vector<HostRecord> out;
     while (q.q().next())
-        out.push_back({q.q().value(0).toString(), q.q().value(1).toBool(), q.q().value(2).toString()});
+        out.push_back(hostFromRow(q.q()));
     return out;
 }
 
 Result<std::optional<HostRecord>> Directory::host(const QString &name)
 {
-    Query q(m_connection, QStringLiteral("SELECT name, powered_on, disk_folder FROM hosts WHERE name = ?"));
+    Query q(
+        m_connection,
+        QStringLiteral("SELECT name, powered_on, disk_folder, disk_size_bytes FROM hosts WHERE name = ?"));
     SCR_TRY(q.bind(name).run(QStringLiteral("reading host ") + name));
     if (!q.q().next())
         return std::optional<HostRecord>{};
-    return std::optional<HostRecord>{
-        HostRecord{q.q().value(0).toString(), q.q().value(1).toBool(), q.q().value(2).toString()}};
+    return std::optional<HostRecord>{hostFromRow(q.q())};
+}
+
+Status Directory::setHostDiskSize(const QString &name, qint64 bytes)
+{
+    return Query(m_connection, QStringLiteral("UPDATE hosts SET disk_size_bytes = ? WHERE name = ?"))
+        .bind(std::max<qint64>(0, bytes))
+        .bind(name)
+        .run(QStringLiteral("setting the disk size of host ") + name);
 }
 
 Status Directory::setHostPoweredOn(const QString &name, bool on)

@@ -17,7 +17,7 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
     // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
@@ -43,6 +43,8 @@ public:
     Result<std::vector<HostRecord>> hosts();
     Result<std::optional<HostRecord>> host(const QString &name);
     Status setHostPoweredOn(const QString &name, bool on);
+    // The logical capacity of the host's disk (Set-Host -DiskSizeGB); 0 is the default.
+    Status setHostDiskSize(const QString &name, qint64 bytes);
     // When the host was last powered off without a shutdown (0: never): a dead source's failure time.
     Status setHostPoweredOffAt(const QString &name, qint64 timeMs);
     Result<qint64> hostPoweredOffAt(const QString &name);

@@ -13,7 +13,8 @@ struct HostRecord
 {
     QString name;
     bool poweredOn = true;
-    QString diskFolder; // relative to the lab folder, e.g. "hosts/MBX1"; empty means that default
+    QString diskFolder;       // relative to the lab folder, e.g. "hosts/MBX1"; empty means that default
+    qint64 diskSizeBytes = 0; // the disk's logical capacity (Set-Host -DiskSizeGB); 0: the default, 200 GB
 };
 
 struct ServerRecord

@@ -4,6 +4,7 @@
 
 #include "cmdletregistry.h"
 
+#include "cmdlets/hostdiskspace.h"
 #include "cmdlets/mailbox.h"
 #include "cmdlets/recoverserver.h"
 #include "cmdlets/restorestoragegroupcopy.h"
@@ -332,16 +333,44 @@ void registerActivationCmdlets(CmdletRegistry &r)
                          bound << s.name;
                  PSObject o{QStringLiteral("Host"),
                             {QStringLiteral("Name"), QStringLiteral("PoweredOn"),
-                             QStringLiteral("ExchangeServer"), QStringLiteral("DiskFolder")},
+                             QStringLiteral("ExchangeServer"), QStringLiteral("DiskSizeGB"),
+                             QStringLiteral("DiskFreeGB"), QStringLiteral("DiskFolder")},
                             {}};
                  o.set(QStringLiteral("Name"), h.name);
                  o.set(QStringLiteral("PoweredOn"), h.poweredOn);
                  o.set(QStringLiteral("ExchangeServer"), bound.join(QStringLiteral(", ")));
                  o.set(QStringLiteral("DiskFolder"), ctx.lab->hostDisk(h.name).root());
+                 auto disk = cmdlets::hostDiskReport(*ctx.lab, h.name);
+                 if (!disk)
+                     return disk.error();
+                 setDiskProperties(o, *disk);
                  out.push_back(o);
              }
              return out;
          }});
+    r.add({QStringLiteral("Set-Host"),
+           QStringLiteral(
+               "Set a simulated machine's logical disk size: -DiskSizeGB (decimals allowed, not below "
+               "what its files use)."),
+           {P{QStringLiteral("Identity"), T::String, 0, true},
+            P{QStringLiteral("DiskSizeGB"), T::String, -1, false}},
+           false,
+           true,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               if (!b.has(QStringLiteral("DiskSizeGB")))
+                   return needsParameter(
+                       QStringLiteral("Set-Host"), QStringLiteral("-DiskSizeGB"),
+                       QStringLiteral("Set-Host %1 -DiskSizeGB 200").arg(text(b, "Identity")));
+               auto bytes = cmdlets::parseGigabytes(QStringLiteral("DiskSizeGB"), text(b, "DiskSizeGB"),
+                                                    cmdlets::kMinDiskSizeGB, cmdlets::kMaxDiskSizeGB);
+               if (!bytes)
+                   return bytes.error();
+               auto report = cmdlets::setHostDiskSize(*ctx.lab, text(b, "Identity"), *bytes);
+               if (!report)
+                   return report.error();
+               return Objects{hostDiskObject(*report)};
+           }});
     r.add({QStringLiteral("setup"),
            QStringLiteral(
                "Exchange setup on the session's host: /m:RecoverServer or /m:Uninstall (/mode: too)."),

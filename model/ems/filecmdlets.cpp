@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace scr::ems {
 namespace {
@@ -285,8 +286,14 @@ void registerFileCmdlets(CmdletRegistry &r)
                 SCR_TRY(cmdlets::checkNoLink(*disk, cmdlets::childPath(path, e.name)));
             out.push_back(itemObject(e));
         }
-        for (PSObject &o : out)
+        // As cmd's dir ends: the free space of the drive, in logical bytes (capacity less the lengths of
+        // the host's files).
+        const QString free =
+            QStringLiteral("%1 bytes free").arg(QLocale(QLocale::English).toString(disk->freeBytes()));
+        for (PSObject &o : out) {
             o.alwaysTable = true; // a folder listing is a table even with one entry
+            o.footer = free;
+        }
         return out;
     };
     for (const char *name : {"Get-ChildItem", "dir", "ls", "gci"})

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace scr::ems {
@@ -75,6 +76,35 @@ QString formatList(const std::vector<PSObject> &objects, const QStringList &prop
     return objects.empty() ? QString() : out + QLatin1Char('\n');
 }
 
+namespace {
+
+// cmd's dir summary under a listing: the files (with their lengths) and folders shown, then the footer
+// ("N bytes free"); other objects print their footer as it is.
+QString footerOf(const std::vector<PSObject> &objects)
+{
+    const QLocale english(QLocale::English);
+    if (!std::all_of(objects.begin(), objects.end(),
+                     [](const PSObject &o) { return o.typeName == QStringLiteral("FileSystemInfo"); }))
+        return objects.back().footer + QLatin1Char('\n');
+    qint64 files = 0;
+    qint64 folders = 0;
+    qint64 bytes = 0;
+    for (const PSObject &o : objects) {
+        const QVariant length = o.property(QStringLiteral("Length")).value_or(QVariant());
+        if (length.isValid() && !length.isNull()) {
+            ++files;
+            bytes += length.toLongLong();
+        } else {
+            ++folders;
+        }
+    }
+    return QStringLiteral("%1 File(s) %2 bytes\n%3 Dir(s) %4\n")
+        .arg(QString::number(files).rightJustified(16), english.toString(bytes).rightJustified(14),
+             QString::number(folders).rightJustified(16), objects.back().footer.rightJustified(26));
+}
+
+} // namespace
+
 QString formatDefault(const std::vector<PSObject> &objects)
 {
     // Text (eseutil's output, help) prints as it is.
@@ -88,7 +118,11 @@ QString formatDefault(const std::vector<PSObject> &objects)
         }
         return out;
     }
-    return objects.size() == 1 && !objects.front().alwaysTable ? formatList(objects) : formatTable(objects);
+    QString out =
+        objects.size() == 1 && !objects.front().alwaysTable ? formatList(objects) : formatTable(objects);
+    if (!objects.empty() && !objects.back().footer.isEmpty())
+        out += footerOf(objects);
+    return out;
 }
 
 } // namespace scr::ems

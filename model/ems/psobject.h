@@ -18,6 +18,9 @@ struct PSObject
     std::vector<std::pair<QString, QVariant>> properties;
     bool alwaysTable =
         false; // the type has a table view in EMS (Get-StorageGroupCopyStatus): even one is a table
+    // What the default view prints after the objects, from the last one, when it is not a property: dir's
+    // "N bytes free" (the formatter adds the file and folder counts of the objects shown).
+    QString footer = {};
 
     PSObject &set(const QString &name, const QVariant &value)
     {

@@ -1,6 +1,7 @@
 #include "recordobjects.h"
 
 #include "binder.h"
+#include "cmdlets/validation.h"
 
 #include <QDateTime>
 
@@ -127,6 +128,28 @@ PSObject mailboxStatisticsObject(const MailboxStatistics &s)
     o.set(QStringLiteral("ObjectClass"), mailboxClassName(s.entry.mailbox.objectClass));
     o.set(QStringLiteral("Identity"), s.entry.mailbox.alias);
     o.set(QStringLiteral("MailboxGuid"), s.entry.mailbox.guid.toString(QUuid::WithoutBraces));
+    return o;
+}
+
+void setDiskProperties(PSObject &o, const HostDiskReport &report)
+{
+    o.set(QStringLiteral("DiskSizeGB"), cmdlets::gigabytes(report.capacityBytes));
+    o.set(QStringLiteral("DiskUsedGB"), cmdlets::gigabytes(report.usedBytes));
+    o.set(QStringLiteral("DiskFreeGB"), cmdlets::gigabytes(report.freeBytes));
+    o.set(QStringLiteral("DiskSizeBytes"), static_cast<qlonglong>(report.capacityBytes));
+    o.set(QStringLiteral("DiskUsedBytes"), static_cast<qlonglong>(report.usedBytes));
+    o.set(QStringLiteral("DiskFreeBytes"), static_cast<qlonglong>(report.freeBytes));
+    o.set(QStringLiteral("FillerBytes"), static_cast<qlonglong>(report.fillerBytes));
+}
+
+PSObject hostDiskObject(const HostDiskReport &report)
+{
+    PSObject o{QStringLiteral("HostDisk"),
+               {QStringLiteral("Name"), QStringLiteral("DiskSizeGB"), QStringLiteral("DiskUsedGB"),
+                QStringLiteral("DiskFreeGB"), QStringLiteral("FillerBytes")},
+               {}};
+    o.set(QStringLiteral("Name"), report.host);
+    setDiskProperties(o, report);
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "cmdletregistry.h"
 
 #include "cmdlets/databasebackup.h"
+#include "cmdlets/hostdiskspace.h"
 #include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "cmdlets/validation.h"
@@ -377,47 +378,64 @@ void registerScrCmdlets(CmdletRegistry &r)
                o.set(QStringLiteral("Now"), when(ctx.lab->clock().nowMs()));
                return Objects{o};
            }});
-    r.add({QStringLiteral("Invoke-Fault"),
-           QStringLiteral(
-               "Inject a fault: CorruptLog or DeleteLog (-Path on -Server's disk), FillDisk or FreeDisk."),
-           {P{QStringLiteral("Kind"), T::String, 0, true}, P{QStringLiteral("Server"), T::String, -1, true},
-            P{QStringLiteral("Path"), T::String, -1, false},
-            P{QStringLiteral("Offset"), T::Integer, -1, false}},
-           false,
-           true,
-           false,
-           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               const QString kind = b.string(QStringLiteral("Kind"));
-               auto host = ctx.lab->hostOfServer(b.string(QStringLiteral("Server")));
-               if (!host)
-                   return host.error();
-               const HostDisk disk = ctx.lab->hostDisk(*host);
-               const auto is = [&](const char *k) {
-                   return kind.compare(QLatin1String(k), Qt::CaseInsensitive) == 0;
-               };
-               if (is("FillDisk") || is("FreeDisk")) {
-                   // The host's shared disk: its databases, copies and the cmdlets see it full at once.
-                   ctx.lab->setHostDiskFull(*host, is("FillDisk"));
-                   return none();
-               }
-               if (!is("CorruptLog") && !is("DeleteLog"))
-                   return Error{kind, QStringLiteral("is not a fault kind"),
-                                QStringLiteral("use CorruptLog, DeleteLog, FillDisk or FreeDisk"),
-                                JetCode::InvalidParameter};
-               if (!b.has(QStringLiteral("Path")))
-                   return Error{
-                       QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
-                       QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
-                       JetCode::InvalidParameter};
-               const QString path = b.string(QStringLiteral("Path"));
-               if (is("DeleteLog"))
-                   SCR_TRY(FaultInjector::deleteFile(disk, path));
-               else
-                   SCR_TRY(FaultInjector::corruptFile(
-                       disk, path,
-                       b.has(QStringLiteral("Offset")) ? b.milliseconds(QStringLiteral("Offset")) : 300000));
-               return none();
-           }});
+    r.add(
+        {QStringLiteral("Invoke-Fault"),
+         QStringLiteral("Inject a fault: CorruptLog or DeleteLog (-Path on -Server's disk), FillDisk "
+                        "[-SizeGB] (a sparse C:\\SCR-FillDisk.bin as long as the free space) or FreeDisk."),
+         {P{QStringLiteral("Kind"), T::String, 0, true}, P{QStringLiteral("Server"), T::String, -1, true},
+          P{QStringLiteral("Path"), T::String, -1, false}, P{QStringLiteral("Offset"), T::Integer, -1, false},
+          P{QStringLiteral("SizeGB"), T::String, -1, false}},
+         false,
+         true,
+         false,
+         [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+             const QString kind = b.string(QStringLiteral("Kind"));
+             const QString server = b.string(QStringLiteral("Server"));
+             auto host = ctx.lab->hostOfServer(server);
+             if (!host)
+                 return host.error();
+             const HostDisk disk = ctx.lab->hostDisk(*host);
+             const auto is = [&](const char *k) {
+                 return kind.compare(QLatin1String(k), Qt::CaseInsensitive) == 0;
+             };
+             if (b.has(QStringLiteral("SizeGB")) && !is("FillDisk"))
+                 return Error{QStringLiteral("Invoke-Fault"), QStringLiteral("-SizeGB is for FillDisk only"),
+                              QStringLiteral("leave it out"), JetCode::InvalidParameter};
+             if (is("FillDisk") || is("FreeDisk")) {
+                 // A real (sparse) file on the host's disk: every process sees the disk full, or free.
+                 std::optional<qint64> size;
+                 if (b.has(QStringLiteral("SizeGB"))) {
+                     auto bytes =
+                         cmdlets::parseGigabytes(QStringLiteral("SizeGB"), b.string(QStringLiteral("SizeGB")),
+                                                 cmdlets::kMinDiskSizeGB, cmdlets::kMaxDiskSizeGB);
+                     if (!bytes)
+                         return bytes.error();
+                     size = *bytes;
+                 }
+                 auto report = is("FillDisk") ? cmdlets::fillDisk(*ctx.lab, server, size)
+                                              : cmdlets::freeDisk(*ctx.lab, server);
+                 if (!report)
+                     return report.error();
+                 return Objects{hostDiskObject(*report)};
+             }
+             if (!is("CorruptLog") && !is("DeleteLog"))
+                 return Error{kind, QStringLiteral("is not a fault kind"),
+                              QStringLiteral("use CorruptLog, DeleteLog, FillDisk or FreeDisk"),
+                              JetCode::InvalidParameter};
+             if (!b.has(QStringLiteral("Path")))
+                 return Error{
+                     QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
+                     QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
+                     JetCode::InvalidParameter};
+             const QString path = b.string(QStringLiteral("Path"));
+             if (is("DeleteLog"))
+                 SCR_TRY(FaultInjector::deleteFile(disk, path));
+             else
+                 SCR_TRY(FaultInjector::corruptFile(
+                     disk, path,
+                     b.has(QStringLiteral("Offset")) ? b.milliseconds(QStringLiteral("Offset")) : 300000));
+             return none();
+         }});
     r.add({QStringLiteral("eseutil"),
            QStringLiteral("The ESE utility on the session's host: /mh /ml /mk /r."),
            {},

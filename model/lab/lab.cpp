@@ -59,12 +59,9 @@ Status Lab::start()
     auto hosts = m_directory->hosts();
     if (!hosts)
         return hosts.error();
-    // One disk per host, powered as the directory says; every later use shares its state.
-    for (const HostRecord &h : *hosts) {
-        HostDisk disk(m_labDir, h.name, h.diskFolder);
-        disk.setPoweredOn(h.poweredOn);
-        m_disks.insert_or_assign(h.name.toUpper(), std::move(disk));
-    }
+    // One disk per host, powered and sized as the directory says; every later use shares its state.
+    for (const HostRecord &h : *hosts)
+        m_disks.insert_or_assign(h.name.toUpper(), diskOf(h));
     auto databases = m_directory->databases();
     if (!databases)
         return databases.error();
@@ -130,9 +127,15 @@ HostDisk *Lab::sharedDisk(const QString &host)
     auto record = m_directory->host(host);
     if (!record || !*record)
         return nullptr;
-    HostDisk disk(m_labDir, (*record)->name, (*record)->diskFolder);
-    disk.setPoweredOn((*record)->poweredOn);
-    return &m_disks.insert_or_assign((*record)->name.toUpper(), std::move(disk)).first->second;
+    return &m_disks.insert_or_assign((*record)->name.toUpper(), diskOf(**record)).first->second;
+}
+
+HostDisk Lab::diskOf(const HostRecord &record) const
+{
+    HostDisk disk(m_labDir, record.name, record.diskFolder);
+    disk.setPoweredOn(record.poweredOn);
+    disk.setCapacityBytes(record.diskSizeBytes > 0 ? record.diskSizeBytes : HostDisk::kDefaultCapacityBytes);
+    return disk;
 }
 
 HostDisk Lab::hostDisk(const QString &host)
@@ -143,10 +146,10 @@ HostDisk Lab::hostDisk(const QString &host)
     return HostDisk(m_labDir, host);
 }
 
-void Lab::setHostDiskFull(const QString &host, bool full)
+void Lab::setHostDiskSize(const QString &host, qint64 bytes)
 {
     if (HostDisk *disk = sharedDisk(host))
-        disk->setFull(full);
+        disk->setCapacityBytes(bytes > 0 ? bytes : HostDisk::kDefaultCapacityBytes);
 }
 
 Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames)
@@ -163,7 +166,7 @@ Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames
         // The same folder and state under the new name (the name is what its messages say).
         HostDisk renamed(m_labDir, to, *record ? (*record)->diskFolder : QString());
         renamed.setPoweredOn(it->second.isPoweredOn());
-        renamed.setFull(it->second.isFull());
+        renamed.setCapacityBytes(it->second.capacityBytes());
         m_disks.erase(it);
         m_disks.insert_or_assign(to.toUpper(), std::move(renamed));
     }
@@ -547,15 +550,80 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
         }
         m_clock.advance(step);
         const qint64 now = m_clock.nowMs();
-        for (auto &[guid, flow] : m_flows)
-            if (auto delivered = flow->deliverDue(now); !delivered)
+        std::vector<std::pair<QUuid, Error>> full;
+        for (auto &[guid, flow] : m_flows) {
+            auto delivered = flow->deliverDue(now);
+            if (delivered)
+                continue;
+            // A full disk stops that database, as it stops an Exchange store; anything else stops the step.
+            if (delivered.error().code != JetCode::DiskFull)
                 return delivered.error();
+            full.emplace_back(guid, delivered.error());
+        }
+        for (const auto &[guid, error] : full)
+            dismountForFullDisk(guid, error);
         for (auto &[key, service] : m_services)
             service->runCycle();
         if (now - m_lastSampleMs >= kSampleEveryMs)
             SCR_TRY(sampleStatus());
     }
     return {};
+}
+
+void Lab::dismountForFullDisk(const QUuid &guid, const Error &error)
+{
+    auto it = m_mounted.find(guid);
+    if (it == m_mounted.end())
+        return;
+    if (m_flows.erase(guid))
+        saveMailFlows();
+    // Names for the event: the database as the shell writes it, its log drive and host.
+    QString identity = guid.toString(QUuid::WithoutBraces);
+    QString drive = QStringLiteral("C:");
+    if (auto dbs = m_directory->databases()) {
+        for (const DatabaseRecord &db : *dbs) {
+            if (db.guid != guid)
+                continue;
+            identity = db.name;
+            if (auto sg = m_directory->storageGroup(db.storageGroupId); sg && *sg) {
+                identity = (*sg)->identity() + QLatin1Char('\\') + db.name;
+                drive = (*sg)->logFolderPath.left(2).toUpper();
+            }
+        }
+    }
+    const HostDisk disk = it->second->paths().disk;
+    const QString host = disk.hostName();
+    // Cleanly if the header can still be written (the reserve is smaller than a log generation); if not,
+    // the file stays Dirty Shutdown and the next mount replays the logs, which are all kept.
+    const Status clean = it->second->dismount();
+    m_mounted.erase(it);
+    const qint64 free = disk.freeBytes(true);
+    const QString fix =
+        QStringLiteral("free space on %1 of %2 (or run a full backup, Start-DatabaseBackup, to "
+                       "truncate logs once it is mounted again; or give %2 a larger disk, Set-Host "
+                       "%2 -DiskSizeGB), then Mount-Database %3")
+            .arg(drive, host, identity);
+    Error kept{identity,
+               QStringLiteral("dismounted because its log drive %1 on %2 is full (%3 bytes free): %4")
+                   .arg(drive, host)
+                   .arg(free)
+                   .arg(error.reason),
+               fix, JetCode::DiskFull};
+    m_mountErrors.insert_or_assign(guid, kept);
+    // ESE's event for a write that failed for lack of space (482), with what the store did about it.
+    recordEvent(
+        {482, EventLevel::Error, QStringLiteral("ESE"),
+         QStringLiteral("%1: an attempt to write to the log drive %2 of %3 failed: there is not enough "
+                        "space on the disk (%4 bytes free; -1808 JET_errDiskFull). The database was "
+                        "dismounted (%5); the logs written so far are kept. Fix: %6.")
+             .arg(identity, drive, host)
+             .arg(free)
+             .arg(clean ? QStringLiteral("Clean Shutdown")
+                        : QStringLiteral("Dirty Shutdown: the next mount replays its logs"),
+                  fix),
+         m_clock.nowMs()});
+    logging::get("model")->error("{} dismounted: its disk is full: {}", identity.toStdString(),
+                                 error.toString().toStdString());
 }
 
 Status Lab::sampleStatus()

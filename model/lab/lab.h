@@ -4,7 +4,7 @@
 // replication service for each standby machine, drives mail flow, and moves the virtual clock. It does not
 // validate: the cmdlets do, then call it.
 // It owns one HostDisk per host, the only door to that host's files and the holder of its power and
-// disk-full state; everything in the lab (mounted databases, SCR copies, cmdlets) uses copies of it.
+// logical space; everything in the lab (mounted databases, SCR copies, cmdlets) uses copies of it.
 
 #include "core/result.h"
 #include "directory/directory.h"
@@ -47,7 +47,7 @@ public:
     Directory &directory() { return *m_directory; }
     VirtualClock &clock() { return m_clock; }
     // The host's disk, where the directory says it is (a renamed host keeps its folder). A copy of the one
-    // the lab keeps for the host: it shares that disk's power and disk-full state.
+    // the lab keeps for the host: it shares that disk's power and logical space.
     HostDisk hostDisk(const QString &host);
     // The lab folder itself, for the lab's own files beside the hosts (backups/); never a host's disk.
     const HostDisk &labFolder() const { return m_labFolder; }
@@ -73,15 +73,17 @@ public:
 
     // Simulation.
     Status setHostPowered(const QString &host, bool on);
-    // Invoke-Fault FillDisk / FreeDisk: writes that need space on the host fail with ENOSPC, or no longer.
-    void setHostDiskFull(const QString &host, bool full);
-    // After Rename-Computer renamed hosts in the directory (in this order): each keeps its disk folder and
-    // its power and disk-full state, under its new name; the copies that use it start again on it.
+    // Set-Host -DiskSizeGB, after the directory was written: the host's disk has that capacity now.
+    void setHostDiskSize(const QString &host, qint64 bytes);
+    // After Rename-Computer renamed hosts in the directory (in this order): each keeps its disk folder,
+    // power and capacity under its new name; the copies that use it start again on it.
     Status hostsRenamed(const std::vector<std::pair<QString, QString>> &renames);
     Status startMailFlow(const QUuid &database, double messagesPerMinute, int messageBytes);
     void stopMailFlow(const QUuid &database);
     // Advances the virtual clock by durationMs in steps, delivering mail and running every copy's cycle at
-    // each step, as fast as the machine can: deterministic.
+    // each step, as fast as the machine can: deterministic. A database whose delivery fails because its
+    // disk is full (a log generation could not be created) is dismounted, as the Information Store does,
+    // with event 482 and the reason kept as its mount error; the rest of the lab goes on.
     Status stepSimulation(qint64 durationMs, qint64 stepMs = 1000);
     // Records every copy's queue lengths into the status history, and keeps that history bounded.
     Status sampleStatus();
@@ -106,9 +108,14 @@ private:
     void restoreMailFlows();
     Status start();
     ReplicationService &serviceFor(const QString &standby);
-    // The shared disk of a host of the directory (made on first use, powered as the directory says);
-    // nullptr when the directory has no such host.
+    // The shared disk of a host of the directory (made on first use, powered and sized as the directory
+    // says); nullptr when the directory has no such host.
     HostDisk *sharedDisk(const QString &host);
+    // The disk of a host record, with the record's folder, power and capacity.
+    HostDisk diskOf(const HostRecord &record) const;
+    // A database whose disk filled while it wrote: dismounted (cleanly if its header can still be
+    // written, else left for soft recovery, its logs intact), its flow stopped, event 482, error kept.
+    void dismountForFullDisk(const QUuid &guid, const Error &error);
 
     QString m_labDir;
     LabLock m_lock; // held while the lab is open: one process at a time

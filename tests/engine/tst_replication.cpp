@@ -29,7 +29,7 @@ struct Site
     VirtualClock clock{1'750'000'000'000};
     QUuid guid = QUuid::createUuid();
     std::vector<QUuid> mailboxes;
-    std::map<QString, HostDisk> disks; // one per host, shared state (power, full), as the Lab keeps them
+    std::map<QString, HostDisk> disks; // one per host, shared state (power, space), as the Lab keeps them
     StoragePaths source;
     std::unique_ptr<MountedDatabase> db;
     std::unique_ptr<MailFlow> flow;
@@ -289,13 +289,13 @@ private Q_SLOTS:
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
         site.run(60);
-        site.disk(QStringLiteral("MBX3")).setFull(true);
+        QVERIFY(FaultInjector::fillDisk(site.disk(QStringLiteral("MBX3"))).hasValue());
         site.run(5);
         CopyStatus s = copy.status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
         QVERIFY2(s.failedMessage.contains(QStringLiteral("JET_errDiskFull")), qPrintable(s.failedMessage));
         QVERIFY(site.hasEvent(2104));
-        site.disk(QStringLiteral("MBX3")).setFull(false);
+        QVERIFY(FaultInjector::freeDisk(site.disk(QStringLiteral("MBX3"))).hasValue());
         site.run(5);
         s = copy.status();
         QVERIFY2(!s.failed && s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));

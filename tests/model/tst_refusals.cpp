@@ -304,6 +304,26 @@ private Q_SLOTS:
         QTest::newRow("Update-StorageGroupCopy: source off")
             << "Update-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4 -DeleteExistingFiles"
             << "Start-Host MBX2";
+        // Set-Host -DiskSizeGB: the size is checked, then the host, then what its files already use.
+        QTest::newRow("Set-Host: no setting") << "Set-Host MBX1"
+                                              << "-DiskSizeGB";
+        QTest::newRow("Set-Host: not a number") << "Set-Host MBX1 -DiskSizeGB lots"
+                                                << "number of GB";
+        QTest::newRow("Set-Host: zero") << "Set-Host MBX1 -DiskSizeGB 0"
+                                        << "from 0.001 to 10240";
+        QTest::newRow("Set-Host: too big") << "Set-Host MBX1 -DiskSizeGB 20000"
+                                           << "from 0.001 to 10240";
+        QTest::newRow("Set-Host: no such host") << "Set-Host NOPE -DiskSizeGB 10"
+                                                << "Get-Host";
+        QTest::newRow("Set-Host: below what its files use") << "Set-Host MBX1 -DiskSizeGB 0.001"
+                                                            << "or more";
+        QTest::newRow("Invoke-Fault FillDisk: more than is free")
+            << "Invoke-Fault FillDisk -Server MBX1 -SizeGB 300"
+            << "leave out -SizeGB";
+        QTest::newRow("Invoke-Fault FillDisk: host off") << "Invoke-Fault FillDisk -Server MBX2"
+                                                         << "Start-Host MBX2";
+        QTest::newRow("Invoke-Fault FreeDisk: -SizeGB") << "Invoke-Fault FreeDisk -Server MBX1 -SizeGB 1"
+                                                        << "FillDisk only";
         // Two copies would write one folder: MBX2\SG1 has MBX1\SG1's paths, and MBX3 holds MBX1\SG1's copy.
         QTest::newRow("Enable-StorageGroupCopy: standby paths used by another copy")
             << "Enable-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX3"
