@@ -44,6 +44,26 @@ Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const Q
     return log;
 }
 
+bool isUnwrittenLog(const HostDisk &disk, const QString &path)
+{
+    auto file = disk.open(path, File::Mode::ReadOnly);
+    if (!file)
+        return false;
+    auto size = file->size();
+    auto ranges = file->dataRanges();
+    if (!size || *size != kLogFileSize || !ranges)
+        return false;
+    QByteArray buffer;
+    for (const auto &[start, end] : *ranges) {
+        buffer.resize(static_cast<qsizetype>(end - start));
+        if (!file->readAt(start, buffer.data(), buffer.size()))
+            return false;
+        if (buffer.count('\0') != buffer.size())
+            return false;
+    }
+    return true;
+}
+
 Result<LogHeader> LogFile::readHeader(const HostDisk &disk, const QString &path, const QString &displayName)
 {
     const QString name = displayName.isEmpty() ? fileNameOf(path) : displayName;

@@ -25,6 +25,11 @@ struct LogScan
     bool tornTail = false; // open log only: a partly written, never acknowledged tail was found
 };
 
+// True when path is a log-sized file holding nothing but zeros: a roll-over's prepared E00.log whose header
+// never reached the disk before a power loss. No record was ever acknowledged in it (a flush would have
+// made the header durable with the records), so the writer may make it again.
+bool isUnwrittenLog(const HostDisk &disk, const QString &path);
+
 class LogFile
 {
 public:

@@ -41,6 +41,13 @@ Result<std::unique_ptr<LogStream>> LogStream::open(const HostDisk &disk, const Q
     }
     if (listing->hasNextTemp && !listing->hasOpenLog)
         SCR_TRY(disk.removeFile(tempPath));
+    if (listing->hasOpenLog && listing->lastClosed() > 0 && isUnwrittenLog(disk, openPath)) {
+        // A roll-over's prepared log whose header a power loss took: it never held a record. Make it again.
+        SCR_TRY(disk.removeFile(openPath));
+        listing->hasOpenLog = false;
+        logging::get("store")->warn("{}: {} held nothing (its header was never written); making it again",
+                                    folder.toStdString(), openLogFileName(prefix).toStdString());
+    }
 
     if (listing->hasOpenLog) {
         SCR_TRY(stream->openExisting(openPath, listing->lastClosed() > 0 ? nextGen : 0));
@@ -93,7 +100,7 @@ Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
     return {};
 }
 
-Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &header)
+Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &header, bool durable)
 {
     SCR_TRY(m_disk.removeFile(tempPath)); // a leftover of a crash holds no records
     auto file = m_disk.open(tempPath, File::Mode::CreateNew);
@@ -103,7 +110,7 @@ Status LogStream::prepareLogFile(const QString &tempPath, const LogHeader &heade
     Status st = file->setLength(kLogFileSize);
     if (st)
         st = file->writeAt(0, bytes.constData(), bytes.size());
-    if (st)
+    if (st && durable)
         st = file->syncData();
     if (!st)
         (void)m_disk.removeFile(tempPath);
@@ -120,7 +127,7 @@ Status LogStream::createOpenLog(uint32_t generation, const LogSignature &signatu
     header.generation = generation;
     header.creationTimeMs = m_clock.nowMs();
     header.prevCreationTimeMs = prevCreationTimeMs;
-    SCR_TRY(prepareLogFile(tempPath, header));
+    SCR_TRY(prepareLogFile(tempPath, header, true));
     SCR_TRY(m_disk.rename(tempPath, openPath));
     auto file = m_disk.open(openPath, File::Mode::ReadWrite);
     if (!file)
@@ -160,6 +167,16 @@ Result<Lsn> LogStream::append(RecordType type, const QByteArray &payload, qint64
 
 Status LogStream::flush()
 {
+    SCR_TRY(flushFile());
+    if (m_folderDirty) {
+        SCR_TRY(m_disk.syncFolder(m_folder));
+        m_folderDirty = false;
+    }
+    return {};
+}
+
+Status LogStream::flushFile()
+{
     if (m_broken)
         return Error{m_folder, QStringLiteral("the log stream stopped after a failed roll-over"),
                      QStringLiteral("dismount and mount the database again"), JetCode::DiskIO};
@@ -176,7 +193,7 @@ Status LogStream::flush()
 
 Status LogStream::rollOver()
 {
-    SCR_TRY(flush()); // a closed generation is complete and durable before anyone may copy it
+    SCR_TRY(flushFile()); // a closed generation is complete and durable before anyone may copy it
     const uint32_t closedGen = m_header.generation;
     const QString openPath = m_folder + QLatin1Char('/') + openLogFileName(m_prefix);
     const QString tempPath = m_folder + QLatin1Char('/') + nextLogTempFileName(m_prefix);
@@ -187,15 +204,17 @@ Status LogStream::rollOver()
     next.generation = closedGen + 1;
     next.creationTimeMs = m_clock.nowMs();
     next.prevCreationTimeMs = m_header.creationTimeMs;
-    SCR_TRY(prepareLogFile(tempPath, next)); // nothing renamed yet: on failure the stream can try again later
+    // Nothing renamed yet: on failure the stream can try again later.
+    SCR_TRY(prepareLogFile(tempPath, next, false));
     m_file.close();
-    // From here a failure leaves the folder between two states that open() knows how to finish.
-    // One folder fsync for both renames: the second one's covers the first.
+    // From here a failure leaves the folder between two states that open() knows how to finish. The
+    // folder is fsynced by the next flush(), before anything written after this is acknowledged.
+    m_folderDirty = true;
     if (auto st = m_disk.rename(openPath, closedPath, false); !st) {
         m_broken = true;
         return st;
     }
-    if (auto st = m_disk.rename(tempPath, openPath); !st) {
+    if (auto st = m_disk.rename(tempPath, openPath, false); !st) {
         m_broken = true;
         return st;
     }

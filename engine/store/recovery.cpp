@@ -136,6 +136,15 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     // The generations to replay, in order, with every gap named.
     const QString openPath = opts.logFolder + QLatin1Char('/') + openLogFileName(opts.prefix);
     uint32_t openGen = 0;
+    // A roll-over's prepared E00.log that a power loss left without its header holds nothing: as if the
+    // crash had come just before it was renamed into place (the writer makes it again).
+    bool unwrittenOpenLog = false;
+    if (listing->hasOpenLog && !listing->closedGenerations.empty() && isUnwrittenLog(disk, openPath)) {
+        listing->hasOpenLog = false;
+        unwrittenOpenLog = true;
+        report.notes << QStringLiteral("%1 holds nothing yet (its header was never written).")
+                            .arg(openLogFileName(opts.prefix));
+    }
     if (listing->hasOpenLog) {
         auto open = LogFile::load(disk, openPath, show(openPath));
         if (!open)
@@ -181,12 +190,12 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     const bool nothingNeeded = db && db->header().state == DatabaseState::CleanShutdown && plan.empty();
     // A crash between the two renames of a roll-over leaves the prepared next log (E00tmp.log) instead of
     // E00.log. It holds no record yet, so nothing is lost: the writer renames it when it opens the stream.
-    bool interruptedRollOver = false;
+    bool interruptedRollOver = unwrittenOpenLog;
     if (!listing->hasOpenLog && listing->hasNextTemp && !plan.empty()) {
         auto next = LogFile::load(disk, opts.logFolder + QLatin1Char('/') + nextLogTempFileName(opts.prefix));
         if (next && next->header().generation == plan.back().generation + 1) {
             auto scan = next->scan(true);
-            interruptedRollOver = scan && scan->records == 0;
+            interruptedRollOver = interruptedRollOver || (scan && scan->records == 0);
         }
         if (interruptedRollOver)
             report.notes << QStringLiteral(

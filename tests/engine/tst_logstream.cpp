@@ -233,6 +233,38 @@ private Q_SLOTS:
                      .prevCreationTimeMs,
                  next.creationTimeMs);
     }
+    void aRollOversHeaderLostToPowerIsMadeAgain()
+    {
+        // A roll-over does not fdatasync the prepared log's header (the first flush into it does). If the
+        // power went before that, E00.log is 1 MiB of zeros: it never held a record, and both recovery and
+        // the writer take it for the prepared log it was.
+        QTemporaryDir dir;
+        {
+            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
+            for (int i = 0; i < 20; ++i)
+                QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(64000, 'z'), 1).hasValue());
+            QVERIFY((*s)->flush().hasValue());
+            QCOMPARE((*s)->generation(), 2u);
+        }
+        const QString e00 = dir.filePath(QStringLiteral("E00.log"));
+        const QString closed = dir.filePath(QStringLiteral("E0000000001.log"));
+        QVERIFY(QFile::resize(e00, 0) && QFile::resize(e00, kLogFileSize));
+        QVERIFY(isUnwrittenLog(test::tempDisk(), e00));
+        QVERIFY(!isUnwrittenLog(test::tempDisk(), closed));
+        // One stray byte and it is damage, not an unwritten log.
+        QVERIFY(test::flipByte(e00, 700000));
+        QVERIFY(!isUnwrittenLog(test::tempDisk(), e00));
+        QVERIFY(!LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock).hasValue());
+        QVERIFY(test::flipByte(e00, 700000));
+        auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
+        QVERIFY(s.hasValue());
+        QCOMPARE((*s)->generation(), 2u);
+        auto log = LogFile::load(test::tempDisk(), e00);
+        QVERIFY(log.hasValue());
+        QCOMPARE(log->header().generation, 2u);
+        QCOMPARE(log->header().prevCreationTimeMs,
+                 LogFile::load(test::tempDisk(), closed)->header().creationTimeMs);
+    }
     void refusesOversizedRecordsAndBadPrefixes()
     {
         QTemporaryDir dir;
