@@ -764,7 +764,8 @@ Status HostDisk::writeAtomically(const QString &path, const QByteArray &data) co
     return rename(tmp, local, true);
 }
 
-Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QString &to, bool durable) const
+Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QString &to, bool durable,
+                          const QString &reuse) const
 {
     auto rel = relative(to);
     if (!rel)
@@ -784,9 +785,22 @@ Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QSt
     const QString local = joinRel(d->root(), *rel);
     const QString tmp = local + QStringLiteral(".tmp");
     SCR_TRY(removeFile(tmp));
-    auto out = open(tmp, File::Mode::CreateNew);
-    if (!out)
+    Result<File> out = Error{};
+    if (!reuse.isEmpty() && rename(reuse, tmp, false)) {
+        // A spare file's inode, emptied: no inode is allocated (file systems pay for that when many
+        // files were deleted recently).
+        out = open(tmp, File::Mode::ReadWrite);
+        if (out) {
+            if (auto st = out->setLength(0); !st)
+                out = st.error();
+        }
+    } else {
+        out = open(tmp, File::Mode::CreateNew);
+    }
+    if (!out) {
+        (void)removeFile(tmp);
         return out.error();
+    }
     const auto fail = [&](const Error &e) -> Status {
         out->close();
         (void)removeFile(tmp);

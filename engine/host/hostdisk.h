@@ -110,8 +110,9 @@ public:
     // Copies from a file of source (possibly another host) to a new file here: after a crash, to is either
     // absent or whole. to must not exist. durable=false leaves the final folder fsync to the caller
     // (batches).
-    Status copyFrom(const HostDisk &source, const QString &from, const QString &to,
-                    bool durable = true) const;
+    // reuse: a file of this disk (a spare) to copy into instead of creating one; it is emptied first.
+    Status copyFrom(const HostDisk &source, const QString &from, const QString &to, bool durable = true,
+                    const QString &reuse = {}) const;
 
     // Folders and names.
     Status makeFolders(const QString &folder) const; // like mkdir -p, beneath the root only

@@ -102,9 +102,15 @@ qint64 CopyWorker::creationTimeOf(uint32_t gen, const HostDisk &disk, const QStr
 void CopyWorker::loadPosition()
 {
     // Everything is read back from the files, so nothing can disagree with them after a crash.
+    m_spares.clear();
     if (auto leftovers = m_config.targetDisk.fileNames(inspectorFolder(), QStringLiteral("*.tmp")))
-        for (const QString &tmp : *leftovers)
-            (void)m_config.targetDisk.removeFile(inspectorFolder() + QLatin1Char('/') + tmp);
+        for (const QString &tmp : *leftovers) {
+            const QString path = inspectorFolder() + QLatin1Char('/') + tmp;
+            if (tmp.startsWith(QStringLiteral("spare-")) && m_spares.size() < kMaxSpares)
+                m_spares.push_back(path); // a truncated log kept to copy into
+            else
+                (void)m_config.targetDisk.removeFile(path);
+        }
     auto replayed = m_replayer.lastReplayedGeneration();
     m_status.lastLogReplayed = replayed ? *replayed : 0;
     auto target = listLogFolder(m_config.targetDisk, m_config.targetLogFolder, m_config.prefix);
@@ -214,7 +220,13 @@ Status CopyWorker::fetch(uint32_t gen)
 {
     SCR_TRY(m_config.targetDisk.makeFolders(inspectorFolder()));
     // Whole on disk before it gets its real name; the folder is flushed once for the batch (inspectLogs).
-    return m_config.targetDisk.copyFrom(m_config.sourceDisk, sourcePath(gen), inspectorPath(gen), false);
+    QString spare;
+    if (!m_spares.empty()) {
+        spare = m_spares.back();
+        m_spares.pop_back();
+    }
+    return m_config.targetDisk.copyFrom(m_config.sourceDisk, sourcePath(gen), inspectorPath(gen), false,
+                                        spare);
 }
 
 std::optional<uint32_t> CopyWorker::observeSource()
@@ -489,7 +501,10 @@ void CopyWorker::truncateLogs()
             const qint64 created = creationTimeOf(m_lowestKept, m_config.targetDisk, path);
             if (created > limit)
                 break;
-            if (!m_config.targetDisk.removeFile(path))
+            const QString spare = inspectorFolder() + QStringLiteral("/spare-%1.tmp").arg(m_lowestKept);
+            if (m_spares.size() < kMaxSpares && m_config.targetDisk.rename(path, spare, false))
+                m_spares.push_back(spare);
+            else if (!m_config.targetDisk.removeFile(path))
                 break;
         }
         m_created.erase(m_lowestKept);

@@ -81,6 +81,10 @@ private:
     Status replayLogs();
     void truncateLogs();
     Status fetch(uint32_t gen); // copy one generation into the inspector folder (temp file, fsync, rename)
+    // Truncated logs become spares in the inspector folder that fetch() copies into: a steady copy then
+    // allocates no inode per log (ext4 without a journal scans its recently deleted inodes on every create).
+    static constexpr std::size_t kMaxSpares = 32;
+    std::vector<QString> m_spares;
     Result<LogFile> checkInspected(const QString &path, uint32_t gen, bool isRefetch);
     void fail(int eventId, const QString &message, bool permanent);
     QString shown(QString text) const; // local folders of the lab replaced by the Windows path
