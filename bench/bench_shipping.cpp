@@ -10,6 +10,7 @@
 #include "core/fileio.h"
 #include "replication/copyworker.h"
 #include "store/logstream.h"
+#include "store/records.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -21,17 +22,24 @@ using namespace scr;
 
 namespace {
 
-// Fills folder with `generations` closed logs (plus E00.log), each full of 64 KiB records.
+// Fills folder with `generations` closed logs (plus E00.log) of mail as MailFlow writes it: messages of
+// 100 KB whose bodies are described (about ten a generation, a few KiB stored per log).
 void makeLogs(const QString &folder, uint32_t generations)
 {
     auto stream = LogStream::open(bench::tempDisk(), folder, QStringLiteral("E00"), SystemClock::instance());
     if (!stream)
         std::exit(1);
-    const QByteArray payload(64 * 1024 - 64, 'x');
-    while ((*stream)->generation() <= generations) {
-        if (!(*stream)->append(RecordType::DeleteMessage, payload, 1))
+    DeliverMessageRecord m;
+    m.mailboxGuid = QUuid::createUuid();
+    m.sender = QStringLiteral("user1@fabrikam.com");
+    m.describedBodySize = 100 * 1024;
+    for (qint64 n = 0; (*stream)->generation() <= generations; ++n) {
+        m.internetMessageId = QStringLiteral("<bench%1@contoso.com>").arg(n);
+        m.subject = QStringLiteral("Report %1").arg(n);
+        m.bodySeed = static_cast<quint64>(n);
+        if (!(*stream)->append(m.type(), m.encode(), 1, m.describedBodySize))
             std::exit(1);
-        if ((*stream)->pendingBytes() >= 900 * 1024 && !(*stream)->flush())
+        if (n % 10 == 9 && !(*stream)->flush())
             std::exit(1);
     }
     if (!(*stream)->flush())

@@ -90,7 +90,8 @@ File::~File()
 }
 
 File::File(File &&other) noexcept
-    : m_fd(other.m_fd), m_path(std::move(other.m_path)), m_faults(std::move(other.m_faults))
+    : m_fd(other.m_fd), m_path(std::move(other.m_path)), m_faults(std::move(other.m_faults)),
+      m_knownLength(other.m_knownLength)
 {
     other.m_fd = -1;
 }
@@ -102,6 +103,7 @@ File &File::operator=(File &&other) noexcept
         m_fd = other.m_fd;
         m_path = std::move(other.m_path);
         m_faults = std::move(other.m_faults);
+        m_knownLength = other.m_knownLength;
         other.m_fd = -1;
     }
     return *this;
@@ -147,9 +149,12 @@ Result<File::Growth> File::takeSpaceFor(qint64 newLength, const QString &doing)
 {
     if (!m_faults || !m_faults->space)
         return Growth{};
+    if (newLength <= m_knownLength)
+        return Growth{m_knownLength, 0};
     auto length = size();
     if (!length)
         return length.error();
+    m_knownLength = *length;
     Growth growth{*length, 0};
     if (newLength > *length) {
         if (const int f = m_faults->space->take(newLength - *length))
@@ -165,6 +170,7 @@ void File::settle(const Growth &growth)
         return;
     // What the length became (a failed or partial call may have grown it less, a shrink frees).
     const auto length = size();
+    m_knownLength = length ? *length : -1;
     const qint64 changed = length ? *length - growth.before : 0;
     if (changed != growth.taken)
         m_faults->space->adjust(changed - growth.taken);
@@ -321,6 +327,7 @@ void File::close()
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
+    m_knownLength = -1;
 }
 
 Status ensureDirectory(const QString &dirPath)

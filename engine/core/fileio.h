@@ -119,6 +119,9 @@ private:
     int m_fd = -1;
     QString m_path; // as the user sees it (a Windows path on a host), for messages
     std::shared_ptr<const DiskFaults> m_faults;
+    // The length this File last saw or made (-1: not known): a write inside it grows nothing, so the log
+    // writer's appends need no fstat each.
+    qint64 m_knownLength = -1;
 };
 
 // Creates dirPath and its parents: for the lab's own folder only (a host's folders go through HostDisk).
