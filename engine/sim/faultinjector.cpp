@@ -2,12 +2,49 @@
 
 #include "core/fileio.h"
 #include "core/logging.h"
+#include "store/logformat.h"
+
+#include <algorithm>
 
 #include <spdlog/spdlog.h>
 
 namespace scr {
 
-Status FaultInjector::corruptFile(const HostDisk &disk, const QString &path, qint64 offset)
+namespace {
+
+// The byte Invoke-Fault CorruptLog flips when no offset is given: see corruptFile.
+Result<qint64> storedRecordByte(const File &file, const QString &displayPath)
+{
+    auto ranges = file.dataRanges();
+    if (!ranges)
+        return ranges.error();
+    for (auto it = ranges->rbegin(); it != ranges->rend(); ++it) {
+        const qint64 start = std::max(it->first, kStoredLogHeaderSize);
+        if (start >= it->second)
+            continue;
+        QByteArray data(static_cast<qsizetype>(it->second - start), Qt::Uninitialized);
+        SCR_TRY(file.readAt(start, data.data(), data.size()));
+        qsizetype end = data.size(); // past the last non-zero byte: where the stored records end
+        while (end > 0 && data[end - 1] == 0)
+            --end;
+        if (end == 0)
+            continue;
+        qsizetype first = 0; // the first non-zero byte (format 1 logs: records start past a hole)
+        while (data[first] == 0)
+            ++first;
+        qsizetype at = first + (end - first) / 2;
+        while (data[at] == 0) // padding between records: the checksum does not cover it
+            ++at;
+        return start + at;
+    }
+    return Error{displayPath, QStringLiteral("stores nothing past its header to corrupt"),
+                 QStringLiteral("pick a log that holds records, or give -Offset"), JetCode::InvalidParameter};
+}
+
+} // namespace
+
+Result<qint64> FaultInjector::corruptFile(const HostDisk &disk, const QString &path,
+                                          std::optional<qint64> offset)
 {
     auto file = disk.open(path, File::Mode::ReadWrite);
     if (!file)
@@ -15,17 +52,24 @@ Status FaultInjector::corruptFile(const HostDisk &disk, const QString &path, qin
     auto size = file->size();
     if (!size)
         return size.error();
-    if (offset < 0 || offset >= *size)
+    if (!offset) {
+        auto picked = storedRecordByte(*file, disk.displayPath(path));
+        if (!picked)
+            return picked.error();
+        offset = *picked;
+    }
+    if (*offset < 0 || *offset >= *size)
         return Error{disk.displayPath(path),
-                     QStringLiteral("offset %1 is outside the file (%2 bytes)").arg(offset).arg(*size),
+                     QStringLiteral("offset %1 is outside the file (%2 bytes)").arg(*offset).arg(*size),
                      QStringLiteral("pick an offset inside the file"), JetCode::InvalidParameter};
     char byte = 0;
-    SCR_TRY(file->readAt(offset, &byte, 1));
+    SCR_TRY(file->readAt(*offset, &byte, 1));
     byte = static_cast<char>(byte ^ 0x5A);
-    SCR_TRY(file->writeAt(offset, &byte, 1));
+    SCR_TRY(file->writeAt(*offset, &byte, 1));
     SCR_TRY(file->syncData());
-    logging::get("sim")->warn("fault: corrupted {} at byte {}", disk.displayPath(path).toStdString(), offset);
-    return {};
+    logging::get("sim")->warn("fault: corrupted {} at byte {}", disk.displayPath(path).toStdString(),
+                              *offset);
+    return *offset;
 }
 
 Status FaultInjector::deleteFile(const HostDisk &disk, const QString &path)

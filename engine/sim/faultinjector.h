@@ -8,6 +8,8 @@
 #include "core/result.h"
 #include "host/hostdisk.h"
 
+#include <optional>
+
 #include <QString>
 
 namespace scr {
@@ -15,8 +17,13 @@ namespace scr {
 class FaultInjector
 {
 public:
-    // Flips one byte of path at offset (inside a log: the record there no longer checks out).
-    static Status corruptFile(const HostDisk &disk, const QString &path, qint64 offset);
+    // Flips one byte of path at offset and returns the offset. Without an offset it flips a stored byte of
+    // a record: in a thin log most of the file is a hole, so a fixed offset would mostly land past the
+    // records. The byte is the middle of the file's last data range past the log header's stored bytes,
+    // moved to the nearest non-zero byte (a record's header or payload, never the zeros that pad records to
+    // 8 bytes); a file with nothing stored past its header is refused.
+    static Result<qint64> corruptFile(const HostDisk &disk, const QString &path,
+                                      std::optional<qint64> offset = std::nullopt);
     static Status deleteFile(const HostDisk &disk, const QString &path);
 
     // The filler file of FillDisk, on the disk's C: drive. It holds no data: a hole as long as it says.

@@ -380,8 +380,9 @@ void registerScrCmdlets(CmdletRegistry &r)
            }});
     r.add(
         {QStringLiteral("Invoke-Fault"),
-         QStringLiteral("Inject a fault: CorruptLog or DeleteLog (-Path on -Server's disk), FillDisk "
-                        "[-SizeGB] (a sparse C:\\SCR-FillDisk.bin as long as the free space) or FreeDisk."),
+         QStringLiteral(
+             "Inject a fault: CorruptLog [-Offset] or DeleteLog (-Path on -Server's disk), FillDisk "
+             "[-SizeGB] (a sparse C:\\SCR-FillDisk.bin as long as the free space) or FreeDisk."),
          {P{QStringLiteral("Kind"), T::String, 0, true}, P{QStringLiteral("Server"), T::String, -1, true},
           P{QStringLiteral("Path"), T::String, -1, false}, P{QStringLiteral("Offset"), T::Integer, -1, false},
           P{QStringLiteral("SizeGB"), T::String, -1, false}},
@@ -428,13 +429,22 @@ void registerScrCmdlets(CmdletRegistry &r)
                      QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
                      JetCode::InvalidParameter};
              const QString path = b.string(QStringLiteral("Path"));
-             if (is("DeleteLog"))
+             if (is("DeleteLog")) {
                  SCR_TRY(FaultInjector::deleteFile(disk, path));
-             else
-                 SCR_TRY(FaultInjector::corruptFile(
-                     disk, path,
-                     b.has(QStringLiteral("Offset")) ? b.milliseconds(QStringLiteral("Offset")) : 300000));
-             return none();
+                 return none();
+             }
+             // Without -Offset: a stored byte of a record (a thin log is mostly a hole).
+             auto offset = FaultInjector::corruptFile(
+                 disk, path,
+                 b.has(QStringLiteral("Offset")) ? std::optional(b.milliseconds(QStringLiteral("Offset")))
+                                                 : std::nullopt);
+             if (!offset)
+                 return offset.error();
+             PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
+             o.set(QStringLiteral("Output"), QStringLiteral("Corrupted byte %1 of %2 on %3.")
+                                                 .arg(*offset)
+                                                 .arg(disk.displayPath(path), server));
+             return Objects{o};
          }});
     r.add({QStringLiteral("eseutil"),
            QStringLiteral("The ESE utility on the session's host: /mh /ml /mk /r."),

@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include <sys/stat.h>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -249,6 +251,61 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("E0000000001.log"), QStringLiteral("E0000000002.log")}));
         QCOMPARE(*disk.fileNames(QStringLiteral("c:\\l"), QStringLiteral("E0?.*")),
                  QStringList({QStringLiteral("E00.chk"), QStringLiteral("e01.log")}));
+    }
+    // A copy is as thin as its source: only the source's data ranges are read and written, the rest stays
+    // a hole of the same length; copying into a spare that held data leaves none of it behind.
+    void copyKeepsHoles()
+    {
+        QTemporaryDir lab;
+        HostDisk source(lab.path(), QStringLiteral("MBX1"));
+        HostDisk target(lab.path(), QStringLiteral("MBX3"));
+        for (const HostDisk &d : {source, target})
+            QVERIFY(d.makeFolders(QStringLiteral("C:\\Logs")).hasValue());
+        const QString name = QStringLiteral("C:\\Logs\\E0000000007.log");
+        constexpr qint64 kLength = 1 << 20;
+        {
+            auto f = source.open(name, File::Mode::CreateNew);
+            QVERIFY(f.hasValue());
+            QVERIFY(f->setLength(kLength).hasValue());
+            QVERIFY(f->writeAt(0, QByteArray(600, 'H').constData(), 600).hasValue());
+            QVERIFY(f->writeAt(512 * 1024, QByteArray(100, 'R').constData(), 100).hasValue());
+            QVERIFY(f->syncData().hasValue());
+        }
+        const auto rangesOf = [](const HostDisk &d, const QString &path) {
+            auto f = d.open(path, File::Mode::ReadOnly);
+            auto r = f ? f->dataRanges() : Result<std::vector<std::pair<qint64, qint64>>>(f.error());
+            return r ? *r : std::vector<std::pair<qint64, qint64>>{};
+        };
+        const auto blocksOf = [](const HostDisk &d, const QString &path) -> qint64 {
+            struct stat st
+            {};
+            const QString local = d.localPath(path).value();
+            return ::stat(QFile::encodeName(local).constData(), &st) == 0 ? qint64(st.st_blocks) * 512 : -1;
+        };
+        const auto sourceRanges = rangesOf(source, name);
+        if (sourceRanges.size() != 2)
+            QSKIP("this file system does not report holes");
+        QVERIFY(sourceRanges.front().first == 0 && sourceRanges.back().second < kLength);
+        const QByteArray content = source.readAll(name).value();
+        QCOMPARE(content.size(), kLength);
+
+        QVERIFY(target.copyFrom(source, name, name).hasValue());
+        QCOMPARE(target.readAll(name).value(), content);
+        QCOMPARE(rangesOf(target, name), sourceRanges);
+        QVERIFY2(
+            blocksOf(target, name) > 0 && blocksOf(target, name) <= blocksOf(source, name),
+            qPrintable(QStringLiteral("%1 > %2").arg(blocksOf(target, name)).arg(blocksOf(source, name))));
+
+        // Into a spare that was written through: emptied first, so it is as thin as the source.
+        const QString spare = QStringLiteral("C:\\Logs\\E0000000001.log");
+        QVERIFY(target.writeAtomically(spare, QByteArray(kLength, '\xff')).hasValue());
+        QVERIFY(blocksOf(target, spare) >= kLength);
+        const QString next = QStringLiteral("C:\\Logs\\E0000000008.log");
+        QVERIFY(target.copyFrom(source, name, next, true, spare).hasValue());
+        QVERIFY(!target.exists(spare));
+        QCOMPARE(target.readAll(next).value(), content);
+        QCOMPARE(rangesOf(target, next), sourceRanges);
+        QVERIFY(blocksOf(target, next) <= blocksOf(source, name));
     }
 
 private:

@@ -9,6 +9,8 @@
 #include "store/recovery.h"
 #include "testsupport.h"
 
+#include <sys/stat.h>
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -81,6 +83,50 @@ void writeMessages(Lab &lab, const Clock &clock, int messages, bool dismount, in
         QVERIFY((*db)->dismount().hasValue());
 }
 
+constexpr uint32_t kDescribedSize = 100 * 1024;
+quint64 bodySeedOf(qint64 n)
+{
+    return 0xB0D7000ULL + static_cast<quint64>(n);
+}
+
+// Message n with a described body of kDescribedSize bytes: about ten take a generation.
+DeliverMessageRecord describedMessage(const QUuid &mailbox, qint64 n)
+{
+    DeliverMessageRecord m;
+    m.mailboxGuid = mailbox;
+    m.internetMessageId = test::messageId(kSeed, n);
+    m.sender = QStringLiteral("sender%1@fabrikam.com").arg(n % 17);
+    m.subject = QStringLiteral("Report %1").arg(n);
+    m.describedBodySize = kDescribedSize;
+    m.bodySeed = bodySeedOf(n);
+    return m;
+}
+
+// As writeMessages, with described bodies.
+void writeDescribed(Lab &lab, const Clock &clock, int messages, bool dismount, int uncommitted = 0)
+{
+    auto db = MountedDatabase::mount(lab.paths, lab.guid, QStringLiteral("DB1"), clock);
+    QVERIFY2(db.hasValue(), qPrintable(db.hasValue() ? QString() : db.error().toString()));
+    if (!(*db)->knowsMailbox(lab.mailbox))
+        QVERIFY((*db)->createMailbox({lab.mailbox, QStringLiteral("Ada Adler")}).hasValue());
+    for (int i = 0; i < messages + uncommitted; ++i) {
+        QVERIFY((*db)->deliverMessage(describedMessage(lab.mailbox, lab.committed + i)).hasValue());
+        if (i < messages && (i % 7 == 6 || i == messages - 1))
+            QVERIFY((*db)->commit().hasValue());
+    }
+    lab.committed += messages;
+    if (dismount)
+        QVERIFY((*db)->dismount().hasValue());
+}
+
+// The bytes a file really takes on disk (st_blocks), whatever its length says.
+qint64 allocatedBytes(const QString &path)
+{
+    struct stat st
+    {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? qint64(st.st_blocks) * 512 : -1;
+}
+
 QString errorText(const Result<RecoveryReport> &r)
 {
     return r.hasValue() ? QStringLiteral("(succeeded)") : r.error().toString();
@@ -151,6 +197,83 @@ private Q_SLOTS:
         QVERIFY(!(*(*db)->message(test::messageId(kSeed, 150)))); // logged, never acknowledged
         QCOMPARE(readCheckpoint(test::tempDisk(), lab.checkpoint())->position, report->end);
     }
+    void describedBodiesReadBackFromThinLogs_data()
+    {
+        QTest::addColumn<bool>("dismount");
+        QTest::newRow("dismount") << true;
+        QTest::newRow("crash and recovery") << false;
+    }
+    // Thin logs end to end: described bodies take their logical size in the generations (about ten of
+    // 100 KB a generation) and in the mailbox's statistics, come back byte for byte from their seeds, and
+    // every log file really holds only a block or two.
+    void describedBodiesReadBackFromThinLogs()
+    {
+        QFETCH(bool, dismount);
+        Lab lab;
+        constexpr int kMessages = 35;
+        writeDescribed(lab, m_clock, kMessages, dismount, dismount ? 0 : 2);
+        if (!dismount) {
+            QCOMPARE(Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly)
+                         .value()
+                         ->header()
+                         .state,
+                     DatabaseState::DirtyShutdown);
+            auto report = Recovery::run(lab.options(), m_clock);
+            QVERIFY2(report.hasValue(), qPrintable(errorText(report)));
+        }
+        auto db = Database::open(test::tempDisk(), lab.paths.edbPath, Database::Access::ReadOnly);
+        QVERIFY(db.hasValue());
+        QCOMPARE((*db)->header().state, DatabaseState::CleanShutdown);
+        QCOMPARE(*(*db)->messageCount(), kMessages);
+        for (qint64 n = 0; n < kMessages; ++n) {
+            auto m = (*db)->message(test::messageId(kSeed, n));
+            QVERIFY(m.hasValue() && m->has_value());
+            QCOMPARE((*m)->body.size(), qsizetype(kDescribedSize));
+            QVERIFY2((*m)->body == describedBody(bodySeedOf(n), kDescribedSize),
+                     qPrintable(QString::number(n)));
+        }
+        QVERIFY((*db)->message(test::messageId(kSeed, 0)).value()->body !=
+                describedBody(bodySeedOf(1), kDescribedSize));
+        QVERIFY(!(*(*db)->message(test::messageId(kSeed, kMessages)))); // logged, never acknowledged
+        auto mailboxes = (*db)->mailboxes();
+        QVERIFY(mailboxes.hasValue());
+        QCOMPARE(mailboxes->size(), std::size_t(1));
+        QCOMPARE(mailboxes->front().itemCount, kMessages);
+        QCOMPARE(mailboxes->front().totalItemSize, qint64(kMessages) * kDescribedSize);
+        // Generations roll at the logical rate: ten messages of 100 KB fill one (1 MiB less its header).
+        auto listing = listLogFolder(test::tempDisk(), lab.paths.logFolder, lab.paths.prefix);
+        QVERIFY(listing.hasValue());
+        QCOMPARE(listing->closedGenerations, (std::vector<uint32_t>{1, 2, 3}));
+        int delivered = 0;
+        for (uint32_t g = 1; g <= 4; ++g) {
+            const QString path = g < 4 ? lab.log(g) : lab.openLog();
+            auto log = LogFile::load(test::tempDisk(), path);
+            QVERIFY(log.hasValue());
+            QCOMPARE(log->header().generation, g);
+            auto scan = log->scan(g == 4);
+            QVERIFY2(scan.hasValue(), qPrintable(scan.hasValue() ? QString() : scan.error().toString()));
+            const int count = scan->countByType[std::size_t(RecordType::DeliverDescribedMessage)];
+            QCOMPARE(scan->countByType[std::size_t(RecordType::DeliverMessage)], 0);
+            if (g < 4) {
+                QCOMPARE(count, 10);
+                QVERIFY(scan->end.offset > kLogFileSize - kDescribedSize); // no room for another
+            }
+            QCOMPARE(scan->describedBytes, qint64(count) * kDescribedSize);
+            QVERIFY(log->storedBytes() <= 8192);
+            delivered += count;
+        }
+        QCOMPARE(delivered, kMessages); // the two never acknowledged never reached the file
+        // Each log is 1 MiB long and really takes a block or two.
+        const QStringList logs = QDir(lab.paths.logFolder).entryList({QStringLiteral("*.log")}, QDir::Files);
+        QCOMPARE(logs.size(), 4);
+        for (const QString &name : logs) {
+            const QString path = lab.paths.logFolder + QLatin1Char('/') + name;
+            QCOMPARE(QFileInfo(path).size(), kLogFileSize);
+            const qint64 used = allocatedBytes(path);
+            QVERIFY2(used > 0 && used <= 8192,
+                     qPrintable(QStringLiteral("%1: %2 bytes").arg(name).arg(used)));
+        }
+    }
     void mountRecoversByItself()
     {
         Lab lab;
@@ -214,6 +337,61 @@ private Q_SLOTS:
         QVERIFY(test::flipByte(lab.log(2), 300'000));
         expectRefusal(lab, lab.options(), JetCode::LogFileCorrupt,
                       QStringLiteral("generation 2 is corrupt at (0x2,"));
+    }
+    // A thin log's records are a few hundred stored bytes: a flipped one is found as surely as in a log
+    // that stores its bodies, and so is a byte written into the hole after them.
+    void flippedStoredByteOfADescribedLogIsRefused()
+    {
+        Lab lab;
+        writeDescribed(lab, m_clock, 35, false);
+        std::vector<Lsn> lsns;
+        auto log = LogFile::load(test::tempDisk(), lab.log(2));
+        QVERIFY(log.hasValue());
+        QVERIFY(log->scan(false,
+                          [&](const LogRecordView &v) -> Status {
+                              lsns.push_back(v.lsn);
+                              return {};
+                          })
+                    .hasValue());
+        QCOMPARE(lsns.size(), std::size_t(10));
+        const Lsn victim = lsns[4];
+        const qint64 position = test::recordPosition(lab.log(2), victim);
+        QVERIFY(position >= kPackedRecordsStart && position < 4096); // packed, not at its logical offset
+        QVERIFY(test::flipByte(lab.log(2), position + kRecordHeaderSize + 5)); // in its payload
+        auto scan = LogFile::load(test::tempDisk(), lab.log(2))->scan(false);
+        QVERIFY(!scan.hasValue());
+        QCOMPARE(scan.error().code, JetCode::LogFileCorrupt);
+        QVERIFY2(scan.error().toString().contains(
+                     QStringLiteral("generation 2 is corrupt at %1").arg(victim.toString())),
+                 qPrintable(scan.error().toString()));
+        expectRefusal(lab, lab.options(), JetCode::LogFileCorrupt,
+                      QStringLiteral("generation 2 is corrupt at %1").arg(victim.toString()));
+    }
+    void byteInTheHoleAfterTheRecordsIsRefused()
+    {
+        Lab lab;
+        writeDescribed(lab, m_clock, 35, false);
+        const qint64 end = LogFile::load(test::tempDisk(), lab.log(3))->scan(false)->physicalEnd;
+        QVERIFY(end > kPackedRecordsStart && end < 4096);
+        const qint64 at = 300'000; // far into the hole: what Invoke-Fault's old default hit
+        {
+            auto file = File::open(lab.log(3), File::Mode::ReadOnly);
+            auto ranges = file->dataRanges();
+            QVERIFY(ranges.hasValue() && !ranges->empty());
+            QVERIFY(ranges->back().second <= at); // a hole there
+        }
+        QVERIFY(test::flipByte(lab.log(3), at));
+        QCOMPARE(QFileInfo(lab.log(3)).size(), kLogFileSize);
+        auto scan = LogFile::load(test::tempDisk(), lab.log(3))->scan(false);
+        QVERIFY(!scan.hasValue());
+        QCOMPARE(scan.error().code, JetCode::LogFileCorrupt);
+        QVERIFY2(scan.error().toString().contains(QStringLiteral("bytes follow the last record")),
+                 qPrintable(scan.error().toString()));
+        QVERIFY2(scan.error().toString().contains(QStringLiteral("generation 3 is corrupt at (0x3,")),
+                 qPrintable(scan.error().toString()));
+        QVERIFY(scan.error().toString().contains(QStringLiteral("(byte 300000 of the file)")));
+        expectRefusal(lab, lab.options(), JetCode::LogFileCorrupt,
+                      QStringLiteral("bytes follow the last record"));
     }
     void flippedHeaderByteIsRefused()
     {

@@ -5,6 +5,7 @@
 #include "replication/copyworker.h"
 #include "sim/mailflow.h"
 #include "sim/virtualclock.h"
+#include "store/logfile.h"
 #include "store/logfolder.h"
 #include "store/logreplayer.h"
 #include "store/mounteddatabase.h"
@@ -214,35 +215,76 @@ private Q_SLOTS:
         QVERIFY(*(*copyDb)->messageCount() < site.flow->delivered()); // the last 50 logs are not in it yet
         QCOMPARE((*copyDb)->header().state, DatabaseState::DirtyShutdown);
     }
+    // The logs are thin (the flow's bodies are described): a record's stored bytes are a few hundred bytes
+    // at the start of the file, the rest a hole. Damage in either is found.
+    void damagedCopyIsFetchedAgainAndStaysHealthy_data()
+    {
+        QTest::addColumn<qint64>("offset");
+        QTest::newRow("a record's stored byte") << qint64(-1); // FaultInjector's pick
+        QTest::newRow("the hole after the records") << qint64(300'000);
+    }
     void damagedCopyIsFetchedAgainAndStaysHealthy()
     {
+        QFETCH(qint64, offset);
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
         site.run(70);
         const uint32_t victim = copy.status().lastLogReplayed + 5;
-        QVERIFY(FaultInjector::corruptFile(site.disk(QStringLiteral("MBX3")),
-                                           site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
-                                               logFileName(QStringLiteral("E00"), victim),
-                                           300'000));
+        const QString name = logFileName(QStringLiteral("E00"), victim);
+        const QString copied = site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') + name;
+        const QString source = site.source.logFolder + QLatin1Char('/') + name;
+        QVERIFY(victim <= copy.status().lastLogCopied);
+        QCOMPARE(test::fileFingerprint(copied), test::fileFingerprint(source));
+        auto hit = FaultInjector::corruptFile(site.disk(QStringLiteral("MBX3")), copied,
+                                              offset < 0 ? std::nullopt : std::optional(offset));
+        QVERIFY(hit.hasValue());
+        if (offset < 0)
+            QVERIFY2(*hit >= kPackedRecordsStart &&
+                         *hit < LogFile::load(test::tempDisk(), source)->scan(false)->physicalEnd,
+                     qPrintable(QString::number(*hit)));
+        else
+            QCOMPARE(*hit, offset);
+        auto damaged = LogFile::load(test::tempDisk(), copied)->scan(false);
+        QVERIFY(!damaged.hasValue());
+        QCOMPARE(damaged.error().code, JetCode::LogFileCorrupt);
+        QVERIFY2(damaged.error().toString().contains(QStringLiteral("generation %1 is corrupt").arg(victim)),
+                 qPrintable(damaged.error().toString()));
         site.run(20);
         const CopyStatus s = copy.status();
         QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(statusText(s)));
         QVERIFY(s.lastLogReplayed > victim);
         QVERIFY(site.hasEvent(2106));
+        // Fetched again: the copy is the source's log again, byte for byte, and as thin.
+        QCOMPARE(test::fileFingerprint(copied), test::fileFingerprint(source));
+        QVERIFY(LogFile::load(test::tempDisk(), copied)->scan(false).hasValue());
+    }
+    void corruptSourceLogFailsTheCopyNamingTheGeneration_data()
+    {
+        QTest::addColumn<qint64>("offset");
+        QTest::newRow("a record's stored byte") << qint64(-1);
+        QTest::newRow("the hole after the records") << qint64(200'000);
     }
     void corruptSourceLogFailsTheCopyNamingTheGeneration()
     {
+        QFETCH(qint64, offset);
         Site site;
         CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0);
         site.run(10);
         const uint32_t copied = copy.status().lastLogCopied;
         site.flowOnly(3); // new generations, not copied yet
         const uint32_t victim = copied + 1;
-        QVERIFY(FaultInjector::corruptFile(site.source.disk,
-                                           site.source.logFolder + QLatin1Char('/') +
-                                               logFileName(QStringLiteral("E00"), victim),
-                                           200'000)
-                    .hasValue());
+        const QString path =
+            site.source.logFolder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), victim);
+        const qint64 end = LogFile::load(test::tempDisk(), path)->scan(false)->physicalEnd;
+        auto hit = FaultInjector::corruptFile(site.source.disk, path,
+                                              offset < 0 ? std::nullopt : std::optional(offset));
+        QVERIFY(hit.hasValue());
+        QVERIFY(offset < 0 ? (*hit >= kPackedRecordsStart && *hit < end) : *hit == offset);
+        // A stored byte breaks a record; a byte in the hole is data where only zeros may be.
+        auto damaged = LogFile::load(test::tempDisk(), path)->scan(false);
+        QVERIFY(!damaged.hasValue());
+        QCOMPARE(damaged.error().toString().contains(QStringLiteral("bytes follow the last record")),
+                 offset >= 0);
         for (int i = 0; i < 5; ++i)
             site.cycle();
         const CopyStatus s = copy.status();
