@@ -141,6 +141,12 @@ RecordCheck decodeRecordAt(const char *file, qint64 fileSize, qint64 position, L
         *why = QStringLiteral("the record checksum does not match");
         return RecordCheck::Bad;
     }
+    // The padding to 8 bytes is outside the checksum: it must be zeros, so no stored byte goes unchecked.
+    for (qint64 i = kRecordHeaderSize + length; i < encodedRecordSize(length); ++i)
+        if (p[i] != 0) {
+            *why = QStringLiteral("the record's padding is not zero");
+            return RecordCheck::Bad;
+        }
     if (gen != lsn.generation || off != lsn.offset) {
         *why = QStringLiteral("the record says it belongs at %1").arg(Lsn{gen, off}.toString());
         return RecordCheck::Bad;

@@ -71,8 +71,8 @@ private Q_SLOTS:
         QCOMPARE(decodeRecordAt(file.constData(), file.size(), 4096 + encoded.size(),
                                 {5, static_cast<uint32_t>(4096 + encoded.size())}, &after, &why),
                  RecordCheck::End);
-        // Any flipped byte of the record's header or payload is detected (padding carries nothing).
-        for (int i = 0; i < kRecordHeaderSize + view.payloadSize; i += 3) {
+        // Any flipped byte of the record's header, payload or padding is detected.
+        for (int i = 0; i < view.encodedSize; i += (i < kRecordHeaderSize + view.payloadSize ? 3 : 1)) {
             QByteArray damaged = file;
             damaged[4096 + i] = static_cast<char>(damaged[4096 + i] ^ 0x10);
             LogRecordView bad;
