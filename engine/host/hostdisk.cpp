@@ -309,17 +309,19 @@ qint64 folderUsage(int fd, int depth)
         return 0;
     }
     qint64 total = 0;
+    const auto descend = [&](const char *name) {
+        // Deeper than any Windows path could be: a loop of bind mounts or worse; not counted.
+        if (depth >= 64)
+            return;
+        const int child = ::openat(::dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (child >= 0)
+            total += folderUsage(child, depth + 1);
+    };
     while (const dirent *e = ::readdir(dir)) {
         if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0 || e->d_type == DT_LNK)
             continue;
         if (e->d_type == DT_DIR) {
-            // Deeper than any Windows path could be: a loop of bind mounts or worse; not counted.
-            if (depth < 64) {
-                const int child =
-                    ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (child >= 0)
-                    total += folderUsage(child, depth + 1);
-            }
+            descend(e->d_name);
             continue;
         }
         struct stat st
@@ -328,12 +330,8 @@ qint64 folderUsage(int fd, int depth)
             continue; // gone since readdir
         if (S_ISREG(st.st_mode))
             total += static_cast<qint64>(st.st_size);
-        else if (S_ISDIR(st.st_mode) && depth < 64) { // a file system that does not fill d_type
-            const int child =
-                ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (child >= 0)
-                total += folderUsage(child, depth + 1);
-        }
+        else if (S_ISDIR(st.st_mode)) // a file system that does not fill d_type
+            descend(e->d_name);
     }
     ::closedir(dir);
     return total;

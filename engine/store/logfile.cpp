@@ -7,11 +7,18 @@
 
 namespace scr {
 
-Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const QString &displayName)
+namespace {
+
+// A log file as it reads: its length checked, then only its data ranges read into an image that runs to
+// the end of the last one (and at least over the header); holes in it are zeros, as they read.
+struct ThinImage
 {
-    LogFile log;
-    log.m_path = path;
-    log.m_displayName = displayName.isEmpty() ? fileNameOf(path) : displayName;
+    QByteArray data;
+    qint64 stored = 0; // the bytes the file stores
+};
+
+Result<ThinImage> readThinLog(const HostDisk &disk, const QString &path, const QString &displayName)
+{
     auto file = disk.open(path, File::Mode::ReadOnly);
     if (!file)
         return file.error();
@@ -19,7 +26,7 @@ Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const Q
     if (!size)
         return size.error();
     if (*size != kLogFileSize)
-        return Error{log.m_displayName,
+        return Error{displayName,
                      QStringLiteral("the log file is %1 bytes, not %2: it was truncated or is not a log")
                          .arg(*size)
                          .arg(kLogFileSize),
@@ -29,39 +36,39 @@ Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const Q
     auto ranges = file->dataRanges();
     if (!ranges)
         return ranges.error();
-    // The image runs to the end of the last data range, and at least over the stored header; holes in it
-    // are zeros, as they read.
+    ThinImage image;
     const qint64 imageSize = std::max(kLogHeaderSize, ranges->empty() ? 0 : ranges->back().second);
-    log.m_data = QByteArray(static_cast<qsizetype>(imageSize), '\0');
+    image.data = QByteArray(static_cast<qsizetype>(imageSize), '\0');
     for (const auto &[start, end] : *ranges) {
-        SCR_TRY(file->readAt(start, log.m_data.data() + start, end - start));
-        log.m_stored += end - start;
+        SCR_TRY(file->readAt(start, image.data.data() + start, end - start));
+        image.stored += end - start;
     }
-    auto header = decodeLogHeader(log.m_data.constData(), log.m_data.size(), log.m_displayName);
+    return image;
+}
+
+} // namespace
+
+Result<LogFile> LogFile::load(const HostDisk &disk, const QString &path, const QString &displayName)
+{
+    LogFile log;
+    log.m_path = path;
+    log.m_displayName = displayName.isEmpty() ? fileNameOf(path) : displayName;
+    auto image = readThinLog(disk, path, log.m_displayName);
+    if (!image)
+        return image.error();
+    auto header = decodeLogHeader(image->data.constData(), image->data.size(), log.m_displayName);
     if (!header)
         return header.error();
     log.m_header = std::move(*header);
+    log.m_data = std::move(image->data);
+    log.m_stored = image->stored;
     return log;
 }
 
 bool isUnwrittenLog(const HostDisk &disk, const QString &path)
 {
-    auto file = disk.open(path, File::Mode::ReadOnly);
-    if (!file)
-        return false;
-    auto size = file->size();
-    auto ranges = file->dataRanges();
-    if (!size || *size != kLogFileSize || !ranges)
-        return false;
-    QByteArray buffer;
-    for (const auto &[start, end] : *ranges) {
-        buffer.resize(static_cast<qsizetype>(end - start));
-        if (!file->readAt(start, buffer.data(), buffer.size()))
-            return false;
-        if (buffer.count('\0') != buffer.size())
-            return false;
-    }
-    return true;
+    auto image = readThinLog(disk, path, fileNameOf(path));
+    return image && image->data.count('\0') == image->data.size();
 }
 
 Result<LogHeader> LogFile::readHeader(const HostDisk &disk, const QString &path, const QString &displayName)

@@ -18,6 +18,16 @@ private:
     test::ManualClock m_clock;
 
     static QByteArray payloadOf(int size, char fill) { return QByteArray(size, fill); }
+    // Twenty records of 64,000 bytes, flushed: generation 1 closed, generation 2 open in E00.log.
+    void writeOneClosedGeneration(const QString &folder)
+    {
+        auto s = LogStream::open(test::tempDisk(), folder, QStringLiteral("E00"), m_clock);
+        QVERIFY(s.hasValue());
+        for (int i = 0; i < 20; ++i)
+            QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(64000, 'z'), 1).hasValue());
+        QVERIFY((*s)->flush().hasValue());
+        QCOMPARE((*s)->generation(), 2u);
+    }
 
 private Q_SLOTS:
     void newStreamStartsAtGenerationOne()
@@ -193,13 +203,9 @@ private Q_SLOTS:
     void finishesAnInterruptedRollOver()
     {
         QTemporaryDir dir;
-        {
-            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
-            for (int i = 0; i < 20; ++i)
-                QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(64000, 'z'), 1).hasValue());
-            QVERIFY((*s)->flush().hasValue());
-            QCOMPARE((*s)->generation(), 2u);
-        }
+        writeOneClosedGeneration(dir.path());
+        if (QTest::currentTestFailed())
+            return;
         // Simulate a crash between the two renames of a roll-over: E00.log already renamed to generation 2,
         // the prepared E00tmp.log (generation 3) not yet renamed to E00.log.
         auto gen2 = LogFile::load(test::tempDisk(), dir.filePath(QStringLiteral("E00.log")));
@@ -239,13 +245,9 @@ private Q_SLOTS:
         // power went before that, E00.log is 1 MiB of zeros: it never held a record, and both recovery and
         // the writer take it for the prepared log it was.
         QTemporaryDir dir;
-        {
-            auto s = LogStream::open(test::tempDisk(), dir.path(), QStringLiteral("E00"), m_clock);
-            for (int i = 0; i < 20; ++i)
-                QVERIFY((*s)->append(RecordType::DeleteMessage, payloadOf(64000, 'z'), 1).hasValue());
-            QVERIFY((*s)->flush().hasValue());
-            QCOMPARE((*s)->generation(), 2u);
-        }
+        writeOneClosedGeneration(dir.path());
+        if (QTest::currentTestFailed())
+            return;
         const QString e00 = dir.filePath(QStringLiteral("E00.log"));
         const QString closed = dir.filePath(QStringLiteral("E0000000001.log"));
         QVERIFY(QFile::resize(e00, 0) && QFile::resize(e00, kLogFileSize));
