@@ -369,6 +369,16 @@ private Q_SLOTS:
                      qPrintable(text(s)));
             QVERIFY2(s.failedMessage.contains(QString::number(marker->pid)), qPrintable(text(s)));
         }
+        // A new scr-shell process says the same, from the files.
+        const test::ProcessRun other = test::runProcess(
+            QStringLiteral(SCR_SHELL),
+            {QStringLiteral("--lab"), m_dir->path(), QStringLiteral("-c"),
+             QStringLiteral("Get-StorageGroupCopyStatus %1 | Format-List SummaryCopyStatus,Seeding")
+                 .arg(kCopyArgs)},
+            120000);
+        QCOMPARE(other.exitCode, 0);
+        QCOMPARE(listValue(other.out, QStringLiteral("SummaryCopyStatus")), QStringLiteral("Failed"));
+        QCOMPARE(listValue(other.out, QStringLiteral("Seeding")), QStringLiteral("False"));
         // The lab opened again says the same, and Resume does not make a half-seeded copy look whole.
         QVERIFY(reopen());
         QVERIFY2(status().summary == SummaryCopyStatus::Failed, qPrintable(text(status())));
