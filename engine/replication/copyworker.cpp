@@ -7,6 +7,7 @@
 #include "store/logfolder.h"
 
 #include <algorithm>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -47,6 +48,120 @@ QString eventLevelName(EventLevel level)
         return QStringLiteral("Error");
     }
     return {};
+}
+
+namespace {
+
+// When process pid started, in clock ticks since boot (field 22 of /proc/<pid>/stat); nullopt when no such
+// process runs. With the pid it names one process: a pid the kernel gave again later has another start time.
+std::optional<quint64> processStartTicks(qint64 pid)
+{
+    // /proc is the kernel's, not a host's disk: read directly, not through HostDisk.
+    if (pid <= 0)
+        return std::nullopt;
+    const QByteArray name =
+        QByteArrayLiteral("/proc/") + QByteArray::number(pid) + QByteArrayLiteral("/stat");
+    const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    char buffer[1024];
+    const ssize_t n = ::read(fd, buffer, sizeof buffer - 1);
+    ::close(fd);
+    if (n <= 0)
+        return std::nullopt;
+    const QByteArray line(buffer, static_cast<qsizetype>(n));
+    const qsizetype close = line.lastIndexOf(')'); // the command name may hold spaces and parentheses
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    if (fields.size() < 20 || fields[0] == "Z" || fields[0] == "X") // a zombie has ended
+        return std::nullopt;
+    bool ok = false;
+    const quint64 ticks = fields[19].toULongLong(&ok);
+    return ok ? std::optional<quint64>(ticks) : std::nullopt;
+}
+
+QString seedMarkerPath(const QString &targetLogFolder)
+{
+    return targetLogFolder + QLatin1Char('/') + QLatin1String(CopyWorker::kSeedMarkerName);
+}
+
+} // namespace
+
+Status CopyWorker::beginSeed(const HostDisk &disk, const QString &targetLogFolder, qint64 nowMs)
+{
+    const qint64 pid = ::getpid();
+    const auto start = processStartTicks(pid);
+    SCR_TRY(disk.makeFolders(targetLogFolder));
+    const QByteArray text = QStringLiteral("pid %1\nprocessStart %2\nstarted %3\n")
+                                .arg(pid)
+                                .arg(start.value_or(0))
+                                .arg(nowMs)
+                                .toLatin1();
+    return disk.writeAtomically(seedMarkerPath(targetLogFolder), text);
+}
+
+Status CopyWorker::endSeed(const HostDisk &disk, const QString &targetLogFolder)
+{
+    if (!disk.exists(seedMarkerPath(targetLogFolder)))
+        return {};
+    SCR_TRY(disk.removeFile(seedMarkerPath(targetLogFolder)));
+    return disk.syncFolder(targetLogFolder);
+}
+
+std::optional<SeedMarker> CopyWorker::readSeedMarker(const HostDisk &disk, const QString &targetLogFolder)
+{
+    const QString path = seedMarkerPath(targetLogFolder);
+    if (!disk.exists(path)) // every cycle asks: one stat, no error to build
+        return std::nullopt;
+    auto text = disk.readAll(path);
+    if (!text)
+        return std::nullopt;
+    SeedMarker marker;
+    for (const QByteArray &line : text->split('\n')) {
+        const QList<QByteArray> kv = line.trimmed().split(' ');
+        if (kv.size() != 2)
+            continue;
+        if (kv[0] == "pid")
+            marker.pid = kv[1].toLongLong();
+        else if (kv[0] == "processStart")
+            marker.processStart = kv[1].toULongLong();
+        else if (kv[0] == "started")
+            marker.startedMs = kv[1].toLongLong();
+    }
+    // A marker that names no process (torn, hand-made) is an interrupted seed: nothing runs it.
+    const auto start = processStartTicks(marker.pid);
+    marker.ownerRunning = start && (marker.processStart == 0 || *start == marker.processStart);
+    return marker;
+}
+
+QString CopyWorker::interruptedSeedMessage(const SeedMarker &marker)
+{
+    return QStringLiteral("a seed (Update-StorageGroupCopy) started at %1 by process %2 did not finish (the "
+                          "process ended); the copy's files are incomplete. Run Update-StorageGroupCopy "
+                          "-DeleteExistingFiles again.")
+        .arg(QDateTime::fromMSecsSinceEpoch(marker.startedMs, Qt::UTC)
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")))
+        .arg(marker.pid);
+}
+
+bool CopyWorker::checkSeed(bool announce)
+{
+    const auto marker = readSeedMarker(m_config.targetDisk, m_config.targetLogFolder);
+    m_status.seeding = marker && marker->ownerRunning;
+    if (marker && !marker->ownerRunning) {
+        const QString message = interruptedSeedMessage(*marker);
+        if (announce) {
+            fail(2104, message, true);
+        } else {
+            // Found at start: no event, as for a source found unreachable; the status says it.
+            m_status.failed = true;
+            m_status.failedMessage = message;
+            m_permanentFailure = true;
+        }
+    }
+    return m_status.seeding;
 }
 
 CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events)
@@ -139,23 +254,39 @@ void CopyWorker::loadPosition()
                                        ? 0
                                        : creationTimeOf(m_status.lastLogReplayed, m_config.targetDisk,
                                                         targetPath(m_status.lastLogReplayed));
-    // The source's newest closed log: read from its folder when it can be reached, else what was last seen.
+    // The source's newest closed log: what its open log's header names, as observeSource() reads it, else the
+    // newest closed file of its folder; what was last seen when it cannot be reached.
+    m_status.lastLogCopyNotified = 0;
+    m_status.lastCopyNotifiedLogTime = 0;
     auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
-    if (source && !source->closedGenerations.empty()) {
-        const uint32_t newest = source->closedGenerations.back();
-        m_status.lastLogGenerated = newest;
-        m_status.latestAvailableLogTime = creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
-    } else if (source && source->hasOpenLog) {
-        // A backup truncated every closed log: the open log's header names its predecessor and its time.
-        auto open = LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
+    if (source) {
+        std::optional<LogHeader> open;
+        if (source->hasOpenLog)
+            if (auto h =
+                    LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
                                                                  openLogFileName(m_config.prefix));
-        if (open && open->generation > 1) {
+                h && h->prefix == m_config.prefix)
+                open = *h;
+        if (!source->closedGenerations.empty()) {
+            // Told of the newest closed log the folder holds.
+            const uint32_t newest = source->closedGenerations.back();
+            m_status.lastLogCopyNotified = newest;
+            m_status.lastCopyNotifiedLogTime =
+                creationTimeOf(newest, m_config.sourceDisk, sourcePath(newest));
+            m_status.lastLogGenerated = newest;
+            m_status.latestAvailableLogTime = m_status.lastCopyNotifiedLogTime;
+        }
+        if (open && open->generation > 1 && open->generation - 1 >= m_status.lastLogGenerated) {
+            // The open log names its predecessor and its time, even when a backup truncated every closed log.
             m_status.lastLogGenerated = open->generation - 1;
             m_status.latestAvailableLogTime = open->prevCreationTimeMs;
         }
-    } else if (!source) {
+    } else {
         m_status.lastLogGenerated = m_config.lastSeenGeneration;
         m_status.latestAvailableLogTime = m_config.lastSeenGenerationTimeMs;
+        // What the copy was last told, as far as anything that survived the process says.
+        m_status.lastLogCopyNotified = m_config.lastSeenGeneration;
+        m_status.lastCopyNotifiedLogTime = m_config.lastSeenGenerationTimeMs;
         // Failed from the first look, as every process sees it; the event was raised when it happened.
         m_sourceUnreachable = true;
         m_sourceUnreachableSinceMs =
@@ -167,8 +298,12 @@ void CopyWorker::loadPosition()
         }
     }
     m_status.lastLogGenerated = std::max(m_status.lastLogGenerated, m_status.lastLogCopied);
-    m_status.lastLogCopyNotified = m_status.lastLogGenerated;
-    m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
+    // A log copied was a log found closed at the source.
+    if (m_status.lastLogCopied > m_status.lastLogCopyNotified) {
+        m_status.lastLogCopyNotified = m_status.lastLogCopied;
+        m_status.lastCopyNotifiedLogTime = m_status.lastCopiedLogTime;
+    }
+    checkSeed(false);
 }
 
 void CopyWorker::emitEvent(int id, EventLevel level, const QString &rawText)
@@ -267,10 +402,29 @@ std::optional<uint32_t> CopyWorker::observeSource()
             m_status.lastLogGenerated = newest;
             m_status.latestAvailableLogTime = newestCreated;
         }
-        m_status.lastLogCopyNotified = newest;
-        m_status.lastCopyNotifiedLogTime = m_status.latestAvailableLogTime;
+        // Notified of the newest generation whose closed log is in the folder: usually the one the open log
+        // names (one stat), else the newest below it that is there, looking back a cycle's worth at most.
+        for (uint32_t gen = newest; gen > m_status.lastLogCopyNotified && newest - gen < kMaxLogsPerCycle;
+             --gen)
+            if (m_config.sourceDisk.exists(sourcePath(gen))) {
+                notifyClosed(gen, gen == newest ? newestCreated : 0);
+                break;
+            }
+        if (m_status.lastLogCopyNotified > newest) { // a stream that started again lower (never in SCR)
+            m_status.lastLogCopyNotified = newest;
+            m_status.lastCopyNotifiedLogTime = newestCreated;
+        }
     }
     return newest;
+}
+
+void CopyWorker::notifyClosed(uint32_t gen, qint64 createdMs)
+{
+    if (gen <= m_status.lastLogCopyNotified)
+        return;
+    m_status.lastLogCopyNotified = gen;
+    m_status.lastCopyNotifiedLogTime =
+        createdMs > 0 ? createdMs : creationTimeOf(gen, m_config.sourceDisk, sourcePath(gen));
 }
 
 void CopyWorker::failMissingAtSource(uint32_t gen)
@@ -318,6 +472,7 @@ Status CopyWorker::copyLogs()
         }
         m_status.lastLogCopied = gen;
         m_status.lastCopiedLogTime = creationTimeOf(gen, m_config.targetDisk, inspectorPath(gen));
+        notifyClosed(gen, m_status.lastCopiedLogTime); // it was there, closed
     }
     if (copied > 0)
         SCR_TRY(m_config.targetDisk.syncFolder(inspectorFolder()));
@@ -524,6 +679,18 @@ void CopyWorker::runCycle()
         m_serviceDown = false;
         loadPosition(); // the service starts again from what its files say
     }
+    // A seed (another process's, or one this process began before the copy was stopped) owns the copy's
+    // files while it runs; when it ends, the copy starts again from the files it left.
+    const bool wasSeeding = m_status.seeding;
+    if (checkSeed(true)) {
+        observeSource();
+        refreshStatus();
+        return;
+    }
+    if (wasSeeding && !m_permanentFailure) {
+        m_replayer.close(); // the seed replaced the database file
+        loadPosition();
+    }
     if (m_status.suspend || m_permanentFailure)
         observeSource(); // a stopped copy still shows how far behind it falls
     else {
@@ -607,14 +774,16 @@ void CopyWorker::refreshStatus()
         m_status.note =
             QStringLiteral("the replication service on %1 is not running (the host is powered off)")
                 .arg(m_config.standbyMachine);
+    if (m_status.seeding)
+        m_status.note = QStringLiteral("Update-StorageGroupCopy is seeding the copy");
     if (m_serviceDown)
         m_status.summary = SummaryCopyStatus::ServiceDown;
+    else if (m_status.seeding)
+        m_status.summary = SummaryCopyStatus::Seeding; // the seed replaces the copy's files, whatever was so
     else if (m_status.suspend)
         m_status.summary = SummaryCopyStatus::Suspended;
     else if (m_status.failed)
         m_status.summary = SummaryCopyStatus::Failed;
-    else if (m_status.seeding)
-        m_status.summary = SummaryCopyStatus::Seeding;
     else if (m_status.lastLogInspected == 0 && !m_status.databaseExists)
         m_status.summary = SummaryCopyStatus::Initializing; // no closed log handled yet
     else

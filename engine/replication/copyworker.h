@@ -45,9 +45,30 @@ struct CopyConfig
     qint64 lastSeenGenerationTimeMs = 0;
 };
 
+// A seed in progress, as the marker Update-StorageGroupCopy keeps in the copy's LogFolderPath on the standby
+// machine says. The owner is a pid and that process's start time (so a pid reused by another process is not
+// taken for the seeder); the marker outlives a killed seeder, and then says so.
+struct SeedMarker
+{
+    qint64 pid = 0;
+    quint64 processStart = 0; // the owner's start time, in clock ticks since boot (/proc/<pid>/stat)
+    qint64 startedMs = 0;     // on the lab's virtual clock
+    bool ownerRunning = false;
+};
+
 class CopyWorker
 {
 public:
+    static constexpr const char *kSeedMarkerName = "seeding.inprogress";
+    // Written durably (temporary file, fdatasync, rename, folder fsync) before a seed deletes or writes
+    // anything of the copy; removed durably when the seed ends, whether it succeeded, failed or was
+    // cancelled.
+    static Status beginSeed(const HostDisk &disk, const QString &targetLogFolder, qint64 nowMs);
+    static Status endSeed(const HostDisk &disk, const QString &targetLogFolder);
+    // nullopt when no seed marker is there (or it cannot be read).
+    static std::optional<SeedMarker> readSeedMarker(const HostDisk &disk, const QString &targetLogFolder);
+    static QString interruptedSeedMessage(const SeedMarker &marker);
+
     static constexpr uint32_t kReplayLagGenerations = 50; // SCR's fixed lag
     static constexpr int kInspectorTries = 3;
     static constexpr int kMaxLogsPerCycle = 64; // keeps a cycle short when far behind
@@ -70,12 +91,18 @@ public:
 
 private:
     void loadPosition();
+    // Seeding while a running process's seed marker is there; Failed (permanent) when its process ended.
+    // Returns true while a seed runs: the copy then touches none of its files.
+    bool checkSeed(bool announce);
     // The source's newest closed generation (0 when none), read from its open log's header (one small read:
     // the folder holds thousands of logs after a day without backup), else from a listing of its folder.
     // Updates LastLogGenerated; nullopt when the source cannot be reached.
     std::optional<uint32_t> observeSource();
     // Why generation gen cannot be copied from the source (truncated by a backup or missing): a listing.
     void failMissingAtSource(uint32_t gen);
+    // The copy learns that generation gen is closed at the source (its file was found there): raises
+    // LastLogCopyNotified, never lowers it. createdMs 0: read from the source's header.
+    void notifyClosed(uint32_t gen, qint64 createdMs);
     Status copyLogs();
     Status inspectLogs();
     Status replayLogs();

@@ -264,18 +264,33 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return refuse(
             copy->standbyMachine, QStringLiteral("already holds files of the copy (%1)").arg(db.edbFilePath),
             QStringLiteral("run Update-StorageGroupCopy with -DeleteExistingFiles to replace them"));
-    if (progress && !progress(0, QStringLiteral("Preparing")))
+    const auto cancelled = [&](const QString &what) {
         return Error{identity,
-                     QStringLiteral("the seed was cancelled; nothing was changed"),
+                     QStringLiteral("the seed was cancelled; %1").arg(what),
                      {},
                      JetCode::OperationCancelled};
+    };
+    if (progress && !progress(0, QStringLiteral("Preparing")))
+        return cancelled(QStringLiteral("nothing was changed"));
 
+    // Every process sees the copy Seeding from here (the marker names this process), and a seed that is
+    // killed leaves the copy Failed, saying to seed again, instead of a half database that looks whole.
+    SCR_TRY(CopyWorker::beginSeed(disk, target->logFolder, lab.clock().nowMs()));
     // The copy stops while its files are replaced; it starts again from the new files.
     lab.stopCopy(*copy);
     const auto restart = [&](Status st) {
+        if (auto ended = CopyWorker::endSeed(disk, target->logFolder); !ended && st)
+            st = ended;
         if (auto again = lab.startCopy(*copy); !again && st)
             return again;
         return st;
+    };
+    // A cancel after the old files went leaves none of the new ones: no half database, and the copy can be
+    // seeded again (it needs it: it says so once it runs).
+    const auto removeSeeded = [&]() -> Status {
+        for (const QString &path : edbFiles)
+            SCR_TRY(disk.removeFile(path));
+        return disk.syncFolder(parentPath(edb));
     };
     if (haveFiles) {
         for (const QString &name : *existingLogs)
@@ -287,8 +302,10 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
             if (auto st = disk.removeFile(path); !st)
                 return restart(st);
     }
-    if (progress)
-        progress(20, QStringLiteral("Copying the database"));
+    if (progress && !progress(20, QStringLiteral("Copying the database")))
+        return restart(cancelled(haveFiles ? QStringLiteral("the copy's old files were deleted and no new "
+                                                            "database was written; seed it again")
+                                           : QStringLiteral("no database was written")));
     if (auto st = source->commit(); !st)
         return restart(st);
     if (auto st = source->applyPending(); !st)
@@ -297,8 +314,11 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return restart(st);
     if (auto st = source->database().backupTo(disk, edb); !st)
         return restart(st);
-    if (progress)
-        progress(80, QStringLiteral("Preparing the copy for replay"));
+    if (progress && !progress(80, QStringLiteral("Preparing the copy for replay"))) {
+        if (auto st = removeSeeded(); !st)
+            return restart(st);
+        return restart(cancelled(QStringLiteral("the database copied so far was deleted; seed it again")));
+    }
     {
         // The snapshot holds everything up to some record of generation G. Replay starts again at G: a record
         // the snapshot already holds changes nothing when applied twice.
@@ -346,6 +366,22 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     return {};
 }
 
+namespace {
+
+std::optional<SeedMarker> seedMarkerOf(Lab &lab, const StorageGroupRecord &sg, const ScrCopyRecord &copy)
+{
+    auto host = lab.hostOfServer(copy.standbyMachine);
+    auto dbs = lab.directory().databases(sg.id);
+    if (!host || !dbs || dbs->empty())
+        return std::nullopt;
+    auto paths = lab.storagePaths(*host, sg, dbs->front());
+    if (!paths || !paths->disk.isPoweredOn())
+        return std::nullopt;
+    return CopyWorker::readSeedMarker(paths->disk, paths->logFolder);
+}
+
+} // namespace
+
 Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &lab, const QString &identity,
                                                                          const QString &standbyMachine)
 {
@@ -379,6 +415,13 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
                 row.status.summary = SummaryCopyStatus::ServiceDown;
                 row.status.note =
                     QStringLiteral("the replication service on %1 is not running").arg(c.standbyMachine);
+                // This process's own seed stops the copy while it replaces its files: Seeding, from the
+                // seed's marker, as any other process would read it.
+                if (auto marker = seedMarkerOf(lab, sg, c); marker && marker->ownerRunning) {
+                    row.status.summary = SummaryCopyStatus::Seeding;
+                    row.status.seeding = true;
+                    row.status.note = QStringLiteral("Update-StorageGroupCopy is seeding the copy");
+                }
             }
             if (row.status.lastInspectedLogTime > 0)
                 row.lastInspectedLogAgeMs =
