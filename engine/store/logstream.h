@@ -70,7 +70,7 @@ private:
     qint64 m_pendingStart = 0; // file position of m_pending's first byte
     QByteArray m_pending;
     Lsn m_durableEnd;
-    bool m_broken = false;      // a roll-over failed half way: only a remount (and its recovery) may go on
+    bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on
     std::function<void(uint32_t)> m_onClosed;
 };
 
