@@ -199,6 +199,24 @@ private Q_SLOTS:
         QVERIFY(countOps(out.ops, OpType::Mark, QStringLiteral("")) >= 15);
         QVERIFY(out.stats.unique >= 100);
     }
+
+    // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
+    // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
+    void restoreStorageGroupCopy()
+    {
+        // Opening the lab mounts the other databases (MountAtStartup): their files are not what this proves.
+        ExploreOptions options;
+        options.focus = {QStringLiteral("hosts/MBX3/"), QStringLiteral("org.sqlite")};
+        options.randomSubsets = 1;
+        options.maxDropsPerPoint = 6;
+        options.maxCrashPoints = 120;
+        const Outcome out = runHarness(QStringLiteral("restore"), checkRestore, options);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 1);
+        QVERIFY(countOps(out.ops, OpType::Rmdir, QStringLiteral("inspector")) >= 1);
+        QVERIFY(countOps(out.ops, OpType::Rename, QStringLiteral("MBX3/C/Exchange/Logs/SG2/E01.log")) >= 1);
+        QVERIFY(out.stats.unique >= 20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPowerLoss)

@@ -341,11 +341,21 @@ ExploreStats explore(const Snapshot &snapshot, const std::vector<Op> &ops, const
     const int n = static_cast<int>(ops.size());
     stats.operations = n;
 
+    const auto inFocus = [&](const Op &op) {
+        if (options.focus.isEmpty() || op.type == OpType::Mark)
+            return true;
+        for (const QString &prefix : options.focus)
+            if (op.path.startsWith(prefix) || (!op.path2.isEmpty() && op.path2.startsWith(prefix)))
+                return true;
+        return false;
+    };
     // durableAt[i]: the first prefix length at which operation i is durable (n + 1: never in this trace).
     std::vector<int> durableAt(static_cast<size_t>(n), n + 1);
     for (int i = 0; i < n; ++i) {
         const Op &op = ops[static_cast<size_t>(i)];
-        if (isDataOp(op.type)) {
+        if (!inFocus(op)) {
+            durableAt[static_cast<size_t>(i)] = i + 1;
+        } else if (isDataOp(op.type)) {
             for (int j = i + 1; j < n; ++j) {
                 const Op &s = ops[static_cast<size_t>(j)];
                 if ((s.type == OpType::Fsync || s.type == OpType::Fdatasync) && s.fid == op.fid) {
@@ -378,7 +388,8 @@ ExploreStats explore(const Snapshot &snapshot, const std::vector<Op> &ops, const
     // Crash points: after every operation (a prefix of the trace).
     std::vector<int> points;
     for (int k = 1; k <= n; ++k)
-        points.push_back(k);
+        if (k == n || inFocus(ops[static_cast<size_t>(k - 1)]))
+            points.push_back(k);
     if (static_cast<int>(points.size()) > options.maxCrashPoints) {
         std::vector<int> sampled;
         for (int i = 0; i < options.maxCrashPoints; ++i)

@@ -88,6 +88,10 @@ struct ExploreOptions
     int randomSubsets = 3;
     int maxDropsPerPoint = 12; // more non-durable operations than this: a seeded sample of them
     int maxCrashPoints = 400;  // more candidate points than this: evenly spaced ones
+    // When set, only operations on paths beginning with one of these are explored (crash points after them,
+    // dropped, torn); the others (what other parts of the product did meanwhile) are taken as applied at
+    // once.
+    QStringList focus;
 };
 
 struct ExploreStats

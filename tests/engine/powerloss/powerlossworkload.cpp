@@ -1,6 +1,9 @@
 #include "powerlossworkload.h"
 
 #include "core/clock.h"
+#include "directory/directory.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
 #include "host/hostdisk.h"
 #include "replication/copyworker.h"
 #include "store/logfile.h"
@@ -157,6 +160,39 @@ Status copier(const QString &root, const Mark &mark)
     return {};
 }
 
+// Restore-StorageGroupCopy through the shell (the model's cmdlet), with the source reachable and its database
+// dismounted: the final copy of the logs, the inspector folder removed, the source's E00.log (E01.log)
+// copied, the copy's record removed from the directory. Marks "restored" when the cmdlet returned.
+const QString kRestore =
+    QStringLiteral("Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Confirm:$false");
+
+Status restoreSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(
+        QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                       "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                       "Step-Simulation 0.00:01:30; Stop-MailFlow MBX1\\SG2\\DB2; "
+                       "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status restore(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(kRestore);
+    if (!out)
+        return out.error();
+    mark(QStringLiteral("restored"));
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -179,6 +215,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("restore-setup"))
+        return restoreSetup(root);
+    if (name == QLatin1String("restore"))
+        return restore(root, mark);
     if (name == QLatin1String("copier-setup"))
         return logStreamSetup(root, QStringLiteral("MBX1"));
     if (name == QLatin1String("copier"))
@@ -331,6 +371,76 @@ Verdict checkCopier(const QString &stateDir, const QStringList &marks)
             return failed(QStringLiteral("the copy's generation %1 differs from the source's").arg(gen));
     }
     return {Verdict::Recovered, db.message + QStringLiteral(", copy at %1").arg(newest)};
+}
+
+// The source's database (dismounted before the restore, and not written by it) is the oracle: after eseutil
+// /r on the standby's files, the activated database holds exactly its messages. Before the cmdlet returned,
+// running it again must finish the activation with the same result.
+Verdict checkRestore(const QString &stateDir, const QStringList &marks)
+{
+    const HostDisk source = HostDisk::atFolder(stateDir + QStringLiteral("/hosts/MBX1"));
+    const HostDisk standby = HostDisk::atFolder(stateDir + QStringLiteral("/hosts/MBX3"));
+    const QString edb = QStringLiteral("/C/Exchange/Data/SG2/DB2.edb");
+    std::vector<QString> expected;
+    {
+        auto db = Database::open(source, source.root() + edb, Database::Access::ReadOnly);
+        if (!db)
+            return failed(QStringLiteral("the source's database: ") + db.error().toString());
+        auto ids = (*db)->messageIds();
+        if (!ids)
+            return failed(ids.error().toString());
+        expected = *ids;
+    }
+    QString how = QStringLiteral("acknowledged");
+    if (marks.contains(QStringLiteral("restored"))) {
+        // The cmdlet returned: the copy is gone from the directory (MBX3 held only this one).
+        auto directory = Directory::open(stateDir);
+        if (!directory)
+            return failed(QStringLiteral("the directory does not open: ") + directory.error().toString());
+        auto copies = (*directory)->copies();
+        if (!copies)
+            return failed(copies.error().toString());
+        for (const ScrCopyRecord &c : *copies)
+            if (c.standbyMachine.compare(QLatin1String("MBX3"), Qt::CaseInsensitive) == 0)
+                return failed(
+                    QStringLiteral("Restore-StorageGroupCopy returned, but the directory still lists "
+                                   "the SCR copy on MBX3"));
+    } else {
+        ShellSession shell(stateDir);
+        if (auto st = shell.open(); !st)
+            return failed(QStringLiteral("the lab does not open: ") + st.error().toString());
+        auto out = shell.execute(kRestore);
+        if (out) {
+            how = QStringLiteral("run again");
+        } else if (out.error().reason.contains(QLatin1String("has no SCR copy"))) {
+            // The crash came after the copy's record left the directory: the activation had finished.
+            how = QStringLiteral("finished before the crash");
+        } else {
+            return failed(QStringLiteral("Restore-StorageGroupCopy, run again, fails: ") +
+                          out.error().toString());
+        }
+    }
+    RecoveryOptions options;
+    options.disk = standby;
+    options.prefix = QStringLiteral("E01");
+    options.logFolder = options.systemFolder = standby.root() + QStringLiteral("/C/Exchange/Logs/SG2");
+    options.databasePath = standby.root() + edb;
+    auto report = Recovery::run(options, SystemClock::instance());
+    if (!report)
+        return failed(QStringLiteral("eseutil /r on the activated copy (%1) fails: %2")
+                          .arg(how, report.error().toString()));
+    auto db = Database::open(standby, options.databasePath, Database::Access::ReadOnly);
+    if (!db)
+        return failed(db.error().toString());
+    auto ids = (*db)->messageIds();
+    if (!ids)
+        return failed(ids.error().toString());
+    if (*ids != expected)
+        return failed(QStringLiteral("the activated copy (%1) holds %2 messages, the source %3")
+                          .arg(how)
+                          .arg(ids->size())
+                          .arg(expected.size()));
+    return {Verdict::Recovered, QStringLiteral("%1 messages").arg(expected.size())};
 }
 
 } // namespace scr::powerloss
