@@ -8,7 +8,9 @@
 // The cost is that it works on libc symbols, so every door the engine uses is listed here: open/openat (and
 // their 64 forms), syscall(SYS_openat2) (HostDisk's resolver), write/pwrite, ftruncate, fallocate and
 // posix_fallocate, fsync/fdatasync (a folder's fsync is told apart by fstat), rename(at,at2),
-// unlink(at), mkdir(at), rmdir.
+// unlink(at), mkdir(at), rmdir. Not intercepted: writev/pwritev, writes through mmap, copy_file_range and
+// sendfile; neither the engine nor SQLite as used here writes state through them (SQLite's mmap'd -shm is
+// rebuilt after every crash and is left out).
 //
 // Environment: SCR_FSTRACE (the trace file to write), SCR_FSTRACE_ROOT (only paths beneath it are recorded).
 // Marks: the workload finds scr_fstrace_mark with dlsym(RTLD_DEFAULT) and calls it when something was
