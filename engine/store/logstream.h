@@ -2,8 +2,8 @@
 // LogStream: the writer of a storage group's transaction logs. Records are appended to a buffer and made
 // durable together by flush() (group commit: one write and one fdatasync for many records). When E00.log
 // is full it is closed (written and fdatasynced), renamed to its generation name, and a prepared E00tmp.log
-// becomes the new E00.log. The folder is fsynced once per flush, not per roll-over: nothing written since
-// the last flush was acknowledged, and the copier only copies what a flush made durable.
+// becomes the new E00.log; each step of a roll-over is durable (folder fsync) before the next, so a power
+// loss leaves a state that open() and recovery finish (tst_powerloss, README "Reliability").
 
 #include "core/fileio.h"
 #include "core/result.h"
@@ -39,8 +39,8 @@ public:
     // Buffers one record; it is durable only after flush(). May roll over to a new generation first.
     // describedSize: bytes the record declares without storing; they take their place in the generation.
     Result<Lsn> append(RecordType type, const QByteArray &payload, qint64 timeMs, uint32_t describedSize = 0);
-    // Writes the buffered records and fdatasyncs, and makes the roll-overs since the last flush durable
-    // (one folder fsync): the group commit.
+    // Writes the buffered records and fdatasyncs: the group commit. (Roll-overs make their renames durable
+    // themselves.)
     Status flush();
 
     // Called after a generation is closed and renamed (the copier's cue).
@@ -54,11 +54,10 @@ private:
     Status openExisting(const QString &path, uint32_t expectedGeneration);
     Status createOpenLog(uint32_t generation, const LogSignature &signature, qint64 prevCreationTimeMs);
     Status rollOver();
-    Status flushFile(); // the records to the open log's file, fdatasynced; the folder is flush()'s
+    Status flushFile(); // the records to the open log's file, fdatasynced
     // Writes a complete, empty generation under tempPath, ready to be renamed to E00.log: a thin 1 MiB file
-    // holding only its header. durable: fdatasynced too. A roll-over's is not: the first flush into it
-    // syncs the header with the records, and open() takes an all-zero E00.log for the prepared log it was.
-    Status prepareLogFile(const QString &tempPath, const LogHeader &header, bool durable);
+    // holding only its header, fdatasynced.
+    Status prepareLogFile(const QString &tempPath, const LogHeader &header);
 
     HostDisk m_disk;
     QString m_folder;
@@ -71,8 +70,7 @@ private:
     qint64 m_pendingStart = 0; // file position of m_pending's first byte
     QByteArray m_pending;
     Lsn m_durableEnd;
-    bool m_broken = false;      // a roll-over failed half way: only a remount (and its recovery) may go on
-    bool m_folderDirty = false; // renames since the last folder fsync
+    bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on
     std::function<void(uint32_t)> m_onClosed;
 };
 

@@ -1,0 +1,446 @@
+#include "powerlossworkload.h"
+
+#include "core/clock.h"
+#include "directory/directory.h"
+#include "ems/shellsession.h"
+#include "lab/demolab.h"
+#include "host/hostdisk.h"
+#include "replication/copyworker.h"
+#include "store/logfile.h"
+#include "store/logfolder.h"
+#include "store/database.h"
+#include "store/mounteddatabase.h"
+#include "store/recovery.h"
+#include "testsupport.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <QFile>
+#include <QUuid>
+
+namespace scr::powerloss {
+namespace {
+
+const QUuid kDatabase(QStringLiteral("{6f1c2a3e-0000-4000-8000-00000000db07}"));
+const QUuid kMailbox(QStringLiteral("{6f1c2a3e-0000-4000-8000-0000000000a7}"));
+constexpr quint64 kSeed = 7;
+// Described bodies of 150 to 210 KB: a 1 MiB generation holds about six, so a short run rolls over often,
+// and a thin log stores a few KiB.
+constexpr int kMessages = 26;
+
+DeliverMessageRecord message(qint64 n)
+{
+    DeliverMessageRecord m = test::makeMessage(kMailbox, kSeed, n, 10, 20);
+    m.body.clear();
+    m.describedBodySize = static_cast<uint32_t>(150'000 + (n % 7) * 10'000);
+    m.bodySeed = static_cast<quint64>(1000 + n);
+    return m;
+}
+
+StoragePaths storagePaths(const QString &root, const QString &host = {})
+{
+    const QString base = host.isEmpty() ? root : root + QLatin1Char('/') + host;
+    StoragePaths paths{.disk = HostDisk::atFolder(root),
+                       .prefix = QStringLiteral("E00"),
+                       .logFolder = base + QStringLiteral("/Logs"),
+                       .systemFolder = base + QStringLiteral("/Logs"),
+                       .edbPath = base + QStringLiteral("/Data/DB1.edb")};
+    return paths;
+}
+
+// The SCR copy of MBX1's storage group on MBX3, both beneath root.
+CopyConfig copyConfig(const QString &root)
+{
+    CopyConfig c;
+    c.identity = QStringLiteral("MBX1\\SG1");
+    c.standbyMachine = QStringLiteral("MBX3");
+    c.sourceDisk = c.targetDisk = HostDisk::atFolder(root);
+    c.sourceLogFolder = storagePaths(root, QStringLiteral("MBX1")).logFolder;
+    c.targetLogFolder = storagePaths(root, QStringLiteral("MBX3")).logFolder;
+    c.targetEdbPath = storagePaths(root, QStringLiteral("MBX3")).edbPath;
+    c.databaseGuid = kDatabase;
+    return c;
+}
+
+Status logStreamSetup(const QString &root, const QString &host = {})
+{
+    auto db = MountedDatabase::mount(storagePaths(root, host), kDatabase, QStringLiteral("DB1"),
+                                     SystemClock::instance());
+    if (!db)
+        return db.error();
+    if (auto lsn = (*db)->createMailbox({kMailbox, QStringLiteral("Power Loss")}); !lsn)
+        return lsn.error();
+    SCR_TRY((*db)->commit());
+    return (*db)->dismount();
+}
+
+// Group commits of 1 to 3 messages; the database file and the checkpoint catch up every third commit.
+Status logStream(const QString &root, const Mark &mark)
+{
+    auto db =
+        MountedDatabase::mount(storagePaths(root), kDatabase, QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    qint64 next = 0;
+    for (int batch = 0; next < kMessages; ++batch) {
+        const int size = 1 + batch % 3;
+        for (int i = 0; i < size; ++i)
+            if (auto lsn = (*db)->deliverMessage(message(next + i)); !lsn)
+                return lsn.error();
+        SCR_TRY((*db)->commit());
+        next += size;
+        mark(QStringLiteral("ack %1").arg(next - 1));
+        if (batch % 3 == 2) {
+            SCR_TRY((*db)->applyPending());
+            mark(QStringLiteral("checkpoint"));
+        }
+    }
+    SCR_TRY((*db)->dismount());
+    mark(QStringLiteral("dismounted"));
+    return {};
+}
+
+// The harness's own check: a journal of six appends, each acknowledged; synced: fdatasync after each and a
+// folder fsync after the file was made.
+Status journal(const QString &root, bool synced, const Mark &mark)
+{
+    const QByteArray path = QFile::encodeName(root + QStringLiteral("/journal"));
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return errorFromErrno(errno, root, QStringLiteral("creating the journal in"));
+    for (int i = 0; i < 6; ++i) {
+        const QByteArray line = QByteArray::number(i) + '\n';
+        if (::write(fd, line.constData(), static_cast<size_t>(line.size())) != line.size() ||
+            (synced && ::fdatasync(fd) != 0)) {
+            ::close(fd);
+            return errorFromErrno(errno, root, QStringLiteral("writing the journal in"));
+        }
+        if (synced && i == 0) {
+            const int dir = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dir < 0 || ::fsync(dir) != 0)
+                return errorFromErrno(errno, root, QStringLiteral("syncing"));
+            ::close(dir);
+        }
+        mark(QStringLiteral("ack %1").arg(i));
+    }
+    ::close(fd);
+    return {};
+}
+
+// The source (MBX1) takes group commits across roll-overs while its SCR copy (MBX3) runs a cycle after each
+// roll-over: copier into the inspector folder, inspector, move into the copy's log folder. Marks "ack N" and
+// "inspected N" (LastLogInspected, on whose word a backup at the source may truncate).
+Status copier(const QString &root, const Mark &mark)
+{
+    auto db = MountedDatabase::mount(storagePaths(root, QStringLiteral("MBX1")), kDatabase,
+                                     QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    CopyWorker copy(copyConfig(root), SystemClock::instance(), [](const ReplicationEvent &) {});
+    uint32_t generation = (*db)->log().generation();
+    qint64 next = 0;
+    for (int batch = 0; next < kMessages; ++batch) {
+        const int size = 1 + batch % 3;
+        for (int i = 0; i < size; ++i)
+            if (auto lsn = (*db)->deliverMessage(message(next + i)); !lsn)
+                return lsn.error();
+        SCR_TRY((*db)->commit());
+        next += size;
+        mark(QStringLiteral("ack %1").arg(next - 1));
+        if ((*db)->log().generation() != generation) {
+            generation = (*db)->log().generation();
+            copy.runCycle();
+            const CopyStatus status = copy.status();
+            if (status.failed)
+                return Error{QStringLiteral("MBX1\\SG1"), status.failedMessage, {}, JetCode::DiskIO};
+            mark(QStringLiteral("inspected %1").arg(status.lastLogInspected));
+        }
+    }
+    return {};
+}
+
+// Restore-StorageGroupCopy through the shell (the model's cmdlet), with the source reachable and its database
+// dismounted: the final copy of the logs, the inspector folder removed, the source's E00.log (E01.log)
+// copied, the copy's record removed from the directory. Marks "restored" when the cmdlet returned.
+const QString kRestore =
+    QStringLiteral("Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Confirm:$false");
+
+Status restoreSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(
+        QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                       "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                       "Step-Simulation 0.00:01:30; Stop-MailFlow MBX1\\SG2\\DB2; "
+                       "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status restore(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(kRestore);
+    if (!out)
+        return out.error();
+    mark(QStringLiteral("restored"));
+    return {};
+}
+
+qint64 lastAck(const QStringList &marks)
+{
+    qint64 acked = -1;
+    for (const QString &m : marks)
+        if (m.startsWith(QLatin1String("ack ")))
+            acked = m.mid(4).toLongLong();
+    return acked;
+}
+
+Verdict failed(const QString &why)
+{
+    return {Verdict::Failed, why};
+}
+
+} // namespace
+
+Status runWorkload(const QString &name, const QString &root, const Mark &mark)
+{
+    if (name.startsWith(QLatin1String("selftest-")))
+        return name.endsWith(QLatin1String("-setup"))
+                   ? Status{}
+                   : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("restore-setup"))
+        return restoreSetup(root);
+    if (name == QLatin1String("restore"))
+        return restore(root, mark);
+    if (name == QLatin1String("copier-setup"))
+        return logStreamSetup(root, QStringLiteral("MBX1"));
+    if (name == QLatin1String("copier"))
+        return copier(root, mark);
+    if (name == QLatin1String("logstream-setup"))
+        return logStreamSetup(root);
+    if (name == QLatin1String("logstream"))
+        return logStream(root, mark);
+    return Error{name, QStringLiteral("no such workload"), {}, JetCode::InvalidParameter};
+}
+
+// eseutil /r, then the file must hold a prefix of the messages with every acknowledged one whole; then the
+// database mounts again (LogStream::open finishes what a roll-over left) and takes one more commit.
+namespace {
+
+Verdict checkDatabase(const StoragePaths &paths, qint64 acked)
+{
+    RecoveryOptions options;
+    options.disk = paths.disk;
+    options.logFolder = options.systemFolder = paths.logFolder;
+    options.databasePath = paths.edbPath;
+    auto report = Recovery::run(options, SystemClock::instance());
+    if (!report) {
+        if (report.error().object.isEmpty() || report.error().reason.isEmpty())
+            return failed(QStringLiteral("recovery failed without naming what: ") +
+                          report.error().toString());
+        if (acked >= 0)
+            return failed(QStringLiteral("recovery refused a state holding acknowledged message %1: %2")
+                              .arg(acked)
+                              .arg(report.error().toString()));
+        return {Verdict::Refused, report.error().toString()};
+    }
+    qint64 count = 0;
+    {
+        auto db = Database::open(paths.disk, paths.edbPath, Database::Access::ReadOnly);
+        if (!db)
+            return failed(QStringLiteral("the recovered database does not open: ") + db.error().toString());
+        if ((*db)->header().state != DatabaseState::CleanShutdown)
+            return failed(QStringLiteral("recovery left the database out of Clean Shutdown"));
+        auto ids = (*db)->messageIds();
+        if (!ids)
+            return failed(ids.error().toString());
+        count = static_cast<qint64>(ids->size());
+        if (count < acked + 1)
+            return failed(
+                QStringLiteral("acknowledged messages lost: %1 recovered, message %2 was acknowledged")
+                    .arg(count)
+                    .arg(acked));
+        for (qint64 n = 0; n < count; ++n) {
+            if (ids->at(static_cast<size_t>(n)) != test::messageId(kSeed, n))
+                return failed(QStringLiteral("not a prefix of the messages at %1").arg(n));
+            auto row = (*db)->message(test::messageId(kSeed, n));
+            if (!row || !row->has_value())
+                return failed(QStringLiteral("message %1 listed but unreadable").arg(n));
+            const DeliverMessageRecord m = message(n);
+            if ((*row)->body != describedBody(m.bodySeed, m.describedBodySize))
+                return failed(QStringLiteral("message %1 is torn").arg(n));
+        }
+    }
+    auto db = MountedDatabase::mount(paths, kDatabase, QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return failed(QStringLiteral("recovered, but the database does not mount again: ") +
+                      db.error().toString());
+    if (auto lsn = (*db)->deliverMessage(message(count)); !lsn)
+        return failed(QStringLiteral("remounted, but a delivery fails: ") + lsn.error().toString());
+    if (auto st = (*db)->commit(); !st)
+        return failed(QStringLiteral("remounted, but a commit fails: ") + st.error().toString());
+    if (auto st = (*db)->dismount(); !st)
+        return failed(QStringLiteral("remounted, but the dismount fails: ") + st.error().toString());
+    return {Verdict::Recovered, QStringLiteral("%1 messages, %2 acknowledged").arg(count).arg(acked + 1)};
+}
+
+} // namespace
+
+Verdict checkLogStream(const QString &stateDir, const QStringList &marks)
+{
+    return checkDatabase(storagePaths(stateDir), lastAck(marks));
+}
+
+// The source first (as checkLogStream); then the backup that LastLogInspected allowed truncates the source's
+// logs up to it; then the copy restarts from its files and must catch up with no failure, holding every
+// generation the source closed, each the source's bytes, and none the source has not closed.
+Verdict checkCopier(const QString &stateDir, const QStringList &marks)
+{
+    uint32_t inspected = 0;
+    for (const QString &m : marks)
+        if (m.startsWith(QLatin1String("inspected ")))
+            inspected = m.mid(10).toUInt();
+    const StoragePaths source = storagePaths(stateDir, QStringLiteral("MBX1"));
+    const Verdict db = checkDatabase(source, lastAck(marks));
+    if (db.kind != Verdict::Recovered)
+        return db;
+    auto listing = listLogFolder(source.disk, source.logFolder, source.prefix);
+    if (!listing)
+        return failed(listing.error().toString());
+    const uint32_t newest = listing->lastClosed();
+    if (newest == 0 && inspected == 0)
+        return db; // the source never closed a log: nothing to copy
+    std::map<uint32_t, QByteArray> sourceBytes;
+    for (uint32_t gen : listing->closedGenerations) {
+        const QString path = source.logFolder + QLatin1Char('/') + logFileName(source.prefix, gen);
+        auto bytes = source.disk.readAll(path);
+        if (!bytes)
+            return failed(bytes.error().toString());
+        sourceBytes[gen] = *bytes;
+        if (gen <= inspected)
+            if (auto st = source.disk.removeFile(path); !st)
+                return failed(st.error().toString());
+    }
+    const CopyConfig config = copyConfig(stateDir);
+    CopyStatus status;
+    {
+        CopyWorker copy(config, SystemClock::instance(), [](const ReplicationEvent &) {});
+        for (int cycle = 0; cycle < 4; ++cycle) {
+            copy.runCycle();
+            status = copy.status();
+            if (status.failed)
+                return failed(QStringLiteral("the copy failed after the restart (LastLogInspected %1 was "
+                                             "acknowledged): %2")
+                                  .arg(inspected)
+                                  .arg(status.failedMessage));
+        }
+    }
+    if (status.lastLogInspected < inspected)
+        return failed(QStringLiteral("LastLogInspected went back from %1 to %2")
+                          .arg(inspected)
+                          .arg(status.lastLogInspected));
+    if (status.lastLogInspected != newest)
+        return failed(QStringLiteral("the copy stopped at %1, the source closed %2")
+                          .arg(status.lastLogInspected)
+                          .arg(newest));
+    auto target = listLogFolder(config.targetDisk, config.targetLogFolder, config.prefix);
+    if (!target)
+        return failed(target.error().toString());
+    if (target->lastClosed() != newest)
+        return failed(QStringLiteral("the copy holds generation %1, the source closed %2")
+                          .arg(target->lastClosed())
+                          .arg(newest));
+    for (uint32_t gen = 1; gen <= newest; ++gen) {
+        const QString path = config.targetLogFolder + QLatin1Char('/') + logFileName(config.prefix, gen);
+        auto log = LogFile::load(config.targetDisk, path);
+        if (!log)
+            return failed(
+                QStringLiteral("the copy's generation %1: %2").arg(gen).arg(log.error().toString()));
+        if (auto scan = log->scan(false); !scan)
+            return failed(
+                QStringLiteral("the copy's generation %1: %2").arg(gen).arg(scan.error().toString()));
+        auto bytes = config.targetDisk.readAll(path);
+        if (!bytes || *bytes != sourceBytes[gen])
+            return failed(QStringLiteral("the copy's generation %1 differs from the source's").arg(gen));
+    }
+    return {Verdict::Recovered, db.message + QStringLiteral(", copy at %1").arg(newest)};
+}
+
+// The source's database (dismounted before the restore, and not written by it) is the oracle: after eseutil
+// /r on the standby's files, the activated database holds exactly its messages. Before the cmdlet returned,
+// running it again must finish the activation with the same result.
+Verdict checkRestore(const QString &stateDir, const QStringList &marks)
+{
+    const HostDisk source = HostDisk::atFolder(stateDir + QStringLiteral("/hosts/MBX1"));
+    const HostDisk standby = HostDisk::atFolder(stateDir + QStringLiteral("/hosts/MBX3"));
+    const QString edb = QStringLiteral("/C/Exchange/Data/SG2/DB2.edb");
+    std::vector<QString> expected;
+    {
+        auto db = Database::open(source, source.root() + edb, Database::Access::ReadOnly);
+        if (!db)
+            return failed(QStringLiteral("the source's database: ") + db.error().toString());
+        auto ids = (*db)->messageIds();
+        if (!ids)
+            return failed(ids.error().toString());
+        expected = *ids;
+    }
+    QString how = QStringLiteral("acknowledged");
+    if (marks.contains(QStringLiteral("restored"))) {
+        // The cmdlet returned: the copy is gone from the directory (MBX3 held only this one).
+        auto directory = Directory::open(stateDir);
+        if (!directory)
+            return failed(QStringLiteral("the directory does not open: ") + directory.error().toString());
+        auto copies = (*directory)->copies();
+        if (!copies)
+            return failed(copies.error().toString());
+        for (const ScrCopyRecord &c : *copies)
+            if (c.standbyMachine.compare(QLatin1String("MBX3"), Qt::CaseInsensitive) == 0)
+                return failed(
+                    QStringLiteral("Restore-StorageGroupCopy returned, but the directory still lists "
+                                   "the SCR copy on MBX3"));
+    } else {
+        ShellSession shell(stateDir);
+        if (auto st = shell.open(); !st)
+            return failed(QStringLiteral("the lab does not open: ") + st.error().toString());
+        auto out = shell.execute(kRestore);
+        if (out) {
+            how = QStringLiteral("run again");
+        } else if (out.error().reason.contains(QLatin1String("has no SCR copy"))) {
+            // The crash came after the copy's record left the directory: the activation had finished.
+            how = QStringLiteral("finished before the crash");
+        } else {
+            return failed(QStringLiteral("Restore-StorageGroupCopy, run again, fails: ") +
+                          out.error().toString());
+        }
+    }
+    RecoveryOptions options;
+    options.disk = standby;
+    options.prefix = QStringLiteral("E01");
+    options.logFolder = options.systemFolder = standby.root() + QStringLiteral("/C/Exchange/Logs/SG2");
+    options.databasePath = standby.root() + edb;
+    auto report = Recovery::run(options, SystemClock::instance());
+    if (!report)
+        return failed(QStringLiteral("eseutil /r on the activated copy (%1) fails: %2")
+                          .arg(how, report.error().toString()));
+    auto db = Database::open(standby, options.databasePath, Database::Access::ReadOnly);
+    if (!db)
+        return failed(db.error().toString());
+    auto ids = (*db)->messageIds();
+    if (!ids)
+        return failed(ids.error().toString());
+    if (*ids != expected)
+        return failed(QStringLiteral("the activated copy (%1) holds %2 messages, the source %3")
+                          .arg(how)
+                          .arg(ids->size())
+                          .arg(expected.size()));
+    return {Verdict::Recovered, QStringLiteral("%1 messages").arg(expected.size())};
+}
+
+} // namespace scr::powerloss
