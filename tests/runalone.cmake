@@ -32,8 +32,9 @@ foreach(f IN LISTS functions)
         message("${out}")
         message(FATAL_ERROR "${name} ${f} FAILED when run alone (exit ${rc})")
     endif()
-    # A function that ran must have said PASS for itself (a typo'd or vanished name would run nothing).
-    if(NOT out MATCHES "PASS   : [A-Za-z_0-9]+::${f}\\(")
+    # A function that ran must have said PASS (or SKIP, where this machine cannot run it) for itself: a typo'd
+    # or vanished name would run nothing.
+    if(NOT out MATCHES "(PASS|SKIP)   : [A-Za-z_0-9]+::${f}\\(")
         message("${out}")
         message(FATAL_ERROR "${name} ${f}: no PASS line for it when run alone")
     endif()
@@ -47,8 +48,8 @@ if(NOT rc EQUAL 0)
     message("${out}")
     message(FATAL_ERROR "${name} FAILED with its ${count} functions in reverse order (exit ${rc})")
 endif()
-# The reverse run must really have run them in reverse: the PASS lines come in that order.
-string(REGEX MATCHALL "PASS   : [A-Za-z_0-9]+::[A-Za-z_0-9]+\\(" passes "${out}")
+# The reverse run must really have run them in reverse: the PASS (or SKIP) lines come in that order.
+string(REGEX MATCHALL "(PASS|SKIP)   : [A-Za-z_0-9]+::[A-Za-z_0-9]+\\(" passes "${out}")
 set(order "")
 foreach(p IN LISTS passes)
     string(REGEX REPLACE "^.*::([A-Za-z_0-9]+)\\($" "\\1" p "${p}")
