@@ -23,6 +23,12 @@ if(count EQUAL 0)
     message(FATAL_ERROR "${name} lists no test functions")
 endif()
 
+if(count EQUAL 1)
+    # Its ordinary ctest entry already runs its one function alone, in the only order there is.
+    message("${name}: one function (${functions}); its ordinary entry runs it alone")
+    return()
+endif()
+
 foreach(f IN LISTS functions)
     string(TIMESTAMP start "%s")
     execute_process(COMMAND "${TEST_EXE}" "${f}" OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)

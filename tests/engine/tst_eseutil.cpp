@@ -67,6 +67,7 @@ private Q_SLOTS:
         } // not dismounted
         auto dirty = eseutil::dumpDatabaseHeader(test::tempDisk(), m_paths.edbPath,
                                                  QStringLiteral("C:\\Data\\DB1.edb"));
+        QVERIFY2(dirty.hasValue(), qPrintable(dirty.hasValue() ? QString() : dirty.error().toString()));
         QVERIFY2(dirty->contains(QStringLiteral("State: Dirty Shutdown")), qPrintable(*dirty));
         QVERIFY(dirty->contains(QStringLiteral("Log Required: 2-2 (0x2-0x2)")));
     }
