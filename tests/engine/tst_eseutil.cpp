@@ -12,7 +12,7 @@ class TestEseutil : public QObject
     Q_OBJECT
 private:
     test::ManualClock m_clock;
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir; // a folder of its own for each function: none needs another's
     StoragePaths m_paths{.disk = test::tempDisk(),
                          .prefix = QStringLiteral("E00"),
                          .logFolder = {},
@@ -24,25 +24,34 @@ private:
         return QStringLiteral("C:\\Lab\\") + QFileInfo(p).fileName();
     }
 
+    // A database of one mailbox and 60 messages of 20-30 KB (generations 1 and 2), cleanly dismounted.
+    void makeDatabase(const QUuid &guid)
+    {
+        const QUuid mbx = QUuid::createUuid();
+        auto db = MountedDatabase::mount(m_paths, guid, QStringLiteral("DB1"), m_clock);
+        QVERIFY(db.hasValue());
+        QVERIFY((*db)->createMailbox({mbx, QStringLiteral("Ada Adler")}).hasValue());
+        for (int i = 0; i < 60; ++i)
+            QVERIFY((*db)->deliverMessage(test::makeMessage(mbx, 3, i, 20000, 30000)).hasValue());
+        QVERIFY((*db)->commit().hasValue());
+        QVERIFY((*db)->dismount().hasValue());
+    }
+
 private Q_SLOTS:
     void init()
     {
-        m_paths.logFolder = m_paths.systemFolder = m_dir.filePath(QStringLiteral("Logs"));
-        m_paths.edbPath = m_dir.filePath(QStringLiteral("DB1.edb"));
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_paths.logFolder = m_paths.systemFolder = m_dir->filePath(QStringLiteral("Logs"));
+        m_paths.edbPath = m_dir->filePath(QStringLiteral("DB1.edb"));
     }
+    void cleanup() { m_dir.reset(); }
     void headerDumpShowsCleanAndDirtyShutdown()
     {
         const QUuid guid = QUuid::createUuid();
-        const QUuid mbx = QUuid::createUuid();
-        {
-            auto db = MountedDatabase::mount(m_paths, guid, QStringLiteral("DB1"), m_clock);
-            QVERIFY(db.hasValue());
-            QVERIFY((*db)->createMailbox({mbx, QStringLiteral("Ada Adler")}).hasValue());
-            for (int i = 0; i < 60; ++i)
-                QVERIFY((*db)->deliverMessage(test::makeMessage(mbx, 3, i, 20000, 30000)).hasValue());
-            QVERIFY((*db)->commit().hasValue());
-            QVERIFY((*db)->dismount().hasValue());
-        }
+        makeDatabase(guid);
+        if (QTest::currentTestFailed())
+            return;
         auto clean = eseutil::dumpDatabaseHeader(test::tempDisk(), m_paths.edbPath,
                                                  QStringLiteral("C:\\Data\\DB1.edb"));
         QVERIFY(clean.hasValue());
@@ -58,11 +67,15 @@ private Q_SLOTS:
         } // not dismounted
         auto dirty = eseutil::dumpDatabaseHeader(test::tempDisk(), m_paths.edbPath,
                                                  QStringLiteral("C:\\Data\\DB1.edb"));
+        QVERIFY2(dirty.hasValue(), qPrintable(dirty.hasValue() ? QString() : dirty.error().toString()));
         QVERIFY2(dirty->contains(QStringLiteral("State: Dirty Shutdown")), qPrintable(*dirty));
         QVERIFY(dirty->contains(QStringLiteral("Log Required: 2-2 (0x2-0x2)")));
     }
     void logDumpShowsGenerationAndRecords()
     {
+        makeDatabase(QUuid::createUuid());
+        if (QTest::currentTestFailed())
+            return;
         auto text = eseutil::dumpLog(test::tempDisk(), m_paths.logFolder + QStringLiteral("/E0000000001.log"),
                                      QStringLiteral("C:\\Logs\\E0000000001.log"));
         QVERIFY2(text.hasValue(), qPrintable(text.hasValue() ? QString() : text.error().toString()));
@@ -81,12 +94,15 @@ private Q_SLOTS:
     }
     void checkpointDump()
     {
+        makeDatabase(QUuid::createUuid());
+        if (QTest::currentTestFailed())
+            return;
         auto text =
             eseutil::dumpCheckpoint(test::tempDisk(), m_paths.systemFolder + QStringLiteral("/E00.chk"),
                                     QStringLiteral("C:\\Logs\\E00.chk"));
         QVERIFY(text.hasValue());
         QVERIFY2(text->contains(QStringLiteral("Checkpoint: (0x2,")), qPrintable(*text));
-        auto missing = eseutil::dumpCheckpoint(test::tempDisk(), m_dir.filePath(QStringLiteral("none.chk")),
+        auto missing = eseutil::dumpCheckpoint(test::tempDisk(), m_dir->filePath(QStringLiteral("none.chk")),
                                                QStringLiteral("C:\\none.chk"));
         QVERIFY(!missing.hasValue());
         QCOMPARE(missing.error().code, JetCode::FileNotFound);

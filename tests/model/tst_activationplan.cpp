@@ -8,6 +8,7 @@
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
+#include "logoracle.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -82,6 +83,25 @@ class TestActivationPlan : public QObject
             .toLongLong();
     }
 
+    // The oracle (logoracle.h): what the source's own log files of MBX1\SG2 hold, read by the test's decoder.
+    static QString sourceLogs(const Fixture &f)
+    {
+        return f.dir.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG2"));
+    }
+    static QString standbyLogs(const Fixture &f)
+    {
+        return f.dir.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Logs/SG2"));
+    }
+    // The messages of every mailbox after the source's generations through last (and its open log).
+    static qlonglong messagesInLogs(const Fixture &f, uint32_t last, bool withOpenLog)
+    {
+        qlonglong total = 0;
+        for (const auto &[mailbox, n] :
+             test::oracle::messagesThrough(sourceLogs(f), QStringLiteral("E01"), last, withOpenLog))
+            total += n;
+        return total;
+    }
+
 private Q_SLOTS:
 
     void databasePortabilityWithTheSourceReachable()
@@ -94,7 +114,15 @@ private Q_SLOTS:
         QCOMPARE(steps.size(),
                  std::size_t(10)); // prepare (3), dismount, restore, eseutil, paths, allow, mount, rehome
         runPlan(*f->shell, steps);
-        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), before); // nothing lost
+        // Nothing lost, by the files: the standby holds every generation the source closed, and the users
+        // hold every message of the source's logs, its last open log included.
+        const auto closed = test::oracle::closedGenerations(sourceLogs(*f), QStringLiteral("E01"));
+        QVERIFY(closed.size() > 10);
+        QCOMPARE(test::oracle::copiedThrough(sourceLogs(*f), standbyLogs(*f), QStringLiteral("E01")),
+                 closed.back());
+        const qlonglong inLogs = messagesInLogs(*f, closed.back(), true);
+        QCOMPARE(before, inLogs);
+        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), inLogs);
         auto users = f->shell->execute(QStringLiteral("Get-Mailbox -Database MBX1\\SG2\\DB2 | where "
                                                       "{$_.ObjectClass -eq 'User'} | Measure-Object"));
         QVERIFY2(users->contains(QStringLiteral("Count    : 0")), qPrintable(*users));
@@ -109,7 +137,14 @@ private Q_SLOTS:
         QCOMPARE(steps.size(), std::size_t(9)); // no dismount
         QVERIFY(steps[3].command.contains(QStringLiteral("-Force")));
         runPlan(*f->shell, steps);
-        QVERIFY(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")) > 300);
+        // Exactly the messages of the generations the standby holds (by their headers); the rest is lost.
+        const uint32_t copied =
+            test::oracle::copiedThrough(sourceLogs(*f), standbyLogs(*f), QStringLiteral("E01"));
+        QVERIFY(copied > 10);
+        const qlonglong held = messagesInLogs(*f, copied, false);
+        QVERIFY(held > 300);
+        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), held);
+        QVERIFY(messagesInLogs(*f, 0xFFFFFFFFu, true) > held); // the open log died with MBX1
     }
 
     void aRestoreInterruptedAfterTheOpenLogRunsAgain()
@@ -133,6 +168,8 @@ private Q_SLOTS:
         auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, true));
         steps.erase(steps.begin() + 3, steps.begin() + 5); // dismounted and restored already
         runPlan(*f->shell, steps);
+        const auto closed = test::oracle::closedGenerations(sourceLogs(*f), QStringLiteral("E01"));
+        QCOMPARE(before, messagesInLogs(*f, closed.back(), true));
         QCOMPARE(userItems(*f->shell, QStringLiteral("MBX3\\SG2Target\\DB2Target")), before);
     }
 
@@ -144,7 +181,13 @@ private Q_SLOTS:
         const auto steps = planActivation(request(ActivationRequest::Method::RecoverServer, false));
         QCOMPARE(steps.size(), std::size_t(6));
         runPlan(*f->shell, steps);
-        QVERIFY(userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2")) > 300);
+        const uint32_t copied =
+            test::oracle::copiedThrough(sourceLogs(*f), standbyLogs(*f), QStringLiteral("E01"));
+        QVERIFY(copied > 10);
+        const qlonglong held = messagesInLogs(*f, copied, false);
+        QVERIFY(held > 300);
+        QCOMPARE(userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2")), held);
+        QVERIFY(messagesInLogs(*f, 0xFFFFFFFFu, true) > held); // the open log died with MBX1
         QCOMPARE((*f->shell->lab()->directory().server(QStringLiteral("MBX1")))->host,
                  QStringLiteral("MBX1"));
         QCOMPARE((*f->shell->lab()->directory().host(QStringLiteral("MBX1")))->diskFolder,

@@ -20,7 +20,8 @@ using namespace scr;
 class TestConsoleModels : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
+    // A demo lab and its worker for each function (init, cleanup): none relies on what another did.
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<LabWorker> m_worker;
 
     void run(const QString &script)
@@ -32,11 +33,21 @@ class TestConsoleModels : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
+    void init()
     {
-        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
-        m_worker = std::make_unique<LabWorker>(m_dir.path());
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QVERIFY(DemoLab::create(m_dir->path(), SystemClock::instance()).hasValue());
+        m_worker = std::make_unique<LabWorker>(m_dir->path());
+        QSignalSpy opened(m_worker.get(), &LabWorker::opened);
         m_worker->open();
+        QCOMPARE(opened.count(), 1);
+        QVERIFY2(opened.at(0).at(0).toBool(), qPrintable(opened.at(0).at(1).toString()));
+    }
+    void cleanup()
+    {
+        m_worker.reset();
+        m_dir.reset();
     }
 
     void organizationTree()
@@ -86,7 +97,9 @@ private Q_SLOTS:
 
     void copyStatusTableSortsByNumbers()
     {
+        // Two copies: MBX1\SG2 on MBX4 without mail, MBX2\SG1 on MBX3 with 20 s of it.
         run(QStringLiteral(
+            "Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4; "
             "Enable-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
             "Start-MailFlow MBX2\\SG1\\DB1 -MessagesPerMinute 600; Step-Simulation 0.00:00:20"));
         CopyStatusModel model;
@@ -115,8 +128,10 @@ private Q_SLOTS:
 
     void queueHistoryIsBoundedAndOnTheVirtualClock()
     {
+        run(QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4"));
         QueueHistory history;
         LabSnapshot s = m_worker->snapshot();
+        QCOMPARE(s.allCopies().size(), std::size_t(1));
         const qint64 copyId = s.allCopies().front().record.id;
         history.add(s);
         history.add(s); // the clock did not move: no new sample

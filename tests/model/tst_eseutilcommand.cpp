@@ -4,6 +4,8 @@
 #include "lab/demolab.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -109,6 +111,22 @@ private Q_SLOTS:
         QVERIFY(mh->contains(QStringLiteral("Database: C:\\Exchange\\Data\\SG1\\DB1.edb")));
         auto ml = shell.execute(QStringLiteral("eseutil /ml c:\\exchange\\logs\\sg1\\E00.log"));
         QVERIFY2(ml.hasValue(), qPrintable(ml.hasValue() ? QString() : ml.error().toString()));
+        // What it printed is the open log's dump: its generation is the one after the newest closed log in
+        // MBX1's folder, as the file names say.
+        uint32_t lastClosed = 0;
+        static const QRegularExpression closedLog(QStringLiteral("^E00([0-9A-F]{8})\\.log$"));
+        for (const QString &name :
+             QDir(lab.filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1"))).entryList(QDir::Files))
+            if (const auto m = closedLog.match(name); m.hasMatch())
+                lastClosed = std::max(lastClosed, m.captured(1).toUInt(nullptr, 16));
+        const uint32_t openGeneration = lastClosed + 1;
+        QVERIFY2(ml->contains(QStringLiteral("Base name: E00\n")), qPrintable(*ml));
+        QVERIFY2(ml->contains(QStringLiteral("lGeneration: %1 (0x%2)\n")
+                                  .arg(openGeneration)
+                                  .arg(QString::number(openGeneration, 16).toUpper())),
+                 qPrintable(*ml));
+        QVERIFY2(ml->contains(QStringLiteral("Integrity check passed for log file: ")), qPrintable(*ml));
+        QVERIFY2(!ml->contains(QStringLiteral("Torn tail")), qPrintable(*ml));
         auto r = shell.execute(
             QStringLiteral("eseutil /r E00 /l C:\\Exchange\\Logs\\SG1 /d C:\\Exchange\\Data\\SG1"));
         QVERIFY(!r.hasValue());

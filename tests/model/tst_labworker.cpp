@@ -209,17 +209,45 @@ private Q_SLOTS:
 
     void aRestartChartsThePast()
     {
-        // After the run above the lab is closed; opened again, the status history (a sample a virtual minute)
-        // comes back for the chart.
-        LabWorker again(m_dir.path());
+        // A lab of its own that replicated for three virtual minutes (a status sample a virtual minute),
+        // closed; opened again, the status history comes back for the chart.
+        QTemporaryDir dir;
+        QVERIFY(DemoLab::create(dir.path(), SystemClock::instance()).hasValue());
+        qint64 copyId = 0;
+        {
+            LabWorker first(dir.path());
+            std::vector<std::tuple<qint64, bool, QString>> finished;
+            connect(&first, &LabWorker::scriptFinished, this,
+                    [&](qint64 id, const QString &, bool ok, const QString &error) {
+                        finished.emplace_back(id, ok, error);
+                    });
+            first.open();
+            first.runScript(1, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 "
+                                              "-ReplayLagTime 0.0:0:0; Start-MailFlow MBX1\\SG1\\DB1 "
+                                              "-MessagesPerMinute 120; Step-Simulation 0.00:03:00"));
+            QCOMPARE(finished.size(), std::size_t(1)); // a worker on this thread runs it at once
+            QVERIFY2(std::get<1>(finished.front()), qPrintable(std::get<2>(finished.front())));
+            const LabSnapshot snapshot = first.snapshot();
+            const CopySnapshot *copy = copyOf(snapshot, QStringLiteral("MBX1\\SG1"));
+            QVERIFY(copy);
+            copyId = copy->record.id;
+        }
+        LabWorker again(dir.path());
         std::vector<StatusSample> history;
-        connect(&again, &LabWorker::historyLoaded, this,
-                [&](const std::vector<StatusSample> &samples) { history = samples; });
+        bool loaded = false;
+        connect(&again, &LabWorker::historyLoaded, this, [&](const std::vector<StatusSample> &samples) {
+            history = samples;
+            loaded = true;
+        });
         again.open();
-        QVERIFY2(history.size() >= 2, qPrintable(QString::number(history.size())));
+        QVERIFY(loaded);
+        // One sample a virtual minute of the three (the first may fall at the start).
+        QVERIFY2(history.size() >= 3, qPrintable(QString::number(history.size())));
+        for (const StatusSample &s : history)
+            QCOMPARE(s.copyId, copyId);
         QueueHistory queues;
         queues.addSamples(history);
-        QVERIFY(queues.size(history.front().copyId) >= 2);
+        QCOMPARE(queues.size(copyId), history.size());
     }
 };
 

@@ -58,9 +58,12 @@ private:
 
     QString run(const QString &script)
     {
+        // A command run here must succeed (refusals are tested with execute() itself): an error fails the
+        // test, even where the caller does not look at the output.
         auto r = m_shell->execute(script);
         if (!r)
-            qWarning("%s", qPrintable(r.error().toString()));
+            QTest::qFail(qPrintable(script + QStringLiteral(": ") + r.error().toString()), __FILE__,
+                         __LINE__);
         return r.hasValue() ? *r : QStringLiteral("<failed> ") + r.error().toString();
     }
 

@@ -7,7 +7,11 @@
 #include "lab/lab.h"
 #include "testsupport.h"
 
+#include <QCoreApplication>
 #include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -67,16 +71,17 @@ class TestRefusals : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     std::unique_ptr<ShellSession> m_shell;
+    QTemporaryDir m_setupDir;
+    std::unique_ptr<ShellSession> m_setupShell;
 
-private Q_SLOTS:
-    void initTestCase()
+    // The state the refusals meet, in dir: MBX1\SG1 and MBX2\SG1 replicated, spare objects on MBX4 (not
+    // mounted), a stray file on MBX4, and MBX2 powered off; MBX3 holds copied logs.
+    static void prepare(QTemporaryDir &dir, std::unique_ptr<ShellSession> &shell)
     {
-        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
-        m_shell = std::make_unique<ShellSession>(m_dir.path());
-        QVERIFY(m_shell->open().hasValue());
-        // The state the refusals meet: MBX1\SG1 and MBX2\SG1 replicated, spare objects on MBX4 (not
-        // mounted), a stray file on MBX4, and MBX2 powered off; MBX3 holds copied logs.
-        auto setup = m_shell->execute(QStringLiteral(
+        QVERIFY(DemoLab::create(dir.path(), SystemClock::instance()).hasValue());
+        shell = std::make_unique<ShellSession>(dir.path());
+        QVERIFY(shell->open().hasValue());
+        auto setup = shell->execute(QStringLiteral(
             "Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3\n"
             "Enable-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4\n"
             "New-StorageGroup Spare -Server MBX4 -LogFolderPath C:\\Spare -SystemFolderPath C:\\Spare\n"
@@ -88,15 +93,27 @@ private Q_SLOTS:
             "Stop-Host MBX2"));
         QVERIFY2(setup.hasValue(), qPrintable(setup.hasValue() ? QString() : setup.error().toString()));
         // A machine without Exchange, powered on.
-        QVERIFY(m_shell->lab()
+        QVERIFY(shell->lab()
                     ->directory()
                     .addHost({QStringLiteral("WS1"), true, QStringLiteral("hosts/WS1")})
                     .hasValue());
-        QDir().mkpath(m_dir.filePath(QStringLiteral("hosts/WS1/C")));
-        QDir().mkpath(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk")));
-        QFile stray(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Junk/stray.edb")));
+        QDir().mkpath(dir.filePath(QStringLiteral("hosts/WS1/C")));
+        QDir().mkpath(dir.filePath(QStringLiteral("hosts/MBX4/C/Junk")));
+        QFile stray(dir.filePath(QStringLiteral("hosts/MBX4/C/Junk/stray.edb")));
         QVERIFY(stray.open(QIODevice::WriteOnly));
         stray.write("not a database");
+    }
+
+private Q_SLOTS:
+    // refusalChangesNothing works on one lab (its rows must change nothing), refusalAfterSetupChangesNothing
+    // on another (its last row leaves SpareDB without files), dialToneMountNeedsForce on its own: each
+    // function runs alone and in any order.
+    void initTestCase()
+    {
+        prepare(m_dir, m_shell);
+        if (QTest::currentTestFailed())
+            return;
+        prepare(m_setupDir, m_setupShell);
     }
 
     void refusalChangesNothing_data()
@@ -406,29 +423,30 @@ private Q_SLOTS:
         QVERIFY(canary.open(QIODevice::WriteOnly));
         canary.write("outside the lab");
         canary.close();
-        const QString linked = m_dir.filePath(QStringLiteral("hosts/MBX4/C/Linked"));
+        const QString linked = m_setupDir.filePath(QStringLiteral("hosts/MBX4/C/Linked"));
         QDir().mkpath(linked);
+        QFile::remove(linked + QStringLiteral("/Out")); // should a row before this one have failed
         QVERIFY(QFile::link(outside.path(), linked + QStringLiteral("/Out")));
         if (!setup.isEmpty()) {
-            auto done = m_shell->execute(setup);
+            auto done = m_setupShell->execute(setup);
             QVERIFY2(done.hasValue(), qPrintable(done.hasValue() ? QString() : done.error().toString()));
         }
-        const QString directoryBefore = directorySnapshot(m_dir.path());
-        const QString filesBefore = filesSnapshot(m_dir.path());
-        auto result = m_shell->execute(command);
+        const QString directoryBefore = directorySnapshot(m_setupDir.path());
+        const QString filesBefore = filesSnapshot(m_setupDir.path());
+        auto result = m_setupShell->execute(command);
         QVERIFY2(!result.hasValue(), qPrintable(QStringLiteral("was not refused: ") + command));
         const QString said = result.error().toString();
         QVERIFY2(said.contains(mentions), qPrintable(said));
-        QCOMPARE(directorySnapshot(m_dir.path()), directoryBefore);
-        QCOMPARE(filesSnapshot(m_dir.path()), filesBefore);
+        QCOMPARE(directorySnapshot(m_setupDir.path()), directoryBefore);
+        QCOMPARE(filesSnapshot(m_setupDir.path()), filesBefore);
         QCOMPARE(QDir(outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
                  QStringList{QStringLiteral("canary.txt")});
         QVERIFY(canary.open(QIODevice::ReadOnly));
         QCOMPARE(canary.readAll(), QByteArray("outside the lab"));
         canary.close();
-        (void)m_shell->execute(QStringLiteral("Exit-PSSession"));
+        (void)m_setupShell->execute(QStringLiteral("Exit-PSSession"));
         if (!undo.isEmpty()) {
-            auto undone = m_shell->execute(undo);
+            auto undone = m_setupShell->execute(undo);
             QVERIFY2(undone.hasValue(),
                      qPrintable(undone.hasValue() ? QString() : undone.error().toString()));
         }
@@ -438,17 +456,60 @@ private Q_SLOTS:
 
     void dialToneMountNeedsForce()
     {
-        // After the refusal above: -Force mounts an empty database in place of the lost one.
-        auto mounted = m_shell->execute(QStringLiteral("Mount-Database MBX4\\Spare\\SpareDB -Force"));
+        // A database that was mounted and whose file and logs are gone (as the last row above leaves it):
+        // a mount is refused, -Force mounts an empty database in place of the lost one. A lab of its own.
+        QTemporaryDir dir;
+        QVERIFY(DemoLab::create(dir.path(), SystemClock::instance()).hasValue());
+        ShellSession shell(dir.path());
+        QVERIFY(shell.open().hasValue());
+        auto setup = shell.execute(QStringLiteral(
+            "New-StorageGroup Spare -Server MBX4 -LogFolderPath C:\\Spare -SystemFolderPath C:\\Spare; "
+            "New-MailboxDatabase SpareDB -StorageGroup MBX4\\Spare -EdbFilePath C:\\Spare\\SpareDB.edb; "
+            "Mount-Database MBX4\\Spare\\SpareDB; Dismount-Database MBX4\\Spare\\SpareDB -Confirm:$false; "
+            "Enter-PSSession MBX4; Remove-Item C:\\Spare -Recurse; Exit-PSSession"));
+        QVERIFY2(setup.hasValue(), qPrintable(setup.hasValue() ? QString() : setup.error().toString()));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("hosts/MBX4/C/Spare/SpareDB.edb"))));
+        auto refused = shell.execute(QStringLiteral("Mount-Database MBX4\\Spare\\SpareDB"));
+        QVERIFY(!refused.hasValue());
+        QVERIFY2(refused.error().toString().contains(QStringLiteral("-Force")),
+                 qPrintable(refused.error().toString()));
+        auto mounted = shell.execute(QStringLiteral("Mount-Database MBX4\\Spare\\SpareDB -Force"));
         QVERIFY2(mounted.hasValue(), qPrintable(mounted.hasValue() ? QString() : mounted.error().toString()));
-        QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("hosts/MBX4/C/Spare/SpareDB.edb"))));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("hosts/MBX4/C/Spare/SpareDB.edb"))));
         auto stats =
-            m_shell->execute(QStringLiteral("Get-MailboxDatabase MBX4\\Spare\\SpareDB -Status | fl"));
+            shell.execute(QStringLiteral("Get-MailboxDatabase MBX4\\Spare\\SpareDB -Status | fl Mounted"));
         QVERIFY(stats.hasValue());
-        QVERIFY2(stats->contains(QStringLiteral("True")), qPrintable(*stats));
+        QVERIFY2(stats->contains(QStringLiteral("Mounted : True")), qPrintable(*stats));
     }
 
-    void cleanupTestCase() { m_shell.reset(); }
+    // README says how many refusals this test proves: the number must be its rows, counted by Qt Test
+    // itself (this executable's -datatags), not by hand.
+    void readmeCountsEveryRow()
+    {
+        QProcess self;
+        self.start(QCoreApplication::applicationFilePath(), {QStringLiteral("-datatags")});
+        QVERIFY(self.waitForFinished(30000));
+        QCOMPARE(self.exitCode(), 0);
+        int rows = 0;
+        for (const QByteArray &line : self.readAllStandardOutput().split('\n'))
+            rows += line.startsWith("TestRefusals refusalChangesNothing ") ||
+                    line.startsWith("TestRefusals refusalAfterSetupChangesNothing ");
+        QVERIFY(rows > 80);
+        QFile readme(QStringLiteral(SCR_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll()).simplified();
+        static const QRegularExpression said(
+            QStringLiteral("tst_refusals\\.cpp` proves for (\\d+) refusals"));
+        const auto m = said.match(text);
+        QVERIFY2(m.hasMatch(), "README no longer says how many refusals tst_refusals proves");
+        QCOMPARE(m.captured(1).toInt(), rows);
+    }
+
+    void cleanupTestCase()
+    {
+        m_shell.reset();
+        m_setupShell.reset();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRefusals)

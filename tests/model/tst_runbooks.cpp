@@ -8,6 +8,7 @@
 #include "store/logfile.h"
 #include "store/logfolder.h"
 #include "store/records.h"
+#include "logoracle.h"
 #include "testsupport.h"
 
 #include <map>
@@ -36,44 +37,56 @@ QString runbook(const char *name)
 }
 
 // The messages each mailbox holds after replaying the source's logs through generation last (and the open
-// log when withOpenLog): delivered, minus deleted.
+// log when withOpenLog): delivered, minus deleted, as the test's own decoder reads the files (logoracle.h).
 std::map<QUuid, int> messagesInLogs(const QString &folder, uint32_t last, bool withOpenLog)
 {
-    std::map<QString, QUuid> owner;
-    const auto visit = [&](const LogRecordView &view) -> Status {
-        if (view.type == RecordType::DeliverMessage || view.type == RecordType::DeliverDescribedMessage) {
-            auto m = DeliverMessageRecord::decode(view);
-            if (!m)
-                return m.error();
-            owner[m->internetMessageId] = m->mailboxGuid;
-        } else if (view.type == RecordType::DeleteMessage) {
-            auto d = DeleteMessageRecord::decode(view);
-            if (!d)
-                return d.error();
-            owner.erase(d->internetMessageId);
-        }
-        return {};
-    };
-    const HostDisk disk = HostDisk::atFolder(folder);
-    auto listing = listLogFolder(disk, folder, QStringLiteral("E00"));
-    if (!listing)
-        return {};
-    for (uint32_t gen : listing->closedGenerations) {
-        if (gen > last)
-            break;
-        auto log = LogFile::load(disk, folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen));
-        if (!log || !log->scan(false, visit))
-            return {};
-    }
-    if (withOpenLog) {
-        auto open = LogFile::load(disk, folder + QStringLiteral("/E00.log"));
-        if (!open || !open->scan(true, visit))
-            return {};
-    }
-    std::map<QUuid, int> perMailbox;
-    for (const auto &[id, mailbox] : owner)
-        ++perMailbox[mailbox];
-    return perMailbox;
+    return test::oracle::messagesThrough(folder, QStringLiteral("E00"), last, withOpenLog);
+}
+
+// "d.hh:mm:ss", whole seconds, as a TimeSpan prints.
+QString timeSpan(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1.%2:%3:%4")
+        .arg(s / 86400)
+        .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+int sumOver(const std::map<QUuid, int> &counts, const std::set<QUuid> &users)
+{
+    int total = 0;
+    for (const QUuid &u : users)
+        total += counts.count(u) ? counts.at(u) : 0;
+    return total;
+}
+
+// What the files say a source-lost activation lost, computed without the product's status: the copy holds
+// the source's generations through copied (the same files, by their headers, on the standby); the source
+// closed lastClosed; the mail written after generation copied was created is at most failure - its time.
+struct Loss
+{
+    uint32_t copied = 0;
+    uint32_t lastClosed = 0;
+    qint64 copiedCreationMs = 0;
+    qint64 lastRecordMs = 0; // the newest record of the source's stream, open log included
+};
+
+Loss lossOf(const QString &lab, const QString &standbyFolder)
+{
+    const QString source = lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1");
+    Loss l;
+    l.copied = test::oracle::copiedThrough(source, standbyFolder, QStringLiteral("E00"));
+    const auto closed = test::oracle::closedGenerations(source, QStringLiteral("E00"));
+    l.lastClosed = closed.empty() ? 0 : closed.back();
+    const QString hex = QStringLiteral("%1").arg(l.copied, 8, 16, QLatin1Char('0')).toUpper();
+    if (const auto h =
+            test::oracle::readHeader(source + QStringLiteral("/E00") + hex + QStringLiteral(".log")))
+        l.copiedCreationMs = h->creationTimeMs;
+    if (const auto open = test::oracle::readLog(source + QStringLiteral("/E00.log")))
+        l.lastRecordMs = open->lastRecordTimeMs;
+    return l;
 }
 
 // Get-MailboxStatistics of a database, by mailbox GUID, as scr-shell prints it.
@@ -156,6 +169,48 @@ class RunbookTest : public QObject
             if (m.databaseGuid == h.db1)
                 users.insert(m.guid);
         return users;
+    }
+
+    // When MBX1 was powered off (the scenario's input, read from the lab's directory before activation).
+    static qint64 failureTimeOfMbx1(const QString &lab)
+    {
+        auto directory = Directory::open(lab);
+        if (!directory)
+            return -1;
+        auto at = (*directory)->hostPoweredOffAt(QStringLiteral("MBX1"));
+        return at ? *at : -1;
+    }
+
+    // The report of a source-lost Restore-StorageGroupCopy against the files: the generations the standby
+    // holds (by their headers), those the source closed, and the time since the newest copied generation
+    // was created up to the failure, which must cover every record the source wrote.
+    void checkLossReport(const QString &out, const Loss &loss, qint64 failure)
+    {
+        QVERIFY2(loss.copied > 100, qPrintable(QString::number(loss.copied))); // 12 minutes of 1 MiB logs
+        QVERIFY(loss.lastClosed >= loss.copied);
+        QCOMPARE(reportNumber(out, QStringLiteral("LastLogCopied")), loss.copied);
+        QCOMPARE(reportNumber(out, QStringLiteral("LastLogGenerated")), loss.lastClosed);
+        QCOMPARE(reportNumber(out, QStringLiteral("LostGenerations")), loss.lastClosed - loss.copied);
+        QVERIFY2(QRegularExpression(QStringLiteral("OpenLogLost\\s+:\\s+True")).match(out).hasMatch(),
+                 qPrintable(out));
+        QVERIFY(failure > 0);
+        QVERIFY2(failure >= loss.lastRecordMs, "the source wrote after it was powered off");
+        QVERIFY(loss.copiedCreationMs > 0);
+        const QString lostTime = timeSpan(failure - loss.copiedCreationMs);
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("LostTime\\s+:\\s+") + QRegularExpression::escape(lostTime))
+                .match(out)
+                .hasMatch(),
+            qPrintable(lostTime + QStringLiteral("\n") + out));
+        QVERIFY2(out.contains(QStringLiteral("at most %1 of mail, written after generation %2")
+                                  .arg(lostTime)
+                                  .arg(loss.copied)),
+                 qPrintable(out));
+        const uint32_t logs = loss.lastClosed - loss.copied + 1; // and the open log
+        QVERIFY2(out.contains(QStringLiteral("Data was lost: %1 %2")
+                                  .arg(logs)
+                                  .arg(QLatin1String(logs == 1 ? "log was" : "logs were"))),
+                 qPrintable(out));
     }
 
 private Q_SLOTS:
@@ -287,22 +342,25 @@ private Q_SLOTS:
                                   "Step-Simulation 0.00:00:30; Stop-Host MBX1")});
         QCOMPARE(off.exitCode, 0);
         const Homes before = homesOf(lab);
+        const qint64 failure = failureTimeOfMbx1(lab);
         // Without -Force the activation is refused, and says to use it.
         const Run refused = shell({QStringLiteral("--lab"), lab, runbook("database-portability.ps1")});
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains(QStringLiteral("-Force")), qPrintable(refused.err));
         Run r;
         runOk(lab, runbook("database-portability-source-lost.ps1"), &r);
-        QVERIFY2(r.out.contains(QStringLiteral("Data was lost")), qPrintable(r.out));
-        const uint32_t copied = reportNumber(r.out, QStringLiteral("LastLogCopied"));
-        const int total = checkPortability(lab, before, copied, false);
+        // What was lost, by the files: the standby's copies of the source's generations, their headers'
+        // times.
+        const Loss loss = lossOf(lab, lab + QStringLiteral("/hosts/MBX3/C/Exchange/Logs/SG1"));
+        checkLossReport(r.out, loss, failure);
+        // Each user holds exactly the messages of the generations the standby holds; the rest is lost.
+        const int total = checkPortability(lab, before, loss.copied, false);
         QVERIFY2(total > 1000, qPrintable(QString::number(total)));
-        const auto everything =
-            messagesInLogs(lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1"), 0xFFFFFFFFu, true);
-        int all = 0;
-        for (const QUuid &u : usersOfDb1(before))
-            all += everything.count(u) ? everything.at(u) : 0;
-        QVERIFY2(total < all, "the open log on the dead server was never copied");
+        const QString source = lab + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG1");
+        const int all = sumOver(messagesInLogs(source, 0xFFFFFFFFu, true), usersOfDb1(before));
+        const int lost = all - total;
+        // Those of the open log on the dead server (and of any closed generation never copied).
+        QVERIFY2(lost > 0, qPrintable(QString::number(lost)));
     }
 
     void databasePortability()
@@ -319,8 +377,12 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("No data was lost")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("State: Clean Shutdown")));
         QCOMPARE(reportNumber(r.out, QStringLiteral("LostGenerations")), 0u);
-        const uint32_t copied = reportNumber(r.out, QStringLiteral("LastLogCopied"));
+        // Every generation the source closed lies on the standby as the same file (by its header).
+        const Loss loss = lossOf(lab, lab + QStringLiteral("/hosts/MBX3/C/Exchange/Logs/SG1"));
+        const uint32_t copied = loss.copied;
         QVERIFY2(copied > 100, qPrintable(r.out)); // the scenario made well over 100 generations
+        QCOMPARE(copied, loss.lastClosed);
+        QCOMPARE(reportNumber(r.out, QStringLiteral("LastLogCopied")), copied);
 
         // Nothing lost: every message of every source log, the last open log included.
         const int total = checkPortability(lab, before, copied, true);
@@ -340,12 +402,15 @@ private Q_SLOTS:
         const Homes before = homesOf(lab);
         const std::set<QUuid> users = usersOfDb1(before);
 
+        const qint64 failure = failureTimeOfMbx1(lab);
         Run r;
         runOk(lab, runbook("recover-server.ps1"), &r);
         QVERIFY2(r.out.contains(QStringLiteral("Data was lost")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("OpenLogLost       : True")));
-        const uint32_t copied = reportNumber(r.out, QStringLiteral("LastLogCopied"));
-        QVERIFY(copied > 100);
+        // The machine that was MBX3 keeps its disk folder: the copy's logs are in hosts/MBX3.
+        const Loss loss = lossOf(lab, lab + QStringLiteral("/hosts/MBX3/C/Exchange/Logs/SG1"));
+        checkLossReport(r.out, loss, failure);
+        const uint32_t copied = loss.copied;
 
         // The machine that was MBX3 is MBX1 now, with its own disk, and the server object is bound to it.
         auto directory = Directory::open(lab);

@@ -8,6 +8,7 @@
 #include "lab/lab.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -278,12 +279,23 @@ private Q_SLOTS:
         auto listing =
             listLogFolder(lab->hostDisk(QStringLiteral("MBX2")), sourceLogs, QStringLiteral("E00"));
         QCOMPARE(listing->closedGenerations.front(), heldBack + 1);
-        // The backup set is a real, consistent database and the logs after its checkpoint.
+        // The backup set: the database file and the logs it reports, each log the source's own bytes.
+        const QStringList backedUpLogs =
+            QDir(report->backupFolder).entryList({QStringLiteral("E00*.log")}, QDir::Files, QDir::Name);
+        QCOMPARE(int(backedUpLogs.size()), report->logsBackedUp);
+        QCOMPARE(QDir(report->backupFolder).entryList(QDir::Files),
+                 QStringList{QStringLiteral("DB1.edb")} + backedUpLogs);
+        for (const QString &name : backedUpLogs)
+            QCOMPARE(test::fileFingerprint(report->backupFolder + QLatin1Char('/') + name),
+                     test::fileFingerprint(sourceLogs + QLatin1Char('/') + name));
+        // A real, consistent database holding every message the source's database held when it was taken.
         auto backedUp = Database::open(lab->labFolder(), report->backupFolder + QStringLiteral("/DB1.edb"),
                                        Database::Access::ReadOnly);
         QVERIFY2(backedUp.hasValue(), qPrintable(report->backupFolder));
+        MountedDatabase *live = lab->mountedDatabase(databaseOf(*lab, sg));
+        QVERIFY(live && live->applyPending());
         QVERIFY(*(*backedUp)->messageCount() > 0);
-        QVERIFY(report->logsBackedUp >= 0);
+        QCOMPARE(*(*backedUp)->messageCount(), *live->database().messageCount());
         // The held-back copy still finds every log it needs when resumed.
         QVERIFY(cmdlets::resumeStorageGroupCopy(*lab, sg, QStringLiteral("MBX4")).hasValue());
         QVERIFY(lab->stepSimulation(5 * 1000).hasValue());

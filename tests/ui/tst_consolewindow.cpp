@@ -13,10 +13,13 @@
 #include "queuechart.h"
 #include "shellpane.h"
 
+#include <optional>
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QLabel>
@@ -36,20 +39,39 @@ using namespace scr;
 
 namespace {
 
-// Runs act on the next modal dialog as soon as it is up (the caller then opens it with a click).
-void onNextModal(std::function<void(QWidget *)> act)
+// Acts on the next modal dialog as soon as it is up (the caller then opens it with a click, which returns
+// when the dialog is closed). act must not assert: it records what the dialog shows and closes it; the test
+// asserts afterwards. Should act leave the dialog open (or a dialog come up that act did not expect), it is
+// rejected here, so that a failure fails the test instead of hanging it until the timeout.
+class OnNextModal
 {
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, act] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            act(modal);
-        }
-    });
-    timer->start();
-}
+public:
+    explicit OnNextModal(std::function<void(QWidget *)> act) : m_act(std::move(act))
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal)
+                return;
+            m_timer.stop();
+            m_ran = true;
+            m_act(modal);
+            if (auto *dialog = qobject_cast<QDialog *>(modal); dialog && dialog->isVisible()) {
+                m_leftOpen = true;
+                dialog->reject();
+            }
+        });
+        m_timer.start();
+    }
+    bool ran() const { return m_ran; }
+    bool leftOpen() const { return m_leftOpen; }
+
+private:
+    std::function<void(QWidget *)> m_act;
+    QTimer m_timer;
+    bool m_ran = false;
+    bool m_leftOpen = false;
+};
 
 // Clicks Activate and waits for the steps; false, with the wizard's output logged, when one failed.
 bool activate(ActivationWizard *wizard)
@@ -63,11 +85,15 @@ bool activate(ActivationWizard *wizard)
     return wizard->finishedAll();
 }
 
-void answer(QWidget *modal, QMessageBox::StandardButton button)
+// Clicks button of the message box modal; false when modal is not a message box or has no such button
+// (the box is then left for OnNextModal to reject).
+bool answer(QWidget *modal, QMessageBox::StandardButton button)
 {
     auto *box = qobject_cast<QMessageBox *>(modal);
-    QVERIFY(box);
+    if (!box || !box->button(button))
+        return false;
     box->button(button)->click();
+    return true;
 }
 
 } // namespace
@@ -75,8 +101,10 @@ void answer(QWidget *modal, QMessageBox::StandardButton button)
 class TestConsoleWindow : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    QThread m_thread;
+    // Each function has a demo lab, a worker thread and a window of its own (init, cleanup): none relies on
+    // what another did, so each runs alone and in any order.
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QThread> m_thread;
     LabWorker *m_worker = nullptr;
     std::unique_ptr<ConsoleWindow> m_window;
 
@@ -104,27 +132,65 @@ class TestConsoleWindow : public QObject
                         return &d;
         return nullptr;
     }
+    // Runs script on the worker as the shell pane would and waits for its end: whatever was queued before
+    // it has run and its snapshot has arrived when this returns. Fails the test when the script failed.
+    void runAndWait(const QString &script)
+    {
+        std::optional<std::pair<bool, QString>> outcome;
+        qint64 id = -1;
+        const QMetaObject::Connection c =
+            connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
+                    [&](qint64 finished, const QString &, bool ok, const QString &error) {
+                        if (finished == id)
+                            outcome.emplace(ok, error);
+                    });
+        id = m_window->runCommand(script);
+        const bool ended = QTest::qWaitFor([&] { return outcome.has_value(); }, 60000);
+        disconnect(c);
+        QVERIFY2(ended, qPrintable(script + QStringLiteral(": no answer within a minute")));
+        QVERIFY2(outcome->first, qPrintable(script + QStringLiteral(": ") + outcome->second));
+    }
+    // MBX1\SG1 replicated to MBX3 with no replay lag, as enableScrWithTheDialog leaves it.
+    void enableCopyOfSg1()
+    {
+        runAndWait(QStringLiteral(
+            "Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplayLagTime 0.00:00:00"));
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid(), 10000);
+        QCOMPARE(m_window->copyStatus()->rowCount(), 1);
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // the window's saved layout goes to a test location
-        QVERIFY(DemoLab::create(m_dir.path(), SystemClock::instance()).hasValue());
-        m_worker = new LabWorker(m_dir.path());
-        m_worker->moveToThread(&m_thread);
-        connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        m_thread.start();
+    }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QVERIFY(DemoLab::create(m_dir->path(), SystemClock::instance()).hasValue());
+        m_thread = std::make_unique<QThread>();
+        m_worker = new LabWorker(m_dir->path());
+        m_worker->moveToThread(m_thread.get());
+        connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+        m_thread->start();
         m_window = std::make_unique<ConsoleWindow>();
         m_window->attach(m_worker);
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 10000);
     }
-    void cleanupTestCase()
+    void cleanup()
     {
         m_window.reset();
-        m_thread.quit();
-        QVERIFY(m_thread.wait(20000));
+        m_thread->quit();
+        QVERIFY(m_thread->wait(20000));
+        m_thread.reset();
+        m_worker = nullptr;
+        m_dir.reset();
     }
 
     void enableScrWithTheDialog()
@@ -133,18 +199,22 @@ private Q_SLOTS:
         QPushButton *enable = actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."));
         QVERIFY(enable);
         bool checkedAsTyped = false;
-        onNextModal([&](QWidget *dialog) {
+        OnNextModal handler([&](QWidget *dialog) {
             auto *replay = dialog->findChild<QLineEdit *>(QStringLiteral("replayLagTime"));
-            auto *ok = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
-                           ->button(QDialogButtonBox::Ok);
+            auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
+            auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
+            if (!replay || !buttons || !standby)
+                return; // left open: rejected, and the checks below fail
+            QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
             replay->setText(QStringLiteral("one day")); // not a TimeSpan: OK goes grey, the page says why
             checkedAsTyped = !ok->isEnabled();
             replay->setText(QStringLiteral("0.00:00:00"));
-            dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"))
-                ->setCurrentText(QStringLiteral("MBX3"));
+            standby->setCurrentText(QStringLiteral("MBX3"));
             ok->click();
         });
         enable->click();
+        QVERIFY(handler.ran());
+        QVERIFY(!handler.leftOpen());
         QVERIFY(checkedAsTyped);
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid(), 10000);
@@ -157,9 +227,15 @@ private Q_SLOTS:
 
     void runningReplicatesAndCharts()
     {
-        m_window->runCommand(QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120"));
+        enableCopyOfSg1();
+        if (QTest::currentTestFailed())
+            return;
+        runAndWait(QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120"));
+        if (QTest::currentTestFailed())
+            return;
         select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
         auto *speed = m_window->findChild<QComboBox *>(QStringLiteral("speedCombo"));
+        QVERIFY(speed->findData(600.0) >= 0);
         speed->setCurrentIndex(speed->findData(600.0));
         m_window->findChild<QAction *>(QStringLiteral("runAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().running, 10000);
@@ -193,13 +269,22 @@ private Q_SLOTS:
     {
         QVERIFY(!database(QStringLiteral("MBX2\\SG2"), QStringLiteral("DB2"))->record.allowFileRestore);
         select(QStringLiteral("db:MBX2\\SG2\\DB2"));
-        onNextModal([](QWidget *dialog) {
-            dialog->findChild<QCheckBox *>(QStringLiteral("allowFileRestore"))->setChecked(true);
-            dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
-                ->button(QDialogButtonBox::Ok)
-                ->click();
+        bool checked = false;
+        OnNextModal handler([&](QWidget *dialog) {
+            auto *allow = dialog->findChild<QCheckBox *>(QStringLiteral("allowFileRestore"));
+            auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
+            if (!allow || !buttons)
+                return;
+            allow->setChecked(true);
+            checked = true;
+            buttons->button(QDialogButtonBox::Ok)->click();
         });
-        actionButton(QStringLiteral("Properties..."))->click();
+        QPushButton *properties = actionButton(QStringLiteral("Properties..."));
+        QVERIFY(properties);
+        properties->click();
+        QVERIFY(handler.ran());
+        QVERIFY(checked);
+        QVERIFY(!handler.leftOpen());
         QTRY_VERIFY_WITH_TIMEOUT(
             database(QStringLiteral("MBX2\\SG2"), QStringLiteral("DB2"))->record.allowFileRestore, 10000);
     }
@@ -207,12 +292,31 @@ private Q_SLOTS:
     void dismountAsksFirst()
     {
         select(QStringLiteral("db:MBX2\\SG3\\DB3"));
-        onNextModal([](QWidget *box) { answer(box, QMessageBox::No); });
-        actionButton(QStringLiteral("Dismount Database"))->click();
-        QTest::qWait(300); // a No sends nothing: nothing to wait for but time
+        QPushButton *dismount = actionButton(QStringLiteral("Dismount Database"));
+        QVERIFY(dismount);
+        bool answered = false;
+        {
+            OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::No); });
+            dismount->click();
+            QVERIFY(box.ran());
+        }
+        QVERIFY(answered);
+        // A No sends nothing. The worker runs what it is sent in order: once a command sent after the No has
+        // finished (its snapshot here), a dismount sent by the No would have run and shown before it.
+        runAndWait(QStringLiteral("Get-Host"));
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(database(QStringLiteral("MBX2\\SG3"), QStringLiteral("DB3"))->mounted);
-        onNextModal([](QWidget *box) { answer(box, QMessageBox::Yes); });
-        actionButton(QStringLiteral("Dismount Database"))->click();
+        QVERIFY(!m_window->findChild<ShellPane *>()->output().contains(QStringLiteral("Dismount-Database")));
+        answered = false;
+        {
+            OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::Yes); });
+            dismount = actionButton(QStringLiteral("Dismount Database"));
+            QVERIFY(dismount);
+            dismount->click();
+            QVERIFY(box.ran());
+        }
+        QVERIFY(answered);
         QTRY_VERIFY_WITH_TIMEOUT(!database(QStringLiteral("MBX2\\SG3"), QStringLiteral("DB3"))->mounted,
                                  10000);
     }
@@ -220,21 +324,38 @@ private Q_SLOTS:
     void aRefusedActionSaysWhatToDo()
     {
         select(QStringLiteral("server:MBX4"));
-        onNextModal([](QWidget *box) { answer(box, QMessageBox::Yes); });
-        actionButton(QStringLiteral("Power off MBX4 (simulate a failure)"))->click();
+        bool answered = false;
+        {
+            OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::Yes); });
+            QPushButton *powerOff = actionButton(QStringLiteral("Power off MBX4 (simulate a failure)"));
+            QVERIFY(powerOff);
+            powerOff->click();
+            QVERIFY(box.ran());
+        }
+        QVERIFY(answered);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().host(QStringLiteral("MBX4")) &&
                                      !m_window->snapshot().host(QStringLiteral("MBX4"))->poweredOn,
                                  10000);
         // Enabling SCR onto a powered-off standby is refused by the cmdlet, and the console shows why.
         select(QStringLiteral("sg:MBX2\\SG1"));
-        onNextModal([](QWidget *dialog) {
-            auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
-            standby->setCurrentText(QStringLiteral("MBX4"));
-            dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
-                ->button(QDialogButtonBox::Ok)
-                ->click();
-        });
-        actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."))->click();
+        bool chosen = false;
+        {
+            OnNextModal handler([&](QWidget *dialog) {
+                auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
+                auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
+                if (!standby || !buttons)
+                    return;
+                standby->setCurrentText(QStringLiteral("MBX4"));
+                chosen = standby->currentText() == QStringLiteral("MBX4");
+                buttons->button(QDialogButtonBox::Ok)->click();
+            });
+            QPushButton *enable = actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."));
+            QVERIFY(enable);
+            enable->click();
+            QVERIFY(handler.ran());
+            QVERIFY(!handler.leftOpen());
+        }
+        QVERIFY(chosen);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox *>(QStringLiteral("actionError")), 10000);
         QVERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("actionError"))
                     ->text()
@@ -253,6 +374,9 @@ private Q_SLOTS:
 
     void theShellPaneRunsCommands()
     {
+        enableCopyOfSg1();
+        if (QTest::currentTestFailed())
+            return;
         auto *input = m_window->findChild<QLineEdit *>(QStringLiteral("shellInput"));
         input->setText(QStringLiteral("Get-StorageGroupCopyStatus | ft Name,StandbyMachine"));
         QTest::keyClick(input, Qt::Key_Return);
@@ -266,13 +390,26 @@ private Q_SLOTS:
     }
     void activateByDatabasePortabilityWithTheWizard()
     {
+        // MBX1\SG1 replicated to MBX3 for two virtual minutes of mail.
+        enableCopyOfSg1();
+        if (QTest::currentTestFailed())
+            return;
+        runAndWait(QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120; Step-Simulation "
+                                  "0.00:02:00"));
+        if (QTest::currentTestFailed())
+            return;
         select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
+        bool isWizard = false;
         bool refusedRecoverServer = false;
+        int targetPage = -1;
+        QString targetStorageGroup;
         bool sawCommands = false;
         bool finished = false;
-        onNextModal([&](QWidget *w) {
+        OnNextModal dialog([&](QWidget *w) {
             auto *wizard = qobject_cast<ActivationWizard *>(w);
-            QVERIFY(wizard);
+            isWizard = wizard != nullptr;
+            if (!wizard)
+                return;
             // Recover Server while the source runs is refused on the first page, which says why.
             wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
             wizard->next();
@@ -282,9 +419,10 @@ private Q_SLOTS:
                                        .contains(QStringLiteral("Power it off"));
             wizard->findChild<QRadioButton *>(QStringLiteral("portability"))->setChecked(true);
             wizard->next();
-            QCOMPARE(wizard->currentId(), int(ActivationWizard::TargetPage));
-            QCOMPARE(wizard->findChild<QLineEdit *>(QStringLiteral("targetStorageGroup"))->text(),
-                     QStringLiteral("SG1Target"));
+            targetPage = wizard->currentId();
+            targetStorageGroup = wizard->findChild<QLineEdit *>(QStringLiteral("targetStorageGroup"))->text();
+            if (targetPage != int(ActivationWizard::TargetPage))
+                return;
             wizard->next();
             sawCommands = wizard->findChild<QPlainTextEdit *>(QStringLiteral("summary"))
                               ->toPlainText()
@@ -299,10 +437,17 @@ private Q_SLOTS:
                                     QStringLiteral("/wizard-done.png"));
             wizard->accept();
         });
-        actionButton(QStringLiteral("Activate this copy..."))->click();
+        QPushButton *activateButton = actionButton(QStringLiteral("Activate this copy..."));
+        QVERIFY(activateButton);
+        activateButton->click();
+        QVERIFY(dialog.ran());
+        QVERIFY(isWizard);
         QVERIFY(refusedRecoverServer);
+        QCOMPARE(targetPage, int(ActivationWizard::TargetPage));
+        QCOMPARE(targetStorageGroup, QStringLiteral("SG1Target"));
         QVERIFY(sawCommands);
         QVERIFY(finished);
+        QVERIFY(!dialog.leftOpen());
         QTRY_VERIFY_WITH_TIMEOUT(
             database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target")) &&
                 database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mounted,
@@ -314,41 +459,55 @@ private Q_SLOTS:
     void activateByRecoverServerWithTheWizard()
     {
         // MBX1\SG2 replicated to MBX4, then MBX1 dies.
-        const qint64 setup = m_window->runCommand(QStringLiteral(
-            "Start-Host MBX4; Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4 -ReplayLagTime 0.0:0:0; "
+        runAndWait(QStringLiteral(
+            "Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4 -ReplayLagTime 0.0:0:0; "
             "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120; Step-Simulation 0.00:02:00; Stop-Host "
             "MBX1"));
-        bool setupOk = false;
-        connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                [&](qint64 id, const QString &, bool ok) { setupOk = setupOk || (id == setup && ok); });
-        QTRY_VERIFY_WITH_TIMEOUT(setupOk, 30000);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG2>MBX4")).isValid(), 10000);
         select(QStringLiteral("copy:MBX1\\SG2>MBX4"));
+        bool isWizard = false;
+        QString sourceState;
+        int summaryPage = -1;
         bool gated = false;
+        bool commitAfterAccepting = false;
         bool finished = false;
         QString result;
-        onNextModal([&](QWidget *w) {
+        OnNextModal dialog([&](QWidget *w) {
             auto *wizard = qobject_cast<ActivationWizard *>(w);
-            QVERIFY(wizard);
-            QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("sourceState"))
-                        ->text()
-                        .contains(QStringLiteral("cannot be reached")));
+            isWizard = wizard != nullptr;
+            if (!wizard)
+                return;
+            sourceState = wizard->findChild<QLabel *>(QStringLiteral("sourceState"))->text();
             wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
             wizard->next();
-            QCOMPARE(wizard->currentId(), int(ActivationWizard::SummaryPage));
+            summaryPage = wizard->currentId();
+            if (summaryPage != int(ActivationWizard::SummaryPage))
+                return;
             // The loss must be accepted before anything runs.
             auto *accept = wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss"));
             gated = accept->isVisible() && !wizard->button(QWizard::CommitButton)->isEnabled();
             accept->setChecked(true);
-            QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+            commitAfterAccepting = wizard->button(QWizard::CommitButton)->isEnabled();
+            if (!commitAfterAccepting)
+                return;
             finished = activate(wizard);
             result = wizard->resultText();
             wizard->accept();
         });
-        actionButton(QStringLiteral("Activate this copy..."))->click();
+        QPushButton *activateButton = actionButton(QStringLiteral("Activate this copy..."));
+        QVERIFY(activateButton);
+        activateButton->click();
+        QVERIFY(dialog.ran());
+        QVERIFY(isWizard);
+        QVERIFY2(sourceState.contains(QStringLiteral("cannot be reached")), qPrintable(sourceState));
+        QCOMPARE(summaryPage, int(ActivationWizard::SummaryPage));
         QVERIFY(gated);
+        QVERIFY(commitAfterAccepting);
         QVERIFY(finished);
+        QVERIFY(!dialog.leftOpen());
         QVERIFY2(result.contains(QStringLiteral("Data was lost")), qPrintable(result));
         // The machine that was MBX4 is MBX1 now, with MBX1\SG2\DB2 mounted on it.
         QTRY_VERIFY_WITH_TIMEOUT(database(QStringLiteral("MBX1\\SG2"), QStringLiteral("DB2")) &&

@@ -72,6 +72,31 @@ private Q_SLOTS:
         model.append(event(4000, 2105, "Error", "corrupt at the source"));
         QCOMPARE(shown->rowCount(), 2);
     }
+    void sortsEventIdsAsNumbers()
+    {
+        // Ids whose text order differs from their numeric order: as text "2111" < "482" < "9" < "95".
+        EventLogModel model;
+        model.append(event(1000, 482, "Error", "disk full"));
+        model.append(event(2000, 9, "Information", "nine"));
+        model.append(event(3000, 2111, "Warning", "later"));
+        model.append(event(4000, 95, "Information", "ninety-five"));
+        EventViewer viewer(&model);
+        viewer.show();
+        auto *table = viewer.findChild<QTableView *>(QStringLiteral("eventTable"));
+        QVERIFY(table);
+        const QAbstractItemModel *shown = table->model();
+        const auto ids = [&] {
+            QList<int> out;
+            for (int row = 0; row < shown->rowCount(); ++row)
+                out << shown->index(row, EventLogModel::EventIdColumn).data().toInt();
+            return out;
+        };
+        QCOMPARE(ids(), (QList<int>{95, 2111, 9, 482})); // newest first
+        table->sortByColumn(EventLogModel::EventIdColumn, Qt::AscendingOrder);
+        QCOMPARE(ids(), (QList<int>{9, 95, 482, 2111}));
+        table->sortByColumn(EventLogModel::EventIdColumn, Qt::DescendingOrder);
+        QCOMPARE(ids(), (QList<int>{2111, 482, 95, 9}));
+    }
     void reloadsFromTheDirectory()
     {
         QTemporaryDir lab;
