@@ -9,6 +9,7 @@
 //   2  also rewrite each record's generation and offset to where it lies (with 1)
 //   4  name the file E00.log (the open log) instead of E0000000001.log
 //   8  leave the file at the length of the input instead of 1 MiB (the size check)
+//  16  repeat the bytes after the stored header until they fill the 1 MiB (a small input, a full file)
 // Seeds: tests/fuzz/corpus/logfile (made by scr-fuzz-seeds from real logs).
 
 #include "fuzz_support.h"
@@ -91,6 +92,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return -1;
     const uint8_t flags = data[0];
     QByteArray bytes(reinterpret_cast<const char *>(data) + 1, static_cast<qsizetype>(size - 1));
+    if ((flags & 16) && bytes.size() > kStoredLogHeaderSize) {
+        const QByteArray tile = bytes.mid(kStoredLogHeaderSize);
+        while (bytes.size() < kLogFileSize)
+            bytes.append(tile);
+        bytes.truncate(kLogFileSize);
+    }
     if (flags & 1)
         fixChecksums(bytes, flags & 2);
     fuzz::Workspace &w = fuzz::workspace();
