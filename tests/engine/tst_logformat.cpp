@@ -194,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(Lsn({0x1F, 4096}).toString(), QStringLiteral("(0x1F,8,0)"));
         QVERIFY(Lsn({1, 9000}) < Lsn({2, 4096}));
     }
-    // Found by fuzz_logfile (tests/fuzz, input corpus/logfile/quadratic-torn-tail-search): after a bad
+    // Found by fuzz_logfile (tests/fuzz, input regressions/logfile/quadratic-torn-tail-search): after a bad
     // record, scan looks for a valid record further on (damage in the middle, or a torn tail?), checking
     // the checksum of every plausible header at each 8 bytes. A 1 MiB log holding a header of its generation
     // every 16 bytes, each claiming 512 KiB, made that 16 GiB of CRC32C (the fuzz target timed out); and the

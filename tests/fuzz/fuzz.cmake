@@ -71,6 +71,7 @@ foreach(t IN LISTS SCR_FUZZ_TARGETS)
              COMMAND ${CMAKE_COMMAND} -DFUZZER=${fuzz_bin}/fuzz_${t} -DNAME=${t}
                      -DCORPUS=${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${t} -DSECONDS=${SCR_FUZZ_SECONDS}
                      -DARTIFACTS=${CMAKE_CURRENT_BINARY_DIR}/fuzz-artifacts
+                     -DREGRESSIONS=${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/${t}
                      -P ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run-fuzz.cmake)
     math(EXPR timeout "${SCR_FUZZ_SECONDS} * 2 + 120")
     set_tests_properties(fuzz.${t} PROPERTIES TIMEOUT ${timeout})

@@ -1,6 +1,8 @@
 # Runs one fuzz target for a bounded time over a copy of its seed corpus (the repo's corpus is never written):
 #   cmake -DFUZZER=path -DNAME=logfile -DCORPUS=tests/fuzz/corpus/logfile -DSECONDS=20 [-DARTIFACTS=dir]
-#         -P tests/fuzz/run-fuzz.cmake
+#         [-DREGRESSIONS=tests/fuzz/regressions/logfile] -P tests/fuzz/run-fuzz.cmake
+# First it runs each input of REGRESSIONS once: inputs that crashed or hung a reader once, kept apart from the
+# corpus when they are slow to mutate (a whole 1 MiB log).
 # Prints the executions, speed and coverage; fails on any crash, leak, UB, timeout (10 s per input) or
 # out-of-memory, keeping the input that caused it in ARTIFACTS (build/tests/fuzz-artifacts under ctest).
 foreach(v FUZZER NAME CORPUS SECONDS)
@@ -30,6 +32,20 @@ endif()
 list(LENGTH seeds seed_count)
 
 set(ENV{TMPDIR} ${work}/tmp)
+if(DEFINED REGRESSIONS)
+    file(GLOB regressions ${REGRESSIONS}/*)
+    if(regressions)
+        execute_process(COMMAND ${FUZZER} -timeout=10 -rss_limit_mb=2048 ${regressions}
+                        RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE log)
+        list(LENGTH regressions regression_count)
+        if(NOT rc EQUAL 0)
+            file(REMOVE_RECURSE ${work})
+            message("${log}")
+            message(FATAL_ERROR "fuzz ${NAME}: a regression input of ${REGRESSIONS} fails again (exit ${rc})")
+        endif()
+        message("fuzz ${NAME}: ${regression_count} regression inputs pass")
+    endif()
+endif()
 execute_process(COMMAND ${FUZZER} -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048
                         -print_final_stats=1 -artifact_prefix=${work}/ ${work}/corpus
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE log)

@@ -12,4 +12,5 @@ build=${SCR_BUILD_DIR:-build}
 [ -f "$build/build.ninja" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" --target scr_fuzz
 cmake -DFUZZER="$build/tests/fuzz/fuzz_$target" -DNAME="$target" -DCORPUS="tests/fuzz/corpus/$target" \
-    -DSECONDS="$seconds" -DARTIFACTS="$build/tests/fuzz-artifacts" -P tests/fuzz/run-fuzz.cmake
+    -DSECONDS="$seconds" -DARTIFACTS="$build/tests/fuzz-artifacts" -DREGRESSIONS="tests/fuzz/regressions/$target" \
+    -P tests/fuzz/run-fuzz.cmake
