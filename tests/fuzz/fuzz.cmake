@@ -24,7 +24,9 @@ if(NOT SCR_FUZZ_CXX)
     message(STATUS "Fuzz targets: off, no clang++ found (Debian: apt-get install clang libclang-rt-14-dev)")
     return()
 endif()
-if(NOT SCR_FUZZ_CXX_CHECKED STREQUAL SCR_FUZZ_CXX)
+# Probed once per compiler while it works; again at every configure while it does not (a missing runtime may
+# have been installed since).
+if(NOT SCR_FUZZ_CXX_CHECKED STREQUAL SCR_FUZZ_CXX OR NOT SCR_FUZZ_CXX_WORKS)
     set(probe_dir ${CMAKE_CURRENT_BINARY_DIR}/fuzz-probe)
     file(MAKE_DIRECTORY ${probe_dir})
     file(WRITE ${probe_dir}/probe.cpp
