@@ -203,7 +203,7 @@ Status Database::loadHeader()
         JetCode::DatabaseCorrupted};
     // Until its header reads, the file is untrusted: a view or a trigger runs SQL of the file's own when a
     // table of that name is read or written, and a recursive view never ends (eseutil /mh hung on one,
-    // found by fuzz_dbheader). Ours have neither, so any is refused before a table is read.
+    // a crafted input of fuzz_dbheader). Ours have neither, so any is refused before a table is read.
     auto schema =
         m_db.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger')"));
     if (!schema) {

@@ -160,11 +160,11 @@ private Q_SLOTS:
         QVERIFY(!db.hasValue());
         QCOMPARE(db.error().code, JetCode::FileNotFound);
     }
-    // Found with fuzz_dbheader (tests/fuzz, input regressions/dbheader/recursive-view.edb): a file whose
-    // messages table is a recursive view (with INSTEAD OF triggers, so that the statements prepared at open
-    // still compile) made eseutil /mh count rows forever. Any view or trigger (SQL of the file's own, run
-    // when a table of its name is read or written) is refused now, before a table is read; the file is
-    // untouched.
+    // Found while writing fuzz_dbheader (a crafted input, tests/fuzz/regressions/dbheader, timed it out): a
+    // file whose messages table is a recursive view (with INSTEAD OF triggers, so that the statements
+    // prepared at open still compile) made eseutil /mh count rows forever. Any view or trigger (SQL of the
+    // file's own, run when a table of its name is read or written) is refused now, before a table is read;
+    // the file is untouched.
     void viewsAndTriggersAreRefused_data()
     {
         QTest::addColumn<QByteArray>("sql");

@@ -194,12 +194,13 @@ private Q_SLOTS:
         QCOMPARE(Lsn({0x1F, 4096}).toString(), QStringLiteral("(0x1F,8,0)"));
         QVERIFY(Lsn({1, 9000}) < Lsn({2, 4096}));
     }
-    // Found by fuzz_logfile (tests/fuzz, input regressions/logfile/quadratic-torn-tail-search): after a bad
-    // record, scan looks for a valid record further on (damage in the middle, or a torn tail?), checking
-    // the checksum of every plausible header at each 8 bytes. A 1 MiB log holding a header of its generation
-    // every 16 bytes, each claiming 512 KiB, made that 16 GiB of CRC32C (the fuzz target timed out); and the
-    // open log was then taken as a torn tail, its megabyte silently dropped. The search is bounded now, and
-    // such a file is damage. A real torn tail (one partial record, a few stray headers) still reads as torn.
+    // Found while writing fuzz_logfile (a crafted input, tests/fuzz/regressions/logfile, timed it out): after
+    // a bad record, scan looks for a valid record further on (damage in the middle, or a torn tail?),
+    // checking the checksum of every plausible header at each 8 bytes. A 1 MiB log holding a header of its
+    // generation every 16 bytes, each claiming 512 KiB, made that 16 GiB of CRC32C (the fuzz target timed
+    // out); and the open log was then taken as a torn tail, its megabyte silently dropped. The search is
+    // bounded now, and such a file is damage. A real torn tail (one partial record, a few stray headers)
+    // still reads as torn.
     void laterRecordSearchIsBounded()
     {
         QTemporaryDir dir;
