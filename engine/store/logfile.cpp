@@ -132,10 +132,12 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
                 if (g != gen || o <= offset || o >= kLogFileSize || (inPlace && o != at))
                     continue;
                 std::memcpy(&length, file + at + 4, 4);
-                budget -= kRecordHeaderSize + std::min<qint64>(length, fileSize - at);
-                if (budget < 0) {
-                    laterValid = true;
-                    break;
+                if (length <= kMaxRecordPayload && at + encodedRecordSize(length) <= fileSize) {
+                    budget -= kRecordHeaderSize + length; // what decodeRecordAt will checksum
+                    if (budget < 0) {
+                        laterValid = true;
+                        break;
+                    }
                 }
                 LogRecordView later;
                 QString ignored;
