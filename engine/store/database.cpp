@@ -201,6 +201,20 @@ Status Database::loadHeader()
         m_displayName, QStringLiteral("is not a mailbox database file (no ESE header)"),
         QStringLiteral("check EdbFilePath; restore the database from a backup if it was damaged"),
         JetCode::DatabaseCorrupted};
+    // Until its header reads, the file is untrusted: a view or a trigger runs SQL of the file's own when a
+    // table of that name is read or written, and a recursive view never ends (eseutil /mh hung on one,
+    // a crafted input of fuzz_dbheader). Ours have neither, so any is refused before a table is read.
+    auto schema =
+        m_db.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger')"));
+    if (!schema) {
+        Error e = schema.error();
+        return e.code == JetCode::DatabaseCorrupted || e.code == JetCode::DiskIO ? notOurs : e;
+    }
+    auto schemaRow = schema->step(m_displayName);
+    if (!schemaRow)
+        return schemaRow.error().code == JetCode::DiskIO ? notOurs : schemaRow.error();
+    if (!*schemaRow || schema->int64(0) != 0)
+        return notOurs;
     auto stmt = m_db.prepare(QStringLiteral(
         "SELECT magic, format, guid, name, sig_rand, sig_time, state, log_required_low, log_required_high, "
         "log_committed, consistent_gen, consistent_off, consistent_ms, attach_gen, attach_off, attach_ms, "

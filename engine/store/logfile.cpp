@@ -9,6 +9,10 @@ namespace scr {
 
 namespace {
 
+// What the search for a valid record after a bad one may checksum (LogFile::scan): four generations' worth,
+// far above what a torn tail asks (one partial record, zeros after it), far below a quadratic search.
+constexpr qint64 kLaterRecordSearchBytes = 4 * kLogFileSize;
+
 // A log file as it reads: its length checked, then only its data ranges read into an image that runs to
 // the end of the last one (and at least over the header); holes in it are zeros, as they read.
 struct ThinImage
@@ -114,14 +118,27 @@ Result<LogScan> LogFile::scan(bool isOpenLog, const Visitor &visit) const
             break;
         if (check == RecordCheck::Bad) {
             // Is anything valid written after it? Then this is damage in the middle, not a torn tail.
+            // Every 8 bytes may hold a plausible header whose checksum covers up to the rest of the file:
+            // a damaged or crafted file could make this search quadratic (seconds to minutes for 1 MiB),
+            // so the bytes it checksums are bounded. A file that needs more is not a torn tail (a torn
+            // write leaves one partial record, not thousands of headers of this generation): damage.
             bool laterValid = false;
+            qint64 budget = kLaterRecordSearchBytes;
             for (qint64 at = position + kRecordAlignment; at + kRecordHeaderSize <= fileSize;
                  at += kRecordAlignment) {
-                uint32_t g, o;
+                uint32_t g, o, length;
                 std::memcpy(&g, file + at + 12, 4);
                 std::memcpy(&o, file + at + 16, 4);
                 if (g != gen || o <= offset || o >= kLogFileSize || (inPlace && o != at))
                     continue;
+                std::memcpy(&length, file + at + 4, 4);
+                if (length <= kMaxRecordPayload && at + encodedRecordSize(length) <= fileSize) {
+                    budget -= kRecordHeaderSize + length; // what decodeRecordAt will checksum
+                    if (budget < 0) {
+                        laterValid = true;
+                        break;
+                    }
+                }
                 LogRecordView later;
                 QString ignored;
                 if (decodeRecordAt(file, fileSize, at, {gen, o}, &later, &ignored) == RecordCheck::Valid) {

@@ -1,4 +1,5 @@
 #include "store/database.h"
+#include "store/eseutil.h"
 #include "store/records.h"
 #include "testsupport.h"
 
@@ -158,6 +159,51 @@ private Q_SLOTS:
                                  Database::Access::ReadOnly);
         QVERIFY(!db.hasValue());
         QCOMPARE(db.error().code, JetCode::FileNotFound);
+    }
+    // Found while writing fuzz_dbheader (a crafted input, tests/fuzz/regressions/dbheader, timed it out): a
+    // file whose messages table is a recursive view (with INSTEAD OF triggers, so that the statements
+    // prepared at open still compile) made eseutil /mh count rows forever. Any view or trigger (SQL of the
+    // file's own, run when a table of its name is read or written) is refused now, before a table is read;
+    // the file is untouched.
+    void viewsAndTriggersAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        const QByteArray forever = "WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n) ";
+        QTest::newRow("recursive messages view")
+            << ("DROP TABLE messages; CREATE VIEW messages AS " + forever +
+                "SELECT id, 'x' AS internet_message_id, 'g' AS mailbox_guid, 1 AS size FROM n; "
+                "CREATE TRIGGER d INSTEAD OF DELETE ON messages BEGIN SELECT 1; END; "
+                "CREATE TRIGGER i INSTEAD OF INSERT ON messages BEGIN SELECT 1; END;");
+        QTest::newRow("recursive header view")
+            << ("ALTER TABLE ese_header RENAME TO h; CREATE VIEW ese_header AS " + forever +
+                "SELECT h.* FROM h, n;");
+        QTest::newRow("a trigger") << QByteArray("CREATE TRIGGER t AFTER INSERT ON mailboxes BEGIN "
+                                                 "DELETE FROM messages; END;");
+    }
+    void viewsAndTriggersAreRefused()
+    {
+        QFETCH(QByteArray, sql);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("DB1.edb"));
+        QVERIFY(Database::create(test::tempDisk(), path, newHeader(QUuid::createUuid())).hasValue());
+        sqlite3 *h = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &h), SQLITE_OK);
+        char *message = nullptr;
+        const int rc = sqlite3_exec(h, sql.constData(), nullptr, nullptr, &message);
+        const QString why = QString::fromUtf8(message);
+        sqlite3_free(message);
+        QCOMPARE(sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(h);
+        QVERIFY2(rc == SQLITE_OK, qPrintable(why));
+        const QString before = test::fileFingerprint(path);
+        for (auto access : {Database::Access::ReadOnly, Database::Access::ReadWrite}) {
+            auto db = Database::open(test::tempDisk(), path, access, QStringLiteral("C:\\Data\\DB1.edb"));
+            QVERIFY(!db.hasValue());
+            QCOMPARE(db.error().code, JetCode::DatabaseCorrupted);
+        }
+        auto dump = eseutil::dumpDatabaseHeader(test::tempDisk(), path, QStringLiteral("C:\\Data\\DB1.edb"));
+        QVERIFY(!dump.hasValue());
+        QCOMPARE(test::fileFingerprint(path), before);
     }
 };
 

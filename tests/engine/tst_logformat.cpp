@@ -1,6 +1,14 @@
+#include "store/logfile.h"
 #include "store/logformat.h"
 #include "store/records.h"
 
+#include "testsupport.h"
+
+#include <cstring>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace scr;
@@ -185,6 +193,56 @@ private Q_SLOTS:
         QCOMPARE(Lsn({5, 0xB4 * 512 + 0x1A}).toString(), QStringLiteral("(0x5,B4,1A)"));
         QCOMPARE(Lsn({0x1F, 4096}).toString(), QStringLiteral("(0x1F,8,0)"));
         QVERIFY(Lsn({1, 9000}) < Lsn({2, 4096}));
+    }
+    // Found while writing fuzz_logfile (a crafted input, tests/fuzz/regressions/logfile, timed it out): after
+    // a bad record, scan looks for a valid record further on (damage in the middle, or a torn tail?),
+    // checking the checksum of every plausible header at each 8 bytes. A 1 MiB log holding a header of its
+    // generation every 16 bytes, each claiming 512 KiB, made that 16 GiB of CRC32C (the fuzz target timed
+    // out); and the open log was then taken as a torn tail, its megabyte silently dropped. The search is
+    // bounded now, and such a file is damage. A real torn tail (one partial record, a few stray headers)
+    // still reads as torn.
+    void laterRecordSearchIsBounded()
+    {
+        QTemporaryDir dir;
+        LogHeader h;
+        h.prefix = QStringLiteral("E00");
+        h.generation = 1;
+        const QByteArray header = encodeLogHeader(h);
+        // A 16-byte tile read from any multiple of 16: crc (and the offset of the header 16 bytes before)
+        // 0x8000, length 512 KiB, type 5, generation 1.
+        QByteArray tile(16, '\0');
+        const uint32_t fields[4] = {0x8000, 512 * 1024, 5, 1};
+        std::memcpy(tile.data(), fields, sizeof fields);
+        const auto scanOf = [&](int tiles, bool open) {
+            QByteArray bytes = header + tile.repeated(tiles);
+            const QString path =
+                dir.filePath(open ? QStringLiteral("E00.log") : QStringLiteral("E0000000001.log"));
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() ||
+                !f.resize(kLogFileSize))
+                qFatal("cannot write %s", qPrintable(path));
+            f.close();
+            auto log = LogFile::load(test::tempDisk(), path);
+            if (!log)
+                qFatal("%s", qPrintable(log.error().toString()));
+            return log->scan(open);
+        };
+        const int fullFile = static_cast<int>((kLogFileSize - kStoredLogHeaderSize) / 16);
+        for (bool open : {true, false}) {
+            QElapsedTimer timer;
+            timer.start();
+            auto scan = scanOf(fullFile, open);
+            QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+            QVERIFY(!scan.hasValue());
+            QCOMPARE(scan.error().code, JetCode::LogFileCorrupt);
+            QVERIFY2(scan.error().reason.contains(QStringLiteral("byte 512 of the file")),
+                     qPrintable(scan.error().reason));
+        }
+        // A torn record followed by a few stray headers of the generation: a torn tail, as before.
+        auto torn = scanOf(4, true);
+        QVERIFY2(torn.hasValue(), qPrintable(torn ? QString() : torn.error().toString()));
+        QVERIFY(torn->tornTail);
+        QCOMPARE(torn->records, 0);
     }
 };
 

@@ -1,5 +1,5 @@
 // libFuzzer target for the EMS parser: any text must parse or fail with a syntax error whose caret line
-// lines up, never crash, hang or read out of bounds. Built and run by bench/fuzz/run-fuzz-emsparser.sh.
+// lines up, never crash, hang or read out of bounds. Run by ctest (fuzz.emsparser) or tests/fuzz/run-fuzz.sh.
 
 #include "ems/parser.h"
 
