@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . packaging/setup-common.sh
-scr_install_missing
+scr_install_missing $SCR_TEST_PACKAGES
 scr_build build-ci -DSCR_WERROR=ON
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build-ci --output-on-failure --timeout 600 -j "$(nproc)"

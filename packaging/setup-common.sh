@@ -1,14 +1,16 @@
 # Sourced by setup-and-run.sh and setup-and-test.sh: installs what is missing, then configures and builds.
 # Safe to run again: apt-get runs only when a package is missing, and the build is incremental.
-# clang and libclang-rt-14-dev (libFuzzer and the sanitizers' runtimes) build the fuzz targets (tests/fuzz).
 
 SCR_PACKAGES="qt6-base-dev qt6-charts-dev libqt6opengl6-dev libspdlog-dev libqt6sql6-sqlite qt6-tools-dev
-qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth cmake ninja-build g++
-clang libclang-rt-14-dev"
+qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth cmake ninja-build g++"
+# The test command's too: clang and libclang-rt-14-dev (libFuzzer and the sanitizers' runtimes; only a
+# Recommends of clang) build the fuzz targets (tests/fuzz). Without them the fuzz entries are off.
+SCR_TEST_PACKAGES="clang libclang-rt-14-dev"
 
+# scr_install_missing [extra packages...]
 scr_install_missing() {
     local missing=()
-    for p in $SCR_PACKAGES; do
+    for p in $SCR_PACKAGES "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
