@@ -9,6 +9,7 @@
 #include "lab/lab.h"
 #include "store/logfile.h"
 #include "store/logformat.h"
+#include "labfixture.h"
 #include "testsupport.h"
 
 #include <QDirIterator>
@@ -17,42 +18,14 @@
 #include <QTest>
 
 using namespace scr;
+using test::closedGenerationsIn;
+using test::logCreationTime;
+using test::newestClosedAt;
 
 namespace {
 
 const QString kSg = QStringLiteral("MBX1\\SG1");
 const QString kStandby = QStringLiteral("MBX3");
-
-// The closed generations in a folder, straight from its listing: the oracle the product is judged by.
-std::vector<uint32_t> closedGenerationsIn(const QString &folder)
-{
-    static const QRegularExpression name(QStringLiteral("^E00([0-9A-F]{8})\\.log$"));
-    std::vector<uint32_t> gens;
-    for (const QString &f : QDir(folder).entryList(QDir::Files)) {
-        const auto m = name.match(f);
-        if (m.hasMatch())
-            gens.push_back(m.captured(1).toUInt(nullptr, 16));
-    }
-    std::sort(gens.begin(), gens.end());
-    return gens;
-}
-
-// The source's newest closed generation and its creation time, from the open log's header (it names its
-// predecessor), so the answer holds after a backup truncated the closed logs.
-std::pair<uint32_t, qint64> newestClosedAt(const QString &folder)
-{
-    auto header = LogFile::readHeader(test::tempDisk(), folder + QStringLiteral("/E00.log"));
-    if (!header)
-        return {0, -1};
-    return {header->generation - 1, header->prevCreationTimeMs};
-}
-
-qint64 creationTimeOf(const QString &folder, uint32_t gen)
-{
-    auto header = LogFile::readHeader(test::tempDisk(),
-                                      folder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen));
-    return header ? header->creationTimeMs : -1;
-}
 
 QString text(const CopyStatus &s)
 {
@@ -100,11 +73,11 @@ private:
         const auto target = closedGenerationsIn(targetLogs());
         QVERIFY(!target.empty());
         QCOMPARE(s.lastLogInspected, target.back());
-        QCOMPARE(s.lastInspectedLogTime, creationTimeOf(targetLogs(), target.back()));
+        QCOMPARE(s.lastInspectedLogTime, logCreationTime(targetLogs(), target.back()));
         QVERIFY(s.lastLogCopied >= s.lastLogInspected);
         QVERIFY(s.lastCopiedLogTime >= s.lastInspectedLogTime);
         if (s.lastLogReplayed > 0)
-            QCOMPARE(s.lastReplayedLogTime, creationTimeOf(targetLogs(), s.lastLogReplayed));
+            QCOMPARE(s.lastReplayedLogTime, logCreationTime(targetLogs(), s.lastLogReplayed));
         if (sourceReachable) {
             const auto [newest, created] = newestClosedAt(sourceLogs());
             QCOMPARE(s.lastLogGenerated, newest);
@@ -196,7 +169,7 @@ private Q_SLOTS:
         // What was last seen of the source: its newest closed log when it died (read here from its folder,
         // which the dead host's files still hold).
         QCOMPARE(s.lastLogGenerated, newestBefore);
-        QCOMPARE(s.latestAvailableLogTime, creationTimeOf(sourceLogs(), newestBefore));
+        QCOMPARE(s.latestAvailableLogTime, logCreationTime(sourceLogs(), newestBefore));
         verifyAgainstFiles(s, false);
         // The age of the last inspected log tells the hour the copy has been cut off.
         auto rows = cmdlets::getStorageGroupCopyStatus(*m_lab, kSg, kStandby);
