@@ -13,7 +13,6 @@
 #include "testsupport.h"
 
 #include <QDirIterator>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
