@@ -65,9 +65,12 @@ struct Site
         db = std::move(*mounted);
         for (int i = 0; i < 5; ++i) {
             mailboxes.push_back(QUuid::createUuid());
-            (void)db->createMailbox({mailboxes.back(), QStringLiteral("User %1").arg(i)});
+            if (auto created = db->createMailbox({mailboxes.back(), QStringLiteral("User %1").arg(i)});
+                !created)
+                qFatal("%s", qPrintable(created.error().toString()));
         }
-        (void)db->commit();
+        if (auto committed = db->commit(); !committed)
+            qFatal("%s", qPrintable(committed.error().toString()));
         flow = std::make_unique<MailFlow>(*db, mailboxes, 7, clock.nowMs());
         flow->setRate(600);               // 10 messages a second...
         flow->setMessageSize(100 * 1024); // ...of 100 KB: about one log a second
