@@ -234,7 +234,7 @@ Status Database::loadHeader()
     h.guid = QUuid::fromString(stmt->text(2));
     h.name = stmt->text(3);
     h.logSignature = {static_cast<quint64>(stmt->int64(4)), stmt->int64(5)};
-    const int state = static_cast<int>(stmt->int64(6));
+    const qint64 state = stmt->int64(6); // checked before it is narrowed: 2^32 + 2 is not Dirty Shutdown
     if (state < 1 || state > 3)
         return notOurs;
     h.state = static_cast<DatabaseState>(state);
