@@ -218,7 +218,7 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
 
 Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                               bool deleteExistingFiles,
-                              const std::function<bool(int, const QString &)> &progress)
+                              const std::function<bool(int, const QString &)> &progress, bool manualResume)
 {
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
@@ -334,6 +334,8 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
             return restart(st);
     }
     Status st = restart({});
+    if (st && !manualResume && copy->suspended)
+        st = resumeStorageGroupCopy(lab, identity, standbyMachine);
     if (progress)
         progress(100, QStringLiteral("Seeded"));
     return st;

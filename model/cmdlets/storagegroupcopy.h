@@ -48,9 +48,12 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
 // Update-StorageGroupCopy: seeds the copy from the mounted source database (an online snapshot); the copy
 // then replays from the snapshot's generation on. Refuses when files of a copy exist on the standby machine
 // unless deleteExistingFiles. progress(percent, phase) may return false to cancel before anything is changed.
+// As Exchange's cmdlet, a seed that succeeds resumes the copy (a suspended copy stays suspended only with
+// manualResume, -ManualResume).
 Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                               bool deleteExistingFiles,
-                              const std::function<bool(int, const QString &)> &progress = {});
+                              const std::function<bool(int, const QString &)> &progress = {},
+                              bool manualResume = false);
 Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                                const QString &comment);
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);

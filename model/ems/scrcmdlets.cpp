@@ -157,8 +157,10 @@ void registerScrCmdlets(CmdletRegistry &r)
                                               P{QStringLiteral("StandbyMachine"), T::String, -1, true}};
             if (withComment)
                 params.push_back(P{QStringLiteral("SuspendComment"), T::String, -1, false});
-            if (withDelete)
+            if (withDelete) { // Update-StorageGroupCopy's
                 params.push_back(P{QStringLiteral("DeleteExistingFiles"), T::Switch, -1, false});
+                params.push_back(P{QStringLiteral("ManualResume"), T::Switch, -1, false});
+            }
             r.add({QString::fromLatin1(name), QString::fromLatin1(synopsis), params, false, true, false,
                    [call](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
                        SCR_TRY(call(*ctx.lab, b.string(QStringLiteral("Identity")),
@@ -182,7 +184,8 @@ void registerScrCmdlets(CmdletRegistry &r)
     copyCmdlet("Update-StorageGroupCopy", "Seed an SCR copy from the mounted source database.", false, true,
                [](Lab &lab, const QString &id, const QString &standby, const BoundParameters &b) {
                    return cmdlets::updateStorageGroupCopy(lab, id, standby,
-                                                          b.flag(QStringLiteral("DeleteExistingFiles")));
+                                                          b.flag(QStringLiteral("DeleteExistingFiles")), {},
+                                                          b.flag(QStringLiteral("ManualResume")));
                });
     r.add({QStringLiteral("Get-StorageGroupCopyStatus"),
            QStringLiteral("The health and queues of SCR copies."),

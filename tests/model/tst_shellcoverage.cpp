@@ -173,6 +173,36 @@ private Q_SLOTS:
         QVERIFY(!copies->front().suspended);
     }
 
+    // Exchange's Update-StorageGroupCopy resumes the copy when the seed is done; -ManualResume leaves a
+    // suspended copy suspended (its comment kept), for the administrator to resume.
+    void seedResumesUnlessManualResume()
+    {
+        QVERIFY(replicating());
+        const auto copyRecord = [&] {
+            auto copies = lab().directory().copies(lab().directory().storageGroup(kSg).value()->id);
+            if (!copies || copies->size() != 1)
+                qFatal("no copy record");
+            return copies->front();
+        };
+        QVERIFY(sh(QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment reseed").arg(kCopyArgs)));
+        QVERIFY(sh(
+            QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles -ManualResume").arg(kCopyArgs)));
+        QVERIFY(reopen());
+        QVERIFY(copyRecord().suspended);
+        QCOMPARE(copyRecord().suspendComment, QStringLiteral("reseed"));
+        QCOMPARE(status().summary, SummaryCopyStatus::Suspended);
+        QVERIFY(QFileInfo(targetEdb()).size() > 0); // seeded all the same
+
+        QVERIFY(sh(QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(kCopyArgs)));
+        QVERIFY(reopen());
+        QVERIFY(!copyRecord().suspended);
+        QVERIFY(copyRecord().suspendComment.isEmpty());
+        QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:10")));
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && !s.suspend, qPrintable(text(s)));
+        QCOMPARE(s.lastLogInspected, test::closedGenerationsIn(targetLogs()).back());
+    }
+
     void backupTruncatesOnlyWhatEveryCopyInspected()
     {
         QVERIFY(replicating());
