@@ -3,9 +3,9 @@
 #include "activationwizard.h"
 #include "databaseproperties.h"
 #include "enablescrdialog.h"
-#include "ems/parser.h"
 #include "eventviewer.h"
 #include "lab/labworker.h"
+#include "models/copykey.h"
 #include "models/copystatusmodel.h"
 #include "models/eventlogmodel.h"
 #include "models/organizationmodel.h"
@@ -40,8 +40,6 @@
 namespace scr {
 namespace {
 
-using ems::quote;
-
 const double kSpeeds[] = {1, 60, 600, 3600, 86400};
 
 // Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
@@ -59,11 +57,6 @@ protected:
             option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
     }
 };
-
-QString copyArguments(const QString &identity, const QString &standby)
-{
-    return quote(identity) + QStringLiteral(" -StandbyMachine ") + quote(standby);
-}
 
 } // namespace
 
@@ -139,10 +132,9 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                const QString key = QStringLiteral("copy:%1>%2")
-                                        .arg(current.data(CopyStatusModel::IdentityRole).toString().toUpper(),
-                                             current.data(CopyStatusModel::StandbyRole).toString().toUpper());
-                m_tree->setCurrentIndex(m_organization->indexOfKey(key));
+                const CopyKey key{current.data(CopyStatusModel::IdentityRole).toString(),
+                                  current.data(CopyStatusModel::StandbyRole).toString()};
+                m_tree->setCurrentIndex(m_organization->indexOfKey(key.toString()));
             });
     auto *resultPane = new QWidget;
     auto *resultLayout = new QVBoxLayout(resultPane);
@@ -428,124 +420,9 @@ void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool
     Q_EMIT actionFailed(error);
 }
 
-const StorageGroupSnapshot *ConsoleWindow::storageGroup(const QString &identity) const
+std::vector<ConsoleAction> ConsoleWindow::currentActions() const
 {
-    for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups)
-        if (sg.record.identity().compare(identity, Qt::CaseInsensitive) == 0)
-            return &sg;
-    return nullptr;
-}
-
-std::vector<ConsoleAction> ConsoleWindow::currentActions()
-{
-    std::vector<ConsoleAction> actions;
-    const QModelIndex i = m_tree->currentIndex();
-    if (!i.isValid())
-        return actions;
-    const auto kind = static_cast<OrganizationModel::Kind>(i.data(OrganizationModel::KindRole).toInt());
-    const QString identity = i.data(OrganizationModel::IdentityRole).toString();
-    switch (kind) {
-    case OrganizationModel::Organization:
-        break;
-    case OrganizationModel::Server: {
-        const ServerRecord *server = m_snapshot.server(identity);
-        const QString host = server ? server->host : identity;
-        if (m_snapshot.isPoweredOn(host))
-            actions.push_back(
-                {tr("Power off %1 (simulate a failure)").arg(host),
-                 QStringLiteral("Stop-Host ") + quote(host),
-                 tr("Power %1 off without a shutdown? Its databases stop dirty and its logs become "
-                    "unreachable.")
-                     .arg(host),
-                 {}});
-        else
-            actions.push_back(
-                {tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host), {}, {}});
-        break;
-    }
-    case OrganizationModel::StorageGroup: {
-        const StorageGroupSnapshot *sg = storageGroup(identity);
-        if (!sg)
-            break;
-        actions.push_back({tr("Enable Storage Group Copy (SCR)..."), {}, {}, [this, sg = *sg] {
-                               EnableScrDialog dialog(m_snapshot, sg.record, this);
-                               return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
-                           }});
-        actions.push_back(
-            {tr("Start a full backup"), QStringLiteral("Start-DatabaseBackup ") + quote(identity), {}, {}});
-        break;
-    }
-    case OrganizationModel::Database: {
-        const StorageGroupSnapshot *sg = storageGroup(identity.section(QLatin1Char('\\'), 0, 1));
-        if (!sg)
-            break;
-        for (const DatabaseSnapshot &db : sg->databases) {
-            if (sg->record.identity() + QLatin1Char('\\') + db.record.name != identity)
-                continue;
-            if (db.mounted) {
-                actions.push_back(
-                    {tr("Dismount Database"),
-                     QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(quote(identity)),
-                     tr("Dismount %1? Its users lose access until it is mounted again.").arg(identity),
-                     {}});
-                actions.push_back(
-                    {tr("Start mail flow (60 a minute)"),
-                     QStringLiteral("Start-MailFlow %1 -MessagesPerMinute 60").arg(quote(identity)),
-                     {},
-                     {}});
-                actions.push_back(
-                    {tr("Stop mail flow"), QStringLiteral("Stop-MailFlow ") + quote(identity), {}, {}});
-            } else {
-                actions.push_back(
-                    {tr("Mount Database"), QStringLiteral("Mount-Database ") + quote(identity), {}, {}});
-            }
-            actions.push_back({tr("Properties..."), {}, {}, [this, record = sg->record, db] {
-                                   DatabaseProperties dialog(record, db, this);
-                                   return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
-                               }});
-        }
-        break;
-    }
-    case OrganizationModel::Copy: {
-        const QString standby = i.data(OrganizationModel::StandbyRole).toString();
-        const QString args = copyArguments(identity, standby);
-        const StorageGroupSnapshot *sg = storageGroup(identity);
-        bool suspended = false;
-        if (sg)
-            for (const CopySnapshot &c : sg->copies)
-                if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
-                    suspended = c.record.suspended;
-        if (suspended)
-            actions.push_back(
-                {tr("Resume Storage Group Copy"), QStringLiteral("Resume-StorageGroupCopy ") + args, {}, {}});
-        else
-            actions.push_back(
-                {tr("Suspend Storage Group Copy"),
-                 QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment 'Suspended from the console'")
-                     .arg(args),
-                 {},
-                 {}});
-        actions.push_back(
-            {tr("Update Storage Group Copy (seed)"),
-             QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args),
-             tr("Seed the copy of %1 on %2 again? Its files on %2 are deleted first.").arg(identity, standby),
-             {}});
-        actions.push_back(
-            {tr("Disable Storage Group Copy"),
-             QStringLiteral("Disable-StorageGroupCopy ") + args,
-             tr("Stop replicating %1 to %2? The copy's files stay on %2.").arg(identity, standby),
-             {}});
-        actions.push_back({tr("Activate this copy..."),
-                           {},
-                           {},
-                           [this, key = QString(identity + QLatin1Char('>') + standby)] {
-                               activationWizard(key);
-                               return QString(); // the wizard runs its own commands
-                           }});
-        break;
-    }
-    }
-    return actions;
+    return ConsoleActions::of(m_snapshot, ConsoleSelection::fromIndex(m_tree->currentIndex()));
 }
 
 void ConsoleWindow::rebuildActionPane()
@@ -587,20 +464,44 @@ void ConsoleWindow::selectionChanged()
         return;
     const QString identity = i.data(OrganizationModel::IdentityRole).toString();
     const QString standby = i.data(OrganizationModel::StandbyRole).toString();
-    if (const StorageGroupSnapshot *sg = storageGroup(identity))
-        for (const CopySnapshot &c : sg->copies)
-            if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
-                m_chart->showCopy(c.record.id, identity + QStringLiteral(" on ") + standby);
+    if (const CopySnapshot *c = ConsoleActions::copy(m_snapshot, identity, standby))
+        m_chart->showCopy(c->record.id, CopyKey{identity, standby}.displayName());
 }
 
 void ConsoleWindow::trigger(const ConsoleAction &action)
 {
     QString script = action.script;
-    if (action.dialog) {
-        script = action.dialog();
-        if (script.isEmpty())
+    switch (action.kind) {
+    case ConsoleAction::Command:
+        break;
+    case ConsoleAction::OpenEnableScrDialog: {
+        const StorageGroupSnapshot *sg = ConsoleActions::storageGroup(m_snapshot, action.target);
+        if (!sg)
             return;
+        EnableScrDialog dialog(m_snapshot, sg->record, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        script = dialog.command();
+        break;
     }
+    case ConsoleAction::OpenDatabaseProperties: {
+        const StorageGroupSnapshot *sg =
+            ConsoleActions::storageGroup(m_snapshot, action.target.section(QLatin1Char('\\'), 0, 1));
+        const DatabaseSnapshot *db = ConsoleActions::database(m_snapshot, action.target);
+        if (!sg || !db)
+            return;
+        DatabaseProperties dialog(sg->record, *db, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        script = dialog.command();
+        break;
+    }
+    case ConsoleAction::OpenActivationWizard:
+        activationWizard(action.target); // the wizard runs its own commands
+        return;
+    }
+    if (script.isEmpty())
+        return;
     if (!action.confirm.isEmpty()) {
         QMessageBox box(QMessageBox::Question, action.text, action.confirm,
                         QMessageBox::Yes | QMessageBox::No, this);

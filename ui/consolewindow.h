@@ -7,9 +7,9 @@
 // snapshots say.
 
 #include "lab/labsnapshot.h"
+#include "models/consoleactions.h"
 #include "models/queuehistory.h"
 
-#include <functional>
 #include <map>
 
 #include <QMainWindow>
@@ -35,15 +35,6 @@ class OrganizationModel;
 class QueueChart;
 class ShellPane;
 
-// One entry of the action pane: its text, the command it runs, and the question to ask first (if any).
-struct ConsoleAction
-{
-    QString text;
-    QString script;
-    QString confirm;
-    std::function<QString()> dialog; // when set: a dialog that returns the command (empty: cancelled)
-};
-
 class ConsoleWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -57,8 +48,8 @@ public:
     const LabSnapshot &snapshot() const { return m_snapshot; }
     OrganizationModel *organization() const { return m_organization; }
     CopyStatusModel *copyStatus() const { return m_copyStatus; }
-    // The actions the action pane offers for the tree's current selection.
-    std::vector<ConsoleAction> currentActions();
+    // The actions the action pane offers for the tree's current selection (ConsoleActions).
+    std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
     // Runs script on the lab's worker; stopAtFirstError for the console's own steps (actions, wizards),
     // not for what the administrator types in the shell pane (that runs as EMS does, on after an error).
@@ -99,7 +90,6 @@ private:
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     void activationWizard(const QString &copyKey);
-    const StorageGroupSnapshot *storageGroup(const QString &identity) const;
 
     LabSnapshot m_snapshot;
     QueueHistory m_history;

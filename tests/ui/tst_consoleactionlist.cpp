@@ -1,0 +1,276 @@
+// ConsoleActions without a window: for each kind of selected object (a server up and down, a storage group
+// with and without an SCR copy, a database mounted and dismounted, an SCR copy healthy and suspended) the
+// entries offered and the exact Exchange Management Shell command each runs; CopyKey's text form, read back;
+// the console tree's keys and selections agree with CopyKey. The snapshot is built by hand: no lab, no files.
+
+#include "models/consoleactions.h"
+#include "models/copykey.h"
+#include "models/organizationmodel.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTest>
+
+using namespace scr;
+
+Q_DECLARE_METATYPE(scr::OrganizationModel::Kind)
+
+namespace {
+
+// MBX1 (up) holds SG1 (DB1 mounted, copied to MBX3) and SG2 (DB2 dismounted, no copy); MBX2 (powered off)
+// holds its own SG1 (DB1, copied to MBX3, suspended); MBX3 is the standby.
+LabSnapshot snapshot()
+{
+    LabSnapshot s;
+    s.hosts = {{QStringLiteral("MBX1"), true, {}, 0},
+               {QStringLiteral("MBX2"), false, {}, 0},
+               {QStringLiteral("MBX3"), true, {}, 0}};
+    s.servers = {{QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true},
+                 {QStringLiteral("MBX2"), QStringLiteral("MBX2"), true, true},
+                 {QStringLiteral("MBX3"), QStringLiteral("MBX3"), true, true}};
+    qint64 id = 1;
+    const auto storageGroup = [&](const QString &server, const QString &name) {
+        StorageGroupSnapshot sg;
+        sg.record.id = id++;
+        sg.record.server = server;
+        sg.record.name = name;
+        return sg;
+    };
+    const auto database = [&](const QString &name, bool mounted) {
+        DatabaseSnapshot db;
+        db.record.id = id++;
+        db.record.name = name;
+        db.mounted = mounted;
+        return db;
+    };
+    const auto copy = [&](const QString &standby, bool suspended) {
+        CopySnapshot c;
+        c.record.id = id++;
+        c.record.standbyMachine = standby;
+        c.record.suspended = suspended;
+        return c;
+    };
+    StorageGroupSnapshot sg1 = storageGroup(QStringLiteral("MBX1"), QStringLiteral("SG1"));
+    sg1.databases.push_back(database(QStringLiteral("DB1"), true));
+    sg1.copies.push_back(copy(QStringLiteral("MBX3"), false));
+    StorageGroupSnapshot sg2 = storageGroup(QStringLiteral("MBX1"), QStringLiteral("SG2"));
+    sg2.databases.push_back(database(QStringLiteral("DB2"), false));
+    StorageGroupSnapshot other = storageGroup(QStringLiteral("MBX2"), QStringLiteral("SG1"));
+    other.databases.push_back(database(QStringLiteral("DB1"), false));
+    other.copies.push_back(copy(QStringLiteral("MBX3"), true));
+    for (StorageGroupSnapshot *sg : {&sg1, &sg2, &other}) {
+        for (DatabaseSnapshot &db : sg->databases)
+            db.record.storageGroupId = sg->record.id;
+        for (CopySnapshot &c : sg->copies) {
+            c.record.storageGroupId = sg->record.id;
+            c.status.identity = sg->record.identity();
+        }
+    }
+    s.storageGroups = {sg1, sg2, other};
+    return s;
+}
+
+// One entry as a line: its text, then the command it runs or the dialog it opens and on what, and whether it
+// asks first.
+QString describe(const ConsoleAction &a)
+{
+    QString what;
+    switch (a.kind) {
+    case ConsoleAction::Command:
+        what = a.script;
+        break;
+    case ConsoleAction::OpenEnableScrDialog:
+        what = QStringLiteral("<enable SCR dialog> ") + a.target;
+        break;
+    case ConsoleAction::OpenDatabaseProperties:
+        what = QStringLiteral("<database properties> ") + a.target;
+        break;
+    case ConsoleAction::OpenActivationWizard:
+        what = QStringLiteral("<activation wizard> ") + a.target;
+        break;
+    }
+    return a.text + QStringLiteral(" => ") + what +
+           (a.confirm.isEmpty() ? QString() : QStringLiteral(" [asks]"));
+}
+
+QStringList describeAll(const std::vector<ConsoleAction> &actions)
+{
+    QStringList lines;
+    for (const ConsoleAction &a : actions)
+        lines << describe(a);
+    return lines;
+}
+
+} // namespace
+
+class TestConsoleActionList : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void actions_data()
+    {
+        QTest::addColumn<OrganizationModel::Kind>("kind");
+        QTest::addColumn<QString>("identity");
+        QTest::addColumn<QString>("standby");
+        QTest::addColumn<QStringList>("expected");
+
+        QTest::newRow("organization")
+            << OrganizationModel::Organization << QString() << QString() << QStringList{};
+        QTest::newRow("server up") << OrganizationModel::Server << QStringLiteral("MBX1") << QString()
+                                   << QStringList{QStringLiteral(
+                                          "Power off MBX1 (simulate a failure) => Stop-Host MBX1 [asks]")};
+        QTest::newRow("server down") << OrganizationModel::Server << QStringLiteral("MBX2") << QString()
+                                     << QStringList{QStringLiteral("Power on MBX2 => Start-Host MBX2")};
+        QTest::newRow("unknown server")
+            << OrganizationModel::Server << QStringLiteral("MBX9") << QString() << QStringList{};
+        QTest::newRow("storage group with a copy")
+            << OrganizationModel::StorageGroup << QStringLiteral("MBX1\\SG1") << QString()
+            << QStringList{
+                   QStringLiteral("Enable SCR for MBX1\\SG1... => <enable SCR dialog> MBX1\\SG1"),
+                   QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
+                                  "-StandbyMachine MBX3 [asks]"),
+                   QStringLiteral("Start a full backup of MBX1\\SG1 => Start-DatabaseBackup MBX1\\SG1")};
+        QTest::newRow("storage group without a copy")
+            << OrganizationModel::StorageGroup << QStringLiteral("mbx1\\sg2") << QString()
+            << QStringList{
+                   QStringLiteral("Enable SCR for MBX1\\SG2... => <enable SCR dialog> MBX1\\SG2"),
+                   QStringLiteral("Start a full backup of MBX1\\SG2 => Start-DatabaseBackup MBX1\\SG2")};
+        QTest::newRow("database mounted")
+            << OrganizationModel::Database << QStringLiteral("MBX1\\SG1\\DB1") << QString()
+            << QStringList{
+                   QStringLiteral(
+                       "Dismount MBX1\\SG1\\DB1 => Dismount-Database MBX1\\SG1\\DB1 -Confirm:$false "
+                       "[asks]"),
+                   QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute) => Start-MailFlow "
+                                  "MBX1\\SG1\\DB1 -MessagesPerMinute 60"),
+                   QStringLiteral("Stop mail flow to MBX1\\SG1\\DB1 => Stop-MailFlow MBX1\\SG1\\DB1"),
+                   QStringLiteral("Properties of MBX1\\SG1\\DB1... => <database properties> MBX1\\SG1\\DB1")};
+        QTest::newRow("database dismounted")
+            << OrganizationModel::Database << QStringLiteral("MBX2\\SG1\\DB1") << QString()
+            << QStringList{
+                   QStringLiteral("Mount MBX2\\SG1\\DB1 => Mount-Database MBX2\\SG1\\DB1"),
+                   QStringLiteral("Properties of MBX2\\SG1\\DB1... => <database properties> MBX2\\SG1\\DB1")};
+        QTest::newRow("copy healthy")
+            << OrganizationModel::Copy << QStringLiteral("MBX1\\SG1") << QStringLiteral("MBX3")
+            << QStringList{
+                   QStringLiteral("Suspend SCR copy MBX1\\SG1 on MBX3 => Suspend-StorageGroupCopy MBX1\\SG1 "
+                                  "-StandbyMachine MBX3 -SuspendComment 'Suspended from the console'"),
+                   QStringLiteral(
+                       "Seed SCR copy MBX1\\SG1 on MBX3 again => Update-StorageGroupCopy MBX1\\SG1 "
+                       "-StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
+                   QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
+                                  "-StandbyMachine MBX3 [asks]"),
+                   QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3... => <activation wizard> "
+                                  "copy:MBX1\\SG1>MBX3")};
+        QTest::newRow("copy suspended, same storage group name on another server")
+            << OrganizationModel::Copy << QStringLiteral("MBX2\\SG1") << QStringLiteral("mbx3")
+            << QStringList{
+                   QStringLiteral("Resume SCR copy MBX2\\SG1 on MBX3 => Resume-StorageGroupCopy MBX2\\SG1 "
+                                  "-StandbyMachine MBX3"),
+                   QStringLiteral(
+                       "Seed SCR copy MBX2\\SG1 on MBX3 again => Update-StorageGroupCopy MBX2\\SG1 "
+                       "-StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
+                   QStringLiteral("Disable SCR copy MBX2\\SG1 on MBX3 => Disable-StorageGroupCopy MBX2\\SG1 "
+                                  "-StandbyMachine MBX3 [asks]"),
+                   QStringLiteral("Activate SCR copy MBX2\\SG1 on MBX3... => <activation wizard> "
+                                  "copy:MBX2\\SG1>MBX3")};
+        QTest::newRow("copy that is gone") << OrganizationModel::Copy << QStringLiteral("MBX1\\SG2")
+                                           << QStringLiteral("MBX3") << QStringList{};
+    }
+    void actions()
+    {
+        QFETCH(OrganizationModel::Kind, kind);
+        QFETCH(QString, identity);
+        QFETCH(QString, standby);
+        QFETCH(QStringList, expected);
+        const std::vector<ConsoleAction> actions = ConsoleActions::of(snapshot(), {kind, identity, standby});
+        QCOMPARE(describeAll(actions), expected);
+        for (const ConsoleAction &a : actions)
+            if (!a.confirm.isEmpty()) // a question names the object it is about
+                QVERIFY2(a.confirm.contains(identity.section(QLatin1Char('\\'), 0, 0), Qt::CaseInsensitive),
+                         qPrintable(a.confirm));
+    }
+
+    // The tree's items select what they show: the actions of each item of the organization model are those
+    // of its kind and identity, and every copy item's key is its CopyKey.
+    void treeItemsSelectTheirActions()
+    {
+        OrganizationModel model;
+        const LabSnapshot s = snapshot();
+        model.setSnapshot(s);
+        int copies = 0;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {
+            for (int r = 0; r < model.rowCount(under); ++r) {
+                const QModelIndex i = model.index(r, 0, under);
+                const ConsoleSelection selection = ConsoleSelection::fromIndex(i);
+                QCOMPARE(selection.kind, i.data(OrganizationModel::KindRole).value<int>());
+                if (selection.kind == OrganizationModel::Copy) {
+                    ++copies;
+                    const CopyKey key{selection.identity, selection.standby};
+                    QCOMPARE(i.data(OrganizationModel::KeyRole).toString(), key.toString());
+                    QCOMPARE(model.indexOfKey(key.toString()), i);
+                    const auto actions = ConsoleActions::of(s, selection);
+                    QCOMPARE(actions.size(), std::size_t(4));
+                    QCOMPARE(actions.back().target, key.toString());
+                }
+                walk(i);
+            }
+        };
+        walk({});
+        QCOMPARE(copies, 2);
+        QVERIFY(ConsoleActions::of(s, ConsoleSelection::fromIndex({})).empty());
+    }
+
+    void copyKeyRoundTrip_data()
+    {
+        QTest::addColumn<QString>("storageGroup");
+        QTest::addColumn<QString>("standby");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << QStringLiteral("MBX1\\SG1") << QStringLiteral("MBX3")
+                               << QStringLiteral("copy:MBX1\\SG1>MBX3");
+        QTest::newRow("lower case") << QStringLiteral("mbx1\\First Storage Group") << QStringLiteral("mbx4")
+                                    << QStringLiteral("copy:MBX1\\FIRST STORAGE GROUP>MBX4");
+    }
+    void copyKeyRoundTrip()
+    {
+        QFETCH(QString, storageGroup);
+        QFETCH(QString, standby);
+        QFETCH(QString, text);
+        const CopyKey key{storageGroup, standby};
+        QCOMPARE(key.toString(), text);
+        const std::optional<CopyKey> read = CopyKey::parse(key.toString());
+        QVERIFY(read);
+        QVERIFY(*read == key); // equal whatever the case
+        QCOMPARE(read->toString(), text);
+        QCOMPARE(read->storageGroup, storageGroup.toUpper());
+        QCOMPARE(read->standby, standby.toUpper());
+        const std::optional<CopyKey> lower = CopyKey::parse(text.toLower());
+        QVERIFY(lower);
+        QCOMPARE(lower->toString(), text);
+        QCOMPARE(key.displayName(), storageGroup + QStringLiteral(" on ") + standby);
+    }
+    void copyKeyRefusesOtherKeys_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *t :
+             {"", "copy:", "db:MBX1\\SG1\\DB1", "server:MBX1", "sg:MBX1\\SG1", "MBX1\\SG1>MBX3",
+              "copy:MBX1\\SG1", "copy:>MBX3", "copy:MBX1\\SG1>", "copy:SG1>MBX3", "copy:MBX1\\SG1\\DB1>MBX3",
+              "copy:MBX1\\SG1>MBX3>MBX4", "copy:MBX1\\SG1>MBX3\\SG1", "copy:\\SG1>MBX3"})
+            QTest::newRow(t) << QString::fromLatin1(t);
+    }
+    void copyKeyRefusesOtherKeys()
+    {
+        QFETCH(QString, text);
+        QVERIFY(!CopyKey::parse(text));
+    }
+    void copyKeysDiffer()
+    {
+        const CopyKey a{QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3")};
+        QVERIFY(a != (CopyKey{QStringLiteral("MBX2\\SG1"), QStringLiteral("MBX3")}));
+        QVERIFY(a != (CopyKey{QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX4")}));
+        QVERIFY(a == (CopyKey{QStringLiteral("mbx1\\sg1"), QStringLiteral("Mbx3")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleActionList)
+#include "tst_consoleactionlist.moc"
