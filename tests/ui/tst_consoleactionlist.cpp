@@ -270,6 +270,44 @@ private Q_SLOTS:
         QVERIFY(a != (CopyKey{QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX4")}));
         QVERIFY(a == (CopyKey{QStringLiteral("mbx1\\sg1"), QStringLiteral("Mbx3")}));
     }
+
+    // scr-console --help and --version answer without a display: no QT_QPA_PLATFORM, no DISPLAY, no
+    // WAYLAND_DISPLAY (a QApplication would abort there).
+    void helpAndVersionWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("--help") << QStringLiteral("--help")
+                                << QStringList{QStringLiteral("Usage:"),
+                                               QStringLiteral("--lab <DIR>"),
+                                               QStringLiteral("--run"),
+                                               QStringLiteral("--speed <FACTOR>"),
+                                               QStringLiteral("--select <KEY>"),
+                                               QStringLiteral("--version"),
+                                               QStringLiteral("--screenshot <FILE>")};
+        QTest::newRow("-h") << QStringLiteral("-h") << QStringList{QStringLiteral("--lab <DIR>")};
+        QTest::newRow("--version") << QStringLiteral("--version")
+                                   << QStringList{QStringLiteral("SCR Console ") +
+                                                  QStringLiteral(SCR_VERSION)};
+    }
+    void helpAndVersionWithoutADisplay()
+    {
+        QFETCH(QString, option);
+        QFETCH(QStringList, expected);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        QProcess console;
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(SCR_CONSOLE), {option});
+        QVERIFY(console.waitForFinished(30000));
+        const QString out = QString::fromLocal8Bit(console.readAllStandardOutput());
+        const QString err = QString::fromLocal8Bit(console.readAllStandardError());
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(console.exitCode() == 0, qPrintable(err));
+        for (const QString &text : expected)
+            QVERIFY2(out.contains(text), qPrintable(text + QStringLiteral(" not in: ") + out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConsoleActionList)
