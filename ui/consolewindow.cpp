@@ -31,6 +31,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -41,6 +42,8 @@ namespace scr {
 namespace {
 
 const double kSpeeds[] = {1, 60, 600, 3600, 86400};
+// The docks' saved state: 1 since the action pane and the chart are docks (an older layout is not restored).
+const int kStateVersion = 1;
 
 // Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
 // model layer has no colours).
@@ -143,12 +146,6 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     resultLayout->addWidget(resultTitle);
     resultLayout->addWidget(m_copyFilter);
     resultLayout->addWidget(m_copyTable, 1);
-    auto *middle = m_middle = new QSplitter(Qt::Vertical);
-    middle->addWidget(resultPane);
-    middle->addWidget(m_chart);
-    middle->setStretchFactor(0, 2);
-    middle->setStretchFactor(1, 3);
-    m_chart->setMinimumHeight(280);
 
     // Action pane.
     m_actionPane->setObjectName(QStringLiteral("actionPane"));
@@ -157,52 +154,73 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
 
     auto *split = m_split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("mainSplitter"));
-    middle->setObjectName(QStringLiteral("middleSplitter"));
     split->addWidget(m_tree);
-    split->addWidget(middle);
-    split->addWidget(m_actionPane);
+    split->addWidget(resultPane);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setStretchFactor(2, 1);
-    split->setSizes({360, 660, 260});
+    split->setSizes({360, 660});
     setCentralWidget(split);
-
-    // Event viewer and shell, at the bottom.
-    auto *eventsDock = new QDockWidget(tr("Event Viewer"), this);
-    eventsDock->setObjectName(QStringLiteral("eventsDock"));
-    eventsDock->setWidget(m_eventViewer);
-    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
-    auto *shellDock = new QDockWidget(tr("Shell"), this);
-    shellDock->setObjectName(QStringLiteral("shellDock"));
-    shellDock->setWidget(m_shell);
-    addDockWidget(Qt::BottomDockWidgetArea, shellDock);
-    tabifyDockWidget(eventsDock, shellDock);
-    eventsDock->raise();
-    resizeDocks({eventsDock}, {220}, Qt::Vertical);
-    connect(m_shell, &ShellPane::commandEntered, this,
-            [this](const QString &command) { runCommand(command, false); });
-
+    buildDocks();
     buildActions();
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
     connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
     m_chartTimer->start();
     resize(1280, 820);
     rebuildActionPane();
+    m_defaultState = saveState(kStateVersion); // for View > Reset Layout
+    m_defaultSplit = m_split->saveState();
     // The window as it was left: size, docks, panes.
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("console/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);
     m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
-    m_middle->restoreState(settings.value(QStringLiteral("console/middle")).toByteArray());
+}
+
+// The panes around the tree and the result pane, each a dock the View menu shows and hides: the action pane
+// on the right; the chart, the event viewer and the shell at the bottom.
+void ConsoleWindow::buildDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        m_docks.push_back(d);
+        return d;
+    };
+    QDockWidget *actionsDock = dock(tr("Actions"), QStringLiteral("actionDock"), m_actionPane);
+    addDockWidget(Qt::RightDockWidgetArea, actionsDock);
+    QDockWidget *eventsDock = dock(tr("Event Viewer"), QStringLiteral("eventsDock"), m_eventViewer);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    QDockWidget *chartDock = dock(tr("Queue Chart"), QStringLiteral("chartDock"), m_chart);
+    splitDockWidget(eventsDock, chartDock, Qt::Horizontal);
+    QDockWidget *shellDock = dock(tr("Shell"), QStringLiteral("shellDock"), m_shell);
+    tabifyDockWidget(eventsDock, shellDock);
+    eventsDock->raise();
+    m_chart->setMinimumHeight(220);
+    resizeDocks({actionsDock}, {260}, Qt::Horizontal);
+    resizeDocks({eventsDock, chartDock}, {640, 640}, Qt::Horizontal);
+    resizeDocks({eventsDock}, {260}, Qt::Vertical);
+    connect(m_shell, &ShellPane::commandEntered, this,
+            [this](const QString &command) { runCommand(command, false); });
+}
+
+void ConsoleWindow::resetLayout()
+{
+    restoreState(m_defaultState, kStateVersion);
+    m_split->restoreState(m_defaultSplit);
+    for (QDockWidget *d : m_docks) {
+        d->setFloating(false);
+        d->show();
+    }
+    findChild<QDockWidget *>(QStringLiteral("eventsDock"))->raise();
 }
 
 void ConsoleWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("console/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("console/state"), saveState());
+    settings.setValue(QStringLiteral("console/state"), saveState(kStateVersion));
     settings.setValue(QStringLiteral("console/split"), m_split->saveState());
-    settings.setValue(QStringLiteral("console/middle"), m_middle->saveState());
     QMainWindow::closeEvent(event);
 }
 
@@ -236,12 +254,24 @@ void ConsoleWindow::buildActions()
         if (actionMenu->isEmpty())
             actionMenu->addAction(tr("Select an item in the console tree"))->setEnabled(false);
     });
+    // View: every pane, shown or hidden, and the layout as it first was.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *d : m_docks)
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("&Reset Layout"), this, &ConsoleWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    m_runAction = simulation->addAction(tr("&Run the simulation"));
+    m_runAction = simulation->addAction(QString());
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setCheckable(true);
     m_runAction->setShortcut(Qt::Key_F5);
-    connect(m_runAction, &QAction::toggled, this, &ConsoleWindow::runningRequested);
+    showRunning(false);
+    connect(m_runAction, &QAction::toggled, this, [this](bool running) {
+        showRunning(running);
+        Q_EMIT runningRequested(running);
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SCR Console"), this, [this] {
         QMessageBox::about(this, tr("About SCR Console"),
@@ -322,8 +352,11 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
     }
     m_clock->setText(QDateTime::fromMSecsSinceEpoch(snapshot.nowMs, Qt::UTC)
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-    const QSignalBlocker block(m_runAction);
-    m_runAction->setChecked(snapshot.running);
+    {
+        const QSignalBlocker block(m_runAction);
+        m_runAction->setChecked(snapshot.running);
+    }
+    showRunning(snapshot.running);
     if (m_chart->copyId() == 0) // nothing chosen yet: chart the first copy there is
         if (const auto copies = snapshot.allCopies(); !copies.empty())
             m_chart->showCopy(copies.front().record.id, copies.front().status.identity +
@@ -364,6 +397,15 @@ void ConsoleWindow::selectWhenShown(const QString &key)
 void ConsoleWindow::setRunning(bool running)
 {
     m_runAction->setChecked(running); // toggled → runningRequested
+}
+
+void ConsoleWindow::showRunning(bool running)
+{
+    // The action says what it will do: Pause while the simulation runs, Run while it is paused.
+    m_runAction->setText(running ? tr("&Pause the simulation") : tr("&Run the simulation"));
+    m_runAction->setToolTip(running ? tr("The simulation runs: pause it (F5)")
+                                    : tr("The simulation is paused: run it (F5)"));
+    m_runAction->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void ConsoleWindow::setSpeed(double speed)
@@ -431,8 +473,6 @@ void ConsoleWindow::rebuildActionPane()
         delete item->widget();
         delete item;
     }
-    auto *title = new QLabel(tr("<b>Actions</b>"), m_actionPane);
-    m_actionLayout->addWidget(title);
     const QModelIndex i = m_tree->currentIndex();
     if (i.isValid())
         m_actionLayout->addWidget(new QLabel(i.data().toString(), m_actionPane));

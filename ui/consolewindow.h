@@ -1,21 +1,23 @@
 #pragma once
 // ConsoleWindow: the SCR Console main window, laid out as the Exchange Management Console: the console tree
-// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) and
-// the dashboard (the selected copy's queues) in the middle, the action pane on the right, and the event
-// viewer and the shell at the bottom. It never touches the lab: every action is a command it sends
-// (scriptRequested) to the LabWorker, shown in the shell pane as it runs, and it draws what the worker's
-// snapshots say.
+// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) in
+// the middle, the action pane on the right, and the chart (the selected copy's queues), the event viewer
+// and the shell at the bottom, each pane a dock the View menu shows and hides. It never touches the lab:
+// every action is a command it sends (scriptRequested) to the LabWorker, shown in the shell pane as it runs,
+// and it draws what the worker's snapshots say.
 
 #include "lab/labsnapshot.h"
 #include "models/consoleactions.h"
 #include "models/queuehistory.h"
 
 #include <map>
+#include <vector>
 
 #include <QMainWindow>
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -85,6 +87,9 @@ protected:
 
 private:
     void buildActions();
+    void buildDocks();
+    void resetLayout();
+    void showRunning(bool running);
     void showContextMenu(const QPoint &position);
     void rebuildActionPane();
     void selectionChanged();
@@ -111,7 +116,9 @@ private:
     QLabel *m_clock;
     QTimer *m_chartTimer;
     QSplitter *m_split;
-    QSplitter *m_middle;
+    std::vector<QDockWidget *> m_docks; // the action pane, event viewer, chart, shell: the View menu's
+    QByteArray m_defaultState;          // the docks as first laid out, for Reset Layout
+    QByteArray m_defaultSplit;
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;

@@ -2,13 +2,21 @@
 // with and without an SCR copy, a database mounted and dismounted, an SCR copy healthy and suspended) the
 // entries offered and the exact Exchange Management Shell command each runs; CopyKey's text form, read back;
 // the console tree's keys and selections agree with CopyKey. The snapshot is built by hand: no lab, no files.
+// The window without a lab: the View menu and the Run/Pause action. scr-console --help and --version.
 
+#include "consolewindow.h"
 #include "models/consoleactions.h"
 #include "models/copykey.h"
 #include "models/organizationmodel.h"
 
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace scr;
@@ -107,6 +115,12 @@ class TestConsoleActionList : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the window's saved layout goes to a test location
+    }
+    void init() { QSettings().clear(); } // no layout left by another test
+
     void actions_data()
     {
         QTest::addColumn<OrganizationModel::Kind>("kind");
@@ -271,6 +285,94 @@ private Q_SLOTS:
         QVERIFY(a == (CopyKey{QStringLiteral("mbx1\\sg1"), QStringLiteral("Mbx3")}));
     }
 
+    // View: each pane's dock shown and hidden from its checkable action, and Reset Layout brings them all
+    // back where they were.
+    void theViewMenuShowsAndHidesEveryPane()
+    {
+        ConsoleWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
+        QVERIFY(view);
+        const QStringList docks{QStringLiteral("actionDock"), QStringLiteral("eventsDock"),
+                                QStringLiteral("chartDock"), QStringLiteral("shellDock")};
+        QStringList titles;
+        for (const QString &name : docks) {
+            auto *dock = window.findChild<QDockWidget *>(name);
+            QVERIFY2(dock, qPrintable(name));
+            QAction *toggle = dock->toggleViewAction();
+            QVERIFY2(view->actions().contains(toggle), qPrintable(name));
+            QVERIFY(toggle->isCheckable());
+            QVERIFY(toggle->isChecked());
+            titles << toggle->text();
+        }
+        QCOMPARE(titles, (QStringList{QStringLiteral("Actions"), QStringLiteral("Event Viewer"),
+                                      QStringLiteral("Queue Chart"), QStringLiteral("Shell")}));
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("actionPane"))->isVisible());
+        // Hide three panes from the menu, float the fourth.
+        for (const QString &name :
+             {QStringLiteral("actionDock"), QStringLiteral("eventsDock"), QStringLiteral("chartDock")}) {
+            auto *dock = window.findChild<QDockWidget *>(name);
+            dock->toggleViewAction()->trigger();
+            QTRY_VERIFY(!dock->isVisible());
+            QVERIFY(!dock->toggleViewAction()->isChecked());
+        }
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("actionPane"))->isVisible());
+        auto *shell = window.findChild<QDockWidget *>(QStringLiteral("shellDock"));
+        shell->setFloating(true);
+        QTRY_VERIFY(shell->isFloating());
+        // Shown again from the menu.
+        window.findChild<QDockWidget *>(QStringLiteral("chartDock"))->toggleViewAction()->trigger();
+        QTRY_VERIFY(window.findChild<QDockWidget *>(QStringLiteral("chartDock"))->isVisible());
+        // Reset Layout: every pane shown and docked.
+        auto *reset = window.findChild<QAction *>(QStringLiteral("resetLayoutAction"));
+        QVERIFY(reset);
+        QVERIFY(view->actions().contains(reset));
+        reset->trigger();
+        for (const QString &name : docks) {
+            auto *dock = window.findChild<QDockWidget *>(name);
+            QTRY_VERIFY2(dock->isVisible() || !window.tabifiedDockWidgets(dock).isEmpty(), qPrintable(name));
+            QVERIFY2(!dock->isHidden(), qPrintable(name));
+            QVERIFY2(!dock->isFloating(), qPrintable(name));
+            QVERIFY(dock->toggleViewAction()->isChecked());
+        }
+        QCOMPARE(window.dockWidgetArea(window.findChild<QDockWidget *>(QStringLiteral("actionDock"))),
+                 Qt::RightDockWidgetArea);
+        QCOMPARE(window.dockWidgetArea(shell), Qt::BottomDockWidgetArea);
+        QCOMPARE(window.tabifiedDockWidgets(shell),
+                 (QList<QDockWidget *>{window.findChild<QDockWidget *>(QStringLiteral("eventsDock"))}));
+    }
+
+    // Run/Pause says what it will do and follows the simulation, whether the user or a snapshot changed it.
+    void theRunActionShowsTheSimulationsState()
+    {
+        ConsoleWindow window;
+        QSignalSpy requested(&window, &ConsoleWindow::runningRequested);
+        auto *run = window.findChild<QAction *>(QStringLiteral("runAction"));
+        QVERIFY(run);
+        QVERIFY(!run->isChecked());
+        QCOMPARE(run->text(), QStringLiteral("&Run the simulation"));
+        run->trigger(); // the user runs it
+        QVERIFY(run->isChecked());
+        QCOMPARE(run->text(), QStringLiteral("&Pause the simulation"));
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toBool(), true);
+        LabSnapshot s = snapshot();
+        s.running = false; // the lab says it is paused (e.g. a script paused it)
+        window.showSnapshot(s);
+        QVERIFY(!run->isChecked());
+        QCOMPARE(run->text(), QStringLiteral("&Run the simulation"));
+        s.running = true;
+        window.showSnapshot(s);
+        QVERIFY(run->isChecked());
+        QCOMPARE(run->text(), QStringLiteral("&Pause the simulation"));
+        QCOMPARE(requested.size(), 1); // what the lab says is shown, not asked for again
+        window.setRunning(false);      // as the toolbar or --run sets it
+        QCOMPARE(run->text(), QStringLiteral("&Run the simulation"));
+        QCOMPARE(requested.size(), 2);
+        QCOMPARE(requested.at(1).at(0).toBool(), false);
+    }
+
     // scr-console --help and --version answer without a display: no QT_QPA_PLATFORM, no DISPLAY, no
     // WAYLAND_DISPLAY (a QApplication would abort there).
     void helpAndVersionWithoutADisplay_data()
@@ -310,5 +412,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConsoleActionList)
+QTEST_MAIN(TestConsoleActionList)
 #include "tst_consoleactionlist.moc"
