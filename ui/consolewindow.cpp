@@ -161,6 +161,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     split->setSizes({360, 660});
     setCentralWidget(split);
     buildDocks();
+    buildContextMenus();
     buildActions();
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
     connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
@@ -224,18 +225,50 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+// Right-click: the action pane's entries for the item under the mouse, on tree items and result-pane rows.
+void ConsoleWindow::buildContextMenus()
+{
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &ConsoleWindow::showContextMenu);
+    m_copyTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_copyTable, &QWidget::customContextMenuRequested, this, &ConsoleWindow::showRowContextMenu);
+}
+
 void ConsoleWindow::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_tree->indexAt(position);
     if (!index.isValid())
         return;
     m_tree->setCurrentIndex(index);
+    popUpActions(currentActions(), QStringLiteral("treeMenu"), m_tree->viewport()->mapToGlobal(position));
+}
+
+void ConsoleWindow::showRowContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_copyTable->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_copyTable->selectRow(index.row()); // and with it the copy in the tree
+    const ConsoleSelection copy{OrganizationModel::Copy, index.data(CopyStatusModel::IdentityRole).toString(),
+                                index.data(CopyStatusModel::StandbyRole).toString()};
+    popUpActions(ConsoleActions::of(m_snapshot, copy), QStringLiteral("resultMenu"),
+                 m_copyTable->viewport()->mapToGlobal(position));
+}
+
+void ConsoleWindow::popUpActions(const std::vector<ConsoleAction> &actions, const QString &name,
+                                 const QPoint &globalPosition)
+{
+    if (actions.empty())
+        return;
     QMenu menu(this);
-    menu.setObjectName(QStringLiteral("treeMenu"));
-    for (const ConsoleAction &action : currentActions())
-        menu.addAction(action.text, this, [this, action] { trigger(action); });
-    if (!menu.isEmpty())
-        menu.exec(m_tree->viewport()->mapToGlobal(position));
+    menu.setObjectName(name);
+    for (const ConsoleAction &action : actions)
+        menu.addAction(action.text, this, [this, action] {
+            // After the menu closed: the entry may open a dialog or ask a question.
+            QMetaObject::invokeMethod(
+                this, [this, action] { trigger(action); }, Qt::QueuedConnection);
+        });
+    menu.exec(globalPosition);
 }
 
 ConsoleWindow::~ConsoleWindow() = default;

@@ -90,7 +90,11 @@ private:
     void buildDocks();
     void resetLayout();
     void showRunning(bool running);
+    void buildContextMenus();
     void showContextMenu(const QPoint &position);
+    void showRowContextMenu(const QPoint &position);
+    void popUpActions(const std::vector<ConsoleAction> &actions, const QString &name,
+                      const QPoint &globalPosition);
     void rebuildActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);

@@ -2,14 +2,17 @@
 // with and without an SCR copy, a database mounted and dismounted, an SCR copy healthy and suspended) the
 // entries offered and the exact Exchange Management Shell command each runs; CopyKey's text form, read back;
 // the console tree's keys and selections agree with CopyKey. The snapshot is built by hand: no lab, no files.
-// The window without a lab: the View menu and the Run/Pause action. scr-console --help and --version.
+// The window without a lab: the View menu, the Run/Pause action, context menus. scr-console --help and
+// --version.
 
 #include "consolewindow.h"
 #include "models/consoleactions.h"
+#include "models/copystatusmodel.h"
 #include "models/copykey.h"
 #include "models/organizationmodel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QMenu>
 #include <QProcess>
@@ -17,7 +20,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
+#include <QTreeView>
 
 using namespace scr;
 
@@ -107,6 +113,38 @@ QStringList describeAll(const std::vector<ConsoleAction> &actions)
     for (const ConsoleAction &a : actions)
         lines << describe(a);
     return lines;
+}
+
+// What a context menu offered; recorded inside the menu's own event loop, asserted after it closed.
+struct MenuSeen
+{
+    QString name;
+    QStringList texts;
+};
+
+// Records the next popup menu into what, triggers its entry named choose (if any) and closes it. Nothing is
+// asserted in here: a failed check inside the menu's event loop would leave it open.
+void readNextMenu(MenuSeen *what, const QString &choose)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, what, choose] {
+        QWidget *popup = QApplication::activePopupWidget();
+        if (!popup)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        if (auto *menu = qobject_cast<QMenu *>(popup)) {
+            what->name = menu->objectName();
+            for (QAction *a : menu->actions()) {
+                what->texts << a->text();
+                if (a->text() == choose)
+                    a->trigger();
+            }
+        }
+        popup->close();
+    });
+    timer->start();
 }
 
 } // namespace
@@ -371,6 +409,59 @@ private Q_SLOTS:
         QCOMPARE(run->text(), QStringLiteral("&Run the simulation"));
         QCOMPARE(requested.size(), 2);
         QCOMPARE(requested.at(1).at(0).toBool(), false);
+    }
+
+    // A right-click on a result-pane row offers the copy's entries of the action pane, selects the copy in
+    // the tree, and an entry chosen runs its command.
+    void resultRowsHaveTheActionPanesEntries()
+    {
+        ConsoleWindow window;
+        QSignalSpy requested(&window, &ConsoleWindow::scriptRequested);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const LabSnapshot s = snapshot();
+        window.showSnapshot(s);
+        auto *table = window.findChild<QTableView *>(QStringLiteral("copyStatusTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex index = table->model()->index(row, 0);
+            const CopyKey key{index.data(CopyStatusModel::IdentityRole).toString(),
+                              index.data(CopyStatusModel::StandbyRole).toString()};
+            QStringList expected;
+            for (const ConsoleAction &a :
+                 ConsoleActions::of(s, {OrganizationModel::Copy, key.storageGroup, key.standby}))
+                expected << a.text;
+            QCOMPARE(expected.size(), 4);
+            MenuSeen seen;
+            // Resume on the suspended copy; nothing chosen on the other.
+            const QString choose =
+                key.storageGroup == QStringLiteral("MBX2\\SG1") ? expected.front() : QString();
+            readNextMenu(&seen, choose);
+            Q_EMIT table->customContextMenuRequested(table->visualRect(index).center());
+            QCOMPARE(seen.name, QStringLiteral("resultMenu"));
+            QCOMPARE(seen.texts, expected);
+            auto *tree = window.findChild<QTreeView *>(QStringLiteral("consoleTree"));
+            QCOMPARE(tree->currentIndex().data(OrganizationModel::KeyRole).toString(), key.toString());
+            if (!choose.isEmpty()) {
+                QCOMPARE(choose, QStringLiteral("Resume SCR copy MBX2\\SG1 on MBX3"));
+                QTRY_COMPARE(requested.size(), 1);
+                QCOMPARE(requested.at(0).at(1).toString(),
+                         QStringLiteral("Resume-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX3"));
+            }
+        }
+        QCOMPARE(requested.size(), 1); // closing a menu runs nothing
+        // The tree's items have the same menu.
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("consoleTree"));
+        const QModelIndex server = window.organization()->indexOfKey(QStringLiteral("server:MBX2"));
+        QVERIFY(server.isValid());
+        tree->expand(server.parent());
+        tree->scrollTo(server);
+        MenuSeen seen;
+        readNextMenu(&seen, {});
+        Q_EMIT tree->customContextMenuRequested(tree->visualRect(server).center());
+        QCOMPARE(seen.name, QStringLiteral("treeMenu"));
+        QCOMPARE(seen.texts, QStringList{QStringLiteral("Power on MBX2")});
     }
 
     // scr-console --help and --version answer without a display: no QT_QPA_PLATFORM, no DISPLAY, no
