@@ -13,6 +13,7 @@
 #include "shellpane.h"
 
 #include <cmath>
+#include <functional>
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -111,7 +112,36 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
             &ConsoleWindow::selectionChanged);
     connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
 
-    // Result pane: every SCR copy, sortable by numbers, filtered as you type.
+    QWidget *resultPane = buildResultPane();
+
+    // Action pane.
+    m_actionPane->setObjectName(QStringLiteral("actionPane"));
+    m_actionPane->setMinimumWidth(250);
+    m_actionLayout->setAlignment(Qt::AlignTop);
+
+    auto *split = m_split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_tree);
+    split->addWidget(resultPane);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setSizes({360, 660});
+    setCentralWidget(split);
+    buildDocks();
+    buildContextMenus();
+    buildActions();
+    m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
+    connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
+    m_chartTimer->start();
+    resize(1280, 820);
+    rebuildActionPane();
+    restoreLayout();
+}
+
+// The result pane: every SCR copy, sortable by numbers, filtered as you type; a row selects its copy in the
+// tree.
+QWidget *ConsoleWindow::buildResultPane()
+{
     m_copyProxy->setSourceModel(m_copyStatus);
     m_copyProxy->setSortRole(CopyStatusModel::RawValueRole);
     m_copyProxy->setFilterKeyColumn(-1);
@@ -146,31 +176,15 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     resultLayout->addWidget(resultTitle);
     resultLayout->addWidget(m_copyFilter);
     resultLayout->addWidget(m_copyTable, 1);
+    return resultPane;
+}
 
-    // Action pane.
-    m_actionPane->setObjectName(QStringLiteral("actionPane"));
-    m_actionPane->setMinimumWidth(250);
-    m_actionLayout->setAlignment(Qt::AlignTop);
-
-    auto *split = m_split = new QSplitter(Qt::Horizontal);
-    split->setObjectName(QStringLiteral("mainSplitter"));
-    split->addWidget(m_tree);
-    split->addWidget(resultPane);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
-    split->setSizes({360, 660});
-    setCentralWidget(split);
-    buildDocks();
-    buildContextMenus();
-    buildActions();
-    m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
-    connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
-    m_chartTimer->start();
-    resize(1280, 820);
-    rebuildActionPane();
+// The layout as first built is kept for View > Reset Layout; then the window as it was left: size, docks,
+// panes.
+void ConsoleWindow::restoreLayout()
+{
     m_defaultState = saveState(kStateVersion); // for View > Reset Layout
     m_defaultSplit = m_split->saveState();
-    // The window as it was left: size, docks, panes.
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);

@@ -87,7 +87,9 @@ protected:
 
 private:
     void buildActions();
+    QWidget *buildResultPane();
     void buildDocks();
+    void restoreLayout();
     void resetLayout();
     void showRunning(bool running);
     void buildContextMenus();
