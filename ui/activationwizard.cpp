@@ -1,5 +1,7 @@
 #include "activationwizard.h"
 
+#include "models/copykey.h"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,7 +31,7 @@ public:
 
 QString copyKey(const StorageGroupSnapshot &sg, const CopySnapshot &c)
 {
-    return sg.record.identity() + QLatin1Char('>') + c.record.standbyMachine;
+    return CopyKey{sg.record.identity(), c.record.standbyMachine}.toString();
 }
 
 } // namespace

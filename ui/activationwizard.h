@@ -30,7 +30,7 @@ public:
     enum PageId { CopyPage, TargetPage, SummaryPage, RunPage };
     using Runner = std::function<qint64(const QString &command)>; // runs a command, returns its request id
 
-    // copyKey: "MBX1\SG1>MBX3" to preselect a copy (may be empty).
+    // copyKey: a CopyKey's text, "copy:MBX1\SG1>MBX3", to preselect a copy (may be empty).
     ActivationWizard(const LabSnapshot &snapshot, const QString &copyKey, Runner run,
                      QWidget *parent = nullptr);
 

@@ -3,9 +3,9 @@
 #include "activationwizard.h"
 #include "databaseproperties.h"
 #include "enablescrdialog.h"
-#include "ems/parser.h"
 #include "eventviewer.h"
 #include "lab/labworker.h"
+#include "models/copykey.h"
 #include "models/copystatusmodel.h"
 #include "models/eventlogmodel.h"
 #include "models/organizationmodel.h"
@@ -13,6 +13,7 @@
 #include "shellpane.h"
 
 #include <cmath>
+#include <functional>
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -31,6 +32,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -40,9 +42,9 @@
 namespace scr {
 namespace {
 
-using ems::quote;
-
 const double kSpeeds[] = {1, 60, 600, 3600, 86400};
+// The docks' saved state: 1 since the action pane and the chart are docks (an older layout is not restored).
+const int kStateVersion = 1;
 
 // Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
 // model layer has no colours).
@@ -59,11 +61,6 @@ protected:
             option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
     }
 };
-
-QString copyArguments(const QString &identity, const QString &standby)
-{
-    return quote(identity) + QStringLiteral(" -StandbyMachine ") + quote(standby);
-}
 
 } // namespace
 
@@ -115,7 +112,36 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
             &ConsoleWindow::selectionChanged);
     connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
 
-    // Result pane: every SCR copy, sortable by numbers, filtered as you type.
+    QWidget *resultPane = buildResultPane();
+
+    // Action pane.
+    m_actionPane->setObjectName(QStringLiteral("actionPane"));
+    m_actionPane->setMinimumWidth(250);
+    m_actionLayout->setAlignment(Qt::AlignTop);
+
+    auto *split = m_split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_tree);
+    split->addWidget(resultPane);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setSizes({360, 660});
+    setCentralWidget(split);
+    buildDocks();
+    buildContextMenus();
+    buildActions();
+    m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
+    connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
+    m_chartTimer->start();
+    resize(1280, 820);
+    rebuildActionPane();
+    restoreLayout();
+}
+
+// The result pane: every SCR copy, sortable by numbers, filtered as you type; a row selects its copy in the
+// tree.
+QWidget *ConsoleWindow::buildResultPane()
+{
     m_copyProxy->setSourceModel(m_copyStatus);
     m_copyProxy->setSortRole(CopyStatusModel::RawValueRole);
     m_copyProxy->setFilterKeyColumn(-1);
@@ -139,10 +165,9 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
             [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
-                const QString key = QStringLiteral("copy:%1>%2")
-                                        .arg(current.data(CopyStatusModel::IdentityRole).toString().toUpper(),
-                                             current.data(CopyStatusModel::StandbyRole).toString().toUpper());
-                m_tree->setCurrentIndex(m_organization->indexOfKey(key));
+                const CopyKey key{current.data(CopyStatusModel::IdentityRole).toString(),
+                                  current.data(CopyStatusModel::StandbyRole).toString()};
+                m_tree->setCurrentIndex(m_organization->indexOfKey(key.toString()));
             });
     auto *resultPane = new QWidget;
     auto *resultLayout = new QVBoxLayout(resultPane);
@@ -151,67 +176,76 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     resultLayout->addWidget(resultTitle);
     resultLayout->addWidget(m_copyFilter);
     resultLayout->addWidget(m_copyTable, 1);
-    auto *middle = m_middle = new QSplitter(Qt::Vertical);
-    middle->addWidget(resultPane);
-    middle->addWidget(m_chart);
-    middle->setStretchFactor(0, 2);
-    middle->setStretchFactor(1, 3);
-    m_chart->setMinimumHeight(280);
+    return resultPane;
+}
 
-    // Action pane.
-    m_actionPane->setObjectName(QStringLiteral("actionPane"));
-    m_actionPane->setMinimumWidth(250);
-    m_actionLayout->setAlignment(Qt::AlignTop);
-
-    auto *split = m_split = new QSplitter(Qt::Horizontal);
-    split->setObjectName(QStringLiteral("mainSplitter"));
-    middle->setObjectName(QStringLiteral("middleSplitter"));
-    split->addWidget(m_tree);
-    split->addWidget(middle);
-    split->addWidget(m_actionPane);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 5);
-    split->setStretchFactor(2, 1);
-    split->setSizes({360, 660, 260});
-    setCentralWidget(split);
-
-    // Event viewer and shell, at the bottom.
-    auto *eventsDock = new QDockWidget(tr("Event Viewer"), this);
-    eventsDock->setObjectName(QStringLiteral("eventsDock"));
-    eventsDock->setWidget(m_eventViewer);
-    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
-    auto *shellDock = new QDockWidget(tr("Shell"), this);
-    shellDock->setObjectName(QStringLiteral("shellDock"));
-    shellDock->setWidget(m_shell);
-    addDockWidget(Qt::BottomDockWidgetArea, shellDock);
-    tabifyDockWidget(eventsDock, shellDock);
-    eventsDock->raise();
-    resizeDocks({eventsDock}, {220}, Qt::Vertical);
-    connect(m_shell, &ShellPane::commandEntered, this,
-            [this](const QString &command) { runCommand(command, false); });
-
-    buildActions();
-    m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
-    connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
-    m_chartTimer->start();
-    resize(1280, 820);
-    rebuildActionPane();
-    // The window as it was left: size, docks, panes.
+// The layout as first built is kept for View > Reset Layout; then the window as it was left: size, docks,
+// panes.
+void ConsoleWindow::restoreLayout()
+{
+    m_defaultState = saveState(kStateVersion); // for View > Reset Layout
+    m_defaultSplit = m_split->saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("console/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);
     m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
-    m_middle->restoreState(settings.value(QStringLiteral("console/middle")).toByteArray());
+}
+
+// The panes around the tree and the result pane, each a dock the View menu shows and hides: the action pane
+// on the right; the chart, the event viewer and the shell at the bottom.
+void ConsoleWindow::buildDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        m_docks.push_back(d);
+        return d;
+    };
+    QDockWidget *actionsDock = dock(tr("Actions"), QStringLiteral("actionDock"), m_actionPane);
+    addDockWidget(Qt::RightDockWidgetArea, actionsDock);
+    QDockWidget *eventsDock = dock(tr("Event Viewer"), QStringLiteral("eventsDock"), m_eventViewer);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    QDockWidget *chartDock = dock(tr("Queue Chart"), QStringLiteral("chartDock"), m_chart);
+    splitDockWidget(eventsDock, chartDock, Qt::Horizontal);
+    QDockWidget *shellDock = dock(tr("Shell"), QStringLiteral("shellDock"), m_shell);
+    tabifyDockWidget(eventsDock, shellDock);
+    eventsDock->raise();
+    m_chart->setMinimumHeight(220);
+    resizeDocks({actionsDock}, {260}, Qt::Horizontal);
+    resizeDocks({eventsDock, chartDock}, {640, 640}, Qt::Horizontal);
+    resizeDocks({eventsDock}, {260}, Qt::Vertical);
+    connect(m_shell, &ShellPane::commandEntered, this,
+            [this](const QString &command) { runCommand(command, false); });
+}
+
+void ConsoleWindow::resetLayout()
+{
+    restoreState(m_defaultState, kStateVersion);
+    m_split->restoreState(m_defaultSplit);
+    for (QDockWidget *d : m_docks) {
+        d->setFloating(false);
+        d->show();
+    }
+    findChild<QDockWidget *>(QStringLiteral("eventsDock"))->raise();
 }
 
 void ConsoleWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("console/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("console/state"), saveState());
+    settings.setValue(QStringLiteral("console/state"), saveState(kStateVersion));
     settings.setValue(QStringLiteral("console/split"), m_split->saveState());
-    settings.setValue(QStringLiteral("console/middle"), m_middle->saveState());
     QMainWindow::closeEvent(event);
+}
+
+// Right-click: the action pane's entries for the item under the mouse, on tree items and result-pane rows.
+void ConsoleWindow::buildContextMenus()
+{
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &ConsoleWindow::showContextMenu);
+    m_copyTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_copyTable, &QWidget::customContextMenuRequested, this, &ConsoleWindow::showRowContextMenu);
 }
 
 void ConsoleWindow::showContextMenu(const QPoint &position)
@@ -220,12 +254,35 @@ void ConsoleWindow::showContextMenu(const QPoint &position)
     if (!index.isValid())
         return;
     m_tree->setCurrentIndex(index);
+    popUpActions(currentActions(), QStringLiteral("treeMenu"), m_tree->viewport()->mapToGlobal(position));
+}
+
+void ConsoleWindow::showRowContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_copyTable->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_copyTable->selectRow(index.row()); // and with it the copy in the tree
+    const ConsoleSelection copy{OrganizationModel::Copy, index.data(CopyStatusModel::IdentityRole).toString(),
+                                index.data(CopyStatusModel::StandbyRole).toString()};
+    popUpActions(ConsoleActions::of(m_snapshot, copy), QStringLiteral("resultMenu"),
+                 m_copyTable->viewport()->mapToGlobal(position));
+}
+
+void ConsoleWindow::popUpActions(const std::vector<ConsoleAction> &actions, const QString &name,
+                                 const QPoint &globalPosition)
+{
+    if (actions.empty())
+        return;
     QMenu menu(this);
-    menu.setObjectName(QStringLiteral("treeMenu"));
-    for (const ConsoleAction &action : currentActions())
-        menu.addAction(action.text, this, [this, action] { trigger(action); });
-    if (!menu.isEmpty())
-        menu.exec(m_tree->viewport()->mapToGlobal(position));
+    menu.setObjectName(name);
+    for (const ConsoleAction &action : actions)
+        menu.addAction(action.text, this, [this, action] {
+            // After the menu closed: the entry may open a dialog or ask a question.
+            QMetaObject::invokeMethod(
+                this, [this, action] { trigger(action); }, Qt::QueuedConnection);
+        });
+    menu.exec(globalPosition);
 }
 
 ConsoleWindow::~ConsoleWindow() = default;
@@ -244,12 +301,24 @@ void ConsoleWindow::buildActions()
         if (actionMenu->isEmpty())
             actionMenu->addAction(tr("Select an item in the console tree"))->setEnabled(false);
     });
+    // View: every pane, shown or hidden, and the layout as it first was.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *d : m_docks)
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("&Reset Layout"), this, &ConsoleWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    m_runAction = simulation->addAction(tr("&Run the simulation"));
+    m_runAction = simulation->addAction(QString());
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setCheckable(true);
     m_runAction->setShortcut(Qt::Key_F5);
-    connect(m_runAction, &QAction::toggled, this, &ConsoleWindow::runningRequested);
+    showRunning(false);
+    connect(m_runAction, &QAction::toggled, this, [this](bool running) {
+        showRunning(running);
+        Q_EMIT runningRequested(running);
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SCR Console"), this, [this] {
         QMessageBox::about(this, tr("About SCR Console"),
@@ -330,8 +399,11 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
     }
     m_clock->setText(QDateTime::fromMSecsSinceEpoch(snapshot.nowMs, Qt::UTC)
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-    const QSignalBlocker block(m_runAction);
-    m_runAction->setChecked(snapshot.running);
+    {
+        const QSignalBlocker block(m_runAction);
+        m_runAction->setChecked(snapshot.running);
+    }
+    showRunning(snapshot.running);
     if (m_chart->copyId() == 0) // nothing chosen yet: chart the first copy there is
         if (const auto copies = snapshot.allCopies(); !copies.empty())
             m_chart->showCopy(copies.front().record.id, copies.front().status.identity +
@@ -372,6 +444,15 @@ void ConsoleWindow::selectWhenShown(const QString &key)
 void ConsoleWindow::setRunning(bool running)
 {
     m_runAction->setChecked(running); // toggled → runningRequested
+}
+
+void ConsoleWindow::showRunning(bool running)
+{
+    // The action says what it will do: Pause while the simulation runs, Run while it is paused.
+    m_runAction->setText(running ? tr("&Pause the simulation") : tr("&Run the simulation"));
+    m_runAction->setToolTip(running ? tr("The simulation runs: pause it (F5)")
+                                    : tr("The simulation is paused: run it (F5)"));
+    m_runAction->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void ConsoleWindow::setSpeed(double speed)
@@ -428,124 +509,9 @@ void ConsoleWindow::showScriptResult(qint64 requestId, const QString &text, bool
     Q_EMIT actionFailed(error);
 }
 
-const StorageGroupSnapshot *ConsoleWindow::storageGroup(const QString &identity) const
+std::vector<ConsoleAction> ConsoleWindow::currentActions() const
 {
-    for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups)
-        if (sg.record.identity().compare(identity, Qt::CaseInsensitive) == 0)
-            return &sg;
-    return nullptr;
-}
-
-std::vector<ConsoleAction> ConsoleWindow::currentActions()
-{
-    std::vector<ConsoleAction> actions;
-    const QModelIndex i = m_tree->currentIndex();
-    if (!i.isValid())
-        return actions;
-    const auto kind = static_cast<OrganizationModel::Kind>(i.data(OrganizationModel::KindRole).toInt());
-    const QString identity = i.data(OrganizationModel::IdentityRole).toString();
-    switch (kind) {
-    case OrganizationModel::Organization:
-        break;
-    case OrganizationModel::Server: {
-        const ServerRecord *server = m_snapshot.server(identity);
-        const QString host = server ? server->host : identity;
-        if (m_snapshot.isPoweredOn(host))
-            actions.push_back(
-                {tr("Power off %1 (simulate a failure)").arg(host),
-                 QStringLiteral("Stop-Host ") + quote(host),
-                 tr("Power %1 off without a shutdown? Its databases stop dirty and its logs become "
-                    "unreachable.")
-                     .arg(host),
-                 {}});
-        else
-            actions.push_back(
-                {tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host), {}, {}});
-        break;
-    }
-    case OrganizationModel::StorageGroup: {
-        const StorageGroupSnapshot *sg = storageGroup(identity);
-        if (!sg)
-            break;
-        actions.push_back({tr("Enable Storage Group Copy (SCR)..."), {}, {}, [this, sg = *sg] {
-                               EnableScrDialog dialog(m_snapshot, sg.record, this);
-                               return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
-                           }});
-        actions.push_back(
-            {tr("Start a full backup"), QStringLiteral("Start-DatabaseBackup ") + quote(identity), {}, {}});
-        break;
-    }
-    case OrganizationModel::Database: {
-        const StorageGroupSnapshot *sg = storageGroup(identity.section(QLatin1Char('\\'), 0, 1));
-        if (!sg)
-            break;
-        for (const DatabaseSnapshot &db : sg->databases) {
-            if (sg->record.identity() + QLatin1Char('\\') + db.record.name != identity)
-                continue;
-            if (db.mounted) {
-                actions.push_back(
-                    {tr("Dismount Database"),
-                     QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(quote(identity)),
-                     tr("Dismount %1? Its users lose access until it is mounted again.").arg(identity),
-                     {}});
-                actions.push_back(
-                    {tr("Start mail flow (60 a minute)"),
-                     QStringLiteral("Start-MailFlow %1 -MessagesPerMinute 60").arg(quote(identity)),
-                     {},
-                     {}});
-                actions.push_back(
-                    {tr("Stop mail flow"), QStringLiteral("Stop-MailFlow ") + quote(identity), {}, {}});
-            } else {
-                actions.push_back(
-                    {tr("Mount Database"), QStringLiteral("Mount-Database ") + quote(identity), {}, {}});
-            }
-            actions.push_back({tr("Properties..."), {}, {}, [this, record = sg->record, db] {
-                                   DatabaseProperties dialog(record, db, this);
-                                   return dialog.exec() == QDialog::Accepted ? dialog.command() : QString();
-                               }});
-        }
-        break;
-    }
-    case OrganizationModel::Copy: {
-        const QString standby = i.data(OrganizationModel::StandbyRole).toString();
-        const QString args = copyArguments(identity, standby);
-        const StorageGroupSnapshot *sg = storageGroup(identity);
-        bool suspended = false;
-        if (sg)
-            for (const CopySnapshot &c : sg->copies)
-                if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
-                    suspended = c.record.suspended;
-        if (suspended)
-            actions.push_back(
-                {tr("Resume Storage Group Copy"), QStringLiteral("Resume-StorageGroupCopy ") + args, {}, {}});
-        else
-            actions.push_back(
-                {tr("Suspend Storage Group Copy"),
-                 QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment 'Suspended from the console'")
-                     .arg(args),
-                 {},
-                 {}});
-        actions.push_back(
-            {tr("Update Storage Group Copy (seed)"),
-             QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args),
-             tr("Seed the copy of %1 on %2 again? Its files on %2 are deleted first.").arg(identity, standby),
-             {}});
-        actions.push_back(
-            {tr("Disable Storage Group Copy"),
-             QStringLiteral("Disable-StorageGroupCopy ") + args,
-             tr("Stop replicating %1 to %2? The copy's files stay on %2.").arg(identity, standby),
-             {}});
-        actions.push_back({tr("Activate this copy..."),
-                           {},
-                           {},
-                           [this, key = QString(identity + QLatin1Char('>') + standby)] {
-                               activationWizard(key);
-                               return QString(); // the wizard runs its own commands
-                           }});
-        break;
-    }
-    }
-    return actions;
+    return ConsoleActions::of(m_snapshot, ConsoleSelection::fromIndex(m_tree->currentIndex()));
 }
 
 void ConsoleWindow::rebuildActionPane()
@@ -554,8 +520,6 @@ void ConsoleWindow::rebuildActionPane()
         delete item->widget();
         delete item;
     }
-    auto *title = new QLabel(tr("<b>Actions</b>"), m_actionPane);
-    m_actionLayout->addWidget(title);
     const QModelIndex i = m_tree->currentIndex();
     if (i.isValid())
         m_actionLayout->addWidget(new QLabel(i.data().toString(), m_actionPane));
@@ -587,20 +551,44 @@ void ConsoleWindow::selectionChanged()
         return;
     const QString identity = i.data(OrganizationModel::IdentityRole).toString();
     const QString standby = i.data(OrganizationModel::StandbyRole).toString();
-    if (const StorageGroupSnapshot *sg = storageGroup(identity))
-        for (const CopySnapshot &c : sg->copies)
-            if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
-                m_chart->showCopy(c.record.id, identity + QStringLiteral(" on ") + standby);
+    if (const CopySnapshot *c = ConsoleActions::copy(m_snapshot, identity, standby))
+        m_chart->showCopy(c->record.id, CopyKey{identity, standby}.displayName());
 }
 
 void ConsoleWindow::trigger(const ConsoleAction &action)
 {
     QString script = action.script;
-    if (action.dialog) {
-        script = action.dialog();
-        if (script.isEmpty())
+    switch (action.kind) {
+    case ConsoleAction::Command:
+        break;
+    case ConsoleAction::OpenEnableScrDialog: {
+        const StorageGroupSnapshot *sg = ConsoleActions::storageGroup(m_snapshot, action.target);
+        if (!sg)
             return;
+        EnableScrDialog dialog(m_snapshot, sg->record, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        script = dialog.command();
+        break;
     }
+    case ConsoleAction::OpenDatabaseProperties: {
+        const StorageGroupSnapshot *sg =
+            ConsoleActions::storageGroup(m_snapshot, action.target.section(QLatin1Char('\\'), 0, 1));
+        const DatabaseSnapshot *db = ConsoleActions::database(m_snapshot, action.target);
+        if (!sg || !db)
+            return;
+        DatabaseProperties dialog(sg->record, *db, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        script = dialog.command();
+        break;
+    }
+    case ConsoleAction::OpenActivationWizard:
+        activationWizard(action.target); // the wizard runs its own commands
+        return;
+    }
+    if (script.isEmpty())
+        return;
     if (!action.confirm.isEmpty()) {
         QMessageBox box(QMessageBox::Question, action.text, action.confirm,
                         QMessageBox::Yes | QMessageBox::No, this);

@@ -1,21 +1,23 @@
 #pragma once
 // ConsoleWindow: the SCR Console main window, laid out as the Exchange Management Console: the console tree
-// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) and
-// the dashboard (the selected copy's queues) in the middle, the action pane on the right, and the event
-// viewer and the shell at the bottom. It never touches the lab: every action is a command it sends
-// (scriptRequested) to the LabWorker, shown in the shell pane as it runs, and it draws what the worker's
-// snapshots say.
+// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) in
+// the middle, the action pane on the right, and the chart (the selected copy's queues), the event viewer
+// and the shell at the bottom, each pane a dock the View menu shows and hides. It never touches the lab:
+// every action is a command it sends (scriptRequested) to the LabWorker, shown in the shell pane as it runs,
+// and it draws what the worker's snapshots say.
 
 #include "lab/labsnapshot.h"
+#include "models/consoleactions.h"
 #include "models/queuehistory.h"
 
-#include <functional>
 #include <map>
+#include <vector>
 
 #include <QMainWindow>
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -35,15 +37,6 @@ class OrganizationModel;
 class QueueChart;
 class ShellPane;
 
-// One entry of the action pane: its text, the command it runs, and the question to ask first (if any).
-struct ConsoleAction
-{
-    QString text;
-    QString script;
-    QString confirm;
-    std::function<QString()> dialog; // when set: a dialog that returns the command (empty: cancelled)
-};
-
 class ConsoleWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -57,8 +50,8 @@ public:
     const LabSnapshot &snapshot() const { return m_snapshot; }
     OrganizationModel *organization() const { return m_organization; }
     CopyStatusModel *copyStatus() const { return m_copyStatus; }
-    // The actions the action pane offers for the tree's current selection.
-    std::vector<ConsoleAction> currentActions();
+    // The actions the action pane offers for the tree's current selection (ConsoleActions).
+    std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
     // Runs script on the lab's worker; stopAtFirstError for the console's own steps (actions, wizards),
     // not for what the administrator types in the shell pane (that runs as EMS does, on after an error).
@@ -94,12 +87,20 @@ protected:
 
 private:
     void buildActions();
+    QWidget *buildResultPane();
+    void buildDocks();
+    void restoreLayout();
+    void resetLayout();
+    void showRunning(bool running);
+    void buildContextMenus();
     void showContextMenu(const QPoint &position);
+    void showRowContextMenu(const QPoint &position);
+    void popUpActions(const std::vector<ConsoleAction> &actions, const QString &name,
+                      const QPoint &globalPosition);
     void rebuildActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     void activationWizard(const QString &copyKey);
-    const StorageGroupSnapshot *storageGroup(const QString &identity) const;
 
     LabSnapshot m_snapshot;
     QueueHistory m_history;
@@ -121,7 +122,9 @@ private:
     QLabel *m_clock;
     QTimer *m_chartTimer;
     QSplitter *m_split;
-    QSplitter *m_middle;
+    std::vector<QDockWidget *> m_docks; // the action pane, event viewer, chart, shell: the View menu's
+    QByteArray m_defaultState;          // the docks as first laid out, for Reset Layout
+    QByteArray m_defaultSplit;
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;

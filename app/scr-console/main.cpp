@@ -19,19 +19,24 @@
 #include <QThread>
 #include <QTimer>
 
+namespace {
+
+void setNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("scr-console"));
+    QCoreApplication::setApplicationName(QStringLiteral("SCR Console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("scr-console"));
-    QApplication::setApplicationName(QStringLiteral("SCR Console"));
-    QApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scr-console.svg")));
-
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "SCR Console: Standby Continuous Replication for Exchange Server 2007 SP1, on a lab."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption labOption(
         QStringLiteral("lab"),
         QStringLiteral("The lab folder (default ~/scr-lab, made as the demo lab "
@@ -59,6 +64,25 @@ int main(int argc, char **argv)
                                          QStringLiteral("SECONDS"));
     parser.addOptions(
         {labOption, runOption, speedOption, selectOption, commandOption, screenshotOption, afterOption});
+    // --help and --version print and exit without a display: they are answered before the QApplication
+    // (which needs one) exists, under a QCoreApplication. The arguments are read again below, once the
+    // QApplication has taken its own (-platform, -style) out of them.
+    {
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
+        parser.parse(arguments); // errors are reported by process() below
+        if (parser.isSet(helpOption) || parser.isSet(versionOption)) {
+            QCoreApplication core(argc, argv);
+            setNames();
+            if (parser.isSet(versionOption))
+                parser.showVersion(); // exits 0
+            parser.showHelp(0);
+        }
+    }
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scr-console.svg")));
     parser.process(app);
 
     scr::logging::setConsoleEcho(false);

@@ -1,5 +1,7 @@
 #include "organizationmodel.h"
 
+#include "models/copykey.h"
+
 namespace scr {
 
 OrganizationModel::OrganizationModel(QObject *parent) : QAbstractItemModel(parent) {}
@@ -67,7 +69,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.kind = Copy;
                 c.identity = sg.record.identity();
                 c.standby = copy.record.standbyMachine;
-                c.key = QStringLiteral("copy:%1>%2").arg(c.identity.toUpper(), c.standby.toUpper());
+                c.key = CopyKey{c.identity, c.standby}.toString();
                 c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
                 c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||

@@ -212,13 +212,13 @@ private Q_SLOTS:
     {
         QVERIFY(replicating(30));
         QTRY_VERIFY_WITH_TIMEOUT(select(kCopyKey), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Suspend Storage Group Copy")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Suspend SCR copy MBX1\\SG1 on MBX3")), 10000);
         const std::size_t before = finishedCount();
-        actionButton(QStringLiteral("Suspend Storage Group Copy"))->click();
+        actionButton(QStringLiteral("Suspend SCR copy MBX1\\SG1 on MBX3"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > before, 20000);
         QVERIFY(lastFinishedOk());
         // The pane offers Resume now.
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Resume Storage Group Copy")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Resume SCR copy MBX1\\SG1 on MBX3")), 10000);
         stopConsole();
         {
             auto lab = openLab();
@@ -229,9 +229,9 @@ private Q_SLOTS:
         }
         startConsole();
         QTRY_VERIFY_WITH_TIMEOUT(select(kCopyKey), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Resume Storage Group Copy")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Resume SCR copy MBX1\\SG1 on MBX3")), 10000);
         const std::size_t resumed = finishedCount();
-        actionButton(QStringLiteral("Resume Storage Group Copy"))->click();
+        actionButton(QStringLiteral("Resume SCR copy MBX1\\SG1 on MBX3"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > resumed, 20000);
         QVERIFY(lastFinishedOk());
         QVERIFY(run(QStringLiteral("Stop-MailFlow MBX1\\SG1\\DB1; Step-Simulation 0.00:00:05")));
@@ -253,12 +253,13 @@ private Q_SLOTS:
         const QString edb = path(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb"));
         QVERIFY(!QFile::exists(edb));
         QTRY_VERIFY_WITH_TIMEOUT(select(kCopyKey), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Update Storage Group Copy (seed)")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Seed SCR copy MBX1\\SG1 on MBX3 again")),
+                                 10000);
         // No first: nothing runs.
         Confirmation no;
         answerNextBox(&no, QMessageBox::No);
         const std::size_t before = finishedCount();
-        actionButton(QStringLiteral("Update Storage Group Copy (seed)"))->click();
+        actionButton(QStringLiteral("Seed SCR copy MBX1\\SG1 on MBX3 again"))->click();
         QVERIFY(no.shown);
         QVERIFY2(no.text.contains(QStringLiteral("Its files on MBX3 are deleted first")),
                  qPrintable(no.text));
@@ -270,7 +271,7 @@ private Q_SLOTS:
         // Yes: the seed runs and the copy has its database.
         Confirmation yes;
         answerNextBox(&yes, QMessageBox::Yes);
-        actionButton(QStringLiteral("Update Storage Group Copy (seed)"))->click();
+        actionButton(QStringLiteral("Seed SCR copy MBX1\\SG1 on MBX3 again"))->click();
         QVERIFY(yes.shown);
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > before + 1, 60000);
         QVERIFY(lastFinishedOk());
@@ -287,10 +288,10 @@ private Q_SLOTS:
     {
         QVERIFY(replicating(10));
         QTRY_VERIFY_WITH_TIMEOUT(select(kCopyKey), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Disable Storage Group Copy")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3")), 10000);
         Confirmation yes;
         answerNextBox(&yes, QMessageBox::Yes);
-        actionButton(QStringLiteral("Disable Storage Group Copy"))->click();
+        actionButton(QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3"))->click();
         QVERIFY(yes.shown);
         QVERIFY2(yes.text.contains(QStringLiteral("The copy's files stay on MBX3")), qPrintable(yes.text));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->organization()->indexOfKey(kCopyKey).isValid(), 20000);
@@ -311,9 +312,9 @@ private Q_SLOTS:
         const std::vector<uint32_t> before = test::closedGenerationsIn(sourceLogs());
         QVERIFY(before.size() > 10 && before.front() == 1);
         QTRY_VERIFY_WITH_TIMEOUT(select(QStringLiteral("sg:MBX1\\SG1")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Start a full backup")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Start a full backup of MBX1\\SG1")), 10000);
         const std::size_t n = finishedCount();
-        actionButton(QStringLiteral("Start a full backup"))->click();
+        actionButton(QStringLiteral("Start a full backup of MBX1\\SG1"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > n, 30000);
         QVERIFY(lastFinishedOk());
         stopConsole();
@@ -333,10 +334,11 @@ private Q_SLOTS:
     void mailFlowButtonsStartAndStop()
     {
         QTRY_VERIFY_WITH_TIMEOUT(select(QStringLiteral("db:MBX1\\SG1\\DB1")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Start mail flow (60 a minute)")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute)")), 10000);
         const uint32_t before = test::newestClosedAt(sourceLogs()).first;
         std::size_t n = finishedCount();
-        actionButton(QStringLiteral("Start mail flow (60 a minute)"))->click();
+        actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute)"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > n, 20000);
         QVERIFY(lastFinishedOk());
         QVERIFY(run(QStringLiteral("Step-Simulation 0.00:10:00")));
@@ -344,7 +346,7 @@ private Q_SLOTS:
         QVERIFY2(flowing > before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(flowing)));
         QTRY_VERIFY_WITH_TIMEOUT(select(QStringLiteral("db:MBX1\\SG1\\DB1")), 10000);
         n = finishedCount();
-        actionButton(QStringLiteral("Stop mail flow"))->click();
+        actionButton(QStringLiteral("Stop mail flow to MBX1\\SG1\\DB1"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > n, 20000);
         QVERIFY(lastFinishedOk());
         QVERIFY(run(QStringLiteral("Step-Simulation 0.00:10:00")));
@@ -426,7 +428,7 @@ private Q_SLOTS:
                  QStringLiteral("copy:MBX1\\SG2>MBX3"));
         table->selectRow(1);
         QCOMPARE(tree->currentIndex().data(OrganizationModel::KeyRole).toString(), kCopyKey);
-        QVERIFY(actionButton(QStringLiteral("Resume Storage Group Copy")));
+        QVERIFY(actionButton(QStringLiteral("Resume SCR copy MBX1\\SG1 on MBX3")));
     }
 
     void theLayoutIsRestoredAfterARestart()

@@ -196,7 +196,7 @@ private Q_SLOTS:
     void enableScrWithTheDialog()
     {
         select(QStringLiteral("sg:MBX1\\SG1"));
-        QPushButton *enable = actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."));
+        QPushButton *enable = actionButton(QStringLiteral("Enable SCR for MBX1\\SG1..."));
         QVERIFY(enable);
         bool checkedAsTyped = false;
         OnNextModal handler([&](QWidget *dialog) {
@@ -279,7 +279,7 @@ private Q_SLOTS:
             checked = true;
             buttons->button(QDialogButtonBox::Ok)->click();
         });
-        QPushButton *properties = actionButton(QStringLiteral("Properties..."));
+        QPushButton *properties = actionButton(QStringLiteral("Properties of MBX2\\SG2\\DB2..."));
         QVERIFY(properties);
         properties->click();
         QVERIFY(handler.ran());
@@ -292,7 +292,7 @@ private Q_SLOTS:
     void dismountAsksFirst()
     {
         select(QStringLiteral("db:MBX2\\SG3\\DB3"));
-        QPushButton *dismount = actionButton(QStringLiteral("Dismount Database"));
+        QPushButton *dismount = actionButton(QStringLiteral("Dismount MBX2\\SG3\\DB3"));
         QVERIFY(dismount);
         bool answered = false;
         {
@@ -311,7 +311,7 @@ private Q_SLOTS:
         answered = false;
         {
             OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::Yes); });
-            dismount = actionButton(QStringLiteral("Dismount Database"));
+            dismount = actionButton(QStringLiteral("Dismount MBX2\\SG3\\DB3"));
             QVERIFY(dismount);
             dismount->click();
             QVERIFY(box.ran());
@@ -349,7 +349,7 @@ private Q_SLOTS:
                 chosen = standby->currentText() == QStringLiteral("MBX4");
                 buttons->button(QDialogButtonBox::Ok)->click();
             });
-            QPushButton *enable = actionButton(QStringLiteral("Enable Storage Group Copy (SCR)..."));
+            QPushButton *enable = actionButton(QStringLiteral("Enable SCR for MBX2\\SG1..."));
             QVERIFY(enable);
             enable->click();
             QVERIFY(handler.ran());
@@ -369,7 +369,7 @@ private Q_SLOTS:
         auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("consoleTree"));
         QTRY_COMPARE(tree->currentIndex().data(OrganizationModel::KeyRole).toString(),
                      QStringLiteral("db:MBX2\\SG1\\DB1"));
-        QVERIFY(actionButton(QStringLiteral("Properties...")));
+        QVERIFY(actionButton(QStringLiteral("Properties of MBX2\\SG1\\DB1...")));
     }
 
     void theShellPaneRunsCommands()
@@ -437,7 +437,7 @@ private Q_SLOTS:
                                     QStringLiteral("/wizard-done.png"));
             wizard->accept();
         });
-        QPushButton *activateButton = actionButton(QStringLiteral("Activate this copy..."));
+        QPushButton *activateButton = actionButton(QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3..."));
         QVERIFY(activateButton);
         activateButton->click();
         QVERIFY(dialog.ran());
@@ -497,7 +497,7 @@ private Q_SLOTS:
             result = wizard->resultText();
             wizard->accept();
         });
-        QPushButton *activateButton = actionButton(QStringLiteral("Activate this copy..."));
+        QPushButton *activateButton = actionButton(QStringLiteral("Activate SCR copy MBX1\\SG2 on MBX4..."));
         QVERIFY(activateButton);
         activateButton->click();
         QVERIFY(dialog.ran());

@@ -1,0 +1,167 @@
+#include "consoleactions.h"
+
+#include "ems/parser.h"
+#include "models/copykey.h"
+
+namespace scr {
+namespace {
+
+using ems::quote;
+
+QString copyArguments(const QString &identity, const QString &standby)
+{
+    return quote(identity) + QStringLiteral(" -StandbyMachine ") + quote(standby);
+}
+
+ConsoleAction command(const QString &text, const QString &script, const QString &confirm = {})
+{
+    return {ConsoleAction::Command, text, script, confirm, {}};
+}
+
+ConsoleAction dialog(ConsoleAction::Kind kind, const QString &text, const QString &target)
+{
+    return {kind, text, {}, {}, target};
+}
+
+} // namespace
+
+ConsoleSelection ConsoleSelection::fromIndex(const QModelIndex &index)
+{
+    ConsoleSelection selection;
+    if (!index.isValid())
+        return selection;
+    selection.kind = static_cast<OrganizationModel::Kind>(index.data(OrganizationModel::KindRole).toInt());
+    selection.identity = index.data(OrganizationModel::IdentityRole).toString();
+    selection.standby = index.data(OrganizationModel::StandbyRole).toString();
+    return selection;
+}
+
+const StorageGroupSnapshot *ConsoleActions::storageGroup(const LabSnapshot &snapshot, const QString &identity)
+{
+    for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
+        if (sg.record.identity().compare(identity, Qt::CaseInsensitive) == 0)
+            return &sg;
+    return nullptr;
+}
+
+const DatabaseSnapshot *ConsoleActions::database(const LabSnapshot &snapshot, const QString &identity)
+{
+    const StorageGroupSnapshot *sg = storageGroup(snapshot, identity.section(QLatin1Char('\\'), 0, 1));
+    if (!sg)
+        return nullptr;
+    const QString name = identity.section(QLatin1Char('\\'), 2);
+    for (const DatabaseSnapshot &db : sg->databases)
+        if (db.record.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &db;
+    return nullptr;
+}
+
+const CopySnapshot *ConsoleActions::copy(const LabSnapshot &snapshot, const QString &storageGroupIdentity,
+                                         const QString &standby)
+{
+    const StorageGroupSnapshot *sg = storageGroup(snapshot, storageGroupIdentity);
+    if (!sg)
+        return nullptr;
+    for (const CopySnapshot &c : sg->copies)
+        if (c.record.standbyMachine.compare(standby, Qt::CaseInsensitive) == 0)
+            return &c;
+    return nullptr;
+}
+
+std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const ConsoleSelection &selection)
+{
+    std::vector<ConsoleAction> actions;
+    const QString &identity = selection.identity;
+    switch (selection.kind) {
+    case OrganizationModel::Organization:
+        break;
+    case OrganizationModel::Server: {
+        const ServerRecord *server = snapshot.server(identity);
+        if (!server)
+            break;
+        const QString host = server->host;
+        if (snapshot.isPoweredOn(host))
+            actions.push_back(command(tr("Power off %1 (simulate a failure)").arg(host),
+                                      QStringLiteral("Stop-Host ") + quote(host),
+                                      tr("Power %1 off without a shutdown? Its databases stop dirty and its "
+                                         "logs become unreachable.")
+                                          .arg(host)));
+        else
+            actions.push_back(
+                command(tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host)));
+        break;
+    }
+    case OrganizationModel::StorageGroup: {
+        const StorageGroupSnapshot *sg = storageGroup(snapshot, identity);
+        if (!sg)
+            break;
+        const QString name = sg->record.identity();
+        actions.push_back(
+            dialog(ConsoleAction::OpenEnableScrDialog, tr("Enable SCR for %1...").arg(name), name));
+        for (const CopySnapshot &c : sg->copies) {
+            const QString args = copyArguments(name, c.record.standbyMachine);
+            actions.push_back(command(tr("Disable SCR copy %1 on %2").arg(name, c.record.standbyMachine),
+                                      QStringLiteral("Disable-StorageGroupCopy ") + args,
+                                      tr("Stop replicating %1 to %2? The copy's files stay on %2.")
+                                          .arg(name, c.record.standbyMachine)));
+        }
+        actions.push_back(command(tr("Start a full backup of %1").arg(name),
+                                  QStringLiteral("Start-DatabaseBackup ") + quote(name)));
+        break;
+    }
+    case OrganizationModel::Database: {
+        const StorageGroupSnapshot *sg = storageGroup(snapshot, identity.section(QLatin1Char('\\'), 0, 1));
+        const DatabaseSnapshot *db = database(snapshot, identity);
+        if (!sg || !db)
+            break;
+        const QString name = sg->record.identity() + QLatin1Char('\\') + db->record.name;
+        if (db->mounted) {
+            actions.push_back(
+                command(tr("Dismount %1").arg(name),
+                        QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(quote(name)),
+                        tr("Dismount %1? Its users lose access until it is mounted again.").arg(name)));
+            actions.push_back(
+                command(tr("Start mail flow to %1 (60 a minute)").arg(name),
+                        QStringLiteral("Start-MailFlow %1 -MessagesPerMinute 60").arg(quote(name))));
+            actions.push_back(command(tr("Stop mail flow to %1").arg(name),
+                                      QStringLiteral("Stop-MailFlow ") + quote(name)));
+        } else {
+            actions.push_back(
+                command(tr("Mount %1").arg(name), QStringLiteral("Mount-Database ") + quote(name)));
+        }
+        actions.push_back(
+            dialog(ConsoleAction::OpenDatabaseProperties, tr("Properties of %1...").arg(name), name));
+        break;
+    }
+    case OrganizationModel::Copy: {
+        const CopySnapshot *c = copy(snapshot, identity, selection.standby);
+        if (!c)
+            break;
+        const CopyKey key{storageGroup(snapshot, identity)->record.identity(), c->record.standbyMachine};
+        const QString args = copyArguments(key.storageGroup, key.standby);
+        const QString name = key.displayName();
+        if (c->record.suspended)
+            actions.push_back(command(tr("Resume SCR copy %1").arg(name),
+                                      QStringLiteral("Resume-StorageGroupCopy ") + args));
+        else
+            actions.push_back(command(
+                tr("Suspend SCR copy %1").arg(name),
+                QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment 'Suspended from the console'")
+                    .arg(args)));
+        actions.push_back(command(tr("Seed SCR copy %1 again").arg(name),
+                                  QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args),
+                                  tr("Seed the copy of %1 on %2 again? Its files on %2 are deleted first.")
+                                      .arg(key.storageGroup, key.standby)));
+        actions.push_back(command(tr("Disable SCR copy %1").arg(name),
+                                  QStringLiteral("Disable-StorageGroupCopy ") + args,
+                                  tr("Stop replicating %1 to %2? The copy's files stay on %2.")
+                                      .arg(key.storageGroup, key.standby)));
+        actions.push_back(dialog(ConsoleAction::OpenActivationWizard, tr("Activate SCR copy %1...").arg(name),
+                                 key.toString()));
+        break;
+    }
+    }
+    return actions;
+}
+
+} // namespace scr

@@ -1,0 +1,56 @@
+#pragma once
+// ConsoleActions: what the console offers for a selected object (the action pane, the Action menu, the
+// context menus), and the Exchange Management Shell command each entry runs. No widgets: an entry that needs
+// a dialog says which dialog and on what; the window opens it. Names are qualified with the server
+// ("Suspend SCR copy MBX1\SG1 on MBX3"), as several servers have an SG1.
+
+#include "lab/labsnapshot.h"
+#include "models/organizationmodel.h"
+
+#include <vector>
+
+#include <QCoreApplication>
+
+namespace scr {
+
+// One entry: its text, the command it runs, and the question to ask first (if any).
+struct ConsoleAction
+{
+    enum Kind {
+        Command,                // runs script
+        OpenEnableScrDialog,    // target: the storage group's identity
+        OpenDatabaseProperties, // target: the database's identity
+        OpenActivationWizard    // target: the copy's CopyKey text
+    };
+    Kind kind = Command;
+    QString text;
+    QString script;  // Command: the EMS command
+    QString confirm; // when set: asked before the command runs
+    QString target;
+};
+
+// What is selected: a tree item's kind and identity (a copy: its storage group and standby machine).
+struct ConsoleSelection
+{
+    OrganizationModel::Kind kind = OrganizationModel::Organization;
+    QString identity;
+    QString standby;
+    // The selection a tree (or proxy of it) index stands for; an invalid index selects nothing.
+    static ConsoleSelection fromIndex(const QModelIndex &index);
+};
+
+class ConsoleActions
+{
+    Q_DECLARE_TR_FUNCTIONS(ConsoleActions)
+public:
+    // The entries for selection as snapshot shows the lab (a copy's suspension, a server's power, a
+    // database's mount). None for the organization or for what the snapshot does not hold.
+    static std::vector<ConsoleAction> of(const LabSnapshot &snapshot, const ConsoleSelection &selection);
+
+    static const StorageGroupSnapshot *storageGroup(const LabSnapshot &snapshot, const QString &identity);
+    static const DatabaseSnapshot *database(const LabSnapshot &snapshot, const QString &identity);
+    static const CopySnapshot *copy(const LabSnapshot &snapshot, const QString &storageGroup,
+                                    const QString &standby);
+};
+
+} // namespace scr
