@@ -1,5 +1,6 @@
 #include "objecticons.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 // Outside the namespace, as Q_INIT_RESOURCE needs: scr_ui is a static library, so its resources are
@@ -59,9 +60,14 @@ QString ObjectIcons::resourcePath(ObjectKind kind, ObjectState state)
 
 QIcon ObjectIcons::icon(ObjectKind kind, ObjectState state)
 {
+    // Emptied when the application goes (qAddPostRoutine), so no icon outlives QGuiApplication.
     static QHash<QString, QIcon> cache;
-    if (cache.isEmpty())
+    static const bool registered = [] {
         initObjectIconResources();
+        qAddPostRoutine([] { cache.clear(); });
+        return true;
+    }();
+    Q_UNUSED(registered)
     const QString path = resourcePath(kind, state);
     auto it = cache.find(path);
     if (it == cache.end())
