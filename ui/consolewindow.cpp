@@ -9,6 +9,7 @@
 #include "models/copystatusmodel.h"
 #include "models/eventlogmodel.h"
 #include "models/organizationmodel.h"
+#include "objecticons.h"
 #include "queuechart.h"
 #include "shellpane.h"
 
@@ -47,16 +48,16 @@ const double kSpeeds[] = {1, 60, 600, 3600, 86400};
 const int kStateVersion = 1;
 
 // Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
-// model layer has no colours).
-class AttentionDelegate final : public QStyledItemDelegate
+// model layer has no colours), with each object's icon.
+class AttentionDelegate final : public ObjectIconDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using ObjectIconDelegate::ObjectIconDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::initStyleOption(option, index);
+        ObjectIconDelegate::initStyleOption(option, index);
         if (index.data(OrganizationModel::AttentionRole).toBool())
             option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
     }
@@ -148,6 +149,7 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_copyTable->setObjectName(QStringLiteral("copyStatusTable"));
     m_copyTable->setModel(m_copyProxy);
+    m_copyTable->setItemDelegateForColumn(CopyStatusModel::NameColumn, new ObjectIconDelegate(m_copyTable));
     m_copyTable->setSortingEnabled(true);
     m_copyTable->sortByColumn(CopyStatusModel::NameColumn, Qt::AscendingOrder);
     m_copyTable->setSelectionBehavior(QAbstractItemView::SelectRows);

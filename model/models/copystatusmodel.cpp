@@ -44,6 +44,10 @@ QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
     const CopyStatus &s = c.status;
     if (role == FailedRole)
         return s.failed;
+    if (role == ObjectKindRole)
+        return static_cast<int>(ObjectKind::Copy);
+    if (role == ObjectStateRole)
+        return static_cast<int>(objectStateOf(s.summary));
     if (role == IdentityRole)
         return s.identity;
     if (role == StandbyRole)

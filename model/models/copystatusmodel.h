@@ -5,6 +5,7 @@
 // gives the sort proxy numbers and epoch milliseconds.
 
 #include "lab/labsnapshot.h"
+#include "objectstate.h"
 
 #include <QAbstractTableModel>
 
@@ -25,6 +26,7 @@ public:
         ColumnCount
     };
     enum Role { RawValueRole = Qt::UserRole + 1, FailedRole, IdentityRole, StandbyRole };
+    // Also ObjectKindRole and ObjectStateRole (objectstate.h), for the icons.
 
     explicit CopyStatusModel(QObject *parent = nullptr);
 

@@ -4,6 +4,27 @@
 
 namespace scr {
 
+namespace {
+
+ObjectKind objectKindOf(OrganizationModel::Kind kind)
+{
+    switch (kind) {
+    case OrganizationModel::Organization:
+        return ObjectKind::Organization;
+    case OrganizationModel::Server:
+        return ObjectKind::Server;
+    case OrganizationModel::StorageGroup:
+        return ObjectKind::StorageGroup;
+    case OrganizationModel::Database:
+        return ObjectKind::Database;
+    case OrganizationModel::Copy:
+        return ObjectKind::Copy;
+    }
+    return ObjectKind::Organization;
+}
+
+} // namespace
+
 OrganizationModel::OrganizationModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot &snapshot)
@@ -39,6 +60,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         s.status = on ? QStringLiteral("Running on %1").arg(server.host)
                       : QStringLiteral("%1 is powered off").arg(server.host);
         s.attention = !on;
+        s.state = on ? ObjectState::Normal : ObjectState::PoweredOff;
         const int serverId = add(0, s);
         for (const StorageGroupSnapshot &sg : snapshot.storageGroups) {
             if (sg.record.server.compare(server.name, Qt::CaseInsensitive) != 0)
@@ -51,6 +73,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             g.status = sg.copies.empty()       ? QStringLiteral("Not replicated")
                        : sg.copies.size() == 1 ? QStringLiteral("SCR: 1 copy")
                                                : QStringLiteral("SCR: %1 copies").arg(sg.copies.size());
+            g.state = sg.copies.empty() ? ObjectState::Normal : ObjectState::Replicated;
             const int sgId = add(serverId, g);
             for (const DatabaseSnapshot &db : sg.databases) {
                 Node d;
@@ -62,6 +85,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                            : !db.mountError.isEmpty() ? QStringLiteral("Failed to mount: ") + db.mountError
                                                       : QStringLiteral("Dismounted");
                 d.attention = !db.mounted;
+                d.state = db.mounted ? ObjectState::Normal : ObjectState::Dismounted;
                 add(sgId, d);
             }
             for (const CopySnapshot &copy : sg.copies) {
@@ -74,6 +98,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.status = summaryCopyStatusName(copy.status.summary);
                 c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
                               copy.status.summary == SummaryCopyStatus::ServiceDown;
+                c.state = objectStateOf(copy.status.summary);
                 add(sgId, c);
             }
         }
@@ -97,11 +122,13 @@ void OrganizationModel::setSnapshot(const LabSnapshot &snapshot)
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         Node &old = m_nodes[i];
         const Node &now = fresh[i];
-        if (old.name == now.name && old.status == now.status && old.attention == now.attention)
+        if (old.name == now.name && old.status == now.status && old.attention == now.attention &&
+            old.state == now.state)
             continue;
         old.name = now.name;
         old.status = now.status;
         old.attention = now.attention;
+        old.state = now.state;
         const QModelIndex first = createIndex(old.row, NameColumn, static_cast<quintptr>(i));
         Q_EMIT dataChanged(first, first.siblingAtColumn(StatusColumn));
     }
@@ -171,6 +198,10 @@ QVariant OrganizationModel::data(const QModelIndex &index, int role) const
         return n.attention;
     case KindRole:
         return n.kind;
+    case ObjectKindRole:
+        return static_cast<int>(objectKindOf(n.kind));
+    case ObjectStateRole:
+        return static_cast<int>(n.state);
     case IdentityRole:
         return n.identity;
     case StandbyRole:

@@ -5,6 +5,7 @@
 // (selection and expansion survive); when objects come or go, the model is reset.
 
 #include "lab/labsnapshot.h"
+#include "objectstate.h"
 
 #include <QAbstractItemModel>
 
@@ -23,6 +24,7 @@ public:
         KeyRole,                     // unique and stable: "copy:MBX1\SG1>MBX3"
         AttentionRole                // bool: failed, stopped, powered off or dismounted
     };
+    // Also ObjectKindRole and ObjectStateRole (objectstate.h), for the icons.
 
     explicit OrganizationModel(QObject *parent = nullptr);
 
@@ -48,6 +50,7 @@ private:
         bool attention = false; // failed, powered off, dismounted: shown in another colour
         int parent = -1;        // index into m_nodes
         int row = 0;            // row under its parent
+        ObjectState state = ObjectState::Normal;
         std::vector<int> children;
     };
     static std::vector<Node> build(const LabSnapshot &snapshot);
