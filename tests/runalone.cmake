@@ -8,7 +8,14 @@ if(NOT TEST_EXE)
 endif()
 get_filename_component(name "${TEST_EXE}" NAME)
 
-execute_process(COMMAND "${TEST_EXE}" -functions OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
+# Qt Test exits after listing, before the test object's members (temporary lab folders) are destroyed: the
+# listing gets a temporary folder of its own, removed afterwards.
+set(listing_tmp "${CMAKE_CURRENT_BINARY_DIR}/runalone-listing-${name}")
+file(REMOVE_RECURSE "${listing_tmp}")
+file(MAKE_DIRECTORY "${listing_tmp}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env "TMPDIR=${listing_tmp}" "${TEST_EXE}" -functions
+                OUTPUT_VARIABLE listing RESULT_VARIABLE rc)
+file(REMOVE_RECURSE "${listing_tmp}")
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${name} -functions exited with ${rc}")
 endif()
