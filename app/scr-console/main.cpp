@@ -71,13 +71,27 @@ int main(int argc, char **argv)
         QStringList arguments;
         for (int i = 0; i < argc; ++i)
             arguments << QString::fromLocal8Bit(argv[i]);
-        parser.parse(arguments); // errors are reported by process() below
+        const bool parsed = parser.parse(arguments); // with a display, process() below reports errors
         if (parser.isSet(helpOption) || parser.isSet(versionOption)) {
             QCoreApplication core(argc, argv);
             setNames();
             if (parser.isSet(versionOption))
                 parser.showVersion(); // exits 0
             parser.showHelp(0);
+        }
+        // Without a display a QApplication aborts: say why, and what to run instead, and exit 1. (With one,
+        // Qt's own options such as -platform are taken out by the QApplication before process() below.)
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            if (!parsed)
+                std::fprintf(stderr, "scr-console: %s\nTry scr-console --help.\n",
+                             qPrintable(parser.errorText()));
+            else
+                std::fprintf(stderr,
+                             "scr-console: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run it "
+                             "under X11 or Wayland, under xvfb-run, with QT_QPA_PLATFORM=offscreen, or "
+                             "use scr-shell --lab DIR.\n");
+            return 1;
         }
     }
     QApplication app(argc, argv);

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenu>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -500,6 +501,33 @@ private Q_SLOTS:
         QVERIFY2(console.exitCode() == 0, qPrintable(err));
         for (const QString &text : expected)
             QVERIFY2(out.contains(text), qPrintable(text + QStringLiteral(" not in: ") + out));
+    }
+    // Anything else without a display is refused with the reason and exit 1, not a QApplication's abort.
+    void withoutADisplayRefusesClearly_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--no-such-option")}
+                                        << QStringLiteral("Unknown option 'no-such-option'");
+        QTest::newRow("a lab") << QStringList{QStringLiteral("--lab"), QStringLiteral("/nonexistent/lab")}
+                               << QStringLiteral("no display");
+    }
+    void withoutADisplayRefusesClearly()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, said);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        QProcess console;
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(SCR_CONSOLE), arguments);
+        QVERIFY(console.waitForFinished(30000));
+        const QString err = QString::fromLocal8Bit(console.readAllStandardError());
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 1);
+        QVERIFY2(err.contains(said), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("/nonexistent/lab")));
     }
 };
 
