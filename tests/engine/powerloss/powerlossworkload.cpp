@@ -75,6 +75,20 @@ Status logStreamSetup(const QString &root, const QString &host = {})
     return (*db)->dismount();
 }
 
+// One group commit of 1 to 3 messages (by batch number), from message next on; marks the last one
+// acknowledged once the commit returned and moves next past the batch.
+Status commitBatch(MountedDatabase &db, int batch, qint64 &next, const Mark &mark)
+{
+    const int size = 1 + batch % 3;
+    for (int i = 0; i < size; ++i)
+        if (auto lsn = db.deliverMessage(message(next + i)); !lsn)
+            return lsn.error();
+    SCR_TRY(db.commit());
+    next += size;
+    mark(QStringLiteral("ack %1").arg(next - 1));
+    return {};
+}
+
 // Group commits of 1 to 3 messages; the database file and the checkpoint catch up every third commit.
 Status logStream(const QString &root, const Mark &mark)
 {
@@ -84,13 +98,7 @@ Status logStream(const QString &root, const Mark &mark)
         return db.error();
     qint64 next = 0;
     for (int batch = 0; next < kMessages; ++batch) {
-        const int size = 1 + batch % 3;
-        for (int i = 0; i < size; ++i)
-            if (auto lsn = (*db)->deliverMessage(message(next + i)); !lsn)
-                return lsn.error();
-        SCR_TRY((*db)->commit());
-        next += size;
-        mark(QStringLiteral("ack %1").arg(next - 1));
+        SCR_TRY(commitBatch(**db, batch, next, mark));
         if (batch % 3 == 2) {
             SCR_TRY((*db)->applyPending());
             mark(QStringLiteral("checkpoint"));
@@ -141,13 +149,7 @@ Status copier(const QString &root, const Mark &mark)
     uint32_t generation = (*db)->log().generation();
     qint64 next = 0;
     for (int batch = 0; next < kMessages; ++batch) {
-        const int size = 1 + batch % 3;
-        for (int i = 0; i < size; ++i)
-            if (auto lsn = (*db)->deliverMessage(message(next + i)); !lsn)
-                return lsn.error();
-        SCR_TRY((*db)->commit());
-        next += size;
-        mark(QStringLiteral("ack %1").arg(next - 1));
+        SCR_TRY(commitBatch(**db, batch, next, mark));
         if ((*db)->log().generation() != generation) {
             generation = (*db)->log().generation();
             copy.runCycle();
