@@ -34,18 +34,6 @@ const QString kSg = QStringLiteral("MBX1\\SG1");
 const QString kStandby = QStringLiteral("MBX3");
 const QString kCopyArgs = QStringLiteral("MBX1\\SG1 -StandbyMachine MBX3");
 
-QString text(const CopyStatus &s)
-{
-    return QStringLiteral("%1 gen %2 notified %3 copied %4 inspected %5 replayed %6 failed '%7' note '%8'")
-        .arg(summaryCopyStatusName(s.summary))
-        .arg(s.lastLogGenerated)
-        .arg(s.lastLogCopyNotified)
-        .arg(s.lastLogCopied)
-        .arg(s.lastLogInspected)
-        .arg(s.lastLogReplayed)
-        .arg(s.failedMessage, s.note);
-}
-
 // Every file under folder with its size and content checksum: proof that a refusal changed nothing.
 QString treeSnapshot(const QString &folder)
 {
@@ -161,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:05")));
         QVERIFY(reopen());
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && !s.suspend, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && !s.suspend, qPrintable(test::copyStatusText(s)));
         QVERIFY(s.suspendComment.isEmpty());
         // Caught up with the source, as the files say: every closed log there is inspected here.
         const uint32_t newest = test::newestClosedAt(sourceLogs()).first;
@@ -199,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(copyRecord().suspendComment.isEmpty());
         QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:10")));
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && !s.suspend, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && !s.suspend, qPrintable(test::copyStatusText(s)));
         QCOMPARE(s.lastLogInspected, test::closedGenerationsIn(targetLogs()).back());
     }
 
@@ -235,7 +223,7 @@ private Q_SLOTS:
         QVERIFY(sh(QStringLiteral("Resume-StorageGroupCopy %1").arg(kCopyArgs)));
         QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:05")));
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(test::copyStatusText(s)));
         QVERIFY(s.lastLogInspected >= before.back());
     }
 
@@ -335,7 +323,7 @@ private Q_SLOTS:
             QVERIFY(during.size() >= 2);
             for (std::size_t i = 1; i < during.size(); ++i)
                 QVERIFY2(during[i].summary == SummaryCopyStatus::Seeding && during[i].seeding,
-                         qPrintable(text(during[i])));
+                         qPrintable(test::copyStatusText(during[i])));
             // No half database, no marker: nothing says Seeding now.
             for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                 QVERIFY2(!QFile::exists(targetEdb() + suffix), qPrintable(QString::number(cancelAt)));
@@ -349,7 +337,7 @@ private Q_SLOTS:
         QVERIFY(reopen());
         const CopyStatus s = status();
         QVERIFY2(s.summary == SummaryCopyStatus::Healthy && s.databaseExists && !s.seeding,
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
     }
 
     void aKilledSeedLeavesTheCopyFailedInEveryProcess()
@@ -385,7 +373,7 @@ private Q_SLOTS:
         {
             CopyWorker watcher(config, clock, {});
             QVERIFY2(watcher.status().summary == SummaryCopyStatus::Seeding && watcher.status().seeding,
-                     qPrintable(text(watcher.status())));
+                     qPrintable(test::copyStatusText(watcher.status())));
             watcher.runCycle(); // a running seed owns the files: the cycle leaves them alone
             QCOMPARE(watcher.status().summary, SummaryCopyStatus::Seeding);
         }
@@ -394,10 +382,12 @@ private Q_SLOTS:
         {
             CopyWorker after(config, clock, {});
             const CopyStatus s = after.status();
-            QVERIFY2(s.summary == SummaryCopyStatus::Failed && !s.seeding, qPrintable(text(s)));
+            QVERIFY2(s.summary == SummaryCopyStatus::Failed && !s.seeding,
+                     qPrintable(test::copyStatusText(s)));
             QVERIFY2(s.failedMessage.contains(QStringLiteral("Run Update-StorageGroupCopy")),
-                     qPrintable(text(s)));
-            QVERIFY2(s.failedMessage.contains(QString::number(marker->pid)), qPrintable(text(s)));
+                     qPrintable(test::copyStatusText(s)));
+            QVERIFY2(s.failedMessage.contains(QString::number(marker->pid)),
+                     qPrintable(test::copyStatusText(s)));
         }
         // A new scr-shell process says the same, from the files.
         const test::ProcessRun other = test::runProcess(
@@ -411,17 +401,18 @@ private Q_SLOTS:
         QCOMPARE(listValue(other.out, QStringLiteral("Seeding")), QStringLiteral("False"));
         // The lab opened again says the same, and Resume does not make a half-seeded copy look whole.
         QVERIFY(reopen());
-        QVERIFY2(status().summary == SummaryCopyStatus::Failed, qPrintable(text(status())));
+        QVERIFY2(status().summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(status())));
         QVERIFY(sh(QStringLiteral("Resume-StorageGroupCopy %1").arg(kCopyArgs)));
         QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:02")));
-        QVERIFY2(status().summary == SummaryCopyStatus::Failed, qPrintable(text(status())));
+        QVERIFY2(status().summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(status())));
         // Seeding again mends it.
         QVERIFY(sh(QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(kCopyArgs)));
         QVERIFY(!QFile::exists(targetLogs() + QStringLiteral("/seeding.inprogress")));
         QVERIFY(sh(QStringLiteral(
             "Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 600; Step-Simulation 0.00:01:00")));
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && s.databaseExists, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && s.databaseExists,
+                 qPrintable(test::copyStatusText(s)));
     }
 
     void lastLogCopyNotifiedIsTheNewestClosedLogFound()
@@ -454,7 +445,8 @@ private Q_SLOTS:
         QCOMPARE(s.lastCopyNotifiedLogTime, test::logCreationTime(sourceLogs(), found));
         QVERIFY(sh(QStringLiteral("Step-Simulation 0.00:00:03"))); // the suspended copy keeps watching
         s = status();
-        QVERIFY2(s.lastLogCopyNotified == found && s.lastLogGenerated == generated, qPrintable(text(s)));
+        QVERIFY2(s.lastLogCopyNotified == found && s.lastLogGenerated == generated,
+                 qPrintable(test::copyStatusText(s)));
         // The log is put back (the database mounts again: soft recovery needs it) and the next log closes:
         // the copy is notified of the newest again.
         m_shell.reset();
@@ -467,7 +459,7 @@ private Q_SLOTS:
         QVERIFY(newest > generated);
         QCOMPARE(s.lastLogGenerated, test::newestClosedAt(sourceLogs()).first);
         QVERIFY2(s.lastLogCopyNotified == newest && s.lastLogCopyNotified <= s.lastLogGenerated,
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
     }
 
     void invokeFaultCorruptAndDeleteFromTheShell()
@@ -490,10 +482,10 @@ private Q_SLOTS:
         // The copy takes what is good, then fails on the corrupt log, naming it, and goes no further.
         QVERIFY(sh(QStringLiteral("Resume-StorageGroupCopy %1; Step-Simulation 0.00:00:05").arg(kCopyArgs)));
         CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(s)));
         QVERIFY2(s.failedMessage.contains(
                      QStringLiteral("generation %1 (%2) is corrupt at the source").arg(bad).arg(badName)),
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
         QCOMPARE(test::closedGenerationsIn(targetLogs()).back(), bad - 1);
         QCOMPARE(s.lastLogInspected, bad - 1);
         // The log goes: resumed, the copy says it is missing at the source, from a new process too.
@@ -507,7 +499,7 @@ private Q_SLOTS:
         QVERIFY2(s.summary == SummaryCopyStatus::Failed &&
                      s.failedMessage.contains(
                          QStringLiteral("generation %1 (%2) is missing at the source").arg(bad).arg(badName)),
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
         QCOMPARE(test::closedGenerationsIn(targetLogs()).back(), bad - 1);
     }
 

@@ -26,17 +26,6 @@ namespace {
 const QString kSg = QStringLiteral("MBX1\\SG1");
 const QString kStandby = QStringLiteral("MBX3");
 
-QString text(const CopyStatus &s)
-{
-    return QStringLiteral("%1 gen %2 copied %3 inspected %4 replayed %5 failed '%6' note '%7'")
-        .arg(summaryCopyStatusName(s.summary))
-        .arg(s.lastLogGenerated)
-        .arg(s.lastLogCopied)
-        .arg(s.lastLogInspected)
-        .arg(s.lastLogReplayed)
-        .arg(s.failedMessage, s.note);
-}
-
 } // namespace
 
 class TestStatusTruth : public QObject
@@ -130,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(before.summary, SummaryCopyStatus::Healthy);
         reopen();
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy, qPrintable(test::copyStatusText(s)));
         verifyAgainstFiles(s, true);
         QCOMPARE(s.lastLogReplayed, before.lastLogReplayed);
         QVERIFY(s.lastLogGenerated > 100); // 2 minutes at about a log a second
@@ -142,12 +131,12 @@ private Q_SLOTS:
         QVERIFY(m_lab->stepSimulation(60 * 1000).hasValue()); // mail goes on; the copy does not
         reopen();
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Suspended, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Suspended, qPrintable(test::copyStatusText(s)));
         QVERIFY(s.suspend);
         QCOMPARE(s.suspendComment, QStringLiteral("maintenance"));
         verifyAgainstFiles(s, true);
         QCOMPARE(s.copyQueueLength(), qint64(newestClosedAt(sourceLogs()).first - s.lastLogCopied));
-        QVERIFY2(s.copyQueueLength() > 40, qPrintable(text(s))); // a minute of logs waits
+        QVERIFY2(s.copyQueueLength() > 40, qPrintable(test::copyStatusText(s))); // a minute of logs waits
     }
     void afterSourcePowerOffTheCopyIsFailed()
     {
@@ -156,15 +145,15 @@ private Q_SLOTS:
         QVERIFY(m_lab->stepSimulation(60 * 60 * 1000, 60 * 1000).hasValue());
         reopen();
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failed, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failed, qPrintable(test::copyStatusText(s)));
         QVERIFY2(s.failedMessage.contains(QStringLiteral("MBX1 cannot be reached since ")),
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
         // The power-off time from the directory, not this process's first look an hour later.
         const qint64 offAt = m_lab->poweredOffAt(QStringLiteral("MBX1"));
         QVERIFY(offAt > 0);
         QVERIFY2(s.failedMessage.contains(QDateTime::fromMSecsSinceEpoch(offAt, Qt::UTC)
                                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-                 qPrintable(text(s)));
+                 qPrintable(test::copyStatusText(s)));
         // What was last seen of the source: its newest closed log when it died (read here from its folder,
         // which the dead host's files still hold).
         QCOMPARE(s.lastLogGenerated, newestBefore);
@@ -178,7 +167,8 @@ private Q_SLOTS:
         QVERIFY(m_lab->setHostPowered(QStringLiteral("MBX1"), true).hasValue());
         QVERIFY(m_lab->stepSimulation(2000).hasValue());
         const CopyStatus back = status();
-        QVERIFY2(back.summary == SummaryCopyStatus::Healthy && !back.failed, qPrintable(text(back)));
+        QVERIFY2(back.summary == SummaryCopyStatus::Healthy && !back.failed,
+                 qPrintable(test::copyStatusText(back)));
         bool recovered = false;
         for (const EventRecord &e : *m_lab->directory().events())
             recovered = recovered || e.eventId == 2108;
@@ -191,13 +181,13 @@ private Q_SLOTS:
         QCOMPARE(status().summary, SummaryCopyStatus::ServiceDown);
         reopen();
         const CopyStatus s = status();
-        QVERIFY2(s.summary == SummaryCopyStatus::ServiceDown, qPrintable(text(s)));
+        QVERIFY2(s.summary == SummaryCopyStatus::ServiceDown, qPrintable(test::copyStatusText(s)));
         QVERIFY(!s.failed);
         QVERIFY(s.note.contains(QStringLiteral("not running")));
         QVERIFY(m_lab->setHostPowered(kStandby, true).hasValue());
         QVERIFY(m_lab->stepSimulation(2000).hasValue());
         const CopyStatus back = status();
-        QVERIFY2(back.summary == SummaryCopyStatus::Healthy, qPrintable(text(back)));
+        QVERIFY2(back.summary == SummaryCopyStatus::Healthy, qPrintable(test::copyStatusText(back)));
         verifyAgainstFiles(back, true);
         // Both changes are events naming the copy.
         QStringList changes;

@@ -1,5 +1,6 @@
 #include "labfixture.h"
 
+#include "replication/copystatus.h"
 #include "store/logfile.h"
 #include "store/logformat.h"
 #include "testsupport.h"
@@ -41,6 +42,18 @@ qint64 logCreationTime(const QString &folder, uint32_t gen, const QString &prefi
 {
     auto header = LogFile::readHeader(tempDisk(), folder + QLatin1Char('/') + logFileName(prefix, gen));
     return header && header->generation == gen ? header->creationTimeMs : -1;
+}
+
+QString copyStatusText(const CopyStatus &s)
+{
+    return QStringLiteral("%1 gen %2 notified %3 copied %4 inspected %5 replayed %6 failed '%7' note '%8'")
+        .arg(summaryCopyStatusName(s.summary))
+        .arg(s.lastLogGenerated)
+        .arg(s.lastLogCopyNotified)
+        .arg(s.lastLogCopied)
+        .arg(s.lastLogInspected)
+        .arg(s.lastLogReplayed)
+        .arg(s.failedMessage, s.note);
 }
 
 QString timeSpanText(qint64 ms)

@@ -8,6 +8,10 @@
 
 #include <QString>
 
+namespace scr {
+struct CopyStatus;
+}
+
 namespace scr::test {
 
 // The closed generations (E00<8 hex>.log) in a folder, ascending, from its listing.
@@ -19,6 +23,8 @@ std::pair<uint32_t, qint64> newestClosedAt(const QString &folder,
                                            const QString &prefix = QStringLiteral("E00"));
 // The creation time in the header of generation gen's file in folder; -1 when it cannot be read.
 qint64 logCreationTime(const QString &folder, uint32_t gen, const QString &prefix = QStringLiteral("E00"));
+// A copy's status in one line, for failure messages.
+QString copyStatusText(const scr::CopyStatus &s);
 // A TimeSpan as the shell prints one: d.hh:mm:ss.
 QString timeSpanText(qint64 ms);
 
