@@ -465,6 +465,16 @@ private Q_SLOTS:
         QCOMPARE(seen.texts, QStringList{QStringLiteral("Power on MBX2")});
     }
 
+    // Starts scr-console with no QT_QPA_PLATFORM, DISPLAY or WAYLAND_DISPLAY.
+    static void startWithoutADisplay(QProcess &console, const QStringList &arguments)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(SCR_CONSOLE), arguments);
+    }
+
     // scr-console --help and --version answer without a display: no QT_QPA_PLATFORM, no DISPLAY, no
     // WAYLAND_DISPLAY (a QApplication would abort there).
     void helpAndVersionWithoutADisplay_data()
@@ -488,12 +498,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, option);
         QFETCH(QStringList, expected);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-            env.remove(QString::fromLatin1(name));
         QProcess console;
-        console.setProcessEnvironment(env);
-        console.start(QStringLiteral(SCR_CONSOLE), {option});
+        startWithoutADisplay(console, {option});
         QVERIFY(console.waitForFinished(30000));
         const QString out = QString::fromLocal8Bit(console.readAllStandardOutput());
         const QString err = QString::fromLocal8Bit(console.readAllStandardError());
@@ -516,12 +522,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, said);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-            env.remove(QString::fromLatin1(name));
         QProcess console;
-        console.setProcessEnvironment(env);
-        console.start(QStringLiteral(SCR_CONSOLE), arguments);
+        startWithoutADisplay(console, arguments);
         QVERIFY(console.waitForFinished(30000));
         const QString err = QString::fromLocal8Bit(console.readAllStandardError());
         QCOMPARE(console.exitStatus(), QProcess::NormalExit);
