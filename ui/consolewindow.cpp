@@ -4,9 +4,13 @@
 #include "databaseproperties.h"
 #include "enablescrdialog.h"
 #include "eventviewer.h"
+#include "helpbrowser.h"
+#include "labsession.h"
+#include "mailflowdialog.h"
 #include "lab/labworker.h"
 #include "models/copykey.h"
 #include "models/copystatusmodel.h"
+#include "models/displaytime.h"
 #include "models/eventlogmodel.h"
 #include "models/organizationmodel.h"
 #include "objecticons.h"
@@ -16,11 +20,15 @@
 #include <cmath>
 #include <functional>
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -131,6 +139,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     buildDocks();
     buildContextMenus();
     buildActions();
+    buildKeys();
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
     connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
     m_chartTimer->start();
@@ -156,9 +165,8 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_copyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_copyTable->verticalHeader()->hide();
-    m_copyTable->horizontalHeader()->setStretchLastSection(true);
-    m_copyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_copyTable->setWordWrap(false);
+    buildColumnChooser();
     m_copyFilter->setObjectName(QStringLiteral("copyFilter"));
     m_copyFilter->setPlaceholderText(tr("Filter the SCR copies"));
     m_copyFilter->setClearButtonEnabled(true);
@@ -181,6 +189,59 @@ QWidget *ConsoleWindow::buildResultPane()
     return resultPane;
 }
 
+// The result pane's columns: the administrator's choice of Get-StorageGroupCopyStatus's fields (right-click
+// on the header, or View > Result Pane Columns), moved and sized by hand, all remembered; a new console shows
+// the fields that answer "is this copy well?" and fits them in the pane.
+void ConsoleWindow::buildColumnChooser()
+{
+    QHeaderView *header = m_copyTable->horizontalHeader();
+    header->setObjectName(QStringLiteral("copyStatusHeader"));
+    header->setSectionsMovable(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_columnsMenu = new QMenu(tr("Result Pane &Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] {
+        QHeaderView *h = m_copyTable->horizontalHeader();
+        m_columnsMenu->clear();
+        for (int c = 0; c < CopyStatusModel::ColumnCount; ++c) {
+            const QString name = m_copyStatus->headerData(c, Qt::Horizontal).toString();
+            QAction *a = m_columnsMenu->addAction(name);
+            a->setObjectName(QStringLiteral("column_") + name);
+            a->setCheckable(true);
+            a->setChecked(!h->isSectionHidden(c));
+            a->setEnabled(c != CopyStatusModel::NameColumn); // a row needs its name
+            connect(a, &QAction::toggled, this, [this, c](bool shown) {
+                m_copyTable->horizontalHeader()->setSectionHidden(c, !shown);
+                if (shown)
+                    m_copyTable->resizeColumnToContents(c);
+            });
+        }
+        m_columnsMenu->addSeparator();
+        m_columnsMenu->addAction(tr("&Reset Columns"), this, &ConsoleWindow::resetColumns)
+            ->setObjectName(QStringLiteral("resetColumnsAction"));
+    });
+    connect(header, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        m_columnsMenu->exec(m_copyTable->horizontalHeader()->viewport()->mapToGlobal(position));
+    });
+    resetColumns();
+}
+
+void ConsoleWindow::resetColumns()
+{
+    QHeaderView *h = m_copyTable->horizontalHeader();
+    // Widths that fit a name, a status, a queue length and a locale time at the default font.
+    const QFontMetrics fm = m_copyTable->fontMetrics();
+    for (int c = 0; c < CopyStatusModel::ColumnCount; ++c) {
+        h->moveSection(h->visualIndex(c), c);
+        h->setSectionHidden(c, !CopyStatusModel::shownByDefault(c));
+        const QString title = m_copyStatus->headerData(c, Qt::Horizontal).toString();
+        h->resizeSection(c, std::max(fm.horizontalAdvance(title) + 24,
+                                     fm.horizontalAdvance(QStringLiteral("MBX10\\SG4")) + 40));
+    }
+}
+
 // The layout as first built is kept for View > Reset Layout; then the window as it was left: size, docks,
 // panes.
 void ConsoleWindow::restoreLayout()
@@ -191,6 +252,9 @@ void ConsoleWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);
     m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
+    const QByteArray columns = settings.value(QStringLiteral("console/copyColumns")).toByteArray();
+    if (!columns.isEmpty() && m_copyTable->horizontalHeader()->restoreState(columns))
+        m_copyTable->horizontalHeader()->setSectionHidden(CopyStatusModel::NameColumn, false);
 }
 
 // The panes around the tree and the result pane, each a dock the View menu shows and hides: the action pane
@@ -230,6 +294,7 @@ void ConsoleWindow::resetLayout()
         d->show();
     }
     findChild<QDockWidget *>(QStringLiteral("eventsDock"))->raise();
+    resetColumns();
 }
 
 void ConsoleWindow::closeEvent(QCloseEvent *event)
@@ -238,6 +303,7 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("console/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("console/state"), saveState(kStateVersion));
     settings.setValue(QStringLiteral("console/split"), m_split->saveState());
+    settings.setValue(QStringLiteral("console/copyColumns"), m_copyTable->horizontalHeader()->saveState());
     QMainWindow::closeEvent(event);
 }
 
@@ -291,8 +357,7 @@ ConsoleWindow::~ConsoleWindow() = default;
 
 void ConsoleWindow::buildActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    buildFileMenu();
     // EMC's Action menu: the action pane's entries for the selection, from the keyboard (Alt+A).
     QMenu *actionMenu = menuBar()->addMenu(tr("&Action"));
     actionMenu->setObjectName(QStringLiteral("actionMenu"));
@@ -309,6 +374,7 @@ void ConsoleWindow::buildActions()
     for (QDockWidget *d : m_docks)
         view->addAction(d->toggleViewAction());
     view->addSeparator();
+    view->addMenu(m_columnsMenu);
     QAction *reset = view->addAction(tr("&Reset Layout"), this, &ConsoleWindow::resetLayout);
     reset->setObjectName(QStringLiteral("resetLayoutAction"));
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
@@ -322,6 +388,14 @@ void ConsoleWindow::buildActions()
         Q_EMIT runningRequested(running);
     });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(tr("&Contents"), this, [this] { showHelp(QString()); })
+        ->setObjectName(QStringLiteral("helpContentsAction"));
+    QAction *paneHelp =
+        help->addAction(tr("Help on the &Selected Pane"), this, [this] { showHelp(helpSectionForFocus()); });
+    paneHelp->setObjectName(QStringLiteral("paneHelpAction"));
+    paneHelp->setShortcut(QKeySequence::HelpContents); // F1
+    help->addSeparator();
     help->addAction(tr("&About SCR Console"), this, [this] {
         QMessageBox::about(this, tr("About SCR Console"),
                            tr("SCR Console %1: a console for Exchange Server 2007 SP1's Standby Continuous "
@@ -349,26 +423,215 @@ void ConsoleWindow::buildActions()
     bar->addWidget(m_clock);
 }
 
+// File: a new demo lab, another lab, the labs opened before, Quit. LabSession opens them.
+void ConsoleWindow::buildFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(tr("&New Demo Lab..."), QKeySequence::New, this, &ConsoleWindow::chooseNewDemoLab)
+        ->setObjectName(QStringLiteral("newDemoLabAction"));
+    file->addAction(tr("&Open Lab..."), QKeySequence::Open, this, &ConsoleWindow::chooseLabToOpen)
+        ->setObjectName(QStringLiteral("openLabAction"));
+    m_recentMenu = file->addMenu(tr("&Recent Labs"));
+    m_recentMenu->setObjectName(QStringLiteral("recentLabsMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &ConsoleWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void ConsoleWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    int n = 0;
+    for (const QString &lab : LabSession::recentLabs()) {
+        // A lab that has gone since stays listed, greyed, so that the list does not shift under the mouse.
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(lab), this,
+                                             [this, lab] { requestOpenLab(lab); });
+        a->setObjectName(QStringLiteral("recentLab%1").arg(n));
+        a->setEnabled(QFileInfo::exists(lab + QStringLiteral("/org.sqlite")) && lab != m_snapshot.labDir);
+    }
+    if (n == 0)
+        m_recentMenu->addAction(tr("No labs opened yet"))->setEnabled(false);
+}
+
+void ConsoleWindow::chooseLabToOpen()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Lab"), QDir::homePath());
+    if (!dir.isEmpty())
+        requestOpenLab(dir);
+}
+
+void ConsoleWindow::chooseNewDemoLab()
+{
+    // A folder that does not exist yet (or an empty one): the demo lab is made in it.
+    QString suggestion = QDir::homePath() + QStringLiteral("/scr-lab");
+    for (int n = 2; QFileInfo::exists(suggestion); ++n)
+        suggestion = QDir::homePath() + QStringLiteral("/scr-lab-%1").arg(n);
+    QFileDialog dialog(this, tr("New Demo Lab: a new or empty folder"), suggestion);
+    dialog.setObjectName(QStringLiteral("newDemoLabDialog"));
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setOption(QFileDialog::DontConfirmOverwrite); // DemoLab refuses a folder that is not empty
+    dialog.setLabelText(QFileDialog::Accept, tr("Create"));
+    dialog.selectFile(suggestion);
+    if (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty())
+        requestNewDemoLab(dialog.selectedFiles().constFirst());
+}
+
+// Del removes the selection, as EMC's Remove: always after a question whose default is No.
+void ConsoleWindow::buildKeys()
+{
+    auto *remove = new QAction(tr("Remove"), this);
+    remove->setObjectName(QStringLiteral("removeAction"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WindowShortcut);
+    connect(remove, &QAction::triggered, this, &ConsoleWindow::removeSelection);
+    addAction(remove);
+    // Tab from the tree to the result pane's filter and table, then the docks.
+    setTabOrder(m_tree, m_copyFilter);
+    setTabOrder(m_copyFilter, m_copyTable);
+    // Where the keyboard is must show: views draw a frame in the highlight colour while they have focus (the
+    // default styles draw it faintly or not at all when no cell is current), and a table that gets focus
+    // without a current row takes the first.
+    for (QAbstractItemView *v :
+         {static_cast<QAbstractItemView *>(m_tree), static_cast<QAbstractItemView *>(m_copyTable)}) {
+        v->setStyleSheet(QStringLiteral("%1:focus { border: 2px solid palette(highlight); }")
+                             .arg(QString::fromLatin1(v->metaObject()->className())));
+        v->installEventFilter(this);
+    }
+}
+
+bool ConsoleWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn)
+        if (auto *v = qobject_cast<QAbstractItemView *>(watched);
+            v && !v->currentIndex().isValid() && v->model() && v->model()->rowCount() > 0)
+            v->setCurrentIndex(v->model()->index(0, 0));
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void ConsoleWindow::removeSelection()
+{
+    // The result pane's row if it has focus, else the tree's item.
+    ConsoleSelection selection = ConsoleSelection::fromIndex(m_tree->currentIndex());
+    if (m_copyTable->hasFocus() && m_copyTable->currentIndex().isValid()) {
+        const QModelIndex row = m_copyTable->currentIndex();
+        selection = {OrganizationModel::Copy, row.data(CopyStatusModel::IdentityRole).toString(),
+                     row.data(CopyStatusModel::StandbyRole).toString()};
+    }
+    const std::optional<ConsoleAction> removal = ConsoleActions::removal(m_snapshot, selection);
+    if (!removal) {
+        statusBar()->showMessage(tr("Nothing to remove: select an SCR copy, a database or a storage group."),
+                                 5000);
+        return;
+    }
+    trigger(*removal); // asks first (its question, default No)
+}
+
+QString ConsoleWindow::helpSectionForFocus() const
+{
+    // The pane that holds the focus, by its widget's place in the window; README's heading for it.
+    for (const QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        const QString name = w->objectName();
+        if (name == QStringLiteral("shellDock"))
+            return QStringLiteral("scr-shell");
+        if (name == QStringLiteral("dashboardDock"))
+            return QStringLiteral("Replication Dashboard");
+        if (name == QStringLiteral("activationWizard"))
+            return QStringLiteral("The activation runbooks");
+    }
+    return QStringLiteral("SCR Console");
+}
+
+void ConsoleWindow::showHelp(const QString &section)
+{
+    auto *help = findChild<HelpBrowser *>();
+    if (!help) {
+        help = new HelpBrowser(this);
+        help->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (!section.isEmpty())
+        help->showSection(section);
+    help->show();
+    help->raise();
+}
+
 void ConsoleWindow::attach(LabWorker *worker)
 {
+    // The last lab's connections go with their context object, and with it any of its answers still queued
+    // for this window (a QObject's posted events die with it): nothing of the old lab is drawn afterwards.
+    delete m_attachment;
+    m_attachment = new QObject(this);
+    forgetLab();
+    QObject *ctx = m_attachment;
     connect(this, &ConsoleWindow::scriptRequested, worker, &LabWorker::runScript, Qt::QueuedConnection);
     connect(this, &ConsoleWindow::runningRequested, worker, &LabWorker::setRunning, Qt::QueuedConnection);
     connect(this, &ConsoleWindow::speedRequested, worker, &LabWorker::setSpeed, Qt::QueuedConnection);
-    connect(worker, &LabWorker::opened, this, &ConsoleWindow::showOpened, Qt::QueuedConnection);
-    connect(worker, &LabWorker::snapshotReady, this, &ConsoleWindow::showSnapshot, Qt::QueuedConnection);
-    connect(worker, &LabWorker::eventsLoaded, this, &ConsoleWindow::showEvents, Qt::QueuedConnection);
-    connect(worker, &LabWorker::historyLoaded, this, &ConsoleWindow::showHistory, Qt::QueuedConnection);
-    connect(worker, &LabWorker::eventRecorded, this, &ConsoleWindow::addEvent, Qt::QueuedConnection);
-    connect(worker, &LabWorker::scriptFinished, this, &ConsoleWindow::showScriptResult, Qt::QueuedConnection);
-    connect(worker, &LabWorker::speedMeasured, this, &ConsoleWindow::showMeasuredSpeed, Qt::QueuedConnection);
+    connect(worker, &LabWorker::opened, ctx, [this](bool ok, const QString &e) { showOpened(ok, e); });
+    connect(worker, &LabWorker::snapshotReady, ctx, [this](const LabSnapshot &s) { showSnapshot(s); });
+    connect(worker, &LabWorker::eventsLoaded, ctx,
+            [this](const std::vector<EventRecord> &e) { showEvents(e); });
+    connect(worker, &LabWorker::historyLoaded, ctx,
+            [this](const std::vector<StatusSample> &h) { showHistory(h); });
+    connect(worker, &LabWorker::eventRecorded, ctx, [this](const EventRecord &e) { addEvent(e); });
+    connect(worker, &LabWorker::scriptFinished, ctx,
+            [this](qint64 id, const QString &text, bool ok, const QString &error) {
+                showScriptResult(id, text, ok, error);
+            });
+    connect(worker, &LabWorker::speedMeasured, ctx,
+            [this](double requested, double achieved) { showMeasuredSpeed(requested, achieved); });
     const double speed = m_speed->currentData().toDouble();
+    const bool running = m_runAction->isChecked();
     QMetaObject::invokeMethod(
         worker,
-        [worker, speed] {
+        [worker, speed, running] {
             worker->open();
             worker->setSpeed(speed);
+            if (running) // another lab opened while the simulation ran: the new one runs too
+                worker->setRunning(true);
         },
         Qt::QueuedConnection);
+}
+
+// What the window showed of the last lab: gone before another lab's first snapshot.
+void ConsoleWindow::forgetLab()
+{
+    m_snapshot = LabSnapshot{};
+    m_history = QueueHistory{};
+    m_organization->setSnapshot(m_snapshot);
+    m_copyStatus->setSnapshot(m_snapshot);
+    m_events->setEvents({});
+    m_chart->showCopy(0, QString());
+    m_actionRequests.clear();
+    m_expandedKeys.clear();
+    m_selectedKey.clear();
+    rebuildActionPane();
+}
+
+void ConsoleWindow::requestOpenLab(const QString &labDir)
+{
+    statusBar()->showMessage(tr("Opening %1...").arg(labDir));
+    Q_EMIT openLabRequested(labDir);
+}
+
+void ConsoleWindow::requestNewDemoLab(const QString &labDir)
+{
+    statusBar()->showMessage(tr("Making the demo lab in %1 (servers, storage groups, databases, "
+                                "mailboxes)...")
+                                 .arg(labDir));
+    Q_EMIT newDemoLabRequested(labDir);
+}
+
+void ConsoleWindow::showLabRefused(const QString &error)
+{
+    statusBar()->showMessage(error);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("SCR Console"),
+                                tr("The lab was not opened; the open lab stays.\n%1").arg(error),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("labRefused"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 void ConsoleWindow::showOpened(bool ok, const QString &error)
@@ -399,8 +662,7 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
             m_pendingSelection.clear();
         }
     }
-    m_clock->setText(QDateTime::fromMSecsSinceEpoch(snapshot.nowMs, Qt::UTC)
-                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    m_clock->setText(displayTime(snapshot.nowMs));
     {
         const QSignalBlocker block(m_runAction);
         m_runAction->setChecked(snapshot.running);
@@ -588,6 +850,13 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
     case ConsoleAction::OpenActivationWizard:
         activationWizard(action.target); // the wizard runs its own commands
         return;
+    case ConsoleAction::OpenMailFlowDialog: {
+        MailFlowDialog dialog(action.target, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        script = dialog.command();
+        break;
+    }
     }
     if (script.isEmpty())
         return;

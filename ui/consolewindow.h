@@ -20,6 +20,7 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
@@ -45,7 +46,14 @@ public:
     ~ConsoleWindow() override;
 
     // Wires the window to a worker (living on another thread): requests go queued, answers come queued.
+    // Attaching another worker (another lab) first forgets everything the window showed of the last one,
+    // including its answers still on their way.
     void attach(LabWorker *worker);
+    // File > Open Lab / New Demo Lab / a recent lab, without the file dialog (LabSession does the work).
+    void requestOpenLab(const QString &labDir);
+    void requestNewDemoLab(const QString &labDir);
+    // F1: the help's section for the pane that has focus (README's heading).
+    QString helpSectionForFocus() const;
 
     const LabSnapshot &snapshot() const { return m_snapshot; }
     OrganizationModel *organization() const { return m_organization; }
@@ -72,6 +80,8 @@ public Q_SLOTS:
     void showOpened(bool ok, const QString &error);
     // Beside the speed asked for, the speed the simulation achieves (0: paused or not measured yet).
     void showMeasuredSpeed(double requested, double achieved);
+    // Another lab could not be opened or made: the error box; the open lab stays.
+    void showLabRefused(const QString &error);
 
 Q_SIGNALS:
     void scriptRequested(qint64 requestId, const QString &script, bool stopAtFirstError);
@@ -81,13 +91,26 @@ Q_SIGNALS:
     void actionFailed(const QString &error);
     // Every command's outcome, for dialogs that run commands (the activation wizard).
     void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
+    void openLabRequested(const QString &labDir);
+    void newDemoLabRequested(const QString &labDir);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
+    void buildFileMenu();
+    void buildKeys();
+    void rebuildRecentMenu();
+    void chooseLabToOpen();
+    void chooseNewDemoLab();
+    void showHelp(const QString &section);
+    void removeSelection();
+    void forgetLab();
     QWidget *buildResultPane();
+    void buildColumnChooser();
+    void resetColumns();
     void buildDocks();
     void restoreLayout();
     void resetLayout();
@@ -110,6 +133,9 @@ private:
     QSortFilterProxyModel *m_copyProxy;
     QTreeView *m_tree;
     QTableView *m_copyTable;
+    QMenu *m_recentMenu = nullptr;
+    QObject *m_attachment = nullptr; // the context of the worker's connections: gone with its lab
+    QMenu *m_columnsMenu = nullptr;  // the result pane's columns: the header's context menu and View's
     QLineEdit *m_copyFilter;
     QueueChart *m_chart;
     QWidget *m_actionPane;

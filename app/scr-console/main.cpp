@@ -7,7 +7,7 @@
 #include "core/logging.h"
 #include "directory/directory.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "labsession.h"
 
 #include <cstdio>
 
@@ -16,7 +16,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QThread>
 #include <QTimer>
 
 namespace {
@@ -117,19 +116,12 @@ int main(int argc, char **argv)
     } else if (auto valid = scr::Directory::validateFile(labDir); !valid) {
         return refuse(valid.error());
     }
-    if (auto logged = scr::logging::attachToLab(labDir); !logged)
-        return refuse(logged.error());
     scr::logging::installQtMessageHandler();
 
-    QThread labThread;
-    labThread.setObjectName(QStringLiteral("lab"));
-    auto *worker = new scr::LabWorker(labDir);
-    worker->moveToThread(&labThread);
-    QObject::connect(&labThread, &QThread::finished, worker, &QObject::deleteLater);
-    labThread.start();
-
     scr::ConsoleWindow window;
-    window.attach(worker);
+    scr::LabSession session(&window); // the lab's worker on its own thread; File > Open switches labs
+    if (auto opened = session.open(labDir); !opened)
+        return refuse(opened.error());
     window.show();
     if (parser.isSet(speedOption))
         window.setSpeed(parser.value(speedOption).toDouble());
@@ -147,8 +139,5 @@ int main(int argc, char **argv)
             QApplication::quit();
         });
     }
-    const int status = QApplication::exec();
-    labThread.quit(); // the worker, and with it the lab (a clean shutdown), goes with the thread
-    labThread.wait();
-    return status;
+    return QApplication::exec(); // then the session ends its worker's thread: the lab closes cleanly
 }

@@ -6,6 +6,7 @@
 #include "cmdlets/databasebackup.h"
 #include "cmdlets/hostdiskspace.h"
 #include "cmdlets/mailboxdatabase.h"
+#include "cmdlets/mailflow.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "cmdlets/validation.h"
 #include "eseutilcommand.h"
@@ -303,17 +304,14 @@ void registerScrCmdlets(CmdletRegistry &r)
                auto found = cmdlets::findMailboxDatabase(*ctx.lab, b.string(QStringLiteral("Database")));
                if (!found)
                    return found.error();
+               using L = cmdlets::MailFlowLimits;
                const qint64 rate = b.has(QStringLiteral("MessagesPerMinute"))
                                        ? b.milliseconds(QStringLiteral("MessagesPerMinute"))
-                                       : 60;
+                                       : L::kDefaultMessagesPerMinute;
                const qint64 kb = b.has(QStringLiteral("MessageSizeKB"))
                                      ? b.milliseconds(QStringLiteral("MessageSizeKB"))
-                                     : 100;
-               if (rate < 0 || rate > 100000 || kb < 1 || kb > 512)
-                   return Error{QStringLiteral("Start-MailFlow"),
-                                QStringLiteral("the rate or size is out of range"),
-                                QStringLiteral("use 0 to 100000 messages a minute of 1 to 512 KB"),
-                                JetCode::InvalidParameter};
+                                     : L::kDefaultMessageSizeKB;
+               SCR_TRY(cmdlets::checkMailFlow(rate, kb));
                SCR_TRY(ctx.lab->startMailFlow(found->database.guid, static_cast<double>(rate),
                                               static_cast<int>(kb * 1024)));
                return none();

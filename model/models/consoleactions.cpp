@@ -121,8 +121,7 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
                         QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(quote(name)),
                         tr("Dismount %1? Its users lose access until it is mounted again.").arg(name)));
             actions.push_back(
-                command(tr("Start mail flow to %1 (60 a minute)").arg(name),
-                        QStringLiteral("Start-MailFlow %1 -MessagesPerMinute 60").arg(quote(name))));
+                dialog(ConsoleAction::OpenMailFlowDialog, tr("Start mail flow to %1...").arg(name), name));
             actions.push_back(command(tr("Stop mail flow to %1").arg(name),
                                       QStringLiteral("Stop-MailFlow ") + quote(name)));
         } else {
@@ -162,6 +161,45 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
     }
     }
     return actions;
+}
+
+std::optional<ConsoleAction> ConsoleActions::removal(const LabSnapshot &snapshot,
+                                                     const ConsoleSelection &selection)
+{
+    switch (selection.kind) {
+    case OrganizationModel::Copy:
+        // The copy's own Disable entry, as the action pane offers it.
+        for (const ConsoleAction &a : of(snapshot, selection))
+            if (a.script.startsWith(QStringLiteral("Disable-StorageGroupCopy ")))
+                return a;
+        return std::nullopt;
+    case OrganizationModel::Database: {
+        const StorageGroupSnapshot *sg =
+            storageGroup(snapshot, selection.identity.section(QLatin1Char('\\'), 0, 1));
+        const DatabaseSnapshot *db = database(snapshot, selection.identity);
+        if (!sg || !db)
+            return std::nullopt;
+        const QString name = sg->record.identity() + QLatin1Char('\\') + db->record.name;
+        return command(tr("Remove %1").arg(name),
+                       QStringLiteral("Remove-MailboxDatabase %1 -Confirm:$false").arg(quote(name)),
+                       tr("Remove the mailbox database %1 from the organization? Its file stays on the disk; "
+                          "the database must be dismounted and hold no mailboxes.")
+                           .arg(name));
+    }
+    case OrganizationModel::StorageGroup: {
+        const StorageGroupSnapshot *sg = storageGroup(snapshot, selection.identity);
+        if (!sg)
+            return std::nullopt;
+        const QString name = sg->record.identity();
+        return command(tr("Remove %1").arg(name),
+                       QStringLiteral("Remove-StorageGroup %1 -Confirm:$false").arg(quote(name)),
+                       tr("Remove the storage group %1 from the organization? Its files stay on the disk; "
+                          "it must hold no database.")
+                           .arg(name));
+    }
+    default:
+        return std::nullopt;
+    }
 }
 
 } // namespace scr

@@ -7,6 +7,7 @@
 #include "lab/labsnapshot.h"
 #include "models/organizationmodel.h"
 
+#include <optional>
 #include <vector>
 
 #include <QCoreApplication>
@@ -20,7 +21,8 @@ struct ConsoleAction
         Command,                // runs script
         OpenEnableScrDialog,    // target: the storage group's identity
         OpenDatabaseProperties, // target: the database's identity
-        OpenActivationWizard    // target: the copy's CopyKey text
+        OpenActivationWizard,   // target: the copy's CopyKey text
+        OpenMailFlowDialog      // target: the database's identity
     };
     Kind kind = Command;
     QString text;
@@ -46,6 +48,13 @@ public:
     // The entries for selection as snapshot shows the lab (a copy's suspension, a server's power, a
     // database's mount). None for the organization or for what the snapshot does not hold.
     static std::vector<ConsoleAction> of(const LabSnapshot &snapshot, const ConsoleSelection &selection);
+
+    // What Del does to the selection: the entry that removes it (an SCR copy: Disable-StorageGroupCopy; a
+    // database: Remove-MailboxDatabase; a storage group: Remove-StorageGroup), always with its question;
+    // nothing for what cannot be removed from the console (the organization, a server). The cmdlet refuses
+    // what it must (a mounted database, a storage group that still holds one) with its own error.
+    static std::optional<ConsoleAction> removal(const LabSnapshot &snapshot,
+                                                const ConsoleSelection &selection);
 
     static const StorageGroupSnapshot *storageGroup(const LabSnapshot &snapshot, const QString &identity);
     static const DatabaseSnapshot *database(const LabSnapshot &snapshot, const QString &identity);

@@ -1,10 +1,20 @@
 #include "copystatusmodel.h"
 
+#include "displaytime.h"
 #include "ems/binder.h"
 
-#include <QDateTime>
+#include <iterator>
 
 namespace scr {
+namespace {
+
+// A time column: epoch ms for sorting, the locale's format for display, empty for never.
+QVariant time(qint64 ms, bool raw)
+{
+    return raw ? QVariant(static_cast<qlonglong>(ms)) : QVariant(displayTime(ms));
+}
+
+} // namespace
 
 CopyStatusModel::CopyStatusModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -69,14 +79,33 @@ QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
     case ReplayQueueColumn:
         return static_cast<qlonglong>(s.replayQueueLength());
     case LastInspectedColumn:
-        if (raw)
-            return static_cast<qlonglong>(s.lastInspectedLogTime);
-        return s.lastInspectedLogTime > 0 ? QDateTime::fromMSecsSinceEpoch(s.lastInspectedLogTime, Qt::UTC)
-                                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                          : QString();
+        return time(s.lastInspectedLogTime, raw);
     case ReplayLagColumn:
         return raw ? QVariant(static_cast<qlonglong>(c.record.replayLagMs))
                    : QVariant(ems::formatTimeSpan(c.record.replayLagMs));
+    case FailedMessageColumn:
+        return s.failed ? s.failedMessage : QString();
+    case TruncationLagColumn:
+        return raw ? QVariant(static_cast<qlonglong>(c.record.truncationLagMs))
+                   : QVariant(ems::formatTimeSpan(c.record.truncationLagMs));
+    case LastLogGeneratedColumn:
+        return static_cast<qlonglong>(s.lastLogGenerated);
+    case LastLogCopiedColumn:
+        return static_cast<qlonglong>(s.lastLogCopied);
+    case LastLogInspectedColumn:
+        return static_cast<qlonglong>(s.lastLogInspected);
+    case LastLogReplayedColumn:
+        return static_cast<qlonglong>(s.lastLogReplayed);
+    case LatestAvailableLogTimeColumn:
+        return time(s.latestAvailableLogTime, raw);
+    case LastCopiedLogTimeColumn:
+        return time(s.lastCopiedLogTime, raw);
+    case LastReplayedLogTimeColumn:
+        return time(s.lastReplayedLogTime, raw);
+    case LatestFullBackupTimeColumn:
+        return time(s.latestFullBackupTime, raw);
+    case SuspendCommentColumn:
+        return s.suspend ? s.suspendComment : QString();
     default:
         return {};
     }
@@ -86,13 +115,26 @@ QVariant CopyStatusModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    // Get-StorageGroupCopyStatus's own field names, as the shell prints them (Format-List).
     static const char *const names[] = {"Name",
                                         "Standby Machine",
                                         "SummaryCopyStatus",
                                         "CopyQueueLength",
                                         "ReplayQueueLength",
                                         "LastInspectedLogTime",
-                                        "ReplayLagTime"};
+                                        "ReplayLagTime",
+                                        "FailedMessage",
+                                        "TruncationLagTime",
+                                        "LastLogGenerated",
+                                        "LastLogCopied",
+                                        "LastLogInspected",
+                                        "LastLogReplayed",
+                                        "LatestAvailableLogTime",
+                                        "LastCopiedLogTime",
+                                        "LastReplayedLogTime",
+                                        "LatestFullBackupTime",
+                                        "SuspendComment"};
+    static_assert(std::size(names) == ColumnCount);
     return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// CopyStatusModel: the result pane of the SCR copies, one row a copy, with the columns of
-// Get-StorageGroupCopyStatus (Name, Standby Machine, SummaryCopyStatus, CopyQueueLength, ReplayQueueLength,
-// LastInspectedLogTime, ReplayLagTime). Rows stay while the copies stay (ranged dataChanged); RawValueRole
-// gives the sort proxy numbers and epoch milliseconds.
+// CopyStatusModel: the result pane of the SCR copies, one row a copy, a column for each field of
+// Get-StorageGroupCopyStatus (the view shows some by default; the column chooser the rest). Rows stay while
+// the copies stay (ranged dataChanged); RawValueRole gives the sort proxy numbers and epoch milliseconds;
+// times display in the locale's format (displaytime.h); the tooltip of a row is its FailedMessage (or its
+// SuspendComment, or what it waits for).
 
 #include "lab/labsnapshot.h"
 #include "objectstate.h"
@@ -23,8 +24,22 @@ public:
         ReplayQueueColumn,
         LastInspectedColumn,
         ReplayLagColumn,
+        FailedMessageColumn,
+        // Shown through the column chooser:
+        TruncationLagColumn,
+        LastLogGeneratedColumn,
+        LastLogCopiedColumn,
+        LastLogInspectedColumn,
+        LastLogReplayedColumn,
+        LatestAvailableLogTimeColumn,
+        LastCopiedLogTimeColumn,
+        LastReplayedLogTimeColumn,
+        LatestFullBackupTimeColumn,
+        SuspendCommentColumn,
         ColumnCount
     };
+    // The columns a new console shows (the rest are one right-click on the header away).
+    static bool shownByDefault(int column) { return column <= FailedMessageColumn; }
     enum Role { RawValueRole = Qt::UserRole + 1, FailedRole, IdentityRole, StandbyRole };
     // Also ObjectKindRole and ObjectStateRole (objectstate.h), for the icons.
 

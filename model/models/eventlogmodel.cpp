@@ -1,5 +1,7 @@
 #include "eventlogmodel.h"
 
+#include "displaytime.h"
+
 #include "directory/directory.h"
 
 #include <algorithm>
@@ -76,8 +78,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case LevelColumn:
         return e.level;
     case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return displayTime(e.timeMs);
     case SourceColumn:
         return e.source;
     case EventIdColumn:

@@ -103,6 +103,9 @@ QString describe(const ConsoleAction &a)
     case ConsoleAction::OpenActivationWizard:
         what = QStringLiteral("<activation wizard> ") + a.target;
         break;
+    case ConsoleAction::OpenMailFlowDialog:
+        what = QStringLiteral("<mail flow dialog> ") + a.target;
+        break;
     }
     return a.text + QStringLiteral(" => ") + what +
            (a.confirm.isEmpty() ? QString() : QStringLiteral(" [asks]"));
@@ -194,8 +197,8 @@ private Q_SLOTS:
                    QStringLiteral(
                        "Dismount MBX1\\SG1\\DB1 => Dismount-Database MBX1\\SG1\\DB1 -Confirm:$false "
                        "[asks]"),
-                   QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute) => Start-MailFlow "
-                                  "MBX1\\SG1\\DB1 -MessagesPerMinute 60"),
+                   QStringLiteral(
+                       "Start mail flow to MBX1\\SG1\\DB1... => <mail flow dialog> MBX1\\SG1\\DB1"),
                    QStringLiteral("Stop mail flow to MBX1\\SG1\\DB1 => Stop-MailFlow MBX1\\SG1\\DB1"),
                    QStringLiteral("Properties of MBX1\\SG1\\DB1... => <database properties> MBX1\\SG1\\DB1")};
         QTest::newRow("database dismounted")

@@ -17,13 +17,16 @@
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -73,6 +76,46 @@ void answerNextBox(Confirmation *what, QMessageBox::StandardButton button)
             b->click();
         else
             box->reject();
+    });
+    timer->start();
+}
+
+// What the Start Mail Flow dialog showed: OK for a rate out of range, the problem it named, OK in range.
+struct MailFlowSeen
+{
+    bool shown = false;
+    bool okEnabledOutOfRange = true;
+    QString problem;
+    bool okEnabledInRange = false;
+};
+
+// Fills the next Start Mail Flow dialog: first badRate (recording what it says), then rate and sizeKB, OK.
+void fillNextMailFlowDialog(MailFlowSeen *seen, int badRate, int rate, int sizeKB)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [=] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        auto *spinRate = modal->findChild<QSpinBox *>(QStringLiteral("messagesPerMinute"));
+        auto *spinSize = modal->findChild<QSpinBox *>(QStringLiteral("messageSizeKB"));
+        auto *buttons = modal->findChild<QDialogButtonBox *>();
+        auto *problem = modal->findChild<QLabel *>(QStringLiteral("mailFlowProblem"));
+        if (!spinRate || !spinSize || !buttons || !problem) {
+            modal->close();
+            return;
+        }
+        seen->shown = true;
+        spinRate->setValue(badRate);
+        seen->okEnabledOutOfRange = buttons->button(QDialogButtonBox::Ok)->isEnabled();
+        seen->problem = problem->text();
+        spinRate->setValue(rate);
+        spinSize->setValue(sizeKB);
+        seen->okEnabledInRange = buttons->button(QDialogButtonBox::Ok)->isEnabled();
+        buttons->button(QDialogButtonBox::Ok)->click();
     });
     timer->start();
 }
@@ -334,11 +377,34 @@ private Q_SLOTS:
     void mailFlowButtonsStartAndStop()
     {
         QTRY_VERIFY_WITH_TIMEOUT(select(QStringLiteral("db:MBX1\\SG1\\DB1")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute)")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1...")), 10000);
         const uint32_t before = test::newestClosedAt(sourceLogs()).first;
         std::size_t n = finishedCount();
-        actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1 (60 a minute)"))->click();
+        // The dialog: a rate out of Start-MailFlow's range is refused as typed (OK disabled, the rule's own
+        // words), then 300 a minute of 50 KB is accepted and becomes the command the console runs.
+        MailFlowSeen seen;
+        fillNextMailFlowDialog(&seen, 100001, 300, 50);
+        actionButton(QStringLiteral("Start mail flow to MBX1\\SG1\\DB1..."))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.shown, 10000);
+        QVERIFY(!seen.okEnabledOutOfRange);
+        QVERIFY2(seen.problem.contains(QStringLiteral("MessagesPerMinute 100001 is out of range")),
+                 qPrintable(seen.problem));
+        QVERIFY(seen.okEnabledInRange);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > n, 20000);
+        QVERIFY(lastFinishedOk());
+        {
+            stopConsole();
+            auto lab = openLab();
+            QVERIFY(lab);
+            auto flows = lab->directory().mailFlows();
+            QVERIFY(flows.hasValue() && flows->size() == 1);
+            QCOMPARE(flows->front().messagesPerMinute, 300.0);
+            QCOMPARE(flows->front().messageBytes, 50 * 1024);
+        }
+        startConsole();
+        QTRY_VERIFY_WITH_TIMEOUT(select(QStringLiteral("db:MBX1\\SG1\\DB1")), 10000);
+        n = finishedCount();
+        QVERIFY(run(QStringLiteral("Step-Simulation 0.00:00:01")));
         QTRY_VERIFY_WITH_TIMEOUT(finishedCount() > n, 20000);
         QVERIFY(lastFinishedOk());
         QVERIFY(run(QStringLiteral("Step-Simulation 0.00:10:00")));

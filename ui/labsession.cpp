@@ -1,0 +1,127 @@
+#include "labsession.h"
+
+#include "consolewindow.h"
+#include "core/clock.h"
+#include "core/logging.h"
+#include "directory/directory.h"
+#include "lab/demolab.h"
+#include "lab/labworker.h"
+
+#include <memory>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QThread>
+
+namespace scr {
+namespace {
+
+const QString kRecentKey = QStringLiteral("recentLabs");
+
+} // namespace
+
+LabSession::LabSession(ConsoleWindow *window, QObject *parent) : QObject(parent), m_window(window)
+{
+    connect(window, &ConsoleWindow::openLabRequested, this, [this](const QString &labDir) {
+        if (Status opened = open(labDir); !opened)
+            Q_EMIT failed(opened.error().toString());
+    });
+    connect(window, &ConsoleWindow::newDemoLabRequested, this, &LabSession::createDemo);
+    connect(this, &LabSession::failed, window, &ConsoleWindow::showLabRefused);
+}
+
+LabSession::~LabSession()
+{
+    if (m_creating) {
+        m_creating->wait(); // a demo lab half made would be left behind otherwise
+        delete m_creating;
+    }
+    stopWorker();
+}
+
+Status LabSession::open(const QString &labDir)
+{
+    const QString dir = QFileInfo(labDir).absoluteFilePath();
+    if (!QFileInfo::exists(dir + QStringLiteral("/org.sqlite")))
+        return Error{dir, QStringLiteral("is not a lab: it holds no org.sqlite"),
+                     QStringLiteral("choose a lab folder, or make one with File > New Demo Lab"),
+                     JetCode::InvalidParameter};
+    SCR_TRY(Directory::validateFile(dir));
+    SCR_TRY(logging::attachToLab(dir));
+    switchTo(dir);
+    return {};
+}
+
+void LabSession::createDemo(const QString &labDir)
+{
+    if (m_creating)
+        return;
+    const QString dir = QFileInfo(labDir).absoluteFilePath();
+    auto result = std::make_shared<Status>();
+    m_creating = QThread::create([dir, result] {
+        auto made = DemoLab::create(dir, SystemClock::instance());
+        if (!made)
+            *result = made.error();
+    });
+    m_creating->setObjectName(QStringLiteral("demo lab"));
+    connect(m_creating, &QThread::finished, this, [this, dir, result] {
+        m_creating->deleteLater();
+        m_creating = nullptr;
+        if (!*result) {
+            Q_EMIT failed(result->error().toString());
+            return;
+        }
+        if (Status opened = open(dir); !opened)
+            Q_EMIT failed(opened.error().toString());
+    });
+    m_creating->start();
+}
+
+void LabSession::switchTo(const QString &labDir)
+{
+    stopWorker(); // the old lab is closed cleanly (and its lock released) before the new one opens
+    m_labDir = labDir;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("lab"));
+    m_worker = new LabWorker(labDir);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &LabWorker::opened, this, [this, labDir](bool ok, const QString &) {
+        if (ok) {
+            rememberLab(labDir);
+            Q_EMIT labOpened(labDir);
+        }
+    });
+    m_thread->start();
+    m_window->attach(m_worker);
+}
+
+void LabSession::stopWorker()
+{
+    if (!m_thread)
+        return;
+    m_thread->quit(); // the worker, and with it the lab, goes with the thread
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+}
+
+QStringList LabSession::recentLabs()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void LabSession::rememberLab(const QString &labDir)
+{
+    QSettings settings;
+    QStringList labs = settings.value(kRecentKey).toStringList();
+    labs.removeAll(labDir);
+    labs.prepend(labDir);
+    while (labs.size() > kMaxRecentLabs)
+        labs.removeLast();
+    settings.setValue(kRecentKey, labs);
+}
+
+} // namespace scr

@@ -1,0 +1,55 @@
+#pragma once
+// LabSession: which lab the console has open, and the thread its LabWorker runs on. Opening another lab
+// (File > Open Lab..., New Demo Lab..., a recent lab) checks it first and keeps the open one when it is
+// refused; a new demo lab is made off the GUI thread; then the old worker closes its lab cleanly (its thread
+// ends) and a new worker opens the new one, attached to the window. Every lab opened is remembered in the
+// recent-labs list (QSettings).
+
+#include "core/result.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QThread;
+
+namespace scr {
+
+class ConsoleWindow;
+class LabWorker;
+
+class LabSession final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxRecentLabs = 8;
+
+    explicit LabSession(ConsoleWindow *window, QObject *parent = nullptr);
+    ~LabSession() override;
+
+    // An existing lab: refused (and nothing changes) unless labDir holds a valid directory (org.sqlite).
+    Status open(const QString &labDir);
+    // A new demo lab in labDir (which must not exist or be empty), made on a thread of its own; created()
+    // or failed() says how it went, and on success the lab is opened.
+    void createDemo(const QString &labDir);
+    QString labDir() const { return m_labDir; }
+    bool busy() const { return m_creating != nullptr; }
+
+    static QStringList recentLabs();
+    static void rememberLab(const QString &labDir);
+
+Q_SIGNALS:
+    void labOpened(const QString &labDir);
+    void failed(const QString &error);
+
+private:
+    void switchTo(const QString &labDir);
+    void stopWorker();
+
+    ConsoleWindow *m_window;
+    QThread *m_thread = nullptr;
+    LabWorker *m_worker = nullptr;
+    QThread *m_creating = nullptr;
+    QString m_labDir;
+};
+
+} // namespace scr
