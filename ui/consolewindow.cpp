@@ -11,7 +11,9 @@
 #include "models/copykey.h"
 #include "models/copystatusmodel.h"
 #include "models/displaytime.h"
+#include "models/databaselistmodel.h"
 #include "models/eventlogmodel.h"
+#include "models/mailboxmodel.h"
 #include "models/organizationmodel.h"
 #include "objecticons.h"
 #include "queuechart.h"
@@ -39,6 +41,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QStatusBar>
 #include <QStyle>
@@ -85,43 +88,8 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     setObjectName(QStringLiteral("consoleWindow"));
     setWindowTitle(tr("SCR Console"));
 
-    // Console tree.
-    m_tree->setObjectName(QStringLiteral("consoleTree"));
-    m_tree->setModel(m_organization);
-    m_tree->setItemDelegate(new AttentionDelegate(m_tree));
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->header()->setSectionResizeMode(OrganizationModel::NameColumn, QHeaderView::ResizeToContents);
-    connect(m_organization, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        m_expandedKeys.clear();
-        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {
-            for (int r = 0; r < m_organization->rowCount(under); ++r) {
-                const QModelIndex i = m_organization->index(r, 0, under);
-                if (m_tree->isExpanded(i))
-                    m_expandedKeys << i.data(OrganizationModel::KeyRole).toString();
-                walk(i);
-            }
-        };
-        walk({});
-        const QModelIndex current = m_tree->currentIndex();
-        m_selectedKey = current.isValid() ? current.data(OrganizationModel::KeyRole).toString() : QString();
-    });
-    connect(m_organization, &QAbstractItemModel::modelReset, this, [this] {
-        const QModelIndex org = m_organization->index(0, 0);
-        if (m_expandedKeys.isEmpty()) { // first time: the organization and its servers open
-            m_tree->expand(org);
-            for (int r = 0; r < m_organization->rowCount(org); ++r)
-                m_tree->expand(m_organization->index(r, 0, org));
-        }
-        for (const QString &key : std::as_const(m_expandedKeys))
-            m_tree->expand(m_organization->indexOfKey(key));
-        if (!m_selectedKey.isEmpty())
-            m_tree->setCurrentIndex(m_organization->indexOfKey(m_selectedKey));
-    });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ConsoleWindow::selectionChanged);
-    connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
-
-    QWidget *resultPane = buildResultPane();
+    buildTree();
+    QWidget *resultPane = buildResultStack(buildResultPane());
 
     // Action pane.
     m_actionPane->setObjectName(QStringLiteral("actionPane"));
@@ -146,6 +114,55 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     resize(1280, 820);
     rebuildActionPane();
     restoreLayout();
+}
+
+// The console tree (OrganizationModel): its expansion and selection survive a reset, by key.
+void ConsoleWindow::buildTree()
+{
+    m_tree->setObjectName(QStringLiteral("consoleTree"));
+    m_tree->setModel(m_organization);
+    m_tree->setItemDelegate(new AttentionDelegate(m_tree));
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setSectionResizeMode(OrganizationModel::NameColumn, QHeaderView::ResizeToContents);
+    connect(m_organization, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_expandedKeys.clear();
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {
+            for (int r = 0; r < m_organization->rowCount(under); ++r) {
+                const QModelIndex i = m_organization->index(r, 0, under);
+                if (m_tree->isExpanded(i))
+                    m_expandedKeys << i.data(OrganizationModel::KeyRole).toString();
+                walk(i);
+            }
+        };
+        walk({});
+        const QModelIndex current = m_tree->currentIndex();
+        m_selectedKey = current.isValid() ? current.data(OrganizationModel::KeyRole).toString() : QString();
+    });
+    connect(m_organization, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_expandedKeys.isEmpty())
+            expandFirstTime();
+        for (const QString &key : std::as_const(m_expandedKeys))
+            m_tree->expand(m_organization->indexOfKey(key));
+        if (!m_selectedKey.isEmpty())
+            m_tree->setCurrentIndex(m_organization->indexOfKey(m_selectedKey));
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ConsoleWindow::selectionChanged);
+    connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
+}
+
+// The first time there is a tree: Microsoft Exchange, Server Configuration > Mailbox and each server open,
+// so the storage groups show, as they did before the tree had EMC's containers.
+void ConsoleWindow::expandFirstTime()
+{
+    const QModelIndex root = m_organization->index(0, 0);
+    m_tree->expand(root);
+    const QModelIndex servers = m_organization->indexOfKey(
+        OrganizationModel::containerKey(QStringLiteral("Server Configuration\\Mailbox")));
+    m_tree->expand(servers.parent());
+    m_tree->expand(servers);
+    for (int r = 0; r < m_organization->rowCount(servers); ++r)
+        m_tree->expand(m_organization->index(r, 0, servers));
 }
 
 // The result pane: every SCR copy, sortable by numbers, filtered as you type; a row selects its copy in the
@@ -239,6 +256,149 @@ void ConsoleWindow::resetColumns()
         const QString title = m_copyStatus->headerData(c, Qt::Horizontal).toString();
         h->resizeSection(c, std::max(fm.horizontalAdvance(title) + 24,
                                      fm.horizontalAdvance(QStringLiteral("MBX10\\SG4")) + 40));
+    }
+}
+
+// The result pane shows what the tree's selection is about: the SCR copies (the copy pane, as built by
+// buildResultPane), Recipient Configuration's mailboxes or Organization Configuration's databases.
+QWidget *ConsoleWindow::buildResultStack(QWidget *copyPane)
+{
+    m_resultStack = new QStackedWidget;
+    m_resultStack->setObjectName(QStringLiteral("resultStack"));
+    m_copyPane = copyPane;
+    m_resultStack->addWidget(m_copyPane);
+    m_resultStack->addWidget(buildRecipientPane());
+    m_resultStack->addWidget(buildDatabasePane());
+    m_resultStack->setCurrentWidget(m_copyPane);
+    return m_resultStack;
+}
+
+// Recipient Configuration > Mailbox: every mailbox with its database and server, filtered as you type,
+// sorted by raw values, several selected at once.
+QWidget *ConsoleWindow::buildRecipientPane()
+{
+    m_mailboxes = new MailboxModel(this);
+    m_mailboxProxy = new QSortFilterProxyModel(this);
+    m_mailboxProxy->setSourceModel(m_mailboxes);
+    m_mailboxProxy->setSortRole(MailboxModel::RawValueRole);
+    m_mailboxProxy->setFilterKeyColumn(-1);
+    m_mailboxProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_mailboxTable = new QTableView;
+    m_mailboxTable->setObjectName(QStringLiteral("mailboxTable"));
+    m_mailboxTable->setModel(m_mailboxProxy);
+    m_mailboxTable->setItemDelegateForColumn(MailboxModel::DisplayNameColumn,
+                                             new ObjectIconDelegate(m_mailboxTable));
+    m_mailboxTable->setSortingEnabled(true);
+    m_mailboxTable->sortByColumn(MailboxModel::DisplayNameColumn, Qt::AscendingOrder);
+    m_mailboxTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_mailboxTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_mailboxTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_mailboxTable->verticalHeader()->hide();
+    m_mailboxTable->horizontalHeader()->setStretchLastSection(true);
+    m_mailboxTable->setWordWrap(false);
+    m_mailboxFilter = new QLineEdit;
+    m_mailboxFilter->setObjectName(QStringLiteral("mailboxFilter"));
+    m_mailboxFilter->setPlaceholderText(tr("Filter the mailboxes (name, alias, database, server)"));
+    m_mailboxFilter->setClearButtonEnabled(true);
+    m_mailboxCount = new QLabel;
+    m_mailboxCount->setObjectName(QStringLiteral("mailboxCount"));
+    connect(m_mailboxFilter, &QLineEdit::textChanged, m_mailboxProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_mailboxProxy, &QAbstractItemModel::rowsInserted, this,
+            &ConsoleWindow::showSelectedMailboxCount);
+    connect(m_mailboxProxy, &QAbstractItemModel::rowsRemoved, this, &ConsoleWindow::showSelectedMailboxCount);
+    connect(m_mailboxProxy, &QAbstractItemModel::modelReset, this, &ConsoleWindow::showSelectedMailboxCount);
+    connect(m_mailboxProxy, &QAbstractItemModel::layoutChanged, this,
+            &ConsoleWindow::showSelectedMailboxCount);
+    connect(m_mailboxTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ConsoleWindow::showSelectedMailboxCount);
+    m_recipientPane = new QWidget;
+    m_recipientPane->setObjectName(QStringLiteral("recipientPane"));
+    auto *layout = new QVBoxLayout(m_recipientPane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>Recipient Configuration \u203A Mailbox</b>")));
+    layout->addWidget(m_mailboxFilter);
+    layout->addWidget(m_mailboxTable, 1);
+    layout->addWidget(m_mailboxCount);
+    showSelectedMailboxCount();
+    return m_recipientPane;
+}
+
+void ConsoleWindow::showSelectedMailboxCount()
+{
+    const int shown = m_mailboxProxy->rowCount();
+    const int all = m_mailboxes->rowCount();
+    const auto selected = m_mailboxTable->selectionModel()->selectedRows().size();
+    // English plurals without a translator: "1 mailbox", "128 mailboxes".
+    const QString mailboxes = all == 1 ? tr("1 mailbox") : tr("%1 mailboxes").arg(all);
+    QString text = shown == all ? mailboxes : tr("%1 of %2 shown").arg(shown).arg(mailboxes);
+    if (selected > 0)
+        text += tr(", %1 selected").arg(selected);
+    m_mailboxCount->setText(text);
+}
+
+// Organization Configuration > Mailbox: the organization's mailbox databases.
+QWidget *ConsoleWindow::buildDatabasePane()
+{
+    m_databaseList = new DatabaseListModel(this);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_databaseList);
+    proxy->setSortRole(DatabaseListModel::RawValueRole);
+    m_databaseTable = new QTableView;
+    m_databaseTable->setObjectName(QStringLiteral("databaseTable"));
+    m_databaseTable->setModel(proxy);
+    m_databaseTable->setItemDelegateForColumn(DatabaseListModel::NameColumn,
+                                              new ObjectIconDelegate(m_databaseTable));
+    m_databaseTable->setSortingEnabled(true);
+    m_databaseTable->sortByColumn(DatabaseListModel::NameColumn, Qt::AscendingOrder);
+    m_databaseTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_databaseTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_databaseTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_databaseTable->verticalHeader()->hide();
+    m_databaseTable->horizontalHeader()->setStretchLastSection(true);
+    m_databasePane = new QWidget;
+    m_databasePane->setObjectName(QStringLiteral("databasePane"));
+    auto *layout = new QVBoxLayout(m_databasePane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>Organization Configuration \u203A Mailbox</b>")));
+    layout->addWidget(m_databaseTable, 1);
+    return m_databasePane;
+}
+
+// What the result pane shows for a tree item; the Toolbox's items bring their dock forward instead (the
+// Replication Dashboard's only where the window has one).
+void ConsoleWindow::showResultFor(const QModelIndex &treeIndex)
+{
+    const auto kind =
+        static_cast<OrganizationModel::Kind>(treeIndex.data(OrganizationModel::KindRole).toInt());
+    const auto raiseDock = [this](const QString &name) {
+        if (auto *dock = findChild<QDockWidget *>(name)) {
+            dock->show();
+            dock->raise();
+        }
+    };
+    if (!treeIndex.isValid()) {
+        m_resultStack->setCurrentWidget(m_copyPane);
+        return;
+    }
+    switch (kind) {
+    case OrganizationModel::RecipientConfiguration:
+    case OrganizationModel::RecipientMailbox:
+        m_resultStack->setCurrentWidget(m_recipientPane);
+        return;
+    case OrganizationModel::OrganizationConfiguration:
+    case OrganizationModel::OrganizationMailbox:
+        m_resultStack->setCurrentWidget(m_databasePane);
+        return;
+    case OrganizationModel::EventViewerTool:
+        raiseDock(QStringLiteral("eventsDock"));
+        return;
+    case OrganizationModel::ReplicationDashboardTool:
+        raiseDock(QStringLiteral("dashboardDock"));
+        return;
+    default:
+        m_resultStack->setCurrentWidget(m_copyPane);
+        return;
     }
 }
 
@@ -601,6 +761,8 @@ void ConsoleWindow::forgetLab()
     m_history = QueueHistory{};
     m_organization->setSnapshot(m_snapshot);
     m_copyStatus->setSnapshot(m_snapshot);
+    m_mailboxes->setSnapshot(m_snapshot);
+    m_databaseList->setSnapshot(m_snapshot);
     m_events->setEvents({});
     m_chart->showCopy(0, QString());
     m_actionRequests.clear();
@@ -651,6 +813,8 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
     setWindowTitle(tr("SCR Console - %1").arg(snapshot.labDir));
     m_organization->setSnapshot(snapshot);
     m_copyStatus->setSnapshot(snapshot);
+    m_mailboxes->setSnapshot(snapshot);
+    m_databaseList->setSnapshot(snapshot);
     m_history.add(snapshot);
     if (!m_pendingSelection.isEmpty()) {
         // Keys are upper case after their kind: "copy:MBX1\SG1>MBX3".
@@ -786,7 +950,8 @@ void ConsoleWindow::rebuildActionPane()
     }
     const QModelIndex i = m_tree->currentIndex();
     if (i.isValid())
-        m_actionLayout->addWidget(new QLabel(i.data().toString(), m_actionPane));
+        m_actionLayout->addWidget(
+            new QLabel(i.data(OrganizationModel::QualifiedNameRole).toString(), m_actionPane));
     int n = 0;
     for (const ConsoleAction &action : currentActions()) {
         auto *button = new QPushButton(action.text, m_actionPane);
@@ -811,6 +976,7 @@ void ConsoleWindow::selectionChanged()
 {
     rebuildActionPane();
     const QModelIndex i = m_tree->currentIndex();
+    showResultFor(i);
     if (!i.isValid() || i.data(OrganizationModel::KindRole).toInt() != OrganizationModel::Copy)
         return;
     const QString identity = i.data(OrganizationModel::IdentityRole).toString();

@@ -1,7 +1,8 @@
 #pragma once
 // ConsoleWindow: the SCR Console main window, laid out as the Exchange Management Console: the console tree
-// (servers, storage groups, databases, SCR copies) on the left, the result pane (the SCR copies' status) in
-// the middle, the action pane on the right, and the chart (the selected copy's queues), the event viewer
+// (Organization, Server and Recipient Configuration, the Toolbox) on the left, the result pane in the middle
+// (the SCR copies' status; the mailboxes for Recipient Configuration, the databases for Organization
+// Configuration), the action pane on the right, and the chart (the selected copy's queues), the event viewer
 // and the shell at the bottom, each pane a dock the View menu shows and hides. It never touches the lab:
 // every action is a command it sends (scriptRequested) to the LabWorker, shown in the shell pane as it runs,
 // and it draws what the worker's snapshots say.
@@ -23,6 +24,7 @@ class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 class QTreeView;
@@ -31,6 +33,8 @@ class QVBoxLayout;
 namespace scr {
 
 class CopyStatusModel;
+class DatabaseListModel;
+class MailboxModel;
 class EventLogModel;
 class EventViewer;
 class LabWorker;
@@ -58,6 +62,9 @@ public:
     const LabSnapshot &snapshot() const { return m_snapshot; }
     OrganizationModel *organization() const { return m_organization; }
     CopyStatusModel *copyStatus() const { return m_copyStatus; }
+    // Recipient Configuration > Mailbox's rows, and Organization Configuration > Mailbox's.
+    MailboxModel *mailboxes() const { return m_mailboxes; }
+    DatabaseListModel *databaseList() const { return m_databaseList; }
     // The actions the action pane offers for the tree's current selection (ConsoleActions).
     std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
@@ -108,9 +115,17 @@ private:
     void showHelp(const QString &section);
     void removeSelection();
     void forgetLab();
-    QWidget *buildResultPane();
     void buildColumnChooser();
     void resetColumns();
+    void buildTree();
+    void expandFirstTime();
+    QWidget *buildResultPane();
+    // The result pane's pages, one shown at a time as the tree's selection says (showResultFor).
+    QWidget *buildResultStack(QWidget *copyPane);
+    QWidget *buildRecipientPane();
+    QWidget *buildDatabasePane();
+    void showResultFor(const QModelIndex &treeIndex);
+    void showSelectedMailboxCount();
     void buildDocks();
     void restoreLayout();
     void resetLayout();
@@ -156,6 +171,18 @@ private:
     QStringList m_expandedKeys;
     QString m_selectedKey;
     QString m_pendingSelection;
+    // Recipient Configuration and Organization Configuration (buildRecipientPane, buildDatabasePane).
+    QStackedWidget *m_resultStack = nullptr;
+    QWidget *m_copyPane = nullptr;
+    QWidget *m_recipientPane = nullptr;
+    QWidget *m_databasePane = nullptr;
+    MailboxModel *m_mailboxes = nullptr;
+    QSortFilterProxyModel *m_mailboxProxy = nullptr;
+    QTableView *m_mailboxTable = nullptr;
+    QLineEdit *m_mailboxFilter = nullptr;
+    QLabel *m_mailboxCount = nullptr;
+    DatabaseListModel *m_databaseList = nullptr;
+    QTableView *m_databaseTable = nullptr;
 };
 
 } // namespace scr

@@ -47,6 +47,20 @@ QString fileName(ObjectKind kind, ObjectState state)
         return QStringLiteral("eventviewer");
     case ObjectKind::Mailbox:
         return QStringLiteral("mailbox");
+    case ObjectKind::OrganizationConfiguration:
+        return QStringLiteral("organization-configuration");
+    case ObjectKind::ServerConfiguration:
+        return QStringLiteral("server-configuration");
+    case ObjectKind::RecipientConfiguration:
+        return QStringLiteral("recipient-configuration");
+    case ObjectKind::Toolbox:
+        return QStringLiteral("toolbox");
+    case ObjectKind::MailboxRole:
+        return QStringLiteral("mailbox-role");
+    case ObjectKind::HeldCopies:
+        return QStringLiteral("held-copies");
+    case ObjectKind::ReplicationDashboard:
+        return QStringLiteral("dashboard");
     }
     return QStringLiteral("organization");
 }
@@ -89,14 +103,29 @@ QList<QPair<ObjectKind, ObjectState>> ObjectIcons::all()
 {
     using K = ObjectKind;
     using S = ObjectState;
-    return {{K::Organization, S::Normal},     {K::Server, S::Normal},
-            {K::Server, S::PoweredOff},       {K::StorageGroup, S::Normal},
-            {K::StorageGroup, S::Replicated}, {K::Database, S::Normal},
-            {K::Database, S::Dismounted},     {K::Copy, S::Healthy},
-            {K::Copy, S::Initializing},       {K::Copy, S::Seeding},
-            {K::Copy, S::Suspended},          {K::Copy, S::Failed},
-            {K::Copy, S::ServiceDown},        {K::Copy, S::Disabled},
-            {K::EventViewer, S::Normal},      {K::Mailbox, S::Normal}};
+    return {{K::Organization, S::Normal},
+            {K::Server, S::Normal},
+            {K::Server, S::PoweredOff},
+            {K::StorageGroup, S::Normal},
+            {K::StorageGroup, S::Replicated},
+            {K::Database, S::Normal},
+            {K::Database, S::Dismounted},
+            {K::Copy, S::Healthy},
+            {K::Copy, S::Initializing},
+            {K::Copy, S::Seeding},
+            {K::Copy, S::Suspended},
+            {K::Copy, S::Failed},
+            {K::Copy, S::ServiceDown},
+            {K::Copy, S::Disabled},
+            {K::EventViewer, S::Normal},
+            {K::Mailbox, S::Normal},
+            {K::OrganizationConfiguration, S::Normal},
+            {K::ServerConfiguration, S::Normal},
+            {K::RecipientConfiguration, S::Normal},
+            {K::Toolbox, S::Normal},
+            {K::MailboxRole, S::Normal},
+            {K::HeldCopies, S::Normal},
+            {K::ReplicationDashboard, S::Normal}};
 }
 
 void ObjectIconDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

@@ -26,6 +26,14 @@ struct CopySnapshot
     CopyStatus status;
 };
 
+// A mailbox as Recipient Configuration lists it: its directory object, and where its home database is.
+struct MailboxSnapshot
+{
+    MailboxRecord record; // name, alias, class, the home database's GUID
+    QString database;     // the home database's identity, "MBX1\SG1\DB1" (empty: no such database)
+    QString server;       // the server of that database, "MBX1"
+};
+
 struct StorageGroupSnapshot
 {
     StorageGroupRecord record;
@@ -42,6 +50,7 @@ struct LabSnapshot
     std::vector<HostRecord> hosts;
     std::vector<ServerRecord> servers;
     std::vector<StorageGroupSnapshot> storageGroups;
+    std::vector<MailboxSnapshot> mailboxes; // in the directory's order
 
     const HostRecord *host(const QString &name) const;
     const ServerRecord *server(const QString &name) const;

@@ -111,6 +111,7 @@ LabSnapshot LabWorker::snapshot()
     std::map<QUuid, int> homed;
     for (const MailboxRecord &m : *mailboxes)
         ++homed[m.databaseGuid];
+    std::map<QUuid, std::pair<QString, QString>> homes; // database GUID → its identity and server
     for (const StorageGroupRecord &sg : *sgs) {
         StorageGroupSnapshot g{sg, {}, {}};
         auto dbs = d.databases(sg.id);
@@ -120,11 +121,18 @@ LabSnapshot LabWorker::snapshot()
             const auto failed = lab->mountError(db.guid);
             g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
                                    failed ? failed->toString() : QString(), homed[db.guid]});
+            homes[db.guid] = {sg.identity() + QLatin1Char('\\') + db.name, sg.server};
         }
         for (const StorageGroupCopyStatusRow &row : *copies)
             if (row.storageGroup.id == sg.id)
                 g.copies.push_back({row.copy, row.status});
         s.storageGroups.push_back(std::move(g));
+    }
+    s.mailboxes.reserve(mailboxes->size());
+    for (const MailboxRecord &m : *mailboxes) {
+        const auto home = homes.find(m.databaseGuid);
+        s.mailboxes.push_back({m, home == homes.end() ? QString() : home->second.first,
+                               home == homes.end() ? QString() : home->second.second});
     }
     return s;
 }

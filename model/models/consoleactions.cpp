@@ -74,7 +74,17 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
     const QString &identity = selection.identity;
     switch (selection.kind) {
     case OrganizationModel::Organization:
-        break;
+    case OrganizationModel::OrganizationConfiguration:
+    case OrganizationModel::OrganizationMailbox:
+    case OrganizationModel::ServerConfiguration:
+    case OrganizationModel::ServerMailbox:
+    case OrganizationModel::HeldCopies:
+    case OrganizationModel::RecipientConfiguration:
+    case OrganizationModel::RecipientMailbox:
+    case OrganizationModel::Toolbox:
+    case OrganizationModel::EventViewerTool:
+    case OrganizationModel::ReplicationDashboardTool:
+        break; // containers: what they show is in the result pane (or a dock), not an action on them
     case OrganizationModel::Server: {
         const ServerRecord *server = snapshot.server(identity);
         if (!server)

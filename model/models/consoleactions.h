@@ -46,7 +46,8 @@ class ConsoleActions
     Q_DECLARE_TR_FUNCTIONS(ConsoleActions)
 public:
     // The entries for selection as snapshot shows the lab (a copy's suspension, a server's power, a
-    // database's mount). None for the organization or for what the snapshot does not hold.
+    // database's mount). None for the organization, the tree's containers (Server Configuration, Toolbox...)
+    // or for what the snapshot does not hold.
     static std::vector<ConsoleAction> of(const LabSnapshot &snapshot, const ConsoleSelection &selection);
 
     // What Del does to the selection: the entry that removes it (an SCR copy: Disable-StorageGroupCopy; a

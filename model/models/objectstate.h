@@ -9,7 +9,23 @@
 
 namespace scr {
 
-enum class ObjectKind { Organization, Server, StorageGroup, Database, Copy, EventViewer, Mailbox };
+enum class ObjectKind {
+    Organization,
+    Server,
+    StorageGroup,
+    Database,
+    Copy,
+    EventViewer,
+    Mailbox,
+    // The console tree's containers, as EMC has them.
+    OrganizationConfiguration,
+    ServerConfiguration,
+    RecipientConfiguration,
+    Toolbox,
+    MailboxRole, // the "Mailbox" node of each configuration
+    HeldCopies,  // the SCR copies a standby server holds
+    ReplicationDashboard
+};
 
 // Normal: a server that is up, a storage group without SCR copies, a mounted database; the copy states are
 // Get-StorageGroupCopyStatus's SummaryCopyStatus values.

@@ -19,13 +19,43 @@ ObjectKind objectKindOf(OrganizationModel::Kind kind)
         return ObjectKind::Database;
     case OrganizationModel::Copy:
         return ObjectKind::Copy;
+    case OrganizationModel::OrganizationConfiguration:
+        return ObjectKind::OrganizationConfiguration;
+    case OrganizationModel::ServerConfiguration:
+        return ObjectKind::ServerConfiguration;
+    case OrganizationModel::RecipientConfiguration:
+        return ObjectKind::RecipientConfiguration;
+    case OrganizationModel::OrganizationMailbox:
+    case OrganizationModel::ServerMailbox:
+    case OrganizationModel::RecipientMailbox:
+        return ObjectKind::MailboxRole;
+    case OrganizationModel::HeldCopies:
+        return ObjectKind::HeldCopies;
+    case OrganizationModel::Toolbox:
+        return ObjectKind::Toolbox;
+    case OrganizationModel::EventViewerTool:
+        return ObjectKind::EventViewer;
+    case OrganizationModel::ReplicationDashboardTool:
+        return ObjectKind::ReplicationDashboard;
     }
     return ObjectKind::Organization;
 }
 
+const QString kPathSeparator = QStringLiteral(" \u203A "); // "Server Configuration › Mailbox"
+
 } // namespace
 
 OrganizationModel::OrganizationModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+QString OrganizationModel::containerKey(const QString &path)
+{
+    return QStringLiteral("node:") + path.toUpper();
+}
+
+QString OrganizationModel::heldCopyKey(const QString &copyKey)
+{
+    return QStringLiteral("held:") + copyKey.toUpper(); // upper case after "held:", as --select writes it
+}
 
 std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot &snapshot)
 {
@@ -37,19 +67,53 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             node.row = static_cast<int>(nodes[static_cast<std::size_t>(parent)].children.size());
             nodes[static_cast<std::size_t>(parent)].children.push_back(id);
         }
+        if (node.qualifiedName.isEmpty())
+            node.qualifiedName = node.identity.isEmpty() ? node.name : node.identity;
         nodes.push_back(std::move(node));
         return id;
+    };
+    // A container: its key and qualified name come from its path under the root.
+    const auto container = [&add, &nodes](int parent, Kind kind, const QString &name, const QString &status) {
+        Node c;
+        c.kind = kind;
+        c.name = name;
+        c.status = status;
+        c.qualifiedName =
+            parent > 0 ? nodes[static_cast<std::size_t>(parent)].qualifiedName + kPathSeparator + name : name;
+        // "node:SERVER CONFIGURATION" → "node:SERVER CONFIGURATION\\MAILBOX"
+        const QString parentPath =
+            parent > 0
+                ? nodes[static_cast<std::size_t>(parent)].key.section(QLatin1Char(':'), 1) + QLatin1Char('\\')
+                : QString();
+        c.key = containerKey(parentPath + name);
+        return add(parent, c);
     };
     Node org;
     org.kind = Organization;
     org.key = QStringLiteral("org");
+    org.name = QStringLiteral("Microsoft Exchange");
     // The lab folder's own name (the organization's), from the path as a string: no file is read.
     QString labDir = snapshot.labDir;
     while (labDir.size() > 1 && labDir.endsWith(QLatin1Char('/')))
         labDir.chop(1);
-    org.name = labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1);
-    org.status = QStringLiteral("Organization");
+    org.status = QStringLiteral("Organization %1").arg(labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1));
     add(-1, org);
+
+    int databases = 0;
+    for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
+        databases += static_cast<int>(sg.databases.size());
+    const int organizationConfiguration =
+        container(0, OrganizationConfiguration, QStringLiteral("Organization Configuration"), {});
+    container(organizationConfiguration, OrganizationMailbox, QStringLiteral("Mailbox"),
+              databases == 1 ? QStringLiteral("1 mailbox database")
+                             : QStringLiteral("%1 mailbox databases").arg(databases));
+    const int serverConfiguration =
+        container(0, ServerConfiguration, QStringLiteral("Server Configuration"), {});
+    const int mailboxServers =
+        container(serverConfiguration, ServerMailbox, QStringLiteral("Mailbox"),
+                  snapshot.servers.size() == 1 ? QStringLiteral("1 server")
+                                               : QStringLiteral("%1 servers").arg(snapshot.servers.size()));
+
     for (const ServerRecord &server : snapshot.servers) {
         const bool on = snapshot.isPoweredOn(server.host);
         Node s;
@@ -61,8 +125,15 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                       : QStringLiteral("%1 is powered off").arg(server.host);
         s.attention = !on;
         s.state = on ? ObjectState::Normal : ObjectState::PoweredOff;
-        const int serverId = add(0, s);
+        const int serverId = add(mailboxServers, s);
+        std::vector<const CopySnapshot *> held; // the copies this server is the standby machine of
+        std::vector<QString> heldSources;
         for (const StorageGroupSnapshot &sg : snapshot.storageGroups) {
+            for (const CopySnapshot &copy : sg.copies)
+                if (copy.record.standbyMachine.compare(server.name, Qt::CaseInsensitive) == 0) {
+                    held.push_back(&copy);
+                    heldSources.push_back(sg.record.identity());
+                }
             if (sg.record.server.compare(server.name, Qt::CaseInsensitive) != 0)
                 continue;
             Node g;
@@ -93,7 +164,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.kind = Copy;
                 c.identity = sg.record.identity();
                 c.standby = copy.record.standbyMachine;
-                c.key = CopyKey{c.identity, c.standby}.toString();
+                const CopyKey key{c.identity, c.standby};
+                c.key = key.toString();
+                c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
                 c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
                 c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
@@ -102,7 +175,43 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 add(sgId, c);
             }
         }
+        if (held.empty())
+            continue;
+        // The standby's own view: the copies it holds, each named by its source (several servers have an
+        // SG1), the same objects (kind, identity, standby, state) as under their storage groups.
+        Node h;
+        h.kind = HeldCopies;
+        h.key = QStringLiteral("held:") + server.name.toUpper();
+        h.name = QStringLiteral("SCR copies held");
+        h.qualifiedName = QStringLiteral("SCR copies held by ") + server.name;
+        h.status = held.size() == 1 ? QStringLiteral("1 copy") : QStringLiteral("%1 copies").arg(held.size());
+        const int heldId = add(serverId, h);
+        for (std::size_t i = 0; i < held.size(); ++i) {
+            const CopySnapshot &copy = *held[i];
+            Node c;
+            c.kind = Copy;
+            c.identity = heldSources[i];
+            c.standby = copy.record.standbyMachine;
+            const CopyKey key{c.identity, c.standby};
+            c.key = heldCopyKey(key.toString());
+            c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
+            c.name = QStringLiteral("Copy of %1").arg(c.identity);
+            c.status = summaryCopyStatusName(copy.status.summary);
+            c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
+                          copy.status.summary == SummaryCopyStatus::ServiceDown;
+            c.state = objectStateOf(copy.status.summary);
+            add(heldId, c);
+        }
     }
+
+    const int recipientConfiguration =
+        container(0, RecipientConfiguration, QStringLiteral("Recipient Configuration"), {});
+    container(recipientConfiguration, RecipientMailbox, QStringLiteral("Mailbox"),
+              snapshot.mailboxes.size() == 1 ? QStringLiteral("1 mailbox")
+                                             : QStringLiteral("%1 mailboxes").arg(snapshot.mailboxes.size()));
+    const int toolbox = container(0, Toolbox, QStringLiteral("Toolbox"), {});
+    container(toolbox, EventViewerTool, QStringLiteral("Event Viewer"), {});
+    container(toolbox, ReplicationDashboardTool, QStringLiteral("Replication Dashboard"), {});
     return nodes;
 }
 
@@ -193,7 +302,7 @@ QVariant OrganizationModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return index.column() == NameColumn ? n.name : n.status;
     case Qt::ToolTipRole:
-        return n.identity.isEmpty() ? n.name : n.identity + QStringLiteral(": ") + n.status;
+        return n.status.isEmpty() ? n.qualifiedName : n.qualifiedName + QStringLiteral(": ") + n.status;
     case AttentionRole:
         return n.attention;
     case KindRole:
@@ -208,6 +317,8 @@ QVariant OrganizationModel::data(const QModelIndex &index, int role) const
         return n.standby;
     case KeyRole:
         return n.key;
+    case QualifiedNameRole:
+        return n.qualifiedName;
     default:
         return {};
     }

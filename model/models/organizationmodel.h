@@ -1,8 +1,14 @@
 #pragma once
-// OrganizationModel: the console tree, as EMC showed it: the organization, its servers (with the host each is
-// bound to and whether it is powered), their storage groups, and under each storage group its database and
-// its SCR copies. Filled from LabSnapshots: when only states change, the rows stay and dataChanged says so
-// (selection and expansion survive); when objects come or go, the model is reset.
+// OrganizationModel: the console tree, as EMC showed it:
+//   Microsoft Exchange
+//     Organization Configuration > Mailbox
+//     Server Configuration > Mailbox > each server (with the host it is bound to and whether it is powered)
+//       > its storage groups > each one's database and SCR copies; under a standby server, "SCR copies held"
+//       lists the copies it holds
+//     Recipient Configuration > Mailbox
+//     Toolbox > Event Viewer, Replication Dashboard
+// Filled from LabSnapshots: when only states change, the rows stay and dataChanged says so (selection and
+// expansion survive); when objects come or go, the model is reset.
 
 #include "lab/labsnapshot.h"
 #include "objectstate.h"
@@ -16,13 +22,36 @@ class OrganizationModel final : public QAbstractItemModel
     Q_OBJECT
 public:
     enum Column { NameColumn, StatusColumn, ColumnCount };
-    enum Kind { Organization, Server, StorageGroup, Database, Copy };
+    // The lab's objects first (their values are kept), then the containers EMC shows around them.
+    enum Kind {
+        Organization, // the root, "Microsoft Exchange"
+        Server,
+        StorageGroup,
+        Database,
+        Copy, // under its storage group, and again under the standby server that holds it
+        OrganizationConfiguration,
+        OrganizationMailbox, // Organization Configuration > Mailbox
+        ServerConfiguration,
+        ServerMailbox, // Server Configuration > Mailbox: the servers
+        HeldCopies,    // a standby server's "SCR copies held"
+        RecipientConfiguration,
+        RecipientMailbox, // Recipient Configuration > Mailbox
+        Toolbox,
+        EventViewerTool,
+        ReplicationDashboardTool
+    };
     enum Role {
         KindRole = Qt::UserRole + 1, // Kind
         IdentityRole,                // "MBX1", "MBX1\SG1", "MBX1\SG1\DB1"; a copy: its storage group
         StandbyRole,                 // a copy: its standby machine
-        KeyRole,                     // unique and stable: "copy:MBX1\SG1>MBX3"
-        AttentionRole                // bool: failed, stopped, powered off or dismounted
+        // Unique and stable: "copy:MBX1\SG1>MBX3", "db:MBX1\SG1\DB1", "server:MBX1", "sg:MBX1\SG1"; a
+        // container: "node:" and its path, "node:RECIPIENT CONFIGURATION\MAILBOX"; the copy as listed under
+        // its standby server: "held:COPY:MBX1\SG1>MBX3" (indexOfKey("copy:...") is the one under its storage
+        // group); a standby's list of them: "held:MBX3". Upper case after the first ':'.
+        KeyRole,
+        AttentionRole,    // bool: failed, stopped, powered off or dismounted
+        QualifiedNameRole // the name that needs no tree around it: "MBX1\SG1 on MBX3", "Toolbox > Event
+                          // Viewer"
     };
     // Also ObjectKindRole and ObjectStateRole (objectstate.h), for the icons.
 
@@ -30,6 +59,11 @@ public:
 
     void setSnapshot(const LabSnapshot &snapshot);
     QModelIndex indexOfKey(const QString &key) const;
+    // The key of a container node from its path ("Recipient Configuration\Mailbox"), the one place that
+    // form is written.
+    static QString containerKey(const QString &path);
+    // The key of the copy as listed under its standby server.
+    static QString heldCopyKey(const QString &copyKey);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -47,6 +81,7 @@ private:
         QString status;
         QString identity;
         QString standby;
+        QString qualifiedName;
         bool attention = false; // failed, powered off, dismounted: shown in another colour
         int parent = -1;        // index into m_nodes
         int row = 0;            // row under its parent

@@ -172,6 +172,14 @@ private Q_SLOTS:
 
         QTest::newRow("organization")
             << OrganizationModel::Organization << QString() << QString() << QStringList{};
+        for (const OrganizationModel::Kind container :
+             {OrganizationModel::OrganizationConfiguration, OrganizationModel::OrganizationMailbox,
+              OrganizationModel::ServerConfiguration, OrganizationModel::ServerMailbox,
+              OrganizationModel::HeldCopies, OrganizationModel::RecipientConfiguration,
+              OrganizationModel::RecipientMailbox, OrganizationModel::Toolbox,
+              OrganizationModel::EventViewerTool, OrganizationModel::ReplicationDashboardTool})
+            QTest::addRow("container %d", int(container))
+                << container << QString() << QString() << QStringList{};
         QTest::newRow("server up") << OrganizationModel::Server << QStringLiteral("MBX1") << QString()
                                    << QStringList{QStringLiteral(
                                           "Power off MBX1 (simulate a failure) => Stop-Host MBX1 [asks]")};
@@ -255,16 +263,27 @@ private Q_SLOTS:
         const LabSnapshot s = snapshot();
         model.setSnapshot(s);
         int copies = 0;
+        int held = 0; // the same copies, listed again under the standby that holds them
         std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {
             for (int r = 0; r < model.rowCount(under); ++r) {
                 const QModelIndex i = model.index(r, 0, under);
                 const ConsoleSelection selection = ConsoleSelection::fromIndex(i);
                 QCOMPARE(selection.kind, i.data(OrganizationModel::KindRole).value<int>());
                 if (selection.kind == OrganizationModel::Copy) {
-                    ++copies;
+                    const bool heldByStandby =
+                        under.data(OrganizationModel::KindRole).toInt() == OrganizationModel::HeldCopies;
+                    ++(heldByStandby ? held : copies);
                     const CopyKey key{selection.identity, selection.standby};
-                    QCOMPARE(i.data(OrganizationModel::KeyRole).toString(), key.toString());
-                    QCOMPARE(model.indexOfKey(key.toString()), i);
+                    const QString itemKey =
+                        heldByStandby ? OrganizationModel::heldCopyKey(key.toString()) : key.toString();
+                    QCOMPARE(i.data(OrganizationModel::KeyRole).toString(), itemKey);
+                    QCOMPARE(model.indexOfKey(itemKey), i);
+                    if (heldByStandby)
+                        QCOMPARE(model.indexOfKey(key.toString())
+                                     .parent()
+                                     .data(OrganizationModel::IdentityRole)
+                                     .toString(),
+                                 selection.identity);
                     const auto actions = ConsoleActions::of(s, selection);
                     QCOMPARE(actions.size(), std::size_t(4));
                     QCOMPARE(actions.back().target, key.toString());
@@ -274,6 +293,7 @@ private Q_SLOTS:
         };
         walk({});
         QCOMPARE(copies, 2);
+        QCOMPARE(held, 2); // both on MBX3
         QVERIFY(ConsoleActions::of(s, ConsoleSelection::fromIndex({})).empty());
     }
 

@@ -95,7 +95,7 @@ private Q_SLOTS:
     {
         QVERIFY2(QImageReader::supportedImageFormats().contains("svg"), "the Qt SVG image plugin is missing");
         const auto all = ObjectIcons::all();
-        QCOMPARE(all.size(), 16);
+        QCOMPARE(all.size(), 23);
         for (const auto &[kind, state] : all) {
             const QString path = describe(kind, state);
             QFile file(path);
@@ -163,6 +163,22 @@ private Q_SLOTS:
         QCOMPARE(iconKey(key("server:MBX2")), iconKey(K::Server, S::Normal));
         QCOMPARE(iconKey(key("sg:MBX1\\SG2")), iconKey(K::StorageGroup, S::Normal));
         QCOMPARE(iconKey(key("db:MBX1\\SG1\\DB1")), iconKey(K::Database, S::Normal));
+        // EMC's containers have icons of their own; the three "Mailbox" nodes share one.
+        const auto container = [&model](const char *path) {
+            return model.indexOfKey(OrganizationModel::containerKey(QString::fromLatin1(path)));
+        };
+        QCOMPARE(iconKey(container("Organization Configuration")),
+                 iconKey(K::OrganizationConfiguration, S::Normal));
+        QCOMPARE(iconKey(container("Server Configuration")), iconKey(K::ServerConfiguration, S::Normal));
+        QCOMPARE(iconKey(container("Recipient Configuration")),
+                 iconKey(K::RecipientConfiguration, S::Normal));
+        QCOMPARE(iconKey(container("Toolbox")), iconKey(K::Toolbox, S::Normal));
+        for (const char *mailbox : {"Organization Configuration\\Mailbox", "Server Configuration\\Mailbox",
+                                    "Recipient Configuration\\Mailbox"})
+            QCOMPARE(iconKey(container(mailbox)), iconKey(K::MailboxRole, S::Normal));
+        QCOMPARE(iconKey(container("Toolbox\\Event Viewer")), iconKey(K::EventViewer, S::Normal));
+        QCOMPARE(iconKey(container("Toolbox\\Replication Dashboard")),
+                 iconKey(K::ReplicationDashboard, S::Normal));
         // The status column has no icon of its own: the kind is on the row, the icon only in column 0.
         ProbeDelegate delegate;
         QVERIFY(!(delegate.optionFor(key("db:MBX1\\SG1\\DB1").siblingAtColumn(1)).features &
@@ -204,6 +220,9 @@ private Q_SLOTS:
         model.setSnapshot(m_worker->snapshot());
         QCOMPARE(key("copy:MBX1\\SG2>MBX4").data(ObjectStateRole).toInt(), int(S::Suspended));
         QCOMPARE(iconKey(key("copy:MBX1\\SG2>MBX4")), iconKey(K::Copy, S::Suspended));
+        // The standby lists what it holds, under an icon of its own, each copy with its state.
+        QCOMPARE(iconKey(key("held:MBX4")), iconKey(K::HeldCopies, S::Normal));
+        QCOMPARE(iconKey(key("held:COPY:MBX1\\SG2>MBX4")), iconKey(K::Copy, S::Suspended));
 
         // The result pane lists the same copy with the same icon.
         CopyStatusModel copies;
