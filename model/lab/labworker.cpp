@@ -32,6 +32,25 @@ private:
     QElapsedTimer m_timer;
 };
 
+// The database's last full backup and file size, for its property sheet: one directory read per database
+// and a stat of its two files on the host's disk, no more.
+void fillPropertySheetFields(Lab &lab, const LabSnapshot &s, const StorageGroupRecord &sg,
+                             DatabaseSnapshot &db)
+{
+    if (auto backup = lab.directory().lastFullBackup(sg.id))
+        db.lastFullBackupMs = *backup;
+    const ServerRecord *server = s.server(sg.server);
+    if (!server)
+        return;
+    const HostDisk disk = lab.hostDisk(server->host);
+    qint64 bytes = -1;
+    for (const QString &path :
+         {db.record.edbFilePath, QString(db.record.edbFilePath + QStringLiteral("-wal"))})
+        if (auto entry = disk.entry(path); entry && *entry)
+            bytes = std::max<qint64>(bytes, 0) + (*entry)->size;
+    db.sizeBytes = bytes;
+}
+
 } // namespace
 
 qint64 LabWorker::stepMsFor(qint64 virtualMs)
@@ -120,6 +139,7 @@ LabSnapshot LabWorker::snapshot()
             const auto failed = lab->mountError(db.guid);
             g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
                                    failed ? failed->toString() : QString(), homed[db.guid]});
+            fillPropertySheetFields(*lab, s, sg, g.databases.back());
         }
         for (const StorageGroupCopyStatusRow &row : *copies)
             if (row.storageGroup.id == sg.id)
