@@ -208,8 +208,10 @@ bool StorageGroupProperties::refresh(const LabSnapshot &snapshot)
 {
     const StorageGroupSnapshot *sg = ConsoleActions::storageGroup(snapshot, m_identity);
     if (!sg) {
-        for (auto &[standby, tab] : m_copies)
+        for (auto &[standby, tab] : m_copies) {
+            tab.existed = tab.exists;
             tab.exists = false;
+        }
         return false;
     }
     const StorageGroupRecord &r = sg->record;
@@ -224,21 +226,23 @@ bool StorageGroupProperties::refresh(const LabSnapshot &snapshot)
         databases << db.record.name;
     m_general[QStringLiteral("Databases")]->setText(
         databases.isEmpty() ? tr("None") : databases.join(QStringLiteral(", ")));
-    for (auto &[standby, tab] : m_copies)
+    for (auto &[standby, tab] : m_copies) {
+        tab.existed = tab.exists;
         tab.exists = false;
+    }
     for (const CopySnapshot &c : sg->copies) {
         const QString standby = c.record.standbyMachine.toUpper();
         auto it = m_copies.find(standby);
         CopyTab &tab = it != m_copies.end() ? it->second : addCopyTab(standby);
         tab.exists = true;
-        showCopy(tab, c, snapshot.nowMs);
-    }
-    for (auto &[standby, tab] : m_copies) {
-        if (!tab.exists) { // nothing to suspend or resume any more: edits made are dropped
+        if (!tab.existed) { // enabled again: what was left in its editors is dropped
             const QSignalBlocker block(tab.suspend);
             tab.suspend->setChecked(tab.suspended);
             tab.comment->setText(tab.suspendComment);
         }
+        showCopy(tab, c, snapshot.nowMs);
+    }
+    for (auto &[standby, tab] : m_copies) {
         tab.gone->setVisible(!tab.exists);
         tab.page->setEnabled(true);
         for (QWidget *w : tab.page->findChildren<QGroupBox *>())

@@ -45,6 +45,7 @@ private:
         bool suspended = false;
         QString suspendComment;
         bool exists = true;
+        bool existed = true; // at the snapshot before: a copy that comes back starts from the lab's values
     };
     CopyTab &addCopyTab(const QString &standby);
     void showCopy(CopyTab &tab, const CopySnapshot &copy, qint64 nowMs);

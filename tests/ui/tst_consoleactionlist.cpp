@@ -275,8 +275,9 @@ private Q_SLOTS:
                     QCOMPARE(i.data(OrganizationModel::KeyRole).toString(), key.toString());
                     QCOMPARE(model.indexOfKey(key.toString()), i);
                     const auto actions = ConsoleActions::of(s, selection);
-                    QCOMPARE(actions.size(), std::size_t(4));
-                    QCOMPARE(actions.back().target, key.toString());
+                    QCOMPARE(actions.size(), std::size_t(5));
+                    QCOMPARE(actions.back().target, key.toString()); // Properties, last as in EMC
+                    QCOMPARE(actions.back().kind, ConsoleAction::OpenCopyProperties);
                 }
                 walk(i);
             }
@@ -445,7 +446,7 @@ private Q_SLOTS:
             for (const ConsoleAction &a :
                  ConsoleActions::of(s, {OrganizationModel::Copy, key.storageGroup, key.standby}))
                 expected << a.text;
-            QCOMPARE(expected.size(), 4);
+            QCOMPARE(expected.size(), 5);
             MenuSeen seen;
             // Resume on the suspended copy; nothing chosen on the other.
             const QString choose =
