@@ -1,6 +1,7 @@
 #include "consolewindow.h"
 
 #include "activationwizard.h"
+#include "copyproperties.h"
 #include "databaseproperties.h"
 #include "enablescrdialog.h"
 #include "eventviewer.h"
@@ -18,9 +19,11 @@
 #include "objecticons.h"
 #include "queuechart.h"
 #include "shellpane.h"
+#include "storagegroupproperties.h"
 
 #include <cmath>
 #include <functional>
+#include <optional>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -108,6 +111,7 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     buildContextMenus();
     buildActions();
     buildKeys();
+    buildPropertiesAction();
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
     connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
     m_chartTimer->start();
@@ -837,6 +841,8 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
             m_chart->showCopy(copies.front().record.id, copies.front().status.identity +
                                                             QStringLiteral(" on ") +
                                                             copies.front().record.standbyMachine);
+    for (PropertySheet *sheet : findChildren<PropertySheet *>(QString(), Qt::FindDirectChildrenOnly))
+        sheet->update(snapshot); // open property sheets are live
 }
 
 void ConsoleWindow::showEvents(const std::vector<EventRecord> &events)
@@ -1001,18 +1007,11 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
         script = dialog.command();
         break;
     }
-    case ConsoleAction::OpenDatabaseProperties: {
-        const StorageGroupSnapshot *sg =
-            ConsoleActions::storageGroup(m_snapshot, action.target.section(QLatin1Char('\\'), 0, 1));
-        const DatabaseSnapshot *db = ConsoleActions::database(m_snapshot, action.target);
-        if (!sg || !db)
-            return;
-        DatabaseProperties dialog(sg->record, *db, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        script = dialog.command();
-        break;
-    }
+    case ConsoleAction::OpenDatabaseProperties:
+    case ConsoleAction::OpenCopyProperties:
+    case ConsoleAction::OpenStorageGroupProperties:
+        openProperties(action); // the sheet runs its own commands
+        return;
     case ConsoleAction::OpenActivationWizard:
         activationWizard(action.target); // the wizard runs its own commands
         return;
@@ -1048,6 +1047,67 @@ void ConsoleWindow::activationWizard(const QString &copyKey)
         this);
     connect(this, &ConsoleWindow::scriptFinished, &wizard, &ActivationWizard::scriptFinished);
     wizard.exec();
+}
+
+void ConsoleWindow::buildPropertiesAction()
+{
+    // EMC's Alt+Enter: the Properties of what is selected, in the tree or the result pane (a row selects its
+    // copy in the tree).
+    auto *properties = new QAction(tr("P&roperties"), this);
+    properties->setObjectName(QStringLiteral("propertiesAction"));
+    properties->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Return), QKeySequence(Qt::ALT | Qt::Key_Enter)});
+    properties->setShortcutContext(Qt::WindowShortcut);
+    connect(properties, &QAction::triggered, this, [this] {
+        for (const ConsoleAction &action : currentActions())
+            if (action.isProperties()) {
+                trigger(action);
+                return;
+            }
+    });
+    addAction(properties);
+}
+
+void ConsoleWindow::openProperties(const ConsoleAction &action)
+{
+    QString key;
+    std::optional<CopyKey> copy;
+    switch (action.kind) {
+    case ConsoleAction::OpenCopyProperties:
+        copy = CopyKey::parse(action.target);
+        if (!copy)
+            return;
+        key = copy->toString();
+        break;
+    case ConsoleAction::OpenStorageGroupProperties:
+        key = QStringLiteral("sg:") + action.target.toUpper();
+        break;
+    case ConsoleAction::OpenDatabaseProperties:
+        key = QStringLiteral("db:") + action.target.toUpper();
+        break;
+    default:
+        return;
+    }
+    // One sheet per object, as EMC: asked again, the open one comes to the front.
+    for (PropertySheet *open : findChildren<PropertySheet *>(QString(), Qt::FindDirectChildrenOnly))
+        if (open->key() == key) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    // What the sheet applies runs as the action pane's commands do: in the shell pane, a failure in a box.
+    PropertySheet::Run run = [this, text = action.text](const QString &command) {
+        m_actionRequests[runCommand(command)] = text;
+    };
+    PropertySheet *sheet = nullptr;
+    if (copy)
+        sheet = new CopyProperties(*copy, std::move(run), this);
+    else if (action.kind == ConsoleAction::OpenStorageGroupProperties)
+        sheet = new StorageGroupProperties(action.target, std::move(run), this);
+    else
+        sheet = new DatabaseProperties(action.target, std::move(run), this);
+    sheet->setAttribute(Qt::WA_DeleteOnClose);
+    sheet->update(m_snapshot);
+    sheet->show();
 }
 
 } // namespace scr

@@ -139,6 +139,9 @@ private:
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     void activationWizard(const QString &copyKey);
+    // Properties (copy, storage group, database): a live, non-modal sheet; Alt+Enter opens the selection's.
+    void buildPropertiesAction();
+    void openProperties(const ConsoleAction &action);
 
     LabSnapshot m_snapshot;
     QueueHistory m_history;

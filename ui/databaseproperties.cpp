@@ -1,59 +1,129 @@
 #include "databaseproperties.h"
 
+#include "ems/parser.h"
+#include "models/consoleactions.h"
+
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QTabWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace scr {
 
-DatabaseProperties::DatabaseProperties(const StorageGroupRecord &storageGroup,
-                                       const DatabaseSnapshot &database, QWidget *parent)
-    : QDialog(parent), m_identity(storageGroup.identity() + QLatin1Char('\\') + database.record.name),
-      m_record(database.record), m_mountAtStartup(new QCheckBox(tr("Mount this database at &startup"), this)),
-      m_allowFileRestore(new QCheckBox(tr("This database can be &overwritten by a restore"), this))
+DatabaseProperties::DatabaseProperties(const QString &identity, Run run, QWidget *parent)
+    : PropertySheet(QStringLiteral("db:") + identity.toUpper(), std::move(run), parent), m_identity(identity),
+      m_doNotMount(new QCheckBox(tr("Do &not mount this database at start-up"))),
+      m_allowRestore(new QCheckBox(tr("This database can be &overwritten by a restore")))
 {
     setObjectName(QStringLiteral("databaseProperties"));
-    setWindowTitle(tr("%1 Properties").arg(database.record.name));
-    m_mountAtStartup->setObjectName(QStringLiteral("mountAtStartup"));
-    m_allowFileRestore->setObjectName(QStringLiteral("allowFileRestore"));
-    m_mountAtStartup->setChecked(database.record.mountAtStartup);
-    m_allowFileRestore->setChecked(database.record.allowFileRestore);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Database:"), new QLabel(m_identity, this));
-    form->addRow(tr("Database path:"), new QLabel(database.record.edbFilePath, this));
-    form->addRow(tr("Log folder path:"), new QLabel(storageGroup.logFolderPath, this));
-    auto *status =
-        new QLabel(database.mounted                ? tr("Mounted")
-                   : database.mountError.isEmpty() ? tr("Dismounted")
-                                                   : tr("Failed to mount: %1").arg(database.mountError),
-                   this);
-    status->setObjectName(QStringLiteral("status"));
-    status->setWordWrap(true);
-    form->addRow(tr("Status:"), status);
-    form->addRow(tr("Mailboxes:"), new QLabel(QString::number(database.mailboxes), this));
-    form->addRow(tr("GUID:"), new QLabel(database.record.guid.toString(QUuid::WithoutBraces), this));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("buttons"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_mountAtStartup);
-    layout->addWidget(m_allowFileRestore);
-    layout->addWidget(buttons);
+    setWindowTitle(tr("%1 Properties").arg(identity.section(QLatin1Char('\\'), 2)));
+    auto *general = new QWidget;
+    auto *form = new QFormLayout(general);
+    addValue(form, tr("Database:"), QStringLiteral("identity"));
+    addValue(form, tr("Storage group:"), QStringLiteral("storageGroup"));
+    addValue(form, tr("Server:"), QStringLiteral("server"));
+    addValue(form, tr("Database path:"), QStringLiteral("databasePath"));
+    addValue(form, tr("Log path:"), QStringLiteral("logPath"));
+    addValue(form, tr("Status:"), QStringLiteral("status"));
+    addValue(form, tr("Last full backup:"), QStringLiteral("lastFullBackup"));
+    addValue(form, tr("Size:"), QStringLiteral("size"));
+    addValue(form, tr("Mailboxes:"), QStringLiteral("mailboxes"));
+    addValue(form, tr("GUID:"), QStringLiteral("guid"));
+    tabs()->addTab(general, tr("General"));
+
+    auto *maintenance = new QWidget;
+    auto *layout = new QVBoxLayout(maintenance);
+    m_doNotMount->setObjectName(QStringLiteral("doNotMountAtStartup"));
+    m_allowRestore->setObjectName(QStringLiteral("allowFileRestore"));
+    layout->addWidget(m_doNotMount);
+    layout->addWidget(m_allowRestore);
+    layout->addStretch(1);
+    tabs()->addTab(maintenance, tr("Maintenance"));
+    connect(m_doNotMount, &QCheckBox::toggled, this, [this] { edited(); });
+    connect(m_allowRestore, &QCheckBox::toggled, this, [this] { edited(); });
+    resize(520, 420);
+}
+
+QLabel *DatabaseProperties::addValue(QFormLayout *form, const QString &label, const QString &name)
+{
+    auto *value = new QLabel;
+    value->setObjectName(name);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_values[name] = value;
+    form->addRow(label, value);
+    return value;
+}
+
+bool DatabaseProperties::refresh(const LabSnapshot &snapshot)
+{
+    const StorageGroupSnapshot *sg =
+        ConsoleActions::storageGroup(snapshot, m_identity.section(QLatin1Char('\\'), 0, 1));
+    const DatabaseSnapshot *db = ConsoleActions::database(snapshot, m_identity);
+    if (!sg || !db)
+        return false;
+    m_values[QStringLiteral("identity")]->setText(m_identity);
+    m_values[QStringLiteral("storageGroup")]->setText(sg->record.identity());
+    m_values[QStringLiteral("server")]->setText(sg->record.server);
+    m_values[QStringLiteral("databasePath")]->setText(db->record.edbFilePath);
+    m_values[QStringLiteral("logPath")]->setText(sg->record.logFolderPath);
+    m_values[QStringLiteral("status")]->setText(db->mounted ? tr("Mounted")
+                                                : db->mountError.isEmpty()
+                                                    ? tr("Dismounted")
+                                                    : tr("Failed to mount: %1").arg(db->mountError));
+    m_values[QStringLiteral("lastFullBackup")]->setText(
+        db->lastFullBackupMs > 0 ? propertyTime(db->lastFullBackupMs, snapshot.nowMs) : tr("Never"));
+    m_values[QStringLiteral("size")]->setText(propertySize(db->sizeBytes));
+    m_values[QStringLiteral("size")]->setProperty("rawValue", db->sizeBytes);
+    m_values[QStringLiteral("mailboxes")]->setText(QLocale().toString(db->mailboxes));
+    m_values[QStringLiteral("guid")]->setText(db->record.guid.toString(QUuid::WithoutBraces));
+    // The checkboxes follow the lab unless the administrator is changing them.
+    const bool mountUntouched = m_doNotMount->isChecked() == !m_mountAtStartup;
+    const bool restoreUntouched = m_allowRestore->isChecked() == m_allowFileRestore;
+    m_mountAtStartup = db->record.mountAtStartup;
+    m_allowFileRestore = db->record.allowFileRestore;
+    if (mountUntouched) {
+        const QSignalBlocker block(m_doNotMount);
+        m_doNotMount->setChecked(!m_mountAtStartup);
+    }
+    if (restoreUntouched) {
+        const QSignalBlocker block(m_allowRestore);
+        m_allowRestore->setChecked(m_allowFileRestore);
+    }
+    return true;
 }
 
 QString DatabaseProperties::command() const
 {
     QString changes;
     const auto flag = [](bool on) { return on ? QStringLiteral("$true") : QStringLiteral("$false"); };
-    if (m_allowFileRestore->isChecked() != m_record.allowFileRestore)
-        changes += QStringLiteral(" -AllowFileRestore ") + flag(m_allowFileRestore->isChecked());
-    if (m_mountAtStartup->isChecked() != m_record.mountAtStartup)
-        changes += QStringLiteral(" -MountAtStartup ") + flag(m_mountAtStartup->isChecked());
-    return changes.isEmpty() ? QString() : QStringLiteral("Set-MailboxDatabase ") + m_identity + changes;
+    if (m_allowRestore->isChecked() != m_allowFileRestore)
+        changes += QStringLiteral(" -AllowFileRestore ") + flag(m_allowRestore->isChecked());
+    if (!m_doNotMount->isChecked() != m_mountAtStartup)
+        changes += QStringLiteral(" -MountAtStartup ") + flag(!m_doNotMount->isChecked());
+    return changes.isEmpty() ? QString()
+                             : QStringLiteral("Set-MailboxDatabase ") + ems::quote(m_identity) + changes;
+}
+
+QStringList DatabaseProperties::commands() const
+{
+    const QString c = command();
+    return c.isEmpty() ? QStringList() : QStringList{c};
+}
+
+void DatabaseProperties::applied()
+{
+    m_mountAtStartup = !m_doNotMount->isChecked();
+    m_allowFileRestore = m_allowRestore->isChecked();
+}
+
+QString DatabaseProperties::goneText() const
+{
+    return tr("The database %1 is gone. The values shown are the last it had.").arg(m_identity);
 }
 
 } // namespace scr

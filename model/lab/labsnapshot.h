@@ -18,6 +18,11 @@ struct DatabaseSnapshot
     bool mounted = false;
     QString mountError; // why the last mount failed (event 1002), while it stays dismounted
     int mailboxes = 0;
+    // For the database's property sheet: its storage group's last full backup (Start-DatabaseBackup; 0 =
+    // never) and the size of its file on its host's disk, the .edb and its write-ahead log as the engine
+    // keeps them (-1: not known, the host is off or the file is not there yet).
+    qint64 lastFullBackupMs = 0;
+    qint64 sizeBytes = -1;
 };
 
 struct CopySnapshot

@@ -32,6 +32,23 @@ private:
     QElapsedTimer m_timer;
 };
 
+// A database's last full backup and the size of its file (the .edb and its write-ahead log) on its host's
+// disk, for its property sheet: -1 when neither file can be seen (the host is off, the file not made yet).
+void readDatabaseFigures(Lab &lab, const LabSnapshot &s, const StorageGroupRecord &sg,
+                         const DatabaseRecord &db, qint64 *lastFullBackupMs, qint64 *sizeBytes)
+{
+    if (auto backup = lab.directory().lastFullBackup(sg.id))
+        *lastFullBackupMs = *backup;
+    *sizeBytes = -1;
+    const ServerRecord *server = s.server(sg.server);
+    if (!server)
+        return;
+    const HostDisk disk = lab.hostDisk(server->host);
+    for (const QString &path : {db.edbFilePath, QString(db.edbFilePath + QStringLiteral("-wal"))})
+        if (auto entry = disk.entry(path); entry && *entry)
+            *sizeBytes = std::max<qint64>(*sizeBytes, 0) + (*entry)->size;
+}
+
 } // namespace
 
 qint64 LabWorker::stepMsFor(qint64 virtualMs)
@@ -63,6 +80,7 @@ void LabWorker::open()
         m_timer->setInterval(kTickMs);
         connect(m_timer, &QTimer::timeout, this, &LabWorker::tick);
     }
+    m_databaseFigures.clear();
     m_session = std::make_unique<ShellSession>(m_labDir);
     if (auto st = m_session->open(); !st || !m_session->lab()) {
         const QString why =
@@ -109,6 +127,8 @@ LabSnapshot LabWorker::snapshot()
     if (!sgs || !copies || !mailboxes)
         return s;
     std::map<QUuid, int> homed;
+    const qint64 nowRealMs = m_realTime->nowMs();
+    int figuresBudget = kFiguresPerSnapshot;
     for (const MailboxRecord &m : *mailboxes)
         ++homed[m.databaseGuid];
     std::map<QUuid, std::pair<QString, QString>> homes; // database GUID → its identity and server
@@ -122,6 +142,13 @@ LabSnapshot LabWorker::snapshot()
             g.databases.push_back({db, lab->mountedDatabase(db.guid) != nullptr,
                                    failed ? failed->toString() : QString(), homed[db.guid]});
             homes[db.guid] = {sg.identity() + QLatin1Char('\\') + db.name, sg.server};
+            DatabaseFigures &figures = m_databaseFigures[db.guid];
+            if (figures.readAtMs < 0 || (nowRealMs - figures.readAtMs >= kFiguresMs && figuresBudget-- > 0)) {
+                readDatabaseFigures(*lab, s, sg, db, &figures.lastFullBackupMs, &figures.sizeBytes);
+                figures.readAtMs = nowRealMs;
+            }
+            g.databases.back().lastFullBackupMs = figures.lastFullBackupMs;
+            g.databases.back().sizeBytes = figures.sizeBytes;
         }
         for (const StorageGroupCopyStatusRow &row : *copies)
             if (row.storageGroup.id == sg.id)
@@ -145,6 +172,7 @@ void LabWorker::runScript(qint64 requestId, const QString &script, bool stopAtFi
     }
     const ems::ScriptOutput out =
         m_session->run(script, stopAtFirstError ? ems::ScriptMode::StopAtFirstError : ems::ScriptMode::Shell);
+    m_databaseFigures.clear(); // a backup, a mount, a move: what the script did shows at once
     // The state first: whoever hears that the command finished sees what it did.
     Q_EMIT snapshotReady(snapshot());
     Q_EMIT scriptFinished(requestId, out.text, out.ok, out.errors.join(QLatin1Char('\n')));

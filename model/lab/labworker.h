@@ -11,6 +11,7 @@
 #include "labsnapshot.h"
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -80,6 +81,20 @@ private:
         qint64 virtualMs; // virtual time advanced by ticks so far
     };
     void restartSpeedMeasure();
+
+    // The property sheets' figures of a database (its last full backup, the size of its file), kept between
+    // snapshots: reading them costs a directory query and two stats per database, too much for a large lab
+    // four times a second. Read again after every script, and otherwise once kFiguresMs of real time has
+    // passed, at most kFiguresPerSnapshot databases a snapshot.
+    struct DatabaseFigures
+    {
+        qint64 lastFullBackupMs = 0;
+        qint64 sizeBytes = -1;
+        qint64 readAtMs = -1; // on m_realTime; -1 = not read yet
+    };
+    static constexpr qint64 kFiguresMs = 2000;
+    static constexpr int kFiguresPerSnapshot = 32;
+    std::map<QUuid, DatabaseFigures> m_databaseFigures;
 
     QString m_labDir;
     std::unique_ptr<Clock> m_ownRealTime; // the default monotonic clock, when none was given

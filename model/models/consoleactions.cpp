@@ -117,6 +117,8 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
         }
         actions.push_back(command(tr("Start a full backup of %1").arg(name),
                                   QStringLiteral("Start-DatabaseBackup ") + quote(name)));
+        actions.push_back(
+            dialog(ConsoleAction::OpenStorageGroupProperties, tr("Properties of %1...").arg(name), name));
         break;
     }
     case OrganizationModel::Database: {
@@ -167,6 +169,8 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
                                       .arg(key.storageGroup, key.standby)));
         actions.push_back(dialog(ConsoleAction::OpenActivationWizard, tr("Activate SCR copy %1...").arg(name),
                                  key.toString()));
+        actions.push_back(
+            dialog(ConsoleAction::OpenCopyProperties, tr("Properties of %1...").arg(name), key.toString()));
         break;
     }
     }

@@ -18,12 +18,20 @@ namespace scr {
 struct ConsoleAction
 {
     enum Kind {
-        Command,                // runs script
-        OpenEnableScrDialog,    // target: the storage group's identity
-        OpenDatabaseProperties, // target: the database's identity
-        OpenActivationWizard,   // target: the copy's CopyKey text
-        OpenMailFlowDialog      // target: the database's identity
+        Command,                    // runs script
+        OpenEnableScrDialog,        // target: the storage group's identity
+        OpenDatabaseProperties,     // target: the database's identity
+        OpenActivationWizard,       // target: the copy's CopyKey text
+        OpenMailFlowDialog,         // target: the database's identity
+        OpenCopyProperties,         // target: the copy's CopyKey text
+        OpenStorageGroupProperties  // target: the storage group's identity
     };
+    // A Properties entry (the last of its list, as in EMC; Alt+Enter opens it).
+    bool isProperties() const
+    {
+        return kind == OpenDatabaseProperties || kind == OpenCopyProperties ||
+               kind == OpenStorageGroupProperties;
+    }
     Kind kind = Command;
     QString text;
     QString script;  // Command: the EMS command

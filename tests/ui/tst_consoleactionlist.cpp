@@ -106,6 +106,12 @@ QString describe(const ConsoleAction &a)
     case ConsoleAction::OpenMailFlowDialog:
         what = QStringLiteral("<mail flow dialog> ") + a.target;
         break;
+    case ConsoleAction::OpenCopyProperties:
+        what = QStringLiteral("<copy properties> ") + a.target;
+        break;
+    case ConsoleAction::OpenStorageGroupProperties:
+        what = QStringLiteral("<storage group properties> ") + a.target;
+        break;
     }
     return a.text + QStringLiteral(" => ") + what +
            (a.confirm.isEmpty() ? QString() : QStringLiteral(" [asks]"));
@@ -193,12 +199,14 @@ private Q_SLOTS:
                    QStringLiteral("Enable SCR for MBX1\\SG1... => <enable SCR dialog> MBX1\\SG1"),
                    QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
-                   QStringLiteral("Start a full backup of MBX1\\SG1 => Start-DatabaseBackup MBX1\\SG1")};
+                   QStringLiteral("Start a full backup of MBX1\\SG1 => Start-DatabaseBackup MBX1\\SG1"),
+                   QStringLiteral("Properties of MBX1\\SG1... => <storage group properties> MBX1\\SG1")};
         QTest::newRow("storage group without a copy")
             << OrganizationModel::StorageGroup << QStringLiteral("mbx1\\sg2") << QString()
             << QStringList{
                    QStringLiteral("Enable SCR for MBX1\\SG2... => <enable SCR dialog> MBX1\\SG2"),
-                   QStringLiteral("Start a full backup of MBX1\\SG2 => Start-DatabaseBackup MBX1\\SG2")};
+                   QStringLiteral("Start a full backup of MBX1\\SG2 => Start-DatabaseBackup MBX1\\SG2"),
+                   QStringLiteral("Properties of MBX1\\SG2... => <storage group properties> MBX1\\SG2")};
         QTest::newRow("database mounted")
             << OrganizationModel::Database << QStringLiteral("MBX1\\SG1\\DB1") << QString()
             << QStringList{
@@ -225,6 +233,8 @@ private Q_SLOTS:
                    QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
                    QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3... => <activation wizard> "
+                                  "copy:MBX1\\SG1>MBX3"),
+                   QStringLiteral("Properties of MBX1\\SG1 on MBX3... => <copy properties> "
                                   "copy:MBX1\\SG1>MBX3")};
         QTest::newRow("copy suspended, same storage group name on another server")
             << OrganizationModel::Copy << QStringLiteral("MBX2\\SG1") << QStringLiteral("mbx3")
@@ -237,6 +247,8 @@ private Q_SLOTS:
                    QStringLiteral("Disable SCR copy MBX2\\SG1 on MBX3 => Disable-StorageGroupCopy MBX2\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
                    QStringLiteral("Activate SCR copy MBX2\\SG1 on MBX3... => <activation wizard> "
+                                  "copy:MBX2\\SG1>MBX3"),
+                   QStringLiteral("Properties of MBX2\\SG1 on MBX3... => <copy properties> "
                                   "copy:MBX2\\SG1>MBX3")};
         QTest::newRow("copy that is gone") << OrganizationModel::Copy << QStringLiteral("MBX1\\SG2")
                                            << QStringLiteral("MBX3") << QStringList{};
@@ -285,8 +297,9 @@ private Q_SLOTS:
                                      .toString(),
                                  selection.identity);
                     const auto actions = ConsoleActions::of(s, selection);
-                    QCOMPARE(actions.size(), std::size_t(4));
-                    QCOMPARE(actions.back().target, key.toString());
+                    QCOMPARE(actions.size(), std::size_t(5));
+                    QCOMPARE(actions.back().target, key.toString()); // Properties, last as in EMC
+                    QCOMPARE(actions.back().kind, ConsoleAction::OpenCopyProperties);
                 }
                 walk(i);
             }
@@ -456,7 +469,7 @@ private Q_SLOTS:
             for (const ConsoleAction &a :
                  ConsoleActions::of(s, {OrganizationModel::Copy, key.storageGroup, key.standby}))
                 expected << a.text;
-            QCOMPARE(expected.size(), 4);
+            QCOMPARE(expected.size(), 5);
             MenuSeen seen;
             // Resume on the suspended copy; nothing chosen on the other.
             const QString choose =
