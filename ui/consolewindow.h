@@ -9,6 +9,7 @@
 #include "lab/labsnapshot.h"
 #include "models/consoleactions.h"
 #include "models/queuehistory.h"
+#include "models/replicationhealth.h"
 
 #include <map>
 #include <vector>
@@ -35,6 +36,7 @@ class EventViewer;
 class LabWorker;
 class OrganizationModel;
 class QueueChart;
+class ReplicationDashboard;
 class ShellPane;
 
 class ConsoleWindow final : public QMainWindow
@@ -50,6 +52,12 @@ public:
     const LabSnapshot &snapshot() const { return m_snapshot; }
     OrganizationModel *organization() const { return m_organization; }
     CopyStatusModel *copyStatus() const { return m_copyStatus; }
+    ReplicationDashboard *dashboard() const { return m_dashboard; }
+    EventLogModel *events() const { return m_events; }
+    // The Replication Dashboard's thresholds (Tools > Settings); setting them saves them (QSettings) and
+    // judges every copy again.
+    const HealthThresholds &thresholds() const { return m_thresholds; }
+    void setThresholds(const HealthThresholds &thresholds);
     // The actions the action pane offers for the tree's current selection (ConsoleActions).
     std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
@@ -101,6 +109,10 @@ private:
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     void activationWizard(const QString &copyKey);
+    void openSettings();
+    // The copies against the thresholds: the dashboard, the models' alerts, an event per new crossing.
+    void judgeCopies();
+    void chartSelection();
 
     LabSnapshot m_snapshot;
     QueueHistory m_history;
@@ -130,6 +142,9 @@ private:
     QStringList m_expandedKeys;
     QString m_selectedKey;
     QString m_pendingSelection;
+    HealthThresholds m_thresholds;
+    AlertTracker m_alertTracker;
+    ReplicationDashboard *m_dashboard = nullptr;
 };
 
 } // namespace scr

@@ -6,6 +6,7 @@
 
 #include "lab/labsnapshot.h"
 #include "objectstate.h"
+#include "replicationhealth.h"
 
 #include <QAbstractItemModel>
 
@@ -30,6 +31,8 @@ public:
 
     void setSnapshot(const LabSnapshot &snapshot);
     QModelIndex indexOfKey(const QString &key) const;
+    // The copies in alert (the Replication Dashboard's thresholds): AlertRole and AlertReasonRole.
+    void setAlerts(const CopyAlerts &alerts);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -57,6 +60,7 @@ private:
     int nodeOf(const QModelIndex &index) const;
 
     std::vector<Node> m_nodes; // m_nodes[0] is the organization
+    CopyAlerts m_alerts;
 };
 
 } // namespace scr
