@@ -221,11 +221,9 @@ void ConsoleWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
     QDockWidget *chartDock = dock(tr("Queue Chart"), QStringLiteral("chartDock"), m_chart);
     splitDockWidget(eventsDock, chartDock, Qt::Horizontal);
-    QDockWidget *shellDock = dock(tr("Shell"), QStringLiteral("shellDock"), m_shell);
-    tabifyDockWidget(eventsDock, shellDock);
-    eventsDock->raise();
-    // The Replication Dashboard between the event viewer and the chart: every copy at a glance, and a
-    // click on one charts it.
+    // The Replication Dashboard between the event viewer and the chart (split before the shell is tabbed
+    // with the event viewer, so the shell shares its tab with the event viewer only): every copy at a
+    // glance, and a click on one charts it.
     m_dashboard = new ReplicationDashboard;
     QDockWidget *dashboardDock =
         dock(tr("Replication Dashboard"), QStringLiteral("dashboardDock"), m_dashboard);
@@ -238,6 +236,9 @@ void ConsoleWindow::buildDocks()
         m_tree->setCurrentIndex(index);
         m_tree->scrollTo(index);
     });
+    QDockWidget *shellDock = dock(tr("Shell"), QStringLiteral("shellDock"), m_shell);
+    tabifyDockWidget(eventsDock, shellDock);
+    eventsDock->raise();
     m_chart->setMinimumHeight(220);
     resizeDocks({actionsDock}, {260}, Qt::Horizontal);
     resizeDocks({eventsDock, dashboardDock, chartDock}, {440, 440, 400}, Qt::Horizontal);
