@@ -2,6 +2,8 @@
 
 #include "activationwizard.h"
 #include "copyproperties.h"
+#include "alertdelegate.h"
+#include "core/logging.h"
 #include "databaseproperties.h"
 #include "enablescrdialog.h"
 #include "eventviewer.h"
@@ -18,6 +20,8 @@
 #include "models/organizationmodel.h"
 #include "objecticons.h"
 #include "queuechart.h"
+#include "replicationdashboard.h"
+#include "settingsdialog.h"
 #include "shellpane.h"
 #include "storagegroupproperties.h"
 
@@ -26,6 +30,8 @@
 #include <optional>
 
 #include <QApplication>
+#include <spdlog/spdlog.h>
+
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -58,20 +64,22 @@ namespace scr {
 namespace {
 
 const double kSpeeds[] = {1, 60, 600, 3600, 86400};
-// The docks' saved state: 1 since the action pane and the chart are docks (an older layout is not restored).
-const int kStateVersion = 1;
+// The docks' saved state: 1 since the action pane and the chart are docks, 2 since the Replication
+// Dashboard is one (an older layout is not restored).
+const int kStateVersion = 2;
 
 // Draws the tree's failed, stopped, dismounted and powered-off items in red (the model says which, the
-// model layer has no colours), with each object's icon.
-class AttentionDelegate final : public ObjectIconDelegate
+// model layer has no colours), with each object's icon; a copy in alert as AlertDelegate does (red text
+// stays red: a failure says more than a threshold).
+class AttentionDelegate final : public AlertDelegate
 {
 public:
-    using ObjectIconDelegate::ObjectIconDelegate;
+    using AlertDelegate::AlertDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
-        ObjectIconDelegate::initStyleOption(option, index);
+        AlertDelegate::initStyleOption(option, index);
         if (index.data(OrganizationModel::AttentionRole).toBool())
             option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
     }
@@ -112,6 +120,8 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
     buildActions();
     buildKeys();
     buildPropertiesAction();
+    m_thresholds = HealthThresholds::load();
+    m_chart->setThreshold(m_thresholds.copyQueueLogs);
     m_chartTimer->setInterval(500); // the chart redraws at most twice a second, however fast snapshots come
     connect(m_chartTimer, &QTimer::timeout, m_chart, &QueueChart::refresh);
     m_chartTimer->start();
@@ -179,7 +189,8 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_copyTable->setObjectName(QStringLiteral("copyStatusTable"));
     m_copyTable->setModel(m_copyProxy);
-    m_copyTable->setItemDelegateForColumn(CopyStatusModel::NameColumn, new ObjectIconDelegate(m_copyTable));
+    m_copyTable->setItemDelegateForColumn(CopyStatusModel::NameColumn, new AlertDelegate(m_copyTable));
+    m_copyTable->setItemDelegate(new AlertDelegate(m_copyTable)); // a row in alert, in every column
     m_copyTable->setSortingEnabled(true);
     m_copyTable->sortByColumn(CopyStatusModel::NameColumn, Qt::AscendingOrder);
     m_copyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -438,12 +449,27 @@ void ConsoleWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
     QDockWidget *chartDock = dock(tr("Queue Chart"), QStringLiteral("chartDock"), m_chart);
     splitDockWidget(eventsDock, chartDock, Qt::Horizontal);
+    // The Replication Dashboard between the event viewer and the chart (split before the shell is tabbed
+    // with the event viewer, so the shell shares its tab with the event viewer only): every copy at a
+    // glance, and a click on one charts it.
+    m_dashboard = new ReplicationDashboard;
+    QDockWidget *dashboardDock =
+        dock(tr("Replication Dashboard"), QStringLiteral("dashboardDock"), m_dashboard);
+    splitDockWidget(eventsDock, dashboardDock, Qt::Horizontal);
+    connect(m_dashboard, &ReplicationDashboard::copySelected, this, [this](const CopyKey &key) {
+        const QModelIndex index = m_organization->indexOfKey(key.toString());
+        if (!index.isValid())
+            return;
+        m_tree->expand(index.parent());
+        m_tree->setCurrentIndex(index);
+        m_tree->scrollTo(index);
+    });
     QDockWidget *shellDock = dock(tr("Shell"), QStringLiteral("shellDock"), m_shell);
     tabifyDockWidget(eventsDock, shellDock);
     eventsDock->raise();
     m_chart->setMinimumHeight(220);
     resizeDocks({actionsDock}, {260}, Qt::Horizontal);
-    resizeDocks({eventsDock, chartDock}, {640, 640}, Qt::Horizontal);
+    resizeDocks({eventsDock, dashboardDock, chartDock}, {440, 440, 400}, Qt::Horizontal);
     resizeDocks({eventsDock}, {260}, Qt::Vertical);
     connect(m_shell, &ShellPane::commandEntered, this,
             [this](const QString &command) { runCommand(command, false); });
@@ -551,6 +577,10 @@ void ConsoleWindow::buildActions()
         showRunning(running);
         Q_EMIT runningRequested(running);
     });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction *settings = tools->addAction(tr("&Settings..."), this, &ConsoleWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(tr("&Contents"), this, [this] { showHelp(QString()); })
@@ -814,12 +844,15 @@ void ConsoleWindow::showOpened(bool ok, const QString &error)
 void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    // The history first: a copy the tree selects below is one the chart can draw, and one that is gone
+    // is forgotten before anything charts it.
+    m_history.add(snapshot);
     setWindowTitle(tr("SCR Console - %1").arg(snapshot.labDir));
     m_organization->setSnapshot(snapshot);
     m_copyStatus->setSnapshot(snapshot);
     m_mailboxes->setSnapshot(snapshot);
     m_databaseList->setSnapshot(snapshot);
-    m_history.add(snapshot);
+    judgeCopies();
     if (!m_pendingSelection.isEmpty()) {
         // Keys are upper case after their kind: "copy:MBX1\SG1>MBX3".
         const QString key = m_pendingSelection.section(QLatin1Char(':'), 0, 0).toLower() + QLatin1Char(':') +
@@ -836,11 +869,6 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
         m_runAction->setChecked(snapshot.running);
     }
     showRunning(snapshot.running);
-    if (m_chart->copyId() == 0) // nothing chosen yet: chart the first copy there is
-        if (const auto copies = snapshot.allCopies(); !copies.empty())
-            m_chart->showCopy(copies.front().record.id, copies.front().status.identity +
-                                                            QStringLiteral(" on ") +
-                                                            copies.front().record.standbyMachine);
     for (PropertySheet *sheet : findChildren<PropertySheet *>(QString(), Qt::FindDirectChildrenOnly))
         sheet->update(snapshot); // open property sheets are live
 }
@@ -848,6 +876,7 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
 void ConsoleWindow::showEvents(const std::vector<EventRecord> &events)
 {
     m_events->setEvents(events);
+    m_alertTracker = AlertTracker(); // a lab (re)opened: its alerts are announced in its event log
 }
 
 void ConsoleWindow::showHistory(const std::vector<StatusSample> &samples)
@@ -981,14 +1010,69 @@ void ConsoleWindow::rebuildActionPane()
 void ConsoleWindow::selectionChanged()
 {
     rebuildActionPane();
+    showResultFor(m_tree->currentIndex());
+    chartSelection();
+}
+
+// The chart follows the tree: a copy charts that copy, a storage group its copies; another item leaves the
+// chart as it is.
+void ConsoleWindow::chartSelection()
+{
     const QModelIndex i = m_tree->currentIndex();
-    showResultFor(i);
-    if (!i.isValid() || i.data(OrganizationModel::KindRole).toInt() != OrganizationModel::Copy)
+    const int kind = i.data(OrganizationModel::KindRole).toInt();
+    if (!i.isValid() || (kind != OrganizationModel::Copy && kind != OrganizationModel::StorageGroup))
         return;
     const QString identity = i.data(OrganizationModel::IdentityRole).toString();
-    const QString standby = i.data(OrganizationModel::StandbyRole).toString();
-    if (const CopySnapshot *c = ConsoleActions::copy(m_snapshot, identity, standby))
-        m_chart->showCopy(c->record.id, CopyKey{identity, standby}.displayName());
+    std::vector<QueueChart::ChartedCopy> copies;
+    for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups) {
+        if (sg.record.identity().compare(identity, Qt::CaseInsensitive) != 0)
+            continue;
+        for (const CopySnapshot &c : sg.copies) {
+            const CopyKey key{sg.record.identity(), c.record.standbyMachine};
+            if (kind == OrganizationModel::StorageGroup ||
+                key.matches(identity, i.data(OrganizationModel::StandbyRole).toString()))
+                copies.push_back({c.record.id, key.displayName()});
+        }
+    }
+    if (kind == OrganizationModel::StorageGroup && copies.empty())
+        return; // a storage group without copies: nothing to chart instead
+    m_chart->showCopies(copies);
+    if (kind == OrganizationModel::Copy)
+        m_dashboard->setCurrentCopy(CopyKey{identity, i.data(OrganizationModel::StandbyRole).toString()});
+}
+
+void ConsoleWindow::judgeCopies()
+{
+    const std::vector<CopyHealth> health = ReplicationHealth::evaluate(m_snapshot, m_thresholds);
+    const std::vector<AlertTransition> transitions = m_alertTracker.update(health);
+    m_organization->setAlerts(m_alertTracker.alerts());
+    m_copyStatus->setAlerts(m_alertTracker.alerts());
+    m_dashboard->setHealth(health);
+    // Once per crossing: the tracker reports a copy when it enters (or leaves) a rule's alert.
+    const auto log = logging::get("ui");
+    for (const AlertTransition &t : transitions) {
+        const EventRecord event = t.event(m_snapshot.nowMs);
+        m_events->append(event);
+        if (t.entered)
+            log->warn("event {}: {}", event.eventId, event.text.toStdString());
+        else
+            log->info("event {}: {}", event.eventId, event.text.toStdString());
+    }
+}
+
+void ConsoleWindow::setThresholds(const HealthThresholds &thresholds)
+{
+    m_thresholds = thresholds;
+    m_thresholds.save();
+    m_chart->setThreshold(m_thresholds.copyQueueLogs);
+    judgeCopies();
+}
+
+void ConsoleWindow::openSettings()
+{
+    SettingsDialog dialog(m_thresholds, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setThresholds(dialog.thresholds());
 }
 
 void ConsoleWindow::trigger(const ConsoleAction &action)

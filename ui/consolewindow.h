@@ -10,6 +10,7 @@
 #include "lab/labsnapshot.h"
 #include "models/consoleactions.h"
 #include "models/queuehistory.h"
+#include "models/replicationhealth.h"
 
 #include <map>
 #include <vector>
@@ -40,6 +41,7 @@ class EventViewer;
 class LabWorker;
 class OrganizationModel;
 class QueueChart;
+class ReplicationDashboard;
 class ShellPane;
 
 class ConsoleWindow final : public QMainWindow
@@ -65,6 +67,12 @@ public:
     // Recipient Configuration > Mailbox's rows, and Organization Configuration > Mailbox's.
     MailboxModel *mailboxes() const { return m_mailboxes; }
     DatabaseListModel *databaseList() const { return m_databaseList; }
+    ReplicationDashboard *dashboard() const { return m_dashboard; }
+    EventLogModel *events() const { return m_events; }
+    // The Replication Dashboard's thresholds (Tools > Settings); setting them saves them (QSettings) and
+    // judges every copy again.
+    const HealthThresholds &thresholds() const { return m_thresholds; }
+    void setThresholds(const HealthThresholds &thresholds);
     // The actions the action pane offers for the tree's current selection (ConsoleActions).
     std::vector<ConsoleAction> currentActions() const;
     // Runs a command as the shell pane would; returns its request id.
@@ -142,6 +150,10 @@ private:
     // Properties (copy, storage group, database): a live, non-modal sheet; Alt+Enter opens the selection's.
     void buildPropertiesAction();
     void openProperties(const ConsoleAction &action);
+    void openSettings();
+    // The copies against the thresholds: the dashboard, the models' alerts, an event per new crossing.
+    void judgeCopies();
+    void chartSelection();
 
     LabSnapshot m_snapshot;
     QueueHistory m_history;
@@ -186,6 +198,9 @@ private:
     QLabel *m_mailboxCount = nullptr;
     DatabaseListModel *m_databaseList = nullptr;
     QTableView *m_databaseTable = nullptr;
+    HealthThresholds m_thresholds;
+    AlertTracker m_alertTracker;
+    ReplicationDashboard *m_dashboard = nullptr;
 };
 
 } // namespace scr

@@ -16,8 +16,8 @@
 
 namespace scr {
 
-// The chart's window is the history the directory keeps at full resolution.
-static_assert(LabWorker::kHistoryWindowMs == Lab::kHistoryFullResolutionMs);
+// The chart's longest window (7 d) is all the history the directory keeps.
+static_assert(LabWorker::kHistoryWindowMs == Lab::kHistoryKeepMs);
 
 namespace {
 

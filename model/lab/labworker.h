@@ -29,7 +29,9 @@ class LabWorker final : public QObject
     Q_OBJECT
 public:
     static constexpr int kTickMs = 250;
-    static constexpr qint64 kHistoryWindowMs = 2 * 3600 * 1000; // what the console's chart shows
+    // The status history sent at open (historyLoaded): all the directory keeps, seven virtual days (at most
+    // about 1,130 rows a copy), so the chart's 7 d window starts full after a restart.
+    static constexpr qint64 kHistoryWindowMs = 7LL * 24 * 3600 * 1000;
     // The achieved speed is measured over the last few real seconds: long enough to smooth one slow tick,
     // short enough to follow a change of load.
     static constexpr qint64 kAchievedWindowMs = 4000;

@@ -2,6 +2,9 @@
 
 #include "displaytime.h"
 #include "ems/binder.h"
+#include "models/copykey.h"
+
+#include <algorithm>
 
 #include <iterator>
 
@@ -36,6 +39,18 @@ void CopyStatusModel::setSnapshot(const LabSnapshot &snapshot)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void CopyStatusModel::setAlerts(const CopyAlerts &alerts)
+{
+    const std::vector<QString> changed = CopyAlerts::changed(m_alerts, alerts);
+    m_alerts = alerts;
+    for (int row = 0; !changed.empty() && row < rowCount(); ++row) {
+        const CopySnapshot &c = m_rows[static_cast<std::size_t>(row)];
+        const QString key = CopyKey{c.status.identity, c.record.standbyMachine}.toString();
+        if (std::find(changed.begin(), changed.end(), key) != changed.end())
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {AlertRole, AlertReasonRole});
+    }
+}
+
 int CopyStatusModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -52,6 +67,8 @@ QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
         return {};
     const CopySnapshot &c = m_rows[static_cast<std::size_t>(index.row())];
     const CopyStatus &s = c.status;
+    if (role == AlertRole || role == AlertReasonRole)
+        return m_alerts.data(CopyKey{s.identity, c.record.standbyMachine}.toString(), role);
     if (role == FailedRole)
         return s.failed;
     if (role == ObjectKindRole)

@@ -7,6 +7,7 @@
 
 #include "lab/labsnapshot.h"
 #include "objectstate.h"
+#include "replicationhealth.h"
 
 #include <QAbstractTableModel>
 
@@ -46,6 +47,8 @@ public:
     explicit CopyStatusModel(QObject *parent = nullptr);
 
     void setSnapshot(const LabSnapshot &snapshot);
+    // The copies in alert (the Replication Dashboard's thresholds): AlertRole and AlertReasonRole.
+    void setAlerts(const CopyAlerts &alerts);
     const CopySnapshot &copy(int row) const { return m_rows.at(static_cast<std::size_t>(row)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +58,7 @@ public:
 
 private:
     std::vector<CopySnapshot> m_rows;
+    CopyAlerts m_alerts;
 };
 
 } // namespace scr

@@ -44,7 +44,9 @@ enum class ObjectState {
 };
 
 // The roles, shared by every object model (far above the models' own roles, so they never collide).
-enum ObjectRole { ObjectKindRole = Qt::UserRole + 100, ObjectStateRole };
+// AlertRole (bool) and AlertReasonRole (QString): an SCR copy that crosses a threshold of the Replication
+// Dashboard (ReplicationHealth, CopyAlerts), with the reasons.
+enum ObjectRole { ObjectKindRole = Qt::UserRole + 100, ObjectStateRole, AlertRole, AlertReasonRole };
 
 inline ObjectState objectStateOf(SummaryCopyStatus status)
 {

@@ -251,6 +251,15 @@ QModelIndex OrganizationModel::indexOfKey(const QString &key) const
     return {};
 }
 
+void OrganizationModel::setAlerts(const CopyAlerts &alerts)
+{
+    const std::vector<QString> changed = CopyAlerts::changed(m_alerts, alerts);
+    m_alerts = alerts;
+    for (const QString &key : changed)
+        if (const QModelIndex i = indexOfKey(key); i.isValid())
+            Q_EMIT dataChanged(i, i.siblingAtColumn(StatusColumn), {AlertRole, AlertReasonRole});
+}
+
 int OrganizationModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<int>(index.internalId()) : -1;
@@ -298,6 +307,8 @@ QVariant OrganizationModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node &n = m_nodes[static_cast<std::size_t>(nodeOf(index))];
+    if (role == AlertRole || role == AlertReasonRole)
+        return m_alerts.data(n.key, role);
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == NameColumn ? n.name : n.status;

@@ -12,6 +12,7 @@
 
 #include "lab/labsnapshot.h"
 #include "objectstate.h"
+#include "replicationhealth.h"
 
 #include <QAbstractItemModel>
 
@@ -64,6 +65,8 @@ public:
     static QString containerKey(const QString &path);
     // The key of the copy as listed under its standby server.
     static QString heldCopyKey(const QString &copyKey);
+    // The copies in alert (the Replication Dashboard's thresholds): AlertRole and AlertReasonRole.
+    void setAlerts(const CopyAlerts &alerts);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -92,6 +95,7 @@ private:
     int nodeOf(const QModelIndex &index) const;
 
     std::vector<Node> m_nodes; // m_nodes[0] is the organization
+    CopyAlerts m_alerts;
 };
 
 } // namespace scr

@@ -1,0 +1,90 @@
+#include "alertdelegate.h"
+
+#include "models/objectstate.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QToolTip>
+
+namespace scr {
+
+QColor AlertDelegate::alertText()
+{
+    return QColor(0x8a, 0x4b, 0x00);
+}
+
+QColor AlertDelegate::alertBackground()
+{
+    return QColor(0xff, 0xe0, 0xa8);
+}
+
+QIcon AlertDelegate::withMarker(const QIcon &icon)
+{
+    QIcon out;
+    for (const int size : {16, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        if (!icon.isNull())
+            icon.paint(&p, QRect(0, 0, size, size));
+        // The marker: a warning triangle over the top-left half, outlined so it shows on any icon.
+        const qreal s = size * 0.6;
+        QPainterPath triangle;
+        triangle.moveTo(s / 2, 0);
+        triangle.lineTo(s, s);
+        triangle.lineTo(0, s);
+        triangle.closeSubpath();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(alertText(), size / 16.0));
+        p.setBrush(QColor(0xff, 0xb0, 0x00));
+        p.drawPath(triangle);
+        p.setPen(QPen(Qt::black, size / 10.0));
+        p.drawLine(QPointF(s / 2, s * 0.3), QPointF(s / 2, s * 0.65));
+        p.drawPoint(QPointF(s / 2, s * 0.82));
+        p.end();
+        out.addPixmap(pixmap);
+    }
+    return out;
+}
+
+void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    ObjectIconDelegate::initStyleOption(option, index);
+    if (!index.data(AlertRole).toBool())
+        return;
+    option->backgroundBrush = alertBackground();
+    option->palette.setColor(QPalette::Text, alertText());
+    option->palette.setColor(QPalette::HighlightedText, alertText());
+    option->font.setBold(true);
+    if (index.column() == 0) {
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->icon = withMarker(option->icon);
+        if (!option->decorationSize.isValid() || option->decorationSize.isEmpty())
+            option->decorationSize = QSize(16, 16);
+    }
+}
+
+QStyleOptionViewItem AlertDelegate::optionFor(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initStyleOption(&option, index);
+    return option;
+}
+
+bool AlertDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                              const QModelIndex &index)
+{
+    const QString reasons = index.data(AlertReasonRole).toString();
+    if (event->type() != QEvent::ToolTip || reasons.isEmpty())
+        return ObjectIconDelegate::helpEvent(event, view, option, index);
+    const QString base = index.data(Qt::ToolTipRole).toString();
+    const QString text =
+        (base.isEmpty() ? QString() : base + QLatin1Char('\n')) + tr("Threshold crossed: %1").arg(reasons);
+    QToolTip::showText(event->globalPos(), text, view);
+    return true;
+}
+
+} // namespace scr

@@ -1,0 +1,34 @@
+#pragma once
+// AlertDelegate: draws a row of a view whose model answers AlertRole (objectstate.h) — an SCR copy that
+// crosses a threshold of the Replication Dashboard — in the alert colours (amber background, dark amber
+// bold text) and, in the first column, with a warning marker on its object icon, so that an alert is told
+// by shape as well as by colour; its tooltip gives the reasons (AlertReasonRole). Other rows as
+// ObjectIconDelegate draws them.
+
+#include "objecticons.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace scr {
+
+class AlertDelegate : public ObjectIconDelegate
+{
+public:
+    using ObjectIconDelegate::ObjectIconDelegate;
+
+    static QColor alertText();       // dark amber
+    static QColor alertBackground(); // light amber
+    // icon with a warning triangle in its top-left corner (the marker); a triangle alone for a null icon.
+    static QIcon withMarker(const QIcon &icon);
+    // The style option a row is drawn with, for tests.
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace scr
