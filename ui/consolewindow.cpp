@@ -153,8 +153,11 @@ void ConsoleWindow::buildTree()
         m_selectedKey = current.isValid() ? current.data(OrganizationModel::KeyRole).toString() : QString();
     });
     connect(m_organization, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_expandedKeys.isEmpty())
+        // Once per lab, when its servers are first there (not on the empty tree before its first snapshot).
+        if (!m_expandedOnce && !m_snapshot.servers.empty()) {
             expandFirstTime();
+            m_expandedOnce = true;
+        }
         for (const QString &key : std::as_const(m_expandedKeys))
             m_tree->expand(m_organization->indexOfKey(key));
         if (!m_selectedKey.isEmpty())
@@ -802,6 +805,7 @@ void ConsoleWindow::forgetLab()
     m_actionRequests.clear();
     m_expandedKeys.clear();
     m_selectedKey.clear();
+    m_expandedOnce = false;
     rebuildActionPane();
 }
 

@@ -184,6 +184,7 @@ private:
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;
+    bool m_expandedOnce = false; // the tree's first expansion for this lab is done
     QString m_selectedKey;
     QString m_pendingSelection;
     // Recipient Configuration and Organization Configuration (buildRecipientPane, buildDatabasePane).

@@ -246,7 +246,7 @@ private Q_SLOTS:
                 t << a.text + QStringLiteral(" => ") + a.script + a.target;
             return t;
         };
-        QCOMPARE(texts(heldCopy).size(), 4);
+        QCOMPARE(texts(heldCopy).size(), 5); // suspend, seed, disable, activate, properties
         QCOMPARE(texts(heldCopy), texts(copy));
 
         // Suspended: both items change in place.
