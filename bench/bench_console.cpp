@@ -26,6 +26,8 @@
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "lab/labworker.h"
+#include "models/copystatusmodel.h"
+#include "models/organizationmodel.h"
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -36,6 +38,8 @@
 #include <memory>
 
 #include <QApplication>
+#include <QHeaderView>
+#include <QTableView>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -54,6 +58,7 @@ struct Options
     bench::Size size = bench::Size::Full;
     int servers = 100;
     double seconds = 30;
+    int messagesPerMinute = 1; // per database
 };
 
 Options parseOptions(int argc, char **argv)
@@ -68,6 +73,8 @@ Options parseOptions(int argc, char **argv)
             o.servers = std::atoi(argv[i + 1]);
         else if (a == "--seconds")
             o.seconds = std::atof(argv[i + 1]);
+        else if (a == "--rate")
+            o.messagesPerMinute = std::atoi(argv[i + 1]);
     }
     return o;
 }
@@ -145,7 +152,7 @@ struct Measures
 };
 
 // The console on labDir, as scr-console runs it, for seconds of real time at 86400x with mail flowing.
-Measures runConsole(const QString &labDir, double seconds)
+Measures runConsole(const QString &labDir, double seconds, int messagesPerMinute)
 {
     Measures r;
     QThread thread;
@@ -195,7 +202,9 @@ Measures runConsole(const QString &labDir, double seconds)
         for (const StorageGroupSnapshot &sg : window.snapshot().storageGroups) {
             r.copies += static_cast<int>(sg.copies.size());
             for (const DatabaseSnapshot &db : sg.databases) {
-                flows << QStringLiteral("Start-MailFlow %1\\%2").arg(sg.record.identity(), db.record.name);
+                flows << QStringLiteral("Start-MailFlow %1\\%2 -MessagesPerMinute %3")
+                             .arg(sg.record.identity(), db.record.name)
+                             .arg(messagesPerMinute);
                 ++r.databases;
             }
         }
@@ -230,6 +239,42 @@ Measures runConsole(const QString &labDir, double seconds)
         if (!spinUntil([&] { return !window.snapshot().running; }, 60000))
             fail(QStringLiteral("the simulation did not pause"));
 
+        if (qEnvironmentVariableIsSet("BENCH_CONSOLE_PROFILE")) {
+            LabSnapshot s = window.snapshot();
+            const auto bump = [&s](int k) {
+                s.nowMs += 1000;
+                for (StorageGroupSnapshot &sg : s.storageGroups)
+                    for (CopySnapshot &c : sg.copies)
+                        c.status.lastLogGenerated += static_cast<uint32_t>(k);
+            };
+            const auto timeIt = [](const char *what, const std::function<void()> &f) {
+                const auto t0 = std::chrono::steady_clock::now();
+                f();
+                std::printf("profile %s %.3f ms\n", what, bench::seconds(t0) * 1000);
+            };
+            for (int k = 1; k <= qEnvironmentVariableIntValue("BENCH_CONSOLE_PROFILE"); ++k) {
+                bump(k);
+                timeIt("organization.setSnapshot", [&] { window.organization()->setSnapshot(s); });
+                timeIt("copyStatus.setSnapshot", [&] { window.copyStatus()->setSnapshot(s); });
+                bump(k);
+                timeIt("showSnapshot", [&] { window.showSnapshot(s); });
+                OrganizationModel alone;
+                timeIt("organization(alone).setSnapshot", [&] { alone.setSnapshot(s); });
+                timeIt("organization(alone).setSnapshot again", [&] { alone.setSnapshot(s); });
+                timeIt("allCopies", [&] { (void)s.allCopies(); });
+                QCoreApplication::processEvents();
+                if (k == 2) {
+                    auto *table = window.findChild<QTableView *>(QStringLiteral("copyStatusTable"));
+                    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+                    std::printf("profile -- header Interactive from here\n");
+                }
+                if (k == 4) {
+                    auto *table = window.findChild<QTableView *>(QStringLiteral("copyStatusTable"));
+                    table->setSortingEnabled(false);
+                    std::printf("profile -- sorting off from here\n");
+                }
+            }
+        }
         // LabWorker::snapshot() on its own thread, as every tick calls it.
         std::vector<double> snapshotMs;
         bool measured = false;
@@ -292,8 +337,8 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true); // the window's saved layout goes to a test location
     const double scaleMiB = realMiB(scaleDir);
 
-    const Measures base = runConsole(demoDir, o.seconds);
-    const Measures scale = runConsole(scaleDir, o.seconds);
+    const Measures base = runConsole(demoDir, o.seconds, o.messagesPerMinute);
+    const Measures scale = runConsole(scaleDir, o.seconds, o.messagesPerMinute);
 
     std::printf("lab servers=%d databases=%d copies=%d (baseline: databases=%d copies=%d) seconds=%g\n",
                 o.servers, scale.databases, scale.copies, base.databases, base.copies, o.seconds);

@@ -158,6 +158,8 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyTable->verticalHeader()->hide();
     m_copyTable->horizontalHeader()->setStretchLastSection(true);
     m_copyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the rows in view: measuring all of them costs 30 ms a tick at 800 copies (bench_console).
+    m_copyTable->horizontalHeader()->setResizeContentsPrecision(0);
     m_copyTable->setWordWrap(false);
     m_copyFilter->setObjectName(QStringLiteral("copyFilter"));
     m_copyFilter->setPlaceholderText(tr("Filter the SCR copies"));
