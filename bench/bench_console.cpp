@@ -1,7 +1,8 @@
 // The console at scale (issue 12): the scale lab (DemoLab::createSized, `scr-shell --new-demo DIR --servers
 // N`: 100 mailbox servers, 400 storage groups, 800 SCR copies; --quick: 20 servers; --smoke: 4), opened as
 // scr-console opens it: a LabWorker on a thread of its own and a ConsoleWindow (offscreen) attached to it,
-// mail flowing into every database (Start-MailFlow's default, 60 messages a minute of 100 KB) and the
+// mail flowing into every database (--rate messages a minute each, 1 by default, of 100 KB: 400 a minute
+// in all at 100 servers; more and a tick's single steps take seconds) and the
 // simulation running at full speed (86400x) for --seconds of real time (30; --quick 10; --smoke 3).
 //
 // Figures, on the GUI thread unless said:
@@ -13,6 +14,7 @@
 //   worker_snapshot_ms  LabWorker::snapshot() on the worker's thread (it runs after every tick), measured
 //                   after the run, 20 calls; p50, max
 //   lab_create_s, lab_disk_mib  the scale lab's creation (real time) and its real disk (blocks) when made
+// BENCH_CONSOLE_PROFILE=N prints, after the run, N timings of the parts of a refresh ("profile" lines).
 // The baseline, measured in the same run: the same on the demo lab (6 databases, 4 servers) with an SCR copy
 // of each storage group (MBX1's on MBX3, MBX2's on MBX4). Ratios are scale / baseline.
 //
@@ -38,8 +40,6 @@
 #include <memory>
 
 #include <QApplication>
-#include <QHeaderView>
-#include <QTableView>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -263,16 +263,6 @@ Measures runConsole(const QString &labDir, double seconds, int messagesPerMinute
                 timeIt("organization(alone).setSnapshot again", [&] { alone.setSnapshot(s); });
                 timeIt("allCopies", [&] { (void)s.allCopies(); });
                 QCoreApplication::processEvents();
-                if (k == 2) {
-                    auto *table = window.findChild<QTableView *>(QStringLiteral("copyStatusTable"));
-                    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-                    std::printf("profile -- header Interactive from here\n");
-                }
-                if (k == 4) {
-                    auto *table = window.findChild<QTableView *>(QStringLiteral("copyStatusTable"));
-                    table->setSortingEnabled(false);
-                    std::printf("profile -- sorting off from here\n");
-                }
             }
         }
         // LabWorker::snapshot() on its own thread, as every tick calls it.
