@@ -138,6 +138,7 @@ void ConsoleWindow::buildTree()
     m_tree->setItemDelegate(new AttentionDelegate(m_tree));
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setSectionResizeMode(OrganizationModel::NameColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setResizeContentsPrecision(0); // the rows in view: the tree has 1,300 at 100 servers
     connect(m_organization, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_expandedKeys.clear();
         std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &under) {

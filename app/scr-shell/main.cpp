@@ -82,11 +82,17 @@ int main(int argc, char **argv)
     const QCommandLineOption demoOption(QStringLiteral("new-demo"),
                                         QStringLiteral("Create the demo lab in DIR (a new or empty folder)."),
                                         QStringLiteral("DIR"));
+    const QCommandLineOption serversOption(
+        QStringLiteral("servers"),
+        QStringLiteral(
+            "With --new-demo: the scale lab of N mailbox servers instead (4 storage groups each, every "
+            "one with SCR copies on two other servers; N from 3 to 200)."),
+        QStringLiteral("N"));
     const QCommandLineOption commandOption(
         QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."), QStringLiteral("COMMANDS"));
     const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Start in a session on HOST."),
                                         QStringLiteral("HOST"));
-    parser.addOptions({labOption, demoOption, commandOption, hostOption});
+    parser.addOptions({labOption, demoOption, serversOption, commandOption, hostOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
@@ -94,20 +100,49 @@ int main(int argc, char **argv)
     scr::logging::setConsoleEcho(false);
     const scr::Clock &clock = scr::SystemClock::instance();
     QString labDir = parser.value(labOption);
+    if (parser.isSet(serversOption) && !parser.isSet(demoOption)) {
+        printError({QStringLiteral("--servers"), QStringLiteral("sizes a new demo lab"),
+                    QStringLiteral("use it with --new-demo DIR"), scr::JetCode::InvalidParameter});
+        return 2;
+    }
     if (parser.isSet(demoOption)) {
         labDir = QFileInfo(parser.value(demoOption)).absoluteFilePath();
-        auto report = scr::DemoLab::create(labDir, clock);
+        const bool sized = parser.isSet(serversOption);
+        bool isNumber = true;
+        const int servers = parser.value(serversOption).toInt(&isNumber);
+        if (sized && !isNumber) {
+            printError({QStringLiteral("--servers ") + parser.value(serversOption),
+                        QStringLiteral("is not a number of servers"),
+                        QStringLiteral("give %1 to %2")
+                            .arg(scr::DemoLab::kMinServers)
+                            .arg(scr::DemoLab::kMaxServers),
+                        scr::JetCode::InvalidParameter});
+            return 2;
+        }
+        auto report =
+            sized ? scr::DemoLab::createSized(labDir, servers, clock) : scr::DemoLab::create(labDir, clock);
         if (!report) {
             printError(report.error());
             return 1;
         }
-        print(
-            QStringLiteral("Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
-                .arg(labDir)
-                .arg(report->hosts)
-                .arg(report->databases)
-                .arg(report->mailboxes)
-                .arg(report->messages));
+        if (sized)
+            print(QStringLiteral(
+                      "Created the scale lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages, "
+                      "%6 SCR copies.\n")
+                      .arg(labDir)
+                      .arg(report->hosts)
+                      .arg(report->databases)
+                      .arg(report->mailboxes)
+                      .arg(report->messages)
+                      .arg(report->copies));
+        else
+            print(QStringLiteral(
+                      "Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
+                      .arg(labDir)
+                      .arg(report->hosts)
+                      .arg(report->databases)
+                      .arg(report->mailboxes)
+                      .arg(report->messages));
         if (!parser.isSet(commandOption) && parser.positionalArguments().isEmpty() && !isatty(STDIN_FILENO))
             return 0;
     }

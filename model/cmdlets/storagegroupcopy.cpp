@@ -7,6 +7,7 @@
 #include "store/database.h"
 
 #include <algorithm>
+#include <map>
 
 namespace scr::cmdlets {
 
@@ -399,12 +400,17 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
             return sg.error();
         groups.push_back(*sg);
     }
+    // Every copy in one query, grouped by storage group (a query per storage group scans the table each
+    // time: the console's every tick at 400 of them).
+    auto all = lab.directory().copies();
+    if (!all)
+        return all.error();
+    std::map<qint64, std::vector<ScrCopyRecord>> copiesOf;
+    for (ScrCopyRecord &c : *all)
+        copiesOf[c.storageGroupId].push_back(std::move(c));
     std::vector<StorageGroupCopyStatusRow> rows;
     for (const StorageGroupRecord &sg : groups) {
-        auto copies = lab.directory().copies(sg.id);
-        if (!copies)
-            return copies.error();
-        for (const ScrCopyRecord &c : *copies) {
+        for (const ScrCopyRecord &c : copiesOf[sg.id]) {
             if (!standbyMachine.isEmpty() &&
                 c.standbyMachine.compare(standbyMachine, Qt::CaseInsensitive) != 0)
                 continue;

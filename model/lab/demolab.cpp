@@ -6,6 +6,8 @@
 #include "directory/directory.h"
 #include "host/hostdisk.h"
 #include "store/mounteddatabase.h"
+#include "cmdlets/storagegroupcopy.h"
+#include "lab.h"
 
 #include <spdlog/spdlog.h>
 
@@ -19,19 +21,39 @@ const char *const kFirstNames[] = {"Ada",  "Ben",   "Carla", "Dev",  "Elena", "F
                                    "Olga", "Pavel", "Quinn", "Rosa", "Sven",  "Tara"};
 const char *const kLastNames[] = {"Adler", "Brandt", "Castro", "Dumont", "Eriksen", "Fischer"};
 
+// What makeDatabase makes: the demo lab's (paths shared by every server, 20 users of 3 messages) or the scale
+// lab's (paths of the server's own, a few users).
+struct Shape
+{
+    bool serverPaths = false; // C:\Exchange\Logs\<server>\SGn rather than C:\Exchange\Logs\SGn
+    int users = DemoLab::kUserMailboxesPerDatabase;
+    int messages = DemoLab::kMessagesPerMailbox;
+};
+
+// The demo lab's 120 names, then the same names numbered: unique in the organization.
+std::pair<QString, QString> personName(int index)
+{
+    QString first = QString::fromLatin1(kFirstNames[index % 20]);
+    QString last = QString::fromLatin1(kLastNames[(index / 20) % 6]);
+    if (index >= 120)
+        last += QString::number(index / 120 + 1);
+    return {first + QLatin1Char(' ') + last, (first + last).toLower()};
+}
+
 Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &userIndex, const Clock &clock,
-                    DemoLabReport &report)
+                    DemoLabReport &report, const Shape &shape = {})
 {
     const QString sgName = QStringLiteral("SG%1").arg(sg);
+    const QString folder = shape.serverPaths ? host.hostName() + QLatin1Char('\\') + sgName : sgName;
     StorageGroupRecord sgRecord;
     sgRecord.server = host.hostName();
     sgRecord.name = sgName;
     sgRecord.logPrefix = QStringLiteral("E%1").arg(sg - 1, 2, 10, QLatin1Char('0'));
-    sgRecord.logFolderPath = sgRecord.systemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\") + sgName;
+    sgRecord.logFolderPath = sgRecord.systemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\") + folder;
     DatabaseRecord dbRecord;
     dbRecord.name = QStringLiteral("DB%1").arg(sg);
     dbRecord.guid = QUuid::createUuid();
-    dbRecord.edbFilePath = QStringLiteral("C:\\Exchange\\Data\\%1\\DB%2.edb").arg(sgName).arg(sg);
+    dbRecord.edbFilePath = QStringLiteral("C:\\Exchange\\Data\\%1\\DB%2.edb").arg(folder).arg(sg);
     dbRecord.mounted = true;
 
     StoragePaths paths;
@@ -65,10 +87,9 @@ Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &use
         return guid;
     };
     std::vector<QUuid> users;
-    for (int i = 0; i < DemoLab::kUserMailboxesPerDatabase; ++i, ++userIndex) {
-        const QString first = QString::fromLatin1(kFirstNames[userIndex % 20]);
-        const QString last = QString::fromLatin1(kLastNames[userIndex / 20]);
-        auto guid = addMailbox(first + QLatin1Char(' ') + last, (first + last).toLower(), MailboxClass::User);
+    for (int i = 0; i < shape.users; ++i, ++userIndex) {
+        const auto [name, alias] = personName(userIndex);
+        auto guid = addMailbox(name, alias, MailboxClass::User);
         if (!guid)
             return guid.error();
         users.push_back(*guid);
@@ -86,7 +107,7 @@ Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &use
 
     int n = 0;
     for (const QUuid &user : users)
-        for (int m = 0; m < DemoLab::kMessagesPerMailbox; ++m, ++n) {
+        for (int m = 0; m < shape.messages; ++m, ++n) {
             DeliverMessageRecord msg;
             msg.mailboxGuid = user;
             msg.internetMessageId = QStringLiteral("<demo-%1-%2-%3@%4.contoso.com>")
@@ -107,13 +128,26 @@ Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &use
 
 } // namespace
 
-Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
+namespace {
+
+Status checkNewFolder(const QString &labDir)
 {
     QDir dir(labDir);
     if (dir.exists() && !dir.isEmpty())
         return Error{labDir, QStringLiteral("exists and is not empty"),
                      QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
                      JetCode::InvalidParameter};
+    return {};
+}
+
+// The directory and the disks: every server a host of its own, the databases of production on theirs.
+// Disks and directory are built together. The databases are Mounted (and MountAtStartup) in the directory
+// and cleanly dismounted on disk until a lab process mounts them.
+Result<DemoLabReport> createOrganization(const QString &labDir, const Clock &clock,
+                                         const QStringList &servers, const QStringList &production,
+                                         int storageGroups, const Shape &shape)
+{
+    SCR_TRY(checkNewFolder(labDir));
     SCR_TRY(ensureDirectory(labDir)); // the lab folder itself: the hosts' disks are made through HostDisk
     SCR_TRY(logging::attachToLab(labDir));
     auto directory = Directory::create(labDir);
@@ -121,26 +155,94 @@ Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
         return directory.error();
     DemoLabReport report;
     int userIndex = 0;
-    // Disks and directory are built together. The databases are Mounted (and MountAtStartup) in the
-    // directory and cleanly dismounted on disk until a lab process mounts them.
     SCR_TRY((*directory)->transaction([&]() -> Status {
-        for (const QString &server : productionServers() + standbyServers()) {
+        for (const QString &server : servers) {
             SCR_TRY((*directory)->addHost({server, true, HostDisk::defaultDiskFolder(server)}));
             SCR_TRY((*directory)->addServer({server, server, true, true}));
             SCR_TRY(HostDisk(labDir, server).makeFolders(QStringLiteral("C:\\")));
             ++report.hosts;
         }
-        for (const QString &server : productionServers()) {
+        for (const QString &server : production) {
             HostDisk host(labDir, server);
-            for (int sg = 1; sg <= 3; ++sg)
-                SCR_TRY(makeDatabase(**directory, host, sg, userIndex, clock, report));
+            for (int sg = 1; sg <= storageGroups; ++sg)
+                SCR_TRY(makeDatabase(**directory, host, sg, userIndex, clock, report, shape));
         }
         return {};
     }));
     SCR_TRY((*directory)->saveClock(clock.nowMs()));
+    return report;
+}
+
+} // namespace
+
+Result<DemoLabReport> DemoLab::create(const QString &labDir, const Clock &clock)
+{
+    auto report = createOrganization(labDir, clock, productionServers() + standbyServers(),
+                                     productionServers(), 3, Shape{});
+    if (!report)
+        return report.error();
     logging::get("model")->info("created demo lab in {}: {} hosts, {} databases, {} mailboxes, {} messages",
-                                labDir.toStdString(), report.hosts, report.databases, report.mailboxes,
-                                report.messages);
+                                labDir.toStdString(), report->hosts, report->databases, report->mailboxes,
+                                report->messages);
+    return report;
+}
+
+QString DemoLab::sizedServerName(int index)
+{
+    return QStringLiteral("MBX%1").arg(index + 1);
+}
+
+std::pair<int, int> DemoLab::sizedStandbys(int server, int sg, int servers)
+{
+    // Offsets 1..servers-1 from the source, two apart by one: SG1 on the next two servers, SG2 one further,
+    // and so on; every server holds kStorageGroupsPerServer * kCopiesPerStorageGroup copies.
+    const int first = 1 + (sg - 1) % (servers - 1);
+    const int second = 1 + sg % (servers - 1);
+    return {(server + first) % servers, (server + second) % servers};
+}
+
+Result<DemoLabReport> DemoLab::createSized(const QString &labDir, int servers, const Clock &clock)
+{
+    if (servers < kMinServers || servers > kMaxServers)
+        return Error{QStringLiteral("scale lab"), QStringLiteral("%1 servers is out of range").arg(servers),
+                     QStringLiteral("give %1 to %2 servers (each storage group has SCR copies on two other "
+                                    "servers)")
+                         .arg(kMinServers)
+                         .arg(kMaxServers),
+                     JetCode::InvalidParameter};
+    QStringList names;
+    for (int i = 0; i < servers; ++i)
+        names << sizedServerName(i);
+    Shape shape;
+    shape.serverPaths = true;
+    shape.users = kSizedUserMailboxesPerDatabase;
+    shape.messages = kSizedMessagesPerMailbox;
+    auto report = createOrganization(labDir, clock, names, names, kStorageGroupsPerServer, shape);
+    if (!report)
+        return report.error();
+    // The copies as an administrator makes them: Enable-StorageGroupCopy, validation included, on the lab.
+    {
+        auto lab = Lab::open(labDir);
+        if (!lab)
+            return lab.error();
+        for (int i = 0; i < servers; ++i)
+            for (int sg = 1; sg <= kStorageGroupsPerServer; ++sg) {
+                const auto [a, b] = sizedStandbys(i, sg, servers);
+                for (const int standby : {a, b}) {
+                    EnableStorageGroupCopyRequest request;
+                    request.identity = names[i] + QStringLiteral("\\SG") + QString::number(sg);
+                    request.standbyMachine = names[standby];
+                    if (auto copy = cmdlets::enableStorageGroupCopy(**lab, request); !copy)
+                        return copy.error();
+                    ++report->copies;
+                }
+            }
+    }
+    logging::get("model")->info(
+        "created scale lab in {}: {} hosts, {} databases, {} mailboxes, {} messages, {} "
+        "SCR copies",
+        labDir.toStdString(), report->hosts, report->databases, report->mailboxes, report->messages,
+        report->copies);
     return report;
 }
 
