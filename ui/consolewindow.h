@@ -82,6 +82,7 @@ public:
     // Selects the tree item of key ("copy:MBX1\SG1>MBX3", "db:MBX1\SG1\DB1", "server:MBX1") as soon as it
     // exists.
     void selectWhenShown(const QString &key);
+    bool selectionIsPending() const { return !m_pendingSelection.isEmpty(); }
     // The simulation's controls, as the toolbar sets them.
     void setRunning(bool running);
     void setSpeed(double speed);

@@ -109,8 +109,13 @@ QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
             [this](int i) { setWindow(static_cast<Window>(m_windowCombo->itemData(i).toInt())); });
 
     m_chart->setAnimationOptions(QChart::NoAnimation);
+    // The axis title would be elided to "..." below the time labels in a dock's height: the chart's title
+    // says what the axis is instead.
     m_time->setTitleText(tr("Virtual time (UTC)"));
+    m_time->setTitleVisible(false);
     m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Labels on values have no category width of their own: Qt Charts would elide every one to "...".
+    m_time->setTruncateLabels(false);
     m_length->setTitleText(tr("Logs"));
     m_length->setLabelFormat(QStringLiteral("%d"));
     m_length->setTickType(QValueAxis::TicksDynamic);
@@ -215,9 +220,9 @@ void QueueChart::rebuildSeries()
     if (m_copies.empty())
         m_chart->setTitle(tr("Select an SCR copy to chart its queues"));
     else if (m_copies.size() == 1)
-        m_chart->setTitle(tr("Queues of the SCR copy of %1").arg(m_copies.front().name));
+        m_chart->setTitle(tr("Queues of the SCR copy of %1 (virtual time, UTC)").arg(m_copies.front().name));
     else
-        m_chart->setTitle(tr("Queues of %1 SCR copies").arg(m_copies.size()));
+        m_chart->setTitle(tr("Queues of %1 SCR copies (virtual time, UTC)").arg(m_copies.size()));
 }
 
 void QueueChart::refresh()

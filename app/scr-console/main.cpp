@@ -11,11 +11,13 @@
 
 #include <cstdio>
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTimer>
 
 namespace {
@@ -61,8 +63,11 @@ int main(int argc, char **argv)
     const QCommandLineOption afterOption(QStringLiteral("screenshot-after"),
                                          QStringLiteral("Seconds before the screenshot (default 6)."),
                                          QStringLiteral("SECONDS"));
-    parser.addOptions(
-        {labOption, runOption, speedOption, selectOption, commandOption, screenshotOption, afterOption});
+    const QCommandLineOption propertiesOption(
+        QStringLiteral("properties"),
+        QStringLiteral("Open the Properties of the --select'ed item once it is shown (as Alt+Enter does)."));
+    parser.addOptions({labOption, runOption, speedOption, selectOption, commandOption, screenshotOption,
+                       afterOption, propertiesOption});
     // --help and --version print and exit without a display: they are answered before the QApplication
     // (which needs one) exists, under a QCoreApplication. The arguments are read again below, once the
     // QApplication has taken its own (-platform, -style) out of them.
@@ -131,11 +136,28 @@ int main(int argc, char **argv)
         window.runCommand(parser.value(commandOption));
     if (parser.isSet(runOption))
         window.setRunning(true);
+    if (parser.isSet(propertiesOption) && parser.isSet(selectOption)) {
+        // Alt+Enter once the selection is there (the tree fills with the first snapshot).
+        auto *poll = new QTimer(&window);
+        poll->setInterval(100);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, poll] {
+            if (!window.selectionIsPending()) {
+                poll->stop();
+                if (auto *properties = window.findChild<QAction *>(QStringLiteral("propertiesAction")))
+                    properties->trigger();
+            }
+        });
+        poll->start();
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         const int after = parser.isSet(afterOption) ? parser.value(afterOption).toInt() : 6;
-        QTimer::singleShot(after * 1000, &window, [&window, file] {
-            window.grab().save(file);
+        const bool wholeScreen = parser.isSet(propertiesOption); // the sheet is a window of its own
+        QTimer::singleShot(after * 1000, &window, [&window, file, wholeScreen] {
+            if (wholeScreen)
+                QGuiApplication::primaryScreen()->grabWindow(0).save(file);
+            else
+                window.grab().save(file);
             QApplication::quit();
         });
     }
