@@ -29,6 +29,8 @@
 #include "lab/demolab.h"
 #include "lab/labworker.h"
 #include "models/copystatusmodel.h"
+#include "models/databaselistmodel.h"
+#include "models/mailboxmodel.h"
 #include "models/organizationmodel.h"
 
 #include <sys/stat.h>
@@ -258,6 +260,8 @@ Measures runConsole(const QString &labDir, double seconds, int messagesPerMinute
                 timeIt("copyStatus.setSnapshot", [&] { window.copyStatus()->setSnapshot(s); });
                 bump(k);
                 timeIt("showSnapshot", [&] { window.showSnapshot(s); });
+                timeIt("mailboxes.setSnapshot", [&] { window.mailboxes()->setSnapshot(s); });
+                timeIt("databaseList.setSnapshot", [&] { window.databaseList()->setSnapshot(s); });
                 OrganizationModel alone;
                 timeIt("organization(alone).setSnapshot", [&] { alone.setSnapshot(s); });
                 timeIt("organization(alone).setSnapshot again", [&] { alone.setSnapshot(s); });

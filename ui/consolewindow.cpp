@@ -166,7 +166,14 @@ void ConsoleWindow::buildTree()
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ConsoleWindow::selectionChanged);
-    connect(m_organization, &QAbstractItemModel::dataChanged, this, &ConsoleWindow::rebuildActionPane);
+    // The action pane follows a change of the selected item only (a copy suspended, a database dismounted).
+    connect(m_organization, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const QModelIndex current = m_tree->currentIndex();
+                if (current.isValid() && current.parent() == topLeft.parent() &&
+                    current.row() >= topLeft.row() && current.row() <= bottomRight.row())
+                    rebuildActionPane();
+            });
 }
 
 // The first time there is a tree: Microsoft Exchange, Server Configuration > Mailbox and each server open,
