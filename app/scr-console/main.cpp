@@ -5,7 +5,6 @@
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "core/logging.h"
-#include "directory/directory.h"
 #include "lab/demolab.h"
 #include "labsession.h"
 
@@ -107,8 +106,9 @@ int main(int argc, char **argv)
     const QString labDir = QFileInfo(parser.isSet(labOption) ? parser.value(labOption)
                                                              : QDir::homePath() + QStringLiteral("/scr-lab"))
                                .absoluteFilePath();
-    // Refusals before the window: a damaged directory is never replaced by a new demo lab, and a lab whose
-    // log cannot be written is named with its fix. Each is also printed, for a console started from a shell.
+    // Refusals before the window shows: a damaged directory is never replaced by a new demo lab (only a
+    // folder without org.sqlite gets one), and LabSession::open refuses a damaged directory or a lab whose
+    // log cannot be written, naming the fix. Each is also printed, for a console started from a shell.
     const auto refuse = [](const scr::Error &error) {
         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
         QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), error.toString());
@@ -118,8 +118,6 @@ int main(int argc, char **argv)
         auto made = scr::DemoLab::create(labDir, scr::SystemClock::instance());
         if (!made)
             return refuse(made.error());
-    } else if (auto valid = scr::Directory::validateFile(labDir); !valid) {
-        return refuse(valid.error());
     }
     scr::logging::installQtMessageHandler();
 
