@@ -1,11 +1,13 @@
 #include "consolewindow.h"
 
-#include "activationwizard.h"
+#include "enablecopywizard.h"
+#include "portabilitywizard.h"
+#include "preparetargetwizard.h"
+#include "recoverserverwizard.h"
 #include "copyproperties.h"
 #include "alertdelegate.h"
 #include "core/logging.h"
 #include "databaseproperties.h"
-#include "enablescrdialog.h"
 #include "eventviewer.h"
 #include "helpbrowser.h"
 #include "labsession.h"
@@ -768,6 +770,7 @@ void ConsoleWindow::attach(LabWorker *worker)
     // for this window (a QObject's posted events die with it): nothing of the old lab is drawn afterwards.
     delete m_attachment;
     m_attachment = new QObject(this);
+    m_worker = worker;
     forgetLab();
     QObject *ctx = m_attachment;
     connect(this, &ConsoleWindow::scriptRequested, worker, &LabWorker::runScript, Qt::QueuedConnection);
@@ -1093,23 +1096,22 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
     switch (action.kind) {
     case ConsoleAction::Command:
         break;
-    case ConsoleAction::OpenEnableScrDialog: {
-        const StorageGroupSnapshot *sg = ConsoleActions::storageGroup(m_snapshot, action.target);
-        if (!sg)
-            return;
-        EnableScrDialog dialog(m_snapshot, sg->record, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        script = dialog.command();
-        break;
-    }
+    case ConsoleAction::OpenEnableWizard:
+        openWizard(new EnableCopyWizard(m_snapshot, {action.target}, QString(), wizardServices(), this));
+        return;
+    case ConsoleAction::OpenPrepareWizard:
+        openWizard(new PrepareTargetWizard(m_snapshot, action.target, wizardServices(), this));
+        return;
+    case ConsoleAction::OpenPortabilityWizard:
+        openWizard(new PortabilityWizard(m_snapshot, action.target, wizardServices(), this));
+        return;
+    case ConsoleAction::OpenRecoverServerWizard:
+        openWizard(new RecoverServerWizard(m_snapshot, action.target, wizardServices(), this));
+        return;
     case ConsoleAction::OpenDatabaseProperties:
     case ConsoleAction::OpenCopyProperties:
     case ConsoleAction::OpenStorageGroupProperties:
         openProperties(action); // the sheet runs its own commands
-        return;
-    case ConsoleAction::OpenActivationWizard:
-        activationWizard(action.target); // the wizard runs its own commands
         return;
     case ConsoleAction::OpenMailFlowDialog: {
         MailFlowDialog dialog(action.target, this);
@@ -1133,16 +1135,46 @@ void ConsoleWindow::trigger(const ConsoleAction &action)
     m_actionRequests[runCommand(script)] = action.text;
 }
 
-void ConsoleWindow::activationWizard(const QString &copyKey)
+WizardServices ConsoleWindow::wizardServices()
 {
-    ActivationWizard wizard(
-        m_snapshot, copyKey,
-        [this](const QString &command) {
-            return runCommand(command, true);
-        }, // a step that fails stops the wizard
-        this);
-    connect(this, &ConsoleWindow::scriptFinished, &wizard, &ActivationWizard::scriptFinished);
-    wizard.exec();
+    WizardServices services;
+    services.run = [this](const QString &command) { return runCommand(command, true); };
+    services.onLab = [this](QObject *context, std::function<void(Lab &)> work, std::function<void()> done) {
+        if (!m_worker || !m_attachment)
+            return;
+        // The answer comes back through this lab's attachment (gone with the lab) and is dropped when the
+        // asker (a wizard) has closed meanwhile.
+        QPointer<QObject> asker(context);
+        LabWorker *worker = m_worker;
+        QObject *back = m_attachment;
+        QMetaObject::invokeMethod(
+            worker,
+            [worker, back, asker, work = std::move(work), done = std::move(done)] {
+                worker->withLab(work);
+                QMetaObject::invokeMethod(
+                    back,
+                    [asker, done] {
+                        if (asker)
+                            done();
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    };
+    return services;
+}
+
+void ConsoleWindow::openWizard(ScrWizard *wizard)
+{
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &ConsoleWindow::scriptFinished, wizard, &ScrWizard::scriptFinished);
+    // After an activation, "protect again": the Enable wizard for what was activated, this one closed.
+    connect(wizard, &ScrWizard::enableCopiesRequested, this,
+            [this, wizard](const QStringList &storageGroups, const QString &standby) {
+                wizard->accept();
+                openWizard(new EnableCopyWizard(m_snapshot, storageGroups, standby, wizardServices(), this));
+            });
+    wizard->open();
 }
 
 void ConsoleWindow::buildPropertiesAction()

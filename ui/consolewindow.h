@@ -11,11 +11,13 @@
 #include "models/consoleactions.h"
 #include "models/queuehistory.h"
 #include "models/replicationhealth.h"
+#include "scrwizard.h"
 
 #include <map>
 #include <vector>
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QComboBox;
@@ -86,6 +88,11 @@ public:
     // The simulation's controls, as the toolbar sets them.
     void setRunning(bool running);
     void setSpeed(double speed);
+    // How the wizards reach the lab: commands through runCommand, read-only work on the worker's thread.
+    WizardServices wizardServices();
+    // Shows wizard window-modal (open(), not exec(): the console keeps drawing the lab while it runs) and
+    // deletes it when closed; its commands' answers and its "protect again" offer are wired here.
+    void openWizard(ScrWizard *wizard);
 
 public Q_SLOTS:
     void showSnapshot(const scr::LabSnapshot &snapshot);
@@ -147,7 +154,6 @@ private:
     void rebuildActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);
-    void activationWizard(const QString &copyKey);
     // Properties (copy, storage group, database): a live, non-modal sheet; Alt+Enter opens the selection's.
     void buildPropertiesAction();
     void openProperties(const ConsoleAction &action);
@@ -165,6 +171,7 @@ private:
     QTreeView *m_tree;
     QTableView *m_copyTable;
     QMenu *m_recentMenu = nullptr;
+    QPointer<LabWorker> m_worker;
     QObject *m_attachment = nullptr; // the context of the worker's connections: gone with its lab
     QMenu *m_columnsMenu = nullptr;  // the result pane's columns: the header's context menu and View's
     QLineEdit *m_copyFilter;

@@ -265,4 +265,13 @@ void LabWorker::tick()
     Q_EMIT speedMeasured(m_speed, achievedSpeed());
 }
 
+bool LabWorker::withLab(const std::function<void(Lab &)> &work)
+{
+    Lab *lab = m_session ? m_session->lab() : nullptr;
+    if (!lab)
+        return false;
+    work(*lab);
+    return true;
+}
+
 } // namespace scr

@@ -11,6 +11,7 @@
 #include "labsnapshot.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -22,6 +23,7 @@ class QTimer;
 namespace scr {
 
 class Clock;
+class Lab;
 class ShellSession;
 
 class LabWorker final : public QObject
@@ -52,6 +54,9 @@ public:
     // Virtual ms advanced per real ms over the last kAchievedWindowMs of ticks; 0 before the first tick
     // after Run, Pause or a change of speed.
     double achievedSpeed() const;
+    // Runs work with the open lab, on the worker's own thread (queue it there); false, work not run, when no
+    // lab is open. For the wizards' read-only checks and previews: changes go through runScript.
+    bool withLab(const std::function<void(Lab &)> &work);
 
 public Q_SLOTS:
     void open();

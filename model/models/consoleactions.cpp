@@ -99,6 +99,23 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
         else
             actions.push_back(
                 command(tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host)));
+        // A standby machine (it holds SCR copies): make its target objects for database portability.
+        bool holdsCopies = false;
+        bool hasCopies = false;
+        for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
+            for (const CopySnapshot &c : sg.copies) {
+                holdsCopies =
+                    holdsCopies || c.record.standbyMachine.compare(server->name, Qt::CaseInsensitive) == 0;
+                hasCopies = hasCopies || sg.record.server.compare(server->name, Qt::CaseInsensitive) == 0;
+            }
+        if (holdsCopies)
+            actions.push_back(dialog(ConsoleAction::OpenPrepareWizard,
+                                     tr("Prepare SCR targets on %1...").arg(server->name), server->name));
+        // A failed server whose storage groups have SCR copies: recover it on a standby machine.
+        if (hasCopies && !snapshot.isPoweredOn(host))
+            actions.push_back(dialog(ConsoleAction::OpenRecoverServerWizard,
+                                     tr("Recover server %1 from its SCR copies...").arg(server->name),
+                                     server->name));
         break;
     }
     case OrganizationModel::StorageGroup: {
@@ -107,7 +124,7 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
             break;
         const QString name = sg->record.identity();
         actions.push_back(
-            dialog(ConsoleAction::OpenEnableScrDialog, tr("Enable SCR for %1...").arg(name), name));
+            dialog(ConsoleAction::OpenEnableWizard, tr("Enable SCR for %1...").arg(name), name));
         for (const CopySnapshot &c : sg->copies) {
             const QString args = copyArguments(name, c.record.standbyMachine);
             actions.push_back(command(tr("Disable SCR copy %1 on %2").arg(name, c.record.standbyMachine),
@@ -167,8 +184,14 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
                                   QStringLiteral("Disable-StorageGroupCopy ") + args,
                                   tr("Stop replicating %1 to %2? The copy's files stay on %2.")
                                       .arg(key.storageGroup, key.standby)));
-        actions.push_back(dialog(ConsoleAction::OpenActivationWizard, tr("Activate SCR copy %1...").arg(name),
+        actions.push_back(dialog(ConsoleAction::OpenPortabilityWizard,
+                                 tr("Activate SCR copy %1 by database portability...").arg(name),
                                  key.toString()));
+        if (const ServerRecord *source = snapshot.server(key.storageGroup.section(QLatin1Char('\\'), 0, 0));
+            source && !snapshot.isPoweredOn(source->host))
+            actions.push_back(dialog(ConsoleAction::OpenRecoverServerWizard,
+                                     tr("Recover server %1 on %2...").arg(source->name, key.standby),
+                                     source->name + QLatin1Char('>') + key.standby));
         actions.push_back(
             dialog(ConsoleAction::OpenCopyProperties, tr("Properties of %1...").arg(name), key.toString()));
         break;

@@ -19,12 +19,14 @@ struct ConsoleAction
 {
     enum Kind {
         Command,                    // runs script
-        OpenEnableScrDialog,        // target: the storage group's identity
+        OpenEnableWizard,           // target: the storage group's identity
         OpenDatabaseProperties,     // target: the database's identity
-        OpenActivationWizard,       // target: the copy's CopyKey text
+        OpenPortabilityWizard,      // target: the copy's CopyKey text
         OpenMailFlowDialog,         // target: the database's identity
         OpenCopyProperties,         // target: the copy's CopyKey text
-        OpenStorageGroupProperties  // target: the storage group's identity
+        OpenStorageGroupProperties, // target: the storage group's identity
+        OpenPrepareWizard,          // target: the standby server's name
+        OpenRecoverServerWizard     // target: the failed server's name, or "MBX1>MBX3" with the standby
     };
     // A Properties entry (the last of its list, as in EMC; Alt+Enter opens it).
     bool isProperties() const

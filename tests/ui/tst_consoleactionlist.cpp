@@ -94,14 +94,20 @@ QString describe(const ConsoleAction &a)
     case ConsoleAction::Command:
         what = a.script;
         break;
-    case ConsoleAction::OpenEnableScrDialog:
-        what = QStringLiteral("<enable SCR dialog> ") + a.target;
+    case ConsoleAction::OpenEnableWizard:
+        what = QStringLiteral("<enable SCR wizard> ") + a.target;
         break;
     case ConsoleAction::OpenDatabaseProperties:
         what = QStringLiteral("<database properties> ") + a.target;
         break;
-    case ConsoleAction::OpenActivationWizard:
-        what = QStringLiteral("<activation wizard> ") + a.target;
+    case ConsoleAction::OpenPortabilityWizard:
+        what = QStringLiteral("<portability wizard> ") + a.target;
+        break;
+    case ConsoleAction::OpenPrepareWizard:
+        what = QStringLiteral("<prepare target wizard> ") + a.target;
+        break;
+    case ConsoleAction::OpenRecoverServerWizard:
+        what = QStringLiteral("<recover server wizard> ") + a.target;
         break;
     case ConsoleAction::OpenMailFlowDialog:
         what = QStringLiteral("<mail flow dialog> ") + a.target;
@@ -190,13 +196,16 @@ private Q_SLOTS:
                                    << QStringList{QStringLiteral(
                                           "Power off MBX1 (simulate a failure) => Stop-Host MBX1 [asks]")};
         QTest::newRow("server down") << OrganizationModel::Server << QStringLiteral("MBX2") << QString()
-                                     << QStringList{QStringLiteral("Power on MBX2 => Start-Host MBX2")};
+                                     << QStringList{
+                                            QStringLiteral("Power on MBX2 => Start-Host MBX2"),
+                                            QStringLiteral("Recover server MBX2 from its SCR copies... => "
+                                                           "<recover server wizard> MBX2")};
         QTest::newRow("unknown server")
             << OrganizationModel::Server << QStringLiteral("MBX9") << QString() << QStringList{};
         QTest::newRow("storage group with a copy")
             << OrganizationModel::StorageGroup << QStringLiteral("MBX1\\SG1") << QString()
             << QStringList{
-                   QStringLiteral("Enable SCR for MBX1\\SG1... => <enable SCR dialog> MBX1\\SG1"),
+                   QStringLiteral("Enable SCR for MBX1\\SG1... => <enable SCR wizard> MBX1\\SG1"),
                    QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
                    QStringLiteral("Start a full backup of MBX1\\SG1 => Start-DatabaseBackup MBX1\\SG1"),
@@ -204,7 +213,7 @@ private Q_SLOTS:
         QTest::newRow("storage group without a copy")
             << OrganizationModel::StorageGroup << QStringLiteral("mbx1\\sg2") << QString()
             << QStringList{
-                   QStringLiteral("Enable SCR for MBX1\\SG2... => <enable SCR dialog> MBX1\\SG2"),
+                   QStringLiteral("Enable SCR for MBX1\\SG2... => <enable SCR wizard> MBX1\\SG2"),
                    QStringLiteral("Start a full backup of MBX1\\SG2 => Start-DatabaseBackup MBX1\\SG2"),
                    QStringLiteral("Properties of MBX1\\SG2... => <storage group properties> MBX1\\SG2")};
         QTest::newRow("database mounted")
@@ -232,8 +241,8 @@ private Q_SLOTS:
                        "-StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
                    QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
-                   QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3... => <activation wizard> "
-                                  "copy:MBX1\\SG1>MBX3"),
+                   QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3 by database portability... => "
+                                  "<portability wizard> copy:MBX1\\SG1>MBX3"),
                    QStringLiteral("Properties of MBX1\\SG1 on MBX3... => <copy properties> "
                                   "copy:MBX1\\SG1>MBX3")};
         QTest::newRow("copy suspended, same storage group name on another server")
@@ -246,8 +255,9 @@ private Q_SLOTS:
                        "-StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
                    QStringLiteral("Disable SCR copy MBX2\\SG1 on MBX3 => Disable-StorageGroupCopy MBX2\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
-                   QStringLiteral("Activate SCR copy MBX2\\SG1 on MBX3... => <activation wizard> "
-                                  "copy:MBX2\\SG1>MBX3"),
+                   QStringLiteral("Activate SCR copy MBX2\\SG1 on MBX3 by database portability... => "
+                                  "<portability wizard> copy:MBX2\\SG1>MBX3"),
+                   QStringLiteral("Recover server MBX2 on MBX3... => <recover server wizard> MBX2>MBX3"),
                    QStringLiteral("Properties of MBX2\\SG1 on MBX3... => <copy properties> "
                                   "copy:MBX2\\SG1>MBX3")};
         QTest::newRow("copy that is gone") << OrganizationModel::Copy << QStringLiteral("MBX1\\SG2")
@@ -297,7 +307,11 @@ private Q_SLOTS:
                                      .toString(),
                                  selection.identity);
                     const auto actions = ConsoleActions::of(s, selection);
-                    QCOMPARE(actions.size(), std::size_t(5));
+                    // Recover Server is offered too when the copy's source is down.
+                    const ServerRecord *source =
+                        s.server(selection.identity.section(QLatin1Char('\\'), 0, 0));
+                    const bool sourceDown = source && !s.isPoweredOn(source->host);
+                    QCOMPARE(actions.size(), std::size_t(sourceDown ? 6 : 5));
                     QCOMPARE(actions.back().target, key.toString()); // Properties, last as in EMC
                     QCOMPARE(actions.back().kind, ConsoleAction::OpenCopyProperties);
                 }
@@ -469,7 +483,8 @@ private Q_SLOTS:
             for (const ConsoleAction &a :
                  ConsoleActions::of(s, {OrganizationModel::Copy, key.storageGroup, key.standby}))
                 expected << a.text;
-            QCOMPARE(expected.size(), 5);
+            // MBX2 is down: its copy offers Recover Server too.
+            QCOMPARE(expected.size(), key.storageGroup.startsWith(QStringLiteral("MBX2")) ? 6 : 5);
             MenuSeen seen;
             // Resume on the suspended copy; nothing chosen on the other.
             const QString choose =
@@ -498,7 +513,8 @@ private Q_SLOTS:
         readNextMenu(&seen, {});
         Q_EMIT tree->customContextMenuRequested(tree->visualRect(server).center());
         QCOMPARE(seen.name, QStringLiteral("treeMenu"));
-        QCOMPARE(seen.texts, QStringList{QStringLiteral("Power on MBX2")});
+        QCOMPARE(seen.texts, (QStringList{QStringLiteral("Power on MBX2"),
+                                          QStringLiteral("Recover server MBX2 from its SCR copies...")}));
     }
 
     // Starts scr-console with no QT_QPA_PLATFORM, DISPLAY or WAYLAND_DISPLAY.

@@ -1,9 +1,8 @@
-// The console window on a demo lab, clicked through as an administrator would: enable SCR with the dialog
-// (which checks the lag times as they are typed), run the simulation and watch the copy's queues, toggle
+// The console window on a demo lab, clicked through as an administrator would (the wizards have tests of
+// their own, tst_wizard_*): run the simulation and watch the copy's queues, toggle
 // "This database can be overwritten by a restore", answer No then Yes to a dismount, see a refused action's
 // error, and type in the shell pane. The lab runs on its own thread, as in scr-console.
 
-#include "activationwizard.h"
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
@@ -72,18 +71,6 @@ private:
     bool m_ran = false;
     bool m_leftOpen = false;
 };
-
-// Clicks Activate and waits for the steps; false, with the wizard's output logged, when one failed.
-bool activate(ActivationWizard *wizard)
-{
-    wizard->next();
-    if (!QTest::qWaitFor([wizard] { return wizard->finishedAll() || wizard->failed(); }, 60000))
-        qWarning("the activation did not end within a minute");
-    if (!wizard->finishedAll())
-        qWarning("%s",
-                 qPrintable(wizard->findChild<QPlainTextEdit *>(QStringLiteral("output"))->toPlainText()));
-    return wizard->finishedAll();
-}
 
 // Clicks button of the message box modal; false when modal is not a message box or has no such button
 // (the box is then left for OnNextModal to reject).
@@ -193,38 +180,6 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
-    void enableScrWithTheDialog()
-    {
-        select(QStringLiteral("sg:MBX1\\SG1"));
-        QPushButton *enable = actionButton(QStringLiteral("Enable SCR for MBX1\\SG1..."));
-        QVERIFY(enable);
-        bool checkedAsTyped = false;
-        OnNextModal handler([&](QWidget *dialog) {
-            auto *replay = dialog->findChild<QLineEdit *>(QStringLiteral("replayLagTime"));
-            auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
-            auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
-            if (!replay || !buttons || !standby)
-                return; // left open: rejected, and the checks below fail
-            QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-            replay->setText(QStringLiteral("one day")); // not a TimeSpan: OK goes grey, the page says why
-            checkedAsTyped = !ok->isEnabled();
-            replay->setText(QStringLiteral("0.00:00:00"));
-            standby->setCurrentText(QStringLiteral("MBX3"));
-            ok->click();
-        });
-        enable->click();
-        QVERIFY(handler.ran());
-        QVERIFY(!handler.leftOpen());
-        QVERIFY(checkedAsTyped);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid(), 10000);
-        QCOMPARE(m_window->copyStatus()->rowCount(), 1);
-        QCOMPARE(m_window->copyStatus()->copy(0).record.replayLagMs, 0);
-        // The console taught the shell: the command it ran is in the shell pane.
-        QVERIFY(m_window->findChild<ShellPane *>()->output().contains(QStringLiteral(
-            "Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplayLagTime 0.00:00:00")));
-    }
-
     void runningReplicatesAndCharts()
     {
         enableCopyOfSg1();
@@ -322,43 +277,38 @@ private Q_SLOTS:
 
     void aRefusedActionSaysWhatToDo()
     {
-        select(QStringLiteral("server:MBX4"));
+        enableCopyOfSg1();
+        if (QTest::currentTestFailed())
+            return;
+        select(QStringLiteral("server:MBX3"));
         bool answered = false;
         {
             OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::Yes); });
-            QPushButton *powerOff = actionButton(QStringLiteral("Power off MBX4 (simulate a failure)"));
+            QPushButton *powerOff = actionButton(QStringLiteral("Power off MBX3 (simulate a failure)"));
             QVERIFY(powerOff);
             powerOff->click();
             QVERIFY(box.ran());
         }
         QVERIFY(answered);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().host(QStringLiteral("MBX4")) &&
-                                     !m_window->snapshot().host(QStringLiteral("MBX4"))->poweredOn,
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->snapshot().host(QStringLiteral("MBX3")) &&
+                                     !m_window->snapshot().host(QStringLiteral("MBX3"))->poweredOn,
                                  10000);
-        // Enabling SCR onto a powered-off standby is refused by the cmdlet, and the console shows why.
-        select(QStringLiteral("sg:MBX2\\SG1"));
-        bool chosen = false;
+        // Seeding the copy again onto a powered-off standby is refused by the cmdlet, and the console shows
+        // why.
+        select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
+        answered = false;
         {
-            OnNextModal handler([&](QWidget *dialog) {
-                auto *standby = dialog->findChild<QComboBox *>(QStringLiteral("standbyMachine"));
-                auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
-                if (!standby || !buttons)
-                    return;
-                standby->setCurrentText(QStringLiteral("MBX4"));
-                chosen = standby->currentText() == QStringLiteral("MBX4");
-                buttons->button(QDialogButtonBox::Ok)->click();
-            });
-            QPushButton *enable = actionButton(QStringLiteral("Enable SCR for MBX2\\SG1..."));
-            QVERIFY(enable);
-            enable->click();
-            QVERIFY(handler.ran());
-            QVERIFY(!handler.leftOpen());
+            OnNextModal box([&](QWidget *modal) { answered = answer(modal, QMessageBox::Yes); });
+            QPushButton *seed = actionButton(QStringLiteral("Seed SCR copy MBX1\\SG1 on MBX3 again"));
+            QVERIFY(seed);
+            seed->click();
+            QVERIFY(box.ran());
         }
-        QVERIFY(chosen);
+        QVERIFY(answered);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QMessageBox *>(QStringLiteral("actionError")), 10000);
-        QVERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("actionError"))
-                    ->text()
-                    .contains(QStringLiteral("start the standby machine first")));
+        const QString error = m_window->findChild<QMessageBox *>(QStringLiteral("actionError"))->text();
+        QVERIFY2(error.contains(QStringLiteral("MBX3")) && error.contains(QStringLiteral("Start-Host")),
+                 qPrintable(error));
     }
 
     void selectsAnItemWhenItExists()
@@ -386,135 +336,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("no such mailbox")), 10000);
         QTest::keyClick(input, Qt::Key_Up); // history
         QCOMPARE(input->text(), QStringLiteral("Get-Mailbox nobody"));
-    }
-    void activateByDatabasePortabilityWithTheWizard()
-    {
-        // MBX1\SG1 replicated to MBX3 for two virtual minutes of mail.
-        enableCopyOfSg1();
-        if (QTest::currentTestFailed())
-            return;
-        runAndWait(QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 120; Step-Simulation "
-                                  "0.00:02:00"));
-        if (QTest::currentTestFailed())
-            return;
-        select(QStringLiteral("copy:MBX1\\SG1>MBX3"));
-        bool isWizard = false;
-        bool refusedRecoverServer = false;
-        int targetPage = -1;
-        QString targetStorageGroup;
-        bool sawCommands = false;
-        bool finished = false;
-        OnNextModal dialog([&](QWidget *w) {
-            auto *wizard = qobject_cast<ActivationWizard *>(w);
-            isWizard = wizard != nullptr;
-            if (!wizard)
-                return;
-            // Recover Server while the source runs is refused on the first page, which says why.
-            wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
-            wizard->next();
-            refusedRecoverServer = wizard->currentId() == ActivationWizard::CopyPage &&
-                                   wizard->findChild<QLabel *>(QStringLiteral("sourceState"))
-                                       ->text()
-                                       .contains(QStringLiteral("Power it off"));
-            wizard->findChild<QRadioButton *>(QStringLiteral("portability"))->setChecked(true);
-            wizard->next();
-            targetPage = wizard->currentId();
-            targetStorageGroup = wizard->findChild<QLineEdit *>(QStringLiteral("targetStorageGroup"))->text();
-            if (targetPage != int(ActivationWizard::TargetPage))
-                return;
-            wizard->next();
-            sawCommands = wizard->findChild<QPlainTextEdit *>(QStringLiteral("summary"))
-                              ->toPlainText()
-                              .contains(QStringLiteral(
-                                  "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -Confirm:$false"));
-            if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS")) // README pictures: SCR_SCREENSHOTS=DIR
-                wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
-                                    QStringLiteral("/wizard-summary.png"));
-            finished = activate(wizard) && wizard->resultText().contains(QStringLiteral("No data was lost"));
-            if (qEnvironmentVariableIsSet("SCR_SCREENSHOTS"))
-                wizard->grab().save(qEnvironmentVariable("SCR_SCREENSHOTS") +
-                                    QStringLiteral("/wizard-done.png"));
-            wizard->accept();
-        });
-        QPushButton *activateButton = actionButton(QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3..."));
-        QVERIFY(activateButton);
-        activateButton->click();
-        QVERIFY(dialog.ran());
-        QVERIFY(isWizard);
-        QVERIFY(refusedRecoverServer);
-        QCOMPARE(targetPage, int(ActivationWizard::TargetPage));
-        QCOMPARE(targetStorageGroup, QStringLiteral("SG1Target"));
-        QVERIFY(sawCommands);
-        QVERIFY(finished);
-        QVERIFY(!dialog.leftOpen());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target")) &&
-                database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mounted,
-            10000);
-        QVERIFY(!m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG1>MBX3")).isValid());
-        // The users moved with their mail: the target holds the 20 users.
-        QTRY_COMPARE(database(QStringLiteral("MBX3\\SG1Target"), QStringLiteral("DB1Target"))->mailboxes, 20);
-    }
-    void activateByRecoverServerWithTheWizard()
-    {
-        // MBX1\SG2 replicated to MBX4, then MBX1 dies.
-        runAndWait(QStringLiteral(
-            "Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX4 -ReplayLagTime 0.0:0:0; "
-            "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120; Step-Simulation 0.00:02:00; Stop-Host "
-            "MBX1"));
-        if (QTest::currentTestFailed())
-            return;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_window->organization()->indexOfKey(QStringLiteral("copy:MBX1\\SG2>MBX4")).isValid(), 10000);
-        select(QStringLiteral("copy:MBX1\\SG2>MBX4"));
-        bool isWizard = false;
-        QString sourceState;
-        int summaryPage = -1;
-        bool gated = false;
-        bool commitAfterAccepting = false;
-        bool finished = false;
-        QString result;
-        OnNextModal dialog([&](QWidget *w) {
-            auto *wizard = qobject_cast<ActivationWizard *>(w);
-            isWizard = wizard != nullptr;
-            if (!wizard)
-                return;
-            sourceState = wizard->findChild<QLabel *>(QStringLiteral("sourceState"))->text();
-            wizard->findChild<QRadioButton *>(QStringLiteral("recoverServer"))->setChecked(true);
-            wizard->next();
-            summaryPage = wizard->currentId();
-            if (summaryPage != int(ActivationWizard::SummaryPage))
-                return;
-            // The loss must be accepted before anything runs.
-            auto *accept = wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss"));
-            gated = accept->isVisible() && !wizard->button(QWizard::CommitButton)->isEnabled();
-            accept->setChecked(true);
-            commitAfterAccepting = wizard->button(QWizard::CommitButton)->isEnabled();
-            if (!commitAfterAccepting)
-                return;
-            finished = activate(wizard);
-            result = wizard->resultText();
-            wizard->accept();
-        });
-        QPushButton *activateButton = actionButton(QStringLiteral("Activate SCR copy MBX1\\SG2 on MBX4..."));
-        QVERIFY(activateButton);
-        activateButton->click();
-        QVERIFY(dialog.ran());
-        QVERIFY(isWizard);
-        QVERIFY2(sourceState.contains(QStringLiteral("cannot be reached")), qPrintable(sourceState));
-        QCOMPARE(summaryPage, int(ActivationWizard::SummaryPage));
-        QVERIFY(gated);
-        QVERIFY(commitAfterAccepting);
-        QVERIFY(finished);
-        QVERIFY(!dialog.leftOpen());
-        QVERIFY2(result.contains(QStringLiteral("Data was lost")), qPrintable(result));
-        // The machine that was MBX4 is MBX1 now, with MBX1\SG2\DB2 mounted on it.
-        QTRY_VERIFY_WITH_TIMEOUT(database(QStringLiteral("MBX1\\SG2"), QStringLiteral("DB2")) &&
-                                     database(QStringLiteral("MBX1\\SG2"), QStringLiteral("DB2"))->mounted,
-                                 10000);
-        const HostRecord *host = m_window->snapshot().host(QStringLiteral("MBX1"));
-        QVERIFY(host && host->poweredOn);
-        QCOMPARE(host->diskFolder, QStringLiteral("hosts/MBX4"));
     }
 };
 

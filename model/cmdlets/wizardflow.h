@@ -1,0 +1,62 @@
+#pragma once
+// What every console wizard is made of, without widgets: the read-only pre-flight checks it shows before
+// anything runs (each passes, warns or fails, with its fix), the steps it runs (each one EMS command line in
+// the shell's text form, as EMC's Configuration Summary and completion pages show them), and the text of its
+// completion page and of the .ps1 that "Save as script..." writes (which scr-shell runs as it is).
+
+#include <QString>
+#include <vector>
+
+namespace scr {
+
+struct PreflightCheck
+{
+    enum class Outcome { Pass, Warning, Fail };
+    Outcome outcome = Outcome::Pass;
+    QString check;  // what was checked, "The standby machine MBX3 is powered on"
+    QString detail; // what was found, in the rule's own units ("12 logs behind, over the 10 allowed")
+    QString fix;    // for a warning or a failure: what to do
+};
+
+// True when no check failed (warnings do not block).
+bool preflightPasses(const std::vector<PreflightCheck> &checks);
+// "Passed", "Warning", "Failed": the outcome in words (never by colour alone).
+QString outcomeName(PreflightCheck::Outcome outcome);
+
+struct FlowStep
+{
+    QString title; // "Activate the copy (Restore-StorageGroupCopy)"
+    QString
+        command; // one or more statements; each step runs on a fresh session (Enter-PSSession where needed)
+    // Once this step has started, stopping is no longer safe (the flow has passed its point of no return:
+    // setup /m:Uninstall, Rename-Computer): the wizard's Cancel is disabled from here on and the steps before
+    // it say so.
+    bool irreversible = false;
+};
+
+enum class StepState { NotRun, Running, Completed, Failed, Cancelled };
+
+struct StepOutcome
+{
+    StepState state = StepState::NotRun;
+    qint64 elapsedMs = 0;
+    QString output; // what the command printed
+    QString error;  // the cmdlet's error (with its fix) when it failed
+};
+
+// "00:01:05": EMC's Elapsed Time.
+QString elapsedText(qint64 ms);
+
+// The completion page's text, as EMC's: the wizard's verdict, then for each step its title, its state,
+// "Exchange Management Shell command completed:" (or "attempted:" when it failed, nothing when it never ran),
+// the command, the error if any and "Elapsed Time: hh:mm:ss".
+QString completionText(const QString &wizardTitle, const std::vector<FlowStep> &steps,
+                       const std::vector<StepOutcome> &outcomes);
+
+// The steps as a script scr-shell runs as it is: a comment header (what, when made), $ErrorActionPreference =
+// 'Stop' (a failed step stops the script, as it stops the wizard), then each step's title as a comment and
+// its command. A step that enters a session leaves it (Exit-PSSession), since in a script a session outlives
+// its line.
+QString flowScript(const QString &wizardTitle, const std::vector<FlowStep> &steps);
+
+} // namespace scr

@@ -1,0 +1,76 @@
+#pragma once
+// ConsoleFixture: the console window on a fresh demo lab, its worker on a thread of its own, as in
+// scr-console; what the GUI tests share to click through it (select an item, press an action, run a command
+// and wait for its answer, drive a wizard page by page). One per test function: start() in init(), stop()
+// in cleanup(); the lab's folder is removed with it.
+
+#include "consolewindow.h"
+
+#include <memory>
+#include <optional>
+
+#include <QString>
+
+class QPushButton;
+class QTemporaryDir;
+class QThread;
+
+namespace scr {
+class LabWorker;
+class ScrWizard;
+struct DatabaseSnapshot;
+} // namespace scr
+
+namespace scr::test {
+
+class ConsoleFixture
+{
+public:
+    ConsoleFixture();
+    ~ConsoleFixture();
+
+    // A new demo lab, its worker and a shown window; false (with a warning) when the tree did not appear.
+    bool start();
+    void stop();
+
+    scr::ConsoleWindow *window() const { return m_window.get(); }
+    QString labDir() const;
+
+    // Selects the tree item of key ("sg:MBX1\SG1", "copy:MBX1\SG1>MBX3", "server:MBX1"); false if absent.
+    bool select(const QString &key);
+    // The action pane's button with exactly this text, or null.
+    QPushButton *actionButton(const QString &text) const;
+    // Runs script as the shell pane would and waits for its answer (a minute at most): whatever was queued
+    // before has run and its snapshot arrived. The output, or nothing with the error in *error.
+    std::optional<QString> run(const QString &script, QString *error = nullptr);
+    // Waits until key's tree item exists (10 s).
+    bool waitForItem(const QString &key);
+    const scr::DatabaseSnapshot *database(const QString &identity) const; // "MBX1\SG1\DB1"
+
+    // The wizard the window opened last (the active one), or null.
+    template <typename W> W *wizard() const { return qobject_cast<W *>(openWizard()); }
+    scr::ScrWizard *openWizard() const;
+    // Waits for the pre-flight checks of the wizard's current page to have answered (20 s).
+    static bool waitForPreflight(scr::ScrWizard *wizard);
+    // Clicks Next (or Commit) until the wizard shows page id, waiting for the pre-flight where it comes;
+    // false (with a warning naming the page it stopped on and why) when Next is unavailable before.
+    static bool nextUntil(scr::ScrWizard *wizard, int pageId);
+    // From the commit page: clicks it and waits (two minutes at most) for the completion page.
+    static bool runToCompletion(scr::ScrWizard *wizard);
+
+    // The objects the wizards change, as the shell lists them: servers, storage groups and their paths,
+    // databases (mounted or not, their files), SCR copies and where each mailbox lives. Run it on two labs
+    // (the wizard's, through run(); the shell's, through shell()) and compare the texts.
+    static QString stateScript();
+    // Runs scr-shell with args ("--lab", DIR, "-c", SCRIPT or a .ps1 file); its output when it exited 0,
+    // else nothing with its output and exit code in *error.
+    static std::optional<QString> shell(const QStringList &args, QString *error = nullptr);
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QThread> m_thread;
+    scr::LabWorker *m_worker = nullptr;
+    std::unique_ptr<scr::ConsoleWindow> m_window;
+};
+
+} // namespace scr::test

@@ -1,0 +1,25 @@
+#pragma once
+// RecoverServerWizard: Activate by Recover Server (skeleton: being built in issue 13).
+
+#include "lab/labsnapshot.h"
+#include "scrwizard.h"
+
+namespace scr {
+
+class RecoverServerWizard final : public ScrWizard
+{
+    Q_OBJECT
+public:
+    RecoverServerWizard(const LabSnapshot &snapshot, const QString &target, WizardServices services,
+                        QWidget *parent = nullptr);
+
+protected:
+    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
+    std::vector<FlowStep> plan() const override;
+
+private:
+    LabSnapshot m_snapshot;
+    QString m_target;
+};
+
+} // namespace scr
