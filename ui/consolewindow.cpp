@@ -745,8 +745,8 @@ QString ConsoleWindow::helpSectionForFocus() const
             return QStringLiteral("scr-shell");
         if (name == QStringLiteral("dashboardDock"))
             return QStringLiteral("Replication Dashboard");
-        if (name == QStringLiteral("activationWizard"))
-            return QStringLiteral("The activation runbooks");
+        if (qobject_cast<const ScrWizard *>(w))
+            return QStringLiteral("The wizards");
     }
     return QStringLiteral("SCR Console");
 }

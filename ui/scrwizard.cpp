@@ -466,6 +466,16 @@ void ScrWizard::updateProgressRow(int index)
         m_progressList->scrollToItem(item);
 }
 
+bool ScrWizard::pastPointOfNoReturn() const
+{
+    if (m_flow != FlowState::Running)
+        return false;
+    for (int i = 0; i <= m_next && i < static_cast<int>(m_steps.size()); ++i)
+        if (m_steps[static_cast<std::size_t>(i)].irreversible)
+            return true;
+    return false;
+}
+
 void ScrWizard::updateButtons()
 {
     const int id = currentId();
@@ -481,10 +491,7 @@ void ScrWizard::updateButtons()
     }
     setButtonLayout(layout);
     // Cancel stops the flow before its next step, until an irreversible step has started.
-    bool pastNoReturn = false;
-    if (m_flow == FlowState::Running)
-        for (int i = 0; i <= m_next && i < static_cast<int>(m_steps.size()); ++i)
-            pastNoReturn = pastNoReturn || m_steps[static_cast<std::size_t>(i)].irreversible;
+    const bool pastNoReturn = pastPointOfNoReturn();
     if (QAbstractButton *cancel = button(QWizard::CancelButton)) {
         cancel->setEnabled(!pastNoReturn && !m_cancelRequested);
         cancel->setToolTip(pastNoReturn
@@ -500,7 +507,10 @@ void ScrWizard::updateButtons()
 void ScrWizard::reject()
 {
     if (m_flow == FlowState::Running) {
-        // Never mid-step: the step under way finishes, no other starts.
+        // Never mid-step: the step under way finishes, no other starts. Past the point of no return (Esc
+        // too), the flow runs on to its end or its first failure.
+        if (pastPointOfNoReturn())
+            return;
         m_cancelRequested = true;
         m_progressNote->setText(tr("Cancelling: the step under way finishes, then the wizard stops."));
         updateButtons();

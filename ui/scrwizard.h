@@ -145,6 +145,7 @@ private:
     void endFlow(FlowState state);
     void updateProgressRow(int index);
     void updateButtons();
+    bool pastPointOfNoReturn() const; // an irreversible step has started and the flow still runs
     void saveScriptAs();
     void copyCompletion() const;
 
