@@ -21,10 +21,15 @@ scr_install_missing() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# scr_build BUILD_DIR [extra cmake args...]
+# scr_build BUILD_DIR [extra cmake args...]: every target, or only $SCR_BUILD_TARGETS when set.
 scr_build() {
     local dir=$1
     shift
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-    cmake --build "$dir" --parallel "$(nproc)"
+    if [ -n "${SCR_BUILD_TARGETS:-}" ]; then
+        # shellcheck disable=SC2086 # a list of target names
+        cmake --build "$dir" --parallel "$(nproc)" --target $SCR_BUILD_TARGETS
+    else
+        cmake --build "$dir" --parallel "$(nproc)"
+    fi
 }

@@ -1,6 +1,8 @@
 // scr-console: the SCR Console, the graphical face. Wiring only: the lab's worker on its own thread, the
 // window on the GUI thread, talking by queued signals. With no --lab it opens ~/scr-lab, creating the demo
-// lab there on first run.
+// lab there on first run; a lab made on this run gets the showcase (examples/showcase.ps1, compiled in:
+// SCR copies with and without a lag, mail flowing, one suspended copy to look at) and runs at 60x, so that
+// the first window shows SCR at work. scr-shell --new-demo keeps making the bare demo lab.
 
 #include "consolewindow.h"
 #include "core/clock.h"
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QScreen>
@@ -42,6 +45,10 @@ int main(int argc, char **argv)
         QStringLiteral("The lab folder (default ~/scr-lab, made as the demo lab "
                        "when it does not exist)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption bareOption(
+        QStringLiteral("bare"),
+        QStringLiteral("When the lab is made on this run: leave it the bare demo lab (no SCR copies, no "
+                       "mail), as scr-shell --new-demo makes it, instead of the showcase."));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        QStringLiteral("Start the simulation running."));
     const QCommandLineOption speedOption(
@@ -65,8 +72,8 @@ int main(int argc, char **argv)
     const QCommandLineOption propertiesOption(
         QStringLiteral("properties"),
         QStringLiteral("Open the Properties of the --select'ed item once it is shown (as Alt+Enter does)."));
-    parser.addOptions({labOption, runOption, speedOption, selectOption, commandOption, screenshotOption,
-                       afterOption, propertiesOption});
+    parser.addOptions({labOption, bareOption, runOption, speedOption, selectOption, commandOption,
+                       screenshotOption, afterOption, propertiesOption});
     // --help and --version print and exit without a display: they are answered before the QApplication
     // (which needs one) exists, under a QCoreApplication. The arguments are read again below, once the
     // QApplication has taken its own (-platform, -style) out of them.
@@ -114,10 +121,12 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), error.toString());
         return 2;
     };
+    bool showcase = false;
     if (!QFileInfo::exists(labDir + QStringLiteral("/org.sqlite"))) {
         auto made = scr::DemoLab::create(labDir, scr::SystemClock::instance());
         if (!made)
             return refuse(made.error());
+        showcase = !parser.isSet(bareOption);
     }
     scr::logging::installQtMessageHandler();
 
@@ -130,6 +139,16 @@ int main(int argc, char **argv)
         window.setSpeed(parser.value(speedOption).toDouble());
     if (parser.isSet(selectOption))
         window.selectWhenShown(parser.value(selectOption));
+    if (showcase) {
+        // Queued before anything else: the worker runs it first, the window shows the lab filling.
+        QFile script(QStringLiteral(":/examples/showcase.ps1"));
+        if (script.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            window.runCommand(QString::fromUtf8(script.readAll()));
+            if (!parser.isSet(speedOption))
+                window.setSpeed(60);
+            window.setRunning(true);
+        }
+    }
     if (parser.isSet(commandOption))
         window.runCommand(parser.value(commandOption));
     if (parser.isSet(runOption))
