@@ -5,7 +5,10 @@ SCR_PACKAGES="qt6-base-dev qt6-charts-dev libqt6opengl6-dev libspdlog-dev libqt6
 qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth cmake ninja-build g++"
 # The test command's too: clang and libclang-rt-14-dev (libFuzzer and the sanitizers' runtimes; only a
 # Recommends of clang) build the fuzz targets (tests/fuzz). Without them the fuzz entries are off.
-SCR_TEST_PACKAGES="clang libclang-rt-14-dev"
+# And what the package's test needs (tests/packaging/check-package.sh): help2man makes the manual pages at
+# build time; cpack's .deb needs dpkg-dev and file; the validators lintian, desktop-file-validate
+# (desktop-file-utils), appstreamcli (appstream) and groff check it.
+SCR_TEST_PACKAGES="clang libclang-rt-14-dev help2man dpkg-dev file lintian desktop-file-utils appstream groff-base"
 
 # scr_install_missing [extra packages...]
 scr_install_missing() {

@@ -50,6 +50,14 @@ private:
     std::vector<CmdletSpec> m_cmdlets;
 };
 
+// A cmdlet's syntax line as Get-Help shows it: "Mount-Database [-Identity] <String> [-Force] [-WhatIf]".
+QString cmdletSyntax(const CmdletSpec &spec);
+// Every cmdlet the shell knows (what ShellSession registers), for Get-Help's one source of text.
+void registerAllCmdlets(CmdletRegistry &registry);
+// The scr-cmdlets(7) manual page, in man(7) troff, from the registry's own names, synopses and syntax (the
+// same text Get-Help prints): one source, so the page cannot drift from the shell.
+QString cmdletsManPage(const CmdletRegistry &registry, const QString &version);
+
 // The SCR Console cmdlets (model/cmdlets) and the simulation's own.
 void registerScrCmdlets(CmdletRegistry &registry);
 // Storage group and database lifecycle, Restore-StorageGroupCopy, mailboxes, Rename-Computer, setup.

@@ -181,27 +181,6 @@ Result<std::vector<PSObject>> runVerb(const QString &script, const Command &c, c
     return std::vector<PSObject>{};
 }
 
-QString syntaxOf(const CmdletSpec &spec)
-{
-    QStringList parts{spec.name};
-    for (const ParameterSpec &p : spec.parameters) {
-        QString part = QLatin1Char('-') + p.name;
-        if (p.type != ParameterType::Switch)
-            part += p.type == ParameterType::TimeSpan  ? QStringLiteral(" <TimeSpan>")
-                    : p.type == ParameterType::Boolean ? QStringLiteral(" <$true|$false>")
-                    : p.type == ParameterType::Integer ? QStringLiteral(" <Int>")
-                                                       : QStringLiteral(" <String>");
-        if (p.position >= 0)
-            part = QLatin1Char('[') + part.section(QLatin1Char(' '), 0, 0) + QStringLiteral("] ") +
-                   part.section(QLatin1Char(' '), 1);
-        parts << (p.mandatory ? part : QLatin1Char('[') + part + QLatin1Char(']'));
-    }
-    if (spec.confirms)
-        parts << QStringLiteral("[-Confirm:$false]");
-    parts << QStringLiteral("[-WhatIf]");
-    return parts.join(QLatin1Char(' '));
-}
-
 // Get-Help: the list of cmdlets, or one cmdlet's synopsis and syntax.
 Result<PSObject> helpFor(const QString &script, const Command &c, const CmdletRegistry &registry)
 {
@@ -227,7 +206,7 @@ Result<PSObject> helpFor(const QString &script, const Command &c, const CmdletRe
                                                  : QStringLiteral("did you mean %1?").arg(nearest));
         }
         text = QStringLiteral("NAME\n    %1\n\nSYNOPSIS\n    %2\n\nSYNTAX\n    %3\n")
-                   .arg(spec->name, spec->synopsis, syntaxOf(*spec));
+                   .arg(spec->name, spec->synopsis, cmdletSyntax(*spec));
     }
     PSObject o{QStringLiteral("Text"), {QStringLiteral("Output")}, {}};
     o.set(QStringLiteral("Output"), text);

@@ -8,9 +8,7 @@ namespace scr {
 
 ShellSession::ShellSession(QString labDir) : m_labDir(std::move(labDir))
 {
-    ems::registerScrCmdlets(m_registry);
-    ems::registerActivationCmdlets(m_registry);
-    ems::registerFileCmdlets(m_registry);
+    ems::registerAllCmdlets(m_registry);
     m_context.labDir = m_labDir;
 }
 

@@ -10,6 +10,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QPixmap>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -206,6 +207,17 @@ std::optional<QString> ConsoleFixture::shell(const QStringList &args, QString *e
         return std::nullopt;
     }
     return r.out;
+}
+
+void ConsoleFixture::screenshot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("SCR_SCREENSHOTS");
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(200); // let the page finish laying out and painting
+    const QString path = folder + QLatin1Char('/') + name + QStringLiteral(".png");
+    if (!widget->grab().save(path))
+        qWarning("could not save %s", qPrintable(path));
 }
 
 } // namespace scr::test

@@ -65,6 +65,9 @@ public:
     // Runs scr-shell with args ("--lab", DIR, "-c", SCRIPT or a .ps1 file); its output when it exited 0,
     // else nothing with its output and exit code in *error.
     static std::optional<QString> shell(const QStringList &args, QString *error = nullptr);
+    // README's screenshots: when SCR_SCREENSHOTS names a folder, saves widget as <folder>/<name>.png (run the
+    // test under xvfb-run with -platform xcb for a real window); otherwise does nothing.
+    static void screenshot(QWidget *widget, const QString &name);
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
