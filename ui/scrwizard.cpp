@@ -388,6 +388,7 @@ void ScrWizard::scriptFinished(qint64 requestId, const QString &text, bool ok, c
         return;
     }
     stepCompleted(m_next, text);
+    Q_EMIT stepEnded(m_next); // before the next step is queued: a test's fault lands between the two
     ++m_next;
     runNext();
 }

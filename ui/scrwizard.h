@@ -95,6 +95,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void flowEnded(scr::ScrWizard::FlowState state);
+    // A step completed; the next one is queued only after the receivers of a direct connection returned
+    // (so a test can inject a fault between two steps).
+    void stepEnded(int index);
     // "Protect again" after an activation: the Enable wizard for these storage groups, standby preselected
     // (empty: the wizard's own choice). The console window opens it and closes this one.
     void enableCopiesRequested(const QStringList &storageGroups, const QString &standby);
