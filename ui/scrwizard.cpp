@@ -372,6 +372,11 @@ void ScrWizard::runNext()
     m_waitingFor = m_services.run(m_steps[static_cast<std::size_t>(m_next)].command);
 }
 
+bool ScrWizard::validateCurrentPage()
+{
+    return currentPage() && currentPage()->isComplete() && QWizard::validateCurrentPage();
+}
+
 void ScrWizard::scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error)
 {
     if (m_waitingFor == 0 || requestId != m_waitingFor || m_flow != FlowState::Running)

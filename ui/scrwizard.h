@@ -133,6 +133,8 @@ protected:
 
     void initializePage(int id) override;
     void cleanupPage(int id) override;
+    // next() obeys the page's completeness as the Next button does (QWizard's next() alone would not).
+    bool validateCurrentPage() override;
     void reject() override;
     void keyPressEvent(QKeyEvent *event) override;
 

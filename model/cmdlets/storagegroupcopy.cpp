@@ -5,6 +5,9 @@
 #include "replication/copyworker.h"
 #include "validation.h"
 #include "store/database.h"
+#include "store/checkpoint.h"
+#include "store/logfolder.h"
+#include "store/logformat.h"
 
 #include <algorithm>
 #include <map>
@@ -119,62 +122,61 @@ Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
     return found.front();
 }
 
-Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+Status checkLagTimes(const QString &identity, qint64 replayLagMs, qint64 truncationLagMs)
 {
-    auto sg = findStorageGroup(lab, request.identity);
-    if (!sg)
-        return sg.error();
-    const QString id = sg->identity();
-    if (request.replayLagMs < 0 || request.replayLagMs > kMaxLagMs)
+    if (replayLagMs < 0 || replayLagMs > kMaxLagMs)
         return refuse(
-            id,
-            QStringLiteral("ReplayLagTime %1 is out of range").arg(ems::formatTimeSpan(request.replayLagMs)),
+            identity,
+            QStringLiteral("ReplayLagTime %1 is out of range").arg(ems::formatTimeSpan(replayLagMs)),
             QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
-    if (request.truncationLagMs < 0 || request.truncationLagMs > kMaxLagMs)
-        return refuse(id,
-                      QStringLiteral("TruncationLagTime %1 is out of range")
-                          .arg(ems::formatTimeSpan(request.truncationLagMs)),
-                      QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
-    if (sg->recovery)
+    if (truncationLagMs < 0 || truncationLagMs > kMaxLagMs)
+        return refuse(
+            identity,
+            QStringLiteral("TruncationLagTime %1 is out of range").arg(ems::formatTimeSpan(truncationLagMs)),
+            QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
+    return {};
+}
+
+Result<DatabaseRecord> checkCopyable(Lab &lab, const StorageGroupRecord &sg)
+{
+    const QString id = sg.identity();
+    if (sg.recovery)
         return refuse(id, QStringLiteral("is a recovery storage group"),
                       QStringLiteral("SCR copies ordinary storage groups only"));
-    if (sg->circularLogging)
+    if (sg.circularLogging)
         return refuse(
             id, QStringLiteral("has circular logging turned on"),
             QStringLiteral("turn circular logging off (Set-StorageGroup -CircularLoggingEnabled $false)"));
-    auto dbs = lab.directory().databases(sg->id);
+    auto dbs = lab.directory().databases(sg.id);
     if (!dbs)
         return dbs.error();
     if (dbs->size() != 1)
         return refuse(id, QStringLiteral("holds %1 databases; SCR needs exactly one").arg(dbs->size()),
                       QStringLiteral("move the other databases to their own storage groups"));
-    auto standby = findMailboxServer(lab, request.standbyMachine);
+    return dbs->front();
+}
+
+Status checkStandbyMachine(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+                           const QString &standbyMachine)
+{
+    const QString id = sg.identity();
+    auto standby = findMailboxServer(lab, standbyMachine);
     if (!standby)
         return standby.error();
-    auto sourceHost = lab.hostOfServer(sg->server);
+    auto sourceHost = lab.hostOfServer(sg.server);
     if (!sourceHost)
         return sourceHost.error();
-    if (standby->name.compare(sg->server, Qt::CaseInsensitive) == 0 ||
+    if (standby->name.compare(sg.server, Qt::CaseInsensitive) == 0 ||
         standby->host.compare(*sourceHost, Qt::CaseInsensitive) == 0)
-        return refuse(request.standbyMachine, QStringLiteral("is the source of %1").arg(id),
+        return refuse(standbyMachine, QStringLiteral("is the source of %1").arg(id),
                       QStringLiteral("choose another server as the standby machine"));
-    auto copies = lab.directory().copies(sg->id);
+    auto copies = lab.directory().copies(sg.id);
     if (!copies)
         return copies.error();
-    for (const ScrCopyRecord &c : *copies) {
-        if (c.standbyMachine.compare(request.standbyMachine, Qt::CaseInsensitive) != 0)
-            continue;
-        if (c.replayLagMs != request.replayLagMs || c.truncationLagMs != request.truncationLagMs)
-            return refuse(
-                id,
-                QStringLiteral("already has an SCR copy on %1; its lag times cannot be changed while it "
-                               "is enabled")
-                    .arg(c.standbyMachine),
-                QStringLiteral("Disable-StorageGroupCopy, then Enable-StorageGroupCopy with the new "
-                               "-ReplayLagTime and -TruncationLagTime"));
-        return refuse(id, QStringLiteral("already has an SCR copy on %1").arg(c.standbyMachine),
-                      QStringLiteral("nothing to do; Get-StorageGroupCopyStatus shows it"));
-    }
+    for (const ScrCopyRecord &c : *copies)
+        if (c.standbyMachine.compare(standby->name, Qt::CaseInsensitive) == 0)
+            return refuse(id, QStringLiteral("already has an SCR copy on %1").arg(c.standbyMachine),
+                          QStringLiteral("nothing to do; Get-StorageGroupCopyStatus shows it"));
     if (static_cast<int>(copies->size()) >= kMaxStandbyTargets)
         return refuse(
             id, QStringLiteral("already has %1 SCR copies, the most that should be run").arg(copies->size()),
@@ -183,9 +185,93 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
     if (!host)
         return host.error();
     if (!*host || !(*host)->poweredOn)
-        return refuse(request.standbyMachine, QStringLiteral("is powered off or unreachable"),
+        return refuse(standbyMachine, QStringLiteral("is powered off or unreachable"),
                       QStringLiteral("start the standby machine first"));
-    SCR_TRY(checkPathsFree(lab, *sg, dbs->front(), standby->host, standby->name));
+    return checkPathsFree(lab, sg, db, standby->host, standby->name);
+}
+
+Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QString &identity)
+{
+    auto sg = findStorageGroup(lab, identity);
+    if (!sg)
+        return sg.error();
+    auto db = checkCopyable(lab, *sg);
+    if (!db)
+        return db.error();
+    auto servers = lab.directory().servers();
+    if (!servers)
+        return servers.error();
+    std::vector<StandbyEligibility> out;
+    for (const ServerRecord &server : *servers) {
+        StandbyEligibility e;
+        e.server = server.name;
+        if (auto st = checkStandbyMachine(lab, *sg, *db, server.name); !st) {
+            e.reason = st.error().object + QLatin1Char(' ') + st.error().reason;
+            e.fix = st.error().fix;
+        }
+        out.push_back(e);
+    }
+    return out;
+}
+
+Result<bool> copyNeedsSeed(Lab &lab, const QString &identity)
+{
+    auto sg = findStorageGroup(lab, identity);
+    if (!sg)
+        return sg.error();
+    auto host = reachableHostOf(lab, sg->server);
+    if (!host)
+        return host.error();
+    auto db = checkCopyable(lab, *sg);
+    if (!db)
+        return db.error();
+    auto paths = lab.storagePaths(*host, *sg, *db);
+    if (!paths)
+        return paths.error();
+    auto listing = listLogFolder(paths->disk, paths->logFolder, paths->prefix);
+    if (!listing)
+        return listing.error();
+    // A new copy ships from generation 1: once a backup truncated the source's first logs, only a seed
+    // (a copy of the database) can start it. With no closed log left, the checkpoint tells which
+    // generation the open log is.
+    if (!listing->closedGenerations.empty())
+        return listing->closedGenerations.front() > 1;
+    const QString chk = childPath(paths->systemFolder, checkpointFileName(paths->prefix));
+    if (!paths->disk.exists(chk))
+        return false; // never mounted: no log written yet
+    auto checkpoint = readCheckpoint(paths->disk, chk);
+    if (!checkpoint)
+        return checkpoint.error();
+    return checkpoint->position.generation > 1;
+}
+
+Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+{
+    auto sg = findStorageGroup(lab, request.identity);
+    if (!sg)
+        return sg.error();
+    const QString id = sg->identity();
+    SCR_TRY(checkLagTimes(id, request.replayLagMs, request.truncationLagMs));
+    auto db = checkCopyable(lab, *sg);
+    if (!db)
+        return db.error();
+    auto existing = lab.directory().copies(sg->id);
+    if (!existing)
+        return existing.error();
+    for (const ScrCopyRecord &c : *existing)
+        if (c.standbyMachine.compare(request.standbyMachine, Qt::CaseInsensitive) == 0 &&
+            (c.replayLagMs != request.replayLagMs || c.truncationLagMs != request.truncationLagMs))
+            return refuse(
+                id,
+                QStringLiteral("already has an SCR copy on %1; its lag times cannot be changed while it "
+                               "is enabled")
+                    .arg(c.standbyMachine),
+                QStringLiteral("Disable-StorageGroupCopy, then Enable-StorageGroupCopy with the new "
+                               "-ReplayLagTime and -TruncationLagTime"));
+    SCR_TRY(checkStandbyMachine(lab, *sg, *db, request.standbyMachine));
+    auto standby = findMailboxServer(lab, request.standbyMachine);
+    if (!standby)
+        return standby.error();
 
     ScrCopyRecord copy;
     copy.storageGroupId = sg->id;

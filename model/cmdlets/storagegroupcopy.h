@@ -32,6 +32,14 @@ struct StorageGroupCopyStatusRow
     qint64 lastInspectedLogAgeMs = -1;
 };
 
+// Whether a server can take a storage group's SCR copy (cmdlets::standbyEligibility).
+struct StandbyEligibility
+{
+    QString server;
+    QString reason; // empty: eligible. "MBX1 is the source of MBX1\SG1"
+    QString fix;
+    bool eligible() const { return reason.isEmpty(); }
+};
 namespace cmdlets {
 
 constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000;
@@ -42,6 +50,23 @@ constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity);
 // The SCR copy of identity on standbyMachine, or an error that says how to list them.
 Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
+
+// Enable-StorageGroupCopy's rules, one function each, for the cmdlet and the Enable wizard alike:
+// lag times within 0..7 days;
+Status checkLagTimes(const QString &identity, qint64 replayLagMs, qint64 truncationLagMs);
+// the storage group can be copied (not a recovery storage group, no circular logging, exactly one database,
+// which is returned);
+Result<DatabaseRecord> checkCopyable(Lab &lab, const StorageGroupRecord &sg);
+// standbyMachine can take its copy: a mailbox server, not the source, not holding this copy already, fewer
+// than kMaxStandbyTargets copies of it, powered on, and the copy's paths free there.
+Status checkStandbyMachine(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+                           const QString &standbyMachine);
+
+// Every server of the organization and whether it can take identity's copy (reason and fix when not).
+Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QString &identity);
+// True when a new copy of identity must be seeded (Update-StorageGroupCopy): its source no longer holds
+// log generation 1, since a backup truncated the first logs.
+Result<bool> copyNeedsSeed(Lab &lab, const QString &identity);
 
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);

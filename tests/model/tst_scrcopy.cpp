@@ -8,6 +8,8 @@
 #include "lab/lab.h"
 #include "testsupport.h"
 
+#include <map>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -317,9 +319,12 @@ private Q_SLOTS:
         const QUuid guid = databaseOf(*lab, sg);
         QVERIFY(lab->startMailFlow(guid, 600, 100 * 1024).hasValue());
         QVERIFY(lab->stepSimulation(30 * 1000).hasValue());
+        QVERIFY(cmdlets::copyNeedsSeed(*lab, sg).hasValue() &&
+                !*cmdlets::copyNeedsSeed(*lab, sg));          // generation 1 is there
         auto backup = cmdlets::startDatabaseBackup(*lab, sg); // no copy yet: the old logs go
         QVERIFY(backup.hasValue());
         QVERIFY(backup->truncatedThrough > 1);
+        QVERIFY(cmdlets::copyNeedsSeed(*lab, sg).hasValue() && *cmdlets::copyNeedsSeed(*lab, sg));
         QVERIFY(cmdlets::enableStorageGroupCopy(*lab, {sg, QStringLiteral("MBX3"), 0, 0}).hasValue());
         QVERIFY(lab->stepSimulation(2 * 1000).hasValue());
         CopyStatus s = cmdlets::getStorageGroupCopyStatus(*lab, sg)->front().status;
@@ -347,6 +352,58 @@ private Q_SLOTS:
         QVERIFY(refused.error().fix.contains(QStringLiteral("-DeleteExistingFiles")));
         QCOMPARE(filesSnapshot(dir.filePath(QStringLiteral("hosts/MBX3"))), before);
     }
+    void lagTimesAreCheckedWithoutALab()
+    {
+        const QString sg = QStringLiteral("MBX1\\SG1");
+        QVERIFY(cmdlets::checkLagTimes(sg, 0, 0).hasValue());
+        QVERIFY(cmdlets::checkLagTimes(sg, cmdlets::kMaxLagMs, cmdlets::kMaxLagMs).hasValue());
+        auto over = cmdlets::checkLagTimes(sg, cmdlets::kMaxLagMs + 60 * 1000, 0);
+        QVERIFY(!over.hasValue());
+        QCOMPARE(over.error().reason, QStringLiteral("ReplayLagTime 7.00:01:00 is out of range"));
+        QCOMPARE(over.error().fix, QStringLiteral("use 0.00:00:00 to 7.00:00:00"));
+        auto negative = cmdlets::checkLagTimes(sg, 0, -1000);
+        QVERIFY(!negative.hasValue());
+        QVERIFY(negative.error().reason.startsWith(QStringLiteral("TruncationLagTime")));
+    }
+
+    void whoCanTakeACopyAndWhyNot()
+    {
+        QTemporaryDir dir;
+        auto lab = freshLab(dir);
+        QVERIFY(
+            cmdlets::enableStorageGroupCopy(*lab, {QStringLiteral("MBX1\\SG2"), QStringLiteral("MBX4"), 0, 0})
+                .hasValue());
+        QVERIFY(
+            cmdlets::enableStorageGroupCopy(*lab, {QStringLiteral("MBX2\\SG1"), QStringLiteral("MBX3"), 0, 0})
+                .hasValue());
+        auto list = cmdlets::standbyEligibility(*lab, QStringLiteral("MBX1\\SG1"));
+        QVERIFY(list.hasValue());
+        std::map<QString, QString> why;
+        for (const StandbyEligibility &e : *list)
+            why[e.server] = e.reason;
+        QCOMPARE(why.size(), std::size_t(4));
+        QCOMPARE(why[QStringLiteral("MBX1")], QStringLiteral("MBX1 is the source of MBX1\\SG1"));
+        QVERIFY2(why[QStringLiteral("MBX2")].contains(QStringLiteral("already uses C:\\Exchange\\Logs\\SG1")),
+                 qPrintable(why[QStringLiteral("MBX2")]));
+        QVERIFY2(
+            why[QStringLiteral("MBX3")].contains(QStringLiteral("already holds the SCR copy of MBX2\\SG1")),
+            qPrintable(why[QStringLiteral("MBX3")]));
+        QCOMPARE(why[QStringLiteral("MBX4")], QString()); // another storage group's copy is no obstacle
+        // The same rule refuses the cmdlet, and the list changes nothing.
+        const QString before = copiesSnapshot(*lab);
+        auto refused = cmdlets::enableStorageGroupCopy(
+            *lab, {QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"), 0, 0});
+        QVERIFY(!refused.hasValue());
+        QCOMPARE(QString(refused.error().object + QLatin1Char(' ') + refused.error().reason),
+                 why[QStringLiteral("MBX3")]);
+        QCOMPARE(copiesSnapshot(*lab), before);
+        QVERIFY(lab->setHostPowered(QStringLiteral("MBX4"), false).hasValue());
+        auto off = cmdlets::standbyEligibility(*lab, QStringLiteral("MBX1\\SG1"));
+        for (const StandbyEligibility &e : *off)
+            if (e.server == QStringLiteral("MBX4"))
+                QCOMPARE(e.reason, QStringLiteral("MBX4 is powered off or unreachable"));
+    }
+
     void reopeningTheLabResumesEveryCopy()
     {
         QTemporaryDir dir;

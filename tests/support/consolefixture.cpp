@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QPixmap>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -193,6 +194,15 @@ QString ConsoleFixture::stateScript()
                           "Get-MailboxDatabase -Status | ft Identity,EdbFilePath,Mounted; "
                           "Get-StorageGroupCopyStatus | ft Identity,StandbyMachine,SummaryCopyStatus; "
                           "Get-Mailbox | ft Name,Database");
+}
+
+QString ConsoleFixture::comparableState(QString state)
+{
+    static const QRegularExpression guid(QStringLiteral("SystemMailbox\\{[0-9a-fA-F-]+\\}"));
+    state.replace(guid, QStringLiteral("SystemMailbox{...}"));
+    QStringList lines = state.split(QLatin1Char('\n'));
+    lines.sort();
+    return lines.join(QLatin1Char('\n'));
 }
 
 std::optional<QString> ConsoleFixture::shell(const QStringList &args, QString *error)

@@ -62,6 +62,9 @@ public:
     // databases (mounted or not, their files), SCR copies and where each mailbox lives. Run it on two labs
     // (the wizard's, through run(); the shell's, through shell()) and compare the texts.
     static QString stateScript();
+    // stateScript()'s text without what differs between two demo labs by chance: the system mailboxes'
+    // names carry a random GUID (and Get-Mailbox sorts by name), so they are named alike and lines sorted.
+    static QString comparableState(QString state);
     // Runs scr-shell with args ("--lab", DIR, "-c", SCRIPT or a .ps1 file); its output when it exited 0,
     // else nothing with its output and exit code in *error.
     static std::optional<QString> shell(const QStringList &args, QString *error = nullptr);
