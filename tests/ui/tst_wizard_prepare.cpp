@@ -119,11 +119,70 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
+        if (QByteArray(QTest::currentTestFunction()).startsWith("pure"))
+            return; // the model's functions alone, no lab
         m_console = std::make_unique<ConsoleFixture>();
         QVERIFY(m_console->start());
         QVERIFY(m_console->run(kCopies));
     }
     void cleanup() { m_console.reset(); }
+
+    // The steps skip what exists, from the survey alone (cmdlets::prepareTargetSteps is pure).
+    void pureStepsSkipWhatExists_data()
+    {
+        QTest::addColumn<int>("made"); // 0 nothing, 1 storage group, 2 and database
+        QTest::addColumn<bool>("everMounted");
+        QTest::addColumn<bool>("mounted");
+        QTest::addColumn<bool>("temporaryFiles");
+        QTest::addColumn<QStringList>("commands");
+        const QStringList all{QStringLiteral("New-StorageGroup"), QStringLiteral("New-MailboxDatabase"),
+                              QStringLiteral("Mount-Database"), QStringLiteral("Dismount-Database"),
+                              QStringLiteral("Enter-PSSession")};
+        QTest::newRow("nothing") << 0 << false << false << false << all;
+        QTest::newRow("storage group only") << 1 << false << false << false << all.mid(1);
+        QTest::newRow("never mounted") << 2 << false << false << false << all.mid(2);
+        QTest::newRow("mounted now") << 2 << true << true << true << all.mid(3);
+        QTest::newRow("temporary files left") << 2 << true << false << true << all.mid(4);
+        QTest::newRow("prepared") << 2 << true << false << false << QStringList();
+    }
+    void pureStepsSkipWhatExists()
+    {
+        QFETCH(int, made);
+        QFETCH(bool, everMounted);
+        QFETCH(bool, mounted);
+        QFETCH(bool, temporaryFiles);
+        QFETCH(QStringList, commands);
+        TargetSurveyRow row;
+        row.target = cmdlets::targetObjectsFor(QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"),
+                                               QStringLiteral("DB1"), false);
+        row.copyLogFolderPath = row.copySystemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\SG1");
+        row.copyEdbFilePath = QStringLiteral("C:\\Exchange\\Data\\SG1\\DB1.edb");
+        row.storageGroupExists = made >= 1;
+        row.storageGroupLogFolderPath = row.storageGroupSystemFolderPath = row.target.temporaryPath;
+        row.databaseExists = made >= 2;
+        row.databaseEdbFilePath = row.target.temporaryPath + QStringLiteral("\\DB1Target.edb");
+        row.databaseEverMounted = everMounted;
+        row.databaseMounted = mounted;
+        row.temporaryFolderExists = temporaryFiles;
+        row.temporaryEntries = temporaryFiles ? QStringList{QStringLiteral("E00.log")} : QStringList{};
+        QStringList planned;
+        for (const FlowStep &step : cmdlets::prepareTargetSteps(row, QStringLiteral("MBX3")))
+            planned << step.command.section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(';'));
+        QCOMPARE(planned, commands);
+        QCOMPARE(row.complete(), commands.isEmpty());
+        // Activated (pointed at the copy's files), taken by another object, or unknown: nothing.
+        TargetSurveyRow activated = row;
+        activated.storageGroupExists = activated.databaseExists = true;
+        activated.storageGroupLogFolderPath = activated.storageGroupSystemFolderPath = row.copyLogFolderPath;
+        activated.databaseEdbFilePath = row.copyEdbFilePath;
+        QCOMPARE(activated.state(), TargetSurveyRow::State::Activated);
+        TargetSurveyRow taken = row;
+        taken.conflict = QStringLiteral("taken");
+        TargetSurveyRow unknown = row;
+        unknown.temporaryEntries.reset();
+        for (const TargetSurveyRow &r : {activated, taken, unknown})
+            QVERIFY(cmdlets::prepareTargetSteps(r, QStringLiteral("MBX3")).empty());
+    }
 
     void preparesEveryCopiedStorageGroup()
     {
@@ -293,6 +352,30 @@ private Q_SLOTS:
         QVERIFY(ConsoleFixture::runToCompletion(wizard));
         QCOMPARE(wizard->flowState(), ScrWizard::FlowState::Completed);
         verifyPrepared();
+    }
+
+    void aNameTakenBlocksNext()
+    {
+        // SG1Target exists on MBX3 at its default paths: not the copy's target.
+        QVERIFY(m_console->run(QStringLiteral("New-StorageGroup -Name SG1Target -Server MBX3")));
+        PrepareTargetWizard *wizard = openFromActionPane();
+        QVERIFY(wizard);
+        QVERIFY(toTargets(wizard));
+        QVERIFY2(statuses(wizard).front().contains(QStringLiteral("Name taken")),
+                 qPrintable(statuses(wizard).join(QLatin1Char('|'))));
+        wizard->next();
+        QVERIFY(ConsoleFixture::waitForPreflight(wizard));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        const QString why = failures(wizard);
+        QVERIFY2(why.contains(QStringLiteral("so it is not the target of MBX1\\SG1")) &&
+                     why.contains(QStringLiteral("Remove-StorageGroup MBX3\\SG1Target")),
+                 qPrintable(why));
+        // Back, SG1 cleared: SG2 alone passes.
+        wizard->back();
+        auto *list = wizard->findChild<QTreeWidget *>(QStringLiteral("targets"));
+        list->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
+        QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
+        QCOMPARE(wizard->steps().size(), std::size_t(5));
     }
 
     void aClearedCopyIsLeftAsItIs()
