@@ -120,7 +120,8 @@ struct PrepareTargetFacts
     qint64 bytesNeeded = 0;            // kPrepareTargetBytes per database to mount
     std::optional<Error> spaceProblem; // checkSpace's refusal for bytesNeeded (none: there is room)
     // Per copied storage group ("MBX1\SG1"): the storage group other than its target that uses its
-    // temporary path, and the refusal of its temporary path (checkWindowsPath, checkTreeNoLink).
+    // temporary path (storageGroupUsingPaths, New-StorageGroup's rule), or why that could not be read. (The
+    // path's own refusals, checkWindowsPath and checkTreeNoLink, are the survey's temporaryPathProblem.)
     std::map<QString, QString> pathOwners;
     std::map<QString, Error> pathProblems;
 };

@@ -191,6 +191,7 @@ private Q_SLOTS:
         QVERIFY(toTargets(wizard));
         QCOMPARE(statuses(wizard), QStringList({QStringLiteral("MBX1\\SG1: Will be made"),
                                                 QStringLiteral("MBX1\\SG2: Will be made")}));
+        ConsoleFixture::screenshot(wizard, QStringLiteral("prepare-targets"));
         QCOMPARE(wizard->selectedCopies(),
                  QStringList({QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX1\\SG2")}));
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::PreflightPage));
