@@ -10,6 +10,7 @@
 #include "preparetargetwizard.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -377,6 +378,41 @@ private Q_SLOTS:
         list->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
         QCOMPARE(wizard->steps().size(), std::size_t(5));
+    }
+
+    void theKeyboardAloneCompletesIt()
+    {
+        PrepareTargetWizard *wizard = openFromActionPane();
+        QVERIFY(wizard);
+        QApplication::setActiveWindow(wizard); // what a window manager does (offscreen has none)
+        QTRY_VERIFY(QApplication::activeWindow() == wizard);
+        auto press = [wizard](Qt::Key key) {
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : wizard;
+            QVERIFY(target->window() == wizard);
+            QTest::keyClick(target, key);
+        };
+        press(Qt::Key_Return); // Introduction
+        QCOMPARE(wizard->currentId(), int(PrepareTargetWizard::TargetsPage));
+        QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        // Alt+T to the list, Down, Space: MBX1\SG2 cleared.
+        QTest::keyClick(wizard, Qt::Key_T, Qt::AltModifier);
+        auto *list = wizard->findChild<QTreeWidget *>(QStringLiteral("targets"));
+        QTRY_VERIFY(list->hasFocus());
+        press(Qt::Key_Down);
+        press(Qt::Key_Space);
+        QCOMPARE(wizard->selectedCopies(), QStringList({QStringLiteral("MBX1\\SG1")}));
+        press(Qt::Key_Return);
+        QCOMPARE(wizard->currentId(), int(ScrWizard::PreflightPage));
+        QVERIFY(ConsoleFixture::waitForPreflight(wizard));
+        QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        press(Qt::Key_Return);
+        QCOMPARE(wizard->currentId(), int(ScrWizard::SummaryPage));
+        press(Qt::Key_Return); // Prepare, the commit button
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ScrWizard::CompletionPage), 30000);
+        QCOMPARE(wizard->flowState(), ScrWizard::FlowState::Completed);
+        QCOMPARE(wizard->steps().size(), std::size_t(5));
+        press(Qt::Key_Return); // Finish
+        QTRY_VERIFY(!m_console->openWizard());
     }
 
     void aClearedCopyIsLeftAsItIs()
