@@ -11,6 +11,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -378,6 +380,41 @@ private Q_SLOTS:
         list->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
         QCOMPARE(wizard->steps().size(), std::size_t(5));
+    }
+
+    // Files in the temporary folder that no target made, or a link there: refused before anything runs.
+    void strayFilesOrALinkBlockNext_data()
+    {
+        QTest::addColumn<bool>("link");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("files from before") << false << QStringLiteral("holds 1 file(s) from before");
+        QTest::newRow("a link") << true << QStringLiteral("symbolic link");
+    }
+    void strayFilesOrALinkBlockNext()
+    {
+        QFETCH(bool, link);
+        QFETCH(QString, reason);
+        const QString temp = m_console->labDir() + QStringLiteral("/hosts/MBX3/C/Temp");
+        QVERIFY(QDir().mkpath(temp));
+        QTemporaryDir elsewhere; // outside the host's disk
+        if (link) {
+            QVERIFY(QFile::link(elsewhere.path(), temp + QStringLiteral("/SG1Target")));
+        } else {
+            QVERIFY(QDir().mkpath(temp + QStringLiteral("/SG1Target")));
+            QFile stray(temp + QStringLiteral("/SG1Target/E00.log"));
+            QVERIFY(stray.open(QIODevice::WriteOnly));
+            stray.write("old");
+        }
+        PrepareTargetWizard *wizard = openFromActionPane();
+        QVERIFY(wizard);
+        QVERIFY(toTargets(wizard));
+        wizard->next();
+        QVERIFY(ConsoleFixture::waitForPreflight(wizard));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        const QString why = failures(wizard);
+        QVERIFY2(why.contains(QStringLiteral("C:\\Temp\\SG1Target")) && why.contains(reason),
+                 qPrintable(why));
+        QVERIFY(!run(QStringLiteral("Get-StorageGroup -Server MBX3")).contains(QStringLiteral("Target")));
     }
 
     void theKeyboardAloneCompletesIt()
