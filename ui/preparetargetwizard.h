@@ -1,8 +1,20 @@
 #pragma once
-// PrepareTargetWizard: Prepare SCR Target (skeleton: being built in issue 13).
+// PrepareTargetWizard: Prepare SCR Target, the runbook's part 2 on a standby machine. For every storage group
+// copied to it, the target storage group and database that an activation by database portability later
+// points at the copy's files (<SG>Target / <DB>Target, cmdlets::targetObjectsFor): made at a temporary
+// path, mounted once, dismounted, and the temporary files deleted. The configuration page shows what exists
+// already (cmdlets::surveyStandby) and skips it; pre-flight and plan are model/cmdlets/preparetarget's.
 
+#include "cmdlets/preparetarget.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
+
+#include <memory>
+#include <mutex>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
 
 namespace scr {
 
@@ -10,16 +22,57 @@ class PrepareTargetWizard final : public ScrWizard
 {
     Q_OBJECT
 public:
+    enum Page { TargetsPage = 1 };
+    enum Column {
+        CopyColumn,
+        TargetStorageGroupColumn,
+        TargetDatabaseColumn,
+        TemporaryPathColumn,
+        StatusColumn
+    };
+
     PrepareTargetWizard(const LabSnapshot &snapshot, const QString &target, WizardServices services,
                         QWidget *parent = nullptr);
+
+    // The survey the configuration page shows (empty until it answered), and the copies checked there.
+    const TargetSurvey &survey() const { return m_survey; }
+    bool surveyDone() const { return m_surveyDone; }
+    QStringList selectedCopies() const;
+    // Surveys the standby machine again (the Refresh button).
+    void refreshSurvey();
 
 protected:
     std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
     std::vector<FlowStep> plan() const override;
+    QString commitText() const override { return tr("&Prepare"); }
+    void initializePage(int id) override;
+    void fillCompletion(FlowState state, QVBoxLayout *layout) override;
 
 private:
+    // The survey as the pre-flight last read it, on the lab's thread; the plan is made from it.
+    struct Latest
+    {
+        std::mutex mutex;
+        std::optional<TargetSurvey> survey;
+    };
+
+    void buildTargetsPage();
+    void showSurvey(const TargetSurvey &survey, const std::optional<Error> &error);
+    TargetSurvey planningSurvey() const;
+
     LabSnapshot m_snapshot;
     QString m_target;
+    TargetSurvey m_survey;
+    bool m_surveyDone = false;
+    int m_surveyRound = 0;
+    std::shared_ptr<Latest> m_latest = std::make_shared<Latest>();
+    // What each planned step belongs to (copied storage group), for the completion page.
+    mutable std::vector<QString> m_stepCopy;
+
+    WizardPage *m_targetsPage = nullptr;
+    QTreeWidget *m_targets = nullptr;
+    QLabel *m_targetsNote = nullptr;
+    QPushButton *m_refresh = nullptr;
 };
 
 } // namespace scr

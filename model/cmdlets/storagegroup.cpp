@@ -404,4 +404,10 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     return disk.syncFolder(parentPath(fromPath));
 }
 
+Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(Lab &lab, const QString &server,
+                                                                 qint64 exceptId, const QStringList &paths)
+{
+    return pathOwner(lab, server, exceptId, paths);
+}
+
 } // namespace scr::cmdlets

@@ -7,6 +7,8 @@
 #include "core/result.h"
 #include "directory/records.h"
 
+#include <optional>
+
 namespace scr {
 
 class Lab;
@@ -46,6 +48,11 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
 Status removeMailboxDatabase(Lab &lab, const QString &identity);
 Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request);
 Status moveDatabasePath(Lab &lab, const MovePathRequest &request);
+// The storage group of server (other than exceptId) whose LogFolderPath or SystemFolderPath is one of paths,
+// if any: the rule New-StorageGroup and Move-StorageGroupPath refuse by (two storage groups never share a
+// folder). Read-only.
+Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(Lab &lab, const QString &server,
+                                                                 qint64 exceptId, const QStringList &paths);
 
 } // namespace cmdlets
 } // namespace scr
