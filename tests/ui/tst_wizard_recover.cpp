@@ -367,6 +367,48 @@ private Q_SLOTS:
         QVERIFY(mountedOnMbx1(QStringLiteral("MBX1\\SG1\\DB1")));
         QVERIFY(mountedOnMbx1(QStringLiteral("MBX1\\SG2\\DB2")));
     }
+
+    void afterTheIrreversibleStepsByHandItFinishes()
+    {
+        // Half the runbook done in the shell: both copies activated, Exchange uninstalled, host renamed.
+        QVERIFY(m_console->run(kSetup));
+        QVERIFY(m_console->run(QStringLiteral("Stop-Host MBX1")));
+        QString error;
+        QVERIFY2(m_console->run(
+                     QStringLiteral(
+                         "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -Force -Confirm:$false; "
+                         "Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Force -Confirm:$false; "
+                         "Enter-PSSession MBX3; setup /m:Uninstall; Rename-Computer -NewName MBX1"),
+                     &error),
+                 qPrintable(error));
+        // No copy is left to offer the action from: the wizard is opened as the console would.
+        auto *wizard = new RecoverServerWizard(m_console->window()->snapshot(), QStringLiteral("MBX1"),
+                                               m_console->window()->wizardServices(), m_console->window());
+        m_console->window()->openWizard(wizard);
+        QVERIFY(toStorageGroups(wizard));
+        auto *standby = wizard->findChild<QTreeWidget *>(QStringLiteral("standbyList"));
+        QCOMPARE(standby->currentItem()->text(0), QStringLiteral("MBX1")); // the renamed standby's host
+        const QString groups = groupsText(wizard);
+        QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG2 Activated already")), qPrintable(groups));
+        QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG3 LOST")), qPrintable(groups));
+        QVERIFY(ConsoleFixture::nextUntil(wizard, RecoverServerWizard::WarningPage));
+        QStringList commands;
+        for (const FlowStep &s : wizard->steps())
+            commands << s.command;
+        const QString all = commands.join(QLatin1Char('\n'));
+        QVERIFY2(!all.contains(QStringLiteral("Restore-StorageGroupCopy")) &&
+                     !all.contains(QStringLiteral("Uninstall")) &&
+                     !all.contains(QStringLiteral("Rename-Computer")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("setup /m:RecoverServer")), qPrintable(all));
+        wizard->findChild<QCheckBox *>(QStringLiteral("understand"))->setChecked(true);
+        QVERIFY(ConsoleFixture::runToCompletion(wizard));
+        QVERIFY2(wizard->flowState() == ScrWizard::FlowState::Completed,
+                 qPrintable(wizard->completionText()));
+        QVERIFY(m_console->run(QStringLiteral("Get-Host")));
+        QVERIFY(mountedOnMbx1(QStringLiteral("MBX1\\SG1\\DB1")));
+        QVERIFY(mountedOnMbx1(QStringLiteral("MBX1\\SG2\\DB2")));
+    }
 };
 
 QTEST_MAIN(TestWizardRecover)
