@@ -76,15 +76,18 @@ class TestWizardRecover : public QObject
     Q_OBJECT
     std::unique_ptr<ConsoleFixture> m_console;
 
-    RecoverServerWizard *openFromActionPane()
+    // From MBX1's action pane, or (item "copy:MBX1\\SG1>MBX3", text "Recover server MBX1 on MBX3...") from a
+    // copy's, which preselects its standby machine.
+    RecoverServerWizard *
+    openFromActionPane(const QString &item = QStringLiteral("server:MBX1"),
+                       const QString &text = QStringLiteral("Recover server MBX1 from its SCR copies..."))
     {
-        if (!m_console->select(QStringLiteral("server:MBX1")))
+        if (!m_console->select(item))
             return nullptr;
         QPushButton *action = nullptr;
         if (!QTest::qWaitFor(
                 [&] {
-                    action =
-                        m_console->actionButton(QStringLiteral("Recover server MBX1 from its SCR copies..."));
+                    action = m_console->actionButton(text);
                     return action != nullptr;
                 },
                 10000))
@@ -266,10 +269,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_console->run(kSetupNoMail));
         QVERIFY(m_console->run(QStringLiteral("Stop-Host MBX1; Stop-Host MBX3")));
-        RecoverServerWizard *wizard = openFromActionPane();
+        RecoverServerWizard *wizard = openFromActionPane(QStringLiteral("copy:MBX1\\SG1>MBX3"),
+                                                         QStringLiteral("Recover server MBX1 on MBX3..."));
         QVERIFY(wizard);
         QVERIFY(toStorageGroups(wizard));
         auto *standby = wizard->findChild<QTreeWidget *>(QStringLiteral("standbyList"));
+        QCOMPARE(standby->currentItem()->text(0), QStringLiteral("MBX3"));
         QVERIFY2(standby->currentItem()->text(2).contains(QStringLiteral("powered off")),
                  qPrintable(standby->currentItem()->text(2)));
         wizard->next();
