@@ -166,6 +166,7 @@ private Q_SLOTS:
         const QString groups = groupsText(wizard);
         QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG3 LOST")), qPrintable(groups));
         QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG1 Activated")), qPrintable(groups));
+        ConsoleFixture::screenshot(wizard, QStringLiteral("recover-storagegroups"));
         QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("storageGroupsNote"))
                     ->text()
                     .contains(QStringLiteral("Mount-Database -Force")));
@@ -198,6 +199,7 @@ private Q_SLOTS:
         QVERIFY(understand->isVisible());
         QVERIFY(!understand->isChecked());
         QVERIFY(!wizard->button(QWizard::CommitButton)->isEnabled());
+        ConsoleFixture::screenshot(wizard, QStringLiteral("recover-warning"));
         understand->setChecked(true);
         QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
         QVERIFY(ConsoleFixture::runToCompletion(wizard));
