@@ -54,6 +54,56 @@ Result<HostState> runningHostState(Lab &lab, const QString &host)
 
 } // namespace
 
+Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptCopiesOf)
+{
+    auto sgs = lab.directory().storageGroups(server);
+    if (!sgs)
+        return sgs.error();
+    if (!sgs->empty())
+        return refuse(server, QStringLiteral("still has storage group %1").arg(sgs->front().identity()),
+                      QStringLiteral("remove its databases and storage groups first (Remove-MailboxDatabase, "
+                                     "Remove-StorageGroup)"));
+    auto copies = lab.directory().copies();
+    if (!copies)
+        return copies.error();
+    for (const ScrCopyRecord &c : *copies)
+        if (c.standbyMachine.compare(server, Qt::CaseInsensitive) == 0) {
+            auto sg = lab.directory().storageGroup(c.storageGroupId);
+            if (!exceptCopiesOf.isEmpty() && sg && *sg &&
+                (*sg)->server.compare(exceptCopiesOf, Qt::CaseInsensitive) == 0)
+                continue;
+            const QString id = sg && *sg ? (*sg)->identity() : QStringLiteral("a storage group");
+            return refuse(
+                server, QStringLiteral("is the standby machine of an SCR copy of %1").arg(id),
+                QStringLiteral("Restore-StorageGroupCopy or Disable-StorageGroupCopy %1 -StandbyMachine "
+                               "%2 first")
+                    .arg(id, server));
+        }
+    return {};
+}
+
+Status checkComputerNameFree(Lab &lab, const QString &newName)
+{
+    auto other = lab.directory().host(newName);
+    if (!other)
+        return other.error();
+    if (*other && (*other)->poweredOn)
+        return refuse(
+            newName, QStringLiteral("is the name of a powered-on host on the network"),
+            QStringLiteral("power that host off for good first (Stop-Host %1), or choose another name")
+                .arg((*other)->name));
+    return {};
+}
+
+Status checkServerIsDown(Lab &lab, const ServerRecord &server, const QString &host)
+{
+    if (server.host.compare(host, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, server.host))
+        return refuse(server.name, QStringLiteral("is still running on host %1").arg(server.host),
+                      QStringLiteral("RecoverServer replaces a server that is gone: power %1 off first")
+                          .arg(server.host));
+    return {};
+}
+
 Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName)
 {
     auto state = runningHostState(lab, host);
@@ -72,15 +122,11 @@ Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString
                       QStringLiteral("has Exchange installed (server %1); renaming it would break the server")
                           .arg(installed->name),
                       QStringLiteral("run setup /m:Uninstall on %1 first").arg(self.name));
+    SCR_TRY(checkComputerNameFree(lab, newName));
     auto other = lab.directory().host(newName);
     if (!other)
         return other.error();
     RenameReport report{self.name, newName, {}};
-    if (*other && (*other)->poweredOn)
-        return refuse(
-            newName, QStringLiteral("is the name of a powered-on host on the network"),
-            QStringLiteral("power that host off for good first (Stop-Host %1), or choose another name")
-                .arg((*other)->name));
     if (*other) {
         report.retiredHost = (*other)->name + QStringLiteral("-RETIRED");
         for (int n = 2;; ++n) {
@@ -123,26 +169,7 @@ Status uninstallExchange(Lab &lab, const QString &host)
     if (!installed)
         return refuse(self.name, QStringLiteral("has no Exchange server installed"), {});
     const QString server = installed->name;
-    auto sgs = lab.directory().storageGroups(server);
-    if (!sgs)
-        return sgs.error();
-    if (!sgs->empty())
-        return refuse(server, QStringLiteral("still has storage group %1").arg(sgs->front().identity()),
-                      QStringLiteral("remove its databases and storage groups first (Remove-MailboxDatabase, "
-                                     "Remove-StorageGroup)"));
-    auto copies = lab.directory().copies();
-    if (!copies)
-        return copies.error();
-    for (const ScrCopyRecord &c : *copies)
-        if (c.standbyMachine.compare(server, Qt::CaseInsensitive) == 0) {
-            auto sg = lab.directory().storageGroup(c.storageGroupId);
-            const QString id = sg && *sg ? (*sg)->identity() : QStringLiteral("a storage group");
-            return refuse(
-                server, QStringLiteral("is the standby machine of an SCR copy of %1").arg(id),
-                QStringLiteral("Restore-StorageGroupCopy or Disable-StorageGroupCopy %1 -StandbyMachine "
-                               "%2 first")
-                    .arg(id, server));
-        }
+    SCR_TRY(checkHoldsNothing(lab, server));
     SCR_TRY(lab.directory().removeServer(server));
     lab.recordEvent({1010, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
                      QStringLiteral("Exchange server %1 was uninstalled from host %2; the host stays.")
@@ -171,10 +198,7 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
             QStringLiteral("rename the host to the failed server's name first (Rename-Computer -NewName "
                            "NAME)"));
     const ServerRecord failed = **server;
-    if (failed.host.compare(self.name, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, failed.host))
-        return refuse(failed.name, QStringLiteral("is still running on host %1").arg(failed.host),
-                      QStringLiteral("RecoverServer replaces a server that is gone: power %1 off first")
-                          .arg(failed.host));
+    SCR_TRY(checkServerIsDown(lab, failed, self.name));
     auto sgs = lab.directory().storageGroups(failed.name);
     if (!sgs)
         return sgs.error();

@@ -5,6 +5,7 @@
 // made on this host's disk). Each refuses when its preconditions do not hold and then changes nothing.
 
 #include "core/result.h"
+#include "directory/records.h"
 
 #include <QStringList>
 
@@ -35,6 +36,18 @@ namespace cmdlets {
 Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName);
 Status uninstallExchange(Lab &lab, const QString &host);
 Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host);
+
+// The read-only rules of these steps, which the cmdlets above and the Recover Server wizard's pre-flight
+// share. Each returns the refusal the cmdlet would give, with its fix, or nothing when the rule holds.
+// setup /m:Uninstall: server has no storage group of its own and is the standby machine of no SCR copy
+// (copies of exceptCopiesOf's storage groups excepted: the wizard ends them with Restore-StorageGroupCopy
+// before it uninstalls).
+Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptCopiesOf = {});
+// Rename-Computer -NewName newName: no powered-on host has that name.
+Status checkComputerNameFree(Lab &lab, const QString &newName);
+// setup /m:RecoverServer for server: the host it is bound to is powered off (a server that runs is not
+// replaced), unless it is bound to host itself.
+Status checkServerIsDown(Lab &lab, const ServerRecord &server, const QString &host = {});
 
 } // namespace cmdlets
 } // namespace scr
