@@ -58,17 +58,6 @@ int deliveredIn(const QString &dump)
     return m.hasMatch() ? m.captured(1).toInt() : 0;
 }
 
-// stateScript()'s text without what differs between two demo labs by chance: the system mailboxes' names
-// carry a random GUID (and Get-Mailbox sorts by name), so they are named alike and the lines sorted.
-QString comparable(QString state)
-{
-    static const QRegularExpression guid(QStringLiteral("SystemMailbox\\{[0-9a-fA-F-]+\\}"));
-    state.replace(guid, QStringLiteral("SystemMailbox{...}"));
-    QStringList lines = state.split(QLatin1Char('\n'));
-    lines.sort();
-    return lines.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 class TestWizardRecover : public QObject
@@ -244,8 +233,8 @@ private Q_SLOTS:
         auto shellState = ConsoleFixture::shell(
             {QStringLiteral("--lab"), lab, QStringLiteral("-c"), ConsoleFixture::stateScript()}, &error);
         QVERIFY2(shellState, qPrintable(error));
-        const QString wizardState = comparable(out(ConsoleFixture::stateScript()));
-        *shellState = comparable(*shellState);
+        const QString wizardState = ConsoleFixture::comparableState(out(ConsoleFixture::stateScript()));
+        *shellState = ConsoleFixture::comparableState(*shellState);
         if (*shellState != wizardState) {
             QFile a(QDir::temp().filePath(QStringLiteral("recover-shell-state.txt")));
             QFile b(QDir::temp().filePath(QStringLiteral("recover-wizard-state.txt")));
