@@ -101,18 +101,16 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
                 command(tr("Power on %1").arg(host), QStringLiteral("Start-Host ") + quote(host)));
         // A standby machine (it holds SCR copies): make its target objects for database portability.
         bool holdsCopies = false;
-        bool hasCopies = false;
         for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
-            for (const CopySnapshot &c : sg.copies) {
+            for (const CopySnapshot &c : sg.copies)
                 holdsCopies =
                     holdsCopies || c.record.standbyMachine.compare(server->name, Qt::CaseInsensitive) == 0;
-                hasCopies = hasCopies || sg.record.server.compare(server->name, Qt::CaseInsensitive) == 0;
-            }
         if (holdsCopies)
             actions.push_back(dialog(ConsoleAction::OpenPrepareWizard,
                                      tr("Prepare SCR targets on %1...").arg(server->name), server->name));
-        // A failed server whose storage groups have SCR copies: recover it on a standby machine.
-        if (hasCopies && !snapshot.isPoweredOn(host))
+        // A failed server: recover it on a standby machine that holds its SCR copies, or finish a recovery
+        // that stopped half-way (its copies activated already: the wizard plans from what is done).
+        if (!snapshot.isPoweredOn(host) && server->installed && server->mailboxRole)
             actions.push_back(dialog(ConsoleAction::OpenRecoverServerWizard,
                                      tr("Recover server %1 from its SCR copies...").arg(server->name),
                                      server->name));
