@@ -105,6 +105,7 @@ private Q_SLOTS:
             standbyItem(wizard, QStringLiteral("MBX2"))->text(2).contains(QStringLiteral("already uses")),
             qPrintable(standbyItem(wizard, QStringLiteral("MBX2"))->text(2)));
         QCOMPARE(standbyItem(wizard, QStringLiteral("MBX4"))->text(1), QStringLiteral("Yes"));
+        ConsoleFixture::screenshot(wizard, QStringLiteral("enable-standby"));
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         wizard->next();
         QCOMPARE(wizard->currentId(), int(EnableCopyWizard::LagTimesPage));
