@@ -1,0 +1,55 @@
+// The RPO preview of activating an SCR copy (model/cmdlets/rpopreview) and the replay speed the lab measures
+// (ReplayRate): with the source reachable nothing is lost; with it powered off the loss is the generations
+// the copy never got, as Restore-StorageGroupCopy then reports it; an unmeasured lab says so.
+
+#include "cmdlets/restorestoragegroupcopy.h"
+#include "cmdlets/rpopreview.h"
+#include "core/clock.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+#include "replication/replayrate.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+class TestRpoPreview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void replayRateIsKeptInTheLabFolder()
+    {
+        QTemporaryDir dir;
+        const HostDisk folder = HostDisk::atFolder(dir.path());
+        QVERIFY(!ReplayRate::read(folder));
+        QVERIFY(ReplayRate::record(folder, 10, 2'000'000'000));
+        QVERIFY(ReplayRate::record(folder, 10, 2'000'000'000));
+        const auto rate = ReplayRate::read(folder);
+        QVERIFY(rate);
+        QCOMPARE(rate->logs, 20);
+        QCOMPARE(rate->logsPerSecond(), 5.0);
+        QCOMPARE(rate->estimateMs(50), 10'000);
+    }
+
+    void durationTexts()
+    {
+        QCOMPARE(cmdlets::durationText(500), QStringLiteral("less than a second"));
+        QCOMPARE(cmdlets::durationText(65'000), QStringLiteral("1 min 05 s"));
+        QCOMPARE(cmdlets::durationText(3'660'000), QStringLiteral("1 h 01 min"));
+    }
+
+    void noCopyIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString labDir = dir.filePath(QStringLiteral("lab"));
+        QVERIFY(DemoLab::create(labDir, SystemClock::instance()).hasValue());
+        auto lab = Lab::open(labDir);
+        QVERIFY(lab);
+        auto p = cmdlets::previewRpo(**lab, QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX3"));
+        QVERIFY(!p);
+    }
+};
+
+QTEST_MAIN(TestRpoPreview)
+#include "tst_rpopreview.moc"
