@@ -32,22 +32,28 @@ QStringList RpoPreview::lines() const
                    .arg(lastLogInspected)
                    .arg(timeText(lastInspectedLogTimeMs));
     if (!losesData()) {
-        if (sourceReachable)
+        if (sourceReachable && logsToCopyFirst > 0)
             out << QObject::tr(
                 "Mail lost if activated now: none. The source is reachable: the wizard dismounts "
                 "its database first, then Restore-StorageGroupCopy copies the %n log(s) the copy "
                 "lacks and the open log.",
                 nullptr, int(logsToCopyFirst));
+        else if (sourceReachable)
+            out << QObject::tr(
+                "Mail lost if activated now: none. The source is reachable: the wizard dismounts "
+                "its database first, then Restore-StorageGroupCopy copies its open log (the copy "
+                "has every closed log).");
         else
             out << QObject::tr("Mail lost if activated now: none.");
     } else {
+        const QString which = lostGenerations > 0 ? QObject::tr("generations %1 to %2 and the open log")
+                                                        .arg(lastLogInspected + 1)
+                                                        .arg(lastLogGenerated)
+                                                  : QObject::tr("the open log");
         out << QObject::tr("Mail lost if activated now: %n log(s)", nullptr, int(lostLogs())) +
-                   QObject::tr(" (generations %1 to %2 and the open log), at most %n minute(s) of mail. "
-                               "The source %3 cannot be reached.",
+                   QObject::tr(" (%1), at most %n minute(s) of mail. The source %2 cannot be reached.",
                                nullptr, int(lostMinutes()))
-                       .arg(lastLogInspected + 1)
-                       .arg(lastLogGenerated)
-                       .arg(identity.section(QLatin1Char('\\'), 0, 0));
+                       .arg(which, identity.section(QLatin1Char('\\'), 0, 0));
     }
     out << QObject::tr("Replay queue now: %n log(s) inspected and not replayed yet (ReplayQueueLength).",
                        nullptr, int(replayQueueLength));
@@ -56,7 +62,7 @@ QStringList RpoPreview::lines() const
     if (!replayLogsPerSecond)
         replay += QObject::tr("; duration: not measured yet (this lab has not replayed a log yet).");
     else
-        replay += QObject::tr("; about %1 at the %2 logs/s this lab has measured.")
+        replay += QObject::tr("; estimated duration: %1, at the %2 logs/s this lab has measured.")
                       .arg(cmdlets::durationText(replayEstimateMs))
                       .arg(*replayLogsPerSecond, 0, 'f', 1);
     out << replay;

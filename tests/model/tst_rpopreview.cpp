@@ -39,6 +39,28 @@ private Q_SLOTS:
         QCOMPARE(cmdlets::durationText(3'660'000), QStringLiteral("1 h 01 min"));
     }
 
+    void linesSayWhatIsLostAndWhatIsNotMeasured()
+    {
+        RpoPreview p;
+        p.identity = QStringLiteral("MBX1\\SG1");
+        p.lastLogInspected = 120;
+        p.lastLogGenerated = 123;
+        p.lostGenerations = 3;
+        p.openLogLost = true;
+        p.lostTimeMs = 61'000;
+        p.replayLogs = 50;
+        QCOMPARE(p.lostLogs(), 4);
+        QCOMPARE(p.lostMinutes(), 2);
+        const QString text = p.lines().join(QLatin1Char('\n'));
+        QVERIFY2(text.contains(QStringLiteral("generations 121 to 123 and the open log")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("MBX1 cannot be reached")));
+        QVERIFY(text.contains(QStringLiteral("not measured yet")));
+        p.replayLogsPerSecond = 10.0;
+        p.replayEstimateMs = 5000;
+        QVERIFY(
+            p.lines().join(QLatin1Char('\n')).contains(QStringLiteral("5 second(s), at the 10.0 logs/s")));
+    }
+
     void noCopyIsRefused()
     {
         QTemporaryDir dir;
