@@ -246,15 +246,19 @@ void PortabilityWizard::updateSummaryExtras()
 
 void PortabilityWizard::stepCompleted(int index, const QString &output)
 {
-    if (index >= 0 && index < int(steps().size()) &&
-        steps()[std::size_t(index)].command.startsWith(QStringLiteral("Restore-StorageGroupCopy")))
-        m_restoreReport = output.trimmed();
+    if (index < 0 || index >= int(steps().size()) ||
+        !steps()[std::size_t(index)].command.startsWith(QStringLiteral("Restore-StorageGroupCopy")))
+        return;
+    // Its Summary says what was lost, in one line.
+    for (const QString &line : output.split(QLatin1Char('\n')))
+        if (line.trimmed().startsWith(QStringLiteral("Summary")) && line.contains(QLatin1Char(':')))
+            m_restoreReport = line.section(QLatin1Char(':'), 1).trimmed();
 }
 
 void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
 {
     if (!m_restoreReport.isEmpty()) {
-        auto *report = new QLabel(tr("Restore-StorageGroupCopy reported:\n%1").arg(m_restoreReport));
+        auto *report = new QLabel(tr("Restore-StorageGroupCopy reported: %1").arg(m_restoreReport));
         report->setObjectName(QStringLiteral("restoreReport"));
         report->setWordWrap(true);
         report->setTextFormat(Qt::PlainText);
@@ -266,9 +270,8 @@ void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
     const QString server = s ? s->standbyMachine : m_standby;
     auto *note = new QLabel(
         tr("Outlook clients: Outlook 2007 finds the mailboxes' new server %1 by Autodiscover. Outlook 2003 "
-           "clients do not: their profile must be updated to point at %1 (or the users are redirected by "
-           "their next logon once the old server's name no longer answers); tell their users, or update the "
-           "profiles, before they start Outlook.")
+           "does not use Autodiscover: each Outlook 2003 profile must be updated to point at %1 (by hand, or "
+           "with the Exchange Profile Update tool) before its user starts Outlook again.")
             .arg(server));
     note->setObjectName(QStringLiteral("outlookNote"));
     note->setWordWrap(true);

@@ -287,12 +287,15 @@ std::vector<FlowStep> planPortability(const PortabilityState &s)
         if (s.sourceReachable && s.sourceMounted)
             steps.push_back({QObject::tr("Dismount the source database %1").arg(s.sourceDatabase()),
                              QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(source)});
-        steps.push_back({s.sourceReachable ? QObject::tr("Activate the copy (Restore-StorageGroupCopy)")
-                                           : QObject::tr("Activate the copy with the logs it has "
-                                                         "(Restore-StorageGroupCopy -Force)"),
-                         QStringLiteral("Restore-StorageGroupCopy %1 -StandbyMachine %2%3 -Confirm:$false")
-                             .arg(quote(s.storageGroup), quote(s.standbyMachine),
-                                  s.sourceReachable ? QString() : QStringLiteral(" -Force"))});
+        steps.push_back(
+            {s.sourceReachable ? QObject::tr("Activate the copy (Restore-StorageGroupCopy)")
+                               : QObject::tr("Activate the copy with the logs it has "
+                                             "(Restore-StorageGroupCopy -Force)"),
+             QStringLiteral("Restore-StorageGroupCopy %1 -StandbyMachine %2%3 -Confirm:$false")
+                 .arg(quote(s.storageGroup), quote(s.standbyMachine),
+                      s.sourceReachable ? QString() : QStringLiteral(" -Force")),
+             // It ends the SCR copy: protecting the storage group again takes a new copy and seed.
+             true});
     }
     if (s.recoveryNeeded) {
         const QString dataFolder = parentPath(s.edbFilePath);

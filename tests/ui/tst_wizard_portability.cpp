@@ -184,6 +184,7 @@ private Q_SLOTS:
         QVERIFY(summary.contains(
             QStringLiteral("Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -Confirm")));
         QVERIFY(!summary.contains(QStringLiteral("-Force")));
+        QVERIFY(summary.contains(QStringLiteral("irreversible"))); // Restore-StorageGroupCopy ends the copy
         QVERIFY(summary.contains(QStringLiteral("eseutil /r E00")));
         QVERIFY(summary.contains(QStringLiteral("Move-DatabasePath MBX3\\SG1Target\\DB1Target")));
         QVERIFY(!wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss"))->isVisible());
@@ -197,6 +198,9 @@ private Q_SLOTS:
         QVERIFY(ConsoleFixture::runToCompletion(wizard));
         QCOMPARE(wizard->flowState(), ScrWizard::FlowState::Completed);
         ConsoleFixture::screenshot(wizard, QStringLiteral("portability-completion"));
+        QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreReport"))
+                    ->text()
+                    .contains(QStringLiteral("No data was lost")));
         QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("outlookNote"))
                     ->text()
                     .contains(QStringLiteral("Outlook 2003")));
@@ -281,6 +285,9 @@ private Q_SLOTS:
         const QString db = out(QStringLiteral(
             "Get-MailboxDatabase MBX3\\SG1Target\\DB1Target -Status | fl EdbFilePath,Mounted"));
         QVERIFY2(db.contains(QStringLiteral("True")), qPrintable(db));
+        QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreReport"))
+                    ->text()
+                    .contains(QStringLiteral("Data was lost")));
     }
 
     void refusalsKeepNextGrey()
