@@ -163,6 +163,7 @@ private Q_SLOTS:
         QVERIFY2(rpo.contains(QStringLiteral("Mail lost if activated now: none")), qPrintable(rpo));
         QVERIFY2(rpo.contains(QStringLiteral("Replay left at activation")), qPrintable(rpo));
         qInfo("RPO preview:\n%s", qPrintable(rpo));
+        ConsoleFixture::screenshot(wizard, QStringLiteral("portability-preview"));
         auto *mailboxes = wizard->findChild<QTreeWidget *>(QStringLiteral("mailboxes"));
         int users = 0;
         int excluded = 0;
@@ -259,6 +260,7 @@ private Q_SLOTS:
         const auto state = wizard->state();
         QVERIFY2(state && state->rpo, qPrintable(wizard->previewError()));
         QVERIFY(state->rpo->losesData());
+        ConsoleFixture::screenshot(wizard, QStringLiteral("portability-preview-loss"));
         const QString rpo = wizard->findChild<QLabel *>(QStringLiteral("rpoPreview"))->text();
         QVERIFY2(
             rpo.contains(QStringLiteral("Mail lost if activated now: %1 log").arg(state->rpo->lostLogs())),
