@@ -248,6 +248,7 @@ private Q_SLOTS:
         protect->click();
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{QStringLiteral("MBX3\\SG1Target")});
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("MBX4")); // the other standby machine
     }
 
     void theSourceDownShowsTheLossToAccept()
