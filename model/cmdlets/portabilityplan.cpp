@@ -261,7 +261,8 @@ std::vector<PreflightCheck> portabilityPreflight(Lab &lab, const PortabilityStat
         if (r.suspended) {
             PreflightCheck sus = warn(
                 check(QObject::tr("The copy is replicating")),
-                QObject::tr("The copy is suspended: it has not copied logs since"),
+                QObject::tr(
+                    "The copy is suspended (Suspend-StorageGroupCopy): it copies no log until it is resumed"),
                 r.sourceReachable ? QObject::tr("Nothing to do: Restore-StorageGroupCopy resumes it for its "
                                                 "final copy")
                                   : QObject::tr("Nothing can be copied any more: the source is down"));

@@ -329,6 +329,17 @@ private Q_SLOTS:
         wizard->checkAgain();
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
         QVERIFY2(wizard->button(QWizard::NextButton)->isEnabled(), qPrintable(failures(wizard)));
+        // A suspended copy is a warning (Restore-StorageGroupCopy resumes it for its final copy): Next stays.
+        QVERIFY(m_console->run(QStringLiteral(
+            "Suspend-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -SuspendComment 'test'")));
+        wizard->checkAgain();
+        QVERIFY(ConsoleFixture::waitForPreflight(wizard));
+        bool suspended = false;
+        for (const PreflightCheck &c : wizard->checks())
+            suspended = suspended || (c.outcome == PreflightCheck::Outcome::Warning &&
+                                      c.detail.contains(QStringLiteral("suspended")));
+        QVERIFY(suspended);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     }
 
     void aFullDiskStopsTheFlowAndASecondRunFinishes()
