@@ -1,24 +1,307 @@
 #include "portabilitywizard.h"
 
+#include "models/copykey.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
 namespace scr {
+namespace {
+
+QString introductionText(const QString &storageGroup, const QString &standby)
+{
+    return PortabilityWizard::
+        tr("This wizard activates the SCR copy of %1 on %2 by database portability: the copy's database is "
+           "mounted on %2 under the target storage group and database made by Prepare SCR Target, and the "
+           "users' mailboxes are rehomed to it.\n\n"
+           "Before anything runs, the next page shows how much mail would be lost if the copy were activated "
+           "now and how long the replay of its logs will take, and the mailboxes that will be rehomed. The "
+           "pre-flight checks and the summary of every command follow; nothing changes until you click "
+           "Activate.")
+            .arg(storageGroup.isEmpty() ? PortabilityWizard::tr("a storage group") : storageGroup,
+                 standby.isEmpty() ? PortabilityWizard::tr("its standby machine") : standby);
+}
+
+} // namespace
 
 PortabilityWizard::PortabilityWizard(const LabSnapshot &snapshot, const QString &target,
                                      WizardServices services, QWidget *parent)
-    : ScrWizard(tr("Activate by Database Portability"), tr("Activate by Database Portability."),
+    : ScrWizard(tr("Activate by Database Portability"),
+                introductionText(CopyKey::parse(target) ? CopyKey::parse(target)->storageGroup : QString(),
+                                 CopyKey::parse(target) ? CopyKey::parse(target)->standby : QString()),
                 std::move(services), parent),
       m_snapshot(snapshot), m_target(target)
 {
     setObjectName(QStringLiteral("portabilityWizard"));
+    if (const auto key = CopyKey::parse(target)) {
+        m_storageGroup = key->storageGroup;
+        m_standby = key->standby;
+        setWindowTitle(tr("Activate by Database Portability - %1").arg(key->displayName()));
+    }
+    buildPreviewPage();
+
+    // The summary's extras: why "This database can be overwritten by a restore" is set, and the loss to
+    // accept when there is one.
+    m_allowReason = new QLabel;
+    m_allowReason->setObjectName(QStringLiteral("allowFileRestoreReason"));
+    m_allowReason->setWordWrap(true);
+    m_allowReason->setTextFormat(Qt::PlainText);
+    summaryExtras()->addWidget(m_allowReason);
+    m_acceptLoss = new QCheckBox;
+    m_acceptLoss->setObjectName(QStringLiteral("acceptLoss"));
+    m_acceptLoss->setAccessibleName(tr("Accept the loss of mail"));
+    m_acceptLoss->hide();
+    connect(m_acceptLoss, &QCheckBox::toggled, this, [this] { refreshSummary(); });
+    summaryExtras()->addWidget(m_acceptLoss);
+    setSummaryCondition([this] {
+        const auto *s = m_preflightSlot ? &m_preflightSlot->state : nullptr;
+        const bool loses = s && *s && (*s)->rpo && (*s)->rpo->losesData();
+        return !loses || m_acceptLoss->isChecked();
+    });
+}
+
+void PortabilityWizard::buildPreviewPage()
+{
+    m_previewPage = new WizardPage;
+    m_previewPage->setObjectName(QStringLiteral("previewPage"));
+    m_previewPage->setTitle(tr("Recovery Point and Mailboxes"));
+    m_previewPage->setSubTitle(
+        tr("What activating %1 on %2 now would lose, the replay left, and the mailboxes "
+           "that move. Read-only: nothing has been changed.")
+            .arg(m_storageGroup, m_standby));
+    m_rpo = new QLabel(tr("Reading the copy's state..."));
+    m_rpo->setObjectName(QStringLiteral("rpoPreview"));
+    m_rpo->setAccessibleName(tr("Recovery point preview"));
+    m_rpo->setWordWrap(true);
+    m_rpo->setTextFormat(Qt::PlainText);
+    m_rpo->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_recovery = new QLabel;
+    m_recovery->setObjectName(QStringLiteral("recoveryNote"));
+    m_recovery->setWordWrap(true);
+    m_recovery->setTextFormat(Qt::PlainText);
+    m_mailboxes = new QTreeWidget;
+    m_mailboxes->setObjectName(QStringLiteral("mailboxes"));
+    m_mailboxes->setAccessibleName(tr("Mailboxes to rehome"));
+    m_mailboxes->setRootIsDecorated(false);
+    m_mailboxes->setHeaderLabels({tr("Mailbox"), tr("Action")});
+    m_mailboxes->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_refresh = new QPushButton(tr("&Refresh"));
+    m_refresh->setObjectName(QStringLiteral("refreshPreview"));
+    m_refresh->setAccessibleDescription(tr("Reads the copy's state again"));
+    connect(m_refresh, &QPushButton::clicked, this, &PortabilityWizard::refreshPreview);
+    auto *layout = new QVBoxLayout(m_previewPage);
+    layout->addWidget(m_rpo);
+    layout->addWidget(m_recovery);
+    auto *mailboxLabel = new QLabel(tr("&Mailboxes of the source database:"));
+    mailboxLabel->setBuddy(m_mailboxes);
+    layout->addWidget(mailboxLabel);
+    layout->addWidget(m_mailboxes, 1);
+    layout->addWidget(m_refresh, 0, Qt::AlignLeft);
+    m_previewPage->complete = [this] { return m_previewLoaded; };
+    setPage(PreviewPage, m_previewPage);
+}
+
+void PortabilityWizard::initializePage(int id)
+{
+    ScrWizard::initializePage(id);
+    if (id == PreviewPage)
+        refreshPreview();
+    else if (id == SummaryPage)
+        updateSummaryExtras();
+}
+
+void PortabilityWizard::refreshPreview()
+{
+    const int round = ++m_previewRound;
+    m_previewLoaded = false;
+    m_refresh->setEnabled(false);
+    m_rpo->setText(tr("Reading the copy's state..."));
+    m_previewPage->refresh();
+    auto slot = std::make_shared<Slot>();
+    const QString sg = m_storageGroup;
+    const QString standby = m_standby;
+    services().onLab(
+        this,
+        [slot, sg, standby](Lab &lab) {
+            auto state = cmdlets::readPortabilityState(lab, sg, standby);
+            if (state)
+                slot->state = *state;
+            else
+                slot->error = state.error().toString();
+        },
+        [this, slot, round] {
+            if (round != m_previewRound)
+                return;
+            m_state = slot->state;
+            m_previewError = slot->error;
+            m_previewLoaded = true;
+            showPreview();
+        });
+}
+
+void PortabilityWizard::showPreview()
+{
+    m_refresh->setEnabled(true);
+    m_mailboxes->clear();
+    if (!m_state) {
+        m_rpo->setText(tr("The copy's state cannot be read: %1").arg(m_previewError));
+        m_recovery->clear();
+        m_previewPage->refresh();
+        return;
+    }
+    const PortabilityState &s = *m_state;
+    QStringList lines;
+    if (s.rpo)
+        lines = s.rpo->lines();
+    else if (s.alreadyRestored)
+        lines << tr(
+            "The copy was already activated (Restore-StorageGroupCopy ran): no more logs can be copied "
+            "and nothing more is lost. The wizard goes on from there.");
+    m_rpo->setText(lines.join(QLatin1Char('\n')));
+    m_recovery->setText(s.recoveryNeeded
+                            ? tr("eseutil /r will run on %1: %2.").arg(s.standbyHost, s.recoveryReason)
+                            : tr("eseutil /r is not needed: %1.").arg(s.recoveryReason));
+    for (const QString &name : s.userMailboxes) {
+        auto *item =
+            new QTreeWidgetItem(m_mailboxes, {name, tr("Rehomed to %1").arg(s.target.databaseIdentity())});
+        item->setData(0, Qt::UserRole, QStringLiteral("user"));
+    }
+    for (const QString &name : s.systemMailboxes) {
+        auto *item = new QTreeWidgetItem(
+            m_mailboxes, {name, tr("Excluded: a system mailbox, it stays with %1").arg(s.sourceServer)});
+        item->setData(0, Qt::UserRole, QStringLiteral("system"));
+        item->setForeground(1, palette().brush(QPalette::Disabled, QPalette::Text));
+    }
+    if (s.userMailboxes.isEmpty())
+        new QTreeWidgetItem(m_mailboxes,
+                            {tr("(no user mailbox left on %1)").arg(s.sourceDatabase()), QString()});
+    m_previewPage->refresh();
 }
 
 std::function<std::vector<PreflightCheck>(Lab &)> PortabilityWizard::preflight() const
 {
-    return [](Lab &) { return std::vector<PreflightCheck>{}; };
+    auto slot = std::make_shared<Slot>();
+    m_preflightSlot = slot;
+    const QString sg = m_storageGroup;
+    const QString standby = m_standby;
+    const QString target = m_target;
+    return [slot, sg, standby, target](Lab &lab) {
+        if (sg.isEmpty()) {
+            PreflightCheck c;
+            c.outcome = PreflightCheck::Outcome::Fail;
+            c.check = tr("The wizard was opened on an SCR copy");
+            c.detail = tr("\"%1\" names no SCR copy").arg(target);
+            c.fix = tr("Select an SCR copy in the console tree and choose its Activate action");
+            return std::vector<PreflightCheck>{c};
+        }
+        auto state = cmdlets::readPortabilityState(lab, sg, standby);
+        if (!state) {
+            PreflightCheck c;
+            c.outcome = PreflightCheck::Outcome::Fail;
+            c.check = tr("The SCR copy of %1 on %2 can be activated").arg(sg, standby);
+            c.detail = state.error().reason;
+            c.fix = state.error().fix;
+            slot->error = state.error().toString();
+            return std::vector<PreflightCheck>{c};
+        }
+        slot->state = *state;
+        return cmdlets::portabilityPreflight(lab, *state);
+    };
 }
 
 std::vector<FlowStep> PortabilityWizard::plan() const
 {
-    return {};
+    if (!m_preflightSlot || !m_preflightSlot->state)
+        return {};
+    return cmdlets::planPortability(*m_preflightSlot->state);
+}
+
+void PortabilityWizard::updateSummaryExtras()
+{
+    const std::optional<PortabilityState> s = m_preflightSlot ? m_preflightSlot->state : std::nullopt;
+    if (!s) {
+        m_allowReason->clear();
+        m_acceptLoss->hide();
+        refreshSummary();
+        return;
+    }
+    m_allowReason->setText(
+        tr("Why \"This database can be overwritten by a restore\" (-AllowFileRestore) is set: %1")
+            .arg(cmdlets::allowFileRestoreReason(*s)));
+    const bool loses = s->rpo && s->rpo->losesData();
+    m_acceptLoss->setVisible(loses);
+    if (loses) {
+        m_acceptLoss->setText(tr("I accept the loss of %n log(s)", nullptr, int(s->rpo->lostLogs())) +
+                              tr(" (%n minute(s) of mail)", nullptr, int(s->rpo->lostMinutes())));
+        m_acceptLoss->setAccessibleDescription(m_acceptLoss->text());
+    } else {
+        m_acceptLoss->setChecked(false);
+    }
+    refreshSummary();
+}
+
+void PortabilityWizard::stepCompleted(int index, const QString &output)
+{
+    if (index < 0 || index >= int(steps().size()) ||
+        !steps()[std::size_t(index)].command.startsWith(QStringLiteral("Restore-StorageGroupCopy")))
+        return;
+    // Its Summary says what was lost, in one line.
+    for (const QString &line : output.split(QLatin1Char('\n')))
+        if (line.trimmed().startsWith(QStringLiteral("Summary")) && line.contains(QLatin1Char(':')))
+            m_restoreReport = line.section(QLatin1Char(':'), 1).trimmed();
+}
+
+void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
+{
+    if (!m_restoreReport.isEmpty()) {
+        auto *report = new QLabel(tr("Restore-StorageGroupCopy reported: %1").arg(m_restoreReport));
+        report->setObjectName(QStringLiteral("restoreReport"));
+        report->setWordWrap(true);
+        report->setTextFormat(Qt::PlainText);
+        layout->addWidget(report);
+    }
+    if (state != FlowState::Completed)
+        return;
+    const std::optional<PortabilityState> s = m_preflightSlot ? m_preflightSlot->state : std::nullopt;
+    const QString server = s ? s->standbyMachine : m_standby;
+    auto *note = new QLabel(
+        tr("Outlook clients: Outlook 2007 finds the mailboxes' new server %1 by Autodiscover. Outlook 2003 "
+           "does not use Autodiscover: each Outlook 2003 profile must be updated to point at %1 (by hand, or "
+           "with the Exchange Profile Update tool) before its user starts Outlook again.")
+            .arg(server));
+    note->setObjectName(QStringLiteral("outlookNote"));
+    note->setWordWrap(true);
+    note->setTextFormat(Qt::PlainText);
+    layout->addWidget(note);
+    if (!s)
+        return;
+    const QString activated = s->target.storageGroupIdentity();
+    auto *protect = new QPushButton(tr("&Enable SCR for the activated storage group %1...").arg(activated));
+    protect->setObjectName(QStringLiteral("protectAgain"));
+    protect->setAccessibleDescription(
+        tr("Opens the Enable Storage Group Copy wizard for %1: it is not protected by SCR until then")
+            .arg(activated));
+    // Another standby machine: a mailbox server without storage groups, powered on, other than this one.
+    QString standby;
+    for (const ServerRecord &srv : m_snapshot.servers) {
+        if (srv.name.compare(s->standbyMachine, Qt::CaseInsensitive) == 0 || !srv.installed ||
+            !srv.mailboxRole || !m_snapshot.isPoweredOn(srv.host))
+            continue;
+        bool hasGroups = false;
+        for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups)
+            hasGroups = hasGroups || sg.record.server.compare(srv.name, Qt::CaseInsensitive) == 0;
+        if (!hasGroups) {
+            standby = srv.name;
+            break;
+        }
+    }
+    connect(protect, &QPushButton::clicked, this,
+            [this, activated, standby] { Q_EMIT enableCopiesRequested({activated}, standby); });
+    layout->addWidget(protect, 0, Qt::AlignLeft);
 }
 
 } // namespace scr

@@ -1,8 +1,25 @@
 #pragma once
-// PortabilityWizard: Activate by Database Portability (skeleton: being built in issue 13).
+// PortabilityWizard: Activate by Database Portability, on one SCR copy ("copy:MBX1\SG1>MBX3"). Before
+// anything runs it shows the RPO preview (the last copied log and its time, the mail lost if activated now,
+// the replay left and how long it takes at the speed this lab has measured) and the mailboxes it rehomes (the
+// system mailboxes shown as excluded). Then the runbook: dismount the source (when reachable),
+// Restore-StorageGroupCopy
+// (-Force when not), eseutil /r, Move-*Path -ConfigurationOnly of the target objects, "This database can be
+// overwritten by a restore" with why, mount, rehome. The completion page has the Outlook 2003 note and offers
+// to protect the activated storage group again. The plan is made from the lab's current state (model/cmdlets/
+// portabilityplan), so a second run after a failure goes on where the first stopped.
 
+#include "cmdlets/portabilityplan.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
 
 namespace scr {
 
@@ -10,16 +27,59 @@ class PortabilityWizard final : public ScrWizard
 {
     Q_OBJECT
 public:
+    enum Page { PreviewPage = 10 };
+
     PortabilityWizard(const LabSnapshot &snapshot, const QString &target, WizardServices services,
                       QWidget *parent = nullptr);
+
+    // What the preview page read from the lab (nothing until it answered, or when it was refused).
+    std::optional<PortabilityState> state() const { return m_state; }
+    QString previewError() const { return m_previewError; }
+    bool previewLoaded() const { return m_previewLoaded; }
+
+public Q_SLOTS:
+    // Reads the copy's state and its RPO preview again (read-only, on the lab's thread).
+    void refreshPreview();
 
 protected:
     std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
     std::vector<FlowStep> plan() const override;
+    QString commitText() const override { return tr("&Activate"); }
+    void initializePage(int id) override;
+    void fillCompletion(FlowState state, QVBoxLayout *layout) override;
+    void stepCompleted(int index, const QString &output) override;
 
 private:
+    struct Slot
+    {
+        std::optional<PortabilityState> state;
+        QString error;
+    };
+    void buildPreviewPage();
+    void showPreview();
+    void updateSummaryExtras();
+
     LabSnapshot m_snapshot;
     QString m_target;
+    QString m_storageGroup; // "MBX1\SG1"
+    QString m_standby;      // "MBX3"
+    // The preview's answer, and the state the last pre-flight read (which the plan is made from). Each
+    // request has a slot of its own, written on the lab's thread and read on the GUI thread only once its
+    // answer arrived.
+    std::optional<PortabilityState> m_state;
+    mutable std::shared_ptr<Slot> m_preflightSlot;
+    int m_previewRound = 0;
+    bool m_previewLoaded = false;
+    QString m_previewError;
+    QString m_restoreReport; // what Restore-StorageGroupCopy said it lost
+
+    WizardPage *m_previewPage = nullptr;
+    QLabel *m_rpo = nullptr;
+    QLabel *m_recovery = nullptr;
+    QTreeWidget *m_mailboxes = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_allowReason = nullptr;
+    QCheckBox *m_acceptLoss = nullptr;
 };
 
 } // namespace scr

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/fileio.h"
 #include "core/logging.h"
+#include "replayrate.h"
 #include "store/logfile.h"
 #include "store/logfolder.h"
 
@@ -564,6 +565,34 @@ Status CopyWorker::inspectLogs()
     return {};
 }
 
+void CopyWorker::measuredReplay(qint64 logs, qint64 elapsedNs)
+{
+    if (!m_config.replayRateFolder)
+        return;
+    m_rateLogs += logs;
+    m_rateNs += elapsedNs;
+    if (m_rateFlushed.isValid() && m_rateFlushed.elapsed() < kRateFlushMs)
+        return;
+    flushReplayRate();
+}
+
+void CopyWorker::flushReplayRate()
+{
+    if (!m_config.replayRateFolder || m_rateLogs == 0)
+        return;
+    // A measurement that cannot be written is only a worse estimate later: the replay itself succeeded.
+    if (ReplayRate::record(*m_config.replayRateFolder, m_rateLogs, m_rateNs)) {
+        m_rateLogs = 0;
+        m_rateNs = 0;
+    }
+    m_rateFlushed.start();
+}
+
+CopyWorker::~CopyWorker()
+{
+    flushReplayRate();
+}
+
 Status CopyWorker::replayLogs()
 {
     const qint64 now = m_clock.nowMs();
@@ -574,6 +603,8 @@ Status CopyWorker::replayLogs()
         if (batch.empty())
             return true;
         const bool hadDatabase = m_replayer.databaseExists();
+        QElapsedTimer timer;
+        timer.start();
         if (auto st = m_replayer.replay(batch); !st) {
             fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
             batch.clear();
@@ -585,6 +616,8 @@ Status CopyWorker::replayLogs()
                           "The database of the SCR copy of %1 on %2 was created by replaying generation %3.")
                           .arg(m_config.identity, m_config.standbyMachine)
                           .arg(batch.front().header().generation));
+        if (hadDatabase) // the first replay also makes the file: not a replay speed
+            measuredReplay(static_cast<qint64>(batch.size()), timer.nsecsElapsed());
         m_status.lastLogReplayed = batch.back().header().generation;
         m_status.lastReplayedLogTime = batchCreated;
         batch.clear();

@@ -18,6 +18,7 @@
 #include <optional>
 #include <vector>
 
+#include <QElapsedTimer>
 #include <QUuid>
 
 namespace scr {
@@ -43,6 +44,9 @@ struct CopyConfig
     // What the copy last saw of its source (kept by the lab), shown while the source cannot be reached.
     uint32_t lastSeenGeneration = 0;
     qint64 lastSeenGenerationTimeMs = 0;
+    // Where the replayer adds what it measured of its replay speed (ReplayRate; the lab's folder); unset
+    // (the default disk) measures nothing.
+    std::optional<HostDisk> replayRateFolder;
 };
 
 // A seed in progress, as the marker Update-StorageGroupCopy keeps in the copy's LogFolderPath on the standby
@@ -76,6 +80,10 @@ public:
     using EventSink = std::function<void(const ReplicationEvent &)>;
 
     CopyWorker(CopyConfig config, const Clock &clock, EventSink events);
+    // Writes the replay speed measured since the last write (ReplayRate).
+    ~CopyWorker();
+    CopyWorker(const CopyWorker &) = delete;
+    CopyWorker &operator=(const CopyWorker &) = delete;
 
     // One pass of copier, inspector, replayer and truncator. Never throws; failures go into the status.
     void runCycle();
@@ -144,6 +152,14 @@ private:
                                          // running
     qint64 m_sourceUnreachableSinceMs = 0;
     QString m_sourceUnreachableReason;
+    // Replay speed measured and not yet written to replayRateFolder (written at most every kRateFlushMs of
+    // wall clock, the first measurement at once).
+    static constexpr qint64 kRateFlushMs = 5000;
+    void measuredReplay(qint64 logs, qint64 elapsedNs);
+    void flushReplayRate();
+    qint64 m_rateLogs = 0;
+    qint64 m_rateNs = 0;
+    QElapsedTimer m_rateFlushed;
 };
 
 } // namespace scr

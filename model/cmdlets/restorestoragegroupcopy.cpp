@@ -38,6 +38,26 @@ constexpr int kMaxFinalCycles = 10000; // 64 logs a cycle: far more than any cop
 
 } // namespace
 
+ActivationLoss activationLoss(Lab &lab, const ScrCopyRecord &copy, uint32_t inspected, qint64 inspectedTimeMs,
+                              const QString &sourceHost, bool reachable)
+{
+    ActivationLoss loss;
+    loss.lastLogCopied = inspected;
+    loss.lastCopiedLogTimeMs = inspectedTimeMs;
+    if (reachable) {
+        loss.lastLogGenerated = inspected;
+        return loss;
+    }
+    const Lab::SourcePosition seen = lab.lastSeenSource(copy);
+    loss.lastLogGenerated = std::max(seen.lastLogGenerated, inspected);
+    loss.lostGenerations = loss.lastLogGenerated - inspected;
+    loss.openLogLost = true;
+    loss.failureTimeMs = lab.poweredOffAt(sourceHost);
+    const qint64 failure = loss.failureTimeMs > 0 ? loss.failureTimeMs : lab.clock().nowMs();
+    loss.lostTimeMs = std::max<qint64>(0, failure - inspectedTimeMs);
+    return loss;
+}
+
 Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGroupCopyRequest &request)
 {
     auto copy = findStorageGroupCopy(lab, request.identity, request.standbyMachine);
@@ -167,13 +187,13 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         }
         report.lastLogGenerated = report.lastLogCopied;
     } else {
-        const Lab::SourcePosition seen = lab.lastSeenSource(*copy);
-        report.lastLogGenerated = std::max(seen.lastLogGenerated, report.lastLogCopied);
-        report.lostGenerations = report.lastLogGenerated - report.lastLogCopied;
-        report.openLogLost = true;
-        report.failureTimeMs = lab.poweredOffAt(*sourceHost);
-        const qint64 failure = report.failureTimeMs > 0 ? report.failureTimeMs : lab.clock().nowMs();
-        report.lostTimeMs = std::max<qint64>(0, failure - report.lastCopiedLogTimeMs);
+        const ActivationLoss loss =
+            activationLoss(lab, *copy, report.lastLogCopied, report.lastCopiedLogTimeMs, *sourceHost, false);
+        report.lastLogGenerated = loss.lastLogGenerated;
+        report.lostGenerations = loss.lostGenerations;
+        report.openLogLost = loss.openLogLost;
+        report.failureTimeMs = loss.failureTimeMs;
+        report.lostTimeMs = loss.lostTimeMs;
     }
     if (!disk.exists(targetOpenLog)) {
         // The store needs a current log to recover and mount: the stream goes on at the next generation,

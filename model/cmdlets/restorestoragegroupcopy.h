@@ -5,6 +5,7 @@
 // -Force, and then says what is lost: the generations never copied (the RPO), in logs and in time.
 
 #include "core/result.h"
+#include "directory/records.h"
 
 namespace scr {
 
@@ -41,7 +42,27 @@ struct RestoreReport
         const; // one line: "no data lost" or "lost 3 generations (E00..) and E00.log: at most 0.00:04:10"
 };
 
+// What activating a copy with the source unreachable (-Force) loses, from what the copy has inspected and
+// what it last saw of its source: the one computation Restore-StorageGroupCopy reports and the wizard's
+// preview shows before anything runs. With the source reachable nothing is lost (the final pass copies the
+// rest, the open log included).
+struct ActivationLoss
+{
+    uint32_t lastLogCopied = 0;     // the newest generation inspected on the standby machine
+    qint64 lastCopiedLogTimeMs = 0; // its creation time
+    uint32_t lastLogGenerated = 0;  // the source's newest closed generation, as last seen
+    uint32_t lostGenerations = 0;
+    bool openLogLost = false;
+    qint64 failureTimeMs = 0; // when the source host was powered off; 0 when reachable (or not known)
+    qint64 lostTimeMs = 0;    // at most this much mail
+};
+
 namespace cmdlets {
+
+// Read-only. copy: the SCR copy; inspected/inspectedTimeMs: its LastLogInspected and that log's time;
+// sourceHost: the source's host; reachable: whether it is powered on.
+ActivationLoss activationLoss(Lab &lab, const ScrCopyRecord &copy, uint32_t inspected, qint64 inspectedTimeMs,
+                              const QString &sourceHost, bool reachable);
 
 Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGroupCopyRequest &request);
 

@@ -83,7 +83,7 @@ Result<EseutilCommand> EseutilCommand::parse(const QStringList &args)
 }
 
 Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, const Clock &clock,
-                           const Recovery::Progress &progress)
+                           const Recovery::Progress &progress, RecoveryReport *recovered)
 {
     const auto local = [&](const QString &windowsPath) { return host.localPath(windowsPath); };
     switch (command.mode) {
@@ -130,6 +130,8 @@ Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, 
         auto report = Recovery::run(options, clock, progress);
         if (!report)
             return report.error();
+        if (recovered)
+            *recovered = *report;
         return QString(eseutil::banner() +
                        eseutil::formatRecoveryReport(*report, host.windowsPath(report->databasePath)));
     }

@@ -30,7 +30,8 @@ struct EseutilCommand
 };
 
 // Runs the command against host's files; paths in the output are the host's Windows paths.
+// recovered: when given, /r's report (what it replayed) is written there.
 Result<QString> runEseutil(const EseutilCommand &command, const HostDisk &host, const Clock &clock,
-                           const Recovery::Progress &progress = {});
+                           const Recovery::Progress &progress = {}, RecoveryReport *recovered = nullptr);
 
 } // namespace scr

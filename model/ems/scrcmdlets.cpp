@@ -10,10 +10,12 @@
 #include "cmdlets/storagegroupcopy.h"
 #include "cmdlets/validation.h"
 #include "eseutilcommand.h"
+#include "replication/replayrate.h"
 #include "recordobjects.h"
 #include "lab/lab.h"
 #include "sim/faultinjector.h"
 
+#include <QElapsedTimer>
 #include <QDateTime>
 
 namespace scr::ems {
@@ -467,11 +469,21 @@ void registerScrCmdlets(CmdletRegistry &r)
                        return Error{cmd->databasePath, QStringLiteral("the database is mounted"),
                                     QStringLiteral("Dismount-Database first"), JetCode::DatabaseInUse};
                }
+               RecoveryReport recovered;
+               QElapsedTimer timer;
+               timer.start();
                auto text = runEseutil(*cmd, disk,
                                       ctx.lab ? static_cast<const Clock &>(ctx.lab->clock())
-                                              : SystemClock::instance());
+                                              : SystemClock::instance(),
+                                      {}, &recovered);
                if (!text)
                    return text.error();
+               // How fast this lab replays (ReplayRate): what an activation's preview estimates from.
+               if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab && recovered.firstGeneration > 0 &&
+                   recovered.lastGeneration >= recovered.firstGeneration)
+                   (void)ReplayRate::record(ctx.lab->labFolder(),
+                                            qint64(recovered.lastGeneration - recovered.firstGeneration) + 1,
+                                            timer.nsecsElapsed());
                if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab)
                    ctx.lab->recordEvent({302, EventLevel::Information, QStringLiteral("ESE"),
                                          QStringLiteral("eseutil /r on %1 completed recovery of %2.")

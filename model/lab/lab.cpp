@@ -373,6 +373,7 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     config.replayLagMs = copy.replayLagMs;
     config.truncationLagMs = copy.truncationLagMs;
     config.displayTargetLogFolder = (*sg)->logFolderPath;
+    config.replayRateFolder = m_labFolder; // the replay speed this lab measures (ReplayRate)
     // What the copy knew of its source before this process, for when the source cannot be reached now.
     const SourcePosition seen = lastSeenSource(copy);
     config.lastSeenGeneration = seen.lastLogGenerated;

@@ -1,0 +1,70 @@
+#include "replayrate.h"
+
+#include <mutex>
+
+namespace scr {
+namespace {
+
+std::mutex &fileMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+QString ratePath(const HostDisk &labFolder)
+{
+    return labFolder.root() + QLatin1Char('/') + QLatin1String(ReplayRate::kFileName);
+}
+
+std::optional<ReplayRate> readLocked(const HostDisk &labFolder)
+{
+    const QString path = ratePath(labFolder);
+    if (!labFolder.exists(path))
+        return std::nullopt;
+    auto text = labFolder.readAll(path);
+    if (!text)
+        return std::nullopt;
+    ReplayRate rate;
+    for (const QByteArray &line : text->split('\n')) {
+        const QList<QByteArray> kv = line.trimmed().split(' ');
+        if (kv.size() != 2)
+            continue;
+        if (kv[0] == "logs")
+            rate.logs = kv[1].toLongLong();
+        else if (kv[0] == "elapsedNs")
+            rate.elapsedNs = kv[1].toLongLong();
+    }
+    if (rate.logs <= 0 || rate.elapsedNs <= 0)
+        return std::nullopt;
+    return rate;
+}
+
+} // namespace
+
+qint64 ReplayRate::estimateMs(qint64 logCount) const
+{
+    if (logs <= 0 || elapsedNs <= 0 || logCount <= 0)
+        return 0;
+    return static_cast<qint64>(double(logCount) * double(elapsedNs) / double(logs) / 1e6);
+}
+
+std::optional<ReplayRate> ReplayRate::read(const HostDisk &labFolder)
+{
+    std::lock_guard lock(fileMutex());
+    return readLocked(labFolder);
+}
+
+Status ReplayRate::record(const HostDisk &labFolder, qint64 logs, qint64 elapsedNs)
+{
+    if (logs <= 0 || elapsedNs <= 0)
+        return {};
+    std::lock_guard lock(fileMutex());
+    ReplayRate rate = readLocked(labFolder).value_or(ReplayRate{});
+    rate.logs += logs;
+    rate.elapsedNs += elapsedNs;
+    const QByteArray text =
+        QStringLiteral("logs %1\nelapsedNs %2\n").arg(rate.logs).arg(rate.elapsedNs).toLatin1();
+    return labFolder.writeAtomically(ratePath(labFolder), text);
+}
+
+} // namespace scr
