@@ -48,6 +48,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QWhatsThis>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -602,6 +603,9 @@ void ConsoleWindow::buildActions()
         help->addAction(tr("Help on the &Selected Pane"), this, [this] { showHelp(helpSectionForFocus()); });
     paneHelp->setObjectName(QStringLiteral("paneHelpAction"));
     paneHelp->setShortcut(QKeySequence::HelpContents); // F1
+    QAction *whatsThis = QWhatsThis::createAction(this); // Shift+F1, then click a setting
+    whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
+    help->addAction(whatsThis);
     help->addSeparator();
     help->addAction(tr("&About SCR Console"), this, [this] {
         QMessageBox::about(this, tr("About SCR Console"),

@@ -1,8 +1,11 @@
-// The activation wizard's plans, run step by step in one shell session on a fresh demo lab: database
-// portability (source reachable, and gone) and Recover Server end with the users on the activated database,
-// their mail there, and every step's command a shell command that parses.
+// The wizards' activation plans (model/cmdlets/preparetarget, portabilityplan, recoverserverplan), made from
+// the lab's state and run step by step in one shell session on a fresh demo lab: database portability (source
+// reachable, and gone) and Recover Server end with the users on the activated database and exactly the mail
+// of the generations the standby holds, judged by the test's own log decoder; every step's command parses.
 
-#include "cmdlets/activationplan.h"
+#include "cmdlets/portabilityplan.h"
+#include "cmdlets/preparetarget.h"
+#include "cmdlets/recoverserverplan.h"
 #include "core/clock.h"
 #include "ems/parser.h"
 #include "ems/shellsession.h"
@@ -41,27 +44,23 @@ class TestActivationPlan : public QObject
         return ran ? std::move(f) : nullptr;
     }
 
-    static ActivationRequest request(ActivationRequest::Method method, bool reachable)
+    // The steps of a plan made now, from the lab's state.
+    static std::vector<FlowStep> prepareSteps(ShellSession &shell)
     {
-        ActivationRequest r;
-        r.method = method;
-        r.storageGroup = QStringLiteral("MBX1\\SG2");
-        r.database = QStringLiteral("DB2");
-        r.standbyMachine = QStringLiteral("MBX3");
-        r.standbyHost = QStringLiteral("MBX3");
-        r.sourceReachable = reachable;
-        r.logPrefix = QStringLiteral("E01");
-        r.logFolderPath = r.systemFolderPath = QStringLiteral("C:\\Exchange\\Logs\\SG2");
-        r.edbFilePath = QStringLiteral("C:\\Exchange\\Data\\SG2\\DB2.edb");
-        r.targetStorageGroup = QStringLiteral("SG2Target");
-        r.targetDatabase = QStringLiteral("DB2Target");
-        r.temporaryPath = QStringLiteral("C:\\Temp\\SG2Target");
-        return r;
+        auto survey = cmdlets::surveyStandby(*shell.lab(), QStringLiteral("MBX3"));
+        return survey ? cmdlets::prepareTargetSteps(*survey, {QStringLiteral("MBX1\\SG2")})
+                      : std::vector<FlowStep>{};
+    }
+    static std::vector<FlowStep> portabilitySteps(ShellSession &shell)
+    {
+        auto state =
+            cmdlets::readPortabilityState(*shell.lab(), QStringLiteral("MBX1\\SG2"), QStringLiteral("MBX3"));
+        return state ? cmdlets::planPortability(*state) : std::vector<FlowStep>{};
     }
 
-    static void runPlan(ShellSession &shell, const std::vector<ActivationStep> &steps)
+    static void runPlan(ShellSession &shell, const std::vector<FlowStep> &steps)
     {
-        for (const ActivationStep &step : steps) {
+        for (const FlowStep &step : steps) {
             QVERIFY2(ems::parse(step.command).hasValue(), qPrintable(step.command));
             auto out = shell.execute(step.command);
             QVERIFY2(out.hasValue(),
@@ -110,9 +109,11 @@ private Q_SLOTS:
         QVERIFY(f);
         const qlonglong before = userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2"));
         QVERIFY(before > 300);
-        const auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, true));
-        QCOMPARE(steps.size(),
-                 std::size_t(10)); // prepare (3), dismount, restore, eseutil, paths, allow, mount, rehome
+        const auto prepare = prepareSteps(*f->shell);
+        QVERIFY(prepare.size() >= 3); // New-StorageGroup/-MailboxDatabase, mount and dismount, Remove-Item
+        runPlan(*f->shell, prepare);
+        const auto steps = portabilitySteps(*f->shell);
+        QVERIFY(steps.front().command.startsWith(QStringLiteral("Dismount-Database"))); // the source first
         runPlan(*f->shell, steps);
         // Nothing lost, by the files: the standby holds every generation the source closed, and the users
         // hold every message of the source's logs, its last open log included.
@@ -132,10 +133,11 @@ private Q_SLOTS:
     {
         auto f = replicatingLab();
         QVERIFY(f);
+        runPlan(*f->shell, prepareSteps(*f->shell));
         QVERIFY(f->shell->execute(QStringLiteral("Stop-Host MBX1")).hasValue());
-        const auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, false));
-        QCOMPARE(steps.size(), std::size_t(9)); // no dismount
-        QVERIFY(steps[3].command.contains(QStringLiteral("-Force")));
+        const auto steps = portabilitySteps(*f->shell);
+        QVERIFY(steps.front().command.startsWith(QStringLiteral("Restore-StorageGroupCopy"))); // no dismount
+        QVERIFY(steps.front().command.contains(QStringLiteral("-Force")));
         runPlan(*f->shell, steps);
         // Exactly the messages of the generations the standby holds (by their headers); the rest is lost.
         const uint32_t copied =
@@ -153,6 +155,7 @@ private Q_SLOTS:
         // copy enabled with the open log in its folder; running it again finishes with nothing lost.
         auto f = replicatingLab();
         QVERIFY(f);
+        runPlan(*f->shell, prepareSteps(*f->shell));
         const qlonglong before = userItems(*f->shell, QStringLiteral("MBX1\\SG2\\DB2"));
         QVERIFY(
             f->shell->execute(QStringLiteral("Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false")).hasValue());
@@ -165,8 +168,12 @@ private Q_SLOTS:
             QStringLiteral("Restore-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -Confirm:$false"));
         QVERIFY2(restored.hasValue(), qPrintable(restored ? QString() : restored.error().toString()));
         QVERIFY2(restored->contains(QStringLiteral("No data was lost")), qPrintable(*restored));
-        auto steps = planActivation(request(ActivationRequest::Method::DatabasePortability, true));
-        steps.erase(steps.begin() + 3, steps.begin() + 5); // dismounted and restored already
+        // The plan follows: dismounted and restored already, those steps are not planned again.
+        const auto steps = portabilitySteps(*f->shell);
+        for (const FlowStep &step : steps)
+            QVERIFY2(!step.command.contains(QStringLiteral("Restore-StorageGroupCopy")) &&
+                         !step.command.startsWith(QStringLiteral("Dismount-Database MBX1")),
+                     qPrintable(step.command));
         runPlan(*f->shell, steps);
         const auto closed = test::oracle::closedGenerations(sourceLogs(*f), QStringLiteral("E01"));
         QCOMPARE(before, messagesInLogs(*f, closed.back(), true));
@@ -178,9 +185,12 @@ private Q_SLOTS:
         auto f = replicatingLab();
         QVERIFY(f);
         QVERIFY(f->shell->execute(QStringLiteral("Stop-Host MBX1")).hasValue());
-        const auto steps = planActivation(request(ActivationRequest::Method::RecoverServer, false));
-        QCOMPARE(steps.size(), std::size_t(6));
-        runPlan(*f->shell, steps);
+        auto plan =
+            cmdlets::planRecoverServer(*f->shell->lab(), QStringLiteral("MBX1"), QStringLiteral("MBX3"));
+        QVERIFY2(plan.hasValue(), qPrintable(plan ? QString() : plan.error().toString()));
+        QCOMPARE(plan->activatedIdentities(), QStringList{QStringLiteral("MBX1\\SG2")});
+        QCOMPARE(plan->lostIdentities().size(), 2); // SG1 and SG3 had no copy
+        runPlan(*f->shell, plan->steps);
         const uint32_t copied =
             test::oracle::copiedThrough(sourceLogs(*f), standbyLogs(*f), QStringLiteral("E01"));
         QVERIFY(copied > 10);

@@ -380,6 +380,8 @@ private Q_SLOTS:
                  QStringLiteral("Do not mount this database at start-up"));
         QCOMPARE(allowRestore->text().remove(QLatin1Char('&')),
                  QStringLiteral("This database can be overwritten by a restore"));
+        // Help › What's This? (Shift+F1) on the setting an administrator can get wrong says why it exists.
+        QVERIFY(allowRestore->whatsThis().contains(QStringLiteral("Database portability needs it")));
         QVERIFY(!doNotMount->isChecked()); // mounted at start-up: the inverted box is clear
         QVERIFY(sheet->commands().isEmpty());
         doNotMount->setChecked(true);
