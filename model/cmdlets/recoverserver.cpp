@@ -9,18 +9,6 @@
 namespace scr::cmdlets {
 namespace {
 
-// The server object bound to host with Exchange installed, if any.
-Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host)
-{
-    auto servers = lab.directory().servers();
-    if (!servers)
-        return servers.error();
-    for (const ServerRecord &s : *servers)
-        if (s.installed && s.host.compare(host, Qt::CaseInsensitive) == 0)
-            return std::optional<ServerRecord>{s};
-    return std::optional<ServerRecord>{};
-}
-
 Result<HostRecord> findRunningHost(Lab &lab, const QString &host)
 {
     auto record = lab.directory().host(host);
@@ -53,6 +41,17 @@ Result<HostState> runningHostState(Lab &lab, const QString &host)
 }
 
 } // namespace
+
+Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host)
+{
+    auto servers = lab.directory().servers();
+    if (!servers)
+        return servers.error();
+    for (const ServerRecord &s : *servers)
+        if (s.installed && s.host.compare(host, Qt::CaseInsensitive) == 0)
+            return std::optional<ServerRecord>{s};
+    return std::optional<ServerRecord>{};
+}
 
 Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptCopiesOf)
 {

@@ -33,6 +33,8 @@ namespace cmdlets {
 
 // host must be powered on, have no Exchange installed, and newName be a valid computer name that no
 // powered-on host has. A powered-off host with that name (the failed server) is renamed <newName>-RETIRED.
+// The server object bound to host with Exchange installed, if any.
+Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host);
 Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName);
 Status uninstallExchange(Lab &lab, const QString &host);
 Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host);

@@ -39,17 +39,6 @@ QStringList RecoverServerPlan::lostIdentities() const
 namespace cmdlets {
 namespace {
 
-Result<std::optional<ServerRecord>> installedOn(Lab &lab, const QString &host)
-{
-    auto servers = lab.directory().servers();
-    if (!servers)
-        return servers.error();
-    for (const ServerRecord &s : *servers)
-        if (s.installed && s.host.compare(host, Qt::CaseInsensitive) == 0)
-            return std::optional<ServerRecord>{s};
-    return std::optional<ServerRecord>{};
-}
-
 // The failed server's storage groups as seen from the standby (standby: its Exchange server, may be empty).
 Result<std::vector<RecoverServerGroup>> groupsFor(Lab &lab, const QString &server, const QString &standby,
                                                   const QString &standbyHost)
@@ -160,7 +149,7 @@ Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(Lab &lab, co
     for (const HostRecord &h : *hosts) {
         RecoverServerCandidate c;
         c.host = h.name;
-        auto installed = installedOn(lab, h.name);
+        auto installed = installedServerOn(lab, h.name);
         if (!installed)
             return installed.error();
         if (*installed) {
@@ -217,7 +206,7 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
     p.server = failed->name;
     p.serverHost = failed->host;
     p.standbyHost = (*standbyRecord)->name;
-    auto installed = installedOn(lab, p.standbyHost);
+    auto installed = installedServerOn(lab, p.standbyHost);
     if (!installed)
         return installed.error();
     p.recovered = failed->host.compare(p.standbyHost, Qt::CaseInsensitive) == 0;

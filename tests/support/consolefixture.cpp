@@ -139,6 +139,15 @@ bool ConsoleFixture::waitForPreflight(ScrWizard *wizard)
     return QTest::qWaitFor([wizard] { return wizard->preflightDone(); }, 20000);
 }
 
+QString ConsoleFixture::checksSaying(const ScrWizard *wizard, PreflightCheck::Outcome outcome)
+{
+    QStringList lines;
+    for (const PreflightCheck &c : wizard->checks())
+        if (c.outcome == outcome)
+            lines << c.check + QStringLiteral(": ") + c.detail + QStringLiteral(". Fix: ") + c.fix;
+    return lines.join(QLatin1Char('\n'));
+}
+
 bool ConsoleFixture::nextUntil(ScrWizard *wizard, int pageId)
 {
     for (int guard = 0; guard < 20 && wizard->currentId() != pageId; ++guard) {

@@ -4,6 +4,7 @@
 // and wait for its answer, drive a wizard page by page). One per test function: start() in init(), stop()
 // in cleanup(); the lab's folder is removed with it.
 
+#include "cmdlets/wizardflow.h"
 #include "consolewindow.h"
 
 #include <memory>
@@ -52,6 +53,9 @@ public:
     scr::ScrWizard *openWizard() const;
     // Waits for the pre-flight checks of the wizard's current page to have answered (20 s).
     static bool waitForPreflight(scr::ScrWizard *wizard);
+    // The wizard's pre-flight checks with this outcome, one a line: "check: detail. Fix: fix" (for a test's
+    // contains() and its failure message).
+    static QString checksSaying(const scr::ScrWizard *wizard, scr::PreflightCheck::Outcome outcome);
     // Clicks Next (or Commit) until the wizard shows page id, waiting for the pre-flight where it comes;
     // false (with a warning naming the page it stopped on and why) when Next is unavailable before.
     static bool nextUntil(scr::ScrWizard *wizard, int pageId);

@@ -122,11 +122,7 @@ class TestWizardPortability : public QObject
     }
     static QString failures(ScrWizard *wizard)
     {
-        QString why;
-        for (const PreflightCheck &c : wizard->checks())
-            if (c.outcome == PreflightCheck::Outcome::Fail)
-                why += c.check + QStringLiteral(": ") + c.detail + QStringLiteral(" / ");
-        return why;
+        return ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Fail);
     }
     static QString summaryText(ScrWizard *wizard)
     {
@@ -268,11 +264,8 @@ private Q_SLOTS:
             qPrintable(rpo));
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::PreflightPage));
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
-        bool warned = false;
-        for (const PreflightCheck &c : wizard->checks())
-            warned = warned || (c.outcome == PreflightCheck::Outcome::Warning &&
-                                c.detail.contains(QStringLiteral("never copied")));
-        QVERIFY(warned);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Warning)
+                    .contains(QStringLiteral("never copied")));
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
         const QString summary = summaryText(wizard);
         QVERIFY(summary.contains(QStringLiteral("-Force")));
@@ -302,22 +295,16 @@ private Q_SLOTS:
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::PreflightPage));
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
-        bool target = false;
-        for (const PreflightCheck &c : wizard->checks())
-            target = target || (c.outcome == PreflightCheck::Outcome::Fail &&
-                                c.fix.contains(QStringLiteral("Prepare SCR Target on MBX3")));
-        QVERIFY(target);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Fail)
+                    .contains(QStringLiteral("Prepare SCR Target on MBX3")));
         // The target made, the standby machine powered off: a failure of its own.
         QVERIFY(m_console->run(prepareScript()));
         QVERIFY(m_console->run(QStringLiteral("Stop-Host MBX3")));
         wizard->checkAgain();
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
-        bool off = false;
-        for (const PreflightCheck &c : wizard->checks())
-            off = off || (c.outcome == PreflightCheck::Outcome::Fail &&
-                          c.detail.contains(QStringLiteral("powered off")));
-        QVERIFY(off);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Fail)
+                    .contains(QStringLiteral("powered off")));
         QVERIFY(m_console->run(QStringLiteral("Start-Host MBX3")));
         // MBX3's databases mount at startup: the target too, on its own (new) file; the check says so.
         wizard->checkAgain();
@@ -334,11 +321,8 @@ private Q_SLOTS:
             "Suspend-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -SuspendComment 'test'")));
         wizard->checkAgain();
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
-        bool suspended = false;
-        for (const PreflightCheck &c : wizard->checks())
-            suspended = suspended || (c.outcome == PreflightCheck::Outcome::Warning &&
-                                      c.detail.contains(QStringLiteral("suspended")));
-        QVERIFY(suspended);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Warning)
+                    .contains(QStringLiteral("suspended")));
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     }
 

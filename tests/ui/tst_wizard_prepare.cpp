@@ -84,12 +84,7 @@ class TestWizardPrepare : public QObject
 
     static QString failures(const ScrWizard *wizard)
     {
-        QString why;
-        for (const PreflightCheck &c : wizard->checks())
-            if (c.outcome == PreflightCheck::Outcome::Fail)
-                why += c.check + QStringLiteral(": ") + c.detail + QStringLiteral(" (") + c.fix +
-                       QStringLiteral(") ");
-        return why;
+        return ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Fail);
     }
 
     // The wizard's end state: both targets made, dismounted, the temporary folders gone.

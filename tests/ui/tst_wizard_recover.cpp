@@ -163,11 +163,8 @@ private Q_SLOTS:
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::PreflightPage));
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
         ConsoleFixture::screenshot(wizard, QStringLiteral("recover-preflight"));
-        bool warnedLost = false;
-        for (const PreflightCheck &c : wizard->checks())
-            warnedLost = warnedLost || (c.outcome == PreflightCheck::Outcome::Warning &&
-                                        c.detail.contains(QStringLiteral("MBX1\\SG3")));
-        QVERIFY(warnedLost);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Warning)
+                    .contains(QStringLiteral("MBX1\\SG3")));
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
         ConsoleFixture::screenshot(wizard, QStringLiteral("recover-summary"));
         const QString summary =
@@ -272,11 +269,8 @@ private Q_SLOTS:
         QCOMPARE(wizard->currentId(), int(ScrWizard::PreflightPage));
         QVERIFY(ConsoleFixture::waitForPreflight(wizard));
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
-        bool said = false;
-        for (const PreflightCheck &c : wizard->checks())
-            said = said || (c.outcome == PreflightCheck::Outcome::Fail &&
-                            c.fix.contains(QStringLiteral("Start-Host MBX3")));
-        QVERIFY(said);
+        QVERIFY(ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Fail)
+                    .contains(QStringLiteral("Start-Host MBX3")));
         // Fixed, checked again: it passes (nothing typed was lost).
         QVERIFY(m_console->run(QStringLiteral("Start-Host MBX3")));
         wizard->checkAgain();
