@@ -38,10 +38,12 @@ if [ "${1:-}" = "--inside" ]; then
         local took
         took=$(awk -v t=$(($(ms) - start)) 'BEGIN { printf "%.1f", t / 1000 }')
         if [ $rc -eq 0 ]; then
-            printf 'PASS %-48s %6s s\n' "$name" "$took"
+            printf 'PASS %-52s %6s s\n' "$name" "$took"
+            # its last line says what was found
+            [ -n "${VERBOSE:-}" ] || printf '%s\n' "$out" | grep -v '^ *$' | tail -n 1 | sed 's/^/     | /'
             passed=$((passed + 1))
         else
-            printf 'FAIL %-48s %6s s (exit %d)\n' "$name" "$took" "$rc"
+            printf 'FAIL %-52s %6s s (exit %d)\n' "$name" "$took" "$rc"
             printf '%s\n' "$out" | tail -n 25 | sed 's/^/     | /'
             failed=$((failed + 1))
         fi
@@ -73,8 +75,12 @@ if [ "${1:-}" = "--inside" ]; then
         done
         return "$missing"
     }
-    shell_version() { /usr/bin/scr-shell --version | grep -E '^scr-shell [0-9]'; }
-    console_version() { /usr/bin/scr-console --version | grep -E '^scr-console [0-9]'; }
+    version_of() {
+        local out
+        out=$("$1" --version) || return 1
+        echo "$out"
+        grep -qE ' [0-9]+\.[0-9]+' <<<"$out"
+    }
     new_demo() {
         rm -rf /tmp/lab
         /usr/bin/scr-shell --new-demo /tmp/lab && [ -f /tmp/lab/org.sqlite ]
@@ -149,8 +155,8 @@ EOF
     check "apt-get install ./$deb" install_package || { echo "FAIL: cannot go on without the package"; exit 1; }
     check "every library of /usr/bin/scr-* resolved (ldd)" libraries_resolved
     check "Qt plugins: xcb, offscreen, svg icons, sqlite" plugins_present
-    check "scr-shell --version" shell_version
-    check "scr-console --version (no display needed)" console_version
+    check "scr-shell --version" version_of /usr/bin/scr-shell
+    check "scr-console --version (no display needed)" version_of /usr/bin/scr-console
     check "scr-shell --new-demo /tmp/lab" new_demo &&
         check "runbook: Enable SCR, mail, 5 min, copy Healthy" runbook
     check "man pages scr-shell(1) scr-console(1) scr-cmdlets(7)" man_pages
