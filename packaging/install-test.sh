@@ -11,10 +11,11 @@
 #
 #   install-test.sh --inside scr-console_*.deb
 #
-# which, as root in the chroot: installs the package with apt-get (its dependencies resolved by apt: no build
-# tree, no -dev packages), then checks from /usr/bin only: scr-shell --version, --new-demo, a short runbook
-# ending in a Healthy copy, the manual pages, the desktop entry and the icons, and scr-console under xvfb-run
-# saving a screenshot. Each check prints PASS or FAIL with its time; the exit status is non-zero on any
+# which, as root in the chroot: installs the package with apt-get (its dependencies resolved by apt, without
+# Recommends: no build tree, no -dev packages), then checks from /usr/bin only: every library and Qt plugin
+# there, both programs' --version, scr-shell --new-demo, a short runbook ending in a Healthy copy, the desktop
+# entry, metainfo and icons, then (with the test tools xvfb, xauth, file and man-db installed) the manual pages
+# through man, and scr-console under xvfb-run saving a screenshot that must be a picture of the window. Each check prints PASS or FAIL with its time; the exit status is non-zero on any
 # failure. The screenshot is copied out next to the log (paths printed at the end). Safe to run again.
 # shellcheck disable=SC2317 # the checks are functions called through check()
 set -uo pipefail
@@ -24,7 +25,9 @@ if [ "${1:-}" = "--inside" ]; then
     shift
     deb=${1:?usage: install-test.sh --inside scr-console_VERSION_ARCH.deb}
     [ -f "$deb" ] || { echo "FAIL no package $deb"; exit 1; }
-    export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
+    # A desktop session's environment, as far as the programs care.
+    export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 XDG_RUNTIME_DIR=/tmp/runtime-root
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     failed=0
     passed=0
     ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -51,6 +54,7 @@ if [ "${1:-}" = "--inside" ]; then
         return $rc
     }
     # The steps, each a function so that check can time it.
+    # Without Recommends: Depends alone must be enough for the programs to work.
     install_package() {
         if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "./$deb"; } >/tmp/apt-install.log 2>&1; then
             tail -n 20 /tmp/apt-install.log
@@ -102,6 +106,9 @@ EOF
         local page
         if command -v man >/dev/null; then
             for page in scr-shell scr-console scr-cmdlets; do man -w "$page" || return 1; done
+            man -P cat scr-cmdlets 2>/dev/null | grep -q 'Enable-StorageGroupCopy' ||
+                { echo "man scr-cmdlets does not show Enable-StorageGroupCopy"; return 1; }
+            man -P cat scr-shell 2>/dev/null | grep -q -- '--new-demo' || { echo "man scr-shell lacks --new-demo"; return 1; }
         else
             echo "(no man-db in the chroot: the files themselves, with gzip -t)"
             for page in man1/scr-shell.1 man1/scr-console.1 man7/scr-cmdlets.7; do
@@ -126,8 +133,8 @@ EOF
         [ -f /usr/share/doc/scr-console/copyright ] || { echo "no copyright"; missing=1; }
         return "$missing"
     }
-    install_xvfb() {
-        apt-get install -y -qq --no-install-recommends xvfb xauth file >/tmp/apt-xvfb.log 2>&1 ||
+    install_test_tools() {
+        apt-get install -y -qq --no-install-recommends xvfb xauth file man-db >/tmp/apt-xvfb.log 2>&1 ||
             { tail -n 20 /tmp/apt-xvfb.log; return 1; }
     }
     console_screenshot() {
@@ -144,8 +151,8 @@ EOF
         [ "$(head -c 8 /tmp/s.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { echo "not a PNG"; return 1; }
         width=$((16#$(od -An -tx1 -j16 -N4 /tmp/s.png | tr -d ' \n')))
         height=$((16#$(od -An -tx1 -j20 -N4 /tmp/s.png | tr -d ' \n')))
-        ! command -v file >/dev/null || file /tmp/s.png
         echo "${width}x${height}, $size bytes"
+        ! command -v file >/dev/null || file /tmp/s.png
         [ "$width" -ge 640 ] && [ "$height" -ge 400 ] && [ "$size" -gt 20000 ]
     }
 
@@ -159,10 +166,10 @@ EOF
     check "scr-console --version (no display needed)" version_of /usr/bin/scr-console
     check "scr-shell --new-demo /tmp/lab" new_demo &&
         check "runbook: Enable SCR, mail, 5 min, copy Healthy" runbook
-    check "man pages scr-shell(1) scr-console(1) scr-cmdlets(7)" man_pages
     check "desktop entry, metainfo, hicolor icons, completion" desktop_and_icons
-    check "apt-get install xvfb xauth file" install_xvfb &&
-        check "xvfb-run scr-console --lab /tmp/lab --screenshot" console_screenshot
+    check "apt-get install xvfb xauth file man-db (test tools)" install_test_tools
+    check "man pages scr-shell(1) scr-console(1) scr-cmdlets(7)" man_pages
+    check "xvfb-run scr-console --lab /tmp/lab --screenshot" console_screenshot
     check "/tmp/s.png is a picture of the window" screenshot_is_picture
     echo "== $passed passed, $failed failed, $(awk -v t=$(($(ms) - total)) 'BEGIN { printf "%.0f", t / 1000 }') s in the chroot"
     [ $failed -eq 0 ]
