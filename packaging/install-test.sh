@@ -139,7 +139,7 @@ EOF
     }
     console_screenshot() {
         rm -f /tmp/s.png
-        timeout 120 xvfb-run -a -s '-screen 0 1280x900x24' \
+        timeout 60 xvfb-run -a -s '-screen 0 1280x900x24' \
             /usr/bin/scr-console --lab /tmp/lab --screenshot /tmp/s.png --screenshot-after 5
     }
     # A picture of a window, not an empty one: a PNG, at least 640x400, and over 20 kB (a blank window of
