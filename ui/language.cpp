@@ -60,8 +60,11 @@ bool installLanguage(const QString &language)
     }
     installed().clear();
 
-    const QLocale system = QLocale::system();
-    const QLocale locale = QLocale(language).language() == system.language() ? system : QLocale(language);
+    // The system locale's territory when it speaks the language (de_AT stays de_AT), else the language's
+    // default (de_DE). By name: QLocale::system() itself may say German (from LANGUAGE) while its formats are
+    // C's (LANG=C.UTF-8).
+    const QLocale system(QLocale::system().name());
+    const QLocale locale = system.language() == QLocale(language).language() ? system : QLocale(language);
     QLocale::setDefault(locale);
     if (language == QLatin1String("en"))
         return true;

@@ -21,7 +21,7 @@ QStringList availableLanguages();
 QString chooseLanguage(const QString &forced = QString());
 
 // Installs the translators of language on the application (removing any installed before) and sets
-// QLocale's default to it (the system locale itself when it speaks that language, so de_AT stays de_AT).
+// QLocale's default to it (the system locale's when it speaks that language, so de_AT stays de_AT).
 // Returns false when language's translation could not be loaded (the console then shows English).
 bool installLanguage(const QString &language);
 

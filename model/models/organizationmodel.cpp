@@ -132,8 +132,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         s.key = QStringLiteral("server:") + server.name.toUpper();
         s.name = server.name;
         s.identity = server.name;
-        s.status = on ? QStringLiteral("Running on %1").arg(server.host)
-                      : QStringLiteral("%1 is powered off").arg(server.host);
+        s.status = on ? tr("Running on %1").arg(server.host) : tr("%1 is powered off").arg(server.host);
         s.attention = !on;
         s.state = on ? ObjectState::Normal : ObjectState::PoweredOff;
         const int serverId = add(mailboxServers, s);
@@ -147,9 +146,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             g.key = QStringLiteral("sg:") + sg.record.identity().toUpper();
             g.name = sg.record.name;
             g.identity = sg.record.identity();
-            g.status = sg.copies.empty()       ? QStringLiteral("Not replicated")
-                       : sg.copies.size() == 1 ? QStringLiteral("SCR: 1 copy")
-                                               : QStringLiteral("SCR: %1 copies").arg(sg.copies.size());
+            g.status = sg.copies.empty()       ? tr("Not replicated")
+                       : sg.copies.size() == 1 ? tr("SCR: 1 copy")
+                                               : tr("SCR: %1 copies").arg(sg.copies.size());
             g.state = sg.copies.empty() ? ObjectState::Normal : ObjectState::Replicated;
             const int sgId = add(serverId, g);
             for (const DatabaseSnapshot &db : sg.databases) {
@@ -158,9 +157,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 d.identity = sg.record.identity() + QLatin1Char('\\') + db.record.name;
                 d.key = QStringLiteral("db:") + d.identity.toUpper();
                 d.name = db.record.name;
-                d.status = db.mounted                 ? QStringLiteral("Mounted")
-                           : !db.mountError.isEmpty() ? QStringLiteral("Failed to mount: ") + db.mountError
-                                                      : QStringLiteral("Dismounted");
+                d.status = db.mounted                 ? tr("Mounted")
+                           : !db.mountError.isEmpty() ? tr("Failed to mount: %1").arg(db.mountError)
+                                                      : tr("Dismounted");
                 d.attention = !db.mounted;
                 d.state = db.mounted ? ObjectState::Normal : ObjectState::Dismounted;
                 add(sgId, d);
@@ -172,8 +171,8 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.standby = copy.record.standbyMachine;
                 const CopyKey key{c.identity, c.standby};
                 c.key = key.toString();
-                c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
-                c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
+                c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
+                c.name = tr("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
                 c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
                               copy.status.summary == SummaryCopyStatus::ServiceDown;
@@ -188,9 +187,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         Node h;
         h.kind = HeldCopies;
         h.key = QStringLiteral("held:") + server.name.toUpper();
-        h.name = QStringLiteral("SCR copies held");
-        h.qualifiedName = QStringLiteral("SCR copies held by ") + server.name;
-        h.status = held.size() == 1 ? QStringLiteral("1 copy") : QStringLiteral("%1 copies").arg(held.size());
+        h.name = tr("SCR copies held");
+        h.qualifiedName = tr("SCR copies held by %1").arg(server.name);
+        h.status = held.size() == 1 ? tr("1 copy") : tr("%1 copies").arg(held.size());
         const int heldId = add(serverId, h);
         for (std::size_t i = 0; i < held.size(); ++i) {
             const CopySnapshot &copy = *held[i].first;
@@ -200,8 +199,8 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             c.standby = copy.record.standbyMachine;
             const CopyKey key{c.identity, c.standby};
             c.key = heldCopyKey(key.toString());
-            c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
-            c.name = QStringLiteral("Copy of %1").arg(c.identity);
+            c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
+            c.name = tr("Copy of %1").arg(c.identity);
             c.status = summaryCopyStatusName(copy.status.summary);
             c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
                           copy.status.summary == SummaryCopyStatus::ServiceDown;

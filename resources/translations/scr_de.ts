@@ -797,6 +797,29 @@
     </message>
 </context>
 <context>
+    <name>scr::DatabaseListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Storage Group</source>
+        <translation>Speichergruppe</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Mounted</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Postfächer</translation>
+    </message>
+</context>
+<context>
     <name>scr::DatabaseProperties</name>
     <message>
         <source>Do &amp;not mount this database at start-up</source>
@@ -1159,6 +1182,92 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     <message>
         <source>About %1 transaction logs a virtual hour.</source>
         <translation>Etwa %1 Transaktionsprotokolle pro virtueller Stunde.</translation>
+    </message>
+</context>
+<context>
+    <name>scr::MailboxModel</name>
+    <message>
+        <source>Display Name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Recipient Type Details</source>
+        <translation>Empfängertypdetails</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>scr::OrganizationModel</name>
+    <message>
+        <source>Running on %1</source>
+        <translation>Wird auf %1 ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 is powered off</source>
+        <translation>%1 ist ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Not replicated</source>
+        <translation>Nicht repliziert</translation>
+    </message>
+    <message>
+        <source>SCR: 1 copy</source>
+        <translation>SCR: 1 Kopie</translation>
+    </message>
+    <message>
+        <source>SCR: %1 copies</source>
+        <translation>SCR: %1 Kopien</translation>
+    </message>
+    <message>
+        <source>Mounted</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Failed to mount: %1</source>
+        <translation>Bereitstellung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Dismounted</source>
+        <translation>Bereitstellung aufgehoben</translation>
+    </message>
+    <message>
+        <source>SCR copy %1</source>
+        <translation>SCR-Kopie %1</translation>
+    </message>
+    <message>
+        <source>SCR copy on %1</source>
+        <translation>SCR-Kopie auf %1</translation>
+    </message>
+    <message>
+        <source>SCR copies held</source>
+        <translation>Enthaltene SCR-Kopien</translation>
+    </message>
+    <message>
+        <source>SCR copies held by %1</source>
+        <translation>Von %1 enthaltene SCR-Kopien</translation>
+    </message>
+    <message>
+        <source>1 copy</source>
+        <translation>1 Kopie</translation>
+    </message>
+    <message>
+        <source>%1 copies</source>
+        <translation>%1 Kopien</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
     </message>
 </context>
 <context>
