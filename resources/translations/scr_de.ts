@@ -659,6 +659,14 @@
     </message>
 </context>
 <context>
+    <name>scr::CopyKey</name>
+    <message>
+        <source>%1 on %2</source>
+        <extracomment>An SCR copy as the console names it: its storage group on its standby machine (&quot;MBX1\SG1 on MBX3&quot;)</extracomment>
+        <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
     <name>scr::CopyProperties</name>
     <message>
         <source>Generated:</source>
@@ -1268,6 +1276,70 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     <message>
         <source>Copy of %1</source>
         <translation>Kopie von %1</translation>
+    </message>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Organization Configuration</source>
+        <translation>Organisationskonfiguration</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>1 mailbox database</source>
+        <translation>1 Postfachdatenbank</translation>
+    </message>
+    <message>
+        <source>%1 mailbox databases</source>
+        <translation>%1 Postfachdatenbanken</translation>
+    </message>
+    <message>
+        <source>Server Configuration</source>
+        <translation>Serverkonfiguration</translation>
+    </message>
+    <message>
+        <source>1 server</source>
+        <translation>1 Server</translation>
+    </message>
+    <message>
+        <source>%1 servers</source>
+        <translation>%1 Server</translation>
+    </message>
+    <message>
+        <source>Recipient Configuration</source>
+        <translation>Empfängerkonfiguration</translation>
+    </message>
+    <message>
+        <source>1 mailbox</source>
+        <translation>1 Postfach</translation>
+    </message>
+    <message>
+        <source>%1 mailboxes</source>
+        <translation>%1 Postfächer</translation>
+    </message>
+    <message>
+        <source>Toolbox</source>
+        <translation>Toolbox</translation>
+    </message>
+    <message>
+        <source>Event Viewer</source>
+        <translation>Ereignisanzeige</translation>
+    </message>
+    <message>
+        <source>Replication Dashboard</source>
+        <translation>Replikationsdashboard</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
