@@ -133,6 +133,9 @@ private Q_SLOTS:
                  german ? QStringLiteral("&Fertig stellen") : QStringLiteral("&Finish"));
         QCOMPARE(wizard->button(QWizard::CustomButton1)->text(),
                  german ? QStringLiteral("Als &Skript speichern...") : QStringLiteral("&Save as Script..."));
+        // At SCR_SCREENSHOTS: the wizard's first page in the language (enable-intro-de.png,
+        // enable-intro-en.png).
+        ConsoleFixture::screenshot(wizard, QStringLiteral("enable-intro-") + language);
         wizard->close();
 
         // The console's dates in the language's format: 1 December 2026 is 01.12.26 in German.
