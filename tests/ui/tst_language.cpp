@@ -43,23 +43,25 @@ private Q_SLOTS:
     void followsTheLocale_data()
     {
         QTest::addColumn<QString>("language"); // LANGUAGE
-        QTest::addColumn<QString>("lang");     // LANG
+        QTest::addColumn<QString>("lang");     // LANG (none when empty)
         QTest::addColumn<QString>("forced");   // --language
         QTest::addColumn<QString>("expected");
-        QTest::newRow("LANGUAGE=de") << QStringLiteral("de") << QStringLiteral("C.UTF-8")
-                                     << QStringLiteral("") << QStringLiteral("de");
-        QTest::newRow("LANG=de_DE.UTF-8") << QStringLiteral("") << QStringLiteral("de_DE.UTF-8")
-                                          << QStringLiteral("") << QStringLiteral("de");
-        QTest::newRow("LANGUAGE=fr:de") << QStringLiteral("fr:de") << QStringLiteral("fr_FR.UTF-8")
-                                        << QStringLiteral("") << QStringLiteral("de");
-        QTest::newRow("LANG=en_US.UTF-8") << QStringLiteral("") << QStringLiteral("en_US.UTF-8")
-                                          << QStringLiteral("") << QStringLiteral("en");
-        QTest::newRow("LANG=fr_FR.UTF-8") << QStringLiteral("") << QStringLiteral("fr_FR.UTF-8")
-                                          << QStringLiteral("") << QStringLiteral("en");
+        QTest::newRow("LANGUAGE=de") << QStringLiteral("de") << QStringLiteral("C.UTF-8") << QString()
+                                     << QStringLiteral("de");
+        QTest::newRow("LANGUAGE=de, no LANG")
+            << QStringLiteral("de") << QString() << QString() << QStringLiteral("de");
+        QTest::newRow("LANG=de_DE.UTF-8")
+            << QString() << QStringLiteral("de_DE.UTF-8") << QString() << QStringLiteral("de");
+        QTest::newRow("LANGUAGE=fr:de")
+            << QStringLiteral("fr:de") << QStringLiteral("fr_FR.UTF-8") << QString() << QStringLiteral("de");
+        QTest::newRow("LANG=en_US.UTF-8")
+            << QString() << QStringLiteral("en_US.UTF-8") << QString() << QStringLiteral("en");
+        QTest::newRow("LANG=fr_FR.UTF-8")
+            << QString() << QStringLiteral("fr_FR.UTF-8") << QString() << QStringLiteral("en");
         QTest::newRow("LANGUAGE=de --language en") << QStringLiteral("de") << QStringLiteral("de_DE.UTF-8")
                                                    << QStringLiteral("en") << QStringLiteral("en");
-        QTest::newRow("LANG=en_US --language de") << QStringLiteral("") << QStringLiteral("en_US.UTF-8")
-                                                  << QStringLiteral("de") << QStringLiteral("de");
+        QTest::newRow("LANG=en_US --language de")
+            << QString() << QStringLiteral("en_US.UTF-8") << QStringLiteral("de") << QStringLiteral("de");
     }
     void followsTheLocale()
     {
@@ -72,7 +74,8 @@ private Q_SLOTS:
             env.remove(QString::fromLatin1(name));
         if (!language.isEmpty())
             env.insert(QStringLiteral("LANGUAGE"), language);
-        env.insert(QStringLiteral("LANG"), lang);
+        if (!lang.isEmpty())
+            env.insert(QStringLiteral("LANG"), lang);
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("SCR_LANGUAGE_EXPECT"), expected);
         env.insert(QStringLiteral("SCR_LANGUAGE_FORCE"), forced);
