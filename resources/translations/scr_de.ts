@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>%1 GB free</source>
-        <translation>%1 GB frei</translation>
+        <translation>%L1 GB frei</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -423,15 +423,15 @@
     </message>
     <message>
         <source>%1 mailboxes</source>
-        <translation>%1 Postfächer</translation>
+        <translation>%L1 Postfächer</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation>%1 von %2 angezeigt</translation>
+        <translation>%L1 von %L2 angezeigt</translation>
     </message>
     <message>
         <source>, %1 selected</source>
-        <translation>, %1 ausgewählt</translation>
+        <translation>, %L1 ausgewählt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Organization Configuration › Mailbox&lt;/b&gt;</source>
@@ -801,7 +801,7 @@
     <name>scr::DashboardCellDelegate</name>
     <message>
         <source>Copy %1 · Replay %2 logs</source>
-        <translation>Kopieren %1 · Wiedergabe %2 Protokolle</translation>
+        <translation>Kopieren %L1 · Wiedergabe %L2 Protokolle</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1189,7 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     </message>
     <message>
         <source>About %1 transaction logs a virtual hour.</source>
-        <translation>Etwa %1 Transaktionsprotokolle pro virtueller Stunde.</translation>
+        <translation>Etwa %L1 Transaktionsprotokolle pro virtueller Stunde.</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1295,7 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     </message>
     <message>
         <source>%1 mailbox databases</source>
-        <translation>%1 Postfachdatenbanken</translation>
+        <translation>%L1 Postfachdatenbanken</translation>
     </message>
     <message>
         <source>Server Configuration</source>
@@ -1319,7 +1319,7 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     </message>
     <message>
         <source>%1 mailboxes</source>
-        <translation>%1 Postfächer</translation>
+        <translation>%L1 Postfächer</translation>
     </message>
     <message>
         <source>Toolbox</source>
@@ -1554,7 +1554,7 @@ Bereits Vorhandenes wird angezeigt und übersprungen: Ein erneuter Durchlauf des
     </message>
     <message>
         <source>CopyQueueLength threshold (%1 logs)</source>
-        <translation>Schwellenwert für CopyQueueLength (%1 Protokolle)</translation>
+        <translation>Schwellenwert für CopyQueueLength (%L1 Protokolle)</translation>
     </message>
     <message>
         <source>CopyQueueLength</source>
@@ -2056,7 +2056,7 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     <name>scr::StorageGroupProperties</name>
     <message>
         <source>Copying (%1 logs to copy)</source>
-        <translation>Kopieren (%1 Protokolle zu kopieren)</translation>
+        <translation>Kopieren (%L1 Protokolle zu kopieren)</translation>
     </message>
     <message>
         <source>Up to date</source>
@@ -2088,11 +2088,11 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     </message>
     <message>
         <source>%1 logs held back by the replay lag (%2)</source>
-        <translation>%1 Protokolle durch die Wiedergabeverzögerung zurückgehalten (%2)</translation>
+        <translation>%L1 Protokolle durch die Wiedergabeverzögerung zurückgehalten (%2)</translation>
     </message>
     <message>
         <source>Replaying (%1 logs to replay)</source>
-        <translation>Wiedergabe (%1 Protokolle wiederzugeben)</translation>
+        <translation>Wiedergabe (%L1 Protokolle wiederzugeben)</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2397,7 +2397,7 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     </message>
     <message>
         <source>%1 MB needed</source>
-        <translation>%1 MB erforderlich</translation>
+        <translation>%L1 MB erforderlich</translation>
     </message>
     <message>
         <source>The directory can be read</source>

@@ -146,6 +146,11 @@ private Q_SLOTS:
         QVERIFY2(
             displayTime(moment).startsWith(german ? QStringLiteral("01.12.26") : QStringLiteral("12/1/26")),
             qPrintable(displayTime(moment)));
+        // Numbers too: a copy queue of 1234 logs is 1.234 in German (the translation's %L1).
+        QCOMPARE(
+            QCoreApplication::translate("scr::StorageGroupProperties", "Copying (%1 logs to copy)").arg(1234),
+            german ? QStringLiteral("Kopieren (1.234 Protokolle zu kopieren)")
+                   : QStringLiteral("Copying (1234 logs to copy)"));
         // The shell pane keeps EMS's English: dir's free bytes with commas, never German dots.
         const auto listing = console.run(QStringLiteral("Enter-PSSession MBX1; dir C:\\Exchange\\Data\\SG1"));
         QVERIFY(listing);
