@@ -2,7 +2,9 @@
 # Safe to run again: apt-get runs only when a package is missing, and the build is incremental.
 
 SCR_PACKAGES="qt6-base-dev qt6-charts-dev libqt6opengl6-dev libspdlog-dev libqt6sql6-sqlite qt6-tools-dev
-qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth cmake ninja-build g++"
+qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev libsqlite3-dev pkg-config xvfb xauth
+cmake ninja-build g++"
+# (qt6-l10n-tools: lrelease builds the console's German .qm; qt6-translations-l10n: Qt's own German strings.)
 # The test command's too: clang and libclang-rt-14-dev (libFuzzer and the sanitizers' runtimes; only a
 # Recommends of clang) build the fuzz targets (tests/fuzz). Without them the fuzz entries are off.
 # And what the package's test needs (tests/packaging/check-package.sh): help2man makes the manual pages at

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -82,7 +83,8 @@ bool AlertDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const 
         return ObjectIconDelegate::helpEvent(event, view, option, index);
     const QString base = index.data(Qt::ToolTipRole).toString();
     const QString text =
-        (base.isEmpty() ? QString() : base + QLatin1Char('\n')) + tr("Threshold crossed: %1").arg(reasons);
+        (base.isEmpty() ? QString() : base + QLatin1Char('\n')) +
+        QCoreApplication::translate("scr::AlertDelegate", "Threshold crossed: %1").arg(reasons);
     QToolTip::showText(event->globalPos(), text, view);
     return true;
 }

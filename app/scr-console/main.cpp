@@ -9,6 +9,7 @@
 #include "core/logging.h"
 #include "lab/demolab.h"
 #include "labsession.h"
+#include "language.h"
 
 #include <cstdio>
 
@@ -72,8 +73,13 @@ int main(int argc, char **argv)
     const QCommandLineOption propertiesOption(
         QStringLiteral("properties"),
         QStringLiteral("Open the Properties of the --select'ed item once it is shown (as Alt+Enter does)."));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QStringLiteral("The console's language: en or de (default: the system locale's, as LANGUAGE and LANG "
+                       "say; English when it is neither). The shell keeps EMS's English."),
+        QStringLiteral("LANG"));
     parser.addOptions({labOption, bareOption, runOption, speedOption, selectOption, commandOption,
-                       screenshotOption, afterOption, propertiesOption});
+                       screenshotOption, afterOption, propertiesOption, languageOption});
     // --help and --version print and exit without a display: they are answered before the QApplication
     // (which needs one) exists, under a QCoreApplication. The arguments are read again below, once the
     // QApplication has taken its own (-platform, -style) out of them.
@@ -108,6 +114,14 @@ int main(int argc, char **argv)
     setNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scr-console.svg")));
     parser.process(app);
+    // The language before the first window: German when the locale asks for it, --language en forces English.
+    if (parser.isSet(languageOption) && !scr::availableLanguages().contains(parser.value(languageOption))) {
+        std::fprintf(stderr, "scr-console: --language %s: the console speaks %s.\n",
+                     qPrintable(parser.value(languageOption)),
+                     qPrintable(scr::availableLanguages().join(QStringLiteral(", "))));
+        return 1;
+    }
+    scr::installLanguage(scr::chooseLanguage(parser.value(languageOption)));
 
     scr::logging::setConsoleEcho(false);
     const QString labDir = QFileInfo(parser.isSet(labOption) ? parser.value(labOption)

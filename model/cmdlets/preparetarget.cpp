@@ -12,9 +12,11 @@
 namespace scr {
 namespace {
 
+// The context is the one lupdate gives the tr() calls below (they are in namespace scr::cmdlets), so that
+// resources/translations/scr_*.ts finds them.
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("PrepareTarget", text, disambiguation, n);
+    return QCoreApplication::translate("scr::cmdlets", text, disambiguation, n);
 }
 
 bool samePath(QString a, QString b)

@@ -1,5 +1,6 @@
 #include "copykey.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace scr {
@@ -30,7 +31,8 @@ std::optional<CopyKey> CopyKey::parse(const QString &text)
 
 QString CopyKey::displayName() const
 {
-    return storageGroup + QStringLiteral(" on ") + standby;
+    //: An SCR copy as the console names it: its storage group on its standby machine ("MBX1\\SG1 on MBX3")
+    return QCoreApplication::translate("scr::CopyKey", "%1 on %2").arg(storageGroup, standby);
 }
 
 bool CopyKey::matches(const QString &storageGroupIdentity, const QString &standbyMachine) const

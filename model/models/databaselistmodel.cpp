@@ -6,7 +6,11 @@ namespace scr {
 namespace {
 
 constexpr std::array<const char *, DatabaseListModel::ColumnCount> kHeaders = {
-    "Name", "Storage Group", "Server", "Mounted", "Mailboxes"};
+    QT_TRANSLATE_NOOP("scr::DatabaseListModel", "Name"),
+    QT_TRANSLATE_NOOP("scr::DatabaseListModel", "Storage Group"),
+    QT_TRANSLATE_NOOP("scr::DatabaseListModel", "Server"),
+    QT_TRANSLATE_NOOP("scr::DatabaseListModel", "Mounted"),
+    QT_TRANSLATE_NOOP("scr::DatabaseListModel", "Mailboxes")};
 
 } // namespace
 
@@ -88,7 +92,7 @@ QVariant DatabaseListModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    return QString::fromLatin1(kHeaders[static_cast<std::size_t>(section)]);
+    return tr(kHeaders[static_cast<std::size_t>(section)]);
 }
 
 } // namespace scr

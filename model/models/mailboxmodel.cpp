@@ -6,7 +6,9 @@ namespace scr {
 namespace {
 
 constexpr std::array<const char *, MailboxModel::ColumnCount> kHeaders = {
-    "Display Name", "Alias", "Recipient Type Details", "Database", "Server"};
+    QT_TRANSLATE_NOOP("scr::MailboxModel", "Display Name"), QT_TRANSLATE_NOOP("scr::MailboxModel", "Alias"),
+    QT_TRANSLATE_NOOP("scr::MailboxModel", "Recipient Type Details"),
+    QT_TRANSLATE_NOOP("scr::MailboxModel", "Database"), QT_TRANSLATE_NOOP("scr::MailboxModel", "Server")};
 
 bool sameMailbox(const MailboxSnapshot &a, const MailboxSnapshot &b)
 {
@@ -130,7 +132,7 @@ QVariant MailboxModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    return QString::fromLatin1(kHeaders[static_cast<std::size_t>(section)]);
+    return tr(kHeaders[static_cast<std::size_t>(section)]);
 }
 
 } // namespace scr

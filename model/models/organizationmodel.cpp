@@ -74,8 +74,11 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         nodes.push_back(std::move(node));
         return id;
     };
-    // A container: its key and qualified name come from its path under the root.
-    const auto container = [&add, &nodes](int parent, Kind kind, const QString &name, const QString &status) {
+    // A container: its key comes from its English path under the root (--select node:... the same in every
+    // language), its name and qualified name are translated.
+    const auto container = [&add, &nodes](int parent, Kind kind, const char *englishName,
+                                          const QString &status) {
+        const QString name = tr(englishName);
         Node c;
         c.kind = kind;
         c.name = name;
@@ -87,7 +90,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             parent > 0
                 ? nodes[static_cast<std::size_t>(parent)].key.section(QLatin1Char(':'), 1) + QLatin1Char('\\')
                 : QString();
-        c.key = containerKey(parentPath + name);
+        c.key = containerKey(parentPath + QString::fromLatin1(englishName));
         return add(parent, c);
     };
     Node org;
@@ -98,23 +101,20 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
     QString labDir = snapshot.labDir;
     while (labDir.size() > 1 && labDir.endsWith(QLatin1Char('/')))
         labDir.chop(1);
-    org.status = QStringLiteral("Organization %1").arg(labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1));
+    org.status = tr("Organization %1").arg(labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1));
     add(-1, org);
 
     int databases = 0;
     for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
         databases += static_cast<int>(sg.databases.size());
     const int organizationConfiguration =
-        container(0, OrganizationConfiguration, QStringLiteral("Organization Configuration"), {});
-    container(organizationConfiguration, OrganizationMailbox, QStringLiteral("Mailbox"),
-              databases == 1 ? QStringLiteral("1 mailbox database")
-                             : QStringLiteral("%1 mailbox databases").arg(databases));
-    const int serverConfiguration =
-        container(0, ServerConfiguration, QStringLiteral("Server Configuration"), {});
-    const int mailboxServers =
-        container(serverConfiguration, ServerMailbox, QStringLiteral("Mailbox"),
-                  snapshot.servers.size() == 1 ? QStringLiteral("1 server")
-                                               : QStringLiteral("%1 servers").arg(snapshot.servers.size()));
+        container(0, OrganizationConfiguration, QT_TR_NOOP("Organization Configuration"), {});
+    container(organizationConfiguration, OrganizationMailbox, QT_TR_NOOP("Mailbox"),
+              databases == 1 ? tr("1 mailbox database") : tr("%1 mailbox databases").arg(databases));
+    const int serverConfiguration = container(0, ServerConfiguration, QT_TR_NOOP("Server Configuration"), {});
+    const int mailboxServers = container(
+        serverConfiguration, ServerMailbox, QT_TR_NOOP("Mailbox"),
+        snapshot.servers.size() == 1 ? tr("1 server") : tr("%1 servers").arg(snapshot.servers.size()));
 
     // Each server's storage groups and the copies it holds, grouped in one pass (a scan of every storage
     // group per server cost milliseconds a tick at 100 servers, bench_console).
@@ -132,8 +132,7 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         s.key = QStringLiteral("server:") + server.name.toUpper();
         s.name = server.name;
         s.identity = server.name;
-        s.status = on ? QStringLiteral("Running on %1").arg(server.host)
-                      : QStringLiteral("%1 is powered off").arg(server.host);
+        s.status = on ? tr("Running on %1").arg(server.host) : tr("%1 is powered off").arg(server.host);
         s.attention = !on;
         s.state = on ? ObjectState::Normal : ObjectState::PoweredOff;
         const int serverId = add(mailboxServers, s);
@@ -147,9 +146,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             g.key = QStringLiteral("sg:") + sg.record.identity().toUpper();
             g.name = sg.record.name;
             g.identity = sg.record.identity();
-            g.status = sg.copies.empty()       ? QStringLiteral("Not replicated")
-                       : sg.copies.size() == 1 ? QStringLiteral("SCR: 1 copy")
-                                               : QStringLiteral("SCR: %1 copies").arg(sg.copies.size());
+            g.status = sg.copies.empty()       ? tr("Not replicated")
+                       : sg.copies.size() == 1 ? tr("SCR: 1 copy")
+                                               : tr("SCR: %1 copies").arg(sg.copies.size());
             g.state = sg.copies.empty() ? ObjectState::Normal : ObjectState::Replicated;
             const int sgId = add(serverId, g);
             for (const DatabaseSnapshot &db : sg.databases) {
@@ -158,9 +157,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 d.identity = sg.record.identity() + QLatin1Char('\\') + db.record.name;
                 d.key = QStringLiteral("db:") + d.identity.toUpper();
                 d.name = db.record.name;
-                d.status = db.mounted                 ? QStringLiteral("Mounted")
-                           : !db.mountError.isEmpty() ? QStringLiteral("Failed to mount: ") + db.mountError
-                                                      : QStringLiteral("Dismounted");
+                d.status = db.mounted                 ? tr("Mounted")
+                           : !db.mountError.isEmpty() ? tr("Failed to mount: %1").arg(db.mountError)
+                                                      : tr("Dismounted");
                 d.attention = !db.mounted;
                 d.state = db.mounted ? ObjectState::Normal : ObjectState::Dismounted;
                 add(sgId, d);
@@ -172,8 +171,8 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
                 c.standby = copy.record.standbyMachine;
                 const CopyKey key{c.identity, c.standby};
                 c.key = key.toString();
-                c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
-                c.name = QStringLiteral("SCR copy on %1").arg(copy.record.standbyMachine);
+                c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
+                c.name = tr("SCR copy on %1").arg(copy.record.standbyMachine);
                 c.status = summaryCopyStatusName(copy.status.summary);
                 c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
                               copy.status.summary == SummaryCopyStatus::ServiceDown;
@@ -188,9 +187,9 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         Node h;
         h.kind = HeldCopies;
         h.key = QStringLiteral("held:") + server.name.toUpper();
-        h.name = QStringLiteral("SCR copies held");
-        h.qualifiedName = QStringLiteral("SCR copies held by ") + server.name;
-        h.status = held.size() == 1 ? QStringLiteral("1 copy") : QStringLiteral("%1 copies").arg(held.size());
+        h.name = tr("SCR copies held");
+        h.qualifiedName = tr("SCR copies held by %1").arg(server.name);
+        h.status = held.size() == 1 ? tr("1 copy") : tr("%1 copies").arg(held.size());
         const int heldId = add(serverId, h);
         for (std::size_t i = 0; i < held.size(); ++i) {
             const CopySnapshot &copy = *held[i].first;
@@ -200,8 +199,8 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
             c.standby = copy.record.standbyMachine;
             const CopyKey key{c.identity, c.standby};
             c.key = heldCopyKey(key.toString());
-            c.qualifiedName = QStringLiteral("SCR copy ") + key.displayName();
-            c.name = QStringLiteral("Copy of %1").arg(c.identity);
+            c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
+            c.name = tr("Copy of %1").arg(c.identity);
             c.status = summaryCopyStatusName(copy.status.summary);
             c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
                           copy.status.summary == SummaryCopyStatus::ServiceDown;
@@ -211,13 +210,13 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
     }
 
     const int recipientConfiguration =
-        container(0, RecipientConfiguration, QStringLiteral("Recipient Configuration"), {});
-    container(recipientConfiguration, RecipientMailbox, QStringLiteral("Mailbox"),
-              snapshot.mailboxes.size() == 1 ? QStringLiteral("1 mailbox")
-                                             : QStringLiteral("%1 mailboxes").arg(snapshot.mailboxes.size()));
-    const int toolbox = container(0, Toolbox, QStringLiteral("Toolbox"), {});
-    container(toolbox, EventViewerTool, QStringLiteral("Event Viewer"), {});
-    container(toolbox, ReplicationDashboardTool, QStringLiteral("Replication Dashboard"), {});
+        container(0, RecipientConfiguration, QT_TR_NOOP("Recipient Configuration"), {});
+    container(recipientConfiguration, RecipientMailbox, QT_TR_NOOP("Mailbox"),
+              snapshot.mailboxes.size() == 1 ? tr("1 mailbox")
+                                             : tr("%1 mailboxes").arg(snapshot.mailboxes.size()));
+    const int toolbox = container(0, Toolbox, QT_TR_NOOP("Toolbox"), {});
+    container(toolbox, EventViewerTool, QT_TR_NOOP("Event Viewer"), {});
+    container(toolbox, ReplicationDashboardTool, QT_TR_NOOP("Replication Dashboard"), {});
     return nodes;
 }
 
@@ -360,7 +359,7 @@ QVariant OrganizationModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? QStringLiteral("Name") : QStringLiteral("Status");
+    return section == NameColumn ? tr("Name") : tr("Status");
 }
 
 } // namespace scr
