@@ -137,6 +137,9 @@ ConsoleWindow::ConsoleWindow(QWidget *parent)
 void ConsoleWindow::buildTree()
 {
     m_tree->setObjectName(QStringLiteral("consoleTree"));
+    m_tree->setAccessibleName(tr("Console tree"));
+    m_tree->setAccessibleDescription(
+        tr("The organization: servers, storage groups, databases and SCR copies"));
     m_tree->setModel(m_organization);
     m_tree->setItemDelegate(new AttentionDelegate(m_tree));
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -202,6 +205,7 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyProxy->setFilterKeyColumn(-1);
     m_copyProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_copyTable->setObjectName(QStringLiteral("copyStatusTable"));
+    m_copyTable->setAccessibleName(tr("Result pane"));
     m_copyTable->setModel(m_copyProxy);
     m_copyTable->setItemDelegateForColumn(CopyStatusModel::NameColumn, new AlertDelegate(m_copyTable));
     m_copyTable->setItemDelegate(new AlertDelegate(m_copyTable)); // a row in alert, in every column
@@ -214,6 +218,7 @@ QWidget *ConsoleWindow::buildResultPane()
     m_copyTable->setWordWrap(false);
     buildColumnChooser();
     m_copyFilter->setObjectName(QStringLiteral("copyFilter"));
+    m_copyFilter->setAccessibleName(tr("Filter the result pane"));
     m_copyFilter->setPlaceholderText(tr("Filter the SCR copies"));
     m_copyFilter->setClearButtonEnabled(true);
     connect(m_copyFilter, &QLineEdit::textChanged, m_copyProxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -602,7 +607,7 @@ void ConsoleWindow::buildActions()
     QAction *paneHelp =
         help->addAction(tr("Help on the &Selected Pane"), this, [this] { showHelp(helpSectionForFocus()); });
     paneHelp->setObjectName(QStringLiteral("paneHelpAction"));
-    paneHelp->setShortcut(QKeySequence::HelpContents); // F1
+    paneHelp->setShortcut(QKeySequence::HelpContents);   // F1
     QAction *whatsThis = QWhatsThis::createAction(this); // Shift+F1, then click a setting
     whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
     help->addAction(whatsThis);

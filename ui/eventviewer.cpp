@@ -60,6 +60,7 @@ EventViewer::EventViewer(EventLogModel *model, QWidget *parent)
     m_level->setObjectName(QStringLiteral("eventLevel"));
     m_level->addItems({tr("All levels"), tr("Warnings and errors"), tr("Errors")});
     m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setAccessibleName(tr("Events"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventLogModel::TimeColumn, Qt::DescendingOrder);

@@ -155,6 +155,7 @@ ReplicationDashboard::ReplicationDashboard(QWidget *parent)
     setObjectName(QStringLiteral("replicationDashboard"));
     m_summary->setObjectName(QStringLiteral("dashboardSummary"));
     m_view->setObjectName(QStringLiteral("dashboardGrid"));
+    m_view->setAccessibleName(tr("Replication Dashboard"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new DashboardCellDelegate(m_view));
     m_view->setViewMode(QListView::IconMode);

@@ -17,6 +17,7 @@ ShellPane::ShellPane(QWidget *parent)
     setObjectName(QStringLiteral("shellPane"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setObjectName(QStringLiteral("shellOutput"));
+    m_output->setAccessibleName(tr("Shell output"));
     m_output->setReadOnly(true);
     m_output->setFont(mono);
     m_output->setMaximumBlockCount(5000);

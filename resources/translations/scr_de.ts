@@ -107,64 +107,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>Prepare the target storage group and database on %1</source>
-        <translation>Zielspeichergruppe und Zieldatenbank auf %1 vorbereiten</translation>
-    </message>
-    <message>
-        <source>Mount and dismount the target database once</source>
-        <translation>Zieldatenbank einmal bereitstellen und die Bereitstellung wieder aufheben</translation>
-    </message>
-    <message>
-        <source>Delete the temporary files</source>
-        <translation>Temporäre Dateien löschen</translation>
-    </message>
-    <message>
-        <source>Dismount the source database</source>
-        <translation>Bereitstellung der Quelldatenbank aufheben</translation>
-    </message>
-    <message>
         <source>Activate the copy (Restore-StorageGroupCopy)</source>
         <translation>Kopie aktivieren (Restore-StorageGroupCopy)</translation>
     </message>
     <message>
-        <source>Bring the copy&apos;s database to Clean Shutdown (eseutil /r)</source>
-        <translation>Datenbank der Kopie in den Zustand Clean Shutdown bringen (eseutil /r)</translation>
-    </message>
-    <message>
-        <source>Point the target at the copy&apos;s files</source>
-        <translation>Ziel auf die Dateien der Kopie verweisen lassen</translation>
-    </message>
-    <message>
-        <source>Allow the file to be overwritten by a restore</source>
-        <translation>Überschreiben der Datei durch eine Wiederherstellung zulassen</translation>
-    </message>
-    <message>
-        <source>Mount the target database</source>
-        <translation>Zieldatenbank bereitstellen</translation>
-    </message>
-    <message>
-        <source>Rehome the users&apos; mailboxes (not the system mailboxes)</source>
-        <translation>Postfächer der Benutzer umstellen (nicht die Systempostfächer)</translation>
-    </message>
-    <message>
-        <source>Uninstall Exchange from %1</source>
-        <translation>Exchange von %1 deinstallieren</translation>
-    </message>
-    <message>
-        <source>Rename %1 to %2</source>
-        <translation>%1 in %2 umbenennen</translation>
-    </message>
-    <message>
         <source>Recover server %1 on this machine (setup /m:RecoverServer)</source>
         <translation>Server %1 auf diesem Computer wiederherstellen (setup /m:RecoverServer)</translation>
-    </message>
-    <message>
-        <source>Recover the database from the copied logs (eseutil /r)</source>
-        <translation>Datenbank aus den kopierten Protokollen wiederherstellen (eseutil /r)</translation>
-    </message>
-    <message>
-        <source>Mount the database</source>
-        <translation>Datenbank bereitstellen</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n storage group(s) activated already)</source>
@@ -371,6 +319,268 @@
     <message>
         <source>Elapsed Time: %1</source>
         <translation>Verstrichene Zeit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the copy&apos;s database is behind its logs: %n log(s) are not in it yet (SCR replays with a lag of at least 50 logs); eseutil /r replays them and leaves it in Clean Shutdown</source>
+        <translation>
+            <numerusform>die Datenbank der Kopie liegt hinter ihren Protokollen zurück: %n Protokoll ist noch nicht in ihr enthalten (SCR gibt mit einer Verzögerung von mindestens 50 Protokollen wieder); eseutil /r gibt es wieder und hinterlässt die Datenbank im Zustand „Clean Shutdown“</numerusform>
+            <numerusform>die Datenbank der Kopie liegt hinter ihren Protokollen zurück: %n Protokolle sind noch nicht in ihr enthalten (SCR gibt mit einer Verzögerung von mindestens 50 Protokollen wieder); eseutil /r gibt sie wieder und hinterlässt die Datenbank im Zustand „Clean Shutdown“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mounted</source>
+        <translation>bereitgestellt</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>the activated copy&apos;s database is %1: eseutil /r brings it to Clean Shutdown from its logs</source>
+        <translation>die Datenbank der aktivierten Kopie ist %1: eseutil /r bringt sie anhand ihrer Protokolle in den Zustand „Clean Shutdown“</translation>
+    </message>
+    <message>
+        <source>the activated copy&apos;s database is %1 already</source>
+        <translation>die Datenbank der aktivierten Kopie ist bereits %1</translation>
+    </message>
+    <message>
+        <source>%1 was created with its own files at %2; it will mount the copy&apos;s file %3, which it did not create (its GUID and log signature are %4&apos;s). The store mounts such a file only when &quot;This database can be overwritten by a restore&quot; is set.</source>
+        <translation>%1 wurde mit eigenen Dateien unter %2 erstellt; sie wird mit der Datei %3 der Kopie bereitgestellt, die sie nicht erstellt hat (GUID und Protokollsignatur der Datei stammen von %4). Der Informationsspeicher stellt eine solche Datei nur bereit, wenn „Diese Datenbank kann bei einer Wiederherstellung überschrieben werden“ gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>%1 (host %2) is powered off</source>
+        <translation>%1 (Host %2) ist ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Start-Host %1, then Check Again</source>
+        <translation>Start-Host %1, klicken Sie dann auf „Erneut prüfen“</translation>
+    </message>
+    <message>
+        <source>An SCR copy of %1 is on %2, seeded</source>
+        <translation>Auf %2 liegt eine SCR-Kopie von %1 (Seeding durchgeführt)</translation>
+    </message>
+    <message>
+        <source>The copy was already activated (Restore-StorageGroupCopy ran); its files are on %1. The wizard goes on from there.</source>
+        <translation>Die Kopie wurde bereits aktiviert (Restore-StorageGroupCopy wurde ausgeführt); ihre Dateien liegen auf %1. Der Assistent setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>The copy holds neither a database nor a log yet: there is nothing to activate</source>
+        <translation>Die Kopie enthält noch weder eine Datenbank noch ein Protokoll: Es gibt nichts zu aktivieren</translation>
+    </message>
+    <message>
+        <source>Update-StorageGroupCopy %1 -StandbyMachine %2 seeds it; or restore %3 from a backup instead</source>
+        <translation>Update-StorageGroupCopy %1 -StandbyMachine %2 führt das Seeding durch; oder stellen Sie %3 stattdessen aus einer Sicherung wieder her</translation>
+    </message>
+    <message>
+        <source>Status %1; last copied log generation %2</source>
+        <translation>Status %1; Generation des zuletzt kopierten Protokolls: %2</translation>
+    </message>
+    <message>
+        <source>The target objects %1 and %2 exist on %3</source>
+        <translation>Die Zielobjekte %1 und %2 sind auf %3 vorhanden</translation>
+    </message>
+    <message>
+        <source>There is no storage group %1</source>
+        <translation>Es gibt keine Speichergruppe %1</translation>
+    </message>
+    <message>
+        <source>There is no database %1</source>
+        <translation>Es gibt keine Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Run Prepare SCR Target on %1 (action pane), or New-StorageGroup -Name %2 -Server %1 -LogFolderPath %3 -SystemFolderPath %3; New-MailboxDatabase -Name %4 -StorageGroup %5 -EdbFilePath %3\%4.edb; mount and dismount it once, then delete %3</source>
+        <translation>Führen Sie „SCR-Ziel vorbereiten“ auf %1 aus (Bereich „Aktionen“), oder New-StorageGroup -Name %2 -Server %1 -LogFolderPath %3 -SystemFolderPath %3; New-MailboxDatabase -Name %4 -StorageGroup %5 -EdbFilePath %3\%4.edb; stellen Sie die Datenbank einmal bereit, heben Sie die Bereitstellung wieder auf und löschen Sie dann %3</translation>
+    </message>
+    <message>
+        <source>%1 is mounted on its own file %2</source>
+        <translation>%1 ist mit der eigenen Datei %2 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Dismount-Database %1 (the target must be dismounted to be pointed at the copy)</source>
+        <translation>Dismount-Database %1 (die Bereitstellung des Ziels muss aufgehoben sein, damit es auf die Kopie umgestellt werden kann)</translation>
+    </message>
+    <message>
+        <source>The disk of %1 has room for the recovery and the mount</source>
+        <translation>Der Datenträger von %1 bietet genügend Platz für die Wiederherstellung und die Bereitstellung</translation>
+    </message>
+    <message>
+        <source>No mail is lost by the activation</source>
+        <translation>Durch die Aktivierung geht keine E-Mail verloren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be reached: %n log(s) never copied</source>
+        <translation>
+            <numerusform>%1 ist nicht erreichbar: %n nie kopiertes Protokoll</numerusform>
+            <numerusform>%1 ist nicht erreichbar: %n nie kopierte Protokolle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, at most %n minute(s) of mail. Restore-StorageGroupCopy runs with -Force.</source>
+        <translation>
+            <numerusform>, E-Mail von höchstens %n Minute. Restore-StorageGroupCopy wird mit -Force ausgeführt.</numerusform>
+            <numerusform>, E-Mail von höchstens %n Minuten. Restore-StorageGroupCopy wird mit -Force ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start-Host %1 if it can still be started: the wizard then dismounts its database and copies every log first. Otherwise accept the loss on the summary page.</source>
+        <translation>Start-Host %1, falls er sich noch starten lässt: Der Assistent hebt dann zuerst die Bereitstellung seiner Datenbank auf und kopiert jedes Protokoll. Andernfalls akzeptieren Sie den Verlust auf der Seite „Konfigurationszusammenfassung“.</translation>
+    </message>
+    <message>
+        <source>%1 is reachable: it is dismounted first, then every log is copied</source>
+        <translation>%1 ist erreichbar: Zuerst wird die Bereitstellung aufgehoben, dann wird jedes Protokoll kopiert</translation>
+    </message>
+    <message>
+        <source>%1 is reachable and dismounted: every log is copied</source>
+        <translation>%1 ist erreichbar, und die Bereitstellung ist aufgehoben: Jedes Protokoll wird kopiert</translation>
+    </message>
+    <message>
+        <source>The copy is replicating</source>
+        <translation>Die Kopie repliziert</translation>
+    </message>
+    <message>
+        <source>The copy is suspended (Suspend-StorageGroupCopy): it copies no log until it is resumed</source>
+        <translation>Die Kopie ist angehalten (Suspend-StorageGroupCopy): Sie kopiert kein Protokoll, bis sie fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>Nothing to do: Restore-StorageGroupCopy resumes it for its final copy</source>
+        <translation>Nichts zu tun: Restore-StorageGroupCopy setzt sie für ihren letzten Kopiervorgang fort</translation>
+    </message>
+    <message>
+        <source>Nothing can be copied any more: the source is down</source>
+        <translation>Es kann nichts mehr kopiert werden: Die Quelle ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1</source>
+        <translation>Die Kopie ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Restore-StorageGroupCopy says whether it can still copy the logs</source>
+        <translation>Restore-StorageGroupCopy meldet, ob es die Protokolle noch kopieren kann</translation>
+    </message>
+    <message>
+        <source>Dismount the source database %1</source>
+        <translation>Bereitstellung der Quelldatenbank %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Activate the copy with the logs it has (Restore-StorageGroupCopy -Force)</source>
+        <translation>Kopie mit den vorhandenen Protokollen aktivieren (Restore-StorageGroupCopy -Force)</translation>
+    </message>
+    <message>
+        <source>Bring the copy&apos;s database to Clean Shutdown on %1 (eseutil /r)</source>
+        <translation>Datenbank der Kopie auf %1 in den Zustand „Clean Shutdown“ bringen (eseutil /r)</translation>
+    </message>
+    <message>
+        <source>Point %1 at the copy&apos;s logs</source>
+        <translation>%1 auf die Protokolle der Kopie umstellen</translation>
+    </message>
+    <message>
+        <source>Point %1 at the copy&apos;s database file</source>
+        <translation>%1 auf die Datenbankdatei der Kopie umstellen</translation>
+    </message>
+    <message>
+        <source>Allow the file to be overwritten by a restore (&quot;This database can be overwritten by a restore&quot;)</source>
+        <translation>Überschreiben der Datei bei einer Wiederherstellung zulassen („Diese Datenbank kann bei einer Wiederherstellung überschrieben werden“)</translation>
+    </message>
+    <message>
+        <source>Mount %1 on the copy&apos;s files</source>
+        <translation>%1 mit den Dateien der Kopie bereitstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rehome the %n user mailbox(es) of %1 (not its system mailboxes)</source>
+        <translation>
+            <numerusform>%n Benutzerpostfach von %1 neu zuordnen (nicht die Systempostfächer)</numerusform>
+            <numerusform>Die %n Benutzerpostfächer von %1 neu zuordnen (nicht die Systempostfächer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Last copied log: none yet (the copy has not inspected any log).</source>
+        <translation>Zuletzt kopiertes Protokoll: noch keines (die Kopie hat noch kein Protokoll überprüft).</translation>
+    </message>
+    <message>
+        <source>Last copied log: generation %1, written %2.</source>
+        <translation>Zuletzt kopiertes Protokoll: Generation %1, geschrieben %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail lost if activated now: none. The source is reachable: the wizard dismounts its database first, then Restore-StorageGroupCopy copies the %n log(s) the copy lacks and the open log.</source>
+        <translation>
+            <numerusform>Bei sofortiger Aktivierung verlorene E-Mail: keine. Die Quelle ist erreichbar: Der Assistent hebt zuerst die Bereitstellung ihrer Datenbank auf, dann kopiert Restore-StorageGroupCopy das %n Protokoll, das der Kopie fehlt, und das offene Protokoll.</numerusform>
+            <numerusform>Bei sofortiger Aktivierung verlorene E-Mail: keine. Die Quelle ist erreichbar: Der Assistent hebt zuerst die Bereitstellung ihrer Datenbank auf, dann kopiert Restore-StorageGroupCopy die %n Protokolle, die der Kopie fehlen, und das offene Protokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail lost if activated now: none. The source is reachable: the wizard dismounts its database first, then Restore-StorageGroupCopy copies its open log (the copy has every closed log).</source>
+        <translation>Bei sofortiger Aktivierung verlorene E-Mail: keine. Die Quelle ist erreichbar: Der Assistent hebt zuerst die Bereitstellung ihrer Datenbank auf, dann kopiert Restore-StorageGroupCopy ihr offenes Protokoll (die Kopie hat jedes geschlossene Protokoll).</translation>
+    </message>
+    <message>
+        <source>Mail lost if activated now: none.</source>
+        <translation>Bei sofortiger Aktivierung verlorene E-Mail: keine.</translation>
+    </message>
+    <message>
+        <source>generations %1 to %2 and the open log</source>
+        <translation>Generationen %1 bis %2 und das offene Protokoll</translation>
+    </message>
+    <message>
+        <source>the open log</source>
+        <translation>das offene Protokoll</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mail lost if activated now: %n log(s)</source>
+        <translation>
+            <numerusform>Bei sofortiger Aktivierung verlorene E-Mail: %n Protokoll</numerusform>
+            <numerusform>Bei sofortiger Aktivierung verlorene E-Mail: %n Protokolle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%1), at most %n minute(s) of mail. The source %2 cannot be reached.</source>
+        <translation>
+            <numerusform> (%1), E-Mail von höchstens %n Minute. Die Quelle %2 ist nicht erreichbar.</numerusform>
+            <numerusform> (%1), E-Mail von höchstens %n Minuten. Die Quelle %2 ist nicht erreichbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay queue now: %n log(s) inspected and not replayed yet (ReplayQueueLength).</source>
+        <translation>
+            <numerusform>Wiedergabewarteschlange jetzt: %n Protokoll überprüft und noch nicht wiedergegeben (ReplayQueueLength).</numerusform>
+            <numerusform>Wiedergabewarteschlange jetzt: %n Protokolle überprüft und noch nicht wiedergegeben (ReplayQueueLength).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay left at activation: %n log(s) (eseutil /r)</source>
+        <translation>
+            <numerusform>Bei der Aktivierung verbleibende Wiedergabe: %n Protokoll (eseutil /r)</numerusform>
+            <numerusform>Bei der Aktivierung verbleibende Wiedergabe: %n Protokolle (eseutil /r)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; duration: not measured yet (this lab has not replayed a log yet).</source>
+        <translation>; Dauer: noch nicht gemessen (dieses Labor hat noch kein Protokoll wiedergegeben).</translation>
+    </message>
+    <message>
+        <source>; estimated duration: %1, at the %2 logs/s this lab has measured.</source>
+        <translation>; geschätzte Dauer: %1, bei den von diesem Labor gemessenen %2 Protokollen/s.</translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation>weniger als eine Sekunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1119,14 @@
         <source>The database %1 is gone. The values shown are the last it had.</source>
         <translation>Die Datenbank %1 ist nicht mehr vorhanden. Angezeigt werden ihre letzten Werte.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Do not mount this database at start-up&lt;/b&gt; (MountAtStartup off): when the lab opens or the server starts, the database stays dismounted until Mount-Database. Set it while the database is repaired or restored.</source>
+        <translation>&lt;b&gt;Diese Datenbank beim Start nicht bereitstellen&lt;/b&gt; (MountAtStartup aus): Wenn das Labor geöffnet oder der Server gestartet wird, bleibt die Bereitstellung der Datenbank aufgehoben, bis Mount-Database ausgeführt wird. Aktivieren Sie diese Option, während die Datenbank repariert oder wiederhergestellt wird.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This database can be overwritten by a restore&lt;/b&gt; (AllowFileRestore): the store mounts a file at the database&apos;s path even when it is not the file this database was created with (its GUID differs), and takes it over. Database portability needs it: the target database is pointed at the SCR copy&apos;s files, which belong to the source database. Without it Mount-Database refuses such a file (-1216). Leave it off otherwise: it protects a database from being mounted on the wrong file.</source>
+        <translation>&lt;b&gt;Diese Datenbank kann bei einer Wiederherstellung überschrieben werden&lt;/b&gt; (AllowFileRestore): Der Informationsspeicher stellt eine Datei im Pfad der Datenbank auch dann bereit, wenn es nicht die Datei ist, mit der diese Datenbank erstellt wurde (ihre GUID weicht ab), und übernimmt sie. Die Datenbankportabilität setzt diese Option voraus: Die Zieldatenbank wird auf die Dateien der SCR-Kopie umgestellt, die zur Quelldatenbank gehören. Ohne die Option weist Mount-Database eine solche Datei zurück (-1216). Lassen Sie sie ansonsten deaktiviert: Sie schützt eine Datenbank davor, mit der falschen Datei bereitgestellt zu werden.</translation>
+    </message>
 </context>
 <context>
     <name>scr::EnableCopyWizard</name>
@@ -1349,8 +1567,150 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
         <translation>Aktivierung per Datenbankportabilität</translation>
     </message>
     <message>
-        <source>Activate by Database Portability.</source>
-        <translation>Aktivierung per Datenbankportabilität.</translation>
+        <source>This wizard activates the SCR copy of %1 on %2 by database portability: the copy&apos;s database is mounted on %2 under the target storage group and database made by Prepare SCR Target, and the users&apos; mailboxes are rehomed to it.
+
+Before anything runs, the next page shows how much mail would be lost if the copy were activated now and how long the replay of its logs will take, and the mailboxes that will be rehomed. The pre-flight checks and the summary of every command follow; nothing changes until you click Activate.</source>
+        <translation>Dieser Assistent aktiviert die SCR-Kopie von %1 auf %2 per Datenbankportabilität: Die Datenbank der Kopie wird auf %2 unter der Zielspeichergruppe und der Zieldatenbank bereitgestellt, die „SCR-Ziel vorbereiten“ erstellt hat, und die Postfächer der Benutzer werden ihr neu zugeordnet.
+
+Bevor etwas ausgeführt wird, zeigt die nächste Seite, wie viel E-Mail verloren ginge, wenn die Kopie jetzt aktiviert würde, wie lange die Wiedergabe ihrer Protokolle dauern wird und welche Postfächer neu zugeordnet werden. Danach folgen die Vorabprüfungen und die Zusammenfassung aller Befehle; es wird nichts geändert, bevor Sie auf „Aktivieren“ klicken.</translation>
+    </message>
+    <message>
+        <source>a storage group</source>
+        <translation>einer Speichergruppe</translation>
+    </message>
+    <message>
+        <source>its standby machine</source>
+        <translation>ihrem Standbycomputer</translation>
+    </message>
+    <message>
+        <source>Activate by Database Portability - %1</source>
+        <translation>Aktivierung per Datenbankportabilität - %1</translation>
+    </message>
+    <message>
+        <source>Accept the loss of mail</source>
+        <translation>Verlust von E-Mail akzeptieren</translation>
+    </message>
+    <message>
+        <source>Recovery Point and Mailboxes</source>
+        <translation>Wiederherstellungspunkt und Postfächer</translation>
+    </message>
+    <message>
+        <source>What activating %1 on %2 now would lose, the replay left, and the mailboxes that move. Read-only: nothing has been changed.</source>
+        <translation>Was eine sofortige Aktivierung von %1 auf %2 verlieren würde, die verbleibende Wiedergabe und die Postfächer, die neu zugeordnet werden. Schreibgeschützt: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Reading the copy&apos;s state...</source>
+        <translation>Der Zustand der Kopie wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Recovery point preview</source>
+        <translation>Vorschau des Wiederherstellungspunkts</translation>
+    </message>
+    <message>
+        <source>Mailboxes to rehome</source>
+        <translation>Neu zuzuordnende Postfächer</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Reads the copy&apos;s state again</source>
+        <translation>Liest den Zustand der Kopie erneut</translation>
+    </message>
+    <message>
+        <source>&amp;Mailboxes of the source database:</source>
+        <translation>&amp;Postfächer der Quelldatenbank:</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s state cannot be read: %1</source>
+        <translation>Der Zustand der Kopie kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The copy was already activated (Restore-StorageGroupCopy ran): no more logs can be copied and nothing more is lost. The wizard goes on from there.</source>
+        <translation>Die Kopie wurde bereits aktiviert (Restore-StorageGroupCopy wurde ausgeführt): Es können keine weiteren Protokolle kopiert werden, und es geht nichts mehr verloren. Der Assistent setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>eseutil /r will run on %1: %2.</source>
+        <translation>eseutil /r wird auf %1 ausgeführt: %2.</translation>
+    </message>
+    <message>
+        <source>eseutil /r is not needed: %1.</source>
+        <translation>eseutil /r ist nicht erforderlich: %1.</translation>
+    </message>
+    <message>
+        <source>Rehomed to %1</source>
+        <translation>Neu zugeordnet zu %1</translation>
+    </message>
+    <message>
+        <source>Excluded: a system mailbox, it stays with %1</source>
+        <translation>Ausgeschlossen: ein Systempostfach, es verbleibt bei %1</translation>
+    </message>
+    <message>
+        <source>(no user mailbox left on %1)</source>
+        <translation>(kein Benutzerpostfach mehr auf %1)</translation>
+    </message>
+    <message>
+        <source>The wizard was opened on an SCR copy</source>
+        <translation>Der Assistent wurde für eine SCR-Kopie geöffnet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no SCR copy</source>
+        <translation>„%1“ bezeichnet keine SCR-Kopie</translation>
+    </message>
+    <message>
+        <source>Select an SCR copy in the console tree and choose its Activate action</source>
+        <translation>Wählen Sie in der Konsolenstruktur eine SCR-Kopie aus, und wählen Sie deren Aktion „… per Datenbankportabilität aktivieren“</translation>
+    </message>
+    <message>
+        <source>The SCR copy of %1 on %2 can be activated</source>
+        <translation>Die SCR-Kopie von %1 auf %2 kann aktiviert werden</translation>
+    </message>
+    <message>
+        <source>Why &quot;This database can be overwritten by a restore&quot; (-AllowFileRestore) is set: %1</source>
+        <translation>Warum „Diese Datenbank kann bei einer Wiederherstellung überschrieben werden“ (-AllowFileRestore) gesetzt wird: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>I accept the loss of %n log(s)</source>
+        <translation>
+            <numerusform>Ich akzeptiere den Verlust von %n Protokoll</numerusform>
+            <numerusform>Ich akzeptiere den Verlust von %n Protokollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n minute(s) of mail)</source>
+        <translation>
+            <numerusform> (E-Mail von %n Minute)</numerusform>
+            <numerusform> (E-Mail von %n Minuten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore-StorageGroupCopy reported: %1</source>
+        <translation>Restore-StorageGroupCopy meldete: %1</translation>
+    </message>
+    <message>
+        <source>Outlook clients: Outlook 2007 finds the mailboxes&apos; new server %1 by Autodiscover. Outlook 2003 does not use Autodiscover: each Outlook 2003 profile must be updated to point at %1 (by hand, or with the Exchange Profile Update tool) before its user starts Outlook again.</source>
+        <translation>Outlook-Clients: Outlook 2007 findet den neuen Server %1 der Postfächer per AutoErmittlung (Autodiscover). Outlook 2003 verwendet keine AutoErmittlung: Jedes Outlook 2003-Profil muss so aktualisiert werden, dass es auf %1 verweist (manuell oder mit dem Exchange Profile Update-Tool), bevor sein Benutzer Outlook wieder startet.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable SCR for the activated storage group %1...</source>
+        <translation>SCR für die aktivierte Speichergruppe %1 &amp;aktivieren...</translation>
+    </message>
+    <message>
+        <source>Opens the Enable Storage Group Copy wizard for %1: it is not protected by SCR until then</source>
+        <translation>Öffnet den Assistenten „Speichergruppenkopie aktivieren“ für %1: Bis dahin ist sie nicht durch SCR geschützt</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
     </message>
 </context>
 <context>
