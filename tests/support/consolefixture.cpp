@@ -125,6 +125,20 @@ const DatabaseSnapshot *ConsoleFixture::database(const QString &identity) const
     return ConsoleActions::database(m_window->snapshot(), identity);
 }
 
+ScrWizard *ConsoleFixture::openByAction(const QString &key, const QString &actionText)
+{
+    if (!waitForItem(key) || !select(key))
+        return nullptr;
+    QPushButton *button = nullptr;
+    if (!QTest::qWaitFor([&] { return (button = actionButton(actionText)) != nullptr; }, 10000))
+        return nullptr;
+    button->click();
+    ScrWizard *wizard = openWizard();
+    if (!wizard)
+        qWarning("'%s' opened no wizard", qPrintable(actionText));
+    return wizard;
+}
+
 ScrWizard *ConsoleFixture::openWizard() const
 {
     ScrWizard *last = nullptr;

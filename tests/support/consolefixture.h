@@ -48,6 +48,13 @@ public:
     bool waitForItem(const QString &key);
     const scr::DatabaseSnapshot *database(const QString &identity) const; // "MBX1\SG1\DB1"
 
+    // Opens a wizard as an administrator does: selects key's tree item, waits for the action pane's entry
+    // actionText (10 s) and clicks it; the wizard it opened, or null (with a warning).
+    template <typename W> W *openByAction(const QString &key, const QString &actionText)
+    {
+        return qobject_cast<W *>(openByAction(key, actionText));
+    }
+    scr::ScrWizard *openByAction(const QString &key, const QString &actionText);
     // The wizard the window opened last (the active one), or null.
     template <typename W> W *wizard() const { return qobject_cast<W *>(openWizard()); }
     scr::ScrWizard *openWizard() const;

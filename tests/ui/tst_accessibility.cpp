@@ -67,11 +67,7 @@ class TestAccessibility : public QObject
     // Opens the wizard of the action text on item key, then checks every page up to the pre-flight.
     void checkWizard(const QString &key, const QString &action)
     {
-        QVERIFY(m_console->select(key));
-        QPushButton *button = m_console->actionButton(action);
-        QVERIFY(button);
-        button->click();
-        ScrWizard *wizard = m_console->openWizard();
+        ScrWizard *wizard = m_console->openByAction(key, action);
         QVERIFY(wizard);
         QStringList missing;
         for (int guard = 0; guard < 12 && wizard->currentId() < ScrWizard::PreflightPage; ++guard) {

@@ -29,13 +29,8 @@ class TestWizardEnable : public QObject
     // Opens the wizard as an administrator does: the storage group's action in the action pane.
     EnableCopyWizard *openFor(const QString &sg)
     {
-        if (!m_console->select(QStringLiteral("sg:") + sg))
-            return nullptr;
-        QPushButton *action = m_console->actionButton(QStringLiteral("Enable SCR for %1...").arg(sg));
-        if (!action)
-            return nullptr;
-        action->click();
-        return m_console->wizard<EnableCopyWizard>();
+        return m_console->openByAction<EnableCopyWizard>(QStringLiteral("sg:") + sg,
+                                                         QStringLiteral("Enable SCR for %1...").arg(sg));
     }
     // Opens it for several storage groups, as "protect again" after an activation does.
     EnableCopyWizard *openFor(const QStringList &sgs, const QString &standby)

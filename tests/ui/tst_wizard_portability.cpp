@@ -84,13 +84,7 @@ class TestWizardPortability : public QObject
     }
     PortabilityWizard *openFromActionPane()
     {
-        if (!m_console->waitForItem(kCopyKey) || !m_console->select(kCopyKey))
-            return nullptr;
-        QPushButton *action = m_console->actionButton(kAction);
-        if (!action)
-            return nullptr;
-        action->click();
-        return m_console->wizard<PortabilityWizard>();
+        return m_console->openByAction<PortabilityWizard>(kCopyKey, kAction);
     }
     // Introduction → the preview page, answered.
     static bool toPreview(PortabilityWizard *wizard)

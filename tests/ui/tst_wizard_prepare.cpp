@@ -51,17 +51,7 @@ class TestWizardPrepare : public QObject
 
     PrepareTargetWizard *openFromActionPane()
     {
-        if (!m_console->select(QStringLiteral("server:MBX3")))
-            return nullptr;
-        QPushButton *button = nullptr;
-        if (!QTest::qWaitFor([&] { return (button = m_console->actionButton(kOpen)) != nullptr; }, 5000))
-            return nullptr;
-        button->click();
-        PrepareTargetWizard *wizard = nullptr;
-        if (!QTest::qWaitFor([&] { return (wizard = m_console->wizard<PrepareTargetWizard>()) != nullptr; },
-                             5000))
-            qWarning("the wizard did not open");
-        return wizard;
+        return m_console->openByAction<PrepareTargetWizard>(QStringLiteral("server:MBX3"), kOpen);
     }
 
     // Next from the introduction to the configuration page, waiting for its survey.

@@ -71,18 +71,7 @@ class TestWizardRecover : public QObject
     openFromActionPane(const QString &item = QStringLiteral("server:MBX1"),
                        const QString &text = QStringLiteral("Recover server MBX1 from its SCR copies..."))
     {
-        if (!m_console->select(item))
-            return nullptr;
-        QPushButton *action = nullptr;
-        if (!QTest::qWaitFor(
-                [&] {
-                    action = m_console->actionButton(text);
-                    return action != nullptr;
-                },
-                10000))
-            return nullptr;
-        action->click();
-        return m_console->wizard<RecoverServerWizard>();
+        return m_console->openByAction<RecoverServerWizard>(item, text);
     }
     // Introduction -> standby page (candidates in) -> storage groups page (read).
     static bool toStorageGroups(RecoverServerWizard *wizard)
