@@ -754,8 +754,8 @@ QString ConsoleWindow::helpSectionForFocus() const
             return QStringLiteral("scr-shell");
         if (name == QStringLiteral("dashboardDock"))
             return QStringLiteral("Replication Dashboard");
-        if (qobject_cast<const ScrWizard *>(w))
-            return QStringLiteral("The wizards");
+        if (const auto *wizard = qobject_cast<const ScrWizard *>(w))
+            return wizard->helpSection();
     }
     return QStringLiteral("SCR Console");
 }
@@ -1183,6 +1183,7 @@ void ConsoleWindow::openWizard(ScrWizard *wizard)
                 wizard->accept();
                 openWizard(new EnableCopyWizard(m_snapshot, storageGroups, standby, wizardServices(), this));
             });
+    connect(wizard, &QWizard::helpRequested, this, [this, wizard] { showHelp(wizard->helpSection()); });
     wizard->open();
 }
 

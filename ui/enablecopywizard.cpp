@@ -47,6 +47,7 @@ EnableCopyWizard::EnableCopyWizard(const LabSnapshot &snapshot, const QStringLis
 {
     Q_UNUSED(snapshot); // what can take a copy is asked of the lab itself, not of a snapshot
     setObjectName(QStringLiteral("enableCopyWizard"));
+    setHelpSection(QStringLiteral("Enable Storage Group Copy"));
     buildStandbyPage();
     buildLagTimesPage();
 }

@@ -18,7 +18,7 @@ namespace scr {
 std::vector<HelpBrowser::Section> HelpBrowser::sections(const QString &markdown)
 {
     std::vector<Section> out;
-    static const QRegularExpression heading(QStringLiteral("^(#{1,3}) +(.+)$"));
+    static const QRegularExpression heading(QStringLiteral("^(#{1,4}) +(.+)$"));
     static const QRegularExpression image(QStringLiteral("^!\\[.*\\]\\(.*\\)\\s*$"));
     bool inCode = false;
     for (const QString &line : markdown.split(QLatin1Char('\n'))) {

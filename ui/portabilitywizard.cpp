@@ -37,6 +37,7 @@ PortabilityWizard::PortabilityWizard(const LabSnapshot &snapshot, const QString 
       m_snapshot(snapshot), m_target(target)
 {
     setObjectName(QStringLiteral("portabilityWizard"));
+    setHelpSection(QStringLiteral("Activate by Database Portability"));
     if (const auto key = CopyKey::parse(target)) {
         m_storageGroup = key->storageGroup;
         m_standby = key->standby;

@@ -50,6 +50,7 @@ PrepareTargetWizard::PrepareTargetWizard(const LabSnapshot &snapshot, const QStr
       m_snapshot(snapshot), m_target(target)
 {
     setObjectName(QStringLiteral("prepareTargetWizard"));
+    setHelpSection(QStringLiteral("Prepare SCR Target"));
     setWindowTitle(tr("Prepare SCR Target on %1").arg(target));
     buildTargetsPage();
 }

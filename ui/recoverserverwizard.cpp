@@ -56,6 +56,7 @@ RecoverServerWizard::RecoverServerWizard(const LabSnapshot &snapshot, const QStr
       m_snapshot(snapshot), m_target(target)
 {
     setObjectName(QStringLiteral("recoverServerWizard"));
+    setHelpSection(QStringLiteral("Activate by Recover Server"));
     m_server = target.section(QLatin1Char('>'), 0, 0).trimmed();
     m_preferredStandby = target.section(QLatin1Char('>'), 1).trimmed();
     setWindowTitle(tr("Activate by Recover Server: %1").arg(m_server));

@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QStyle>
 #include <QTimer>
 #include <QTreeWidget>
@@ -86,6 +87,11 @@ ScrWizard::ScrWizard(const QString &title, const QString &introduction, WizardSe
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::HaveCustomButton1);
+    // EMC's Help button, and F1 anywhere in the wizard: README's section for this wizard.
+    setOption(QWizard::HaveHelpButton);
+    button(QWizard::HelpButton)->setObjectName(QStringLiteral("helpButton"));
+    auto *f1 = new QShortcut(QKeySequence::HelpContents, this);
+    connect(f1, &QShortcut::activated, this, &QWizard::helpRequested);
     setButtonText(QWizard::CustomButton1, tr("&Save as Script..."));
     button(QWizard::CustomButton1)->setObjectName(QStringLiteral("saveScript"));
     button(QWizard::CustomButton1)
@@ -487,12 +493,12 @@ void ScrWizard::updateButtons()
     const int id = currentId();
     QList<QWizard::WizardButton> layout;
     if (id == CompletionPage) {
-        layout = {QWizard::CustomButton1, QWizard::Stretch, QWizard::FinishButton};
+        layout = {QWizard::HelpButton, QWizard::CustomButton1, QWizard::Stretch, QWizard::FinishButton};
     } else if (id == SummaryPage) {
-        layout = {QWizard::CustomButton1, QWizard::Stretch,      QWizard::BackButton,
-                  QWizard::NextButton,    QWizard::CommitButton, QWizard::CancelButton};
+        layout = {QWizard::HelpButton, QWizard::CustomButton1, QWizard::Stretch,     QWizard::BackButton,
+                  QWizard::NextButton, QWizard::CommitButton,  QWizard::CancelButton};
     } else {
-        layout = {QWizard::Stretch,      QWizard::BackButton,   QWizard::NextButton,
+        layout = {QWizard::HelpButton,   QWizard::Stretch,      QWizard::BackButton,  QWizard::NextButton,
                   QWizard::CommitButton, QWizard::FinishButton, QWizard::CancelButton};
     }
     setButtonLayout(layout);

@@ -76,6 +76,8 @@ public:
     ~ScrWizard() override;
 
     QString title() const { return m_title; }
+    // README's heading for this wizard, which F1 opens (English: the help is README's text).
+    QString helpSection() const { return m_helpSection; }
     // The steps as planned when the summary was shown (empty before).
     const std::vector<FlowStep> &steps() const { return m_steps; }
     const std::vector<StepOutcome> &outcomes() const { return m_outcomes; }
@@ -125,6 +127,7 @@ protected:
     }
 
     const WizardServices &services() const { return m_services; }
+    void setHelpSection(const QString &heading) { m_helpSection = heading; }
     // A page's layout for extra widgets: the summary page's (under the commands), e.g. a loss to accept.
     QVBoxLayout *summaryExtras() const { return m_summaryExtras; }
     // An extra condition for leaving the summary page (e.g. the loss accepted); refreshSummary() re-reads it.
@@ -155,6 +158,7 @@ private:
     void copyCompletion() const;
 
     QString m_title;
+    QString m_helpSection = QStringLiteral("The wizards");
     WizardServices m_services;
     std::vector<PreflightCheck> m_checks;
     bool m_preflightDone = false;

@@ -7,8 +7,10 @@
 
 #include "consolefixture.h"
 #include "enablecopywizard.h"
+#include "helpbrowser.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -260,6 +262,20 @@ private Q_SLOTS:
         QCOMPARE(again->flowState(), ScrWizard::FlowState::Completed);
         for (const QString &sg : both)
             QVERIFY(copyStatus(sg, QStringLiteral("MBX4")).contains(QStringLiteral("SummaryCopyStatus")));
+    }
+
+    void f1OpensItsOwnSection()
+    {
+        EnableCopyWizard *wizard = openFor(QStringLiteral("MBX1\\SG1"));
+        QVERIFY(wizard);
+        QApplication::setActiveWindow(wizard); // what a window manager does (offscreen has none)
+        QTRY_VERIFY(QApplication::activeWindow() == wizard);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : wizard, Qt::Key_F1);
+        auto *help = m_console->window()->findChild<HelpBrowser *>();
+        QTRY_VERIFY(help && help->isVisible());
+        QCOMPARE(help->currentSection(), QStringLiteral("Enable Storage Group Copy"));
+        QVERIFY(wizard->isVisible()); // the wizard stays, with what was typed
+        QVERIFY(wizard->button(QWizard::HelpButton)->isVisible());
     }
 
     void seedsWhenABackupTruncatedTheFirstLogs()
