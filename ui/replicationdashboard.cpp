@@ -66,17 +66,25 @@ QColor DashboardCellDelegate::alertFill()
 
 DashboardCellLook DashboardCellDelegate::look(const QModelIndex &index)
 {
-    const auto state = static_cast<ObjectState>(index.data(ObjectStateRole).toInt());
+    return look(static_cast<ObjectState>(index.data(ObjectStateRole).toInt()),
+                index.data(AlertRole).toBool());
+}
+
+DashboardCellLook DashboardCellDelegate::look(ObjectState state, bool alert)
+{
     DashboardCellLook l;
     l.stripe = statusColour(state);
-    if (index.data(AlertRole).toBool()) {
+    if (alert) {
         l.fill = alertFill();
         l.border = alertColour();
         l.marker = true;
+        l.text = alertColour().darker(170);
     } else {
         l.fill = statusTint(state);
         l.border = statusColour(state);
+        l.text = QColor(0x21, 0x21, 0x21);
     }
+    l.statusText = l.stripe.darker(120);
     return l;
 }
 
@@ -128,7 +136,7 @@ void DashboardCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QRect text = cell.adjusted(kStripe + 6, 4, -(l.marker ? 26 : 6), -4);
     QFont bold = option.font;
     bold.setBold(true);
-    painter->setPen(l.marker ? alertColour().darker(170) : option.palette.color(QPalette::Text));
+    painter->setPen(l.text);
     painter->setFont(bold);
     const QFontMetrics fm(bold);
     const int line = fm.height();
@@ -136,10 +144,10 @@ void DashboardCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                       fm.elidedText(index.data().toString(), Qt::ElideMiddle, text.width()));
     painter->setFont(option.font);
     const QFontMetrics plain(option.font);
-    painter->setPen(l.stripe.darker(120));
+    painter->setPen(l.statusText);
     painter->drawText(QRect(text.left(), text.top() + line, text.width(), line),
                       Qt::AlignLeft | Qt::AlignVCenter, index.data(DashboardModel::StatusRole).toString());
-    painter->setPen(option.palette.color(QPalette::Text));
+    painter->setPen(l.text);
     painter->drawText(QRect(text.left(), text.top() + 2 * line, cell.right() - text.left() - 6, line),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       plain.elidedText(tr("Copy %1 \u00b7 Replay %2 logs")

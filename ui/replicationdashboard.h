@@ -28,6 +28,10 @@ struct DashboardCellLook
     QColor border;       // the status's colour, or the alert colour
     QColor stripe;       // the status's colour, always (the status stays readable in alert)
     bool marker = false; // the warning triangle, top right
+    // The fill is always light, whatever the palette: the cell's own inks, never the palette's Text (white
+    // under a dark palette, unreadable on the tint).
+    QColor text;       // the copy's name and its queues
+    QColor statusText; // the status word, in the status's colour darkened
 };
 
 class DashboardCellDelegate final : public QStyledItemDelegate
@@ -40,6 +44,7 @@ public:
     static QColor alertColour();
     static QColor alertFill();
     static DashboardCellLook look(const QModelIndex &index);
+    static DashboardCellLook look(ObjectState state, bool alert);
     // Where the marker is drawn in a cell's rectangle.
     static QRect markerRect(const QRect &cell);
 

@@ -371,6 +371,46 @@ private Q_SLOTS:
         QCOMPARE(events(9100).size(), std::size_t(1));
     }
 
+    // A dark palette (Breeze Dark, say) must not make a cell unreadable: the cell's fill is light, so its
+    // inks are its own, with WCAG contrast of at least 4.5:1 for the text and 3:1 for the status word.
+    void everyCellIsReadableWhateverThePalette()
+    {
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const auto contrast = [&](const QColor &a, const QColor &b) {
+            const double la = luminance(a), lb = luminance(b);
+            return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+        };
+        for (int s = int(ObjectState::Normal); s <= int(ObjectState::Disabled); ++s)
+            for (const bool alert : {false, true}) {
+                const DashboardCellLook l = DashboardCellDelegate::look(ObjectState(s), alert);
+                const QByteArray what = QByteArray::number(s) + (alert ? " in alert" : "");
+                QVERIFY2(contrast(l.text, l.fill) >= 4.5, what.constData());
+                QVERIFY2(contrast(l.statusText, l.fill) >= 3.0, what.constData());
+            }
+        // Drawn under a dark palette (white Text), the copy's name is still in dark ink on the light fill.
+        QVERIFY(run(QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3")));
+        QTRY_COMPARE(cells()->rowCount(), 1);
+        auto *grid = m_window->findChild<QListView *>(QStringLiteral("dashboardGrid"));
+        QPalette dark = grid->palette();
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        grid->setPalette(dark);
+        const QRect cell = grid->visualRect(cells()->index(0)).adjusted(2, 2, -2, -2);
+        const QImage image = grid->viewport()->grab().toImage();
+        const QRect nameLine(cell.left() + 16, cell.top() + 4, cell.width() / 2,
+                             QFontMetrics(grid->font()).height());
+        int ink = 0;
+        for (int y = nameLine.top(); y <= nameLine.bottom(); ++y)
+            for (int x = nameLine.left(); x <= nameLine.right(); ++x)
+                ink += QColor(image.pixel(x, y)).lightness() < 100 ? 1 : 0;
+        QVERIFY2(ink > 10, qPrintable(QString::number(ink)));
+    }
+
     void clickingACellSelectsTheCopy()
     {
         QVERIFY(run(QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3; "
