@@ -17,6 +17,12 @@ QColor AlertDelegate::alertText()
     return QColor(0x8a, 0x4b, 0x00);
 }
 
+QColor AlertDelegate::attentionText(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
+                                                           : QColor(0xb0, 0x30, 0x20);
+}
+
 QColor AlertDelegate::alertBackground()
 {
     return QColor(0xff, 0xe0, 0xa8);

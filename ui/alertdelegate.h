@@ -9,6 +9,7 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QPalette>
 
 namespace scr {
 
@@ -19,6 +20,9 @@ public:
 
     static QColor alertText();       // dark amber
     static QColor alertBackground(); // light amber
+    // The text of a failed, stopped or powered-off item: red, dark on a light Base and light on a dark one
+    // (a dark palette's Base would swallow the dark red).
+    static QColor attentionText(const QPalette &palette);
     // icon with a warning triangle in its top-left corner (the marker); a triangle alone for a null icon.
     static QIcon withMarker(const QIcon &icon);
     // The style option a row is drawn with, for tests.

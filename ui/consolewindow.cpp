@@ -84,7 +84,7 @@ protected:
     {
         AlertDelegate::initStyleOption(option, index);
         if (index.data(OrganizationModel::AttentionRole).toBool())
-            option->palette.setColor(QPalette::Text, QColor(0xb0, 0x30, 0x20));
+            option->palette.setColor(QPalette::Text, attentionText(option->palette));
     }
 };
 

@@ -392,6 +392,12 @@ private Q_SLOTS:
                 QVERIFY2(contrast(l.text, l.fill) >= 4.5, what.constData());
                 QVERIFY2(contrast(l.statusText, l.fill) >= 3.0, what.constData());
             }
+        // The tree's red for failed and stopped items, on a light and on a dark Base.
+        for (const QColor &base : {QColor(Qt::white), QColor(0x20, 0x20, 0x20)}) {
+            QPalette p;
+            p.setColor(QPalette::Base, base);
+            QVERIFY2(contrast(AlertDelegate::attentionText(p), base) >= 4.5, qPrintable(base.name()));
+        }
         // Drawn under a dark palette (white Text), the copy's name is still in dark ink on the light fill.
         QVERIFY(run(QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3")));
         QTRY_COMPARE(cells()->rowCount(), 1);
