@@ -1,6 +1,9 @@
 #include "consoleactions.h"
 
+#include <algorithm>
+
 #include "ems/parser.h"
+#include "cmdlets/preparetarget.h"
 #include "models/copykey.h"
 
 namespace scr {
@@ -108,6 +111,38 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
         if (holdsCopies)
             actions.push_back(dialog(ConsoleAction::OpenPrepareWizard,
                                      tr("Prepare SCR targets on %1...").arg(server->name), server->name));
+        // A database portability that stopped after Restore-StorageGroupCopy ended the copy (its tree item is
+        // gone) and before the target was mounted: resume it here. Only in an activation's situation (the
+        // source database dismounted or its host down), so that a copy merely disabled is not offered.
+        for (const StorageGroupSnapshot &target : snapshot.storageGroups) {
+            if (target.record.server.compare(server->name, Qt::CaseInsensitive) != 0 ||
+                target.databases.size() != 1 || target.databases.front().mounted)
+                continue;
+            for (const StorageGroupSnapshot &source : snapshot.storageGroups) {
+                if (source.databases.size() != 1 ||
+                    source.record.server.compare(server->name, Qt::CaseInsensitive) == 0)
+                    continue;
+                const bool stillCopied =
+                    std::any_of(source.copies.begin(), source.copies.end(), [&](const CopySnapshot &c) {
+                        return c.record.standbyMachine.compare(server->name, Qt::CaseInsensitive) == 0;
+                    });
+                const ServerRecord *sourceServer = snapshot.server(source.record.server);
+                const bool activating = !source.databases.front().mounted ||
+                                        (sourceServer && !snapshot.isPoweredOn(sourceServer->host));
+                if (stillCopied || !activating)
+                    continue;
+                for (const bool shared : {false, true})
+                    if (cmdlets::targetObjectsFor(source.record.identity(), server->name,
+                                                  source.databases.front().record.name, shared)
+                            .storageGroup.compare(target.record.name, Qt::CaseInsensitive) == 0) {
+                        actions.push_back(dialog(ConsoleAction::OpenPortabilityWizard,
+                                                 tr("Resume activating %1 on %2 by database portability...")
+                                                     .arg(source.record.identity(), server->name),
+                                                 CopyKey{source.record.identity(), server->name}.toString()));
+                        break;
+                    }
+            }
+        }
         // A failed server: recover it on a standby machine that holds its SCR copies, or finish a recovery
         // that stopped half-way (its copies activated already: the wizard plans from what is done).
         if (!snapshot.isPoweredOn(host) && server->installed && server->mailboxRole)

@@ -351,10 +351,12 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_console->openWizard());
 
         QVERIFY(m_console->run(QStringLiteral("Invoke-Fault FreeDisk -Server MBX3")));
-        // Again, from where it stopped: the copy is activated already (its tree item is gone), so the wizard
-        // is opened on the same copy key as the action pane gave.
-        auto *again = new PortabilityWizard(window->snapshot(), kCopyKey, window->wizardServices(), window);
-        window->openWizard(again);
+        // Again, from where it stopped: the copy is activated already (its tree item is gone); the standby
+        // machine offers to resume the activation.
+        auto *again = m_console->openByAction<PortabilityWizard>(
+            QStringLiteral("server:MBX3"),
+            QStringLiteral("Resume activating MBX1\\SG1 on MBX3 by database portability..."));
+        QVERIFY(again);
         QVERIFY(toPreview(again));
         QVERIFY2(again->state() && again->state()->alreadyRestored, qPrintable(again->previewError()));
         QVERIFY(ConsoleFixture::nextUntil(again, ScrWizard::SummaryPage));
