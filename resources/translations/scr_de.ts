@@ -103,6 +103,10 @@
         <source>Remove the storage group %1 from the organization? Its files stay on the disk; it must hold no database.</source>
         <translation>Speichergruppe %1 aus der Organisation entfernen? Ihre Dateien bleiben auf dem Datenträger; sie darf keine Datenbank enthalten.</translation>
     </message>
+    <message>
+        <source>Resume activating %1 on %2 by database portability...</source>
+        <translation>Aktivierung von %1 auf %2 per Datenbankportabilität fortsetzen...</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -867,6 +871,22 @@
         <source>P&amp;roperties</source>
         <translation>&amp;Eigenschaften</translation>
     </message>
+    <message>
+        <source>Console tree</source>
+        <translation>Konsolenstruktur</translation>
+    </message>
+    <message>
+        <source>The organization: servers, storage groups, databases and SCR copies</source>
+        <translation>Die Organisation: Server, Speichergruppen, Datenbanken und SCR-Kopien</translation>
+    </message>
+    <message>
+        <source>Result pane</source>
+        <translation>Ergebnisbereich</translation>
+    </message>
+    <message>
+        <source>Filter the result pane</source>
+        <translation>Ergebnisbereich filtern</translation>
+    </message>
 </context>
 <context>
     <name>scr::CopyKey</name>
@@ -1354,6 +1374,10 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     <message>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2190,10 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
         <source>, %1 crossing a threshold</source>
         <translation>, %1 über einem Schwellenwert</translation>
     </message>
+    <message>
+        <source>Replication Dashboard</source>
+        <translation>Replikationsdashboard</translation>
+    </message>
 </context>
 <context>
     <name>scr::ScrWizard</name>
@@ -2410,6 +2438,10 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     <message>
         <source>Get-StorageGroupCopyStatus | fl</source>
         <translation>Get-StorageGroupCopyStatus | fl</translation>
+    </message>
+    <message>
+        <source>Shell output</source>
+        <translation>Shell-Ausgabe</translation>
     </message>
 </context>
 <context>
