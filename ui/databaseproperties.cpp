@@ -39,15 +39,16 @@ DatabaseProperties::DatabaseProperties(const QString &identity, Run run, QWidget
     auto *layout = new QVBoxLayout(maintenance);
     m_doNotMount->setObjectName(QStringLiteral("doNotMountAtStartup"));
     m_allowRestore->setObjectName(QStringLiteral("allowFileRestore"));
-    m_doNotMount->setWhatsThis(tr("<b>Do not mount this database at start-up</b> (MountAtStartup off): when the "
-                                  "lab opens or the server starts, the database stays dismounted until "
-                                  "Mount-Database. Set it while the database is repaired or restored."));
-    m_allowRestore->setWhatsThis(
-        tr("<b>This database can be overwritten by a restore</b> (AllowFileRestore): the store mounts a file at "
-           "the database's path even when it is not the file this database was created with (its GUID differs), "
-           "and takes it over. Database portability needs it: the target database is pointed at the SCR copy's "
-           "files, which belong to the source database. Without it Mount-Database refuses such a file (-1216). "
-           "Leave it off otherwise: it protects a database from being mounted on the wrong file."));
+    m_doNotMount->setWhatsThis(
+        tr("<b>Do not mount this database at start-up</b> (MountAtStartup off): when the "
+           "lab opens or the server starts, the database stays dismounted until "
+           "Mount-Database. Set it while the database is repaired or restored."));
+    m_allowRestore->setWhatsThis(tr(
+        "<b>This database can be overwritten by a restore</b> (AllowFileRestore): the store mounts a file at "
+        "the database's path even when it is not the file this database was created with (its GUID differs), "
+        "and takes it over. Database portability needs it: the target database is pointed at the SCR copy's "
+        "files, which belong to the source database. Without it Mount-Database refuses such a file (-1216). "
+        "Leave it off otherwise: it protects a database from being mounted on the wrong file."));
     layout->addWidget(m_doNotMount);
     layout->addWidget(m_allowRestore);
     layout->addStretch(1);
