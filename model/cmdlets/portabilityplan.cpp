@@ -11,11 +11,6 @@
 namespace scr::cmdlets {
 namespace {
 
-bool samePath(const QString &a, const QString &b)
-{
-    return a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 PreflightCheck check(const QString &what)
 {
     PreflightCheck c;

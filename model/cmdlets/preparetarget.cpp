@@ -19,15 +19,6 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("scr::cmdlets", text, disambiguation, n);
 }
 
-bool samePath(QString a, QString b)
-{
-    while (a.endsWith(QLatin1Char('\\')))
-        a.chop(1);
-    while (b.endsWith(QLatin1Char('\\')))
-        b.chop(1);
-    return a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 QString edbAtTemporaryPath(const TargetObjects &t)
 {
     return t.temporaryPath + QLatin1Char('\\') + t.database + QStringLiteral(".edb");
@@ -45,8 +36,8 @@ const TargetSurveyRow *TargetSurvey::row(const QString &copiedStorageGroup) cons
 
 bool TargetSurveyRow::atTemporaryPath() const
 {
-    return storageGroupExists && samePath(storageGroupLogFolderPath, target.temporaryPath) &&
-           samePath(storageGroupSystemFolderPath, target.temporaryPath);
+    return storageGroupExists && cmdlets::samePath(storageGroupLogFolderPath, target.temporaryPath) &&
+           cmdlets::samePath(storageGroupSystemFolderPath, target.temporaryPath);
 }
 
 TargetSurveyRow::State TargetSurveyRow::state() const
@@ -54,8 +45,9 @@ TargetSurveyRow::State TargetSurveyRow::state() const
     if (!conflict.isEmpty())
         return State::Conflict;
     // Database portability pointed the target at the copy's files: it was prepared, and is in use now.
-    if (storageGroupExists && databaseExists && samePath(storageGroupLogFolderPath, copyLogFolderPath) &&
-        samePath(databaseEdbFilePath, copyEdbFilePath))
+    if (storageGroupExists && databaseExists &&
+        cmdlets::samePath(storageGroupLogFolderPath, copyLogFolderPath) &&
+        cmdlets::samePath(databaseEdbFilePath, copyEdbFilePath))
         return State::Activated;
     if (!storageGroupExists && !databaseExists && temporaryEntries && temporaryEntries->isEmpty() &&
         !temporaryFolderExists)

@@ -8,15 +8,6 @@
 namespace scr::cmdlets {
 namespace {
 
-bool samePath(QString a, QString b)
-{
-    while (a.endsWith(QLatin1Char('\\')))
-        a.chop(1);
-    while (b.endsWith(QLatin1Char('\\')))
-        b.chop(1);
-    return a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 Status checkName(const QString &kind, const QString &name)
 {
     if (name.trimmed().isEmpty() || name != name.trimmed() || name.contains(QLatin1Char('\\')) ||

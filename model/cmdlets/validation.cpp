@@ -172,6 +172,15 @@ Result<QStringList> filesIn(const HostDisk &disk, const QString &folder, const Q
     return disk.fileNames(folder, pattern); // refuses a link among the matches
 }
 
+bool samePath(QString a, QString b)
+{
+    while (a.endsWith(QLatin1Char('\\')))
+        a.chop(1);
+    while (b.endsWith(QLatin1Char('\\')))
+        b.chop(1);
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
 QString childPath(const QString &folder, const QString &name)
 {
     const QChar separator = isWindowsStyle(folder) ? QLatin1Char('\\') : QLatin1Char('/');

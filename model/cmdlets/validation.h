@@ -57,6 +57,8 @@ Status checkTreeNoLink(const HostDisk &disk, const QString &folder);
 Result<QStringList> filesIn(const HostDisk &disk, const QString &folder, const QString &pattern);
 // folder\name in folder's own style: backslashes for a Windows path, slashes for a local one.
 QString childPath(const QString &folder, const QString &name);
+// Two Windows paths name the same folder or file: case-insensitive, trailing backslashes ignored.
+bool samePath(QString a, QString b);
 // The folder that holds path, in path's own style.
 QString parentPath(const QString &path);
 
