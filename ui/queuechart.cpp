@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -107,6 +108,8 @@ QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
     m_windowCombo->setToolTip(tr("How much virtual time the chart shows"));
     connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
             [this](int i) { setWindow(static_cast<Window>(m_windowCombo->itemData(i).toInt())); });
+    // A resized dock (or another scale) fits the time labels again.
+    connect(m_chart, &QChart::plotAreaChanged, this, &QueueChart::refresh);
 
     m_chart->setAnimationOptions(QChart::NoAnimation);
     // The axis title would be elided to "..." below the time labels in a dock's height: the chart's title
@@ -190,6 +193,22 @@ void QueueChart::setWindow(Window window)
     refresh();
 }
 
+std::vector<QueueChart::AxisLabel> QueueChart::fittingLabels(const TimeAxis &axis, int labelWidth,
+                                                             int plotWidth)
+{
+    const int n = int(axis.labels.size());
+    int every = 1;
+    if (plotWidth > 0 && labelWidth > 0 && n > 1) {
+        const int room = std::max(1, plotWidth / labelWidth); // labels that fit side by side
+        if (room < n)
+            every = room == 1 ? n : int(std::ceil(double(n - 1) / (room - 1)));
+    }
+    std::vector<AxisLabel> out;
+    for (int i = (n - 1) % every; i < n; i += every) // the newest always: counted back from it
+        out.push_back({axis.labels[i], axis.minMs + i * axis.stepMs});
+    return out;
+}
+
 void QueueChart::rebuildSeries()
 {
     for (auto &[copy, replay] : m_series) {
@@ -236,15 +255,18 @@ void QueueChart::refresh()
     }
     // The virtual clock as the snapshots say, even with nothing to draw.
     const TimeAxis t = timeAxisFor(m_history->nowMs(), m_window);
-    if (m_time->categoriesLabels() != t.labels || m_time->min() != double(t.minMs)) {
+    const int labelWidth =
+        t.labels.isEmpty() ? 0 : QFontMetrics(m_time->labelsFont()).horizontalAdvance(t.labels.last()) + 12;
+    const std::vector<AxisLabel> shown = fittingLabels(t, labelWidth, int(m_chart->plotArea().width()));
+    QStringList texts;
+    for (const AxisLabel &l : shown)
+        texts << l.text;
+    if (m_time->categoriesLabels() != texts || m_time->min() != double(t.minMs)) {
         for (const QString &label : m_time->categoriesLabels())
             m_time->remove(label);
         m_time->setStartValue(double(t.minMs));
-        qint64 at = t.minMs;
-        for (const QString &label : t.labels) {
-            m_time->append(label, double(at));
-            at += t.stepMs;
-        }
+        for (const AxisLabel &l : shown)
+            m_time->append(l.text, double(l.atMs));
         m_time->setRange(double(t.minMs), double(t.maxMs));
     }
     const qint64 since = m_history->nowMs() - t.minMs;

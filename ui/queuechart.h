@@ -57,6 +57,15 @@ public:
     static qint64 windowMs(Window window);
     static TimeAxis timeAxisFor(qint64 nowMs, Window window);
     static LogAxis logAxisFor(double highest);
+    // The time labels that fit side by side in plotWidth pixels, each labelWidth wide: every one, or every
+    // second, third... (at 200 % scale or in a narrow dock), always with the newest. All of them when the
+    // plot's width is not known yet.
+    struct AxisLabel
+    {
+        QString text;
+        qint64 atMs = 0;
+    };
+    static std::vector<AxisLabel> fittingLabels(const TimeAxis &axis, int labelWidth, int plotWidth);
 
     explicit QueueChart(const QueueHistory *history, QWidget *parent = nullptr);
 
