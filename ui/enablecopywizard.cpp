@@ -276,31 +276,20 @@ std::function<std::vector<PreflightCheck>(Lab &)> EnableCopyWizard::preflight() 
         for (const QString &identity : groups) {
             PreflightCheck c;
             c.check = tr("%1 can take the SCR copy of %2").arg(standby, identity);
-            const auto fail = [&c](const Error &e) {
-                c.outcome = PreflightCheck::Outcome::Fail;
-                c.detail = e.object + QLatin1Char(' ') + e.reason;
-                c.fix = e.fix;
-            };
-            auto sg = cmdlets::findStorageGroup(lab, identity);
-            if (!sg) {
-                fail(sg.error());
-                checks.push_back(c);
-                continue;
-            }
             if (cmdlets::findStorageGroupCopy(lab, identity, standby)) {
                 c.detail = tr("the copy is enabled already: skipped");
                 checks.push_back(c);
                 continue;
             }
-            auto db = cmdlets::checkCopyable(lab, *sg);
-            if (!db)
-                fail(db.error());
-            else if (auto lags = cmdlets::checkLagTimes(identity, replay, truncation); !lags)
-                fail(lags.error());
-            else if (auto st = cmdlets::checkStandbyMachine(lab, *sg, *db, standby); !st)
-                fail(st.error());
-            else
+            // The cmdlet's own checks, all of them, as the Enable step will make them.
+            if (auto st = cmdlets::checkEnableStorageGroupCopy(lab, {identity, standby, replay, truncation});
+                !st) {
+                c.outcome = PreflightCheck::Outcome::Fail;
+                c.detail = st.error().object + QLatin1Char(' ') + st.error().reason;
+                c.fix = st.error().fix;
+            } else {
                 c.detail = tr("a mailbox server, powered on, with the copy's paths free");
+            }
             checks.push_back(c);
             if (c.outcome == PreflightCheck::Outcome::Pass) {
                 auto seed = cmdlets::copyNeedsSeed(lab, identity);

@@ -245,7 +245,7 @@ Result<bool> copyNeedsSeed(Lab &lab, const QString &identity)
     return checkpoint->position.generation > 1;
 }
 
-Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+Result<ScrCopyRecord> checkEnableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
 {
     auto sg = findStorageGroup(lab, request.identity);
     if (!sg)
@@ -278,6 +278,15 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
     copy.standbyMachine = standby->name;
     copy.replayLagMs = request.replayLagMs;
     copy.truncationLagMs = request.truncationLagMs;
+    return copy;
+}
+
+Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+{
+    auto checked = checkEnableStorageGroupCopy(lab, request);
+    if (!checked)
+        return checked.error();
+    ScrCopyRecord copy = *checked;
     auto newId = lab.directory().addCopy(copy);
     if (!newId)
         return newId.error();

@@ -68,6 +68,9 @@ Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QStri
 // log generation 1, since a backup truncated the first logs.
 Result<bool> copyNeedsSeed(Lab &lab, const QString &identity);
 
+// Every check Enable-StorageGroupCopy makes before it changes anything, in its order (the lag times, the
+// storage group, the standby machine); read-only. The copy it would add (id 0), or the first refusal.
+Result<ScrCopyRecord> checkEnableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
 // Update-StorageGroupCopy: seeds the copy from the mounted source database (an online snapshot); the copy
