@@ -2,11 +2,18 @@
 # Fails when a string of the console has no German translation: lupdate reads the sources as
 # `ninja scr_ui_lupdate` does, into a copy of scr_de.ts (the repo's file is not touched), and every entry it
 # marks unfinished is listed. The fix: `ninja -C build-ci scr_ui_lupdate`, then translate those entries.
-#   check-translations.sh LUPDATE PROJECT_JSON TS_FILE
+#   check-translations.sh LUPDATE PROJECT_CMAKE GENERATE_SCRIPT TS_FILE
+# PROJECT_CMAKE is what qt_add_translations wrote at configure time (build/ui/.lupdate/scr_ui_project.cmake);
+# the JSON project lupdate reads is made from it here with Qt's own GenerateLUpdateProject.cmake, since the
+# build makes it only when scr_ui_lupdate runs.
 set -euo pipefail
-lupdate=$1 project=$2 ts=$3
+lupdate=$1 projectCmake=$2 generate=$3 ts=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+project=$tmp/project.json
+(cd "$(dirname "$projectCmake")/.." &&
+    cmake -DIN_FILE="$projectCmake" -DOUT_FILE="$project" -P "$generate" >"$tmp/generate.log" 2>&1) ||
+    { cat "$tmp/generate.log"; exit 1; }
 cp "$ts" "$tmp/check.ts"
 "$lupdate" -silent -project "$project" -ts "$tmp/check.ts" -no-obsolete -locations none >"$tmp/lupdate.log" 2>&1 ||
     { cat "$tmp/lupdate.log"; exit 1; }
