@@ -846,8 +846,16 @@ Status HostDisk::makeFolders(const QString &folder) const
         const QByteArray name = QFile::encodeName(part);
         int next = ::openat(dir.get(), name.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT) {
-            if (::mkdirat(dir.get(), name.constData(), 0755) != 0 && errno != EEXIST)
+            if (::mkdirat(dir.get(), name.constData(), 0755) == 0) {
+                // A new folder's name survives a power loss only once its parent is flushed, and with it
+                // every file made in it (tst_powerloss lostFolderCreation): the same rule as a roll-over's
+                // renames. One fsync per folder made, none for a folder that was there.
+                Fd parent(::openat(dir.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+                if (parent.get() < 0 || ::fsync(parent.get()) != 0)
+                    return errnoError(errno, *rel, QStringLiteral("creating the folder"));
+            } else if (errno != EEXIST) {
                 return errnoError(errno, *rel, QStringLiteral("creating the folder"));
+            }
             next = ::openat(dir.get(), name.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
         if (next < 0) {

@@ -162,6 +162,14 @@ void FsState::apply(const Op &op)
     }
 }
 
+bool FsState::reachable(const QString &name) const
+{
+    for (QString folder = parentOf(name); !folder.isEmpty(); folder = parentOf(folder))
+        if (!folders.count(folder))
+            return false;
+    return true;
+}
+
 QByteArray FsState::fingerprint() const
 {
     // Blocks of zeros are skipped (a thin log is mostly zeros), their place kept by the offsets hashed.
@@ -169,10 +177,14 @@ QByteArray FsState::fingerprint() const
     static const QByteArray zeros(kBlock, '\0');
     QCryptographicHash h(QCryptographicHash::Sha1);
     for (const QString &f : folders) {
+        if (!reachable(f))
+            continue;
         h.addData(f.toUtf8());
         h.addData(QByteArrayView("/\n"));
     }
     for (const auto &[name, fid] : names) {
+        if (!reachable(name))
+            continue;
         h.addData(name.toUtf8());
         h.addData(QByteArrayView("\n"));
         const QByteArray d = data.value(fid);
@@ -302,10 +314,12 @@ bool materialize(const FsState &state, const QString &dir, QString *error)
         return false;
     }
     for (const QString &f : state.folders)
-        base.mkpath(f);
+        if (state.reachable(f))
+            base.mkpath(f);
     for (const auto &[name, fid] : state.names) {
+        if (!state.reachable(name))
+            continue; // its folder's creation was lost: the file went with it
         const QString path = base.filePath(name);
-        base.mkpath(parentOf(name).isEmpty() ? QStringLiteral(".") : parentOf(name));
         const QByteArray d = state.data.value(fid);
         const int fd =
             ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

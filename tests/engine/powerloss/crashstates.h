@@ -13,9 +13,11 @@
 // - The exploration is bounded and seeded: per crash point, every non-durable operation applied; only the
 //   durable ones; each non-durable one dropped alone; the last non-durable write torn at up to three sector
 //   boundaries; and a number of random subsets. States equal to one already seen are not visited again.
+// - A folder is a name like a file's: its mkdir is durable once its parent folder's fsync followed. A
+//   folder whose creation was lost takes every file and folder made in it with it, however durable their
+//   own names were (FsState::reachable).
 // Not modelled: metadata other than names and lengths (times, modes), a file's blocks reaching the disk
-// before its length (a grown file is all there or as long as before), a folder whose creation was lost
-// (the files made in it are still placed in it), and bit rot.
+// before its length (a grown file is all there or as long as before), and bit rot.
 
 #include "fstrace.h"
 
@@ -55,6 +57,8 @@ struct FsState
     QHash<int, QByteArray> data;  // file → bytes
 
     void apply(const Op &op);
+    // Whether every folder above name is there: a name in a folder whose creation was lost is lost too.
+    bool reachable(const QString &name) const;
     // The bytes of every name, for telling states apart.
     QByteArray fingerprint() const;
 };

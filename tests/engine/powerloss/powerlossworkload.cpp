@@ -13,6 +13,7 @@
 #include "store/recovery.h"
 #include "testsupport.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -104,6 +105,29 @@ Status logStream(const QString &root, const Mark &mark)
             mark(QStringLiteral("checkpoint"));
         }
     }
+    SCR_TRY((*db)->dismount());
+    mark(QStringLiteral("dismounted"));
+    return {};
+}
+
+// A storage group made on the spot (lost folder creation): the database is mounted for the first time in
+// folders that do not exist yet (NewSG/Logs, NewSG/Data: mount makes them, then the log stream and the
+// database file in them), a mailbox is created and messages are delivered in group commits. Marks
+// "mailbox" once the mailbox's commit returned, then "ack N". Each acknowledged record is in a log whose
+// folder only exists on disk if its mkdir was made durable by an fsync of the folder above it.
+Status newFolder(const QString &root, const Mark &mark)
+{
+    auto db = MountedDatabase::mount(storagePaths(root, QStringLiteral("NewSG")), kDatabase,
+                                     QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    if (auto lsn = (*db)->createMailbox({kMailbox, QStringLiteral("Power Loss")}); !lsn)
+        return lsn.error();
+    SCR_TRY((*db)->commit());
+    mark(QStringLiteral("mailbox"));
+    qint64 next = 0;
+    for (int batch = 0; next < 8; ++batch)
+        SCR_TRY(commitBatch(**db, batch, next, mark));
     SCR_TRY((*db)->dismount());
     mark(QStringLiteral("dismounted"));
     return {};
@@ -225,6 +249,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return logStreamSetup(root, QStringLiteral("MBX1"));
     if (name == QLatin1String("copier"))
         return copier(root, mark);
+    if (name == QLatin1String("newfolder-setup"))
+        return {};
+    if (name == QLatin1String("newfolder"))
+        return newFolder(root, mark);
     if (name == QLatin1String("logstream-setup"))
         return logStreamSetup(root);
     if (name == QLatin1String("logstream"))
@@ -236,7 +264,8 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
 // database mounts again (LogStream::open finishes what a roll-over left) and takes one more commit.
 namespace {
 
-Verdict checkDatabase(const StoragePaths &paths, qint64 acked)
+// mailboxAcked: the workload made the mailbox and its commit returned (else it came with the set-up).
+Verdict checkDatabase(const StoragePaths &paths, qint64 acked, bool mailboxAcked = false)
 {
     RecoveryOptions options;
     options.disk = paths.disk;
@@ -251,15 +280,25 @@ Verdict checkDatabase(const StoragePaths &paths, qint64 acked)
             return failed(QStringLiteral("recovery refused a state holding acknowledged message %1: %2")
                               .arg(acked)
                               .arg(report.error().toString()));
+        if (mailboxAcked)
+            return failed(QStringLiteral("recovery refused a state holding the acknowledged mailbox: ") +
+                          report.error().toString());
         return {Verdict::Refused, report.error().toString()};
     }
     qint64 count = 0;
+    bool hasMailbox = false;
     {
         auto db = Database::open(paths.disk, paths.edbPath, Database::Access::ReadOnly);
         if (!db)
             return failed(QStringLiteral("the recovered database does not open: ") + db.error().toString());
         if ((*db)->header().state != DatabaseState::CleanShutdown)
             return failed(QStringLiteral("recovery left the database out of Clean Shutdown"));
+        auto mailboxes = (*db)->mailboxGuids();
+        if (!mailboxes)
+            return failed(mailboxes.error().toString());
+        hasMailbox = std::find(mailboxes->begin(), mailboxes->end(), kMailbox) != mailboxes->end();
+        if (mailboxAcked && !hasMailbox)
+            return failed(QStringLiteral("the acknowledged mailbox is lost"));
         auto ids = (*db)->messageIds();
         if (!ids)
             return failed(ids.error().toString());
@@ -284,6 +323,10 @@ Verdict checkDatabase(const StoragePaths &paths, qint64 acked)
     if (!db)
         return failed(QStringLiteral("recovered, but the database does not mount again: ") +
                       db.error().toString());
+    if (!hasMailbox)
+        if (auto lsn = (*db)->createMailbox({kMailbox, QStringLiteral("Power Loss")}); !lsn)
+            return failed(QStringLiteral("remounted, but creating the mailbox fails: ") +
+                          lsn.error().toString());
     if (auto lsn = (*db)->deliverMessage(message(count)); !lsn)
         return failed(QStringLiteral("remounted, but a delivery fails: ") + lsn.error().toString());
     if (auto st = (*db)->commit(); !st)
@@ -298,6 +341,14 @@ Verdict checkDatabase(const StoragePaths &paths, qint64 acked)
 Verdict checkLogStream(const QString &stateDir, const QStringList &marks)
 {
     return checkDatabase(storagePaths(stateDir), lastAck(marks));
+}
+
+// As checkLogStream, in the storage group made during the workload: once the mailbox's commit returned,
+// recovery must find the folders, the log and the mailbox; no refusal is allowed from then on.
+Verdict checkNewFolder(const QString &stateDir, const QStringList &marks)
+{
+    return checkDatabase(storagePaths(stateDir, QStringLiteral("NewSG")), lastAck(marks),
+                         marks.contains(QStringLiteral("mailbox")));
 }
 
 // The source first (as checkLogStream); then the backup that LastLogInspected allowed truncates the source's

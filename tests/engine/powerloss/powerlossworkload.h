@@ -25,6 +25,7 @@ struct Verdict
 
 // marks: what the workload had acknowledged before the crash.
 Verdict checkLogStream(const QString &stateDir, const QStringList &marks);
+Verdict checkNewFolder(const QString &stateDir, const QStringList &marks);
 Verdict checkCopier(const QString &stateDir, const QStringList &marks);
 Verdict checkRestore(const QString &stateDir, const QStringList &marks);
 
