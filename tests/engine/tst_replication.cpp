@@ -11,7 +11,10 @@
 #include "store/mounteddatabase.h"
 #include "testsupport.h"
 
+#include <functional>
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +128,46 @@ struct Site
         return listing ? int(listing->closedGenerations.size()) : 0;
     }
 };
+
+// Rewrites the stored header of the log at path (its checksum made again), as a log made that way would be.
+bool rewriteLogHeader(const QString &path, const std::function<void(LogHeader &)> &edit)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite))
+        return false;
+    const QByteArray stored = f.read(kStoredLogHeaderSize);
+    auto header = decodeLogHeader(stored.constData(), stored.size(), path);
+    if (!header)
+        return false;
+    edit(*header);
+    const QByteArray encoded = encodeLogHeader(*header);
+    return f.seek(0) && f.write(encoded) == encoded.size();
+}
+
+// Another storage group's log stream (its own signature) in the same lab, on the same clock, rolled over
+// until generation last is closed: one described message of 900 KB per generation.
+QString otherStreamLog(Site &site, uint32_t last)
+{
+    StoragePaths other;
+    other.disk = site.disk(QStringLiteral("MBX1"));
+    other.logFolder = other.systemFolder = site.hostRoot(QStringLiteral("MBX1")) + QStringLiteral("/C/Other");
+    other.edbPath = site.hostRoot(QStringLiteral("MBX1")) + QStringLiteral("/C/Other/DB9.edb");
+    const QUuid mailbox = QUuid::createUuid();
+    auto db = MountedDatabase::mount(other, QUuid::createUuid(), QStringLiteral("DB9"), site.clock);
+    if (!db || !(*db)->createMailbox({mailbox, QStringLiteral("Other")}))
+        return {};
+    for (qint64 n = 0; (*db)->log().generation() <= last; ++n) {
+        DeliverMessageRecord m = test::makeMessage(mailbox, 99, n);
+        m.body.clear();
+        m.describedBodySize = 900'000;
+        m.bodySeed = static_cast<quint64>(n);
+        if (!(*db)->deliverMessage(m) || !(*db)->commit())
+            return {};
+    }
+    if (!(*db)->dismount())
+        return {};
+    return other.logFolder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), last);
+}
 
 QString statusText(const CopyStatus &s)
 {
@@ -301,6 +344,97 @@ private Q_SLOTS:
         // A failed copy stays failed (no busy retries) until an administrator acts.
         site.run(3);
         QCOMPARE(copy.status().summary, SummaryCopyStatus::Failed);
+    }
+    // What SCR's inspector exists for (issue 22, 6b): each row puts, at the source, in place of the next
+    // generation the copy has not copied yet, a log that exactly one of the inspector's rules refuses (the
+    // others pass it), so removing that rule makes the row fail. The copy must refuse it, never move it into
+    // its log folder, and fail naming the generation and the reason.
+    void inspectorRefusesALogThatDoesNotBelong_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        // The log signature: another stream's generation of the same number, whose header names the right
+        // predecessor's creation time (so only the signature tells it apart).
+        QTest::newRow("a log from another stream") << "signature"
+                                                   << "belongs to another log stream";
+        // The chain: the source's own generation, but its header names a predecessor the copy does not hold
+        // (the generation before it was replaced by another log made a second earlier).
+        QTest::newRow("a log whose predecessor was replaced") << "chain"
+                                                              << "does not follow generation";
+        QTest::newRow("the same, the copy restarted first") << "chain-restart"
+                                                            << "does not follow generation";
+        // The generation: the file is named N but holds generation N + 1 (its header naming N - 1's time).
+        QTest::newRow("a file holding another generation") << "generation"
+                                                           << "holds generation";
+        // The header checksum: a byte of the header's creation time changed.
+        QTest::newRow("a header that does not match its checksum") << "checksum"
+                                                                   << "its checksum does not match";
+        // The size: the log cut to half (its records, at the start, are intact).
+        QTest::newRow("a log cut short") << "size"
+                                         << "it was truncated or is not a log";
+    }
+    void inspectorRefusesALogThatDoesNotBelong()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        Site site;
+        site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        site.run(65);
+        QVERIFY2(site.copies.back()->status().databaseExists,
+                 qPrintable(statusText(site.copies.back()->status())));
+        const uint32_t victim = site.copies.back()->status().lastLogCopied + 1;
+        const auto sourceLog = [&](uint32_t gen) -> QString {
+            return site.source.logFolder + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen);
+        };
+        const QString path = sourceLog(victim);
+        const QString other = kind == QLatin1String("signature") ? otherStreamLog(site, victim) : QString();
+        site.flowOnly(4); // victim and the one after it are closed at the source, not copied yet
+        QVERIFY(QFileInfo::exists(sourceLog(victim + 1)));
+        const qint64 before = LogFile::readHeader(test::tempDisk(), sourceLog(victim - 1))->creationTimeMs;
+        const auto replaceWith = [&](const QString &from) {
+            QFile in(from);
+            QFile out(path);
+            return in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                   out.write(in.readAll()) == kLogFileSize;
+        };
+        if (kind == QLatin1String("signature")) {
+            QVERIFY(!other.isEmpty());
+            QVERIFY(replaceWith(other));
+            QVERIFY(rewriteLogHeader(path, [&](LogHeader &h) { h.prevCreationTimeMs = before; }));
+            QVERIFY(LogFile::readHeader(test::tempDisk(), path)->signature !=
+                    LogFile::readHeader(test::tempDisk(), sourceLog(victim - 1))->signature);
+        } else if (kind.startsWith(QLatin1String("chain"))) {
+            QVERIFY(rewriteLogHeader(path, [&](LogHeader &h) { h.prevCreationTimeMs = before - 1000; }));
+        } else if (kind == QLatin1String("generation")) {
+            QVERIFY(replaceWith(sourceLog(victim + 1)));
+            QVERIFY(rewriteLogHeader(path, [&](LogHeader &h) { h.prevCreationTimeMs = before; }));
+        } else if (kind == QLatin1String("checksum")) {
+            QVERIFY(test::flipByte(path, 36)); // the low byte of the header's creation time
+        } else if (kind == QLatin1String("size")) {
+            QVERIFY(QFile::resize(path, kLogFileSize / 2));
+        }
+        // Every rule but the one this row is about passes the log: its records scan.
+        if (kind != QLatin1String("checksum") && kind != QLatin1String("size"))
+            QVERIFY(LogFile::load(test::tempDisk(), path)->scan(false).hasValue());
+        if (kind == QLatin1String("chain-restart")) {
+            site.copies.clear();
+            site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        }
+        CopyWorker &copy = *site.copies.back();
+        for (int i = 0; i < CopyWorker::kInspectorTries + 2; ++i)
+            site.cycle();
+        const CopyStatus s = copy.status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(statusText(s)));
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("generation %1").arg(victim)),
+                 qPrintable(s.failedMessage));
+        QVERIFY2(s.failedMessage.contains(reason), qPrintable(s.failedMessage));
+        QCOMPARE(s.lastLogInspected, victim - 1);
+        QVERIFY(!QFileInfo::exists(site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                   logFileName(QStringLiteral("E00"), victim)));
+        QVERIFY(site.hasEvent(2104) || site.hasEvent(2105));
+        // A failed copy stays failed: nothing more is inspected.
+        site.run(3);
+        QCOMPARE(copy.status().lastLogInspected, victim - 1);
     }
     void deletedLogsAtTargetAndSource()
     {
