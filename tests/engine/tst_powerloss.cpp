@@ -247,6 +247,27 @@ private Q_SLOTS:
         QVERIFY(out.stats.unique >= 100);
     }
 
+    // Seeding: Update-StorageGroupCopy -DeleteExistingFiles through the shell, the source mounted: after it
+    // returned, a fresh process sees the copy neither Failed nor Seeding and it replicates on; before,
+    // running the seed again does.
+    void seeding()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        ExploreOptions options;
+        options.focus = {QStringLiteral("hosts/MBX3/"), QStringLiteral("org.sqlite")};
+        options.randomSubsets = 1;
+        options.maxDropsPerPoint = 4;
+        options.maxCrashPoints = 40;
+        const Outcome out = runHarness(QStringLiteral("seed"), checkSeed, options);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 1);
+        QVERIFY(countOps(out.ops, OpType::Unlink, QStringLiteral("MBX3/C/Exchange/Logs/SG2/E01")) >= 1);
+        QVERIFY(countOps(out.ops, OpType::Rename, QStringLiteral("MBX3/C/Exchange/Data/SG2/DB2.edb")) >= 1);
+        QVERIFY(out.stats.unique >= 20);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+    }
+
     // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
     // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
     void restoreStorageGroupCopy()

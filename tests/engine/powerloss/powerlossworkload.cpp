@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "directory/directory.h"
+#include "cmdlets/storagegroupcopy.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "host/hostdisk.h"
@@ -219,6 +220,38 @@ Status restore(const QString &root, const Mark &mark)
     return {};
 }
 
+// Update-StorageGroupCopy (a seed) through the shell, the source database mounted and the copy holding its
+// files: the copy's logs, inspector folder and database deleted, the source's database backed up onto the
+// standby, its header set for replay. Marks "seeded" when the cmdlet returned.
+const QString kSeedCommand =
+    QStringLiteral("Update-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -DeleteExistingFiles");
+
+Status seedSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(
+        QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                       "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                       "Step-Simulation 0.00:01:00; Stop-MailFlow MBX1\\SG2\\DB2"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status seed(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(kSeedCommand);
+    if (!out)
+        return out.error();
+    mark(QStringLiteral("seeded"));
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -241,6 +274,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("seed-setup"))
+        return seedSetup(root);
+    if (name == QLatin1String("seed"))
+        return seed(root, mark);
     if (name == QLatin1String("restore-setup"))
         return restoreSetup(root);
     if (name == QLatin1String("restore"))
@@ -494,6 +531,59 @@ Verdict checkRestore(const QString &stateDir, const QStringList &marks)
                           .arg(ids->size())
                           .arg(expected.size()));
     return {Verdict::Recovered, QStringLiteral("%1 messages").arg(expected.size())};
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// After the seed returned, a fresh process sees the copy neither Failed nor Seeding, its database opens,
+// and it replicates on with no failure. Before, the copy may read Failed (a seed that died), but running the
+// seed again must succeed and give the same.
+Verdict checkSeed(const QString &stateDir, const QStringList &marks)
+{
+    ShellSession shell(stateDir);
+    if (auto st = shell.open(); !st || !shell.lab())
+        return failed(QStringLiteral("the lab does not open: ") + (st ? QString() : st.error().toString()));
+    const auto status = [&]() -> Result<CopyStatus> {
+        auto rows = cmdlets::getStorageGroupCopyStatus(*shell.lab(), QStringLiteral("MBX1\\SG2"),
+                                                       QStringLiteral("MBX3"));
+        if (!rows)
+            return rows.error();
+        if (rows->size() != 1)
+            return Error{QStringLiteral("MBX1\\SG2"), QStringLiteral("no status row for the copy"), {}, {}};
+        return rows->front().status;
+    };
+    QString how = QStringLiteral("acknowledged");
+    if (!marks.contains(QStringLiteral("seeded"))) {
+        auto out = shell.execute(kSeedCommand);
+        if (!out)
+            return failed(QStringLiteral("Update-StorageGroupCopy, run again, fails: ") +
+                          out.error().toString());
+        how = QStringLiteral("seeded again");
+    }
+    auto first = status();
+    if (!first)
+        return failed(first.error().toString());
+    if (first->failed || first->seeding)
+        return failed(QStringLiteral("after the seed (%1) the copy reads %2: %3")
+                          .arg(how, summaryCopyStatusName(first->summary), first->failedMessage));
+    const HostDisk standby = HostDisk::atFolder(stateDir + QStringLiteral("/hosts/MBX3"));
+    {
+        auto db = Database::open(standby, standby.root() + QStringLiteral("/C/Exchange/Data/SG2/DB2.edb"),
+                                 Database::Access::ReadOnly);
+        if (!db)
+            return failed(
+                QStringLiteral("the seeded database (%1) does not open: %2").arg(how, db.error().toString()));
+    }
+    if (auto out = shell.execute(QStringLiteral("Step-Simulation 0.00:00:10")); !out)
+        return failed(out.error().toString());
+    auto then = status();
+    if (!then)
+        return failed(then.error().toString());
+    if (then->failed)
+        return failed(QStringLiteral("the seeded copy (%1) fails: %2").arg(how, then->failedMessage));
+    return {Verdict::Recovered, how};
 }
 
 } // namespace scr::powerloss

@@ -28,5 +28,6 @@ Verdict checkLogStream(const QString &stateDir, const QStringList &marks);
 Verdict checkNewFolder(const QString &stateDir, const QStringList &marks);
 Verdict checkCopier(const QString &stateDir, const QStringList &marks);
 Verdict checkRestore(const QString &stateDir, const QStringList &marks);
+Verdict checkSeed(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
