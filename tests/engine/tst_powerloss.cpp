@@ -268,6 +268,31 @@ private Q_SLOTS:
         qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
     }
 
+    // Log truncation: the copy's truncator deleting what it replayed (no lags) while mail flows, then a full
+    // backup writing its set and truncating the source's logs. After any crash the lab opens and the copy
+    // replicates on with no failure; once the backup returned, its set is whole.
+    void logTruncation()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        ExploreOptions options;
+        options.focus = {QStringLiteral("hosts/MBX3/"), QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG2/"),
+                         QStringLiteral("backups"), QStringLiteral("org.sqlite")};
+        options.randomSubsets = 1;
+        options.maxDropsPerPoint = 4;
+        options.maxCrashPoints = 30;
+        const Outcome out = runHarness(QStringLiteral("truncation"), checkTruncation, options);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 2);
+        // Both truncations are in the trace: the copy's (its log folder) and the backup's (the source's).
+        QVERIFY(countOps(out.ops, OpType::Unlink, QStringLiteral("MBX1/C/Exchange/Logs/SG2/E01")) >= 1);
+        QVERIFY(countOps(out.ops, OpType::Unlink, QStringLiteral("MBX3/C/Exchange/Logs/SG2/E01")) +
+                    countOps(out.ops, OpType::Rename, QStringLiteral("SG2/inspector/spare-")) >=
+                1);
+        QVERIFY(out.stats.unique >= 20);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+    }
+
     // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
     // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
     void restoreStorageGroupCopy()

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <QDir>
 #include <QFile>
 #include <QUuid>
 
@@ -252,6 +253,39 @@ Status seed(const QString &root, const Mark &mark)
     return {};
 }
 
+// Log truncation, both kinds: the SCR copy of MBX1\\SG2 on MBX3 (no lags) replays and its truncator deletes
+// what it replayed while mail flows; then a full backup of MBX1\\SG2 writes its backup set and truncates the
+// source's logs that the checkpoint passed and the copy inspected. Marks "stepped", then "backup".
+Status truncationSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(QStringLiteral(
+        "Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0 -TruncationLagTime "
+        "0.0:0:0; Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 600 -MessageSizeKB 100; "
+        "Step-Simulation 0.00:01:20"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status truncation(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    if (auto out = shell.execute(QStringLiteral("Step-Simulation 0.00:00:06")); !out)
+        return out.error();
+    mark(QStringLiteral("stepped"));
+    auto out = shell.execute(
+        QStringLiteral("Stop-MailFlow MBX1\\SG2\\DB2; Start-DatabaseBackup MBX1\\SG2 | Format-List"));
+    if (!out)
+        return out.error();
+    mark(QStringLiteral("backup"));
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -274,6 +308,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("truncation-setup"))
+        return truncationSetup(root);
+    if (name == QLatin1String("truncation"))
+        return truncation(root, mark);
     if (name == QLatin1String("seed-setup"))
         return seedSetup(root);
     if (name == QLatin1String("seed"))
@@ -584,6 +622,46 @@ Verdict checkSeed(const QString &stateDir, const QStringList &marks)
     if (then->failed)
         return failed(QStringLiteral("the seeded copy (%1) fails: %2").arg(how, then->failedMessage));
     return {Verdict::Recovered, how};
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// Whatever the crash left, the lab opens (the source database mounts, recovered), and the copy replicates on
+// with no failure: neither truncation removed a log the copy or the source still needed. Once the backup
+// returned, its set is on disk and its database file opens (the logs past its checkpoint, when there are any,
+// are copied the same durable way).
+Verdict checkTruncation(const QString &stateDir, const QStringList &marks)
+{
+    if (marks.contains(QStringLiteral("backup"))) {
+        const QDir backups(stateDir + QStringLiteral("/backups"));
+        const QStringList sets = backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (sets.size() != 1)
+            return failed(
+                QStringLiteral("the backup returned, but %1 backup sets are on disk").arg(sets.size()));
+        const HostDisk lab = HostDisk::atFolder(stateDir);
+        const QString set = backups.filePath(sets.front());
+        auto db = Database::open(lab, set + QStringLiteral("/DB2.edb"), Database::Access::ReadOnly);
+        if (!db)
+            return failed(QStringLiteral("the backup set's database does not open: ") +
+                          db.error().toString());
+    }
+    ShellSession shell(stateDir);
+    if (auto st = shell.open(); !st || !shell.lab())
+        return failed(QStringLiteral("the lab does not open: ") + (st ? QString() : st.error().toString()));
+    if (auto out = shell.execute(QStringLiteral("Step-Simulation 0.00:00:10")); !out)
+        return failed(out.error().toString());
+    auto rows =
+        cmdlets::getStorageGroupCopyStatus(*shell.lab(), QStringLiteral("MBX1\\SG2"), QStringLiteral("MBX3"));
+    if (!rows || rows->size() != 1)
+        return failed(QStringLiteral("no status row for the copy"));
+    const CopyStatus &s = rows->front().status;
+    if (s.failed)
+        return failed(QStringLiteral("the copy fails after the crash: ") + s.failedMessage);
+    if (s.lastLogInspected == 0 || s.lastLogReplayed == 0)
+        return failed(QStringLiteral("the copy lost its position"));
+    return {Verdict::Recovered, QStringLiteral("inspected %1").arg(s.lastLogInspected)};
 }
 
 } // namespace scr::powerloss

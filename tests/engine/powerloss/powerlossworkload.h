@@ -29,5 +29,6 @@ Verdict checkNewFolder(const QString &stateDir, const QStringList &marks);
 Verdict checkCopier(const QString &stateDir, const QStringList &marks);
 Verdict checkRestore(const QString &stateDir, const QStringList &marks);
 Verdict checkSeed(const QString &stateDir, const QStringList &marks);
+Verdict checkTruncation(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
