@@ -293,6 +293,27 @@ private Q_SLOTS:
         qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
     }
 
+    // The directory's clock lease (model/lab/lab.cpp): the virtual clock is persisted a lease ahead before
+    // any time it reaches is used. After any crash the reopened lab's clock is at least every time shown
+    // and every log header's creation time on disk.
+    void clockLease()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        ExploreOptions options;
+        options.focus = {QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG2/"), QStringLiteral("org.sqlite")};
+        options.randomSubsets = 1;
+        options.maxDropsPerPoint = 4;
+        options.maxCrashPoints = 40;
+        const Outcome out = runHarness(QStringLiteral("clocklease"), checkClockLease, options);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 3);
+        QVERIFY(countOps(out.ops, OpType::Rename, QStringLiteral("MBX1/C/Exchange/Logs/SG2/E01000")) >= 3);
+        QVERIFY(countOps(out.ops, OpType::Write, QStringLiteral("org.sqlite")) >= 2);
+        QVERIFY(out.stats.unique >= 20);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+    }
+
     // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
     // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
     void restoreStorageGroupCopy()

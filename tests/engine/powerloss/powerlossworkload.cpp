@@ -5,6 +5,7 @@
 #include "cmdlets/storagegroupcopy.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
+#include "lab/lab.h"
 #include "host/hostdisk.h"
 #include "replication/copyworker.h"
 #include "store/logfile.h"
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QUuid>
 
@@ -286,6 +288,35 @@ Status truncation(const QString &root, const Mark &mark)
     return {};
 }
 
+// The directory's clock lease: mail flows into MBX1\\SG2\\DB2 while the shell steps the virtual clock in
+// three steps of 40 s; the lab persists the clock a lease ahead before any time it reaches is used (a log
+// header, an event). Marks "clock N" with the lab's time after each step returned (what the administrator
+// saw).
+Status clockLeaseSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(
+        QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status clockLease(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    for (int i = 0; i < 3; ++i) {
+        if (auto out = shell.execute(QStringLiteral("Step-Simulation 0.00:00:40")); !out)
+            return out.error();
+        mark(QStringLiteral("clock %1").arg(shell.lab()->clock().nowMs()));
+    }
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -308,6 +339,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("clocklease-setup"))
+        return clockLeaseSetup(root);
+    if (name == QLatin1String("clocklease"))
+        return clockLease(root, mark);
     if (name == QLatin1String("truncation-setup"))
         return truncationSetup(root);
     if (name == QLatin1String("truncation"))
@@ -662,6 +697,44 @@ Verdict checkTruncation(const QString &stateDir, const QStringList &marks)
     if (s.lastLogInspected == 0 || s.lastLogReplayed == 0)
         return failed(QStringLiteral("the copy lost its position"));
     return {Verdict::Recovered, QStringLiteral("inspected %1").arg(s.lastLogInspected)};
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// The clock never goes back after a power loss: the reopened lab's time is at least every time the
+// administrator was shown ("clock N") and every creation time in a log header that survived on any disk.
+Verdict checkClockLease(const QString &stateDir, const QStringList &marks)
+{
+    qint64 floor = 0;
+    QString why = QStringLiteral("nothing");
+    for (const QString &m : marks)
+        if (m.startsWith(QLatin1String("clock ")) && m.mid(6).toLongLong() > floor) {
+            floor = m.mid(6).toLongLong();
+            why = QStringLiteral("the time shown after a step");
+        }
+    const HostDisk disk = HostDisk::atFolder(stateDir);
+    QDirIterator it(stateDir + QStringLiteral("/hosts"), {QStringLiteral("E*.log")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        auto header = LogFile::readHeader(disk, path);
+        if (header && header->creationTimeMs > floor) {
+            floor = header->creationTimeMs;
+            why = QStringLiteral("the creation time of ") + path.mid(stateDir.size() + 1);
+        }
+    }
+    ShellSession shell(stateDir);
+    if (auto st = shell.open(); !st || !shell.lab())
+        return failed(QStringLiteral("the lab does not open: ") + (st ? QString() : st.error().toString()));
+    const qint64 now = shell.lab()->clock().nowMs();
+    if (now < floor)
+        return failed(QStringLiteral("the clock went back: the lab reopened at %1, %2 is %3")
+                          .arg(now)
+                          .arg(why)
+                          .arg(floor));
+    return {Verdict::Recovered, QStringLiteral("reopened at %1, %2 ms ahead").arg(now).arg(now - floor)};
 }
 
 } // namespace scr::powerloss

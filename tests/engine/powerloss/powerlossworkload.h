@@ -30,5 +30,6 @@ Verdict checkCopier(const QString &stateDir, const QStringList &marks);
 Verdict checkRestore(const QString &stateDir, const QStringList &marks);
 Verdict checkSeed(const QString &stateDir, const QStringList &marks);
 Verdict checkTruncation(const QString &stateDir, const QStringList &marks);
+Verdict checkClockLease(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
