@@ -517,6 +517,57 @@ private Q_SLOTS:
                  qPrintable(statusText(copy.status())));
         QVERIFY(site.hasEvent(2108));
     }
+    // A copy's database is born from its first log and put in place before the batch replaying that log
+    // commits. A power loss or kill between the two (found by tst_powerloss replayIntoTheCopy) left a file
+    // with no record applied that said generation 1 was replayed: the records after its CreateDB record
+    // (the mailboxes, the first messages) were skipped for good.
+    void copyBornButNotReplayedReplaysItsFirstLog()
+    {
+        Site site;
+        site.addCopy(QStringLiteral("MBX3"), kDay, kDay); // copies and inspects, replays nothing yet
+        site.run(60);
+        QVERIFY(!site.copies.back()->status().databaseExists);
+        site.copies.clear();
+        // What the replayer leaves when it dies right after the birth: Database::createFromLog alone.
+        auto first =
+            LogFile::load(test::tempDisk(), site.logFolderOn(QStringLiteral("MBX3")) + QLatin1Char('/') +
+                                                logFileName(QStringLiteral("E00"), 1));
+        QVERIFY(first.hasValue());
+        std::optional<LogRecordView> created;
+        QVERIFY(first
+                    ->scan(false,
+                           [&](const LogRecordView &view) -> Status {
+                               if (!created && view.type == RecordType::CreateDatabase)
+                                   created = view;
+                               return {};
+                           })
+                    .hasValue());
+        QVERIFY(created.has_value());
+        QVERIFY(Database::createFromLog(site.disk(QStringLiteral("MBX3")), site.edbOn(QStringLiteral("MBX3")),
+                                        site.guid, QStringLiteral("DB1"), first->header().signature,
+                                        created->lsn, created->timeMs)
+                    .hasValue());
+        CopyWorker &copy = site.addCopy(QStringLiteral("MBX3"), 0, kDay);
+        QCOMPARE(copy.status().lastLogReplayed, 0u); // generation 1 is still to replay
+        site.flow->setRate(0);
+        site.cycle();
+        const CopyStatus s = copy.status();
+        QVERIFY2(!s.failed && s.lastLogReplayed > 1, qPrintable(statusText(s)));
+        QTemporaryDir scratch;
+        LogReplayer reference(test::tempDisk(), scratch.filePath(QStringLiteral("ref.edb")), site.guid);
+        for (uint32_t g = 1; g <= s.lastLogReplayed; ++g) {
+            auto log = LogFile::load(test::tempDisk(), site.source.logFolder + QLatin1Char('/') +
+                                                           logFileName(QStringLiteral("E00"), g));
+            QVERIFY(log.hasValue());
+            QVERIFY(reference.replay(*log).hasValue());
+        }
+        copy.closeDatabase();
+        auto copyDb =
+            Database::open(test::tempDisk(), site.edbOn(QStringLiteral("MBX3")), Database::Access::ReadOnly);
+        QVERIFY(copyDb.hasValue());
+        QCOMPARE((*copyDb)->mailboxGuids()->size(), site.mailboxes.size());
+        QCOMPARE(*(*copyDb)->contentChecksum(), *reference.database()->contentChecksum());
+    }
     void restartResumesWithoutGapOrSecondReplay()
     {
         Site site;

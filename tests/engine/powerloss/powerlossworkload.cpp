@@ -10,6 +10,7 @@
 #include "replication/copyworker.h"
 #include "store/logfile.h"
 #include "store/logfolder.h"
+#include "store/logreplayer.h"
 #include "store/database.h"
 #include "store/mounteddatabase.h"
 #include "store/recovery.h"
@@ -317,6 +318,76 @@ Status clockLease(const QString &root, const Mark &mark)
     return {};
 }
 
+// Replay into the copy's database: the source (MBX1) closed 55 generations of one 900 KB described message
+// each, and the copy (MBX3) copied and inspected them all with a day's ReplayLagTime (set-up). Recorded: the
+// ReplayLagTime is 0; four times the source closes three more generations and the copy runs a cycle, whose
+// replayer creates the database from its first log, then replays what is 50 generations behind. Marks
+// "replayed N" (LastLogReplayed) after each cycle.
+DeliverMessageRecord bigMessage(qint64 n)
+{
+    DeliverMessageRecord m = message(n);
+    m.describedBodySize = 900'000; // one generation each
+    return m;
+}
+
+Status replaySetup(const QString &root)
+{
+    auto db = MountedDatabase::mount(storagePaths(root, QStringLiteral("MBX1")), kDatabase,
+                                     QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    if (auto lsn = (*db)->createMailbox({kMailbox, QStringLiteral("Power Loss")}); !lsn)
+        return lsn.error();
+    for (qint64 n = 0; n < 55; ++n) {
+        if (auto lsn = (*db)->deliverMessage(bigMessage(n)); !lsn)
+            return lsn.error();
+        SCR_TRY((*db)->commit());
+    }
+    SCR_TRY((*db)->dismount());
+    CopyWorker copy(copyConfig(root), SystemClock::instance(), [](const ReplicationEvent &) {});
+    copy.runCycle();
+    copy.runCycle();
+    if (copy.status().failed || copy.status().lastLogInspected < 52)
+        return Error{QStringLiteral("MBX1\\SG1"),
+                     QStringLiteral("the set-up copy did not inspect every log: ") +
+                         copy.status().failedMessage,
+                     {},
+                     JetCode::DiskIO};
+    return {};
+}
+
+CopyConfig replayConfig(const QString &root)
+{
+    CopyConfig c = copyConfig(root);
+    c.replayLagMs = 0;
+    c.truncationLagMs =
+        24 * 3600 * 1000; // keeps the copy's logs: the truncator is engine.powerloss.truncation's
+    return c;
+}
+
+Status replay(const QString &root, const Mark &mark)
+{
+    auto db = MountedDatabase::mount(storagePaths(root, QStringLiteral("MBX1")), kDatabase,
+                                     QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    CopyWorker copy(replayConfig(root), SystemClock::instance(), [](const ReplicationEvent &) {});
+    qint64 next = 55;
+    for (int round = 0; round < 4; ++round) {
+        for (int i = 0; i < 3; ++i, ++next) {
+            if (auto lsn = (*db)->deliverMessage(bigMessage(next)); !lsn)
+                return lsn.error();
+            SCR_TRY((*db)->commit());
+        }
+        copy.runCycle();
+        const CopyStatus status = copy.status();
+        if (status.failed)
+            return Error{QStringLiteral("MBX1\\SG1"), status.failedMessage, {}, JetCode::DiskIO};
+        mark(QStringLiteral("replayed %1").arg(status.lastLogReplayed));
+    }
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -339,6 +410,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("replay-setup"))
+        return replaySetup(root);
+    if (name == QLatin1String("replay"))
+        return replay(root, mark);
     if (name == QLatin1String("clocklease-setup"))
         return clockLeaseSetup(root);
     if (name == QLatin1String("clocklease"))
@@ -735,6 +810,69 @@ Verdict checkClockLease(const QString &stateDir, const QStringList &marks)
                           .arg(why)
                           .arg(floor));
     return {Verdict::Recovered, QStringLiteral("reopened at %1, %2 ms ahead").arg(now).arg(now - floor)};
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// A copy restarted on the state: LastLogReplayed never below what was reported, no failure in two cycles,
+// and its database holds exactly what the source's generations 1..LastLogReplayed hold (a reference replay
+// of the source's own logs into a scratch file).
+Verdict checkReplay(const QString &stateDir, const QStringList &marks)
+{
+    uint32_t acked = 0;
+    for (const QString &m : marks)
+        if (m.startsWith(QLatin1String("replayed ")))
+            acked = m.mid(9).toUInt();
+    const CopyConfig config = replayConfig(stateDir);
+    CopyWorker copy(config, SystemClock::instance(), [](const ReplicationEvent &) {});
+    if (copy.status().lastLogReplayed < acked)
+        return failed(QStringLiteral("LastLogReplayed went back from %1 to %2")
+                          .arg(acked)
+                          .arg(copy.status().lastLogReplayed));
+    for (int i = 0; i < 2; ++i) {
+        copy.runCycle();
+        if (copy.status().failed)
+            return failed(
+                QStringLiteral("the copy fails after the crash (LastLogReplayed %1 was reported): %2")
+                    .arg(acked)
+                    .arg(copy.status().failedMessage));
+    }
+    const uint32_t replayed = copy.status().lastLogReplayed;
+    if (replayed < acked || replayed == 0)
+        return failed(QStringLiteral("the copy replayed %1 after the restart, %2 was reported")
+                          .arg(replayed)
+                          .arg(acked));
+    copy.closeDatabase();
+    const StoragePaths source = storagePaths(stateDir, QStringLiteral("MBX1"));
+    LogReplayer reference(source.disk, stateDir + QStringLiteral("/reference.edb"), kDatabase);
+    for (uint32_t gen = 1; gen <= replayed; ++gen) {
+        auto log =
+            LogFile::load(source.disk, source.logFolder + QLatin1Char('/') + logFileName(source.prefix, gen));
+        if (!log)
+            return failed(
+                QStringLiteral("the source's generation %1: %2").arg(gen).arg(log.error().toString()));
+        if (auto st = reference.replay(*log); !st)
+            return failed(
+                QStringLiteral("the reference replay of %1: %2").arg(gen).arg(st.error().toString()));
+    }
+    auto db = Database::open(config.targetDisk, config.targetEdbPath, Database::Access::ReadOnly);
+    if (!db)
+        return failed(QStringLiteral("the copy's database does not open: ") + db.error().toString());
+    auto mine = (*db)->contentChecksum();
+    auto theirs = reference.database()->contentChecksum();
+    if (!mine || !theirs || *mine != *theirs)
+        return failed(
+            QStringLiteral(
+                "the copy's database (replayed through %1, %2 messages, applied %3) differs from the "
+                "source's logs (%4 messages, applied %5)")
+                .arg(replayed)
+                .arg((*db)->messageCount() ? *(*db)->messageCount() : -1)
+                .arg((*db)->header().applied.toString())
+                .arg(reference.database()->messageCount() ? *reference.database()->messageCount() : -1)
+                .arg(reference.database()->header().applied.toString()));
+    return {Verdict::Recovered, QStringLiteral("replayed %1").arg(replayed)};
 }
 
 } // namespace scr::powerloss

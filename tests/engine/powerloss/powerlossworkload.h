@@ -31,5 +31,6 @@ Verdict checkRestore(const QString &stateDir, const QStringList &marks);
 Verdict checkSeed(const QString &stateDir, const QStringList &marks);
 Verdict checkTruncation(const QString &stateDir, const QStringList &marks);
 Verdict checkClockLease(const QString &stateDir, const QStringList &marks);
+Verdict checkReplay(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
