@@ -339,6 +339,22 @@ private Q_SLOTS:
         qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
     }
 
+    // A crash inside eseutil /r on a dirty database whose every message was acknowledged: after it
+    // returned, the file is Clean Shutdown with all of them; before, running it again gives the same.
+    void crashInsideEseutilRecovery()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const Outcome out = runHarness(QStringLiteral("eseutil"), checkEseutil);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 1);
+        QVERIFY(countOps(out.ops, OpType::Write, QStringLiteral("DB1.edb")) >= 2);
+        QVERIFY(countOps(out.ops, OpType::Rename, QStringLiteral("E00.chk")) >= 1);
+        QVERIFY(out.stats.unique >= 20);
+        QVERIFY(out.refused == 0);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+    }
+
     // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
     // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
     void restoreStorageGroupCopy()

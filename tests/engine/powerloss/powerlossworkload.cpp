@@ -388,6 +388,45 @@ Status replay(const QString &root, const Mark &mark)
     return {};
 }
 
+// A crash inside eseutil /r: the set-up leaves a dirty database (mounted, 26 messages in group commits, the
+// file and the checkpoint caught up once, then the process gone without a dismount). Recorded: Recovery::run
+// replays the logs into it and marks it Clean Shutdown. Marks "recovered" when it returned.
+constexpr qint64 kDirtyMessages = 26;
+
+Status eseutilSetup(const QString &root)
+{
+    SCR_TRY(logStreamSetup(root));
+    auto db =
+        MountedDatabase::mount(storagePaths(root), kDatabase, QStringLiteral("DB1"), SystemClock::instance());
+    if (!db)
+        return db.error();
+    qint64 next = 0;
+    for (int batch = 0; next < kDirtyMessages; ++batch) {
+        SCR_TRY(commitBatch(**db, batch, next, [](const QString &) {}));
+        if (batch == 4)
+            SCR_TRY((*db)->applyPending());
+    }
+    return {}; // no dismount: the database stays Dirty Shutdown
+}
+
+RecoveryOptions recoveryOptions(const StoragePaths &paths)
+{
+    RecoveryOptions options;
+    options.disk = paths.disk;
+    options.logFolder = options.systemFolder = paths.logFolder;
+    options.databasePath = paths.edbPath;
+    return options;
+}
+
+Status eseutil(const QString &root, const Mark &mark)
+{
+    auto report = Recovery::run(recoveryOptions(storagePaths(root)), SystemClock::instance());
+    if (!report)
+        return report.error();
+    mark(QStringLiteral("recovered"));
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -410,6 +449,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("eseutil-setup"))
+        return eseutilSetup(root);
+    if (name == QLatin1String("eseutil"))
+        return eseutil(root, mark);
     if (name == QLatin1String("replay-setup"))
         return replaySetup(root);
     if (name == QLatin1String("replay"))
@@ -873,6 +916,32 @@ Verdict checkReplay(const QString &stateDir, const QStringList &marks)
                 .arg(reference.database()->messageCount() ? *reference.database()->messageCount() : -1)
                 .arg(reference.database()->header().applied.toString()));
     return {Verdict::Recovered, QStringLiteral("replayed %1").arg(replayed)};
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// Every message was acknowledged before eseutil /r ran. Once it returned, the file as it is (no second
+// recovery) is Clean Shutdown and holds them all; before, running it again gives the same; then the
+// database mounts and takes a commit (checkDatabase).
+Verdict checkEseutil(const QString &stateDir, const QStringList &marks)
+{
+    const StoragePaths paths = storagePaths(stateDir);
+    if (marks.contains(QStringLiteral("recovered"))) {
+        auto db = Database::open(paths.disk, paths.edbPath, Database::Access::ReadOnly);
+        if (!db)
+            return failed(QStringLiteral("eseutil /r returned, but the database does not open: ") +
+                          db.error().toString());
+        if ((*db)->header().state != DatabaseState::CleanShutdown)
+            return failed(QStringLiteral("eseutil /r returned, but the database is not in Clean Shutdown"));
+        auto count = (*db)->messageCount();
+        if (!count || *count != kDirtyMessages)
+            return failed(QStringLiteral("eseutil /r returned, but the database holds %1 of %2 messages")
+                              .arg(count ? *count : -1)
+                              .arg(kDirtyMessages));
+    }
+    return checkDatabase(paths, kDirtyMessages - 1);
 }
 
 } // namespace scr::powerloss

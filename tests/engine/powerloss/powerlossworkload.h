@@ -32,5 +32,6 @@ Verdict checkSeed(const QString &stateDir, const QStringList &marks);
 Verdict checkTruncation(const QString &stateDir, const QStringList &marks);
 Verdict checkClockLease(const QString &stateDir, const QStringList &marks);
 Verdict checkReplay(const QString &stateDir, const QStringList &marks);
+Verdict checkEseutil(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
