@@ -355,6 +355,29 @@ private Q_SLOTS:
         qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
     }
 
+    // Move-StorageGroupPath and Move-DatabasePath moving the files into folders made on the spot: after any
+    // crash the directory points at whole files (the database mounts with every message), and once a move
+    // returned the directory names the new path.
+    void movePaths()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        ExploreOptions options;
+        options.focus = {QStringLiteral("hosts/MBX1/C/Moved"),
+                         QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG2"),
+                         QStringLiteral("hosts/MBX1/C/Exchange/Data/SG2"), QStringLiteral("org.sqlite")};
+        options.randomSubsets = 1;
+        options.maxDropsPerPoint = 6;
+        options.maxCrashPoints = 50;
+        const Outcome out = runHarness(QStringLiteral("movepath"), checkMovePath, options);
+        QVERIFY2(out.failed == 0, "a crash state failed (listed above)");
+        QVERIFY(countOps(out.ops, OpType::Mark) == 2);
+        QVERIFY(countOps(out.ops, OpType::Mkdir, QStringLiteral("MBX1/C/Moved")) >= 2);
+        QVERIFY(countOps(out.ops, OpType::Unlink, QStringLiteral("MBX1/C/Exchange/Data/SG2/DB2.edb")) >= 1);
+        QVERIFY(out.stats.unique >= 20);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+    }
+
     // Restore-StorageGroupCopy (the model's cmdlet, through the shell) with the source dismounted: after it
     // returned, eseutil /r on the standby gives exactly the source's messages; before, running it again does.
     void restoreStorageGroupCopy()

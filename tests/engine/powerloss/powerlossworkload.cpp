@@ -427,6 +427,70 @@ Status eseutil(const QString &root, const Mark &mark)
     return {};
 }
 
+// Move-StorageGroupPath and Move-DatabasePath (files moved, not -ConfigurationOnly) through the shell, on
+// MBX1\\SG2 with its database dismounted after a half minute of mail: each copies the files into the new
+// folder (made on the spot), points the directory at them, then deletes the old ones. Marks "moved logs",
+// then "moved database". The set-up writes the database's message count beside the lab's drives.
+const QString kMovedLogs = QStringLiteral("C:\\Moved\\Logs");
+const QString kMovedEdb = QStringLiteral("C:\\Moved\\Data\\DB2.edb");
+
+Status movePathSetup(const QString &root)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    {
+        ShellSession shell(root);
+        SCR_TRY(shell.open());
+        auto out = shell.execute(
+            QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                           "Step-Simulation 0.00:00:30; Stop-MailFlow MBX1\\SG2\\DB2; "
+                           "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
+        if (!out)
+            return out.error();
+    }
+    const HostDisk disk = HostDisk::atFolder(root + QStringLiteral("/hosts/MBX1"));
+    qint64 count = 0;
+    {
+        auto db = Database::open(disk, disk.root() + QStringLiteral("/C/Exchange/Data/SG2/DB2.edb"),
+                                 Database::Access::ReadOnly);
+        if (!db)
+            return db.error();
+        auto n = (*db)->messageCount();
+        if (!n)
+            return n.error();
+        count = *n;
+    }
+    QFile f(root + QStringLiteral("/hosts/MBX1/expected-messages"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(QByteArray::number(count)) <= 0)
+        return Error{f.fileName(), QStringLiteral("cannot be written"), {}, JetCode::DiskIO};
+    // Reading it left an SQLite journal beside the file: a mount and a dismount make it self-contained.
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    auto out = shell.execute(QStringLiteral(
+        "Mount-Database MBX1\\SG2\\DB2; Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
+    if (!out)
+        return out.error();
+    return {};
+}
+
+Status movePath(const QString &root, const Mark &mark)
+{
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    if (auto out = shell.execute(QStringLiteral("Move-StorageGroupPath MBX1\\SG2 -LogFolderPath %1 "
+                                                "-SystemFolderPath %1")
+                                     .arg(kMovedLogs));
+        !out)
+        return out.error();
+    mark(QStringLiteral("moved logs"));
+    if (auto out =
+            shell.execute(QStringLiteral("Move-DatabasePath MBX1\\SG2\\DB2 -EdbFilePath %1").arg(kMovedEdb));
+        !out)
+        return out.error();
+    mark(QStringLiteral("moved database"));
+    return {};
+}
+
 qint64 lastAck(const QStringList &marks)
 {
     qint64 acked = -1;
@@ -449,6 +513,10 @@ Status runWorkload(const QString &name, const QString &root, const Mark &mark)
         return name.endsWith(QLatin1String("-setup"))
                    ? Status{}
                    : journal(root, name == QLatin1String("selftest-sync"), mark);
+    if (name == QLatin1String("movepath-setup"))
+        return movePathSetup(root);
+    if (name == QLatin1String("movepath"))
+        return movePath(root, mark);
     if (name == QLatin1String("eseutil-setup"))
         return eseutilSetup(root);
     if (name == QLatin1String("eseutil"))
@@ -942,6 +1010,51 @@ Verdict checkEseutil(const QString &stateDir, const QStringList &marks)
                               .arg(kDirtyMessages));
     }
     return checkDatabase(paths, kDirtyMessages - 1);
+}
+
+} // namespace scr::powerloss
+
+namespace scr::powerloss {
+
+// Whatever the crash left, the directory points at whole files: the database mounts where the directory
+// says, with every message. Once a move returned, the directory names its new path.
+Verdict checkMovePath(const QString &stateDir, const QStringList &marks)
+{
+    QFile f(stateDir + QStringLiteral("/hosts/MBX1/expected-messages"));
+    if (!f.open(QIODevice::ReadOnly))
+        return failed(QStringLiteral("the set-up's count is missing"));
+    const qint64 expected = f.readAll().toLongLong();
+    ShellSession shell(stateDir);
+    if (auto st = shell.open(); !st || !shell.lab())
+        return failed(QStringLiteral("the lab does not open: ") + (st ? QString() : st.error().toString()));
+    Lab &lab = *shell.lab();
+    auto sg = lab.directory().storageGroup(QStringLiteral("MBX1\\SG2"));
+    if (!sg || !*sg)
+        return failed(QStringLiteral("MBX1\\SG2 is gone from the directory"));
+    auto dbs = lab.directory().databases((**sg).id);
+    if (!dbs || dbs->size() != 1)
+        return failed(QStringLiteral("MBX1\\SG2's database is gone from the directory"));
+    const DatabaseRecord record = dbs->front();
+    if (marks.contains(QStringLiteral("moved logs")) &&
+        ((**sg).logFolderPath != kMovedLogs || (**sg).systemFolderPath != kMovedLogs))
+        return failed(QStringLiteral("Move-StorageGroupPath returned, but the directory says %1")
+                          .arg((**sg).logFolderPath));
+    if (marks.contains(QStringLiteral("moved database")) && record.edbFilePath != kMovedEdb)
+        return failed(
+            QStringLiteral("Move-DatabasePath returned, but the directory says %1").arg(record.edbFilePath));
+    if (auto out = shell.execute(QStringLiteral("Mount-Database MBX1\\SG2\\DB2")); !out)
+        return failed(QStringLiteral("the database does not mount (logs at %1, file at %2): %3")
+                          .arg((**sg).logFolderPath, record.edbFilePath, out.error().toString()));
+    MountedDatabase *mounted = lab.mountedDatabase(record.guid);
+    if (!mounted)
+        return failed(QStringLiteral("mounted, but not found"));
+    auto count = mounted->database().messageCount();
+    if (!count || *count != expected)
+        return failed(QStringLiteral("the database (logs at %1, file at %2) holds %3 messages, %4 before")
+                          .arg((**sg).logFolderPath, record.edbFilePath)
+                          .arg(count ? *count : -1)
+                          .arg(expected));
+    return {Verdict::Recovered, QStringLiteral("%1 messages at %2").arg(expected).arg(record.edbFilePath)};
 }
 
 } // namespace scr::powerloss

@@ -33,5 +33,6 @@ Verdict checkTruncation(const QString &stateDir, const QStringList &marks);
 Verdict checkClockLease(const QString &stateDir, const QStringList &marks);
 Verdict checkReplay(const QString &stateDir, const QStringList &marks);
 Verdict checkEseutil(const QString &stateDir, const QStringList &marks);
+Verdict checkMovePath(const QString &stateDir, const QStringList &marks);
 
 } // namespace scr::powerloss
