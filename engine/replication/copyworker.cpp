@@ -234,9 +234,13 @@ void CopyWorker::loadPosition()
     m_status.lastLogInspected = haveTarget ? target->lastClosed() : m_status.lastLogReplayed;
     m_lowestKept = haveTarget ? target->closedGenerations.front() : m_status.lastLogInspected + 1;
     m_lastInspectedCreation.reset();
-    if (haveTarget)
+    m_lastInspectedSignature.reset();
+    if (haveTarget) {
         m_lastInspectedCreation = creationTimeOf(m_status.lastLogInspected, m_config.targetDisk,
                                                  targetPath(m_status.lastLogInspected));
+        if (auto h = LogFile::readHeader(m_config.targetDisk, targetPath(m_status.lastLogInspected)))
+            m_lastInspectedSignature = h->signature;
+    }
     m_status.lastLogCopied = m_status.lastLogInspected;
     auto inspector = listLogFolder(m_config.targetDisk, inspectorFolder(), m_config.prefix);
     if (inspector)
@@ -491,7 +495,11 @@ Result<LogFile> CopyWorker::checkInspected(const QString &path, uint32_t gen, bo
                      QStringLiteral("holds generation %1").arg(h.generation),
                      {},
                      JetCode::LogGenerationMismatch};
-    if (m_replayer.database() && h.signature != m_replayer.database()->header().logSignature)
+    // The stream: the copy's database's, or before it exists (no replay yet), the last inspected log's.
+    const std::optional<LogSignature> stream =
+        m_replayer.database() ? std::optional(m_replayer.database()->header().logSignature)
+                              : (isRefetch ? std::nullopt : m_lastInspectedSignature);
+    if (stream && h.signature != *stream)
         return Error{logFileName(m_config.prefix, gen),
                      QStringLiteral("belongs to another log stream"),
                      {},
@@ -554,6 +562,7 @@ Status CopyWorker::inspectLogs()
         SCR_TRY(m_config.targetDisk.rename(path, targetPath(gen), false));
         m_tries.erase(gen);
         m_lastInspectedCreation = log->header().creationTimeMs;
+        m_lastInspectedSignature = log->header().signature;
         m_created[gen] = log->header().creationTimeMs;
         m_status.lastLogInspected = gen;
         m_status.lastInspectedLogTime = log->header().creationTimeMs;

@@ -142,6 +142,7 @@ private:
     std::map<uint32_t, int> m_tries;      // inspector failures per generation
     std::map<uint32_t, qint64> m_created; // creation time of generations we have looked at
     std::optional<qint64> m_lastInspectedCreation;
+    std::optional<LogSignature> m_lastInspectedSignature; // of the newest generation in the copy's log folder
     uint32_t m_lowestKept = 0; // lowest generation still in the target LogFolderPath
     bool m_permanentFailure = false;
     bool m_sourceUnreachable = false;
