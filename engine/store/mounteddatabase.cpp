@@ -22,17 +22,15 @@ MountedDatabase::~MountedDatabase() = default;
 namespace {
 
 // The folders of paths that do not exist yet, each as the outermost folder a mkdir -p would make for it.
-Result<QStringList> foldersToMake(const HostDisk &disk, const QStringList &folders)
+QStringList foldersToMake(const HostDisk &disk, const QStringList &folders)
 {
     QStringList made;
     for (const QString &folder : folders) {
         QString top;
         for (QString at = folder; !at.isEmpty(); at = folderOf(at)) {
             auto entry = disk.entry(at);
-            if (!entry)
-                return entry.error();
-            if (*entry)
-                break;
+            if (!entry || *entry)
+                break; // there, or not this disk's to make (above its root; a link: makeFolders names it)
             top = at;
             if (folderOf(at) == at)
                 break;
@@ -77,9 +75,10 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     const HostDisk &disk = paths.disk;
     const QString edbFolder = folderOf(paths.edbPath);
     // Everything is checked before anything is made: a refused mount leaves no new folder and no new log.
-    auto toMake = foldersToMake(disk, {paths.logFolder, paths.systemFolder, edbFolder});
-    if (!toMake)
-        return toMake.error();
+    for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
+        if (auto entry = disk.entry(folder); !entry)
+            return entry.error(); // a link on the way, named
+    const QStringList toMake = foldersToMake(disk, {paths.logFolder, paths.systemFolder, edbFolder});
     for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
         if (disk.exists(folder))
             SCR_TRY(disk.checkWritableFolder(folder));
@@ -130,6 +129,8 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     // stream started, so that nothing of a failed mount stays.
     for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
         SCR_TRY(disk.makeFolders(folder));
+    const QString checkpoint = paths.systemFolder + QLatin1Char('/') + checkpointFileName(paths.prefix);
+    const bool haveCheckpoint = disk.exists(checkpoint);
     std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
     bool mounted = false;
     struct Undo
@@ -144,7 +145,13 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
             if (auto logs = disk.fileNames(paths.logFolder, paths.prefix + QStringLiteral("*.log")))
                 for (const QString &log : *logs)
                     (void)disk.removeFile(paths.logFolder + QLatin1Char('/') + log);
-        for (const QString &top : *toMake)
+        if (!haveLogs && !haveCheckpoint)
+            (void)disk.removeFile(checkpoint);
+        if (!haveFile) // made by this mount (new, or rebuilt from logs that are still there)
+            for (const QString &suffix :
+                 {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+                (void)disk.removeFile(paths.edbPath + suffix);
+        for (const QString &top : toMake)
             if (holdsNoFile(disk, top))
                 (void)disk.removeRecursively(top);
     }};
