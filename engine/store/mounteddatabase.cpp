@@ -3,8 +3,11 @@
 #include "checkpoint.h"
 #include "core/clock.h"
 #include "core/logging.h"
+#include "logfile.h"
 #include "logfolder.h"
 #include "recovery.h"
+
+#include <functional>
 
 #include <spdlog/spdlog.h>
 
@@ -16,22 +19,142 @@ MountedDatabase::MountedDatabase(StoragePaths paths, const Clock &clock)
 
 MountedDatabase::~MountedDatabase() = default;
 
+namespace {
+
+// The folders of paths that do not exist yet, each as the outermost folder a mkdir -p would make for it.
+QStringList foldersToMake(const HostDisk &disk, const QStringList &folders)
+{
+    QStringList made;
+    for (const QString &folder : folders) {
+        QString top;
+        for (QString at = folder; !at.isEmpty(); at = folderOf(at)) {
+            auto entry = disk.entry(at);
+            if (!entry || *entry)
+                break; // there, or not this disk's to make (above its root; a link: makeFolders names it)
+            top = at;
+            if (folderOf(at) == at)
+                break;
+        }
+        if (!top.isEmpty() && !made.contains(top))
+            made << top;
+    }
+    return made;
+}
+
+// True when folder holds no file at any depth (only empty folders).
+bool holdsNoFile(const HostDisk &disk, const QString &folder)
+{
+    auto entries = disk.list(folder);
+    if (!entries)
+        return false;
+    for (const DiskEntry &e : *entries)
+        if (e.kind != DiskEntry::Kind::Folder || !holdsNoFile(disk, folder + QLatin1Char('/') + e.name))
+            return false;
+    return true;
+}
+
+// The lowest generation in a log folder: the first closed one, else the open log's own.
+Result<uint32_t> lowestGeneration(const HostDisk &disk, const QString &folder, const QString &prefix,
+                                  const LogFolderListing &listing)
+{
+    if (!listing.closedGenerations.empty())
+        return listing.closedGenerations.front();
+    auto header = LogFile::readHeader(disk, folder + QLatin1Char('/') + openLogFileName(prefix),
+                                      disk.displayPath(folder + QLatin1Char('/') + openLogFileName(prefix)));
+    if (!header)
+        return header.error();
+    return header->generation;
+}
+
+} // namespace
+
 Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePaths &paths, const QUuid &guid,
                                                                 const QString &name, const Clock &clock,
-                                                                bool allowFileRestore)
+                                                                bool allowFileRestore, bool mayStartEmpty)
 {
-    std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
     const HostDisk &disk = paths.disk;
     const QString edbFolder = folderOf(paths.edbPath);
+    // Everything is checked before anything is made: a refused mount leaves no new folder and no new log.
     for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
-        SCR_TRY(disk.makeFolders(folder));
+        if (auto entry = disk.entry(folder); !entry)
+            return entry.error(); // a link on the way, named
+    const QStringList toMake = foldersToMake(disk, {paths.logFolder, paths.systemFolder, edbFolder});
     for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
-        SCR_TRY(disk.checkWritableFolder(folder));
-    auto listing = listLogFolder(disk, paths.logFolder, paths.prefix);
+        if (disk.exists(folder))
+            SCR_TRY(disk.checkWritableFolder(folder));
+    LogFolderListing noLogs;
+    auto listing = disk.exists(paths.logFolder) ? listLogFolder(disk, paths.logFolder, paths.prefix)
+                                                : Result<LogFolderListing>(noLogs);
     if (!listing)
         return listing.error();
     const bool haveLogs = listing->hasOpenLog || !listing->closedGenerations.empty();
     const bool haveFile = disk.exists(paths.edbPath);
+    if (haveFile && !haveLogs && !allowFileRestore) {
+        // A new stream would start here, with a signature the file does not know: refused below after the
+        // stream was made; refused here before it is.
+        auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
+        if (!existing)
+            return existing.error();
+        return Error{disk.displayPath(paths.edbPath),
+                     QStringLiteral("the database file belongs to a log stream whose logs are not in %1")
+                         .arg(disk.displayPath(paths.logFolder)),
+                     QStringLiteral("restore the logs that belong to it to that folder, or point the storage "
+                                    "group at their folder (Move-StorageGroupPath -ConfigurationOnly)"),
+                     JetCode::BadLogSignature};
+    }
+    // No file, and logs that cannot have its creation: mounting would start an empty database in its place,
+    // silently (its mailboxes would show no items). Only on purpose (a dial-tone database, -Force), or for a
+    // database that never had a file.
+    const auto wouldEmpty = [&](const QString &why) {
+        return Error{disk.displayPath(paths.edbPath),
+                     QStringLiteral("the database file is missing and %1, so the logs cannot rebuild it: "
+                                    "mounting would create an empty database")
+                         .arg(why),
+                     QStringLiteral("restore the database file (or activate its SCR copy); to give its users "
+                                    "an empty database at once, mount it with -Force"),
+                     JetCode::FileNotFound};
+    };
+    if (!haveFile && haveLogs && !mayStartEmpty) {
+        auto lowest = lowestGeneration(disk, paths.logFolder, paths.prefix, *listing);
+        if (!lowest)
+            return lowest.error();
+        if (*lowest != 1)
+            return wouldEmpty(QStringLiteral("its logs in %1 begin at generation %2 (a backup truncated "
+                                             "the ones before, generation 1 held its creation)")
+                                  .arg(disk.displayPath(paths.logFolder))
+                                  .arg(*lowest));
+    }
+
+    // From here on things are made: a failure takes back the folders made and, when there were no logs, the
+    // stream started, so that nothing of a failed mount stays.
+    for (const QString &folder : {paths.logFolder, paths.systemFolder, edbFolder})
+        SCR_TRY(disk.makeFolders(folder));
+    const QString checkpoint = paths.systemFolder + QLatin1Char('/') + checkpointFileName(paths.prefix);
+    const bool haveCheckpoint = disk.exists(checkpoint);
+    std::unique_ptr<MountedDatabase> self(new MountedDatabase(paths, clock));
+    bool mounted = false;
+    struct Undo
+    {
+        std::function<void()> run;
+        ~Undo() { run(); }
+    } undo{[&]() {
+        if (mounted)
+            return;
+        self.reset();
+        if (!haveLogs) // every log there was started by this mount
+            if (auto logs = disk.fileNames(paths.logFolder, paths.prefix + QStringLiteral("*.log")))
+                for (const QString &log : *logs)
+                    (void)disk.removeFile(paths.logFolder + QLatin1Char('/') + log);
+        if (!haveLogs && !haveCheckpoint)
+            (void)disk.removeFile(checkpoint);
+        if (!haveFile) // made by this mount (new, or rebuilt from logs that are still there)
+            for (const QString &suffix :
+                 {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+                (void)disk.removeFile(paths.edbPath + suffix);
+        for (const QString &top : toMake)
+            if (holdsNoFile(disk, top))
+                (void)disk.removeRecursively(top);
+    }};
 
     bool takeOver = false; // a restored file of another database or stream becomes this database
     if (haveFile) {
@@ -81,7 +204,11 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         auto recovered = Recovery::run(ro, clock);
         // A clean file taken over from another stream needs none of these logs: it attaches at their end.
         const bool otherStream = !recovered && takeOver && recovered.error().code == JetCode::BadLogSignature;
-        if (!recovered && !(recovered.error().code == JetCode::FileNotFound && !haveFile) && !otherStream)
+        const bool noCreation = !recovered && recovered.error().code == JetCode::FileNotFound && !haveFile;
+        if (noCreation && !mayStartEmpty)
+            return wouldEmpty(QStringLiteral("its logs in %1 hold no creation of it")
+                                  .arg(disk.displayPath(paths.logFolder)));
+        if (!recovered && !noCreation && !otherStream)
             return recovered.error();
         if (recovered && (recovered->recordsApplied > 0 || recovered->createdDatabase))
             self->m_softRecovery = *recovered;
@@ -146,6 +273,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     SCR_TRY(self->applyPending()); // the file is Dirty Shutdown from here until dismount
     logging::get("store")->info("mounted {} ({}) at {}", name.toStdString(), paths.edbPath.toStdString(),
                                 attach->toString().toStdString());
+    mounted = true;
     return self;
 }
 

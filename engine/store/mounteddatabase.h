@@ -38,9 +38,13 @@ public:
     // (-530), unless allowFileRestore ("This database can be overwritten by a restore"): then a file in
     // Clean Shutdown is taken over: it is stamped with guid and name, and attached to the log stream of the
     // folder from its current end on.
+    // mayStartEmpty=false: with no file, the logs must rebuild it (from generation 1, which holds its
+    // creation); a mount that would start it empty is refused (a database that had a file, unless forced).
+    // Everything is checked before anything is made; a refused or failed mount leaves no folder or log made.
     static Result<std::unique_ptr<MountedDatabase>> mount(const StoragePaths &paths, const QUuid &guid,
                                                           const QString &name, const Clock &clock,
-                                                          bool allowFileRestore = false);
+                                                          bool allowFileRestore = false,
+                                                          bool mayStartEmpty = true);
     // Destroying without dismount() is a crash as far as the files are concerned: the file stays
     // Dirty Shutdown and the next mount (or eseutil /r) recovers it from the logs.
     ~MountedDatabase();

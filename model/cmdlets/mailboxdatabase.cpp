@@ -1,8 +1,11 @@
 #include "mailboxdatabase.h"
 
+#include "lab/filesinuse.h"
 #include "lab/lab.h"
 #include "store/database.h"
 #include "validation.h"
+
+#include <algorithm>
 
 namespace scr::cmdlets {
 
@@ -72,6 +75,17 @@ Status mountDatabase(Lab &lab, const QString &identity, bool force)
     // files, before anything is written.
     const HostDisk &disk = paths->disk;
     SCR_TRY(checkSpace(disk));
+    // Its files must be nobody else's: a running SCR copy's (a target pointed at the copy's paths, with
+    // AllowFileRestore, would take its .edb over) or another mounted database's.
+    // (A storage group's log folder is shared by its databases: a sibling's mount does not count.)
+    QStringList places{db.edbFilePath};
+    auto siblings = lab.directory().databases(sg.id);
+    if (!siblings)
+        return siblings.error();
+    if (std::none_of(siblings->begin(), siblings->end(),
+                     [&](const DatabaseRecord &d) { return lab.mountedDatabase(d.guid) != nullptr; }))
+        places << sg.logFolderPath << sg.systemFolderPath;
+    SCR_TRY(FilesInUse(lab).check(disk, places, FilesInUse::Use::Place));
     for (const QString &path : QStringList{
              db.edbFilePath, db.edbFilePath + QStringLiteral("-wal"), db.edbFilePath + QStringLiteral("-shm"),
              sg.systemFolderPath, childPath(sg.systemFolderPath, sg.logPrefix + QStringLiteral(".chk"))})
@@ -109,7 +123,7 @@ Status mountDatabase(Lab &lab, const QString &identity, bool force)
     // The store takes a restored file over (its GUID becomes this object's) when AllowFileRestore is set.
     return lab.directory().transaction([&]() -> Status {
         SCR_TRY(lab.directory().setDatabaseMounted(db.id, true));
-        return lab.mountDatabase(db); // last: if it fails, the directory rolls back
+        return lab.mountDatabase(db, force); // last: if it fails, the directory rolls back
     });
 }
 

@@ -1,5 +1,6 @@
 #include "storagegroup.h"
 
+#include "lab/filesinuse.h"
 #include "lab/lab.h"
 #include "mailboxdatabase.h"
 #include "storagegroupcopy.h"
@@ -66,6 +67,17 @@ Status refuseWhileMounted(Lab &lab, const StorageGroupRecord &sg)
             return refuse(sg.identity() + QLatin1Char('\\') + db.name, QStringLiteral("is mounted"),
                           QStringLiteral("Dismount-Database %1\\%2 first").arg(sg.identity(), db.name));
     return {};
+}
+
+// The new places of a storage group's or a database's files on its server's disk must be no file or folder
+// that a mounted database or a running SCR copy uses (a standby machine holds copies at the source's paths).
+// host: the server's host, whether or not it is powered on (a -ConfigurationOnly change needs no power).
+Status checkPlacesFree(Lab &lab, const QString &server, const QStringList &places)
+{
+    auto host = lab.hostOfServer(server);
+    if (!host)
+        return host.error();
+    return FilesInUse(lab).check(lab.hostDisk(*host), places, FilesInUse::Use::Place);
 }
 
 // An -EdbFilePath for database name on server: a full Windows path to an .edb file that no other database of
@@ -151,6 +163,7 @@ Result<StorageGroupRecord> newStorageGroup(Lab &lab, const NewStorageGroupReques
         return refuse(sg.identity(),
                       QStringLiteral("its paths are those of storage group %1").arg((*owner)->identity()),
                       QStringLiteral("give -LogFolderPath and -SystemFolderPath that no storage group uses"));
+    SCR_TRY(checkPlacesFree(lab, sg.server, {sg.logFolderPath, sg.systemFolderPath}));
     auto sgs = lab.directory().storageGroups(sg.server);
     if (!sgs)
         return sgs.error();
@@ -225,6 +238,7 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
         return refuse(sg->identity(), QStringLiteral("holds %1 databases, the most it can").arg(mine->size()),
                       QStringLiteral("create the database in another storage group"));
     SCR_TRY(checkEdbPath(lab, sg->server, db.edbFilePath, db.name, 0));
+    SCR_TRY(checkPlacesFree(lab, sg->server, {db.edbFilePath}));
     auto host = reachableHostOf(lab, sg->server);
     if (!host)
         return host.error();
@@ -286,6 +300,7 @@ Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
         return refuse(sg->identity(),
                       QStringLiteral("the new paths are those of storage group %1").arg((*owner)->identity()),
                       QStringLiteral("give paths that no other storage group uses"));
+    SCR_TRY(checkPlacesFree(lab, sg->server, {moved.logFolderPath, moved.systemFolderPath}));
     if (request.configurationOnly)
         return lab.directory().updateStorageGroupPaths(moved);
 
@@ -350,6 +365,7 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
         return refuse(id, QStringLiteral("is mounted"), QStringLiteral("Dismount-Database %1 first").arg(id));
     SCR_TRY(checkEdbPath(lab, row->storageGroup.server, request.edbFilePath, row->database.name,
                          row->database.id));
+    SCR_TRY(checkPlacesFree(lab, row->storageGroup.server, {request.edbFilePath}));
     DatabaseRecord moved = row->database;
     moved.edbFilePath = request.edbFilePath;
     if (request.configurationOnly)

@@ -1,8 +1,9 @@
-// The file commands on the session's host (Enter-PSSession): Test-Path, Get-ChildItem (dir, ls, gci) and
-// Remove-Item [-Recurse]. They reach the host's disk through HostDisk only, with the user's Windows paths;
-// they refuse a powered-off host and any path that is, goes through or (for a listing or a removal)
-// holds a symbolic link, and Remove-Item refuses to delete a drive's root or what a mounted database or a
-// running SCR copy is using. Every check runs before the first deletion.
+// The file commands on the session's host (Enter-PSSession): Test-Path, Get-ChildItem (dir, ls, gci),
+// Remove-Item [-Recurse], Copy-Item, Move-Item and Rename-Item. They reach the host's disk through HostDisk
+// only, with the user's Windows paths; they refuse a powered-off host and any path that is, goes through or
+// (for a listing or a removal) holds a symbolic link. What deletes, renames or overwrites refuses a drive's
+// root and what a mounted database or a running SCR copy is using (FilesInUse), as Windows refuses to
+// delete a file the store holds open. Every check runs before the first change.
 //
 // Wildcards (* and ?) name entries of one folder, as in `Remove-Item C:\SG1Target\* -Recurse` or
 // `dir C:\Exchange\Logs\SG1\E00*.log`: only the path's last part may hold them, so a match never lies
@@ -12,6 +13,7 @@
 #include "cmdletregistry.h"
 
 #include "cmdlets/validation.h"
+#include "lab/filesinuse.h"
 #include "lab/lab.h"
 
 #include <algorithm>
@@ -74,53 +76,6 @@ Result<DiskEntry> existingEntry(CmdletContext &ctx, const HostDisk &disk, const 
 bool isDriveRoot(const QString &windowsPath)
 {
     return windowsPath.mid(2).split(QLatin1Char('\\'), Qt::SkipEmptyParts).isEmpty();
-}
-
-bool isInside(const QString &path, const QString &folder)
-{
-    return path == folder || path.startsWith(folder + QLatin1Char('/'));
-}
-
-// What a running lab is using under local (a local path of disk): a mounted database's files, an SCR
-// copy's target; empty if nothing.
-Result<QString> userOf(Lab &lab, const HostDisk &disk, const QString &local)
-{
-    auto sgs = lab.directory().storageGroups();
-    if (!sgs)
-        return sgs.error();
-    for (const StorageGroupRecord &sg : *sgs) {
-        auto dbs = lab.directory().databases(sg.id);
-        if (!dbs)
-            return dbs.error();
-        for (const DatabaseRecord &db : *dbs) {
-            if (MountedDatabase *m = lab.mountedDatabase(db.guid)) {
-                const StoragePaths &p = m->paths();
-                if (!p.disk.sameDisk(disk))
-                    continue;
-                for (const QString &used : {p.edbPath, p.logFolder, p.systemFolder})
-                    if (isInside(used, local))
-                        return QStringLiteral("mounted database %1\\%2 (Dismount-Database it first)")
-                            .arg(sg.identity(), db.name);
-            }
-        }
-        auto copies = lab.directory().copies(sg.id);
-        if (!copies)
-            return copies.error();
-        for (const ScrCopyRecord &c : *copies) {
-            auto standbyHost = lab.hostOfServer(c.standbyMachine);
-            if (!standbyHost || dbs->empty())
-                continue;
-            auto target = lab.storagePaths(*standbyHost, sg, dbs->front());
-            if (!target || !target->disk.sameDisk(disk))
-                continue;
-            if (isInside(target->logFolder, local) || isInside(target->edbPath, local))
-                return QStringLiteral(
-                           "the SCR copy of %1 (Disable-StorageGroupCopy or Restore-StorageGroupCopy "
-                           "it first)")
-                    .arg(sg.identity());
-        }
-    }
-    return QString();
 }
 
 bool hasWildcard(const QString &text)
@@ -193,16 +148,10 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
     if (isDriveRoot(path))
         return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it"),
                      JetCode::InvalidParameter};
-    auto local = disk.localPath(path);
-    if (!local)
+    if (auto local = disk.localPath(path); !local)
         return local.error();
-    if (ctx.lab) {
-        auto user = userOf(*ctx.lab, disk, *local);
-        if (!user)
-            return user.error();
-        if (!user->isEmpty())
-            return Error{path, QStringLiteral("is in use by %1").arg(*user), {}, JetCode::DatabaseInUse};
-    }
+    if (ctx.lab) // in either direction: a used file, a file in a used folder, a folder holding one
+        SCR_TRY(FilesInUse(*ctx.lab).check(disk, path));
     if (entry.kind == DiskEntry::Kind::Folder) {
         auto inside = disk.list(path);
         if (!inside)
@@ -215,6 +164,109 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
     return {};
 }
 
+// A path's last part: the file's or folder's own name.
+QString nameOf(const QString &windowsPath)
+{
+    QString p = windowsPath;
+    while (p.size() > 3 && p.endsWith(QLatin1Char('\\')))
+        p.chop(1);
+    return p.section(QLatin1Char('\\'), -1);
+}
+
+// Copy-Item, Move-Item and Rename-Item act on one item each: a wildcard there is refused.
+Status checkNoWildcard(const QString &cmdlet, const QString &path)
+{
+    if (hasWildcard(path))
+        return Error{path, QStringLiteral("%1 takes one item, not a wildcard (* or ?)").arg(cmdlet),
+                     QStringLiteral("name the file in full; dir lists what a wildcard matches"),
+                     JetCode::InvalidParameter};
+    return {};
+}
+
+// What a copy or a move of source to destination writes: destination itself, or source's name inside it
+// when destination is a folder; checked (the folder it goes into exists, it is not source itself, not a
+// drive's root, no link on its way, and nothing a mounted database or a running SCR copy uses). exists
+// says whether a file is there already (a folder there is refused).
+struct Landing
+{
+    QString path;
+    bool exists = false;
+};
+
+Result<Landing> landingFor(CmdletContext &ctx, const HostDisk &disk, const QString &source,
+                           const QString &destination)
+{
+    auto there = entryAt(disk, destination);
+    if (!there)
+        return there.error();
+    Landing landing{destination, there->has_value()};
+    if (*there && (**there).kind == DiskEntry::Kind::Folder) {
+        landing.path = cmdlets::childPath(destination, nameOf(source));
+        auto inside = entryAt(disk, landing.path);
+        if (!inside)
+            return inside.error();
+        landing.exists = inside->has_value();
+        if (*inside && (**inside).kind == DiskEntry::Kind::Folder)
+            return Error{landing.path, QStringLiteral("is a folder"),
+                         QStringLiteral("remove it first, or give another -Destination"),
+                         JetCode::InvalidParameter};
+    }
+    if (isDriveRoot(landing.path))
+        return Error{landing.path, QStringLiteral("is a drive's root"),
+                     QStringLiteral("give a folder or a file in it"), JetCode::InvalidParameter};
+    auto from = disk.localPath(source);
+    auto to = disk.localPath(landing.path);
+    if (!from)
+        return from.error();
+    if (!to)
+        return to.error();
+    if (from->compare(*to, Qt::CaseInsensitive) == 0 ||
+        to->startsWith(*from + QLatin1Char('/'), Qt::CaseInsensitive))
+        return Error{landing.path, QStringLiteral("is %1 itself or inside it").arg(source),
+                     QStringLiteral("give a -Destination elsewhere"), JetCode::InvalidParameter};
+    const QString folder = cmdlets::parentPath(landing.path);
+    if (!disk.isFolder(folder))
+        return Error{folder, QStringLiteral("is no folder on %1").arg(ctx.host),
+                     QStringLiteral("give a -Destination in a folder that exists"), JetCode::FileNotFound};
+    if (ctx.lab)
+        SCR_TRY(FilesInUse(*ctx.lab).check(disk, landing.path));
+    return landing;
+}
+
+// Move-Item and Rename-Item: source (a file or a folder) to the checked landing path, by one rename.
+Result<Objects> moveItem(CmdletContext &ctx, const QString &cmdlet, const QString &source,
+                         const QString &destination, bool force)
+{
+    SCR_TRY(checkNoWildcard(cmdlet, source));
+    SCR_TRY(checkNoWildcard(cmdlet, destination));
+    auto disk = sessionDiskFor(ctx, cmdlet, source);
+    if (!disk)
+        return disk.error();
+    if (auto local = disk->localPath(destination); !local)
+        return local.error();
+    auto entry = existingEntry(ctx, *disk, source);
+    if (!entry)
+        return entry.error();
+    if (isDriveRoot(source))
+        return Error{source, QStringLiteral("is a drive's root"), QStringLiteral("move a folder in it"),
+                     JetCode::InvalidParameter};
+    if (ctx.lab) // what goes from its place: in use in either direction
+        SCR_TRY(FilesInUse(*ctx.lab).check(*disk, source));
+    auto landing = landingFor(ctx, *disk, source, destination);
+    if (!landing)
+        return landing.error();
+    if (landing->exists && (!force || entry->kind == DiskEntry::Kind::Folder))
+        return Error{landing->path, QStringLiteral("exists already"),
+                     entry->kind == DiskEntry::Kind::Folder
+                         ? QStringLiteral("remove it first, or give another name")
+                         : QStringLiteral("add -Force to replace it, or give another name"),
+                     JetCode::InvalidParameter};
+    SCR_TRY(disk->rename(source, landing->path));
+    const QString from = cmdlets::parentPath(source);
+    if (from.compare(cmdlets::parentPath(landing->path), Qt::CaseInsensitive) != 0)
+        SCR_TRY(disk->syncFolder(from)); // the old name's removal is durable too
+    return Objects{};
+}
 } // namespace
 
 void registerFileCmdlets(CmdletRegistry &r)
@@ -355,6 +407,77 @@ void registerFileCmdlets(CmdletRegistry &r)
              }
              return Objects{};
          }});
+    r.add({QStringLiteral("Copy-Item"),
+           QStringLiteral("Copy a file on the session's host; an existing file at -Destination is replaced."),
+           {P{QStringLiteral("Path"), T::String, 0, true},
+            P{QStringLiteral("Destination"), T::String, 1, true}},
+           false,
+           false,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const QString source = b.string(QStringLiteral("Path"));
+               const QString destination = b.string(QStringLiteral("Destination"));
+               SCR_TRY(checkNoWildcard(QStringLiteral("Copy-Item"), source));
+               SCR_TRY(checkNoWildcard(QStringLiteral("Copy-Item"), destination));
+               auto disk = sessionDiskFor(ctx, QStringLiteral("Copy-Item"), source);
+               if (!disk)
+                   return disk.error();
+               if (auto local = disk->localPath(destination); !local)
+                   return local.error();
+               auto entry = existingEntry(ctx, *disk, source);
+               if (!entry)
+                   return entry.error();
+               if (entry->kind != DiskEntry::Kind::File)
+                   return Error{source, QStringLiteral("is a folder"),
+                                QStringLiteral("copy the files in it one by one"), JetCode::InvalidParameter};
+               auto landing = landingFor(ctx, *disk, source, destination);
+               if (!landing)
+                   return landing.error();
+               if (!landing->exists)
+                   SCR_TRY(disk->copyFrom(*disk, source, landing->path));
+               else {
+                   // Replaced whole or not at all: the copy is made beside it, then renamed over it.
+                   const QString temporary = landing->path + QStringLiteral(".copying");
+                   SCR_TRY(cmdlets::checkNoLink(*disk, temporary));
+                   SCR_TRY(disk->removeFile(temporary));
+                   SCR_TRY(disk->copyFrom(*disk, source, temporary, false));
+                   if (auto st = disk->rename(temporary, landing->path); !st) {
+                       (void)disk->removeFile(temporary);
+                       return st.error();
+                   }
+               }
+               return Objects{};
+           }});
+    r.add(
+        {QStringLiteral("Move-Item"),
+         QStringLiteral("Move or rename a file or folder on the session's host (-Force replaces a file)."),
+         {P{QStringLiteral("Path"), T::String, 0, true}, P{QStringLiteral("Destination"), T::String, 1, true},
+          P{QStringLiteral("Force"), T::Switch, -1, false}},
+         false,
+         false,
+         false,
+         [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+             return moveItem(ctx, QStringLiteral("Move-Item"), b.string(QStringLiteral("Path")),
+                             b.string(QStringLiteral("Destination")), b.flag(QStringLiteral("Force")));
+         }});
+    r.add({QStringLiteral("Rename-Item"),
+           QStringLiteral("Rename a file or folder on the session's host, in its folder."),
+           {P{QStringLiteral("Path"), T::String, 0, true}, P{QStringLiteral("NewName"), T::String, 1, true}},
+           false,
+           false,
+           false,
+           [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
+               const QString source = b.string(QStringLiteral("Path"));
+               const QString name = b.string(QStringLiteral("NewName"));
+               if (name.isEmpty() || name.contains(QLatin1Char('\\')) || name.contains(QLatin1Char('/')) ||
+                   name == QStringLiteral(".") || name == QStringLiteral(".."))
+                   return Error{name, QStringLiteral("is not a name"),
+                                QStringLiteral("give -NewName a name without a path; Move-Item moves to "
+                                               "another folder"),
+                                JetCode::InvalidParameter};
+               return moveItem(ctx, QStringLiteral("Rename-Item"), source,
+                               cmdlets::childPath(cmdlets::parentPath(source), name), false);
+           }});
 }
 
 } // namespace scr::ems

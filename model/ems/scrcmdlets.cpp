@@ -12,6 +12,7 @@
 #include "eseutilcommand.h"
 #include "replication/replayrate.h"
 #include "recordobjects.h"
+#include "lab/filesinuse.h"
 #include "lab/lab.h"
 #include "sim/faultinjector.h"
 
@@ -464,10 +465,12 @@ void registerScrCmdlets(CmdletRegistry &r)
                    return cmd.error();
                const HostDisk disk = ctx.lab ? ctx.lab->hostDisk(ctx.host) : HostDisk(ctx.labDir, ctx.host);
                if (cmd->mode == EseutilCommand::Mode::Recover && ctx.lab) {
-                   // Recovery writes the file: never under a mounted database.
-                   if (ctx.lab->isMountedFile(disk, cmd->databasePath))
-                       return Error{cmd->databasePath, QStringLiteral("the database is mounted"),
-                                    QStringLiteral("Dismount-Database first"), JetCode::DatabaseInUse};
+                   // Recovery writes the file, the checkpoint and (with /a) the logs: never under a mounted
+                   // database or a running SCR copy (it once took over a running copy's .edb).
+                   QStringList written{cmd->databasePath, cmd->logPath};
+                   if (!cmd->systemPath.isEmpty())
+                       written << cmd->systemPath;
+                   SCR_TRY(FilesInUse(*ctx.lab).check(disk, written));
                }
                RecoveryReport recovered;
                QElapsedTimer timer;

@@ -15,13 +15,6 @@ namespace {
 constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
 // How far ahead of the clock its persisted value runs: one write a virtual minute at most while stepping.
 constexpr qint64 kClockLeaseMs = 60 * 1000;
-
-// Whether path is folder or lies inside it; both are clean local paths made by the same HostDisk.
-bool isSameOrInside(const QString &path, const QString &folder)
-{
-    return path == folder || path.startsWith(folder + QLatin1Char('/'));
-}
-
 } // namespace
 
 Lab::Lab(QString labDir, qint64 nowMs)
@@ -222,7 +215,7 @@ Result<StoragePaths> Lab::storagePaths(const QString &host, const StorageGroupRe
     return paths;
 }
 
-Status Lab::mountDatabase(const DatabaseRecord &db)
+Status Lab::mountDatabase(const DatabaseRecord &db, bool force)
 {
     if (m_mounted.count(db.guid))
         return {};
@@ -248,7 +241,8 @@ Status Lab::mountDatabase(const DatabaseRecord &db)
     auto paths = storagePaths(*host, **sg, db);
     if (!paths)
         return failed(paths.error());
-    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore);
+    auto mounted = MountedDatabase::mount(*paths, db.guid, db.name, m_clock, db.allowFileRestore,
+                                          force || !db.everMounted);
     if (!mounted)
         return failed(mounted.error());
     m_mountErrors.erase(db.guid);
@@ -302,21 +296,6 @@ std::optional<Error> Lab::mountError(const QUuid &guid) const
 {
     auto it = m_mountErrors.find(guid);
     return it == m_mountErrors.end() ? std::nullopt : std::optional<Error>(it->second);
-}
-
-bool Lab::isMountedFile(const HostDisk &disk, const QString &path) const
-{
-    auto local = disk.localPath(path);
-    if (!local)
-        return false;
-    for (const auto &[guid, db] : m_mounted) {
-        const StoragePaths &paths = db->paths();
-        if (!paths.disk.sameDisk(disk))
-            continue;
-        if (isSameOrInside(paths.edbPath, *local))
-            return true;
-    }
-    return false;
 }
 
 ReplicationService &Lab::serviceFor(const QString &standby)

@@ -57,14 +57,14 @@ public:
     Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
                                       const DatabaseRecord &db);
     // A failure raises event 1002 and is kept (mountError) until the database mounts or is dismounted.
-    Status mountDatabase(const DatabaseRecord &db);
+    // A database that was mounted before (everMounted) is never started empty in place of a lost file unless
+    // force (Mount-Database -Force: the dial-tone database).
+    Status mountDatabase(const DatabaseRecord &db, bool force = false);
     Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
     // Why the database's last mount failed (at open, at power-on or by Mount-Database); none once mounted.
     std::optional<Error> mountError(const QUuid &guid) const;
-    // True when path on disk (a Windows or local path: a file, or a folder holding it) is a database this
-    // lab has mounted.
-    bool isMountedFile(const HostDisk &disk, const QString &path) const;
+    // Who uses which file (a mounted database, a running SCR copy): FilesInUse (filesinuse.h).
 
     // Replication plumbing.
     Status startCopy(const ScrCopyRecord &copy);

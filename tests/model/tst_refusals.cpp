@@ -136,7 +136,7 @@ private Q_SLOTS:
                                                     << "Start-Host MBX2";
         QTest::newRow("New-StorageGroup: folder has logs")
             << "New-StorageGroup X -Server MBX3 -LogFolderPath C:\\Exchange\\Logs\\SG1"
-            << "already holds E00";
+            << "in use by the SCR copy of MBX1\\SG1 on MBX3"; // its logs are the running copy's
         QTest::newRow("New-StorageGroup: bad name") << "New-StorageGroup 'a\\b' -Server MBX1"
                                                     << "valid storage group";
         // Remove-StorageGroup
