@@ -253,6 +253,31 @@ private Q_SLOTS:
         QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("bashrc")});
     }
 
+    // Rotation renames and reopens beneath the logs folder: links planted at every rotated name are
+    // replaced as names, never written through, and scr.log comes back a regular file.
+    void logRotationNeverFollowsALink()
+    {
+        QTemporaryDir lab, outside;
+        QVERIFY(makeSmallLab(lab.path()));
+        QVERIFY(logging::attachToLab(lab.path()).hasValue());
+        const QString canary = outside.filePath(QStringLiteral("profile"));
+        QVERIFY(writeFile(canary, "umask 022\n"));
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY(QFile::link(canary, lab.filePath(QStringLiteral("logs/scr.%1.log").arg(i))));
+        const std::string filler(200, 'x');
+        for (int i = 0; i < 30000; ++i) // about 6.6 MiB: one rotation at 5 MiB
+            logging::get("model")->info("line {} {}", i, filler);
+        logging::get("model")->warn("after the rotation");
+        QCOMPARE(readFile(canary), QByteArray("umask 022\n"));
+        QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("profile")});
+        const QFileInfo log(lab.filePath(QStringLiteral("logs/scr.log")));
+        QVERIFY(log.isFile() && !log.isSymLink());
+        QVERIFY(readFile(log.filePath()).contains("after the rotation"));
+        const QFileInfo rotated(lab.filePath(QStringLiteral("logs/scr.1.log")));
+        QVERIFY(rotated.isFile() && !rotated.isSymLink());
+        QVERIFY(rotated.size() > 4 * 1024 * 1024);
+    }
+
     // A log line is one line whatever a name holds: a newline and a shell command, a terminal's escape.
     void logLinesAreEscaped()
     {
