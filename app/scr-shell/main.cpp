@@ -2,6 +2,8 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "core/textescape.h"
+#include "directory/directory.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "lineeditor.h"
@@ -19,23 +21,26 @@
 
 namespace {
 
+// The one writer of what reaches the terminal. Names, paths and values come from the lab, which is
+// untrusted: their control characters are escaped (an ESC would set the title, colours or clear the
+// screen), and only the formatter's own newlines and tabs pass.
 void print(const QString &text)
 {
-    const QByteArray bytes = text.toLocal8Bit();
+    const QByteArray bytes = scr::escapeControls(text, true).toLocal8Bit();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void printError(const scr::Error &error)
 {
-    const QByteArray bytes = (error.toString() + QLatin1Char('\n')).toLocal8Bit();
+    const QByteArray bytes = (scr::escapeControls(error.toString()) + QLatin1Char('\n')).toLocal8Bit();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
 }
 
 void printErrorText(const QString &text)
 {
     std::fflush(stdout); // what came before the error is shown before it
-    const QByteArray bytes = (text + QLatin1Char('\n')).toLocal8Bit();
+    const QByteArray bytes = (scr::escapeControls(text, true) + QLatin1Char('\n')).toLocal8Bit();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
 }
@@ -152,27 +157,27 @@ int main(int argc, char **argv)
                     scr::JetCode::InvalidParameter});
         return 2;
     }
-    // A folder with an org.sqlite is a lab, even a damaged one: the session's open names what is wrong.
-    if (!QFileInfo::exists(labDir + QStringLiteral("/org.sqlite")) &&
-        !QFileInfo(labDir + QStringLiteral("/hosts")).isDir()) {
-        printError({labDir, QStringLiteral("is not a lab folder (it has no hosts folder)"),
-                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::InvalidParameter});
+    // A folder with an org.sqlite (a link or a folder of that name too) is a lab, even a damaged one: the
+    // session's open names what is wrong. Anything else is not a lab, a folder of host disks included:
+    // nothing is created in it, and nothing runs on it without the lab's lock.
+    if (!scr::Directory::isLabFolder(labDir)) {
+        printError({labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::None});
         return 2;
     }
 
     const bool tty = isatty(STDIN_FILENO);
     scr::ShellSession session(labDir);
-    // The lab first (it validates the directory and the folder, then sends the log to the lab); a folder
-    // of host disks with no directory still gets its log, and a log that cannot be written stops here.
+    // The lab first: it validates the directory and the folder, takes the lock, then sends the log to the
+    // lab; a log that cannot be written stops here.
     if (auto opened = session.open(); !opened) {
         printError(opened.error());
         return 2;
     }
     if (!session.lab()) {
-        if (auto logged = scr::logging::attachToLab(labDir); !logged) {
-            printError(logged.error());
-            return 2;
-        }
+        printError({labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::None});
+        return 2;
     }
     scr::logging::installQtMessageHandler();
     // At a terminal: a line editor with history and Tab completion. Cmdlets Exchange asked to confirm ask

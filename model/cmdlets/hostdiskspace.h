@@ -6,6 +6,7 @@
 // nothing when it refuses.
 
 #include "core/result.h"
+#include "directory/records.h"
 
 #include <optional>
 
@@ -28,8 +29,8 @@ namespace cmdlets {
 
 // Set-Host -DiskSizeGB takes GB (2^30 bytes, as Windows counts) with decimals, so that a test can make a
 // disk of a few MB: 0.001 (about 1 MB) to 10240 (10 TB).
-constexpr double kMinDiskSizeGB = 0.001;
-constexpr double kMaxDiskSizeGB = 10240;
+constexpr double kMinDiskSizeGB = limits::kMinDiskSizeGB;
+constexpr double kMaxDiskSizeGB = limits::kMaxDiskSizeGB;
 
 // A GB figure typed for parameter ("0.05", "200"), as bytes; refused with the range when it is not one.
 Result<qint64> parseGigabytes(const QString &parameter, const QString &text, double min, double max);

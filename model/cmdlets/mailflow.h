@@ -3,15 +3,16 @@
 // Start Mail Flow dialog and anything else that starts a flow check through here.
 
 #include "core/result.h"
+#include "directory/records.h"
 
 namespace scr::cmdlets {
 
 struct MailFlowLimits
 {
-    static constexpr qint64 kMinMessagesPerMinute = 0; // 0: the flow exists but delivers nothing
-    static constexpr qint64 kMaxMessagesPerMinute = 100000;
-    static constexpr qint64 kMinMessageSizeKB = 1;
-    static constexpr qint64 kMaxMessageSizeKB = 512;
+    static constexpr qint64 kMinMessagesPerMinute = limits::kMinMessagesPerMinute; // 0: delivers nothing
+    static constexpr qint64 kMaxMessagesPerMinute = limits::kMaxMessagesPerMinute;
+    static constexpr qint64 kMinMessageSizeKB = limits::kMinMessageSizeKB;
+    static constexpr qint64 kMaxMessageSizeKB = limits::kMaxMessageSizeKB;
     static constexpr qint64 kDefaultMessagesPerMinute = 60;
     static constexpr qint64 kDefaultMessageSizeKB = 100;
 };

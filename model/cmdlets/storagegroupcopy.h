@@ -42,7 +42,7 @@ struct StandbyEligibility
 };
 namespace cmdlets {
 
-constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000;
+constexpr qint64 kMaxLagMs = limits::kMaxLagMs;
 constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
 // "MBX1\SG1" (case-insensitive), or "SG1" when no other server has a storage group of that name; else an

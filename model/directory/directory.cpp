@@ -1,18 +1,18 @@
 #include "directory.h"
 
 #include "core/logging.h"
+#include "core/textescape.h"
 #include "host/hostdisk.h"
 
 #include <atomic>
+#include <cmath>
+#include <iterator>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -201,39 +201,115 @@ QString mailboxClassName(MailboxClass c)
 
 namespace {
 
+constexpr int kSqliteHeaderBytes = 100;
+const QStringList kSideFiles = {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")};
+// The tables every schema since 1 has: with user_version in range, what tells a lab made before the
+// application id from somebody else's SQLite file.
+const char *const kProductTables[] = {"hosts",          "servers",   "storage_groups",
+                                      "databases",      "mailboxes", "scr_copies",
+                                      "status_history", "events",    "settings"};
+
 QString directoryFile(const QString &labDir)
 {
-    return QDir(labDir).filePath(QStringLiteral("org.sqlite"));
+    return HostDisk::atFolder(labDir).root() + QStringLiteral("/org.sqlite");
+}
+
+QString restoreFix()
+{
+    return QStringLiteral(
+        "restore org.sqlite from a backup, or make a new lab with scr-shell --new-demo DIR");
+}
+
+// The lab's own files are reached beneath the lab folder, never through a link (as a host's disk is).
+Error labFileLink(const QString &path)
+{
+    return Error{path, QStringLiteral("is a symbolic link; the lab never follows a link for its own files"),
+                 QStringLiteral("remove the link outside the product (rm '%1'), and put the lab's real file "
+                                "there (restore org.sqlite from a backup)")
+                     .arg(path),
+                 JetCode::None};
+}
+
+// org.sqlite and its side files as they are, without following a link: a link or a non-regular file is
+// refused before SQLite opens anything by name. (SQLite then opens by name: the window between this check
+// and its open is README's "Not proven yet"; Qt 6.4's QSQLITE has no SQLITE_OPEN_NOFOLLOW option.)
+Status checkSideFiles(const HostDisk &lab, const QString &path)
+{
+    for (const QString &suffix : kSideFiles) {
+        auto e = lab.entry(path + suffix);
+        if (!e)
+            return e.error();
+        if (!e->has_value())
+            continue;
+        if ((*e)->kind == DiskEntry::Kind::Link)
+            return labFileLink(path + suffix);
+        if ((*e)->kind != DiskEntry::Kind::File)
+            return Error{path + suffix, QStringLiteral("is not a regular file"),
+                         QStringLiteral("remove it outside the product (rm -r '%1')").arg(path + suffix),
+                         JetCode::None};
+    }
+    return {};
+}
+
+quint32 bigEndian(const unsigned char *p, int bytes)
+{
+    quint32 v = 0;
+    for (int i = 0; i < bytes; ++i)
+        v = (v << 8) | p[i];
+    return v;
 }
 
 } // namespace
 
 Status Directory::validateFile(const QString &labDir)
 {
+    const HostDisk lab = HostDisk::atFolder(labDir);
     const QString path = directoryFile(labDir);
-    const QString restore =
-        QStringLiteral("restore org.sqlite from a backup, or make a new lab with scr-shell --new-demo DIR");
-    const QFileInfo info(path);
-    if (!info.exists())
+    auto entry = lab.entry(path);
+    if (!entry)
+        return entry.error();
+    if (!entry->has_value())
         return Error{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
-                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::FileNotFound};
-    if (!info.isFile())
-        return Error{path, QStringLiteral("is not a file"), restore, JetCode::DatabaseCorrupted};
+                     QStringLiteral("create one with scr-shell --new-demo DIR"), JetCode::None};
+    if ((*entry)->kind == DiskEntry::Kind::Link)
+        return labFileLink(path);
+    if ((*entry)->kind == DiskEntry::Kind::Folder)
+        return Error{path, QStringLiteral("is a folder, not the lab's directory file"), restoreFix(),
+                     JetCode::None};
+    if ((*entry)->kind != DiskEntry::Kind::File)
+        return Error{path, QStringLiteral("is not a regular file"), restoreFix(), JetCode::None};
     // SQLite would take an empty or foreign file for a new database and the migration would write an empty
     // organization over it: the lab's servers would silently be gone. So the header is checked first.
-    if (info.size() == 0)
-        return Error{path, QStringLiteral("is empty (0 bytes): the lab's directory is lost"), restore,
-                     JetCode::DatabaseCorrupted};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{path, QStringLiteral("cannot be read: ") + file.errorString(),
-                     QStringLiteral("check the permissions of the lab folder and its org.sqlite"),
-                     JetCode::FileAccessDenied};
-    static const QByteArray kSqliteHeader("SQLite format 3\0", 16);
-    if (file.read(kSqliteHeader.size()) != kSqliteHeader)
-        return Error{path, QStringLiteral("is not a SQLite database (its header is wrong)"), restore,
-                     JetCode::DatabaseCorrupted};
-    return {};
+    const qint64 size = (*entry)->size;
+    if (size == 0)
+        return Error{path, QStringLiteral("is empty (0 bytes): the lab's directory is lost"), restoreFix(),
+                     JetCode::None};
+    auto file = lab.open(path, File::Mode::ReadOnly);
+    if (!file)
+        return file.error();
+    unsigned char header[kSqliteHeaderBytes] = {};
+    static const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+    if (size < kSqliteHeaderBytes || !file->readAt(0, header, kSqliteHeaderBytes) ||
+        QByteArray(reinterpret_cast<const char *>(header), 16) != kSqliteMagic)
+        return Error{path, QStringLiteral("is not a SQLite database (its header is wrong)"), restoreFix(),
+                     JetCode::None};
+    // A truncated file: less than one page, or fewer pages than its header counts (the count is valid when
+    // the change counter matches "version valid for", as SQLite's file format says).
+    const quint32 rawPageSize = bigEndian(header + 16, 2);
+    const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    const qint64 pages = bigEndian(header + 28, 4);
+    const bool countValid = pages > 0 && bigEndian(header + 24, 4) == bigEndian(header + 92, 4);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return Error{path, QStringLiteral("is damaged (its header gives a page size of %1)").arg(rawPageSize),
+                     restoreFix(), JetCode::None};
+    if (size < pageSize || (countValid && size < pages * pageSize))
+        return Error{path,
+                     QStringLiteral("is truncated (%1 bytes, its header counts %2 pages of %3 bytes)")
+                         .arg(size)
+                         .arg(countValid ? pages : 1)
+                         .arg(pageSize),
+                     restoreFix(), JetCode::None};
+    return checkSideFiles(lab, path);
 }
 
 // A lab is written all the time (directory, logs, hosts' disks): one that cannot be written is refused at
@@ -243,12 +319,13 @@ Status Directory::checkWritable(const QString &labDir)
     const QString fix = QStringLiteral("make it writable for this user (chmod -R u+w %1), or copy the lab "
                                        "to a folder you can write and open the copy")
                             .arg(labDir);
-    const QString org = labDir + QStringLiteral("/org.sqlite");
-    const QString logs = labDir + QStringLiteral("/logs");
+    const HostDisk lab = HostDisk::atFolder(labDir);
+    const QString org = directoryFile(labDir);
+    const QString logs = lab.root() + QStringLiteral("/logs");
     for (const QString &path : {labDir, org, logs}) {
-        if (path == logs && !QFileInfo::exists(logs))
+        if (path == logs && !lab.exists(logs))
             continue; // made at open, in the lab folder checked first
-        if (::access(QFile::encodeName(path).constData(), W_OK) != 0) {
+        if (::access(path.toLocal8Bit().constData(), W_OK) != 0) {
             const int err = errno;
             return Error{
                 path,
@@ -262,24 +339,35 @@ Status Directory::checkWritable(const QString &labDir)
 
 bool Directory::isLabFolder(const QString &labDir)
 {
-    return QFileInfo(directoryFile(labDir)).isFile();
+    // Anything named org.sqlite, a link or a folder too: opening it then names what is wrong with it.
+    auto entry = HostDisk::atFolder(labDir).entry(directoryFile(labDir));
+    return entry && entry->has_value();
 }
 
 Result<std::unique_ptr<Directory>> Directory::open(const QString &labDir)
 {
     SCR_TRY(validateFile(labDir));
-    return connect(labDir);
+    return connect(labDir, false);
 }
 
 Result<std::unique_ptr<Directory>> Directory::create(const QString &labDir)
 {
-    if (QFileInfo::exists(directoryFile(labDir)))
-        return Error{directoryFile(labDir), QStringLiteral("exists already: this folder is a lab"),
-                     QStringLiteral("open it with --lab, or choose a new folder"), JetCode::InvalidParameter};
-    return connect(labDir);
+    const HostDisk lab = HostDisk::atFolder(labDir);
+    const QString path = directoryFile(labDir);
+    auto entry = lab.entry(path);
+    if (!entry)
+        return entry.error();
+    if (entry->has_value()) {
+        if ((*entry)->kind == DiskEntry::Kind::Link)
+            return labFileLink(path);
+        return Error{path, QStringLiteral("exists already: this folder is a lab"),
+                     QStringLiteral("open it with --lab, or choose a new folder"), JetCode::None};
+    }
+    SCR_TRY(checkSideFiles(lab, path));
+    return connect(labDir, true);
 }
 
-Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir)
+Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir, bool creating)
 {
     std::unique_ptr<Directory> d(new Directory);
     d->m_labDir = labDir;
@@ -290,6 +378,10 @@ Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir)
         return Error{
             directoryFile(labDir), QStringLiteral("the directory cannot be opened: ") + db.lastError().text(),
             QStringLiteral("check that the lab folder exists and is writable"), JetCode::FileAccessDenied};
+    // Whose file this is, before anything writes to it (not even journal_mode): a foreign or damaged file
+    // is refused unchanged.
+    if (!creating)
+        SCR_TRY(d->checkIdentity());
     // synchronous=FULL: a command's change is durable when it returns (NORMAL, in WAL mode, may lose the last
     // commits to a power loss: tst_powerloss saw Restore-StorageGroupCopy return, its files durable, and its
     // copy back in the directory after the crash).
@@ -299,8 +391,143 @@ Result<std::unique_ptr<Directory>> Directory::connect(const QString &labDir)
         if (!q.exec(QString::fromLatin1(pragma)))
             return sqlError(q, QStringLiteral("setting up the directory"));
     }
+    if (creating)
+        d->m_stampApplicationId = true;
     SCR_TRY(d->migrate());
+    if (!creating)
+        SCR_TRY(d->checkValues());
     return d;
+}
+
+Status Directory::checkIdentity()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QString path = directoryFile(m_labDir);
+    const auto unreadable = [&](const QSqlQuery &q) {
+        return Error{
+            path, QStringLiteral("is not a directory SQLite can read (%1)").arg(q.lastError().databaseText()),
+            restoreFix(), JetCode::None};
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return unreadable(q);
+    const qint64 applicationId = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return unreadable(q);
+    const qint64 version = q.value(0).toLongLong();
+    QString tables;
+    for (const char *t : kProductTables)
+        tables += (tables.isEmpty() ? QStringLiteral("'") : QStringLiteral(", '")) + QLatin1String(t) +
+                  QLatin1Char('\'');
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (%1)")
+                    .arg(tables)) ||
+        !q.next())
+        return unreadable(q);
+    const bool productTables = q.value(0).toInt() == int(std::size(kProductTables));
+    const bool ours = applicationId == kApplicationId;
+    const Error foreign{path,
+                        QStringLiteral("is a SQLite file that SCR Console did not make (application id %1, "
+                                       "schema version %2): it is not migrated")
+                            .arg(applicationId)
+                            .arg(version),
+                        restoreFix(), JetCode::None};
+    if (applicationId != 0 && !ours)
+        return foreign;
+    if (version > kSchemaVersion && (ours || productTables))
+        return Error{path,
+                     QStringLiteral("was written by a newer SCR Console (schema %1, this one knows %2)")
+                         .arg(version)
+                         .arg(kSchemaVersion),
+                     QStringLiteral("open the lab with a newer SCR Console"), JetCode::None};
+    if (version < 1 || version > kSchemaVersion) {
+        if (!ours)
+            return foreign;
+        return Error{path, QStringLiteral("is damaged (schema version %1)").arg(version), restoreFix(),
+                     JetCode::None};
+    }
+    if (!ours && !productTables)
+        return foreign;
+    if (!productTables)
+        return Error{path, QStringLiteral("is damaged (tables of the directory are missing)"), restoreFix(),
+                     JetCode::None};
+    // A lab made before the application id: marked as ours in the migration's transaction.
+    m_stampApplicationId = !ours;
+    return {};
+}
+
+Status Directory::checkValues()
+{
+    struct Bound
+    {
+        const char *table;
+        const char *column;
+        const char *row; // SQL naming the row, for the message
+        double min;
+        double max;
+        const char *where = "1";
+        const char *shownTable = nullptr; // the table named in the message, when table is a query
+    };
+    const double maxTime = double(limits::kMaxTimeMs);
+    const Bound bounds[] = {
+        {"scr_copies", "replay_lag_ms", "'copy ' || id", 0, double(limits::kMaxLagMs)},
+        {"scr_copies", "truncation_lag_ms", "'copy ' || id", 0, double(limits::kMaxLagMs)},
+        {"scr_copies", "last_log_generated", "'copy ' || id", 0, double(limits::kMaxLogGeneration)},
+        {"scr_copies", "latest_available_log_time_ms", "'copy ' || id", 0, maxTime},
+        {"hosts", "disk_size_bytes", "'host ' || name",
+         std::floor(limits::kMinDiskSizeGB * double(1LL << 30)), limits::kMaxDiskSizeGB * double(1LL << 30),
+         "disk_size_bytes <> 0"},
+        {"hosts", "powered_off_ms", "'host ' || name", 0, maxTime},
+        {"storage_groups", "last_full_backup_ms", "'storage group ' || server || '\\' || name", 0, maxTime},
+        {"mail_flows", "messages_per_minute", "'mail flow into ' || database_guid",
+         double(limits::kMinMessagesPerMinute), double(limits::kMaxMessagesPerMinute)},
+        {"mail_flows", "message_bytes", "'mail flow into ' || database_guid",
+         double(limits::kMinMessageSizeKB * 1024), double(limits::kMaxMessageSizeKB * 1024)},
+        {"events", "time_ms", "'event ' || id", 0, maxTime},
+        // Per copy, through the index (copy_id, time_ms): a history of millions of rows is not scanned.
+        {"(SELECT id AS copy_id, (SELECT min(time_ms) FROM status_history WHERE copy_id = scr_copies.id) "
+         "AS time_ms FROM scr_copies)",
+         "time_ms", "'oldest status sample of copy ' || copy_id", 0, maxTime, "time_ms IS NOT NULL",
+         "status_history"},
+        {"(SELECT id AS copy_id, (SELECT max(time_ms) FROM status_history WHERE copy_id = scr_copies.id) "
+         "AS time_ms FROM scr_copies)",
+         "time_ms", "'newest status sample of copy ' || copy_id", 0, maxTime, "time_ms IS NOT NULL",
+         "status_history"},
+        {"settings", "CAST(value AS INTEGER)", "'setting ' || key", 0, maxTime, "key = 'clock.nowMs'"},
+    };
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    for (const Bound &b : bounds) {
+        QSqlQuery q(db);
+        // typeof: a text or a blob where a number belongs is out of range too (SQLite compares them as
+        // greater than any number, and the reader would make 0 of them).
+        const QString column = QString::fromLatin1(b.column);
+        const QString sql =
+            QStringLiteral(
+                "SELECT %1, %2 FROM %3 WHERE (%4) AND (%2 IS NULL OR typeof(%2) NOT IN ('integer', "
+                "'real') OR %2 < ? OR %2 > ? OR %2 <> %2) LIMIT 1")
+                .arg(QLatin1String(b.row), column, QLatin1String(b.table), QLatin1String(b.where));
+        if (!q.prepare(sql))
+            return sqlError(q, QStringLiteral("checking the directory's values"));
+        q.addBindValue(b.min);
+        q.addBindValue(b.max);
+        if (!q.exec())
+            return sqlError(q, QStringLiteral("checking the directory's values"));
+        if (!q.next())
+            continue;
+        const QString shownColumn =
+            column == QStringLiteral("CAST(value AS INTEGER)") ? QStringLiteral("value") : column;
+        return Error{QStringLiteral("%1: %2 (table %3)")
+                         .arg(directoryFile(m_labDir), escapeControls(q.value(0).toString()),
+                              QLatin1String(b.shownTable ? b.shownTable : b.table)),
+                     QStringLiteral("has %1 = %2, outside the range %3 to %4")
+                         .arg(shownColumn, escapeControls(q.value(1).toString()))
+                         .arg(qint64(b.min))
+                         .arg(qint64(b.max)),
+                     QStringLiteral("restore org.sqlite from a backup, or set %1 of that row in range with "
+                                    "sqlite3 while no scr-console or scr-shell has the lab open")
+                         .arg(shownColumn),
+                     JetCode::None};
+    }
+    return {};
 }
 
 Directory::~Directory()
@@ -318,15 +545,25 @@ Status Directory::migrate()
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return sqlError(q, QStringLiteral("reading the schema version"));
-    const int version = q.value(0).toInt();
-    if (version > kSchemaVersion)
-        return Error{QStringLiteral("org.sqlite"),
-                     QStringLiteral("was written by a newer SCR Console (schema %1, this one knows %2)")
-                         .arg(version)
-                         .arg(kSchemaVersion),
-                     QStringLiteral("open the lab with a newer SCR Console"), JetCode::InvalidParameter};
-    for (int v = version; v < kSchemaVersion; ++v) {
+    const qint64 version = q.value(0).toLongLong();
+    // checkIdentity proved this for an existing file; a new one is 0. Never an index out of kMigrations.
+    if (version < 0 || version > kSchemaVersion)
+        return Error{directoryFile(m_labDir), QStringLiteral("has schema version %1").arg(version),
+                     restoreFix(), JetCode::None};
+    const auto stamp = [&]() -> Status {
+        if (!m_stampApplicationId)
+            return {};
+        QSqlQuery set(db);
+        if (!set.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)))
+            return sqlError(set, QStringLiteral("marking the directory as SCR Console's"));
+        return {};
+    };
+    if (version == kSchemaVersion && m_stampApplicationId)
+        SCR_TRY(transaction(stamp));
+    m_stampApplicationId = m_stampApplicationId && version < kSchemaVersion;
+    for (qint64 v = version; v < kSchemaVersion; ++v) {
         SCR_TRY(transaction([&]() -> Status {
+            SCR_TRY(stamp());
             for (const QString &statement :
                  QString::fromUtf8(kMigrations[v].sql).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 if (statement.trimmed().isEmpty())
@@ -718,12 +955,16 @@ Status Directory::addSamples(const std::vector<StatusSample> &samples)
     });
 }
 
-Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 sinceMs)
+Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 sinceMs, int limit)
 {
+    // The newest limit samples only: a directory holding millions of rows (written by hand, or by a lab
+    // that never downsampled) is never loaded whole.
     Query q(m_connection,
-            QStringLiteral("SELECT copy_id, time_ms, copy_queue, replay_queue, summary FROM status_history "
-                           "WHERE copy_id = ? AND time_ms >= ? ORDER BY time_ms"));
-    SCR_TRY(q.bind(copyId).bind(sinceMs).run(QStringLiteral("reading status history")));
+            QStringLiteral("SELECT copy_id, time_ms, copy_queue, replay_queue, summary FROM ("
+                           "SELECT rowid, * FROM status_history WHERE copy_id = ? AND time_ms >= ? "
+                           "ORDER BY time_ms DESC, rowid DESC LIMIT ?) ORDER BY time_ms, rowid"));
+    SCR_TRY(
+        q.bind(copyId).bind(sinceMs).bind(std::max(0, limit)).run(QStringLiteral("reading status history")));
     std::vector<StatusSample> out;
     while (q.q().next()) {
         const QSqlQuery &r = q.q();
@@ -877,7 +1118,8 @@ Result<qint64> Directory::savedClock()
     Query q(m_connection, QStringLiteral("SELECT max(COALESCE((SELECT CAST(value AS INTEGER) FROM settings "
                                          "WHERE key = 'clock.nowMs'), 0), "
                                          "COALESCE((SELECT max(time_ms) FROM events), 0), "
-                                         "COALESCE((SELECT max(time_ms) FROM status_history), 0))"));
+                                         "COALESCE((SELECT max((SELECT max(time_ms) FROM status_history "
+                                         "WHERE copy_id = scr_copies.id)) FROM scr_copies), 0))"));
     SCR_TRY(q.run(QStringLiteral("reading the virtual clock")));
     return q.q().next() ? q.q().value(0).toLongLong() : 0;
 }

@@ -18,6 +18,12 @@ class Directory
 {
 public:
     static constexpr int kSchemaVersion = 4;
+    // PRAGMA application_id of every org.sqlite this product makes ("SCR1"): only such a file, or a lab
+    // made before the id with the product's tables and a schema version it knows, is ever migrated.
+    static constexpr qint64 kApplicationId = 0x53435231;
+    // The most status samples of one copy that samples() returns: more than a lab keeps (2 hours a minute
+    // apart, then 7 days in 10-minute buckets: 1,128), so a directory that holds more is never loaded whole.
+    static constexpr int kMaxSamplesPerCopy = 2048;
 
     // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
     // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
@@ -95,7 +101,9 @@ public:
     Result<std::vector<MailFlowRecord>> mailFlows();
 
     Status addSamples(const std::vector<StatusSample> &samples);
-    Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0);
+    // The newest limit samples of a copy since sinceMs, oldest first.
+    Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0,
+                                              int limit = kMaxSamplesPerCopy);
     // Keeps one sample per bucketMs for samples older than olderThanMs, and none older than dropBeforeMs:
     // history stays bounded.
     Status downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs = 0);
@@ -114,12 +122,19 @@ public:
 
 private:
     Directory() = default;
-    static Result<std::unique_ptr<Directory>> connect(const QString &labDir);
+    static Result<std::unique_ptr<Directory>> connect(const QString &labDir, bool creating);
+    // Whether an existing org.sqlite is this product's (application id, or a legacy lab's schema and
+    // tables): read only, before anything writes to the file.
+    Status checkIdentity();
+    // Every value the engine trusts (lags, sizes, rates, times) in its range; the first row outside is
+    // refused, named.
+    Status checkValues();
     Status migrate();
 
     QString m_labDir;
     QString m_connection;
     int m_transactionDepth = 0;
+    bool m_stampApplicationId = false; // a new file, or a legacy lab: migrate() writes the application id
 };
 
 } // namespace scr

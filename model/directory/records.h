@@ -9,6 +9,23 @@
 
 namespace scr {
 
+// The ranges a value of the directory may take, once: the cmdlets refuse a value outside them, and
+// Directory::open refuses a directory that holds one (org.sqlite is input too: a lag of INT64_MIN or a
+// mail rate of 1e9 written by hand must not reach the engine).
+namespace limits {
+constexpr qint64 kMaxLagMs = 7LL * 24 * 3600 * 1000; // ReplayLagTime and TruncationLagTime: 0 to 7 days
+constexpr double kMinDiskSizeGB = 0.001;             // Set-Host -DiskSizeGB: about 1 MB ...
+constexpr double kMaxDiskSizeGB = 10240;             // ... to 10 TB
+constexpr qint64 kMinMessagesPerMinute = 0;          // Start-MailFlow: 0 (a flow that delivers nothing) ...
+constexpr qint64 kMaxMessagesPerMinute = 100000;     // ... to 100,000 a minute
+constexpr qint64 kMinMessageSizeKB = 1;
+constexpr qint64 kMaxMessageSizeKB = 512;
+// Every time the directory keeps (clock, events, history, power-off, backup, log times): 0 (none) up to the
+// end of year 9999, so that no later addition of a lag or a step overflows.
+constexpr qint64 kMaxTimeMs = 253402300799999LL;
+constexpr qint64 kMaxLogGeneration = 0xFFFFFFFFLL;
+} // namespace limits
+
 struct HostRecord
 {
     QString name;

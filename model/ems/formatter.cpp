@@ -1,5 +1,7 @@
 #include "formatter.h"
 
+#include "core/textescape.h"
+
 #include <algorithm>
 
 #include <QLocale>
@@ -14,8 +16,10 @@ QString formatValue(const QVariant &value)
     if (value.typeId() == QMetaType::Bool)
         return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
     if (value.typeId() == QMetaType::QStringList)
-        return QLatin1Char('{') + value.toStringList().join(QStringLiteral(", ")) + QLatin1Char('}');
-    return value.toString();
+        return QLatin1Char('{') + escapeControls(value.toStringList().join(QStringLiteral(", "))) +
+               QLatin1Char('}');
+    // A value is one cell: a newline in a name must not make a line of its own, nor an ESC drive a terminal.
+    return escapeControls(value.toString());
 }
 
 QString formatTable(const std::vector<PSObject> &objects, QStringList columns)

@@ -3,15 +3,17 @@
 #include "core/clock.h"
 #include "core/fileio.h"
 #include "core/logging.h"
+#include "core/textescape.h"
 #include "directory/directory.h"
 #include "host/hostdisk.h"
 #include "store/mounteddatabase.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "lab.h"
 
-#include <spdlog/spdlog.h>
+#include <cerrno>
+#include <dirent.h>
 
-#include <QDir>
+#include <spdlog/spdlog.h>
 
 namespace scr {
 namespace {
@@ -130,11 +132,27 @@ Status makeDatabase(Directory &directory, const HostDisk &host, int sg, int &use
 
 namespace {
 
+// A new lab goes into a new or empty folder. Every entry counts, a dangling link too: a dangling
+// org.sqlite would otherwise have the directory created at its target, outside the lab.
 Status checkNewFolder(const QString &labDir)
 {
-    QDir dir(labDir);
-    if (dir.exists() && !dir.isEmpty())
-        return Error{labDir, QStringLiteral("exists and is not empty"),
+    DIR *dir = ::opendir(labDir.toLocal8Bit().constData());
+    if (!dir) {
+        if (errno == ENOENT)
+            return {};
+        return errorFromErrno(errno, labDir, QStringLiteral("reading the folder for a new lab"));
+    }
+    QStringList names;
+    while (const dirent *e = ::readdir(dir)) {
+        const QByteArray name(e->d_name);
+        if (name != "." && name != "..")
+            names << QString::fromLocal8Bit(name);
+    }
+    ::closedir(dir);
+    if (!names.isEmpty())
+        return Error{labDir,
+                     QStringLiteral("exists and is not empty (it holds %1)")
+                         .arg(escapeControls(names.join(QStringLiteral(", ")))),
                      QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
                      JetCode::InvalidParameter};
     return {};

@@ -30,10 +30,12 @@ Result<std::unique_ptr<Lab>> Lab::open(const QString &labDir)
     auto lock = LabLock::acquire(labDir);
     if (!lock)
         return lock.error();
-    SCR_TRY(logging::attachToLab(labDir));
+    // The directory before the log: a foreign or damaged org.sqlite is refused before anything (logs/
+    // included) is made in its folder.
     auto directory = Directory::open(labDir);
     if (!directory)
         return directory.error();
+    SCR_TRY(logging::attachToLab(labDir));
     // The clock resumes where it was persisted, or later: never before a time the directory already holds.
     auto saved = (*directory)->savedClock();
     if (!saved)

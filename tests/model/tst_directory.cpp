@@ -85,6 +85,8 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), Directory::kSchemaVersion);
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), Directory::kApplicationId);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
         q.finish();
         raw.close();
@@ -213,6 +215,9 @@ private Q_SLOTS:
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
             QCOMPARE(q.value(0).toInt(), Directory::kSchemaVersion);
+            // A lab made before the application id is marked as this product's by its migration.
+            QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
+            QCOMPARE(q.value(0).toLongLong(), Directory::kApplicationId);
         }
         raw.close();
     }

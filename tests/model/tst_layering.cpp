@@ -1,7 +1,7 @@
 // The layering of file access: a host's files are reached through HostDisk only. No source of model/ or
 // engine/replication/ may use Qt's or the standard library's file classes (QFile, QDir, QFileInfo,
 // QDirIterator, QSaveFile, std::filesystem) nor the free functions of engine/core/fileio.h, except the few
-// files below that handle the lab's own files (org.sqlite, lab.lock, the lab folder itself), each with why.
+// files below that handle the lab folder itself, each with why.
 
 #include <algorithm>
 #include <iterator>
@@ -19,10 +19,9 @@ struct Allowed
     const char *why;
 };
 
+// directory.cpp (org.sqlite) and lablock.cpp (lab.lock) reach the lab's own files beneath the lab folder's
+// descriptor, never through a link: they need no exception any more.
 const Allowed kAllowed[] = {
-    {"model/directory/directory.cpp",
-     "org.sqlite is the lab's own file: the directory's path and whether it exists"},
-    {"model/lab/lablock.cpp", "lab.lock is the lab's own file: flock on it keeps a second process out"},
     {"model/lab/demolab.cpp",
      "makes the lab folder itself (empty or new); the hosts' disks are made through HostDisk"},
 };
