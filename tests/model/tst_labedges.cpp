@@ -7,6 +7,7 @@
 #include "directory/directory.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
+#include "replication/replayrate.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -403,6 +404,26 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(link), qPrintable(r.err));
         QCOMPARE(readFile(target), before);
         QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("target.sqlite")});
+    }
+
+    // Any other top-level file (replay-rate.txt, the replay speed a lab measures) goes through the lab
+    // folder's HostDisk: a link there is never read through, and a new rate replaces the link by name.
+    void topLevelFilesNeverFollowALink()
+    {
+        QTemporaryDir lab, outside;
+        QVERIFY(makeSmallLab(lab.path()));
+        const QString canary = outside.filePath(QStringLiteral("rate"));
+        QVERIFY(writeFile(canary, "logs 5\nelapsedNs 1000\n"));
+        const QString rate = lab.filePath(QLatin1String(ReplayRate::kFileName));
+        QVERIFY(QFile::link(canary, rate));
+        auto opened = Lab::open(lab.path());
+        QVERIFY2(opened.hasValue(), qPrintable(errorText(opened)));
+        QVERIFY(!ReplayRate::read((*opened)->labFolder()).has_value()); // the link's target is never read
+        QVERIFY(ReplayRate::record((*opened)->labFolder(), 2, 4000).hasValue());
+        QCOMPARE(readFile(canary), QByteArray("logs 5\nelapsedNs 1000\n"));
+        QVERIFY(!QFileInfo(rate).isSymLink());
+        QCOMPARE(readFile(rate), QByteArray("logs 2\nelapsedNs 4000\n"));
+        QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("rate")});
     }
 
     // A folder of host disks without org.sqlite is not a lab: refused, and nothing is made in it (no
