@@ -7,6 +7,7 @@
 #include "directory/directory.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
+#include "lab/labworker.h"
 #include "replication/replayrate.h"
 #include "testsupport.h"
 
@@ -677,6 +678,17 @@ private Q_SLOTS:
         QCOMPARE(samples->size(), std::size_t(2048));
         QCOMPARE(samples->back().timeMs, start + kRows - 1); // the newest, oldest first
         QCOMPARE(samples->front().timeMs, start + kRows - 2048);
+        d->reset();
+        // The console's worker loads each copy's history through the same bound.
+        LabWorker worker(lab.path());
+        std::size_t loaded = 0;
+        bool opened = false;
+        connect(&worker, &LabWorker::historyLoaded, this,
+                [&](const std::vector<StatusSample> &history) { loaded = history.size(); });
+        connect(&worker, &LabWorker::opened, this, [&](bool ok, const QString &) { opened = ok; });
+        worker.open();
+        QVERIFY(opened);
+        QCOMPARE(loaded, std::size_t(2048));
     }
 };
 
