@@ -7,6 +7,7 @@
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "core/logging.h"
+#include "core/textescape.h"
 #include "lab/demolab.h"
 #include "labsession.h"
 #include "language.h"
@@ -131,7 +132,8 @@ int main(int argc, char **argv)
     // folder without org.sqlite gets one), and LabSession::open refuses a damaged directory or a lab whose
     // log cannot be written, naming the fix. Each is also printed, for a console started from a shell.
     const auto refuse = [](const scr::Error &error) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+        // The error names files of the lab, which is untrusted: escaped before it reaches a terminal.
+        std::fprintf(stderr, "%s\n", qPrintable(scr::escapeControls(error.toString())));
         QMessageBox::critical(nullptr, QStringLiteral("SCR Console"), error.toString());
         return 2;
     };

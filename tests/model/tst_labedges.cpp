@@ -7,6 +7,8 @@
 #include "directory/directory.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
+#include "lab/labworker.h"
+#include "replication/replayrate.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -405,6 +407,26 @@ private Q_SLOTS:
         QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("target.sqlite")});
     }
 
+    // Any other top-level file (replay-rate.txt, the replay speed a lab measures) goes through the lab
+    // folder's HostDisk: a link there is never read through, and a new rate replaces the link by name.
+    void topLevelFilesNeverFollowALink()
+    {
+        QTemporaryDir lab, outside;
+        QVERIFY(makeSmallLab(lab.path()));
+        const QString canary = outside.filePath(QStringLiteral("rate"));
+        QVERIFY(writeFile(canary, "logs 5\nelapsedNs 1000\n"));
+        const QString rate = lab.filePath(QLatin1String(ReplayRate::kFileName));
+        QVERIFY(QFile::link(canary, rate));
+        auto opened = Lab::open(lab.path());
+        QVERIFY2(opened.hasValue(), qPrintable(errorText(opened)));
+        QVERIFY(!ReplayRate::read((*opened)->labFolder()).has_value()); // the link's target is never read
+        QVERIFY(ReplayRate::record((*opened)->labFolder(), 2, 4000).hasValue());
+        QCOMPARE(readFile(canary), QByteArray("logs 5\nelapsedNs 1000\n"));
+        QVERIFY(!QFileInfo(rate).isSymLink());
+        QCOMPARE(readFile(rate), QByteArray("logs 2\nelapsedNs 4000\n"));
+        QCOMPARE(entries(outside.path()), QStringList{QStringLiteral("rate")});
+    }
+
     // A folder of host disks without org.sqlite is not a lab: refused, and nothing is made in it (no
     // logs/, no lab.lock).
     void hostsWithoutDirectoryIsNotALab()
@@ -656,6 +678,17 @@ private Q_SLOTS:
         QCOMPARE(samples->size(), std::size_t(2048));
         QCOMPARE(samples->back().timeMs, start + kRows - 1); // the newest, oldest first
         QCOMPARE(samples->front().timeMs, start + kRows - 2048);
+        d->reset();
+        // The console's worker loads each copy's history through the same bound.
+        LabWorker worker(lab.path());
+        std::size_t loaded = 0;
+        bool opened = false;
+        connect(&worker, &LabWorker::historyLoaded, this,
+                [&](const std::vector<StatusSample> &history) { loaded = history.size(); });
+        connect(&worker, &LabWorker::opened, this, [&](bool ok, const QString &) { opened = ok; });
+        worker.open();
+        QVERIFY(opened);
+        QCOMPARE(loaded, std::size_t(2048));
     }
 };
 
