@@ -466,8 +466,8 @@ Status movePathSetup(const QString &root)
     // Reading it left an SQLite journal beside the file: a mount and a dismount make it self-contained.
     ShellSession shell(root);
     SCR_TRY(shell.open());
-    auto out = shell.execute(QStringLiteral(
-        "Mount-Database MBX1\\SG2\\DB2; Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
+    auto out = shell.execute(
+        QStringLiteral("Mount-Database MBX1\\SG2\\DB2; Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
     if (!out)
         return out.error();
     return {};
