@@ -95,6 +95,13 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
         if (!existing)
             return existing.error();
+        if (const QUuid held = (*existing)->header().guid; held != guid) // the first thing wrong
+            return Error{
+                disk.displayPath(paths.edbPath),
+                QStringLiteral("the file holds database %1, not %2")
+                    .arg(held.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
+                QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
+                JetCode::AttachedDatabaseMismatch};
         return Error{disk.displayPath(paths.edbPath),
                      QStringLiteral("the database file belongs to a log stream whose logs are not in %1")
                          .arg(disk.displayPath(paths.logFolder)),
@@ -119,10 +126,12 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         if (!lowest)
             return lowest.error();
         if (*lowest != 1)
-            return wouldEmpty(QStringLiteral("its logs in %1 begin at generation %2 (a backup truncated "
-                                             "the ones before, generation 1 held its creation)")
-                                  .arg(disk.displayPath(paths.logFolder))
-                                  .arg(*lowest));
+            return wouldEmpty(
+                QStringLiteral("its logs in %1 begin at generation %2 (those from generation 1, "
+                               "which holds its creation, are gone: truncated by a backup, or "
+                               "deleted)")
+                    .arg(disk.displayPath(paths.logFolder))
+                    .arg(*lowest));
     }
 
     // From here on things are made: a failure takes back the folders made and, when there were no logs, the

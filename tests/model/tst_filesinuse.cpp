@@ -365,6 +365,44 @@ private Q_SLOTS:
         QCOMPARE(filesSnapshot(dir.path()), filesBefore);
     }
 
+    // The copy's own database, once replay made it (no lag, more than 50 logs): eseutil /r /a used to take it
+    // over; removing, moving or overwriting it is refused too, and the file keeps its bytes.
+    void copysDatabaseFileIsHeld()
+    {
+        QTemporaryDir dir;
+        QVERIFY(DemoLab::create(dir.path(), SystemClock::instance()).hasValue());
+        ShellSession shell(dir.path());
+        QVERIFY(shell.open().hasValue());
+        QCOMPARE(
+            run(shell, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplayLagTime "
+                                      "0.00:00:00; Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 600 "
+                                      "-MessageSizeKB 100; Step-Simulation 0.00:01:30; "
+                                      "Stop-MailFlow MBX1\\SG1\\DB1")),
+            QString());
+        const QString edb = host(dir, QStringLiteral("MBX3"), QStringLiteral("Exchange/Data/SG1/DB1.edb"));
+        QVERIFY2(QFileInfo::exists(edb), "replay made no database on the standby");
+        QFile junk(host(dir, QStringLiteral("MBX3"), QStringLiteral("junk.edb")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a database");
+        junk.close();
+        const QString directoryBefore = directorySnapshot(dir.path());
+        const QString filesBefore = filesSnapshot(dir.path());
+        for (const QString &command :
+             {QStringLiteral("eseutil /r E00 /l C:\\Exchange\\Logs\\SG1 /d C:\\Exchange\\Data\\SG1 /a"),
+              QStringLiteral("Remove-Item C:\\Exchange\\Data\\SG1\\DB1.edb"),
+              QStringLiteral("Remove-Item C:\\Exchange\\Data -Recurse"),
+              QStringLiteral("Move-Item C:\\Exchange\\Data\\SG1\\DB1.edb C:\\Exchange\\Data\\DB1.edb"),
+              QStringLiteral("Copy-Item C:\\junk.edb C:\\Exchange\\Data\\SG1\\DB1.edb")}) {
+            const QString said = run(shell, QStringLiteral("Enter-PSSession MBX3; ") + command);
+            QVERIFY2(said.contains(QStringLiteral("in use by the SCR copy of MBX1\\SG1 on MBX3")),
+                     qPrintable(command + QStringLiteral(": ") + said));
+            QVERIFY2(said.contains(QStringLiteral("Suspend-StorageGroupCopy")), qPrintable(said));
+            (void)run(shell, QStringLiteral("Exit-PSSession"));
+            QCOMPARE(directorySnapshot(dir.path()), directoryBefore);
+            QCOMPARE(filesSnapshot(dir.path()), filesBefore);
+        }
+    }
+
     // A mount refused at a missing log folder makes nothing: no folder, no E01.log (issue).
     void refusedMountMakesNothing()
     {
