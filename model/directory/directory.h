@@ -17,7 +17,7 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // An existing lab's directory. Refused, and nothing written, unless org.sqlite is there and looks like a
     // SQLite database (validateFile): a damaged directory is never rebuilt as an empty organization.
@@ -89,6 +89,14 @@ public:
     Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
     Status setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen);
     Result<CopySourcePosition> copySourcePosition(qint64 copyId);
+    // A copy's failure, kept until an administrator resumes or reseeds the copy or its replication service
+    // finds the cause gone (the Lab writes and clears it as the copy says); nullopt when it is not failed.
+    Status setCopyFailure(qint64 copyId, const CopyFailureRecord &failure);
+    Status clearCopyFailure(qint64 copyId);
+    Result<std::optional<CopyFailureRecord>> copyFailure(qint64 copyId);
+    // A host disk's I/O fault (Set-Host -DiskFault): "" none, "ReadOnly" or "IOError".
+    Status setHostDiskFault(const QString &name, const QString &fault);
+    Result<QString> hostDiskFault(const QString &name);
 
     // Mail flows, one per database at most; a database's flow goes with the database.
     Status replaceMailFlows(const std::vector<MailFlowRecord> &flows);

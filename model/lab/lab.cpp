@@ -326,6 +326,21 @@ ReplicationService &Lab::serviceFor(const QString &standby)
     if (!service) {
         service = std::make_unique<ReplicationService>(standby, m_clock);
         connect(service.get(), &ReplicationService::eventRaised, this, &Lab::recordEvent);
+        // A copy's failure is kept in the directory where it happens, beside its event: every process
+        // started later reads it (Get-StorageGroupCopyStatus, the console's first snapshot).
+        connect(service.get(), &ReplicationService::copyFailed, this,
+                [this](qint64 copyId, const CopyFailure &failure) {
+                    if (auto st = m_directory->setCopyFailure(
+                            copyId, {failure.eventId, failure.message, failure.timeMs, failure.permanent});
+                        !st)
+                        logging::get("model")->error("a copy's failure could not be kept: {}",
+                                                     st.error().toString().toStdString());
+                });
+        connect(service.get(), &ReplicationService::copyFailureCleared, this, [this](qint64 copyId) {
+            if (auto st = m_directory->clearCopyFailure(copyId); !st)
+                logging::get("model")->error("a copy's failure could not be cleared: {}",
+                                             st.error().toString().toStdString());
+        });
     }
     return *service;
 }
@@ -380,6 +395,13 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     config.lastSeenGenerationTimeMs = seen.latestAvailableLogTime;
     if (!source->disk.isPoweredOn())
         config.sourceDownSinceMs = poweredOffAt(*sourceHost);
+    // The failure the directory kept: the copy starts Failed with it.
+    auto kept = m_directory->copyFailure(copy.id);
+    if (!kept)
+        return kept.error();
+    if (*kept)
+        config.recordedFailure =
+            CopyFailure{(*kept)->eventId, (*kept)->message, (*kept)->timeMs, (*kept)->permanent};
     ReplicationService &service = serviceFor(copy.standbyMachine);
     service.addCopy(copy.id, config);
     if (copy.suspended)

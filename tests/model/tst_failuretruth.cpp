@@ -1,0 +1,292 @@
+// Failure survives a fresh process: a copy that failed (a corrupt source log, a damaged standby database, a
+// full standby disk, a link in its inspector folder, a seed killed while it was suspended) reads Failed, with
+// its reason, in a new scr-shell (a child process) and in the console's first snapshot (a new LabWorker),
+// before any cycle finds the cause again. The failure goes only when an administrator resumes or reseeds the
+// copy, or the replication service finds the cause gone: each direction is checked from a new process.
+
+#include "cmdlets/hostdiskspace.h"
+#include "cmdlets/storagegroupcopy.h"
+#include "lab/demolab.h"
+#include "lab/lab.h"
+#include "lab/labworker.h"
+#include "labfixture.h"
+#include "sim/faultinjector.h"
+#include "store/logformat.h"
+#include "testsupport.h"
+
+#include <csignal>
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace scr;
+
+namespace {
+
+const QString kSg = QStringLiteral("MBX1\\SG1");
+const QString kStandby = QStringLiteral("MBX3");
+const QString kCopyArgs = QStringLiteral("MBX1\\SG1 -StandbyMachine MBX3");
+
+// A property of a Format-List record; a long value goes on over the lines that follow, indented.
+QString listValue(const QString &output, const QString &name)
+{
+    const QStringList lines = output.split(QLatin1Char('\n'));
+    const QRegularExpression start(QStringLiteral("^%1\\s*:\\s?(.*)$").arg(name));
+    const QRegularExpression next(QStringLiteral("^\\S+\\s*:"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto m = start.match(lines[i]);
+        if (!m.hasMatch())
+            continue;
+        QString value = m.captured(1).trimmed();
+        for (qsizetype j = i + 1;
+             j < lines.size() && !lines[j].trimmed().isEmpty() && !next.match(lines[j]).hasMatch(); ++j)
+            value += QLatin1Char(' ') + lines[j].trimmed();
+        return value;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestFailureTruth : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_template;
+    test::ManualClock m_clock;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Lab> m_lab;
+
+    QString sourceLogs() const { return m_dir->filePath(QStringLiteral("hosts/MBX1/C/Exchange/Logs/SG1")); }
+    QString targetLogs() const { return m_dir->filePath(QStringLiteral("hosts/MBX3/C/Exchange/Logs/SG1")); }
+    QString targetEdb() const
+    {
+        return m_dir->filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1/DB1.edb"));
+    }
+
+    CopyStatus status()
+    {
+        auto rows = cmdlets::getStorageGroupCopyStatus(*m_lab, kSg, kStandby);
+        if (!rows || rows->size() != 1)
+            qFatal("no status row");
+        return rows->front().status;
+    }
+    bool reopen()
+    {
+        m_lab.reset();
+        auto lab = Lab::open(m_dir->path());
+        if (!lab)
+            return false;
+        m_lab = std::move(*lab);
+        return true;
+    }
+    // A new scr-shell runs script on the lab (this process holds no lab while it runs).
+    test::ProcessRun shell(const QString &script)
+    {
+        m_lab.reset();
+        return test::runProcess(QStringLiteral(SCR_SHELL),
+                                {QStringLiteral("--lab"), m_dir->path(), QStringLiteral("-c"), script},
+                                120000);
+    }
+    // What a new scr-shell says of the copy, before anything runs a cycle.
+    QString freshShellStatus()
+    {
+        const test::ProcessRun run =
+            shell(QStringLiteral("Get-StorageGroupCopyStatus %1 | Format-List "
+                                 "SummaryCopyStatus,Failed,FailedMessage,Suspend,Seeding")
+                      .arg(kCopyArgs));
+        if (run.exitCode != 0)
+            return QStringLiteral("scr-shell failed: ") + run.err;
+        return run.out;
+    }
+    // What the console's first snapshot says of the copy (a new LabWorker, no tick).
+    CopyStatus consoleStatus()
+    {
+        m_lab.reset();
+        LabWorker worker(m_dir->path());
+        worker.open();
+        const LabSnapshot snapshot = worker.snapshot();
+        for (const CopySnapshot &c : snapshot.allCopies())
+            if (c.status.standbyMachine.compare(kStandby, Qt::CaseInsensitive) == 0)
+                return c.status;
+        qFatal("no copy in the snapshot");
+    }
+    // The copy reads Failed with a reason holding why, in a new scr-shell and in the console.
+    void verifyFailedEverywhere(const QString &why)
+    {
+        const QString out = freshShellStatus();
+        QVERIFY2(listValue(out, QStringLiteral("SummaryCopyStatus")) == QStringLiteral("Failed"),
+                 qPrintable(out));
+        QVERIFY2(listValue(out, QStringLiteral("Failed")) == QStringLiteral("True"), qPrintable(out));
+        QVERIFY2(listValue(out, QStringLiteral("FailedMessage")).contains(why), qPrintable(out));
+        const CopyStatus console = consoleStatus();
+        QVERIFY2(console.summary == SummaryCopyStatus::Failed && console.failed &&
+                     console.failedMessage.contains(why),
+                 qPrintable(test::copyStatusText(console)));
+        QVERIFY(console.failedEventId > 0);
+        QVERIFY(console.failedTimeMs > 0);
+    }
+    void verifyNotFailedInAFreshShell()
+    {
+        const QString out = freshShellStatus();
+        QVERIFY2(listValue(out, QStringLiteral("SummaryCopyStatus")) != QStringLiteral("Failed") &&
+                     listValue(out, QStringLiteral("Failed")) == QStringLiteral("False") &&
+                     listValue(out, QStringLiteral("FailedMessage")).isEmpty(),
+                 qPrintable(out));
+    }
+    QString errorOf(const Status &st) { return st ? QString() : st.error().toString(); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(DemoLab::create(m_template.path(), m_clock).hasValue()); }
+
+    void init()
+    {
+        // A copy of the demo lab with an SCR copy (no lag) that has replicated and replayed 2 virtual
+        // minutes of mail.
+        m_dir = std::make_unique<QTemporaryDir>();
+        QDirIterator it(m_template.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = m_dir->path() + from.mid(m_template.path().size());
+            QDir().mkpath(QFileInfo(to).absolutePath());
+            QFile::copy(from, to);
+        }
+        QDir().mkpath(m_dir->filePath(QStringLiteral("hosts/MBX3/C")));
+        QVERIFY(reopen());
+        QVERIFY(cmdlets::enableStorageGroupCopy(*m_lab, {kSg, kStandby, 0, 0}).hasValue());
+        auto sg = m_lab->directory().storageGroup(kSg);
+        QVERIFY(m_lab->startMailFlow(m_lab->directory().databases((*sg)->id)->front().guid, 600, 100 * 1024)
+                    .hasValue());
+        QVERIFY(m_lab->stepSimulation(2 * 60 * 1000).hasValue());
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Healthy && s.databaseExists,
+                 qPrintable(test::copyStatusText(s)));
+    }
+    void cleanup()
+    {
+        m_lab.reset();
+        m_dir.reset();
+    }
+
+    // Event 2105: a log corrupt at the source. Resume clears it (a fresh process sees it cleared); the next
+    // cycle finds the cause again and the failure is kept again.
+    void corruptSourceLogStaysFailedUntilResumed()
+    {
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*m_lab, kSg, kStandby, {}).hasValue());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        const uint32_t gen = status().lastLogCopied + 1;
+        const QString log = sourceLogs() + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen);
+        QVERIFY(QFile::exists(log));
+        QVERIFY(FaultInjector::corruptFile(m_lab->hostDisk(QStringLiteral("MBX1")), log).hasValue());
+        QVERIFY(cmdlets::resumeStorageGroupCopy(*m_lab, kSg, kStandby).hasValue());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedEventId == 2105 &&
+                     s.failedMessage.contains(QStringLiteral("corrupt at the source")),
+                 qPrintable(test::copyStatusText(s)));
+        verifyFailedEverywhere(QStringLiteral("generation %1 (%2) is corrupt at the source")
+                                   .arg(gen)
+                                   .arg(logFileName(QStringLiteral("E00"), gen)));
+        // Resumed by an administrator in one process: the next process sees no failure before a cycle.
+        const test::ProcessRun resumed = shell(QStringLiteral("Resume-StorageGroupCopy %1").arg(kCopyArgs));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        verifyNotFailedInAFreshShell();
+        // The cause is still there: the service finds it again, and it is kept again.
+        QVERIFY(reopen());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedEventId == 2105,
+                 qPrintable(test::copyStatusText(s)));
+        verifyFailedEverywhere(QStringLiteral("corrupt at the source"));
+    }
+
+    // A zeroed standby .edb: replay fails (2107); a reseed (Update-StorageGroupCopy) clears it.
+    void zeroedStandbyDatabaseStaysFailedUntilReseeded()
+    {
+        m_lab.reset();
+        QFile edb(targetEdb());
+        QVERIFY(edb.open(QIODevice::ReadWrite));
+        const qint64 size = edb.size();
+        QVERIFY(size > 0);
+        QVERIFY(edb.write(QByteArray(size, '\0')) == size);
+        edb.close();
+        QVERIFY(reopen());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(s)));
+        const QString why = s.failedMessage.left(30);
+        verifyFailedEverywhere(why);
+        const test::ProcessRun reseeded =
+            shell(QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(kCopyArgs));
+        QVERIFY2(reseeded.exitCode == 0, qPrintable(reseeded.out + reseeded.err));
+        verifyNotFailedInAFreshShell();
+    }
+
+    // A real ENOSPC on the standby (its disk filled): Failed in every process until space returns, then the
+    // service finds the cause gone, and a new process sees the failure cleared.
+    void fullStandbyDiskStaysFailedUntilTheServiceFindsSpace()
+    {
+        auto filled = cmdlets::fillDisk(*m_lab, kStandby, std::nullopt);
+        QVERIFY2(filled.hasValue(), qPrintable(filled.hasValue() ? QString() : filled.error().toString()));
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(s)));
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("space")) ||
+                     s.failedMessage.contains(QStringLiteral("full")),
+                 qPrintable(test::copyStatusText(s)));
+        verifyFailedEverywhere(s.failedMessage.left(30));
+        const test::ProcessRun freed =
+            shell(QStringLiteral("Invoke-Fault FreeDisk -Server MBX3; Step-Simulation 0.00:00:05"));
+        QVERIFY2(freed.exitCode == 0, qPrintable(freed.out + freed.err));
+        verifyNotFailedInAFreshShell();
+    }
+
+    // A link planted in the copy's inspector folder: the copy refuses it and is Failed in every process
+    // until the link goes.
+    void linkInInspectorStaysFailedUntilItGoes()
+    {
+        m_lab.reset();
+        QTemporaryDir outside;
+        const QString inspector = targetLogs() + QStringLiteral("/inspector");
+        QVERIFY(QDir(inspector).removeRecursively());
+        QVERIFY(QFile::link(outside.path(), inspector));
+        QVERIFY(reopen());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedMessage.contains(QStringLiteral("link")),
+                 qPrintable(test::copyStatusText(s)));
+        verifyFailedEverywhere(QStringLiteral("link"));
+        QVERIFY(QDir(outside.path()).isEmpty());
+        QVERIFY(QFile::remove(inspector));
+        const test::ProcessRun stepped = shell(QStringLiteral("Step-Simulation 0.00:00:05"));
+        QVERIFY2(stepped.exitCode == 0, qPrintable(stepped.out + stepped.err));
+        verifyNotFailedInAFreshShell();
+    }
+
+    // A seed killed while the copy was suspended: its files are gone; it reads Failed with the reason, not
+    // Suspended.
+    void killedSeedOfASuspendedCopyReadsFailed()
+    {
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*m_lab, kSg, kStandby, QStringLiteral("reseed")).hasValue());
+        m_lab.reset();
+        QProcess seeder;
+        seeder.start(QStringLiteral(SCR_SEED_RUNNER), {m_dir->path(), kSg, kStandby, QStringLiteral("20")});
+        QVERIFY(seeder.waitForStarted(10000));
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += seeder.readAllStandardOutput()).contains("paused at 20"), 60000);
+        ::kill(static_cast<pid_t>(seeder.processId()), SIGKILL);
+        QVERIFY(seeder.waitForFinished(10000));
+        QVERIFY(!QFile::exists(targetEdb())); // the seed deleted the copy's files before it was killed
+        verifyFailedEverywhere(QStringLiteral("did not finish"));
+        const QString out = freshShellStatus();
+        QCOMPARE(listValue(out, QStringLiteral("Seeding")), QStringLiteral("False"));
+        QCOMPARE(listValue(out, QStringLiteral("Suspend")), QStringLiteral("True")); // still suspended, too
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFailureTruth)
+#include "tst_failuretruth.moc"
