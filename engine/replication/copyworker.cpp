@@ -8,6 +8,7 @@
 #include "store/logfolder.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -275,7 +276,8 @@ void CopyWorker::loadPosition()
     m_status.lastLogCopyNotified = 0;
     m_status.lastCopyNotifiedLogTime = 0;
     auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
-    if (source) {
+    const QString sourceFault = sourceDiskFault();
+    if (source && sourceFault.isEmpty()) {
         std::optional<LogHeader> open;
         if (source->hasOpenLog)
             if (auto h =
@@ -307,7 +309,7 @@ void CopyWorker::loadPosition()
         m_sourceUnreachable = true;
         m_sourceUnreachableSinceMs =
             m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-        m_sourceUnreachableReason = source.error().reason;
+        m_sourceUnreachableReason = sourceFault.isEmpty() ? source.error().reason : sourceFault;
         if (!m_status.suspend && !m_status.failed) {
             m_status.failed = true;
             m_status.failedMessage = shown(sourceUnreachableMessage());
@@ -405,8 +407,43 @@ Status CopyWorker::fetch(uint32_t gen)
                                         spare);
 }
 
+QString CopyWorker::sourceDiskFault() const
+{
+    // The source host runs but its disk failed: its database was dismounted, and logs read from a disk
+    // that fails or went read-only under its store are not a source to copy from (never Healthy).
+    if (!m_config.sourceDisk.isPoweredOn())
+        return {};
+    switch (m_config.sourceDisk.ioFault()) {
+    case EROFS:
+        return QStringLiteral("its disk's file system went read-only (EROFS); its database was dismounted");
+    case EIO:
+        return QStringLiteral("its disk reports I/O errors (EIO)");
+    default:
+        return {};
+    }
+}
+
+void CopyWorker::sourceLost(const QString &reason)
+{
+    if (!m_sourceUnreachable) {
+        // Since when: the directory's power-off time when the lab knows it (it survives a restart), else
+        // the first cycle that found the source gone.
+        m_sourceUnreachableSinceMs =
+            m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
+        emitEvent(2109, EventLevel::Warning,
+                  QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
+                      .arg(m_config.identity, reason, m_config.standbyMachine));
+    }
+    m_sourceUnreachable = true;
+    m_sourceUnreachableReason = reason;
+}
+
 std::optional<uint32_t> CopyWorker::observeSource()
 {
+    if (const QString fault = sourceDiskFault(); !fault.isEmpty()) {
+        sourceLost(fault);
+        return std::nullopt;
+    }
     uint32_t newest = 0;
     qint64 newestCreated = 0;
     auto open = LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
@@ -418,18 +455,7 @@ std::optional<uint32_t> CopyWorker::observeSource()
         // No open log (recovery accepted losing it, the stream moved on) or the source is unreachable.
         auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
         if (!source) {
-            if (!m_sourceUnreachable) {
-                // Since when: the directory's power-off time when the lab knows it (it survives a
-                // restart), else the first cycle that found the source gone.
-                m_sourceUnreachableSinceMs =
-                    m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-                emitEvent(2109, EventLevel::Warning,
-                          QStringLiteral(
-                              "The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
-                              .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
-            }
-            m_sourceUnreachable = true;
-            m_sourceUnreachableReason = source.error().reason;
+            sourceLost(source.error().reason);
             return std::nullopt;
         }
         if (!source->closedGenerations.empty()) {

@@ -123,6 +123,10 @@ private:
     // the folder holds thousands of logs after a day without backup), else from a listing of its folder.
     // Updates LastLogGenerated; nullopt when the source cannot be reached.
     std::optional<uint32_t> observeSource();
+    // Why the source's disk cannot be copied from though its host runs (read-only, I/O errors); empty: it
+    // can.
+    QString sourceDiskFault() const;
+    void sourceLost(const QString &reason); // the source cannot be reached: event 2109 the first time
     // Why generation gen cannot be copied from the source (truncated by a backup or missing): a listing.
     void failMissingAtSource(uint32_t gen);
     // The copy learns that generation gen is closed at the source (its file was found there): raises

@@ -5,6 +5,7 @@
 // copy, or the replication service finds the cause gone: each direction is checked from a new process.
 
 #include "cmdlets/hostdiskspace.h"
+#include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
@@ -14,6 +15,7 @@
 #include "store/logformat.h"
 #include "testsupport.h"
 
+#include <cerrno>
 #include <csignal>
 
 #include <QDirIterator>
@@ -285,6 +287,58 @@ private Q_SLOTS:
         const QString out = freshShellStatus();
         QCOMPARE(listValue(out, QStringLiteral("Seeding")), QStringLiteral("False"));
         QCOMPARE(listValue(out, QStringLiteral("Suspend")), QStringLiteral("True")); // still suspended, too
+    }
+
+    // The source's disk goes read-only (EROFS) or fails every I/O (EIO) mid-run: every database on it stops
+    // reading Mounted at the next step (dismounted, event 482, the reason kept), the copy whose source it
+    // holds is not Healthy, in this process and in a new one; mended, the copy recovers by itself.
+    void failedSourceDiskDismountsItsDatabasesAndFailsTheCopy_data()
+    {
+        QTest::addColumn<int>("err");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("read-only") << EROFS << QStringLiteral("read-only");
+        QTest::newRow("I/O error") << EIO << QStringLiteral("I/O errors");
+    }
+    void failedSourceDiskDismountsItsDatabasesAndFailsTheCopy()
+    {
+        QFETCH(int, err);
+        QFETCH(QString, why);
+        auto before = cmdlets::getMailboxDatabase(*m_lab, {}, QStringLiteral("MBX1"));
+        QVERIFY(before.hasValue() && !before->empty());
+        for (const MailboxDatabaseRow &row : *before)
+            QVERIFY2(row.mounted, qPrintable(row.identity()));
+        QVERIFY(m_lab->setHostDiskFault(QStringLiteral("MBX1"), err).hasValue());
+        QVERIFY(m_lab->stepSimulation(5 * 1000).hasValue());
+        // This process: no database of MBX1 reads Mounted, each says why; the copy is Failed.
+        auto after = cmdlets::getMailboxDatabase(*m_lab, {}, QStringLiteral("MBX1"));
+        QVERIFY(after.hasValue());
+        QCOMPARE(after->size(), before->size());
+        for (const MailboxDatabaseRow &row : *after)
+            QVERIFY2(!row.mounted && row.mountError.contains(why),
+                     qPrintable(row.identity() + QStringLiteral(": ") + row.mountError));
+        int dismounted = 0;
+        for (const EventRecord &e : *m_lab->directory().events())
+            dismounted += e.eventId == 482 && e.text.contains(why) ? 1 : 0;
+        QCOMPARE(dismounted, int(before->size()));
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedMessage.contains(why),
+                 qPrintable(test::copyStatusText(s)));
+        // A new process: the disk is still failed (the directory says so), nothing mounts, the copy is
+        // Failed from the first look.
+        verifyFailedEverywhere(why);
+        const test::ProcessRun dbs =
+            shell(QStringLiteral("Get-MailboxDatabase -Server MBX1 -Status | Format-List Identity,Mounted"));
+        QVERIFY2(dbs.exitCode == 0, qPrintable(dbs.err));
+        QCOMPARE(dbs.out.count(QRegularExpression(QStringLiteral("^Mounted\\s*:\\s*False"),
+                                                  QRegularExpression::MultilineOption)),
+                 qsizetype(before->size()));
+        QVERIFY2(!dbs.out.contains(QStringLiteral("True")), qPrintable(dbs.out));
+        // Mended, mounted, and the copy recovers by itself; a new process sees it so.
+        const test::ProcessRun mended =
+            shell(QStringLiteral("Invoke-Fault ClearDiskFault -Server MBX1; Mount-Database MBX1\\SG1\\DB1; "
+                                 "Step-Simulation 0.00:00:05"));
+        QVERIFY2(mended.exitCode == 0, qPrintable(mended.out + mended.err));
+        verifyNotFailedInAFreshShell();
     }
 };
 
