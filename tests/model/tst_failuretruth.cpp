@@ -54,6 +54,14 @@ QString listValue(const QString &output, const QString &name)
 
 } // namespace
 
+// A check made in a helper: the test function stops at the helper's first failure too.
+#define CHECK(call)                                                                                          \
+    do {                                                                                                     \
+        call;                                                                                                \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
+    } while (false)
+
 class TestFailureTruth : public QObject
 {
     Q_OBJECT
@@ -190,20 +198,20 @@ private Q_SLOTS:
         QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedEventId == 2105 &&
                      s.failedMessage.contains(QStringLiteral("corrupt at the source")),
                  qPrintable(test::copyStatusText(s)));
-        verifyFailedEverywhere(QStringLiteral("generation %1 (%2) is corrupt at the source")
-                                   .arg(gen)
-                                   .arg(logFileName(QStringLiteral("E00"), gen)));
+        CHECK(verifyFailedEverywhere(QStringLiteral("generation %1 (%2) is corrupt at the source")
+                                         .arg(gen)
+                                         .arg(logFileName(QStringLiteral("E00"), gen))));
         // Resumed by an administrator in one process: the next process sees no failure before a cycle.
         const test::ProcessRun resumed = shell(QStringLiteral("Resume-StorageGroupCopy %1").arg(kCopyArgs));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-        verifyNotFailedInAFreshShell();
+        CHECK(verifyNotFailedInAFreshShell());
         // The cause is still there: the service finds it again, and it is kept again.
         QVERIFY(reopen());
         QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
         s = status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedEventId == 2105,
                  qPrintable(test::copyStatusText(s)));
-        verifyFailedEverywhere(QStringLiteral("corrupt at the source"));
+        CHECK(verifyFailedEverywhere(QStringLiteral("corrupt at the source")));
     }
 
     // A zeroed standby .edb: replay fails (2107); a reseed (Update-StorageGroupCopy) clears it.
@@ -221,11 +229,11 @@ private Q_SLOTS:
         const CopyStatus s = status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed, qPrintable(test::copyStatusText(s)));
         const QString why = s.failedMessage.left(30);
-        verifyFailedEverywhere(why);
+        CHECK(verifyFailedEverywhere(why));
         const test::ProcessRun reseeded =
             shell(QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(kCopyArgs));
         QVERIFY2(reseeded.exitCode == 0, qPrintable(reseeded.out + reseeded.err));
-        verifyNotFailedInAFreshShell();
+        CHECK(verifyNotFailedInAFreshShell());
     }
 
     // A real ENOSPC on the standby (its disk filled): Failed in every process until space returns, then the
@@ -240,11 +248,11 @@ private Q_SLOTS:
         QVERIFY2(s.failedMessage.contains(QStringLiteral("space")) ||
                      s.failedMessage.contains(QStringLiteral("full")),
                  qPrintable(test::copyStatusText(s)));
-        verifyFailedEverywhere(s.failedMessage.left(30));
+        CHECK(verifyFailedEverywhere(s.failedMessage.left(30)));
         const test::ProcessRun freed =
             shell(QStringLiteral("Invoke-Fault FreeDisk -Server MBX3; Step-Simulation 0.00:00:05"));
         QVERIFY2(freed.exitCode == 0, qPrintable(freed.out + freed.err));
-        verifyNotFailedInAFreshShell();
+        CHECK(verifyNotFailedInAFreshShell());
     }
 
     // A link planted in the copy's inspector folder: the copy refuses it and is Failed in every process
@@ -261,12 +269,12 @@ private Q_SLOTS:
         const CopyStatus s = status();
         QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedMessage.contains(QStringLiteral("link")),
                  qPrintable(test::copyStatusText(s)));
-        verifyFailedEverywhere(QStringLiteral("link"));
+        CHECK(verifyFailedEverywhere(QStringLiteral("link")));
         QVERIFY(QDir(outside.path()).isEmpty());
         QVERIFY(QFile::remove(inspector));
         const test::ProcessRun stepped = shell(QStringLiteral("Step-Simulation 0.00:00:05"));
         QVERIFY2(stepped.exitCode == 0, qPrintable(stepped.out + stepped.err));
-        verifyNotFailedInAFreshShell();
+        CHECK(verifyNotFailedInAFreshShell());
     }
 
     // A seed killed while the copy was suspended: its files are gone; it reads Failed with the reason, not
@@ -283,7 +291,7 @@ private Q_SLOTS:
         ::kill(static_cast<pid_t>(seeder.processId()), SIGKILL);
         QVERIFY(seeder.waitForFinished(10000));
         QVERIFY(!QFile::exists(targetEdb())); // the seed deleted the copy's files before it was killed
-        verifyFailedEverywhere(QStringLiteral("did not finish"));
+        CHECK(verifyFailedEverywhere(QStringLiteral("did not finish")));
         const QString out = freshShellStatus();
         QCOMPARE(listValue(out, QStringLiteral("Seeding")), QStringLiteral("False"));
         QCOMPARE(listValue(out, QStringLiteral("Suspend")), QStringLiteral("True")); // still suspended, too
@@ -325,7 +333,7 @@ private Q_SLOTS:
                  qPrintable(test::copyStatusText(s)));
         // A new process: the disk is still failed (the directory says so), nothing mounts, the copy is
         // Failed from the first look.
-        verifyFailedEverywhere(why);
+        CHECK(verifyFailedEverywhere(why));
         const test::ProcessRun dbs =
             shell(QStringLiteral("Get-MailboxDatabase -Server MBX1 -Status | Format-List Identity,Mounted"));
         QVERIFY2(dbs.exitCode == 0, qPrintable(dbs.err));
@@ -338,7 +346,7 @@ private Q_SLOTS:
             shell(QStringLiteral("Invoke-Fault ClearDiskFault -Server MBX1; Mount-Database MBX1\\SG1\\DB1; "
                                  "Step-Simulation 0.00:00:05"));
         QVERIFY2(mended.exitCode == 0, qPrintable(mended.out + mended.err));
-        verifyNotFailedInAFreshShell();
+        CHECK(verifyNotFailedInAFreshShell());
     }
 };
 
