@@ -214,6 +214,36 @@ private Q_SLOTS:
         CHECK(verifyFailedEverywhere(QStringLiteral("corrupt at the source")));
     }
 
+    // Found beside the examples: a log deleted at the source before the copy had it (2104, a permanent
+    // failure: the copy needs a seed). The directory's row holds the failure, its event and time.
+    void logMissingAtTheSourceStaysFailed()
+    {
+        QVERIFY(cmdlets::suspendStorageGroupCopy(*m_lab, kSg, kStandby, {}).hasValue());
+        QVERIFY(m_lab->stepSimulation(10 * 1000).hasValue());
+        const uint32_t gen = status().lastLogCopied + 1;
+        const QString log = sourceLogs() + QLatin1Char('/') + logFileName(QStringLiteral("E00"), gen);
+        QVERIFY(FaultInjector::deleteFile(m_lab->hostDisk(QStringLiteral("MBX1")), log).hasValue());
+        QVERIFY(cmdlets::resumeStorageGroupCopy(*m_lab, kSg, kStandby).hasValue());
+        QVERIFY(m_lab->stepSimulation(5 * 1000).hasValue());
+        const CopyStatus s = status();
+        QVERIFY2(s.summary == SummaryCopyStatus::Failed && s.failedEventId == 2104 &&
+                     s.failedMessage.contains(QStringLiteral("missing at the source")),
+                 qPrintable(test::copyStatusText(s)));
+        const qint64 copyId = m_lab->directory().copies()->front().id;
+        m_lab.reset();
+        {
+            auto directory = Directory::open(m_dir->path());
+            QVERIFY(directory.hasValue());
+            auto kept = (*directory)->copyFailure(copyId);
+            QVERIFY(kept.hasValue() && kept->has_value());
+            QCOMPARE((*kept)->eventId, 2104);
+            QCOMPARE((*kept)->message, s.failedMessage);
+            QCOMPARE((*kept)->timeMs, s.failedTimeMs);
+            QVERIFY((*kept)->permanent);
+        }
+        CHECK(verifyFailedEverywhere(QStringLiteral("missing at the source")));
+    }
+
     // A zeroed standby .edb: replay fails (2107); a reseed (Update-StorageGroupCopy) clears it.
     void zeroedStandbyDatabaseStaysFailedUntilReseeded()
     {
