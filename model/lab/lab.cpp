@@ -183,6 +183,7 @@ Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames
         HostDisk renamed(m_labDir, to, *record ? (*record)->diskFolder : QString());
         renamed.setPoweredOn(it->second.isPoweredOn());
         renamed.setCapacityBytes(it->second.capacityBytes());
+        renamed.setIoFault(it->second.ioFault());
         m_disks.erase(it);
         m_disks.insert_or_assign(to.toUpper(), std::move(renamed));
     }
