@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 #include <QDirIterator>
 #include <QFile>
@@ -325,6 +326,58 @@ private Q_SLOTS:
         const QString out = freshShellStatus();
         QCOMPARE(listValue(out, QStringLiteral("Seeding")), QStringLiteral("False"));
         QCOMPARE(listValue(out, QStringLiteral("Suspend")), QStringLiteral("True")); // still suspended, too
+    }
+
+    // The disk fault reaches every writer through HostDisk and every File opened before it: EROFS refuses
+    // writes and lets reads go on; EIO refuses both; mended, both work again.
+    void diskFaultReachesEveryWriter()
+    {
+        QTemporaryDir lab;
+        QVERIFY(QDir().mkpath(lab.filePath(QStringLiteral("hosts/H/C/Data"))));
+        HostDisk disk(lab.path(), QStringLiteral("H"));
+        QVERIFY(disk.writeAtomically(QStringLiteral("C:\\Data\\a.bin"), QByteArray(4096, 'a')).hasValue());
+        auto file = disk.open(QStringLiteral("C:\\Data\\a.bin"), File::Mode::ReadWrite);
+        QVERIFY(file.hasValue());
+        char byte = 0;
+        const auto writes = [&]() -> QList<Status> {
+            return {file->writeAt(0, "b", 1),
+                    file->syncData(),
+                    file->setLength(8192),
+                    disk.writeAtomically(QStringLiteral("C:\\Data\\b.bin"), "b"),
+                    disk.makeFolders(QStringLiteral("C:\\Data\\New")),
+                    disk.rename(QStringLiteral("C:\\Data\\a.bin"), QStringLiteral("C:\\Data\\c.bin")),
+                    disk.removeFile(QStringLiteral("C:\\Data\\a.bin")),
+                    [&]() -> Status {
+                        auto opened = disk.open(QStringLiteral("C:\\Data\\a.bin"), File::Mode::ReadWrite);
+                        if (opened)
+                            return {};
+                        return opened.error();
+                    }()};
+        };
+        for (const int err : {EROFS, EIO}) {
+            disk.setIoFault(err);
+            const QString why = QString::fromLocal8Bit(std::strerror(err));
+            const QList<Status> refused = writes();
+            for (qsizetype i = 0; i < refused.size(); ++i)
+                QVERIFY2(!refused[i] && refused[i].error().reason.contains(why),
+                         qPrintable(QStringLiteral("write %1 under %2: %3")
+                                        .arg(i)
+                                        .arg(why, refused[i] ? QStringLiteral("done")
+                                                             : refused[i].error().toString())));
+            const bool readable = err == EROFS;
+            QCOMPARE(file->readAt(0, &byte, 1).hasValue(), readable);
+            QCOMPARE(disk.readAll(QStringLiteral("C:\\Data\\a.bin")).hasValue(), readable);
+            QCOMPARE(disk.fault(false), readable ? 0 : EIO);
+            QCOMPARE(disk.fault(true), err);
+        }
+        // Nothing changed under the fault: the file is whole, nothing was made.
+        disk.setIoFault(0);
+        QCOMPARE(disk.readAll(QStringLiteral("C:\\Data\\a.bin")).value(), QByteArray(4096, 'a'));
+        QVERIFY(!disk.exists(QStringLiteral("C:\\Data\\b.bin")));
+        QVERIFY(!disk.exists(QStringLiteral("C:\\Data\\New")));
+        QVERIFY(file->writeAt(0, "b", 1).hasValue());
+        QVERIFY(file->readAt(0, &byte, 1).hasValue());
+        QCOMPARE(byte, 'b');
     }
 
     // The source's disk goes read-only (EROFS) or fails every I/O (EIO) mid-run: every database on it stops
