@@ -138,10 +138,15 @@ File File::adopt(int fd, QString path, std::shared_ptr<const DiskFaults> faults)
     return file;
 }
 
-int File::fault() const
+int File::fault(bool write) const
 {
-    if (m_faults && m_faults->poweredOff.load(std::memory_order_relaxed))
+    if (!m_faults)
+        return 0;
+    if (m_faults->poweredOff.load(std::memory_order_relaxed))
         return EHOSTDOWN;
+    const int io = m_faults->ioError.load(std::memory_order_relaxed);
+    if (io == EIO || (io != 0 && write))
+        return io;
     return 0;
 }
 
@@ -178,7 +183,7 @@ void File::settle(const Growth &growth)
 
 Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 {
-    if (const int f = fault())
+    if (const int f = fault(false))
         return errorFromErrno(f, m_path, QStringLiteral("reading"));
     auto *p = static_cast<char *>(buffer);
     while (size > 0) {
@@ -200,7 +205,7 @@ Status File::readAt(qint64 offset, void *buffer, qint64 size) const
 
 Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 {
-    if (const int f = fault())
+    if (const int f = fault(true))
         return errorFromErrno(f, m_path, QStringLiteral("writing"));
     auto growth = takeSpaceFor(offset + size, QStringLiteral("writing"));
     if (!growth)
@@ -226,7 +231,7 @@ Status File::writeAt(qint64 offset, const void *buffer, qint64 size)
 
 Status File::allocate(qint64 size)
 {
-    if (const int f = fault())
+    if (const int f = fault(true))
         return errorFromErrno(f, m_path, QStringLiteral("allocating"));
     auto growth = takeSpaceFor(size, QStringLiteral("allocating"));
     if (!growth)
@@ -245,7 +250,7 @@ Status File::allocate(qint64 size)
 
 Status File::setLength(qint64 size)
 {
-    if (const int f = fault())
+    if (const int f = fault(true))
         return errorFromErrno(f, m_path, QStringLiteral("sizing"));
     auto growth = takeSpaceFor(size, QStringLiteral("sizing"));
     if (!growth)
@@ -261,7 +266,7 @@ Status File::punchHole(qint64 offset, qint64 size)
 {
     if (size <= 0)
         return {};
-    if (const int f = fault())
+    if (const int f = fault(true))
         return errorFromErrno(f, m_path, QStringLiteral("clearing"));
     if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, size) == 0)
         return {};
@@ -278,7 +283,7 @@ Status File::punchHole(qint64 offset, qint64 size)
 
 Result<std::vector<std::pair<qint64, qint64>>> File::dataRanges() const
 {
-    if (const int f = fault())
+    if (const int f = fault(false))
         return errorFromErrno(f, m_path, QStringLiteral("reading"));
     auto length = size();
     if (!length)
@@ -306,7 +311,7 @@ Result<std::vector<std::pair<qint64, qint64>>> File::dataRanges() const
 
 Status File::syncData()
 {
-    if (const int f = fault())
+    if (const int f = fault(true))
         return errorFromErrno(f, m_path, QStringLiteral("flushing"));
     if (::fdatasync(m_fd) != 0)
         return errorFromErrno(errno, m_path, QStringLiteral("flushing"));

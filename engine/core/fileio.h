@@ -62,6 +62,9 @@ private:
 struct DiskFaults
 {
     std::atomic<bool> poweredOff{false}; // every operation fails with EHOSTDOWN
+    // An I/O fault of the disk while its host runs: EIO (the disk fails every read and write) or EROFS (its
+    // file system went read-only: every write fails, reads go on); 0: none.
+    std::atomic<int> ioError{0};
     // Growth beyond the free logical space fails with ENOSPC; null: no limit (a disk outside a lab).
     std::shared_ptr<DiskSpace> space;
 };
@@ -105,7 +108,7 @@ public:
     void close();
 
 private:
-    int fault() const;
+    int fault(bool write) const;
     // The logical space for growing the file to newLength is taken before the call that grows it, and
     // settled after it with what the file's length really became.
     struct Growth

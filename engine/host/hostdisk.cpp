@@ -250,9 +250,29 @@ int HostDisk::fault(bool needsSpace) const
 {
     if (d->faults->poweredOff.load())
         return EHOSTDOWN;
+    // What grows a file writes: a read-only file system refuses it.
+    if (const int io = d->faults->ioError.load(); io == EIO || (io != 0 && needsSpace))
+        return io;
     if (needsSpace && d->faults->space && d->faults->space->available() < kReserveBytes)
         return ENOSPC;
     return 0;
+}
+
+int HostDisk::writeFault() const
+{
+    if (d->faults->poweredOff.load())
+        return EHOSTDOWN;
+    return d->faults->ioError.load();
+}
+
+int HostDisk::ioFault() const
+{
+    return d->faults->ioError.load();
+}
+
+void HostDisk::setIoFault(int err)
+{
+    d->faults->ioError.store(err == EIO || err == EROFS ? err : 0);
 }
 
 // --- logical space ---
@@ -705,7 +725,7 @@ Result<File> HostDisk::open(const QString &path, File::Mode mode) const
     if (!rel)
         return rel.error();
     // Creating an empty file takes no logical space: what grows it asks for that.
-    if (const int f = fault(false))
+    if (const int f = mode == File::Mode::ReadOnly ? fault(false) : writeFault())
         return errnoError(f, *rel, QStringLiteral("opening"));
     int flags = 0;
     switch (mode) {
@@ -776,7 +796,7 @@ Status HostDisk::copyFrom(const HostDisk &source, const QString &from, const QSt
         return size.error();
     // The copy needs the source's logical length here (its holes included): refused before anything
     // is made when that much is not free. (setLength below takes the space, race-free.)
-    if (const int f = fault(false))
+    if (const int f = writeFault())
         return errnoError(f, *rel, QStringLiteral("copying"));
     if (d->faults->space && freeBytes() < *size)
         return errnoError(ENOSPC, *rel, QStringLiteral("copying"));
@@ -836,7 +856,7 @@ Status HostDisk::makeFolders(const QString &folder) const
     auto rel = relative(folder);
     if (!rel)
         return rel.error();
-    if (const int f = fault(false))
+    if (const int f = writeFault())
         return errnoError(f, *rel, QStringLiteral("creating the folder"));
     if (d->anchorFd < 0)
         return errorFromErrno(d->anchorErrno, d->labDir, QStringLiteral("opening the lab folder"));
@@ -928,7 +948,7 @@ Status HostDisk::rename(const QString &from, const QString &to, bool durable) co
     auto relTo = relative(to);
     if (!relTo)
         return relTo.error();
-    if (const int f = fault(false))
+    if (const int f = writeFault())
         return errnoError(f, *relTo, QStringLiteral("renaming"));
     auto source = openParent(*relFrom);
     if (!source)
@@ -960,7 +980,7 @@ Status HostDisk::removeFile(const QString &path) const
     auto rel = relative(path);
     if (!rel)
         return rel.error();
-    if (const int f = fault(false))
+    if (const int f = writeFault())
         return errnoError(f, *rel, QStringLiteral("deleting"));
     auto parent = openParent(*rel);
     if (!parent) {
@@ -1058,7 +1078,7 @@ Status HostDisk::removeRecursively(const QString &path) const
                      QStringLiteral("remove a folder in it"), JetCode::InvalidParameter};
     if (rel->isEmpty())
         return Error{d->labDir, QStringLiteral("is the disk itself"), {}, JetCode::InvalidParameter};
-    if (const int f = fault(false))
+    if (const int f = writeFault())
         return errnoError(f, *rel, QStringLiteral("deleting"));
     auto e = entryRel(*rel);
     if (!e)

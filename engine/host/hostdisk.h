@@ -80,7 +80,16 @@ public:
     // ENOSPC when needsSpace and fewer than kReserveBytes are free (SQLite's writes to a .edb cannot be
     // measured beforehand: they need this small reserve, smaller than one log generation so that a
     // database whose log drive is full can still write its header when it is dismounted).
+    // EIO fails it too, and EROFS when needsSpace (a write).
     int fault(bool needsSpace) const;
+    // 0 when a write that takes no space (a rename, a removal, a new folder, a file opened for writing) may
+    // go on, else its errno: EHOSTDOWN, EIO or EROFS.
+    int writeFault() const;
+    // The disk's I/O fault while its host runs (0: none): EIO fails every read and write, EROFS (its file
+    // system went read-only) every write. Shared by every copy of the disk and every File opened through
+    // it, so a mounted database or a running copy meets it at its next write.
+    int ioFault() const;
+    void setIoFault(int err);
 
     // Logical space, in bytes. A disk outside a lab (atFolder, the lab folder) has none: no limit.
     static constexpr qint64 kDefaultCapacityBytes = 200LL << 30; // 200 GB

@@ -32,6 +32,8 @@ struct CopyStatus
     bool seeding = false;
     bool suspend = false;
     QString failedMessage;
+    int failedEventId = 0;   // the event that reported the failure (2104, 2105, 2107); 0 when not failed
+    qint64 failedTimeMs = 0; // when it failed, on the lab's clock
     QString suspendComment;
     QString note; // what the copy is waiting for, e.g. "waiting for initial replay (12/50 logs)"
     bool databaseExists = false;

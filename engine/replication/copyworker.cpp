@@ -8,6 +8,7 @@
 #include "store/logfolder.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -156,23 +157,38 @@ bool CopyWorker::checkSeed(bool announce)
         if (announce) {
             fail(2104, message, true);
         } else {
-            // Found at start: no event, as for a source found unreachable; the status says it.
+            // Found at start: no event, as for a source found unreachable; the status says it. The marker
+            // is its record: it stays until a seed ends.
             m_status.failed = true;
             m_status.failedMessage = message;
+            m_status.failedEventId = 2104;
+            m_status.failedTimeMs = marker->startedMs;
             m_permanentFailure = true;
         }
     }
     return m_status.seeding;
 }
 
-CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events)
+CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events, FailureSink failures)
     : m_config(std::move(config)), m_clock(clock), m_events(std::move(events)),
+      m_failures(std::move(failures)),
       m_replayer(m_config.targetDisk, m_config.targetEdbPath, m_config.databaseGuid)
 {
     m_status.identity = m_config.identity;
     m_status.standbyMachine = m_config.standbyMachine;
     m_status.replayLagMs = m_config.replayLagMs;
     m_status.truncationLagMs = m_config.truncationLagMs;
+    // Failed from the first look with the failure the directory kept, before any cycle finds it again: a
+    // new process (a fresh scr-shell, the console at start) says what the process that saw it said. An
+    // interrupted seed's marker, read below, says more and wins.
+    if (const auto &kept = m_config.recordedFailure; kept && !kept->message.isEmpty()) {
+        m_status.failed = true;
+        m_status.failedMessage = kept->message;
+        m_status.failedEventId = kept->eventId;
+        m_status.failedTimeMs = kept->timeMs;
+        m_permanentFailure = kept->permanent;
+        m_failureKept = true;
+    }
     m_serviceDown = !m_config.targetDisk.isPoweredOn();
     if (!m_serviceDown)
         loadPosition();
@@ -264,7 +280,8 @@ void CopyWorker::loadPosition()
     m_status.lastLogCopyNotified = 0;
     m_status.lastCopyNotifiedLogTime = 0;
     auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
-    if (source) {
+    const QString sourceFault = sourceDiskFault();
+    if (source && sourceFault.isEmpty()) {
         std::optional<LogHeader> open;
         if (source->hasOpenLog)
             if (auto h =
@@ -296,10 +313,12 @@ void CopyWorker::loadPosition()
         m_sourceUnreachable = true;
         m_sourceUnreachableSinceMs =
             m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-        m_sourceUnreachableReason = source.error().reason;
+        m_sourceUnreachableReason = sourceFault.isEmpty() ? source.error().reason : sourceFault;
         if (!m_status.suspend && !m_status.failed) {
             m_status.failed = true;
             m_status.failedMessage = shown(sourceUnreachableMessage());
+            m_status.failedEventId = 2104;
+            m_status.failedTimeMs = m_sourceUnreachableSinceMs;
         }
     }
     m_status.lastLogGenerated = std::max(m_status.lastLogGenerated, m_status.lastLogCopied);
@@ -344,16 +363,39 @@ QString CopyWorker::shown(QString text) const
     return text;
 }
 
-void CopyWorker::fail(int eventId, const QString &rawMessage, bool permanent)
+void CopyWorker::fail(int eventId, const QString &rawMessage, bool permanent, bool durable)
 {
     const QString message = shown(rawMessage);
-    if (!m_status.failed || m_status.failedMessage != message)
+    const bool changed = !m_status.failed || m_status.failedMessage != message;
+    if (changed) {
         emitEvent(eventId, EventLevel::Error,
                   QStringLiteral("The SCR copy of %1 on %2 failed: %3")
                       .arg(m_config.identity, m_config.standbyMachine, message));
+        m_status.failedEventId = eventId;
+        m_status.failedTimeMs = m_clock.nowMs();
+    }
     m_status.failed = true;
     m_status.failedMessage = message;
     m_permanentFailure = m_permanentFailure || permanent;
+    if (durable) {
+        // Kept in the directory in the same step as the event: a process that starts later shows it.
+        if ((changed || !m_failureKept) && m_failures)
+            m_failures(
+                CopyFailure{m_status.failedEventId, message, m_status.failedTimeMs, m_permanentFailure});
+        m_failureKept = true;
+    } else if (!m_permanentFailure) {
+        // The reason now is one every process finds by itself; a kept reason would be an old one.
+        failureCleared();
+    }
+}
+
+void CopyWorker::failureCleared()
+{
+    if (!m_failureKept)
+        return;
+    m_failureKept = false;
+    if (m_failures)
+        m_failures(std::nullopt);
 }
 
 Status CopyWorker::fetch(uint32_t gen)
@@ -369,8 +411,43 @@ Status CopyWorker::fetch(uint32_t gen)
                                         spare);
 }
 
+QString CopyWorker::sourceDiskFault() const
+{
+    // The source host runs but its disk failed: its database was dismounted, and logs read from a disk
+    // that fails or went read-only under its store are not a source to copy from (never Healthy).
+    if (!m_config.sourceDisk.isPoweredOn())
+        return {};
+    switch (m_config.sourceDisk.ioFault()) {
+    case EROFS:
+        return QStringLiteral("its disk's file system went read-only (EROFS); its database was dismounted");
+    case EIO:
+        return QStringLiteral("its disk reports I/O errors (EIO)");
+    default:
+        return {};
+    }
+}
+
+void CopyWorker::sourceLost(const QString &reason)
+{
+    if (!m_sourceUnreachable) {
+        // Since when: the directory's power-off time when the lab knows it (it survives a restart), else
+        // the first cycle that found the source gone.
+        m_sourceUnreachableSinceMs =
+            m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
+        emitEvent(2109, EventLevel::Warning,
+                  QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
+                      .arg(m_config.identity, reason, m_config.standbyMachine));
+    }
+    m_sourceUnreachable = true;
+    m_sourceUnreachableReason = reason;
+}
+
 std::optional<uint32_t> CopyWorker::observeSource()
 {
+    if (const QString fault = sourceDiskFault(); !fault.isEmpty()) {
+        sourceLost(fault);
+        return std::nullopt;
+    }
     uint32_t newest = 0;
     qint64 newestCreated = 0;
     auto open = LogFile::readHeader(m_config.sourceDisk, m_config.sourceLogFolder + QLatin1Char('/') +
@@ -382,18 +459,7 @@ std::optional<uint32_t> CopyWorker::observeSource()
         // No open log (recovery accepted losing it, the stream moved on) or the source is unreachable.
         auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
         if (!source) {
-            if (!m_sourceUnreachable) {
-                // Since when: the directory's power-off time when the lab knows it (it survives a
-                // restart), else the first cycle that found the source gone.
-                m_sourceUnreachableSinceMs =
-                    m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-                emitEvent(2109, EventLevel::Warning,
-                          QStringLiteral(
-                              "The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
-                              .arg(m_config.identity, source.error().reason, m_config.standbyMachine));
-            }
-            m_sourceUnreachable = true;
-            m_sourceUnreachableReason = source.error().reason;
+            sourceLost(source.error().reason);
             return std::nullopt;
         }
         if (!source->closedGenerations.empty()) {
@@ -744,14 +810,18 @@ void CopyWorker::runCycle()
         if (!st) {
             fail(2104, st.error().toString(), false);
         } else if (m_sourceUnreachable) {
-            // Never Healthy with the source gone: the copy keeps what it has, and says since when.
-            fail(2104, sourceUnreachableMessage(), false);
+            // Never Healthy with the source gone: the copy keeps what it has, and says since when. Not
+            // kept: the source host's power is in the directory, and every process finds it again.
+            fail(2104, sourceUnreachableMessage(), false, false);
         } else if (m_status.failed && !m_permanentFailure) {
             emitEvent(2108, EventLevel::Information,
                       QStringLiteral("The SCR copy of %1 on %2 recovered from: %3")
                           .arg(m_config.identity, m_config.standbyMachine, m_status.failedMessage));
             m_status.failed = false;
             m_status.failedMessage.clear();
+            m_status.failedEventId = 0;
+            m_status.failedTimeMs = 0;
+            failureCleared(); // the service found the cause gone: the directory forgets the failure
         }
         truncateLogs();
     }
@@ -781,7 +851,11 @@ void CopyWorker::resume()
     m_status.suspendComment.clear();
     m_status.failed = false;
     m_status.failedMessage.clear();
+    m_status.failedEventId = 0;
+    m_status.failedTimeMs = 0;
     m_permanentFailure = false;
+    failureCleared(); // an administrator's Resume clears a kept failure; the next cycle finds a real one
+                      // again
     m_tries.clear();
     loadPosition();
     refreshStatus();
@@ -822,6 +896,10 @@ void CopyWorker::refreshStatus()
         m_status.summary = SummaryCopyStatus::ServiceDown;
     else if (m_status.seeding)
         m_status.summary = SummaryCopyStatus::Seeding; // the seed replaces the copy's files, whatever was so
+    else if (m_status.failed && m_permanentFailure)
+        // A failure only an administrator clears (a corrupt source log, a damaged database, an interrupted
+        // seed) is not hidden by a suspend: Suspended would say the copy's files are whole.
+        m_status.summary = SummaryCopyStatus::Failed;
     else if (m_status.suspend)
         m_status.summary = SummaryCopyStatus::Suspended;
     else if (m_status.failed)

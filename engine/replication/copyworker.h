@@ -26,6 +26,17 @@ namespace scr {
 class Clock;
 class LogFile;
 
+// A copy's failure as the directory keeps it (Exchange keeps a failed copy failed across a restart of its
+// service): why (FailedMessage), the event that said so, when, and whether only an administrator clears it
+// (Resume-StorageGroupCopy, Update-StorageGroupCopy) or the service too, once it finds the cause gone.
+struct CopyFailure
+{
+    int eventId = 0;
+    QString message;
+    qint64 timeMs = 0;
+    bool permanent = false;
+};
+
 struct CopyConfig
 {
     QString identity;       // "MBX1\SG1"
@@ -47,6 +58,9 @@ struct CopyConfig
     // Where the replayer adds what it measured of its replay speed (ReplayRate; the lab's folder); unset
     // (the default disk) measures nothing.
     std::optional<HostDisk> replayRateFolder;
+    // The failure the directory holds for this copy (nullopt: none): the copy starts Failed with it, so a
+    // new process shows it before its first cycle.
+    std::optional<CopyFailure> recordedFailure;
 };
 
 // A seed in progress, as the marker Update-StorageGroupCopy keeps in the copy's LogFolderPath on the standby
@@ -78,8 +92,11 @@ public:
     static constexpr int kMaxLogsPerCycle = 64; // keeps a cycle short when far behind
 
     using EventSink = std::function<void(const ReplicationEvent &)>;
+    // Told when the copy's failure is to be kept (a failure, or a new reason) and when it is gone (nullopt:
+    // the copy recovered by itself, or was resumed), so that its owner keeps it in the directory.
+    using FailureSink = std::function<void(const std::optional<CopyFailure> &)>;
 
-    CopyWorker(CopyConfig config, const Clock &clock, EventSink events);
+    CopyWorker(CopyConfig config, const Clock &clock, EventSink events, FailureSink failures = {});
     // Writes the replay speed measured since the last write (ReplayRate).
     ~CopyWorker();
     CopyWorker(const CopyWorker &) = delete;
@@ -106,6 +123,10 @@ private:
     // the folder holds thousands of logs after a day without backup), else from a listing of its folder.
     // Updates LastLogGenerated; nullopt when the source cannot be reached.
     std::optional<uint32_t> observeSource();
+    // Why the source's disk cannot be copied from though its host runs (read-only, I/O errors); empty: it
+    // can.
+    QString sourceDiskFault() const;
+    void sourceLost(const QString &reason); // the source cannot be reached: event 2109 the first time
     // Why generation gen cannot be copied from the source (truncated by a backup or missing): a listing.
     void failMissingAtSource(uint32_t gen);
     // The copy learns that generation gen is closed at the source (its file was found there): raises
@@ -121,7 +142,11 @@ private:
     static constexpr std::size_t kMaxSpares = 32;
     std::vector<QString> m_spares;
     Result<LogFile> checkInspected(const QString &path, uint32_t gen, bool isRefetch);
-    void fail(int eventId, const QString &message, bool permanent);
+    // durable=false: a failure that every process finds again from the files and the directory alone (the
+    // source cannot be reached: its host's power is in the directory); it is not kept, and it replaces a
+    // kept failure that the service may clear.
+    void fail(int eventId, const QString &message, bool permanent, bool durable = true);
+    void failureCleared();             // the kept failure goes
     QString shown(QString text) const; // local folders of the lab replaced by the Windows path
     void emitEvent(int id, EventLevel level, const QString &text);
     void refreshStatus();
@@ -137,6 +162,8 @@ private:
     CopyConfig m_config;
     const Clock &m_clock;
     EventSink m_events;
+    FailureSink m_failures;
+    bool m_failureKept = false; // a failure is kept in the directory (as far as this copy knows)
     LogReplayer m_replayer;
     CopyStatus m_status;
     std::map<uint32_t, int> m_tries;      // inspector failures per generation
@@ -164,3 +191,5 @@ private:
 };
 
 } // namespace scr
+
+Q_DECLARE_METATYPE(scr::CopyFailure)

@@ -9,6 +9,7 @@ ReplicationService::ReplicationService(QString standbyMachine, const Clock &cloc
 {
     qRegisterMetaType<scr::ReplicationEvent>();
     qRegisterMetaType<scr::CopyStatus>();
+    qRegisterMetaType<scr::CopyFailure>();
     m_thread.setObjectName(QStringLiteral("repl-") + m_standby);
 }
 
@@ -20,7 +21,13 @@ ReplicationService::~ReplicationService()
 void ReplicationService::addCopy(qint64 key, const CopyConfig &config)
 {
     m_copies[key] = std::make_unique<CopyWorker>(
-        config, m_clock, [this](const ReplicationEvent &e) { Q_EMIT eventRaised(e); });
+        config, m_clock, [this](const ReplicationEvent &e) { Q_EMIT eventRaised(e); },
+        [this, key](const std::optional<CopyFailure> &failure) {
+            if (failure)
+                Q_EMIT copyFailed(key, *failure);
+            else
+                Q_EMIT copyFailureCleared(key);
+        });
 }
 
 void ReplicationService::removeCopy(qint64 key)

@@ -45,6 +45,9 @@ public:
 Q_SIGNALS:
     void eventRaised(const scr::ReplicationEvent &event);
     void statusesUpdated(const QList<qint64> &keys, const QList<scr::CopyStatus> &statuses);
+    // A copy's failure is to be kept (key: the directory's copy id), or is gone; the directory keeps it.
+    void copyFailed(qint64 key, const scr::CopyFailure &failure);
+    void copyFailureCleared(qint64 key);
 
 private:
     QString m_standby;

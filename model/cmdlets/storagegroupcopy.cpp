@@ -372,7 +372,9 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     // Every process sees the copy Seeding from here (the marker names this process), and a seed that is
     // killed leaves the copy Failed, saying to seed again, instead of a half database that looks whole.
     SCR_TRY(CopyWorker::beginSeed(disk, target->logFolder, lab.clock().nowMs()));
-    // The copy stops while its files are replaced; it starts again from the new files.
+    // The copy stops while its files are replaced; it starts again from the new files. A reseed clears a
+    // failure the directory kept (after the marker: a seed killed from here on leaves the copy Failed by
+    // its marker, so there is no moment at which a damaged copy reads unfailed).
     lab.stopCopy(*copy);
     const auto restart = [&](Status st) {
         if (auto ended = CopyWorker::endSeed(disk, target->logFolder); !ended && st)
@@ -381,6 +383,8 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
             return again;
         return st;
     };
+    if (auto st = lab.directory().clearCopyFailure(copy->id); !st)
+        return restart(st);
     // A cancel after the old files went leaves none of the new ones: no half database, and the copy can be
     // seeded again (it needs it: it says so once it runs).
     const auto removeSeeded = [&]() -> Status {
@@ -458,7 +462,12 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return copy.error();
     copy->suspended = false;
     copy->suspendComment.clear();
-    SCR_TRY(lab.directory().updateCopy(*copy));
+    // Resume clears a failure the directory kept, with the suspend, in one transaction; the copy's next
+    // cycle finds a cause that is still there and fails again.
+    SCR_TRY(lab.directory().transaction([&]() -> Status {
+        SCR_TRY(lab.directory().updateCopy(*copy));
+        return lab.directory().clearCopyFailure(copy->id);
+    }));
     if (CopyWorker *worker = lab.copyWorker(*copy))
         worker->resume();
     return {};

@@ -91,6 +91,16 @@ UPDATE databases SET ever_mounted = 1 WHERE mounted = 1)",
     // 4: each host's disk has a logical capacity (Set-Host -DiskSizeGB); 0 is the default (200 GB), which
     // is what a lab made before has.
     {R"(ALTER TABLE hosts ADD COLUMN disk_size_bytes INTEGER NOT NULL DEFAULT 0)", nullptr},
+    // 5: a copy's failure outlives the process that saw it (Exchange keeps a failed copy failed until an
+    // administrator resumes or reseeds it, or the replication service finds the cause gone): its reason,
+    // the event that reported it, when, and whether only an administrator clears it. And a host disk's
+    // I/O fault (Set-Host -DiskFault: '' none, 'ReadOnly', 'IOError'), which every process sees.
+    {R"(ALTER TABLE scr_copies ADD COLUMN failed_event_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE scr_copies ADD COLUMN failed_message TEXT NOT NULL DEFAULT '';
+ALTER TABLE scr_copies ADD COLUMN failed_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE scr_copies ADD COLUMN failed_permanent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE hosts ADD COLUMN disk_fault TEXT NOT NULL DEFAULT '')",
+     nullptr},
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Directory::kSchemaVersion);
 
@@ -1079,6 +1089,56 @@ Result<CopySourcePosition> Directory::copySourcePosition(qint64 copyId)
         seen.latestAvailableLogTime = q.q().value(1).toLongLong();
     }
     return seen;
+}
+
+Status Directory::setCopyFailure(qint64 copyId, const CopyFailureRecord &failure)
+{
+    return Query(m_connection,
+                 QStringLiteral("UPDATE scr_copies SET failed_event_id = ?, failed_message = ?, "
+                                "failed_ms = ?, failed_permanent = ? WHERE id = ?"))
+        .bind(failure.eventId)
+        .bind(failure.message)
+        .bind(failure.timeMs)
+        .bind(failure.permanent)
+        .bind(copyId)
+        .run(QStringLiteral("recording an SCR copy's failure"));
+}
+
+Status Directory::clearCopyFailure(qint64 copyId)
+{
+    return Query(m_connection,
+                 QStringLiteral("UPDATE scr_copies SET failed_event_id = 0, failed_message = '', "
+                                "failed_ms = 0, failed_permanent = 0 WHERE id = ?"))
+        .bind(copyId)
+        .run(QStringLiteral("clearing an SCR copy's failure"));
+}
+
+Result<std::optional<CopyFailureRecord>> Directory::copyFailure(qint64 copyId)
+{
+    Query q(m_connection,
+            QStringLiteral("SELECT failed_event_id, failed_message, failed_ms, failed_permanent "
+                           "FROM scr_copies WHERE id = ?"));
+    SCR_TRY(q.bind(copyId).run(QStringLiteral("reading an SCR copy's failure")));
+    if (!q.q().next() || q.q().value(1).toString().isEmpty())
+        return std::optional<CopyFailureRecord>();
+    return std::optional<CopyFailureRecord>(
+        CopyFailureRecord{q.q().value(0).toInt(), q.q().value(1).toString(), q.q().value(2).toLongLong(),
+                          q.q().value(3).toBool()});
+}
+
+Status Directory::setHostDiskFault(const QString &name, const QString &fault)
+{
+    return Query(m_connection, QStringLiteral("UPDATE hosts SET disk_fault = ? WHERE name = ?"))
+        .bind(fault)
+        .bind(name)
+        .run(QStringLiteral("recording the disk fault of host %1").arg(name));
+}
+
+Result<QString> Directory::hostDiskFault(const QString &name)
+{
+    Query q(m_connection, QStringLiteral("SELECT disk_fault FROM hosts WHERE name = ?"));
+    SCR_TRY(q.bind(name).run(QStringLiteral("reading the disk fault of host %1").arg(name)));
+    return q.q().next() ? q.q().value(0).toString() : QString();
 }
 
 Status Directory::replaceMailFlows(const std::vector<MailFlowRecord> &flows)

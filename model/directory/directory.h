@@ -17,7 +17,7 @@ namespace scr {
 class Directory
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     // PRAGMA application_id of every org.sqlite this product makes ("SCR1"): only such a file, or a lab
     // made before the id with the product's tables and a schema version it knows, is ever migrated.
     static constexpr qint64 kApplicationId = 0x53435231;
@@ -95,6 +95,14 @@ public:
     Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
     Status setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen);
     Result<CopySourcePosition> copySourcePosition(qint64 copyId);
+    // A copy's failure, kept until an administrator resumes or reseeds the copy or its replication service
+    // finds the cause gone (the Lab writes and clears it as the copy says); nullopt when it is not failed.
+    Status setCopyFailure(qint64 copyId, const CopyFailureRecord &failure);
+    Status clearCopyFailure(qint64 copyId);
+    Result<std::optional<CopyFailureRecord>> copyFailure(qint64 copyId);
+    // A host disk's I/O fault (Set-Host -DiskFault): "" none, "ReadOnly" or "IOError".
+    Status setHostDiskFault(const QString &name, const QString &fault);
+    Result<QString> hostDiskFault(const QString &name);
 
     // Mail flows, one per database at most; a database's flow goes with the database.
     Status replaceMailFlows(const std::vector<MailFlowRecord> &flows);

@@ -99,6 +99,16 @@ struct CopySourcePosition
     qint64 latestAvailableLogTime = 0;
 };
 
+// An SCR copy's failure as the directory keeps it: FailedMessage, the event that reported it, when, and
+// whether only an administrator clears it (Resume-/Update-StorageGroupCopy) or its service too.
+struct CopyFailureRecord
+{
+    int eventId = 0;
+    QString message;
+    qint64 timeMs = 0;
+    bool permanent = false;
+};
+
 // A mail flow into a mounted database; it outlives the process (Start-MailFlow in one scr-shell run,
 // Step-Simulation in the next).
 struct MailFlowRecord

@@ -16,6 +16,8 @@
 #include "lab/lab.h"
 #include "sim/faultinjector.h"
 
+#include <cerrno>
+
 #include <QElapsedTimer>
 #include <QDateTime>
 
@@ -386,7 +388,8 @@ void registerScrCmdlets(CmdletRegistry &r)
         {QStringLiteral("Invoke-Fault"),
          QStringLiteral(
              "Inject a fault: CorruptLog [-Offset] or DeleteLog (-Path on -Server's disk), FillDisk "
-             "[-SizeGB] (a sparse C:\\SCR-FillDisk.bin as long as the free space) or FreeDisk."),
+             "[-SizeGB] (a sparse C:\\SCR-FillDisk.bin as long as the free space) or FreeDisk; ReadOnly or "
+             "IOError (-Server's disk goes read-only or fails every I/O) or ClearDiskFault."),
          {P{QStringLiteral("Kind"), T::String, 0, true}, P{QStringLiteral("Server"), T::String, -1, true},
           P{QStringLiteral("Path"), T::String, -1, false}, P{QStringLiteral("Offset"), T::Integer, -1, false},
           P{QStringLiteral("SizeGB"), T::String, -1, false}},
@@ -423,10 +426,21 @@ void registerScrCmdlets(CmdletRegistry &r)
                      return report.error();
                  return Objects{hostDiskObject(*report)};
              }
+             if (is("ReadOnly") || is("IOError") || is("ClearDiskFault")) {
+                 if (b.has(QStringLiteral("Path")) || b.has(QStringLiteral("Offset")))
+                     return Error{QStringLiteral("Invoke-Fault"),
+                                  QStringLiteral("%1 acts on the whole disk: -Path and -Offset do not apply")
+                                      .arg(kind),
+                                  QStringLiteral("leave them out"), JetCode::InvalidParameter};
+                 SCR_TRY(ctx.lab->setHostDiskFault(*host, is("ReadOnly") ? EROFS : is("IOError") ? EIO : 0));
+                 return none();
+             }
              if (!is("CorruptLog") && !is("DeleteLog"))
-                 return Error{kind, QStringLiteral("is not a fault kind"),
-                              QStringLiteral("use CorruptLog, DeleteLog, FillDisk or FreeDisk"),
-                              JetCode::InvalidParameter};
+                 return Error{
+                     kind, QStringLiteral("is not a fault kind"),
+                     QStringLiteral("use CorruptLog, DeleteLog, FillDisk, FreeDisk, ReadOnly, IOError or "
+                                    "ClearDiskFault"),
+                     JetCode::InvalidParameter};
              if (!b.has(QStringLiteral("Path")))
                  return Error{
                      QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),

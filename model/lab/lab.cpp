@@ -4,6 +4,7 @@
 #include "sim/mailflow.h"
 
 #include <algorithm>
+#include <cerrno>
 
 #include <spdlog/spdlog.h>
 
@@ -129,6 +130,11 @@ HostDisk Lab::diskOf(const HostRecord &record) const
 {
     HostDisk disk(m_labDir, record.name, record.diskFolder);
     disk.setPoweredOn(record.poweredOn);
+    // A disk fault is the directory's, as its power is: every process sees the disk read-only or failing.
+    if (auto fault = m_directory->hostDiskFault(record.name))
+        disk.setIoFault(*fault == QStringLiteral("ReadOnly")  ? EROFS
+                        : *fault == QStringLiteral("IOError") ? EIO
+                                                              : 0);
     disk.setCapacityBytes(record.diskSizeBytes > 0 ? record.diskSizeBytes : HostDisk::kDefaultCapacityBytes);
     return disk;
 }
@@ -139,6 +145,16 @@ HostDisk Lab::hostDisk(const QString &host)
         return *disk;
     // Not a host of the directory: a disk at the default folder, whose operations find nothing there.
     return HostDisk(m_labDir, host);
+}
+
+Status Lab::setHostDiskFault(const QString &host, int err)
+{
+    SCR_TRY(m_directory->setHostDiskFault(host, err == EROFS ? QStringLiteral("ReadOnly")
+                                                : err == EIO ? QStringLiteral("IOError")
+                                                             : QString()));
+    if (HostDisk *disk = sharedDisk(host))
+        disk->setIoFault(err);
+    return {};
 }
 
 void Lab::setHostDiskSize(const QString &host, qint64 bytes)
@@ -162,6 +178,7 @@ Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames
         HostDisk renamed(m_labDir, to, *record ? (*record)->diskFolder : QString());
         renamed.setPoweredOn(it->second.isPoweredOn());
         renamed.setCapacityBytes(it->second.capacityBytes());
+        renamed.setIoFault(it->second.ioFault());
         m_disks.erase(it);
         m_disks.insert_or_assign(to.toUpper(), std::move(renamed));
     }
@@ -307,6 +324,21 @@ ReplicationService &Lab::serviceFor(const QString &standby)
     if (!service) {
         service = std::make_unique<ReplicationService>(standby, m_clock);
         connect(service.get(), &ReplicationService::eventRaised, this, &Lab::recordEvent);
+        // A copy's failure is kept in the directory where it happens, beside its event: every process
+        // started later reads it (Get-StorageGroupCopyStatus, the console's first snapshot).
+        connect(service.get(), &ReplicationService::copyFailed, this,
+                [this](qint64 copyId, const CopyFailure &failure) {
+                    if (auto st = m_directory->setCopyFailure(
+                            copyId, {failure.eventId, failure.message, failure.timeMs, failure.permanent});
+                        !st)
+                        logging::get("model")->error("a copy's failure could not be kept: {}",
+                                                     st.error().toString().toStdString());
+                });
+        connect(service.get(), &ReplicationService::copyFailureCleared, this, [this](qint64 copyId) {
+            if (auto st = m_directory->clearCopyFailure(copyId); !st)
+                logging::get("model")->error("a copy's failure could not be cleared: {}",
+                                             st.error().toString().toStdString());
+        });
     }
     return *service;
 }
@@ -361,6 +393,13 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     config.lastSeenGenerationTimeMs = seen.latestAvailableLogTime;
     if (!source->disk.isPoweredOn())
         config.sourceDownSinceMs = poweredOffAt(*sourceHost);
+    // The failure the directory kept: the copy starts Failed with it.
+    auto kept = m_directory->copyFailure(copy.id);
+    if (!kept)
+        return kept.error();
+    if (*kept)
+        config.recordedFailure =
+            CopyFailure{(*kept)->eventId, (*kept)->message, (*kept)->timeMs, (*kept)->permanent};
     ReplicationService &service = serviceFor(copy.standbyMachine);
     service.addCopy(copy.id, config);
     if (copy.suspended)
@@ -537,13 +576,27 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
             auto delivered = flow->deliverDue(now);
             if (delivered)
                 continue;
-            // A full disk stops that database, as it stops an Exchange store; anything else stops the step.
-            if (delivered.error().code != JetCode::DiskFull)
+            // A full or failed disk stops that database, as it stops an Exchange store; anything else stops
+            // the step.
+            const MountedDatabase *db = mountedDatabase(guid);
+            if (delivered.error().code != JetCode::DiskFull && !(db && db->paths().disk.writeFault() != 0))
                 return delivered.error();
             full.emplace_back(guid, delivered.error());
         }
+        // A database whose disk went read-only or fails under it stops too, mail or not: the store writes
+        // its checkpoint and header all the time, and the first write fails. It never goes on reading
+        // Mounted.
+        for (auto &[guid, db] : m_mounted) {
+            const HostDisk &disk = db->paths().disk;
+            const int io = disk.isPoweredOn() ? disk.ioFault() : 0;
+            if (io == 0 ||
+                std::any_of(full.begin(), full.end(), [&](const auto &f) { return f.first == guid; }))
+                continue;
+            full.emplace_back(
+                guid, errorFromErrno(io, disk.displayPath(db->paths().edbPath), QStringLiteral("writing")));
+        }
         for (const auto &[guid, error] : full)
-            dismountForFullDisk(guid, error);
+            dismountForDiskFault(guid, error);
         for (auto &[key, service] : m_services)
             service->runCycle();
         if (now - m_lastSampleMs >= kSampleEveryMs)
@@ -552,7 +605,7 @@ Status Lab::stepSimulation(qint64 durationMs, qint64 stepMs)
     return {};
 }
 
-void Lab::dismountForFullDisk(const QUuid &guid, const Error &error)
+void Lab::dismountForDiskFault(const QUuid &guid, const Error &error)
 {
     auto it = m_mounted.find(guid);
     if (it == m_mounted.end())
@@ -579,6 +632,30 @@ void Lab::dismountForFullDisk(const QUuid &guid, const Error &error)
     // the file stays Dirty Shutdown and the next mount replays the logs, which are all kept.
     const Status clean = it->second->dismount();
     m_mounted.erase(it);
+    if (const int io = disk.ioFault()) {
+        // The disk failed under the database: read-only (EROFS) or failing every I/O (EIO).
+        const QString what = io == EROFS ? QStringLiteral("its file system went read-only (EROFS)")
+                                         : QStringLiteral("it reports I/O errors (EIO)");
+        const QString fix = QStringLiteral("repair the disk of %1 (Invoke-Fault ClearDiskFault -Server %1 in "
+                                           "the lab), then Mount-Database %2")
+                                .arg(host, identity);
+        m_mountErrors.insert_or_assign(
+            guid, Error{identity,
+                        QStringLiteral("dismounted because the disk of %1 failed: %2: %3")
+                            .arg(host, what, error.reason),
+                        fix, JetCode::DiskIO});
+        recordEvent({482, EventLevel::Error, QStringLiteral("ESE"),
+                     QStringLiteral("%1: an attempt to write to drive %2 of %3 failed: %4 (-1022 "
+                                    "JET_errDiskIO). The database was dismounted (%5). Fix: %6.")
+                         .arg(identity, drive, host, what,
+                              clean ? QStringLiteral("Clean Shutdown")
+                                    : QStringLiteral("Dirty Shutdown: the next mount replays its logs"),
+                              fix),
+                     m_clock.nowMs()});
+        logging::get("model")->error("{} dismounted: its disk failed: {}", identity.toStdString(),
+                                     error.toString().toStdString());
+        return;
+    }
     const qint64 free = disk.freeBytes(true);
     const QString fix =
         QStringLiteral("free space on %1 of %2 (or run a full backup, Start-DatabaseBackup, to "

@@ -75,6 +75,11 @@ public:
     Status setHostPowered(const QString &host, bool on);
     // Set-Host -DiskSizeGB, after the directory was written: the host's disk has that capacity now.
     void setHostDiskSize(const QString &host, qint64 bytes);
+    // Invoke-Fault ReadOnly / IOError / ClearDiskFault: the host's disk goes read-only (EROFS), fails every
+    // read and write (EIO), or is mended (0). Kept in the directory, so every process sees the disk so;
+    // its mounted databases are dismounted at the next step (event 482), and the copies whose source it
+    // holds fail.
+    Status setHostDiskFault(const QString &host, int err);
     // After Rename-Computer renamed hosts in the directory (in this order): each keeps its disk folder,
     // power and capacity under its new name; the copies that use it start again on it.
     Status hostsRenamed(const std::vector<std::pair<QString, QString>> &renames);
@@ -113,9 +118,10 @@ private:
     HostDisk *sharedDisk(const QString &host);
     // The disk of a host record, with the record's folder, power and capacity.
     HostDisk diskOf(const HostRecord &record) const;
-    // A database whose disk filled while it wrote: dismounted (cleanly if its header can still be
-    // written, else left for soft recovery, its logs intact), its flow stopped, event 482, error kept.
-    void dismountForFullDisk(const QUuid &guid, const Error &error);
+    // A database whose disk filled, went read-only or failed while it wrote: dismounted (cleanly if its
+    // header can still be written, else left for soft recovery, its logs intact), its flow stopped, event
+    // 482, error kept.
+    void dismountForDiskFault(const QUuid &guid, const Error &error);
 
     QString m_labDir;
     LabLock m_lock; // held while the lab is open: one process at a time

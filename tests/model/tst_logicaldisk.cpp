@@ -149,6 +149,12 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE hosts DROP COLUMN disk_size_bytes")));
+            // What schema 5 added is not in a lab of schema 3 either.
+            for (const char *column :
+                 {"scr_copies DROP COLUMN failed_event_id", "scr_copies DROP COLUMN failed_message",
+                  "scr_copies DROP COLUMN failed_ms", "scr_copies DROP COLUMN failed_permanent",
+                  "hosts DROP COLUMN disk_fault"})
+                QVERIFY(q.exec(QStringLiteral("ALTER TABLE ") + QLatin1String(column)));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             db.close();
         }
