@@ -448,7 +448,8 @@ void ConsoleWindow::restoreLayout()
     m_defaultSplit = m_split->saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);
+    m_savedState = settings.value(QStringLiteral("console/state")).toByteArray();
+    restoreState(m_savedState, kStateVersion);
     m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
     // The simulation's speed as it was left (1x to 86,400x, as the toolbar offers; anything else is ignored).
     bool isNumber = false;
@@ -1169,6 +1170,19 @@ void ConsoleWindow::fitActionPane()
     const int most = width() / 3;
     if (widest > 0 && dock->width() < needed)
         resizeDocks({dock}, {std::min(needed, most)}, Qt::Horizontal);
+}
+
+void ConsoleWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The docks' sizes again, now that the window has its real size: restored before the first show, the
+    // dock areas were laid out in the constructor's size and the bottom docks drifted at each restart (the
+    // event viewer grew, the chart shrank).
+    if (!m_savedState.isEmpty())
+        restoreState(m_savedState, kStateVersion);
 }
 
 void ConsoleWindow::resizeEvent(QResizeEvent *event)

@@ -125,6 +125,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -199,6 +200,8 @@ private:
     std::vector<QDockWidget *> m_docks; // the action pane, event viewer, chart, shell: the View menu's
     QByteArray m_defaultState;          // the docks as first laid out, for Reset Layout
     QByteArray m_defaultSplit;
+    QByteArray m_savedState; // the docks as the last console left them (QSettings), restored once shown
+    bool m_shownOnce = false;
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;

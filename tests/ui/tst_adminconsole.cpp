@@ -483,27 +483,48 @@ private Q_SLOTS:
         const int at600 = speed->findData(600.0);
         QVERIFY(at600 >= 0 && at600 != speed->currentIndex());
         speed->setCurrentIndex(at600);
-        auto *actions = window()->findChild<QDockWidget *>(QStringLiteral("actionDock"));
-        auto *chart = window()->findChild<QDockWidget *>(QStringLiteral("chartDock"));
-        window()->resizeDocks({actions}, {420}, Qt::Horizontal);
-        window()->resizeDocks({chart}, {300}, Qt::Vertical);
-        QTRY_VERIFY(std::abs(actions->width() - 420) <= 2);
-        const int chartHeight = chart->height();
-        const QSize size = window()->size();
+        window()->resize(1600, 900);
+        QTRY_COMPARE(window()->width(), 1600);
+        const auto dock = [](QWidget *w, const char *name) {
+            return w->findChild<QDockWidget *>(QLatin1String(name));
+        };
+        window()->resizeDocks({dock(window(), "actionDock")}, {420}, Qt::Horizontal);
+        window()->resizeDocks(
+            {dock(window(), "eventsDock"), dock(window(), "dashboardDock"), dock(window(), "chartDock")},
+            {500, 500, 500}, Qt::Horizontal);
+        window()->resizeDocks({dock(window(), "chartDock")}, {300}, Qt::Vertical);
+        QTRY_VERIFY(std::abs(dock(window(), "actionDock")->width() - 420) <= 2);
+        // The sizes as they are now, then after each of three restarts (a drift would add up).
+        const auto sizes = [&](QWidget *w) {
+            return QList<int>{dock(w, "actionDock")->width(), dock(w, "eventsDock")->width(),
+                              dock(w, "dashboardDock")->width(), dock(w, "chartDock")->width(),
+                              dock(w, "chartDock")->height()};
+        };
+        const QList<int> before = sizes(window());
         window()->close(); // saves the layout
         m_console.reset();
-
-        ConsoleWindow again;
-        again.resize(size);
-        again.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&again));
-        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("speedCombo"))->currentData().toDouble(), 600.0);
-        auto *actionsAgain = again.findChild<QDockWidget *>(QStringLiteral("actionDock"));
-        auto *chartAgain = again.findChild<QDockWidget *>(QStringLiteral("chartDock"));
-        QTRY_VERIFY2(std::abs(actionsAgain->width() - 420) <= 2,
-                     qPrintable(QString::number(actionsAgain->width())));
-        QTRY_VERIFY2(std::abs(chartAgain->height() - chartHeight) <= 2,
-                     qPrintable(QString::number(chartAgain->height())));
+        for (int restart = 1; restart <= 3; ++restart) {
+            ConsoleWindow again;
+            again.resize(1600, 900);
+            again.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&again));
+            QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("speedCombo"))->currentData().toDouble(),
+                     600.0);
+            const auto near = [&] {
+                const QList<int> now = sizes(&again);
+                for (qsizetype i = 0; i < now.size(); ++i)
+                    if (std::abs(now[i] - before[i]) > 2)
+                        return false;
+                return true;
+            };
+            QTRY_VERIFY2(near(), qPrintable(QStringLiteral("restart %1: %2, before %3")
+                                                .arg(restart)
+                                                .arg(QString::number(sizes(&again)[1]) + QLatin1Char('/') +
+                                                         QString::number(sizes(&again)[3]),
+                                                     QString::number(before[1]) + QLatin1Char('/') +
+                                                         QString::number(before[3]))));
+            again.close();
+        }
     }
 
     // At 1600 x 900 no action name is clipped in the action pane and the chart's legend is whole, inside
