@@ -208,8 +208,10 @@ private Q_SLOTS:
                 QVERIFY2(p.marker >= suspended->marker, qPrintable(where));
                 QVERIFY2(p.marker, qPrintable(where));
                 const auto *delegate = dynamic_cast<const AlertDelegate *>(table->itemDelegateForIndex(cell));
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
                 QCOMPARE(delegate->optionFor(cell).palette.color(QPalette::Text),
                          AlertDelegate::failedText());
+#endif
             }
         // The tree: the failed copy's item as prominent as the suspended one's.
         const QModelIndex failedItem =
@@ -234,10 +236,12 @@ private Q_SLOTS:
             if (cells->health(r).summary != SummaryCopyStatus::Failed)
                 continue;
             const DashboardCellLook look = DashboardCellDelegate::look(cells->index(r));
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
             QVERIFY(look.failed && look.marker);
             QVERIFY(look.marker >= suspendedLook.marker);
             QVERIFY(look.borderWidth >= suspendedLook.borderWidth);
             QCOMPARE(look.markerFill, DashboardCellDelegate::statusColour(ObjectState::Failed));
+#endif
             // As drawn: the marker, read back from the screen.
             const QRect rect = window()->dashboard()->cellRect(cells->health(r).key);
             QVERIFY(!rect.isEmpty());
@@ -255,8 +259,10 @@ private Q_SLOTS:
         const QString header = summary->text();
         QVERIFY2(header.startsWith(QStringLiteral("4 SCR copies: 3 failed, 1 suspended")),
                  qPrintable(header));
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QVERIFY(summary->property("failed").toBool());
         QVERIFY(summary->styleSheet().contains(QStringLiteral("bold")));
+#endif
         ConsoleFixture::screenshot(window(), QStringLiteral("console-failed"));
     }
 
@@ -266,6 +272,7 @@ private Q_SLOTS:
         std::vector<CopyHealth> health(2);
         health[0].summary = SummaryCopyStatus::Failed;
         health[1].summary = SummaryCopyStatus::Healthy;
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QCOMPARE(dashboardSummary(health, 0), QStringLiteral("2 SCR copies: 1 failed"));
         health[0].summary = SummaryCopyStatus::Suspended;
         QCOMPARE(dashboardSummary(health, 1),
@@ -273,6 +280,7 @@ private Q_SLOTS:
         health.pop_back();
         health[0].summary = SummaryCopyStatus::Healthy;
         QCOMPARE(dashboardSummary(health, 0), QStringLiteral("1 SCR copy"));
+#endif
     }
 
     // Tab leaves a table of the result pane (Qt's tables move between cells on Tab by default), forwards
@@ -399,6 +407,7 @@ private Q_SLOTS:
         QVERIFY(!run->isChecked());
         tree()->setFocus();
         QTRY_VERIFY(tree()->hasFocus());
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QSignalSpy shown(window(), &ConsoleWindow::snapshotShown);
         QTest::keyClick(tree(), Qt::Key_F5);
         QVERIFY(shown.count() > 0 || shown.wait(10000));
@@ -406,6 +415,7 @@ private Q_SLOTS:
         // Twice: still paused (a toggle would run it now).
         QTest::keyClick(tree(), Qt::Key_F5);
         QVERIFY(shown.wait(10000));
+#endif
         QVERIFY(!run->isChecked());
     }
 
@@ -558,6 +568,7 @@ private Q_SLOTS:
         }
         QVERIFY(m_console->select(QStringLiteral("sg:MBX1\\SG1")));
         QTRY_COMPARE(chart->copyIds().size(), std::size_t(2));
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QLabel *legend = chart->legend();
         QVERIFY(legend && legend->isVisible());
         QCOMPARE(chart->seriesNames().size(), 5);
@@ -572,6 +583,7 @@ private Q_SLOTS:
                                                                  .arg(inChart.width())
                                                                  .arg(inChart.height())));
         QVERIFY(legend->heightForWidth(legend->width()) <= legend->height()); // every line shown
+#endif
         ConsoleFixture::screenshot(window(), QStringLiteral("console-1600"));
     }
 
@@ -601,7 +613,9 @@ private Q_SLOTS:
         QTRY_VERIFY2(field->text().startsWith(expected + QLatin1Char(' ')), qPrintable(field->text()));
         // The chart's clock: the time of day as the result pane writes it, without date and seconds.
         const QueueChart::TimeAxis axis = QueueChart::timeAxisFor(ms, QueueChart::LastHour);
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QCOMPARE(axis.labels.last(), displayTimeOfDay(axis.maxMs));
+#endif
         QCOMPARE(axis.format, QLocale().timeFormat(QLocale::ShortFormat));
     }
 
@@ -626,6 +640,7 @@ private Q_SLOTS:
         QCOMPARE(wizard->findChild<QSpinBox *>(QStringLiteral("replayLagDays"))->text(),
                  QStringLiteral("1 day"));
         wizard->close();
+#ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
         QCOMPARE(cmdlets::durationText(1000), QStringLiteral("1 second"));
         QCOMPARE(cmdlets::durationText(2000), QStringLiteral("2 seconds"));
         RpoPreview p;
@@ -638,6 +653,7 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QStringLiteral("at most 1 minute of mail")), qPrintable(lines));
         QVERIFY2(!lines.contains(QStringLiteral("(s)")), qPrintable(lines));
         QVERIFY(lines.contains(displayTime(p.lastInspectedLogTimeMs)));
+#endif
     }
 
     // F1 is written for administrators: the sections F1 opens (each wizard's, the wizards', the dashboard's,
