@@ -45,6 +45,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -207,7 +208,8 @@ private Q_SLOTS:
                 QVERIFY2(p.bold && p.bold >= suspended->bold, qPrintable(where));
                 QVERIFY2(p.marker >= suspended->marker, qPrintable(where));
                 QVERIFY2(p.marker, qPrintable(where));
-                const auto *delegate = dynamic_cast<const AlertDelegate *>(table->itemDelegateForIndex(cell));
+                [[maybe_unused]] const auto *delegate =
+                    dynamic_cast<const AlertDelegate *>(table->itemDelegateForIndex(cell));
 #ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
                 QCOMPARE(delegate->optionFor(cell).palette.color(QPalette::Text),
                          AlertDelegate::failedText());
@@ -227,7 +229,7 @@ private Q_SLOTS:
         // The dashboard: each failed cell with the alert's border and a marker, in the failure's red.
         DashboardModel *cells = window()->dashboard()->model();
         QTRY_COMPARE(cells->rowCount(), 4);
-        DashboardCellLook suspendedLook;
+        [[maybe_unused]] DashboardCellLook suspendedLook;
         for (int r = 0; r < cells->rowCount(); ++r)
             if (cells->health(r).summary == SummaryCopyStatus::Suspended)
                 suspendedLook = DashboardCellDelegate::look(cells->index(r));
@@ -235,7 +237,7 @@ private Q_SLOTS:
         for (int r = 0; r < cells->rowCount(); ++r) {
             if (cells->health(r).summary != SummaryCopyStatus::Failed)
                 continue;
-            const DashboardCellLook look = DashboardCellDelegate::look(cells->index(r));
+            [[maybe_unused]] const DashboardCellLook look = DashboardCellDelegate::look(cells->index(r));
 #ifndef SCR_TEST_BASE // what 241df59 has no API for (run against it to see the rest fail)
             QVERIFY(look.failed && look.marker);
             QVERIFY(look.marker >= suspendedLook.marker);
@@ -472,6 +474,12 @@ private Q_SLOTS:
         worker->moveToThread(&thread);
         connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
         thread.start();
+        // Whatever happens below: the window first (it holds the worker's connections), then the thread.
+        const auto stopOther = qScopeGuard([&] {
+            m_console.reset();
+            thread.quit();
+            thread.wait(20000);
+        });
         window()->attach(worker);
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(window()->snapshot().labDir).canonicalFilePath() ==
                                      QFileInfo(other.path()).canonicalFilePath(),
@@ -481,9 +489,6 @@ private Q_SLOTS:
         input->setFocus();
         QTest::keyClick(input, Qt::Key_Up); // no history of the last lab to recall
         QCOMPARE(input->text(), QString());
-        m_console.reset(); // the window first, then the other lab's thread
-        thread.quit();
-        QVERIFY(thread.wait(20000));
     }
 
     // The simulation's speed and the docks' sizes survive a restart (QSettings, in test mode here).
