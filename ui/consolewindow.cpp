@@ -824,6 +824,11 @@ bool ConsoleWindow::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
+    // The Menu key's release is taken too: a platform that turns an unaccepted release into a context-menu
+    // event would open the menu a second time.
+    if (event->type() == QEvent::KeyRelease && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Menu &&
+        qobject_cast<QAbstractItemView *>(watched))
+        return true;
     if (event->type() == QEvent::ContextMenu &&
         static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard)
         if (auto *v = qobject_cast<QAbstractItemView *>(watched)) {
