@@ -1316,19 +1316,22 @@ WizardServices ConsoleWindow::wizardServices()
     services.onLab = [this](QObject *context, std::function<void(Lab &)> work, std::function<void()> done) {
         if (!m_worker || !m_attachment)
             return;
-        // The answer comes back through this lab's attachment (gone with the lab) and is dropped when the
-        // asker (a wizard) has closed meanwhile.
+        // The answer is dropped when the lab's attachment is gone (another lab, or the window closed) or the
+        // asker (a wizard) has closed meanwhile. Both are checked on the GUI thread, through the application
+        // object, which outlives the lab's thread: posting to the attachment itself, which the GUI thread may
+        // have deleted by the time the work is done, crashed the worker (a wizard opened and closed at once,
+        // then the window closed).
         QPointer<QObject> asker(context);
+        QPointer<QObject> back(m_attachment);
         LabWorker *worker = m_worker;
-        QObject *back = m_attachment;
         QMetaObject::invokeMethod(
             worker,
             [worker, back, asker, work = std::move(work), done = std::move(done)] {
                 worker->withLab(work);
                 QMetaObject::invokeMethod(
-                    back,
-                    [asker, done] {
-                        if (asker)
+                    qApp,
+                    [back, asker, done] {
+                        if (back && asker)
                             done();
                     },
                     Qt::QueuedConnection);
