@@ -28,6 +28,49 @@ QColor AlertDelegate::alertBackground()
     return QColor(0xff, 0xe0, 0xa8);
 }
 
+QColor AlertDelegate::failedText()
+{
+    return QColor(0x8e, 0x00, 0x00);
+}
+
+QColor AlertDelegate::failedBackground()
+{
+    return QColor(0xf9, 0xcf, 0xcf);
+}
+
+bool AlertDelegate::isFailedCopy(const QModelIndex &index)
+{
+    if (index.data(ObjectKindRole).toInt() != static_cast<int>(ObjectKind::Copy))
+        return false;
+    const auto state = static_cast<ObjectState>(index.data(ObjectStateRole).toInt());
+    return state == ObjectState::Failed || state == ObjectState::ServiceDown;
+}
+
+QIcon AlertDelegate::withFailureMarker(const QIcon &icon)
+{
+    QIcon out;
+    for (const int size : {16, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        if (!icon.isNull())
+            icon.paint(&p, QRect(0, 0, size, size));
+        // The marker: a red disc with a white cross over the top-left half, outlined so it shows on any
+        // icon; another shape than the alert's triangle, so the two are told apart without colour.
+        const qreal s = size * 0.62;
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(failedText(), size / 16.0));
+        p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+        p.drawEllipse(QRectF(0, 0, s, s));
+        p.setPen(QPen(Qt::white, size / 10.0));
+        p.drawLine(QPointF(s * 0.3, s * 0.3), QPointF(s * 0.7, s * 0.7));
+        p.drawLine(QPointF(s * 0.7, s * 0.3), QPointF(s * 0.3, s * 0.7));
+        p.end();
+        out.addPixmap(pixmap);
+    }
+    return out;
+}
+
 QIcon AlertDelegate::withMarker(const QIcon &icon)
 {
     QIcon out;
@@ -60,6 +103,21 @@ QIcon AlertDelegate::withMarker(const QIcon &icon)
 void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     ObjectIconDelegate::initStyleOption(option, index);
+    if (isFailedCopy(index)) {
+        // At least as prominent as a copy in alert (a suspended one, typically): a background, bold, a
+        // marker; red, since a failed copy protects nothing until an administrator acts.
+        option->backgroundBrush = failedBackground();
+        option->palette.setColor(QPalette::Text, failedText());
+        option->palette.setColor(QPalette::HighlightedText, failedText());
+        option->font.setBold(true);
+        if (index.column() == 0) {
+            option->features |= QStyleOptionViewItem::HasDecoration;
+            option->icon = withFailureMarker(option->icon);
+            if (!option->decorationSize.isValid() || option->decorationSize.isEmpty())
+                option->decorationSize = QSize(16, 16);
+        }
+        return;
+    }
     if (!index.data(AlertRole).toBool())
         return;
     option->backgroundBrush = alertBackground();

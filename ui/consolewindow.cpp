@@ -29,12 +29,15 @@
 
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <optional>
 
 #include <QApplication>
 #include <spdlog/spdlog.h>
 
 #include <QCloseEvent>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -83,7 +86,8 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         AlertDelegate::initStyleOption(option, index);
-        if (index.data(OrganizationModel::AttentionRole).toBool())
+        // A failed copy keeps AlertDelegate's dark red on its light red background, whatever the palette.
+        if (index.data(OrganizationModel::AttentionRole).toBool() && !isFailedCopy(index))
             option->palette.setColor(QPalette::Text, attentionText(option->palette));
     }
 };
@@ -444,8 +448,16 @@ void ConsoleWindow::restoreLayout()
     m_defaultSplit = m_split->saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("console/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("console/state")).toByteArray(), kStateVersion);
+    m_savedState = settings.value(QStringLiteral("console/state")).toByteArray();
+    restoreState(m_savedState, kStateVersion);
     m_split->restoreState(settings.value(QStringLiteral("console/split")).toByteArray());
+    // The simulation's speed as it was left (1x to 86,400x, as the toolbar offers; anything else is ignored).
+    bool isNumber = false;
+    const double speed = settings.value(QStringLiteral("console/speed")).toDouble(&isNumber);
+    if (isNumber && speed >= kSpeeds[0] && speed <= kSpeeds[std::size(kSpeeds) - 1]) {
+        const QSignalBlocker block(m_speed); // nothing to ask of a worker yet: attach() sends the speed
+        setSpeed(speed);
+    }
     const QByteArray columns = settings.value(QStringLiteral("console/copyColumns")).toByteArray();
     if (!columns.isEmpty() && m_copyTable->horizontalHeader()->restoreState(columns))
         m_copyTable->horizontalHeader()->setSectionHidden(CopyStatusModel::NameColumn, false);
@@ -586,11 +598,18 @@ void ConsoleWindow::buildActions()
     view->addMenu(m_columnsMenu);
     QAction *reset = view->addAction(tr("&Reset Layout"), this, &ConsoleWindow::resetLayout);
     reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    view->addSeparator();
+    // F5: the lab read again now (MMC's and EMC's Refresh), whether the simulation runs or not.
+    QAction *refreshAction = view->addAction(tr("Re&fresh"), this, &ConsoleWindow::refresh);
+    refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    refreshAction->setShortcut(Qt::Key_F5); // not QKeySequence::Refresh: that is Ctrl+R too on X11 desktops
+    refreshAction->setShortcutContext(Qt::WindowShortcut);
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
     m_runAction = simulation->addAction(QString());
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setCheckable(true);
-    m_runAction->setShortcut(Qt::Key_F5);
+    // F5 is Refresh, as in MMC and EMC; running and pausing has Ctrl+R.
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     showRunning(false);
     connect(m_runAction, &QAction::toggled, this, [this](bool running) {
         showRunning(running);
@@ -627,8 +646,11 @@ void ConsoleWindow::buildActions()
         m_speed->addItem(tr("%1x").arg(s), s);
     m_speed->setCurrentIndex(1);
     m_speed->setToolTip(tr("How fast the virtual clock runs"));
-    connect(m_speed, &QComboBox::currentIndexChanged, this,
-            [this](int i) { Q_EMIT speedRequested(m_speed->itemData(i).toDouble()); });
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        // Remembered: the next console (and the next lab) runs at the speed chosen last.
+        QSettings().setValue(QStringLiteral("console/speed"), m_speed->itemData(i).toDouble());
+        Q_EMIT speedRequested(m_speed->itemData(i).toDouble());
+    });
     bar->addWidget(new QLabel(tr(" Speed: ")));
     bar->addWidget(m_speed);
     m_achievedSpeed->setObjectName(QStringLiteral("achievedSpeedLabel"));
@@ -704,22 +726,115 @@ void ConsoleWindow::buildKeys()
     remove->setShortcutContext(Qt::WindowShortcut);
     connect(remove, &QAction::triggered, this, &ConsoleWindow::removeSelection);
     addAction(remove);
-    // Tab from the tree to the result pane's filter and table, then the docks.
+    // Tab from the tree to the result pane's filter and table, then the docks. Tab leaves a table (Qt's
+    // tables move between cells on Tab by default, which traps the keyboard in the result pane); the arrows
+    // move between rows.
     setTabOrder(m_tree, m_copyFilter);
     setTabOrder(m_copyFilter, m_copyTable);
+    for (QAbstractItemView *v : findChildren<QAbstractItemView *>())
+        v->setTabKeyNavigation(false);
+    // F6 and Shift+F6: the next (previous) pane, tree > result pane > action pane, as in MMC.
+    auto *nextPane = new QAction(tr("Next Pane"), this);
+    nextPane->setObjectName(QStringLiteral("nextPaneAction"));
+    nextPane->setShortcut(Qt::Key_F6);
+    nextPane->setShortcutContext(Qt::WindowShortcut);
+    connect(nextPane, &QAction::triggered, this, [this] { focusPane(+1); });
+    addAction(nextPane);
+    auto *previousPane = new QAction(tr("Previous Pane"), this);
+    previousPane->setObjectName(QStringLiteral("previousPaneAction"));
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    previousPane->setShortcutContext(Qt::WindowShortcut);
+    connect(previousPane, &QAction::triggered, this, [this] { focusPane(-1); });
+    addAction(previousPane);
     // Where the keyboard is must show: views draw a frame in the highlight colour while they have focus (the
     // default styles draw it faintly or not at all when no cell is current), and a table that gets focus
     // without a current row takes the first.
     for (QAbstractItemView *v :
-         {static_cast<QAbstractItemView *>(m_tree), static_cast<QAbstractItemView *>(m_copyTable)}) {
+         {static_cast<QAbstractItemView *>(m_tree), static_cast<QAbstractItemView *>(m_copyTable),
+          static_cast<QAbstractItemView *>(m_mailboxTable),
+          static_cast<QAbstractItemView *>(m_databaseTable)}) {
         v->setStyleSheet(QStringLiteral("%1:focus { border: 2px solid palette(highlight); }")
                              .arg(QString::fromLatin1(v->metaObject()->className())));
         v->installEventFilter(this);
     }
 }
 
+// The panes F6 visits, in order: the tree, the result pane's page on show (its table), the action pane.
+std::vector<QWidget *> ConsoleWindow::panes() const
+{
+    QWidget *result = m_resultStack->currentWidget();
+    if (auto *table = result->findChild<QTableView *>())
+        result = table;
+    return {m_tree, result, m_actionPane};
+}
+
+void ConsoleWindow::focusPane(int step)
+{
+    const std::vector<QWidget *> all = panes();
+    int at = -1;
+    for (const QWidget *w = QApplication::focusWidget(); w && at < 0; w = w->parentWidget()) {
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (w == all[i] || (i == 1 && w == m_resultStack))
+                at = int(i);
+    }
+    const int n = int(all.size());
+    const int next = at < 0 ? 0 : ((at + step) % n + n) % n;
+    QWidget *pane = all[std::size_t(next)];
+    if (pane == m_actionPane) {
+        // Its first button (an action), else the pane itself, so that the focus still shows where it is.
+        if (auto *button = m_actionPane->findChild<QPushButton *>()) {
+            // A button the pane has just made is shown by its layout on the next turn of the event loop:
+            // show it now, or it cannot take the focus.
+            if (!button->isVisible() && m_actionPane->isVisible())
+                button->show();
+            button->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        m_actionPane->setFocusPolicy(Qt::ClickFocus);
+    }
+    pane->setFocus(Qt::ShortcutFocusReason);
+}
+
+// Shift+F10 and the Menu key: the context menu of the focused tree item or result-pane row, where the item
+// is (as a right-click on it).
+bool ConsoleWindow::openContextMenuFromKeyboard(QAbstractItemView *view)
+{
+    const QModelIndex current = view->currentIndex();
+    if (!current.isValid())
+        return false;
+    view->scrollTo(current);
+    const QPoint at = view->visualRect(current).center();
+    if (view == m_tree)
+        showContextMenu(at);
+    else if (view == m_copyTable)
+        showRowContextMenu(at);
+    else
+        return false;
+    return true;
+}
+
 bool ConsoleWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool menuKey = key->key() == Qt::Key_Menu ||
+                             (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier);
+        if (auto *v = qobject_cast<QAbstractItemView *>(watched); v && menuKey) {
+            openContextMenuFromKeyboard(v);
+            return true;
+        }
+    }
+    // The Menu key's release is taken too: a platform that turns an unaccepted release into a context-menu
+    // event would open the menu a second time.
+    if (event->type() == QEvent::KeyRelease && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Menu &&
+        qobject_cast<QAbstractItemView *>(watched))
+        return true;
+    if (event->type() == QEvent::ContextMenu &&
+        static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard)
+        if (auto *v = qobject_cast<QAbstractItemView *>(watched)) {
+            openContextMenuFromKeyboard(v);
+            return true;
+        }
     if (event->type() == QEvent::FocusIn)
         if (auto *v = qobject_cast<QAbstractItemView *>(watched);
             v && !v->currentIndex().isValid() && v->model() && v->model()->rowCount() > 0)
@@ -822,6 +937,7 @@ void ConsoleWindow::forgetLab()
     m_databaseList->setSnapshot(m_snapshot);
     m_events->setEvents({});
     m_chart->showCopy(0, QString());
+    m_shell->clear(); // the last lab's commands and output are not this one's
     m_actionRequests.clear();
     m_expandedKeys.clear();
     m_selectedKey.clear();
@@ -895,6 +1011,7 @@ void ConsoleWindow::showSnapshot(const LabSnapshot &snapshot)
     showRunning(snapshot.running);
     for (PropertySheet *sheet : findChildren<PropertySheet *>(QString(), Qt::FindDirectChildrenOnly))
         sheet->update(snapshot); // open property sheets are live
+    Q_EMIT snapshotShown();
 }
 
 void ConsoleWindow::showEvents(const std::vector<EventRecord> &events)
@@ -933,12 +1050,23 @@ void ConsoleWindow::setRunning(bool running)
     m_runAction->setChecked(running); // toggled → runningRequested
 }
 
+void ConsoleWindow::refresh()
+{
+    if (!m_worker || !m_attachment)
+        return;
+    statusBar()->showMessage(tr("Refreshing..."), 2000);
+    LabWorker *worker = m_worker;
+    // The worker reads the lab (directory and files) again and sends the snapshot as after a tick.
+    QMetaObject::invokeMethod(
+        worker, [worker] { Q_EMIT worker->snapshotReady(worker->snapshot()); }, Qt::QueuedConnection);
+}
+
 void ConsoleWindow::showRunning(bool running)
 {
     // The action says what it will do: Pause while the simulation runs, Run while it is paused.
     m_runAction->setText(running ? tr("&Pause the simulation") : tr("&Run the simulation"));
-    m_runAction->setToolTip(running ? tr("The simulation runs: pause it (F5)")
-                                    : tr("The simulation is paused: run it (F5)"));
+    m_runAction->setToolTip(running ? tr("The simulation runs: pause it (Ctrl+R)")
+                                    : tr("The simulation is paused: run it (Ctrl+R)"));
     m_runAction->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
@@ -1020,6 +1148,7 @@ void ConsoleWindow::rebuildActionPane()
         connect(button, &QPushButton::clicked, this, [this, action] { trigger(action); });
         m_actionLayout->addWidget(button);
     }
+    fitActionPane();
     if (n == 0) {
         auto *hint =
             new QLabel(tr("Select a server, a storage group, a database or an SCR copy in the console "
@@ -1029,6 +1158,42 @@ void ConsoleWindow::rebuildActionPane()
         hint->setEnabled(false);
         m_actionLayout->addWidget(hint);
     }
+}
+
+// The action pane is wide enough for its longest entry, up to a third of the window: an action's name is
+// never clipped at the window widths the console is used at (1600 px and more). Only ever widened.
+void ConsoleWindow::fitActionPane()
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("actionDock"));
+    if (!dock || !dock->isVisible() || dock->isFloating())
+        return;
+    int widest = 0;
+    for (const QPushButton *button : m_actionPane->findChildren<QPushButton *>())
+        widest = std::max(widest, button->sizeHint().width());
+    const QMargins margins = m_actionLayout->contentsMargins();
+    const int needed = widest + margins.left() + margins.right() + (dock->width() - m_actionPane->width());
+    const int most = width() / 3;
+    if (widest > 0 && dock->width() < needed)
+        resizeDocks({dock}, {std::min(needed, most)}, Qt::Horizontal);
+}
+
+void ConsoleWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The docks' sizes again, now that the window has its real size: restored before the first show, the
+    // dock areas were laid out in the constructor's size and the bottom docks drifted at each restart (the
+    // event viewer grew, the chart shrank).
+    if (!m_savedState.isEmpty())
+        restoreState(m_savedState, kStateVersion);
+}
+
+void ConsoleWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitActionPane();
 }
 
 void ConsoleWindow::selectionChanged()
@@ -1151,19 +1316,22 @@ WizardServices ConsoleWindow::wizardServices()
     services.onLab = [this](QObject *context, std::function<void(Lab &)> work, std::function<void()> done) {
         if (!m_worker || !m_attachment)
             return;
-        // The answer comes back through this lab's attachment (gone with the lab) and is dropped when the
-        // asker (a wizard) has closed meanwhile.
+        // The answer is dropped when the lab's attachment is gone (another lab, or the window closed) or the
+        // asker (a wizard) has closed meanwhile. Both are checked on the GUI thread, through the application
+        // object, which outlives the lab's thread: posting to the attachment itself, which the GUI thread may
+        // have deleted by the time the work is done, crashed the worker (a wizard opened and closed at once,
+        // then the window closed).
         QPointer<QObject> asker(context);
+        QPointer<QObject> back(m_attachment);
         LabWorker *worker = m_worker;
-        QObject *back = m_attachment;
         QMetaObject::invokeMethod(
             worker,
             [worker, back, asker, work = std::move(work), done = std::move(done)] {
                 worker->withLab(work);
                 QMetaObject::invokeMethod(
-                    back,
-                    [asker, done] {
-                        if (asker)
+                    qApp,
+                    [back, asker, done] {
+                        if (back && asker)
                             done();
                     },
                     Qt::QueuedConnection);

@@ -19,6 +19,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAbstractItemView;
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -88,6 +89,8 @@ public:
     // The simulation's controls, as the toolbar sets them.
     void setRunning(bool running);
     void setSpeed(double speed);
+    // F5 (View > Refresh): the worker reads the lab again and sends a snapshot now.
+    void refresh();
     // How the wizards reach the lab: commands through runCommand, read-only work on the worker's thread.
     WizardServices wizardServices();
     // Shows wizard window-modal (open(), not exec(): the console keeps drawing the lab while it runs) and
@@ -116,15 +119,22 @@ Q_SIGNALS:
     void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
     void openLabRequested(const QString &labDir);
     void newDemoLabRequested(const QString &labDir);
+    // A snapshot was drawn (tests wait for one after Refresh).
+    void snapshotShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
     void buildFileMenu();
     void buildKeys();
+    std::vector<QWidget *> panes() const;
+    void focusPane(int step);
+    bool openContextMenuFromKeyboard(QAbstractItemView *view);
     void rebuildRecentMenu();
     void chooseLabToOpen();
     void chooseNewDemoLab();
@@ -152,6 +162,7 @@ private:
     void popUpActions(const std::vector<ConsoleAction> &actions, const QString &name,
                       const QPoint &globalPosition);
     void rebuildActionPane();
+    void fitActionPane();
     void selectionChanged();
     void trigger(const ConsoleAction &action);
     // Properties (copy, storage group, database): a live, non-modal sheet; Alt+Enter opens the selection's.
@@ -189,6 +200,8 @@ private:
     std::vector<QDockWidget *> m_docks; // the action pane, event viewer, chart, shell: the View menu's
     QByteArray m_defaultState;          // the docks as first laid out, for Reset Layout
     QByteArray m_defaultSplit;
+    QByteArray m_savedState; // the docks as the last console left them (QSettings), restored once shown
+    bool m_shownOnce = false;
     qint64 m_nextRequest = 1;
     std::map<qint64, QString> m_actionRequests; // request id → the action's text, for its error box
     QStringList m_expandedKeys;

@@ -10,7 +10,6 @@
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QUuid>
-#include <QVBoxLayout>
 
 namespace scr {
 
@@ -33,10 +32,8 @@ DatabaseProperties::DatabaseProperties(const QString &identity, Run run, QWidget
     addValue(form, tr("Size:"), QStringLiteral("size"));
     addValue(form, tr("Mailboxes:"), QStringLiteral("mailboxes"));
     addValue(form, tr("GUID:"), QStringLiteral("guid"));
-    tabs()->addTab(general, tr("General"));
-
-    auto *maintenance = new QWidget;
-    auto *layout = new QVBoxLayout(maintenance);
+    // EMC 2007's General tab holds the two settings an administrator changes before a restore or a
+    // database-portability activation, under the database's figures (there is no Maintenance tab).
     m_doNotMount->setObjectName(QStringLiteral("doNotMountAtStartup"));
     m_allowRestore->setObjectName(QStringLiteral("allowFileRestore"));
     m_doNotMount->setWhatsThis(
@@ -49,10 +46,9 @@ DatabaseProperties::DatabaseProperties(const QString &identity, Run run, QWidget
         "and takes it over. Database portability needs it: the target database is pointed at the SCR copy's "
         "files, which belong to the source database. Without it Mount-Database refuses such a file (-1216). "
         "Leave it off otherwise: it protects a database from being mounted on the wrong file."));
-    layout->addWidget(m_doNotMount);
-    layout->addWidget(m_allowRestore);
-    layout->addStretch(1);
-    tabs()->addTab(maintenance, tr("Maintenance"));
+    form->addRow(m_doNotMount);
+    form->addRow(m_allowRestore);
+    tabs()->addTab(general, tr("General"));
     connect(m_doNotMount, &QCheckBox::toggled, this, [this] { edited(); });
     connect(m_allowRestore, &QCheckBox::toggled, this, [this] { edited(); });
     resize(520, 420);

@@ -1,8 +1,9 @@
 #pragma once
 // DatabaseProperties: a mailbox database's property sheet, live, in EMC 2007's words. General: its storage
 // group and server, database path, whether it is mounted (or why it failed to mount), the last full backup,
-// the size of its file, its mailboxes. Maintenance: "Do not mount this database at start-up" (MountAtStartup
-// inverted) and "This database can be overwritten by a restore" (AllowFileRestore). OK and Apply run
+// the size of its file, its mailboxes, and below them, as EMC 2007 has them on the General tab: "Do not mount
+// this database at start-up" (MountAtStartup inverted) and "This database can be overwritten by a restore"
+// (AllowFileRestore). OK and Apply run
 // Set-MailboxDatabase with only the parameters that changed (nothing when nothing did); the cmdlet validates
 // and applies it.
 

@@ -116,11 +116,23 @@ void EnableCopyWizard::buildLagTimesPage()
     QSpinBox **parts[2] = {m_replay, m_truncation};
     auto *grid = new QGridLayout;
     for (int row = 0; row < 2; ++row) {
-        parts[row][0] = spin(names[row] + QStringLiteral("Days"), 7, tr(" days"), titles[row] + tr(" days"));
+        // The unit agrees with the number: "1 day", "2 days" (English's and German's plural forms).
+        const auto unit = [](int part, int n) {
+            return part == 0   ? tr(" day(s)", nullptr, n)
+                   : part == 1 ? tr(" hour(s)", nullptr, n)
+                               : tr(" minute(s)", nullptr, n);
+        };
+        parts[row][0] = spin(names[row] + QStringLiteral("Days"), 7, unit(0, 0), titles[row] + tr(" days"));
         parts[row][1] =
-            spin(names[row] + QStringLiteral("Hours"), 23, tr(" hours"), titles[row] + tr(" hours"));
+            spin(names[row] + QStringLiteral("Hours"), 23, unit(1, 0), titles[row] + tr(" hours"));
         parts[row][2] =
-            spin(names[row] + QStringLiteral("Minutes"), 59, tr(" minutes"), titles[row] + tr(" minutes"));
+            spin(names[row] + QStringLiteral("Minutes"), 59, unit(2, 0), titles[row] + tr(" minutes"));
+        for (int part = 0; part < 3; ++part) {
+            QSpinBox *box = parts[row][part];
+            connect(box, &QSpinBox::valueChanged, box,
+                    [box, part, unit](int n) { box->setSuffix(unit(part, n)); });
+            box->setSuffix(unit(part, box->value()));
+        }
         auto *label = new QLabel(row == 0 ? tr("&ReplayLagTime:") : tr("&TruncationLagTime:"));
         label->setBuddy(parts[row][0]);
         grid->addWidget(label, row, 0);

@@ -66,8 +66,17 @@ bool installLanguage(const QString &language)
     const QLocale system(QLocale::system().name());
     const QLocale locale = system.language() == QLocale(language).language() ? system : QLocale(language);
     QLocale::setDefault(locale);
-    if (language == QLatin1String("en"))
+    if (language == QLatin1String("en")) {
+        // English's plural forms only ("%n log(s)" reads "1 log", "2 logs"): the sources are English.
+        auto *plurals = new QTranslator(app);
+        if (!plurals->load(qmFile(language))) {
+            delete plurals;
+            return false;
+        }
+        QCoreApplication::installTranslator(plurals);
+        installed() << plurals;
         return true;
+    }
 
     // Qt's own strings first (QWizard's "< Back", "Next >", "Cancel"; QDialogButtonBox; the file dialogs):
     // the translator installed last is asked first, so the console's own overrides them where it words them.

@@ -1,6 +1,7 @@
 #include "portabilitywizard.h"
 
 #include "models/copykey.h"
+#include "models/displaytime.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -157,7 +158,7 @@ void PortabilityWizard::showPreview()
     const PortabilityState &s = *m_state;
     QStringList lines;
     if (s.rpo)
-        lines = s.rpo->lines();
+        lines = s.rpo->lines(displayTime);
     else if (s.alreadyRestored)
         lines << tr(
             "The copy was already activated (Restore-StorageGroupCopy ran): no more logs can be copied "

@@ -1,5 +1,7 @@
 #include "propertysheet.h"
 
+#include "models/displaytime.h"
+
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -64,13 +66,8 @@ void PropertySheet::edited()
 
 QString propertyTimeOnly(qint64 ms)
 {
-    if (ms <= 0)
-        return QStringLiteral("\u2014");
-    const QLocale locale;
-    // Seconds count for logs: the short date, and the long time (with its zone, the lab's clock being UTC).
-    return locale.toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC),
-                           locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') +
-                               locale.timeFormat(QLocale::LongFormat));
+    // The console's one format of a moment (the result pane's), or a dash for never.
+    return ms <= 0 ? QStringLiteral("\u2014") : displayTime(ms);
 }
 
 QString propertyTime(qint64 ms, qint64 nowMs)

@@ -1,5 +1,6 @@
 #include "queuechart.h"
 
+#include "models/displaytime.h"
 #include "models/queuehistory.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -55,11 +57,11 @@ QueueChart::TimeAxis QueueChart::timeAxisFor(qint64 nowMs, Window window)
     switch (window) {
     case LastHour:
         t.stepMs = 10 * kMinuteMs;
-        t.format = QStringLiteral("HH:mm");
+        t.format = displayTimeOfDayFormat(); // the console's clock format (displaytime.h)
         break;
     case LastDay:
         t.stepMs = 4 * kHourMs;
-        t.format = QStringLiteral("dd HH:mm");
+        t.format = QStringLiteral("dd ") + displayTimeOfDayFormat();
         break;
     case LastWeek:
         t.stepMs = kDayMs;
@@ -72,7 +74,7 @@ QueueChart::TimeAxis QueueChart::timeAxisFor(qint64 nowMs, Window window)
     t.maxMs = steps * t.stepMs;
     t.minMs = t.maxMs - windowMs(window);
     for (qint64 at = t.minMs; at <= t.maxMs; at += t.stepMs)
-        t.labels << QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(t.format);
+        t.labels << QLocale().toString(QDateTime::fromMSecsSinceEpoch(at, Qt::UTC), t.format);
     return t;
 }
 
@@ -98,7 +100,7 @@ QueueChart::LogAxis QueueChart::logAxisFor(double highest)
 QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
     : QWidget(parent), m_history(history), m_windowCombo(new QComboBox), m_chart(new QChart),
       m_view(new QChartView(m_chart, this)), m_thresholdLine(new QLineSeries), m_time(new QCategoryAxis),
-      m_length(new QValueAxis)
+      m_length(new QValueAxis), m_legend(new QLabel)
 {
     setObjectName(QStringLiteral("queueChart"));
     m_windowCombo->setObjectName(QStringLiteral("chartWindow"));
@@ -142,6 +144,13 @@ QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    m_chart->legend()->hide();
+    m_legend->setObjectName(QStringLiteral("chartLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setContentsMargins(6, 0, 6, 2);
+    m_legend->setAccessibleName(tr("Queue Chart legend"));
+    layout->addWidget(m_legend);
     setThreshold(0);
     rebuildSeries();
     refresh();
@@ -180,6 +189,7 @@ void QueueChart::setThreshold(int copyQueueLogs)
 {
     m_threshold = copyQueueLogs;
     m_thresholdLine->setName(tr("CopyQueueLength threshold (%1 logs)").arg(copyQueueLogs));
+    updateLegend();
     refresh();
 }
 
@@ -242,6 +252,30 @@ void QueueChart::rebuildSeries()
         m_chart->setTitle(tr("Queues of the SCR copy of %1 (virtual time, UTC)").arg(m_copies.front().name));
     else
         m_chart->setTitle(tr("Queues of %1 SCR copies (virtual time, UTC)").arg(m_copies.size()));
+    updateLegend();
+}
+
+void QueueChart::updateLegend()
+{
+    // Each entry: its line's colour and dash, then its name; entries break between them only where they
+    // must (a name keeps its first word with its line).
+    QStringList entries;
+    for (const QAbstractSeries *series : m_chart->series()) {
+        const auto *line = qobject_cast<const QLineSeries *>(series);
+        if (!line)
+            continue;
+        const Qt::PenStyle style = line->pen().style();
+        const QString stroke = style == Qt::DashLine  ? QStringLiteral("\u254c\u254c")
+                               : style == Qt::DotLine ? QStringLiteral("\u2508\u2508")
+                                                      : QStringLiteral("\u2501\u2501");
+        QString name = line->name().toHtmlEscaped();
+        const qsizetype space = name.indexOf(QLatin1Char(' '));
+        if (space > 0)
+            name.replace(space, 1, QStringLiteral("&nbsp;"));
+        entries << QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>&nbsp;%3")
+                       .arg(line->pen().color().name(), stroke, name);
+    }
+    m_legend->setText(entries.join(QStringLiteral("&nbsp;&nbsp; ")));
 }
 
 void QueueChart::refresh()

@@ -21,6 +21,7 @@ class QCategoryAxis;
 class QChart;
 class QChartView;
 class QComboBox;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
@@ -90,9 +91,13 @@ public:
     LogAxis logAxis() const { return m_logAxis; }
     QStringList seriesNames() const;
     QString title() const;
+    // The legend: a line of the chart's own below it, wrapped between entries, so that no name is elided
+    // or clipped in a narrow dock (Qt Charts' legend elides its names and lays out past the chart's edge).
+    QLabel *legend() const { return m_legend; }
 
 private:
     void rebuildSeries();
+    void updateLegend();
 
     const QueueHistory *m_history;
     std::vector<ChartedCopy> m_copies;
@@ -106,6 +111,7 @@ private:
     QLineSeries *m_thresholdLine;
     QCategoryAxis *m_time;
     QValueAxis *m_length;
+    QLabel *m_legend;
 };
 
 } // namespace scr

@@ -1,6 +1,10 @@
 #include "recoverserverwizard.h"
 
 #include "lab/lab.h"
+#include "models/displaytime.h"
+
+#include <algorithm>
+#include <map>
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -63,6 +67,16 @@ RecoverServerWizard::RecoverServerWizard(const LabSnapshot &snapshot, const QStr
     buildStandbyPage();
     buildStorageGroupsPage();
     buildWarningPage();
+    // The summary's extras: the loss of each storage group to accept, when there is one.
+    m_acceptBox = new QWidget;
+    m_acceptBox->setObjectName(QStringLiteral("acceptLossBox"));
+    m_acceptBox->setLayout(new QVBoxLayout);
+    m_acceptBox->layout()->setContentsMargins(0, 0, 0, 0);
+    summaryExtras()->addWidget(m_acceptBox);
+    setSummaryCondition([this] {
+        return std::all_of(m_acceptLoss.begin(), m_acceptLoss.end(),
+                           [](const QCheckBox *box) { return box->isChecked(); });
+    });
     loadCandidates();
 }
 
@@ -99,13 +113,18 @@ void RecoverServerWizard::buildStorageGroupsPage()
     m_groupsPage->setObjectName(QStringLiteral("storageGroupsPage"));
     m_groupsPage->setTitle(tr("Storage Groups"));
     m_groupsPage->setSubTitle(tr("What is activated on the standby machine, and what is lost."));
-    m_groupsList = listWidget(QStringLiteral("storageGroupsList"), tr("Storage groups of %1").arg(m_server),
-                              {tr("Storage group"), tr("Outcome"), tr("Databases")});
+    m_groupsList =
+        listWidget(QStringLiteral("storageGroupsList"), tr("Storage groups of %1").arg(m_server),
+                   {tr("Storage group"), tr("Outcome"), tr("Databases"), tr("Mail lost if activated now")});
     m_groupsList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_groupsList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_groupsNote = noteLabel(QStringLiteral("storageGroupsNote"));
+    // The RPO preview of each copy activated, as the portability wizard shows it: read-only.
+    m_rpo = noteLabel(QStringLiteral("rpoPreview"));
+    m_rpo->setAccessibleName(tr("Recovery point preview"));
     auto *layout = new QVBoxLayout(m_groupsPage);
     layout->addWidget(m_groupsList, 1);
+    layout->addWidget(m_rpo);
     layout->addWidget(m_groupsNote);
     m_groupsPage->complete = [this] { return m_groupsList->topLevelItemCount() > 0; };
     setPage(StorageGroupsPage, m_groupsPage);
@@ -218,6 +237,7 @@ void RecoverServerWizard::loadGroups()
                 return;
             }
             const RecoverServerPlan &p = **result;
+            QStringList rpo;
             for (const RecoverServerGroup &g : p.activated) {
                 auto *item = new QTreeWidgetItem(m_groupsList);
                 item->setText(0, g.identity);
@@ -225,7 +245,22 @@ void RecoverServerWizard::loadGroups()
                                             : tr("Activated from its SCR copy on %1").arg(p.standbyHost));
                 item->setText(2, g.databases.join(QStringLiteral(", ")));
                 item->setData(0, Qt::UserRole, QStringLiteral("activated"));
+                if (g.rpo) {
+                    item->setText(3, g.rpo->losesData() ? tr("%n log(s)", nullptr, int(g.rpo->lostLogs())) +
+                                                              tr(", at most %n minute(s) of mail", nullptr,
+                                                                 int(g.rpo->lostMinutes()))
+                                                        : tr("None"));
+                    if (g.rpo->losesData())
+                        item->setIcon(3, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                    rpo << g.identity + QLatin1Char(':');
+                    for (const QString &line : g.rpo->lines(displayTime))
+                        rpo << QStringLiteral("  ") + line;
+                } else if (g.restored) {
+                    item->setText(3, tr("Nothing more (activated already)"));
+                }
+                item->setToolTip(3, item->text(3));
             }
+            m_rpo->setText(rpo.join(QLatin1Char('\n')));
             for (const RecoverServerGroup &g : p.lost) {
                 auto *item = new QTreeWidgetItem(m_groupsList);
                 item->setText(0, g.identity);
@@ -292,6 +327,36 @@ void RecoverServerWizard::initializePage(int id)
         m_warningPage->refresh();
     }
     ScrWizard::initializePage(id);
+    if (id == SummaryPage)
+        updateAcceptance();
+}
+
+void RecoverServerWizard::updateAcceptance()
+{
+    // What the last pre-flight planned is what runs: a box for each of its losses, a box ticked before kept
+    // ticked only while its text (the loss) is the same.
+    std::map<QString, bool> ticked;
+    for (QCheckBox *box : m_acceptLoss) {
+        ticked[box->text()] = box->isChecked();
+        delete box;
+    }
+    m_acceptLoss.clear();
+    const RecoverServerPlan p = currentPlan();
+    for (const RecoverServerGroup &g : p.activated) {
+        if (!g.losesData())
+            continue;
+        auto *box = new QCheckBox(tr("I accept the loss of %n log(s)", nullptr, int(g.rpo->lostLogs())) +
+                                  tr(" (%n minute(s) of mail)", nullptr, int(g.rpo->lostMinutes())) +
+                                  tr(" in %1").arg(g.identity));
+        box->setObjectName(QStringLiteral("acceptLoss:") + g.identity);
+        box->setAccessibleName(tr("Accept the loss of mail of %1").arg(g.identity));
+        box->setAccessibleDescription(box->text());
+        box->setChecked(ticked[box->text()]);
+        connect(box, &QCheckBox::toggled, this, [this] { refreshSummary(); });
+        m_acceptBox->layout()->addWidget(box);
+        m_acceptLoss.push_back(box);
+    }
+    refreshSummary();
 }
 
 RecoverServerPlan RecoverServerWizard::currentPlan() const

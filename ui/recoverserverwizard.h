@@ -1,11 +1,12 @@
 #pragma once
 // RecoverServerWizard: Activate by Recover Server. A failed server (its host powered off) is rebuilt on the
 // standby machine that holds SCR copies of its storage groups: every storage group with a copy there is
-// activated (Restore-StorageGroupCopy -Force), the others are listed as lost with the administrator's two
-// choices; then, past a warning page, the irreversible part: setup /m:Uninstall, Rename-Computer, setup
-// /m:RecoverServer; eseutil /r and Mount-Database for each activated storage group. The plan
-// (cmdlets::planRecoverServer) is made from the lab as it is, so running the wizard again after a failure
-// finishes what was left.
+// activated (Restore-StorageGroupCopy -Force), each with its RPO preview (the mail lost if activated now,
+// as the portability wizard shows it; the summary asks for each loss to be accepted before the wizard goes
+// on), the others are listed as lost with the administrator's two choices; then, past a warning page, the
+// irreversible part: setup /m:Uninstall, Rename-Computer, setup /m:RecoverServer; eseutil /r and
+// Mount-Database for each activated storage group. The plan (cmdlets::planRecoverServer) is made from the lab
+// as it is, so running the wizard again after a failure finishes what was left.
 
 #include "cmdlets/recoverserverplan.h"
 #include "lab/labsnapshot.h"
@@ -55,6 +56,8 @@ private:
     void loadCandidates();
     void showStandbyChoice();
     void loadGroups();
+    // The summary's boxes: one per activated storage group whose activation loses mail, all to be ticked.
+    void updateAcceptance();
 
     LabSnapshot m_snapshot;
     QString m_target;
@@ -70,6 +73,9 @@ private:
     WizardPage *m_groupsPage = nullptr;
     QTreeWidget *m_groupsList = nullptr;
     QLabel *m_groupsNote = nullptr;
+    QLabel *m_rpo = nullptr;
+    QWidget *m_acceptBox = nullptr;
+    std::vector<QCheckBox *> m_acceptLoss;
     WizardPage *m_warningPage = nullptr;
     QLabel *m_warningText = nullptr;
     QCheckBox *m_understand = nullptr;

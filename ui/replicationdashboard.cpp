@@ -2,7 +2,10 @@
 
 #include "models/dashboardmodel.h"
 
+#include <algorithm>
+
 #include <QLabel>
+#include <QStringList>
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
@@ -74,10 +77,21 @@ DashboardCellLook DashboardCellDelegate::look(ObjectState state, bool alert)
 {
     DashboardCellLook l;
     l.stripe = statusColour(state);
-    if (alert) {
+    l.failed = state == ObjectState::Failed || state == ObjectState::ServiceDown;
+    if (l.failed) {
+        // A failure says more than a threshold: its own red, with the border and the marker an alert has.
+        l.fill = statusTint(state);
+        l.border = statusColour(state);
+        l.marker = true;
+        l.markerFill = statusColour(ObjectState::Failed);
+        l.borderWidth = 3;
+        l.text = statusColour(ObjectState::ServiceDown).darker(130);
+    } else if (alert) {
         l.fill = alertFill();
         l.border = alertColour();
         l.marker = true;
+        l.markerFill = alertColour();
+        l.borderWidth = 3;
         l.text = alertColour().darker(170);
     } else {
         l.fill = statusTint(state);
@@ -108,7 +122,7 @@ void DashboardCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setRenderHint(QPainter::Antialiasing, false); // exact colours, for eyes and for tests
     painter->fillRect(cell, l.fill);
     painter->fillRect(QRect(cell.left(), cell.top(), kStripe, cell.height()), l.stripe);
-    const int borderWidth = l.marker ? 3 : selected ? 2 : 1;
+    const int borderWidth = l.marker ? l.borderWidth : selected ? 2 : 1;
     painter->setPen(QPen(selected && !l.marker ? option.palette.color(QPalette::Highlight) : l.border,
                          borderWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
     painter->setBrush(Qt::NoBrush);
@@ -126,8 +140,8 @@ void DashboardCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         triangle.lineTo(m.right(), m.bottom());
         triangle.lineTo(m.left(), m.bottom());
         triangle.closeSubpath();
-        painter->setPen(QPen(alertColour().darker(150), 1));
-        painter->setBrush(alertColour());
+        painter->setPen(QPen(l.markerFill.darker(150), 1));
+        painter->setBrush(l.markerFill);
         painter->drawPath(triangle);
         painter->setPen(QPen(Qt::black, 2));
         painter->drawLine(m.center().x(), m.top() + 4, m.center().x(), m.bottom() - 5);
@@ -142,7 +156,7 @@ void DashboardCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const int line = fm.height();
     painter->drawText(QRect(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(index.data().toString(), Qt::ElideMiddle, text.width()));
-    painter->setFont(option.font);
+    painter->setFont(l.failed ? bold : option.font); // a failed copy's status word in bold
     const QFontMetrics plain(option.font);
     painter->setPen(l.statusText);
     painter->drawText(QRect(text.left(), text.top() + line, text.width(), line),
@@ -198,14 +212,42 @@ void ReplicationDashboard::setHealth(const std::vector<CopyHealth> &health)
     if (!current.isEmpty() && !m_view->currentIndex().isValid())
         if (const auto key = CopyKey::parse(current))
             setCurrentCopy(*key); // a reset keeps the current cell where the copy still is
-    const int alerts = m_model->alertCount();
+    m_summary->setText(dashboardSummary(health, m_model->alertCount()));
+    // Failed copies make the header red and bold, as their cells are: they are what to look at first.
+    const bool anyFailed = std::any_of(health.begin(), health.end(), [](const CopyHealth &h) {
+        return h.summary == SummaryCopyStatus::Failed || h.summary == SummaryCopyStatus::ServiceDown;
+    });
+    m_summary->setProperty("failed", anyFailed);
+    m_summary->setStyleSheet(anyFailed ? QStringLiteral("QLabel { color: #8e0000; font-weight: bold; }")
+                                       : QString());
+}
+
+QString dashboardSummary(const std::vector<CopyHealth> &health, int alerts)
+{
     if (health.empty())
-        m_summary->setText(tr("No SCR copies. Enable SCR on a storage group to see its copies here."));
-    else
-        m_summary->setText((health.size() == 1 ? tr("1 SCR copy") : tr("%1 SCR copies").arg(health.size())) +
-                           (alerts == 0   ? QString()
-                            : alerts == 1 ? tr(", 1 crossing a threshold")
-                                          : tr(", %1 crossing a threshold").arg(alerts)));
+        return ReplicationDashboard::tr(
+            "No SCR copies. Enable SCR on a storage group to see its copies here.");
+    int failed = 0;
+    int serviceDown = 0;
+    int suspended = 0;
+    for (const CopyHealth &h : health) {
+        failed += h.summary == SummaryCopyStatus::Failed ? 1 : 0;
+        serviceDown += h.summary == SummaryCopyStatus::ServiceDown ? 1 : 0;
+        suspended += h.summary == SummaryCopyStatus::Suspended ? 1 : 0;
+    }
+    QStringList states;
+    if (failed > 0)
+        states << ReplicationDashboard::tr("%n failed", nullptr, failed);
+    if (serviceDown > 0)
+        states << ReplicationDashboard::tr("%n with the service down", nullptr, serviceDown);
+    if (suspended > 0)
+        states << ReplicationDashboard::tr("%n suspended", nullptr, suspended);
+    if (alerts > 0)
+        states << ReplicationDashboard::tr("%n crossing a threshold", nullptr, alerts);
+    const QString copies = ReplicationDashboard::tr("%n SCR copies", nullptr, int(health.size()));
+    return states.isEmpty()
+               ? copies
+               : ReplicationDashboard::tr("%1: %2").arg(copies, states.join(QStringLiteral(", ")));
 }
 
 void ReplicationDashboard::setCurrentCopy(const CopyKey &key)

@@ -28,6 +28,9 @@ struct DashboardCellLook
     QColor border;       // the status's colour, or the alert colour
     QColor stripe;       // the status's colour, always (the status stays readable in alert)
     bool marker = false; // the warning triangle, top right
+    QColor markerFill;   // the triangle's colour: the alert colour, or the failure's red
+    int borderWidth = 1; // 3 for a copy in alert or failed: it stands out
+    bool failed = false; // Failed or Service Down: drawn at least as prominently as an alert
     // The fill is always light, whatever the palette: the cell's own inks, never the palette's Text (white
     // under a dark palette, unreadable on the tint).
     QColor text;       // the copy's name and its queues
@@ -75,5 +78,8 @@ private:
     QListView *m_view;
     QLabel *m_summary;
 };
+
+// The dashboard's header: "4 SCR copies: 3 failed, 1 suspended, 1 crossing a threshold" (the failed first).
+QString dashboardSummary(const std::vector<CopyHealth> &health, int alerts);
 
 } // namespace scr

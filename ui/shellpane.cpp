@@ -86,4 +86,12 @@ bool ShellPane::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void ShellPane::clear()
+{
+    m_output->clear();
+    m_input->clear();
+    m_history.clear();
+    m_browsing = 0;
+}
+
 } // namespace scr

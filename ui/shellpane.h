@@ -21,6 +21,8 @@ public:
     void showCommand(const QString &command);
     void showResult(const QString &text, bool ok, const QString &error);
     QString output() const;
+    // Another lab: its output, its input line and its history (Up) start empty, nothing of the last lab's.
+    void clear();
 
 Q_SIGNALS:
     void commandEntered(const QString &command);

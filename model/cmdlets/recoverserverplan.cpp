@@ -28,6 +28,15 @@ QStringList RecoverServerPlan::activatedIdentities() const
     return out;
 }
 
+QStringList RecoverServerPlan::losingIdentities() const
+{
+    QStringList out;
+    for (const RecoverServerGroup &g : activated)
+        if (g.losesData())
+            out << g.identity;
+    return out;
+}
+
 QStringList RecoverServerPlan::lostIdentities() const
 {
     QStringList out;
@@ -219,6 +228,13 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
         return groups.error();
     for (const RecoverServerGroup &g : *groups)
         (g.copyOnStandby || g.restored ? p.activated : p.lost).push_back(g);
+    // The RPO of each copy it activates, read-only: the wizard shows it and asks for the loss to be
+    // accepted, as the portability wizard does. Unreadable (a standby powered off): no preview, and the
+    // pre-flight checks say why the plan cannot run.
+    for (RecoverServerGroup &g : p.activated)
+        if (g.copyOnStandby && !p.standby.isEmpty())
+            if (auto rpo = previewRpo(lab, g.identity, p.standby))
+                g.rpo = *rpo;
 
     // The steps, from what is done already.
     const QString standbyName = p.standby.isEmpty() ? p.standbyHost : p.standby;

@@ -8,9 +8,11 @@
 // the server already recovered, a database already mounted.
 
 #include "core/result.h"
+#include "rpopreview.h"
 #include "wizardflow.h"
 
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace scr {
@@ -38,6 +40,10 @@ struct RecoverServerGroup
     QStringList edbFilePaths;   // in the same order
     bool copyOnStandby = false; // an SCR copy on the standby: Restore-StorageGroupCopy activates it
     bool restored = false;      // activated already (the copy ended, its files are on the standby)
+    // With a copy on the standby: what activating it now loses (the portability wizard's preview, the
+    // same computation Restore-StorageGroupCopy reports); nullopt when restored already or unreadable.
+    std::optional<RpoPreview> rpo;
+    bool losesData() const { return rpo && rpo->losesData(); }
 };
 
 struct RecoverServerPlan
@@ -55,6 +61,8 @@ struct RecoverServerPlan
     std::vector<PreflightCheck> checks;
 
     QStringList activatedIdentities() const;
+    // The activated storage groups whose activation loses mail (RecoverServerGroup::losesData).
+    QStringList losingIdentities() const;
     QStringList lostIdentities() const;
 };
 

@@ -22,7 +22,7 @@ QString timeText(qint64 ms)
 
 } // namespace
 
-QStringList RpoPreview::lines() const
+QStringList RpoPreview::lines(const std::function<QString(qint64)> &time) const
 {
     QStringList out;
     if (lastLogInspected == 0)
@@ -30,7 +30,8 @@ QStringList RpoPreview::lines() const
     else
         out << QObject::tr("Last copied log: generation %1, written %2.")
                    .arg(lastLogInspected)
-                   .arg(timeText(lastInspectedLogTimeMs));
+                   .arg(time && lastInspectedLogTimeMs > 0 ? time(lastInspectedLogTimeMs)
+                                                           : timeText(lastInspectedLogTimeMs));
     if (!losesData()) {
         if (sourceReachable && logsToCopyFirst > 0)
             out << QObject::tr(

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "replication/copystatus.h"
 
+#include <functional>
 #include <optional>
 
 #include <QStringList>
@@ -51,8 +52,9 @@ struct RpoPreview
     bool losesData() const { return lostGenerations > 0 || openLogLost; }
     qint64 lostLogs() const { return qint64(lostGenerations) + (openLogLost ? 1 : 0); }
     qint64 lostMinutes() const { return (lostTimeMs + 59999) / 60000; }
-    // The preview as lines for a page: last copied, loss, replay work and its estimate.
-    QStringList lines() const;
+    // The preview as lines for a page: last copied, loss, replay work and its estimate. time formats the
+    // last copied log's time (the console passes its own format, displayTime); by default ISO, UTC.
+    QStringList lines(const std::function<QString(qint64)> &time = {}) const;
 };
 
 namespace cmdlets {

@@ -18,4 +18,16 @@ QString displayTime(qint64 ms)
                .replace(QStringLiteral("Coordinated Universal Time"), QStringLiteral("UTC"));
 }
 
+QString displayTimeOfDayFormat()
+{
+    return QLocale().timeFormat(QLocale::ShortFormat);
+}
+
+QString displayTimeOfDay(qint64 ms)
+{
+    return ms <= 0
+               ? QString()
+               : QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).time(), QLocale::ShortFormat);
+}
+
 } // namespace scr

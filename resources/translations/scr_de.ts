@@ -828,14 +828,6 @@
         <translation>Simulation &amp;starten</translation>
     </message>
     <message>
-        <source>The simulation runs: pause it (F5)</source>
-        <translation>Die Simulation läuft: anhalten (F5)</translation>
-    </message>
-    <message>
-        <source>The simulation is paused: run it (F5)</source>
-        <translation>Die Simulation ist angehalten: starten (F5)</translation>
-    </message>
-    <message>
         <source> achieved —</source>
         <translation> erreicht —</translation>
     </message>
@@ -886,6 +878,30 @@
     <message>
         <source>Filter the result pane</source>
         <translation>Ergebnisbereich filtern</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Next Pane</source>
+        <translation>Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Previous Pane</source>
+        <translation>Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <source>Refreshing...</source>
+        <translation>Wird aktualisiert...</translation>
+    </message>
+    <message>
+        <source>The simulation runs: pause it (Ctrl+R)</source>
+        <translation>Die Simulation läuft: anhalten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>The simulation is paused: run it (Ctrl+R)</source>
+        <translation>Die Simulation ist angehalten: starten (Strg+R)</translation>
     </message>
 </context>
 <context>
@@ -1116,10 +1132,6 @@
         <translation>Allgemein</translation>
     </message>
     <message>
-        <source>Maintenance</source>
-        <translation>Wartung</translation>
-    </message>
-    <message>
         <source>Mounted</source>
         <translation>Bereitgestellt</translation>
     </message>
@@ -1328,6 +1340,27 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
     <message>
         <source>&amp;Enable</source>
         <translation>&amp;Aktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> Stunde</numerusform>
+            <numerusform> Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> Minute</numerusform>
+            <numerusform> Minuten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1993,10 @@ Bereits Vorhandenes wird angezeigt und übersprungen: Ein erneuter Durchlauf des
         <source>Queues of %1 SCR copies (virtual time, UTC)</source>
         <translation>Warteschlangen von %1 SCR-Kopien (virtuelle Zeit, UTC)</translation>
     </message>
+    <message>
+        <source>Queue Chart legend</source>
+        <translation>Legende des Warteschlangendiagramms</translation>
+    </message>
 </context>
 <context>
     <name>scr::RecoverServerWizard</name>
@@ -2163,6 +2200,58 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
         <source>&amp;Recover</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
+    <message>
+        <source>Mail lost if activated now</source>
+        <translation>Bei sofortiger Aktivierung verlorene E-Mail</translation>
+    </message>
+    <message>
+        <source>Recovery point preview</source>
+        <translation>Vorschau des Wiederherstellungspunkts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log(s)</source>
+        <translation>
+            <numerusform>%n Protokoll</numerusform>
+            <numerusform>%n Protokolle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, at most %n minute(s) of mail</source>
+        <translation>
+            <numerusform>, höchstens E-Mail von %n Minute</numerusform>
+            <numerusform>, höchstens E-Mail von %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Nothing more (activated already)</source>
+        <translation>Nichts mehr (bereits aktiviert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>I accept the loss of %n log(s)</source>
+        <translation>
+            <numerusform>Ich akzeptiere den Verlust von %n Protokoll</numerusform>
+            <numerusform>Ich akzeptiere den Verlust von %n Protokollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n minute(s) of mail)</source>
+        <translation>
+            <numerusform> (E-Mail von %n Minute)</numerusform>
+            <numerusform> (E-Mail von %n Minuten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation> in %1</translation>
+    </message>
+    <message>
+        <source>Accept the loss of mail of %1</source>
+        <translation>Den Verlust von E-Mail in %1 akzeptieren</translation>
+    </message>
 </context>
 <context>
     <name>scr::ReplicationDashboard</name>
@@ -2175,24 +2264,47 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
         <translation>Keine SCR-Kopien. Aktivieren Sie SCR für eine Speichergruppe, um ihre Kopien hier zu sehen.</translation>
     </message>
     <message>
-        <source>1 SCR copy</source>
-        <translation>1 SCR-Kopie</translation>
-    </message>
-    <message>
-        <source>%1 SCR copies</source>
-        <translation>%1 SCR-Kopien</translation>
-    </message>
-    <message>
-        <source>, 1 crossing a threshold</source>
-        <translation>, 1 über einem Schwellenwert</translation>
-    </message>
-    <message>
-        <source>, %1 crossing a threshold</source>
-        <translation>, %1 über einem Schwellenwert</translation>
-    </message>
-    <message>
         <source>Replication Dashboard</source>
         <translation>Replikationsdashboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlerhaft</numerusform>
+            <numerusform>%n fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with the service down</source>
+        <translation>
+            <numerusform>%n mit ausgefallenem Dienst</numerusform>
+            <numerusform>%n mit ausgefallenem Dienst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspended</source>
+        <translation>
+            <numerusform>%n angehalten</numerusform>
+            <numerusform>%n angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crossing a threshold</source>
+        <translation>
+            <numerusform>%n über einem Schwellenwert</numerusform>
+            <numerusform>%n über einem Schwellenwert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SCR copies</source>
+        <translation>
+            <numerusform>%n SCR-Kopie</numerusform>
+            <numerusform>%n SCR-Kopien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

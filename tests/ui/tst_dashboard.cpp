@@ -12,9 +12,11 @@
 #include "core/logging.h"
 #include "lab/demolab.h"
 #include "lab/labworker.h"
+#include "language.h"
 #include "labfixture.h"
 #include "models/copystatusmodel.h"
 #include "models/dashboardmodel.h"
+#include "models/displaytime.h"
 #include "models/eventlogmodel.h"
 #include "models/organizationmodel.h"
 #include "objecticons.h"
@@ -178,7 +180,8 @@ class TestDashboard : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // layout and thresholds go to a test location
+        QStandardPaths::setTestModeEnabled(true);       // layout and thresholds go to a test location
+        QVERIFY(installLanguage(QStringLiteral("en"))); // English's plurals: "1 SCR copy"
         test::ManualClock clock; // the lab's virtual clock starts in November 2023, far from the wall clock
         QVERIFY(DemoLab::create(m_template.path(), clock).hasValue());
     }
@@ -246,7 +249,7 @@ private Q_SLOTS:
         QVERIFY(look.marker);
         QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(reason));
         QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("dashboardSummary"))->text(),
-                 QStringLiteral("1 SCR copy, 1 crossing a threshold"));
+                 QStringLiteral("1 SCR copy: 1 suspended, 1 crossing a threshold"));
         // As drawn: the marker's triangle and the alert fill, read back from the screen.
         auto *grid = m_window->findChild<QListView *>(QStringLiteral("dashboardGrid"));
         const QRect rect = m_window->dashboard()->cellRect(kCopy);
@@ -448,8 +451,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("window");
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("labels");
-        QTest::newRow("1 h") << int(QueueChart::LastHour) << QStringLiteral("HH:mm") << 7;
-        QTest::newRow("24 h") << int(QueueChart::LastDay) << QStringLiteral("dd HH:mm") << 7;
+        QTest::newRow("1 h") << int(QueueChart::LastHour) << displayTimeOfDayFormat() << 7;
+        QTest::newRow("24 h") << int(QueueChart::LastDay)
+                              << QString(QStringLiteral("dd ") + displayTimeOfDayFormat()) << 7;
         QTest::newRow("7 d") << int(QueueChart::LastWeek) << QStringLiteral("MMM dd") << 8;
     }
     void chartAxesAreReadable()

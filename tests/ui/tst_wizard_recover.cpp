@@ -7,6 +7,7 @@
 // again, the wizard finishes from where it stopped.
 
 #include "consolefixture.h"
+#include "language.h"
 #include "recoverserverwizard.h"
 
 #include <QAbstractButton>
@@ -95,6 +96,33 @@ class TestWizardRecover : public QObject
                     QLatin1Char('\n');
         return text;
     }
+    // The summary's boxes that accept a storage group's loss of mail (one per storage group that loses some).
+    static QList<QCheckBox *> acceptBoxes(RecoverServerWizard *wizard)
+    {
+        QList<QCheckBox *> out;
+        for (QCheckBox *box : wizard->findChildren<QCheckBox *>())
+            if (box->objectName().startsWith(QStringLiteral("acceptLoss:")))
+                out << box;
+        return out;
+    }
+    // From wherever it is, to the warning page: the losses accepted on the summary page.
+    static bool toWarningPage(RecoverServerWizard *wizard)
+    {
+        if (!ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage))
+            return false;
+        for (QCheckBox *box : acceptBoxes(wizard))
+            box->setChecked(true);
+        return ConsoleFixture::nextUntil(wizard, RecoverServerWizard::WarningPage);
+    }
+    // The storage groups page's row of a storage group.
+    static QTreeWidgetItem *groupItem(RecoverServerWizard *wizard, const QString &identity)
+    {
+        auto *list = wizard->findChild<QTreeWidget *>(QStringLiteral("storageGroupsList"));
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(0) == identity)
+                return list->topLevelItem(i);
+        return nullptr;
+    }
     QString out(const QString &script)
     {
         QString error;
@@ -112,7 +140,11 @@ class TestWizardRecover : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(installLanguage(QStringLiteral("en"))); // English's plurals: "1 log", "2 logs"
+    }
     void init()
     {
         m_console = std::make_unique<ConsoleFixture>();
@@ -165,6 +197,9 @@ private Q_SLOTS:
               "setup /m:RecoverServer", "eseutil /r E01", "Mount-Database MBX1\\SG2\\DB2"})
             QVERIFY2(summary.contains(QLatin1String(expected)), expected);
         QVERIFY(!summary.contains(QStringLiteral("Restore-StorageGroupCopy MBX1\\SG3")));
+        // The open logs are lost (the source is down): each loss is accepted before the wizard goes on.
+        for (QCheckBox *box : acceptBoxes(wizard))
+            box->setChecked(true);
 
         // The warning page is the commit page: its box unticked, the commit button is grey.
         wizard->next();
@@ -242,6 +277,65 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("MBX1\\SG1"), QStringLiteral("MBX1\\SG2")}));
     }
 
+    // Issue 22: Recover Server shows, for each storage group it activates, the mail lost (the portability
+    // wizard's RPO preview), and goes on only once each loss is accepted. MBX1\SG2's copy suspended
+    // before more mail: it loses the logs it never copied as well as the open log.
+    void showsTheMailLostAndAsksForEachLossToBeAccepted()
+    {
+        QVERIFY(m_console->run(kSetupNoMail));
+        QVERIFY(m_console->run(QStringLiteral(
+            "Suspend-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -SuspendComment 'patch day'; "
+            "Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 60; "
+            "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 600 -MessageSizeKB 100; "
+            "Step-Simulation 0.00:05:00; Stop-MailFlow MBX1\\SG1\\DB1; Stop-MailFlow MBX1\\SG2\\DB2; "
+            "Step-Simulation 0.00:01:00")));
+        const QString status = out(QStringLiteral("Get-StorageGroupCopyStatus MBX1\\SG2 -StandbyMachine MBX3 "
+                                                  "| fl LastLogGenerated,LastLogInspected"));
+        static const QRegularExpression generated(QStringLiteral("LastLogGenerated\\s*:\\s*(\\d+)"));
+        static const QRegularExpression inspected(QStringLiteral("LastLogInspected\\s*:\\s*(\\d+)"));
+        const int neverCopied =
+            generated.match(status).captured(1).toInt() - inspected.match(status).captured(1).toInt();
+        QVERIFY2(neverCopied > 1, qPrintable(status));
+        QVERIFY(m_console->run(QStringLiteral("Stop-Host MBX1")));
+
+        RecoverServerWizard *wizard = openFromActionPane();
+        QVERIFY(wizard);
+        QVERIFY(toStorageGroups(wizard));
+        // The storage groups page: the loss of each activated storage group, and the preview's lines.
+        QTreeWidgetItem *sg1 = groupItem(wizard, QStringLiteral("MBX1\\SG1"));
+        QTreeWidgetItem *sg2 = groupItem(wizard, QStringLiteral("MBX1\\SG2"));
+        QVERIFY(sg1 && sg2);
+        QVERIFY2(sg1->text(3).contains(QStringLiteral("1 log")), qPrintable(sg1->text(3)));
+        QVERIFY2(sg2->text(3).contains(QStringLiteral("%1 logs").arg(neverCopied + 1)),
+                 qPrintable(sg2->text(3)));
+        const QString rpo = wizard->findChild<QLabel *>(QStringLiteral("rpoPreview"))->text();
+        for (const QString &expected :
+             {QStringLiteral("MBX1\\SG1:"), QStringLiteral("MBX1\\SG2:"),
+              QStringLiteral("Mail lost if activated now: %1 logs").arg(neverCopied + 1),
+              QStringLiteral("Replay left at activation")})
+            QVERIFY2(rpo.contains(expected), qPrintable(expected + QStringLiteral(" in:\n") + rpo));
+        QVERIFY(!rpo.contains(QStringLiteral("MBX1\\SG3:"))); // lost entirely: no copy, no preview
+
+        // The summary: one box per storage group that loses mail; Next only once both are ticked.
+        QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
+        const QList<QCheckBox *> boxes = acceptBoxes(wizard);
+        QCOMPARE(boxes.size(), 2);
+        QCheckBox *accept1 = wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss:MBX1\\SG1"));
+        QCheckBox *accept2 = wizard->findChild<QCheckBox *>(QStringLiteral("acceptLoss:MBX1\\SG2"));
+        QVERIFY(accept1 && accept2 && accept1->isVisible() && accept2->isVisible());
+        QVERIFY2(accept2->text().contains(QStringLiteral("%1 logs").arg(neverCopied + 1)),
+                 qPrintable(accept2->text()));
+        QVERIFY(accept2->text().contains(QStringLiteral("MBX1\\SG2")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        accept1->setChecked(true);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        accept2->setChecked(true);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        accept1->setChecked(false);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        ConsoleFixture::screenshot(wizard, QStringLiteral("recover-acceptloss"));
+    }
+
     void aPoweredOffStandbyFails()
     {
         QVERIFY(m_console->run(kSetupNoMail));
@@ -299,7 +393,7 @@ private Q_SLOTS:
         RecoverServerWizard *wizard = openFromActionPane();
         QVERIFY(wizard);
         QVERIFY(toStorageGroups(wizard));
-        QVERIFY(ConsoleFixture::nextUntil(wizard, RecoverServerWizard::WarningPage));
+        QVERIFY(toWarningPage(wizard));
         wizard->findChild<QCheckBox *>(QStringLiteral("understand"))->setChecked(true);
         // The standby machine goes down after the first Restore.
         connect(
@@ -333,7 +427,7 @@ private Q_SLOTS:
         QVERIFY(toStorageGroups(wizard));
         const QString groups = groupsText(wizard);
         QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG1 Activated already")), qPrintable(groups));
-        QVERIFY(ConsoleFixture::nextUntil(wizard, RecoverServerWizard::WarningPage));
+        QVERIFY(toWarningPage(wizard));
         QVERIFY(!wizard->steps().empty());
         QVERIFY(
             wizard->steps().front().command.startsWith(QStringLiteral("Restore-StorageGroupCopy MBX1\\SG2")));
@@ -370,7 +464,7 @@ private Q_SLOTS:
         const QString groups = groupsText(wizard);
         QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG2 Activated already")), qPrintable(groups));
         QVERIFY2(groups.contains(QStringLiteral("MBX1\\SG3 LOST")), qPrintable(groups));
-        QVERIFY(ConsoleFixture::nextUntil(wizard, RecoverServerWizard::WarningPage));
+        QVERIFY(toWarningPage(wizard));
         QStringList commands;
         for (const FlowStep &s : wizard->steps())
             commands << s.command;
