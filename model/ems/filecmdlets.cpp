@@ -36,7 +36,7 @@ Result<HostDisk> sessionDiskFor(CmdletContext &ctx, const QString &cmdlet, const
 {
     if (ctx.host.isEmpty())
         return Error{cmdlet, QStringLiteral("acts on a host's disk"),
-                     QStringLiteral("Enter-PSSession MBX1 first"), JetCode::InvalidParameter};
+                     QStringLiteral("Enter-PSSession MBX1 first")};
     if (ctx.lab) {
         auto host = ctx.lab->directory().host(ctx.host);
         if (!host)
@@ -151,8 +151,7 @@ Result<std::optional<WildcardPath>> splitWildcard(const QString &path)
             QStringLiteral("has a wildcard (* or ?) before its last part; only the last part of a path "
                            "may hold one, so that nothing outside the folder named can match"),
             QStringLiteral("name the folder in full and put the wildcard at the end, e.g. "
-                           "C:\\SG1Target\\*"),
-            JetCode::InvalidParameter};
+                           "C:\\SG1Target\\*")};
     return std::optional<WildcardPath>{WildcardPath{folder, pattern}};
 }
 
@@ -191,8 +190,7 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
     // HostDisk refuses a drive's root too, however the lab was named; this says so before the checks of
     // what is in use.
     if (isDriveRoot(path))
-        return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it"),
-                     JetCode::InvalidParameter};
+        return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it")};
     auto local = disk.localPath(path);
     if (!local)
         return local.error();
@@ -209,8 +207,7 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
             return inside.error();
         if (!inside->empty() && !recurse)
             return Error{path, QStringLiteral("is a folder that is not empty"),
-                         QStringLiteral("add -Recurse to delete it and everything in it"),
-                         JetCode::InvalidParameter};
+                         QStringLiteral("add -Recurse to delete it and everything in it")};
     }
     return {};
 }
@@ -269,8 +266,7 @@ void registerFileCmdlets(CmdletRegistry &r)
         if (entry->kind != DiskEntry::Kind::Folder) {
             if (*wildcard)
                 return Error{path, QStringLiteral("is a file, not a folder"),
-                             QStringLiteral("put the wildcard after a folder's path"),
-                             JetCode::InvalidParameter};
+                             QStringLiteral("put the wildcard after a folder's path")};
             return Objects{itemObject(*entry)};
         }
         auto entries = disk->list(path, *wildcard ? (*wildcard)->pattern : QString());
@@ -331,8 +327,7 @@ void registerFileCmdlets(CmdletRegistry &r)
              } else {
                  if (entry->kind != DiskEntry::Kind::Folder)
                      return Error{named, QStringLiteral("is a file, not a folder"),
-                                  QStringLiteral("put the wildcard after a folder's path"),
-                                  JetCode::InvalidParameter};
+                                  QStringLiteral("put the wildcard after a folder's path")};
                  auto matches = matchesOf(*disk, **wildcard);
                  if (!matches)
                      return matches.error();
