@@ -1,5 +1,7 @@
 #include "restorestoragegroupcopy.h"
 
+#include <optional>
+
 #include "ems/binder.h"
 #include "lab/lab.h"
 #include "replication/copyworker.h"
@@ -198,15 +200,21 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     report.lastLogCopied = s.lastLogInspected;
     report.lastCopiedLogTimeMs = s.lastInspectedLogTime;
 
-    // From here the copy ends: its worker lets go of the database file, the record goes.
-    lab.stopCopy(*copy);
-    SCR_TRY(disk.removeRecursively(inspector));
+    // What -Force leaves on the source (read, never changed; before anything ends, so a read that fails
+    // changes nothing): every closed log after the last one copied, and E00.log.
+    std::optional<LogFolderListing> leftOnSource;
     if (reachable && !finalPass) {
-        // What -Force leaves on the source, read (never changed) now that the copy no longer runs: every
-        // closed log after the last one copied, and E00.log.
         auto listing = listLogFolder(sourceDisk, source->logFolder, sg->logPrefix);
         if (!listing)
             return listing.error();
+        leftOnSource = std::move(*listing);
+    }
+
+    // From here the copy ends: its worker lets go of the database file, the record goes.
+    lab.stopCopy(*copy);
+    SCR_TRY(disk.removeRecursively(inspector));
+    if (leftOnSource) {
+        const LogFolderListing *listing = &*leftOnSource;
         for (uint32_t gen : listing->closedGenerations)
             if (gen > report.lastLogCopied) {
                 report.leftBehind << logFileName(sg->logPrefix, gen);

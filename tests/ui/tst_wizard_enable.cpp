@@ -72,10 +72,14 @@ class TestWizardEnable : public QObject
     }
     QString copyStatus(const QString &sg, const QString &standby)
     {
-        return m_console
-            ->run(QStringLiteral("Get-StorageGroupCopyStatus %1 -StandbyMachine %2 | fl SummaryCopyStatus")
-                      .arg(sg, standby))
-            .value_or(QStringLiteral("(no answer)"));
+        // A storage group with no copy there reads Disabled (as EMS says it), which counts as none here.
+        const QString out =
+            m_console
+                ->run(
+                    QStringLiteral("Get-StorageGroupCopyStatus %1 -StandbyMachine %2 | fl SummaryCopyStatus")
+                        .arg(sg, standby))
+                .value_or(QStringLiteral("(no answer)"));
+        return out.contains(QStringLiteral("SummaryCopyStatus : Disabled")) ? QString() : out;
     }
 
 private Q_SLOTS:
