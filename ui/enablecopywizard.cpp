@@ -343,13 +343,17 @@ std::vector<FlowStep> EnableCopyWizard::plan() const
                                         "-TruncationLagTime %4")
                              .arg(quote(sg), quote(standby), ems::formatTimeSpan(replayLagMs()),
                                   ems::formatTimeSpan(truncationLagMs()))});
-        if (m_needSeed.contains(sg, Qt::CaseInsensitive))
+        if (m_needSeed.contains(sg, Qt::CaseInsensitive)) {
+            // TechNet's procedure: suspend the new copy, then seed it (the seed resumes it). The files the
+            // seed deletes can only be the new copy's own: the pre-flight found the copy's paths free on the
+            // standby machine before it was enabled.
+            const QStringList seed = cmdlets::seedCommands(sg, standby, false);
             steps.push_back(
-                {tr("Seed the copy of %1 on %2 (Update-StorageGroupCopy)").arg(sg, standby),
-                 // The files it deletes can only be the new copy's own: the pre-flight found
-                 // the copy's paths free on the standby machine before it was enabled.
-                 QStringLiteral("Update-StorageGroupCopy %1 -StandbyMachine %2 -DeleteExistingFiles")
-                     .arg(quote(sg), quote(standby))});
+                {tr("Suspend the copy of %1 on %2 for its seed (Suspend-StorageGroupCopy)").arg(sg, standby),
+                 seed.first()});
+            steps.push_back(
+                {tr("Seed the copy of %1 on %2 (Update-StorageGroupCopy)").arg(sg, standby), seed.last()});
+        }
     }
     return steps;
 }

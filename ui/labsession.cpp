@@ -45,8 +45,7 @@ Status LabSession::open(const QString &labDir)
     const QString dir = QFileInfo(labDir).absoluteFilePath();
     if (!QFileInfo::exists(dir + QStringLiteral("/org.sqlite")))
         return Error{dir, QStringLiteral("is not a lab: it holds no org.sqlite"),
-                     QStringLiteral("choose a lab folder, or make one with File > New Demo Lab"),
-                     JetCode::InvalidParameter};
+                     QStringLiteral("choose a lab folder, or make one with File > New Demo Lab")};
     SCR_TRY(Directory::validateFile(dir));
     SCR_TRY(logging::attachToLab(dir));
     switchTo(dir);

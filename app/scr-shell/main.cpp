@@ -107,7 +107,7 @@ int main(int argc, char **argv)
     QString labDir = parser.value(labOption);
     if (parser.isSet(serversOption) && !parser.isSet(demoOption)) {
         printError({QStringLiteral("--servers"), QStringLiteral("sizes a new demo lab"),
-                    QStringLiteral("use it with --new-demo DIR"), scr::JetCode::InvalidParameter});
+                    QStringLiteral("use it with --new-demo DIR")});
         return 2;
     }
     if (parser.isSet(demoOption)) {
@@ -120,8 +120,7 @@ int main(int argc, char **argv)
                         QStringLiteral("is not a number of servers"),
                         QStringLiteral("give %1 to %2")
                             .arg(scr::DemoLab::kMinServers)
-                            .arg(scr::DemoLab::kMaxServers),
-                        scr::JetCode::InvalidParameter});
+                            .arg(scr::DemoLab::kMaxServers)});
             return 2;
         }
         auto report =
@@ -153,8 +152,7 @@ int main(int argc, char **argv)
     }
     if (labDir.isEmpty()) {
         printError({QStringLiteral("scr-shell"), QStringLiteral("needs a lab"),
-                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one"),
-                    scr::JetCode::InvalidParameter});
+                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one")});
         return 2;
     }
     // A folder with an org.sqlite (a link or a folder of that name too) is a lab, even a damaged one: the

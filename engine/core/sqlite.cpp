@@ -1,6 +1,13 @@
 #include "sqlite.h"
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
 #include <sqlite3.h>
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace scr {
 namespace {
@@ -9,10 +16,33 @@ Error sqliteError(sqlite3 *db, int rc, const QString &object, const QString &doi
 {
     const QString why =
         doing + QStringLiteral(" failed: ") + QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-    switch (rc & 0xFF) {
+    // A real full disk reaches SQLite as an I/O error (SQLITE_IOERR_WRITE, _SHMSIZE, ...), or as no way to
+    // make the -wal or -shm file: the system's errno says what it is. Not damage, so not "no ESE header".
+    const int sys = db ? sqlite3_system_errno(db) : 0;
+    const int primary = rc & 0xFF;
+    if ((sys == ENOSPC || sys == EDQUOT) &&
+        (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL))
+        return {
+            object,
+            QStringLiteral("the disk is full (%1: %2)").arg(why, QString::fromLocal8Bit(std::strerror(sys))),
+            QStringLiteral("free space on the file system that holds the lab folder, then try again"),
+            JetCode::DiskFull};
+    switch (primary) {
     case SQLITE_FULL:
         return {object, why, QStringLiteral("free space on the disk that holds it"), JetCode::DiskFull};
     case SQLITE_READONLY:
+        // The file and its folder are writable, yet a write is refused: the file's own header forbids it (its
+        // write version, byte 18, is not one SQLite writes): a damaged file, not a permission to change.
+        // (sqlite3_db_readonly cannot tell: it counts that header flag too.)
+        if (const char *file = db ? sqlite3_db_filename(db, "main") : nullptr;
+            rc == SQLITE_READONLY && file && *file && ::access(file, W_OK) == 0 &&
+            ::access(QFile::encodeName(QFileInfo(QFile::decodeName(file)).path()).constData(), W_OK) == 0)
+            return {object,
+                    QStringLiteral("is damaged: its file header says it cannot be written (%1)").arg(why),
+                    QStringLiteral("restore the database from a backup or reseed the copy"),
+                    JetCode::DatabaseCorrupted};
+        return {object, why, QStringLiteral("make the file and its folder writable"),
+                JetCode::FileAccessDenied};
     case SQLITE_PERM:
     case SQLITE_AUTH:
         return {object, why, QStringLiteral("make the file and its folder writable"),

@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace scr {
 
@@ -353,6 +354,11 @@ QString CopyWorker::shown(QString text) const
     // LogFolderPath on both machines.
     if (m_config.displayTargetLogFolder.isEmpty())
         return text;
+    // A fix's shell command (HostDisk's "rm '<local path>'" for a planted link) names the real path on this
+    // machine: it stays as it is, or the command would name a Windows path that no shell here can remove.
+    static const QRegularExpression command(QStringLiteral("rm '[^']*'"));
+    if (const auto m = command.match(text); m.hasMatch())
+        return shown(text.left(m.capturedStart())) + m.captured() + shown(text.mid(m.capturedEnd()));
     text.replace(m_config.targetLogFolder + QLatin1Char('/'),
                  m_config.displayTargetLogFolder + QLatin1Char('\\'));
     text.replace(m_config.targetLogFolder, m_config.displayTargetLogFolder);

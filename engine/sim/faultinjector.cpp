@@ -38,7 +38,7 @@ Result<qint64> storedRecordByte(const File &file, const QString &displayPath)
         return start + at;
     }
     return Error{displayPath, QStringLiteral("stores nothing past its header to corrupt"),
-                 QStringLiteral("pick a log that holds records, or give -Offset"), JetCode::InvalidParameter};
+                 QStringLiteral("pick a log that holds records, or give -Offset")};
 }
 
 } // namespace
@@ -61,7 +61,7 @@ Result<qint64> FaultInjector::corruptFile(const HostDisk &disk, const QString &p
     if (*offset < 0 || *offset >= *size)
         return Error{disk.displayPath(path),
                      QStringLiteral("offset %1 is outside the file (%2 bytes)").arg(*offset).arg(*size),
-                     QStringLiteral("pick an offset inside the file"), JetCode::InvalidParameter};
+                     QStringLiteral("pick an offset inside the file")};
     char byte = 0;
     SCR_TRY(file->readAt(*offset, &byte, 1));
     byte = static_cast<char>(byte ^ 0x5A);
@@ -93,8 +93,7 @@ Result<qint64> FaultInjector::fillDisk(const HostDisk &disk, qint64 bytes)
         return Error{
             disk.hostName(),
             QStringLiteral("has %1 bytes free, fewer than the %2 asked to fill").arg(free).arg(bytes),
-            QStringLiteral("ask for at most %1 bytes, or leave out -SizeGB to fill it all").arg(free),
-            JetCode::InvalidParameter};
+            QStringLiteral("ask for at most %1 bytes, or leave out -SizeGB to fill it all").arg(free)};
     const qint64 grow = bytes < 0 ? free : bytes;
     SCR_TRY(disk.makeFolders(folderOf(path)));
     auto existing = disk.entry(path);

@@ -36,6 +36,30 @@ QString guidText(const QUuid &u)
     return u.toString(QUuid::WithoutBraces);
 }
 
+// A link where SQLite opens the database or its companions (-wal, -shm, -journal): SQLite opens those by name
+// and NOFOLLOW guards the main file only, so a link there read as a generic I/O error, or (the file itself)
+// as "does not exist". Named here as the link it is, with HostDisk's error (the link and the rm that removes
+// it), before SQLite opens anything.
+Status refuseLinks(const HostDisk &disk, const QString &path)
+{
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        auto entry = disk.entry(path + suffix);
+        if (!entry)
+            return entry.error();
+        if (!entry->has_value() || (*entry)->kind != DiskEntry::Kind::Link)
+            continue;
+        auto opened = disk.open(path + suffix, File::Mode::ReadOnly); // refused, naming the link
+        if (!opened)
+            return opened.error();
+        return Error{disk.displayPath(path + suffix),
+                     QStringLiteral("is a symbolic link; the lab never follows a link out of a host's disk"),
+                     QStringLiteral("remove the link and put the real file there"),
+                     JetCode::FileAccessDenied};
+    }
+    return {};
+}
+
 } // namespace
 
 QString databaseStateName(DatabaseState state)
@@ -120,6 +144,7 @@ Result<std::unique_ptr<Database>> Database::open(const HostDisk &disk, const QSt
         return errorFromErrno(f, name, QStringLiteral("opening"));
     // SQLite opens the file by name: HostDisk proves first that no folder on the way is a link (and
     // SQLITE_OPEN_NOFOLLOW refuses the file itself being one).
+    SCR_TRY(refuseLinks(disk, path));
     auto existing = disk.entry(path);
     if (!existing)
         return existing.error();

@@ -56,6 +56,8 @@ public:
     bool isZeroFrom(qint64 position) const;
     // The bytes the file stores (its data ranges), however long it looks.
     qint64 storedBytes() const { return m_stored; }
+    // Where the file's last data range ends: bytes were written up to here (holes lie beyond).
+    qint64 writtenEnd() const { return m_data.size(); }
 
 private:
     QByteArray m_data; // the file up to the end of its last data range; zeros lie beyond

@@ -16,7 +16,8 @@ LogStream::LogStream(HostDisk disk, QString folder, QString prefix, const Clock 
 LogStream::~LogStream() = default;
 
 Result<std::unique_ptr<LogStream>> LogStream::open(const HostDisk &disk, const QString &folder,
-                                                   const QString &prefix, const Clock &clock)
+                                                   const QString &prefix, const Clock &clock,
+                                                   const std::optional<LogSignature> &signature)
 {
     if (!isValidLogPrefix(prefix))
         return Error{prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
@@ -59,7 +60,7 @@ Result<std::unique_ptr<LogStream>> LogStream::open(const HostDisk &disk, const Q
             return last.error();
         SCR_TRY(stream->createOpenLog(nextGen, last->header().signature, last->header().creationTimeMs));
     } else {
-        SCR_TRY(stream->createOpenLog(1, LogSignature::generate(clock), 0));
+        SCR_TRY(stream->createOpenLog(1, signature ? *signature : LogSignature::generate(clock), 0));
     }
     logging::get("store")->info("log stream {} in {} open at generation {} {}", prefix.toStdString(),
                                 folder.toStdString(), stream->generation(),
@@ -94,6 +95,21 @@ Status LogStream::openExisting(const QString &path, uint32_t expectedGeneration)
         SCR_TRY(m_file.syncData());
         logging::get("store")->warn("{}: cleared a torn tail after {}", path.toStdString(),
                                     scan->end.toString().toStdString());
+    } else if (constexpr qint64 kBlock = 4096;
+               log->writtenEnd() > (m_position + kBlock - 1) / kBlock * kBlock &&
+               log->writtenEnd() < kLogFileSize) {
+        // Written blocks past the last record that read as zeros: the writer only appends records and leaves
+        // the rest a hole (a torn write leaves bytes, not zeros), so records were there and are lost. Told
+        // (zeroedTail(), event 465 at mount), then made a hole again so it is told once. A log whose every
+        // block is written (a copy that filled its holes) says nothing either way: not judged.
+        const qint64 from = (m_position + kBlock - 1) / kBlock * kBlock;
+        m_zeroedTail = ZeroedTail{log->header().generation, scan->end, from, log->writtenEnd()};
+        SCR_TRY(m_file.punchHole(from, log->writtenEnd() - from));
+        SCR_TRY(m_file.syncData());
+        logging::get("store")->error(
+            "{}: bytes {} to {} were written and read as zeros: the records after {} "
+            "are lost",
+            path.toStdString(), from, log->writtenEnd(), scan->end.toString().toStdString());
     }
     m_pendingStart = m_position;
     m_durableEnd = end();

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace scr {
 
@@ -23,8 +24,11 @@ public:
     // Opens the stream in folder for appending, creating the folder and generation 1 (with a new
     // signature) when it holds no logs. Run recovery first when the logs may hold unapplied records:
     // open() repairs a torn tail of E00.log by zeroing it, and those bytes were never acknowledged.
-    static Result<std::unique_ptr<LogStream>> open(const HostDisk &disk, const QString &folder,
-                                                   const QString &prefix, const Clock &clock);
+    // signature: for a folder that holds no log at all, the stream's own (a database's, whose every log was
+    // lost) instead of a new one.
+    static Result<std::unique_ptr<LogStream>>
+    open(const HostDisk &disk, const QString &folder, const QString &prefix, const Clock &clock,
+         const std::optional<LogSignature> &signature = std::nullopt);
     ~LogStream();
 
     const LogSignature &signature() const { return m_header.signature; }
@@ -42,6 +46,21 @@ public:
     // Writes the buffered records and fdatasyncs: the group commit. (Roll-overs make their renames durable
     // themselves.)
     Status flush();
+
+    // A tail of E00.log that was written (its blocks are allocated) and reads as zeros now, found by open():
+    // the records once there, acknowledged when they were flushed, are gone (a file system that lost them
+    // after a crash, or a hand that zeroed them). open() turns it back into a hole, so it is told once.
+    struct ZeroedTail
+    {
+        uint32_t generation = 0;
+        Lsn end;             // where the log ends now: records from here on are lost
+        qint64 fromByte = 0; // the zeroed bytes of the file
+        qint64 toByte = 0;
+    };
+    const std::optional<ZeroedTail> &zeroedTail() const { return m_zeroedTail; }
+    // Closes the open generation and starts the next (a roll-over with room left): new records then follow
+    // every LSN of the closed one, even one a database already holds from before its log lost a tail.
+    Status startNextGeneration() { return rollOver(); }
 
     // Called after a generation is closed and renamed (the copier's cue).
     void setGenerationClosedHandler(std::function<void(uint32_t)> handler)
@@ -70,6 +89,7 @@ private:
     qint64 m_pendingStart = 0; // file position of m_pending's first byte
     QByteArray m_pending;
     Lsn m_durableEnd;
+    std::optional<ZeroedTail> m_zeroedTail;
     bool m_broken = false; // a roll-over failed half way: only a remount (and its recovery) may go on
     std::function<void(uint32_t)> m_onClosed;
 };

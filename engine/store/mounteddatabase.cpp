@@ -252,6 +252,16 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
                                "storage group's log folder"),
                 QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
                 JetCode::BadLogSignature};
+        // The log lost records that the file already holds (a zeroed tail of E00.log): the next records must
+        // follow them, or the file would take them for records it has and skip them. A new generation does.
+        if (!(self->m_db->header().applied < self->m_log->end())) {
+            logging::get("store")->error(
+                "{} holds records up to {}, past the end of its log {}: starting "
+                "generation {}",
+                paths.edbPath.toStdString(), self->m_db->header().applied.toString().toStdString(),
+                self->m_log->end().toString().toStdString(), self->m_log->generation() + 1);
+            SCR_TRY(self->m_log->startNextGeneration());
+        }
     } else {
         // A new database: its creation is logged, so a standby copy can be born from the logs alone.
         auto lsn = self->log(RecordType::CreateDatabase, CreateDatabaseRecord{guid, name}.encode());

@@ -6,6 +6,7 @@
 #include "core/logging.h"
 #include "logfile.h"
 #include "logfolder.h"
+#include "logstream.h"
 #include "records.h"
 
 #include <optional>
@@ -145,12 +146,53 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         report.notes << QStringLiteral("%1 holds nothing yet (its header was never written).")
                             .arg(openLogFileName(opts.prefix));
     }
+    // A damaged E00.log (its header or its length) cannot be replayed and never will be: with /a recovery
+    // goes on without it, as without a missing one, and keeps the file aside (E00.log.damaged) so that the
+    // store can start the next log; without /a the refusal says exactly that, so following its fix works.
+    const QString damagedPath = openPath + QStringLiteral(".damaged");
+    bool damagedOpenLog = false;
     if (listing->hasOpenLog) {
         auto open = LogFile::load(disk, openPath, show(openPath));
-        if (!open)
-            return open.error();
-        openGen = open->header().generation;
+        if (!open) {
+            const Error &e = open.error();
+            if (!opts.allowLossOfTail)
+                return Error{
+                    e.object, e.reason,
+                    QStringLiteral("run eseutil /r with /a: recovery then goes on without %1 (its records "
+                                   "that the database does not hold yet are lost) and keeps the damaged "
+                                   "file as %2; or restore %1 from a good copy")
+                        .arg(openLogFileName(opts.prefix), fileNameOf(damagedPath)),
+                    e.code};
+            damagedOpenLog = true;
+            listing->hasOpenLog = false;
+            report.notes << QStringLiteral(
+                                "%1 is damaged (%2): recovery goes on without it (/a); it is kept as %3.")
+                                .arg(openLogFileName(opts.prefix), e.reason, fileNameOf(damagedPath));
+        } else {
+            openGen = open->header().generation;
+        }
     }
+    // Once recovery has succeeded (a refusal changes nothing): a damaged E00.log is set aside, and when the
+    // open log was lost (/a) the stream goes on in a new E00.log after the last closed generation, as ESE's
+    // recovery leaves it, so the database mounts (a mount's recovery would find no current log).
+    const auto setAsideDamaged = [&]() -> Status {
+        if (damagedOpenLog) {
+            SCR_TRY(disk.rename(openPath, damagedPath));
+            logging::get("store")->warn("{} was damaged and is kept as {}", show(openPath).toStdString(),
+                                        show(damagedPath).toStdString());
+        }
+        if ((damagedOpenLog || report.lostTail) && (listing->lastClosed() > 0 || db)) {
+            auto stream =
+                LogStream::open(disk, opts.logFolder, opts.prefix, clock,
+                                db ? std::optional<LogSignature>(db->header().logSignature) : std::nullopt);
+            if (!stream)
+                return stream.error();
+            report.notes << QStringLiteral("Started a new %1 at generation %2.")
+                                .arg(openLogFileName(opts.prefix))
+                                .arg((*stream)->generation());
+        }
+        return {};
+    };
     if (!db) {
         start = !listing->closedGenerations.empty() ? listing->closedGenerations.front() : openGen;
         if (start == 0)
@@ -213,10 +255,18 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         report.notes
             << QStringLiteral("%1 is missing: its changes are lost (/a).").arg(openLogFileName(opts.prefix));
     }
+    // /a lost the open log (missing or damaged) while the file already holds some of its records: every
+    // record is applied whole (Database::applyRecord), so the file is consistent at what it holds, and only
+    // records after those are lost. Recovery replays what is left and closes the file there.
+    bool onlyTheLostOpenLog = false;
     if (db && db->header().state == DatabaseState::DirtyShutdown) {
         const uint32_t required = db->header().logRequiredHigh;
         const uint32_t have = plan.empty() ? 0 : plan.back().generation;
-        if (plan.empty() || plan.front().generation != start || have < required)
+        const uint32_t lost = listing->lastClosed() + 1; // the generation the open log held
+        onlyTheLostOpenLog =
+            report.lostTail && required <= lost &&
+            (plan.empty() ? start == lost : plan.front().generation == start && have + 1 == lost);
+        if (!onlyTheLostOpenLog && (plan.empty() || plan.front().generation != start || have < required))
             return missingLog(
                 logFileName(opts.prefix, plan.empty() ? start : have + 1),
                 QStringLiteral("the database needs generations %1 to %2 (Log Required), and this "
@@ -227,9 +277,24 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
     }
     if (plan.empty()) {
         report.databasePath = dbPath;
+        if (onlyTheLostOpenLog) {
+            // Nothing to replay: the file holds all that is left of the lost log's records. Closed there.
+            DatabaseHeader h = db->header();
+            h.state = DatabaseState::CleanShutdown;
+            h.lastConsistent = h.applied;
+            h.lastConsistentMs = clock.nowMs();
+            h.logRequiredLow = h.logRequiredHigh = 0;
+            SCR_TRY(db->writeHeader(h));
+            report.notes << QStringLiteral(
+                                "The database holds every record left before the lost %1: now Clean "
+                                "Shutdown at %2.")
+                                .arg(openLogFileName(opts.prefix), h.applied.toString());
+        } else {
+            report.notes << QStringLiteral(
+                "The database is in Clean Shutdown and no later log exists: nothing to do.");
+        }
         report.end = db ? db->header().lastConsistent : Lsn{};
-        report.notes << QStringLiteral(
-            "The database is in Clean Shutdown and no later log exists: nothing to do.");
+        SCR_TRY(setAsideDamaged());
         return report;
     }
 
@@ -374,6 +439,7 @@ Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &c
         report.end = end;
     }
     SCR_TRY(db->compactWal());
+    SCR_TRY(setAsideDamaged());
     SCR_TRY(disk.makeFolders(systemFolder));
     SCR_TRY(
         writeCheckpoint(disk, chkPath, Checkpoint{*streamSignature, end, db->header().guid, clock.nowMs()}));

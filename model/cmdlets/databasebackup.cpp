@@ -24,11 +24,11 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
     if (!dbs)
         return dbs.error();
     if (dbs->empty())
-        return Error{identity, QStringLiteral("holds no database"), {}, JetCode::InvalidParameter};
+        return Error{identity, QStringLiteral("holds no database"), {}};
     MountedDatabase *mounted = lab.mountedDatabase(dbs->front().guid);
     if (!mounted)
         return Error{dbs->front().name, QStringLiteral("is not mounted; an online backup needs it mounted"),
-                     QStringLiteral("Mount-Database first"), JetCode::InvalidParameter};
+                     QStringLiteral("Mount-Database first")};
     auto copies = lab.directory().copies(sg->id);
     if (!copies)
         return copies.error();

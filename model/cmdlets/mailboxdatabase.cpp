@@ -39,8 +39,7 @@ Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity
     if (rows->empty())
         return Error{identity, QStringLiteral("no such mailbox database"),
                      QStringLiteral("give it as SERVER\\STORAGEGROUP\\DATABASE, or its name when no other "
-                                    "database has it; Get-MailboxDatabase lists them"),
-                     JetCode::InvalidParameter};
+                                    "database has it; Get-MailboxDatabase lists them")};
     if (rows->size() > 1) {
         QStringList candidates;
         for (const MailboxDatabaseRow &row : *rows)

@@ -1,5 +1,7 @@
 #include "restorestoragegroupcopy.h"
 
+#include <optional>
+
 #include "ems/binder.h"
 #include "lab/lab.h"
 #include "replication/copyworker.h"
@@ -14,6 +16,27 @@ namespace scr {
 
 QString RestoreReport::summary() const
 {
+    if (sourceReachable && !leftBehind.isEmpty()) {
+        const QString closed =
+            lostGenerations == 0 ? QString()
+            : lostGenerations == 1
+                ? QStringLiteral("generation %1 (%2)").arg(lastLogCopied + 1).arg(leftBehind.first())
+                : QStringLiteral("generations %1 to %2 (%3 to %4)")
+                      .arg(lastLogCopied + 1)
+                      .arg(lastLogGenerated)
+                      .arg(leftBehind.first(), leftBehind.at(static_cast<qsizetype>(lostGenerations) - 1));
+        const QString what = closed.isEmpty() ? leftBehind.last()
+                             : openLogLost    ? closed + QStringLiteral(" and ") + leftBehind.last()
+                                              : closed;
+        return QStringLiteral(
+                   "-Force did not copy the source's remaining logs: %1 %2 left behind on %3 in %4, "
+                   "not in the activated copy%5. Without -Force, Restore-StorageGroupCopy copies "
+                   "them first and nothing is lost.")
+            .arg(what, leftBehind.size() == 1 ? QStringLiteral("was") : QStringLiteral("were"), sourceServer,
+                 logFolderPath,
+                 sourceDatabaseMounted ? QStringLiteral(" (its database is still mounted there)")
+                                       : QString());
+    }
     if (lostGenerations == 0 && !openLogLost)
         return QStringLiteral("No data was lost: the copy holds every log of %1 through generation %2.")
             .arg(identity)
@@ -86,7 +109,9 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     if (!sourceHost)
         return sourceHost.error();
     const bool reachable = isPoweredOn(lab, *sourceHost);
-    if (reachable && lab.mountedDatabase(db.guid))
+    // -Force does not contact the source (Exchange's): no dismount asked, no final copy (see the header).
+    const bool finalPass = reachable && !request.force;
+    if (finalPass && lab.mountedDatabase(db.guid))
         return refuse(
             id + QLatin1Char('\\') + db.name,
             QStringLiteral("is mounted on %1; its newest logs are still being written").arg(sg->server),
@@ -107,11 +132,13 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         return refuse(
             id, QStringLiteral("the replication service on %1 is not running").arg(copy->standbyMachine),
             QStringLiteral("start the lab again"));
-    if (!reachable && worker->status().lastLogInspected == 0)
+    if (!finalPass && worker->status().lastLogInspected == 0)
         return refuse(id,
                       QStringLiteral("the copy on %1 holds no log yet: there is nothing to activate")
                           .arg(copy->standbyMachine),
-                      QStringLiteral("restore the database from a backup instead"));
+                      reachable ? QStringLiteral("run it without -Force: with the source reachable, the copy "
+                                                 "takes every log first")
+                                : QStringLiteral("restore the database from a backup instead"));
     auto source = lab.storagePaths(*sourceHost, *sg, db);
     auto target = lab.storagePaths(*standbyHost, *sg, db);
     if (!source)
@@ -131,7 +158,7 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         return logs.error();
     for (const QString &path : {sg->systemFolderPath, db.edbFilePath})
         SCR_TRY(checkNoLink(disk, path));
-    if (reachable)
+    if (finalPass)
         SCR_TRY(checkNoLink(sourceDisk, childPath(sg->logFolderPath, openName)));
 
     RestoreReport report;
@@ -140,8 +167,9 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     report.sourceReachable = reachable;
     report.logFolderPath = sg->logFolderPath;
     report.edbFilePath = db.edbFilePath;
+    report.sourceServer = sg->server;
     const uint32_t before = worker->status().lastLogInspected;
-    if (reachable) {
+    if (finalPass) {
         // The final pass: the copier and inspector take every closed log the copy lacks.
         auto listing = listLogFolder(sourceDisk, source->logFolder, sg->logPrefix);
         if (!listing)
@@ -172,10 +200,35 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
     report.lastLogCopied = s.lastLogInspected;
     report.lastCopiedLogTimeMs = s.lastInspectedLogTime;
 
+    // What -Force leaves on the source (read, never changed; before anything ends, so a read that fails
+    // changes nothing): every closed log after the last one copied, and E00.log.
+    std::optional<LogFolderListing> leftOnSource;
+    if (reachable && !finalPass) {
+        auto listing = listLogFolder(sourceDisk, source->logFolder, sg->logPrefix);
+        if (!listing)
+            return listing.error();
+        leftOnSource = std::move(*listing);
+    }
+
     // From here the copy ends: its worker lets go of the database file, the record goes.
     lab.stopCopy(*copy);
     SCR_TRY(disk.removeRecursively(inspector));
-    if (reachable) {
+    if (leftOnSource) {
+        const LogFolderListing *listing = &*leftOnSource;
+        for (uint32_t gen : listing->closedGenerations)
+            if (gen > report.lastLogCopied) {
+                report.leftBehind << logFileName(sg->logPrefix, gen);
+                ++report.lostGenerations;
+                report.lastLogGenerated = gen;
+            }
+        report.lastLogGenerated = std::max(report.lastLogGenerated, report.lastLogCopied);
+        report.openLogLost = listing->hasOpenLog;
+        if (listing->hasOpenLog)
+            report.leftBehind << openName;
+        report.sourceDatabaseMounted = lab.mountedDatabase(db.guid) != nullptr;
+        if (!report.leftBehind.isEmpty())
+            report.lostTimeMs = std::max<qint64>(0, lab.clock().nowMs() - report.lastCopiedLogTimeMs);
+    } else if (reachable) {
         const QString from = childPath(sg->logFolderPath, openName);
         if (sourceDisk.exists(from)) {
             auto open = LogFile::load(sourceDisk, from, from);

@@ -3,6 +3,9 @@
 // With the source reachable (its database must be dismounted) it first copies and inspects every log the
 // copy lacks, the open log included, so nothing is lost. With the source unreachable it refuses unless
 // -Force, and then says what is lost: the generations never copied (the RPO), in logs and in time.
+// -Force, as Exchange's (TechNet aa996024): the source is not contacted at all, so even a reachable source's
+// remaining logs are not copied (nor is its database's mount state checked); the report names every log left
+// behind on the source, and that running without -Force copies them.
 
 #include "core/result.h"
 #include "directory/records.h"
@@ -31,11 +34,16 @@ struct RestoreReport
     uint32_t lostGenerations = 0;  // closed generations never copied (the open log is lost too when > 0
                                    // or when the source is unreachable)
     bool openLogLost = false;
-    qint64 lastCopiedLogTimeMs = 0; // creation time of lastLogCopied
-    qint64 failureTimeMs = 0;       // when the source was powered off; 0 when reachable
-    qint64 lostTimeMs = 0;          // at most this much mail, written after lastCopiedLogTimeMs
-    QString databaseState;          // of the copy's file: "Dirty Shutdown", "Clean Shutdown", or "none yet"
-    QString logFolderPath;          // on the standby machine (the source's paths, as SCR keeps them)
+    // -Force with the source reachable: the logs it still holds that the copy never got (file names, oldest
+    // first, E00.log last), still on the source, in sourceLogFolderPath on sourceServer.
+    QStringList leftBehind;
+    QString sourceServer;
+    bool sourceDatabaseMounted = false; // -Force did not ask for a dismount: the source still writes logs
+    qint64 lastCopiedLogTimeMs = 0;     // creation time of lastLogCopied
+    qint64 failureTimeMs = 0;           // when the source was powered off; 0 when reachable
+    qint64 lostTimeMs = 0;              // at most this much mail, written after lastCopiedLogTimeMs
+    QString databaseState; // of the copy's file: "Dirty Shutdown", "Clean Shutdown", or "none yet"
+    QString logFolderPath; // on the standby machine (the source's paths, as SCR keeps them)
     QString edbFilePath;
 
     QString summary()

@@ -441,6 +441,19 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     return st;
 }
 
+QStringList seedCommands(const QString &identity, const QString &standbyMachine, bool alreadySuspended)
+{
+    const QString args =
+        QStringLiteral("%1 -StandbyMachine %2").arg(ems::quote(identity), ems::quote(standbyMachine));
+    QStringList out;
+    if (!alreadySuspended)
+        out << QStringLiteral(
+                   "Suspend-StorageGroupCopy %1 -SuspendComment 'Seeding (Update-StorageGroupCopy)'")
+                   .arg(args);
+    out << QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args);
+    return out;
+}
+
 Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
                                const QString &comment)
 {
@@ -540,6 +553,59 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
                     std::max<qint64>(0, lab.clock().nowMs() - row.status.lastInspectedLogTime);
             rows.push_back(row);
         }
+    }
+    return rows;
+}
+
+Result<std::vector<StorageGroupCopyStatusRow>>
+getStorageGroupCopyStatusWithDisabled(Lab &lab, const QString &identity, const QString &standbyMachine,
+                                      const QString &server)
+{
+    QString serverName;
+    if (!server.isEmpty()) {
+        auto s = findServer(lab, server);
+        if (!s)
+            return s.error();
+        serverName = s->name;
+    }
+    std::vector<StorageGroupRecord> groups;
+    if (identity.isEmpty()) {
+        auto all = lab.directory().storageGroups(serverName);
+        if (!all)
+            return all.error();
+        groups = std::move(*all);
+    } else {
+        auto sg = findStorageGroup(lab, identity);
+        if (!sg)
+            return sg.error();
+        if (serverName.isEmpty() || sg->server.compare(serverName, Qt::CaseInsensitive) == 0)
+            groups.push_back(*sg);
+    }
+    auto copies = getStorageGroupCopyStatus(lab, identity, standbyMachine);
+    if (!copies)
+        return copies.error();
+    std::vector<StorageGroupCopyStatusRow> rows;
+    for (const StorageGroupRecord &sg : groups) {
+        bool any = false;
+        for (const StorageGroupCopyStatusRow &row : *copies)
+            if (row.storageGroup.id == sg.id) {
+                rows.push_back(row);
+                any = true;
+            }
+        if (any)
+            continue;
+        StorageGroupCopyStatusRow disabled{{}, sg, {}, -1};
+        disabled.copy.storageGroupId = sg.id;
+        disabled.copy.standbyMachine = standbyMachine;
+        disabled.copy.replayLagMs = disabled.copy.truncationLagMs = 0;
+        disabled.status.identity = sg.identity();
+        disabled.status.standbyMachine = standbyMachine;
+        disabled.status.summary = SummaryCopyStatus::Disabled;
+        disabled.status.note =
+            standbyMachine.isEmpty()
+                ? QStringLiteral("no SCR copy of %1 is enabled").arg(sg.identity())
+                : QStringLiteral("no SCR copy of %1 on %2 is enabled").arg(sg.identity(), standbyMachine);
+        rows.push_back(disabled);
     }
     return rows;
 }

@@ -68,6 +68,12 @@ Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QStri
 // log generation 1, since a backup truncated the first logs.
 Result<bool> copyNeedsSeed(Lab &lab, const QString &identity);
 
+// The statements that seed a copy as TechNet's procedure runs them ("How to Seed a Standby Continuous
+// Replication Copy"): Suspend-StorageGroupCopy first (not when the copy is suspended already), then
+// Update-StorageGroupCopy -DeleteExistingFiles, which resumes the copy once its seed succeeded. The Enable
+// wizard's plan and the console's "Seed SCR copy again" both run these.
+QStringList seedCommands(const QString &identity, const QString &standbyMachine, bool alreadySuspended);
+
 // Every check Enable-StorageGroupCopy makes before it changes anything, in its order (the lag times, the
 // storage group, the standby machine); read-only. The copy it would add (id 0), or the first refusal.
 Result<ScrCopyRecord> checkEnableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
@@ -88,6 +94,13 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
 // Empty identity: every storage group; empty standby: every standby machine.
 Result<std::vector<StorageGroupCopyStatusRow>>
 getStorageGroupCopyStatus(Lab &lab, const QString &identity = {}, const QString &standbyMachine = {});
+// Get-StorageGroupCopyStatus as the shell prints it: the storage groups asked for (identity; those of server
+// when it is given, which must name a server), a row per copy (on standbyMachine when given), and, as
+// Exchange, a Disabled row for a storage group that has no such copy, so that "no copy" reads as an answer,
+// not nothing.
+Result<std::vector<StorageGroupCopyStatusRow>>
+getStorageGroupCopyStatusWithDisabled(Lab &lab, const QString &identity, const QString &standbyMachine,
+                                      const QString &server);
 
 } // namespace cmdlets
 } // namespace scr

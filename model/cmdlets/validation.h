@@ -16,7 +16,7 @@ namespace cmdlets {
 // A refusal: nothing was changed. object names what was refused, fix says what to do instead.
 inline Error refuse(const QString &object, const QString &reason, const QString &fix)
 {
-    return Error{object, reason, fix, JetCode::InvalidParameter};
+    return Error{object, reason, fix};
 }
 
 // Identities as EMS resolves what an administrator types: the full identity always (MBX1\SG1,

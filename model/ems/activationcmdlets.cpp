@@ -26,7 +26,7 @@ QString text(const BoundParameters &b, const char *name)
 
 Error needsParameter(const QString &cmdlet, const QString &parameter, const QString &example)
 {
-    return Error{cmdlet, QStringLiteral("needs %1").arg(parameter), example, JetCode::InvalidParameter};
+    return Error{cmdlet, QStringLiteral("needs %1").arg(parameter), example};
 }
 
 // The server a command acts on: -Server, or the server bound to the session's host.
@@ -63,6 +63,8 @@ PSObject restoreReportObject(const RestoreReport &r)
     o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(r.lastLogGenerated));
     o.set(QStringLiteral("LostGenerations"), static_cast<qlonglong>(r.lostGenerations));
     o.set(QStringLiteral("OpenLogLost"), r.openLogLost);
+    o.set(QStringLiteral("LeftBehind"),
+          r.leftBehind); // -Force with the source reachable: still on the source
     o.set(QStringLiteral("LastCopiedLogTime"), when(r.lastCopiedLogTimeMs));
     o.set(QStringLiteral("FailureTime"), when(r.failureTimeMs));
     o.set(QStringLiteral("LostTime"), formatTimeSpan(r.lostTimeMs));
@@ -125,10 +127,8 @@ void registerActivationCmdlets(CmdletRegistry &r)
                if (!sg)
                    return sg.error();
                if (!*sg)
-                   return Error{text(b, "StorageGroup"),
-                                QStringLiteral("vanished while its database was made"),
-                                {},
-                                JetCode::InvalidParameter};
+                   return Error{
+                       text(b, "StorageGroup"), QStringLiteral("vanished while its database was made"), {}};
                auto row =
                    cmdlets::findMailboxDatabase(*ctx.lab, (*sg)->identity() + QLatin1Char('\\') + db->name);
                if (!row)
@@ -256,8 +256,7 @@ void registerActivationCmdlets(CmdletRegistry &r)
                                 QStringLiteral("moves only the directory object here: the mailbox content "
                                                "stays in its database file"),
                                 QStringLiteral("add -ConfigurationOnly, after the database file has been "
-                                               "brought over (database portability)"),
-                                JetCode::InvalidParameter};
+                                               "brought over (database portability)")};
                QStringList identities;
                if (b.has(QStringLiteral("Identity")))
                    identities << text(b, "Identity");
@@ -372,8 +371,8 @@ void registerActivationCmdlets(CmdletRegistry &r)
                return Objects{hostDiskObject(*report)};
            }});
     r.add({QStringLiteral("setup"),
-           QStringLiteral(
-               "Exchange setup on the session's host: /m:RecoverServer or /m:Uninstall (/mode: too)."),
+           QStringLiteral("Exchange setup on the session's host: /m:RecoverServer (or /RecoverServer) or "
+                          "/m:Uninstall (/mode: too)."),
            {},
            false,
            true,
@@ -381,7 +380,7 @@ void registerActivationCmdlets(CmdletRegistry &r)
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
                if (ctx.host.isEmpty())
                    return Error{QStringLiteral("setup"), QStringLiteral("runs on a host"),
-                                QStringLiteral("Enter-PSSession MBX3 first"), JetCode::InvalidParameter};
+                                QStringLiteral("Enter-PSSession MBX3 first")};
                const QStringList words = b.values.value(QStringLiteral("Arguments")).toStringList();
                QString mode;
                for (const QString &w : words) {
@@ -390,6 +389,9 @@ void registerActivationCmdlets(CmdletRegistry &r)
                                                  QStringLiteral("-m:"), QStringLiteral("-mode:")})
                        if (lower.startsWith(prefix))
                            mode = lower.mid(prefix.size());
+                   // The switch alone, as DESIGN.md and many runbooks spell it: setup /recoverserver.
+                   if (lower == QStringLiteral("/recoverserver") || lower == QStringLiteral("-recoverserver"))
+                       mode = QStringLiteral("recoverserver");
                }
                if (mode == QStringLiteral("uninstall")) {
                    SCR_TRY(cmdlets::uninstallExchange(*ctx.lab, ctx.host));
@@ -416,8 +418,7 @@ void registerActivationCmdlets(CmdletRegistry &r)
                             mode.isEmpty()
                                 ? QStringLiteral("needs a mode")
                                 : QStringLiteral("mode \"%1\" is not one SCR Console runs").arg(mode),
-                            QStringLiteral("use setup /m:RecoverServer or setup /m:Uninstall"),
-                            JetCode::InvalidParameter};
+                            QStringLiteral("use setup /m:RecoverServer or setup /m:Uninstall")};
            }});
 }
 

@@ -110,8 +110,7 @@ Result<qint64> parseTimeSpan(const QString &text)
         return Error{
             text.trimmed(), why,
             QStringLiteral("write a TimeSpan such as 1.00:00:00 (a day), 1:00 (an hour) or 00:30 (half "
-                           "an hour)"),
-            JetCode::InvalidParameter};
+                           "an hour)")};
     };
     static const QRegularExpression re(
         QStringLiteral("^(-)?(?:(\\d+)\\.)?(\\d+):(\\d+)(?::(\\d+)(?:\\.(\\d+))?)?$"));

@@ -38,7 +38,7 @@ Result<HostDisk> sessionDiskFor(CmdletContext &ctx, const QString &cmdlet, const
 {
     if (ctx.host.isEmpty())
         return Error{cmdlet, QStringLiteral("acts on a host's disk"),
-                     QStringLiteral("Enter-PSSession MBX1 first"), JetCode::InvalidParameter};
+                     QStringLiteral("Enter-PSSession MBX1 first")};
     if (ctx.lab) {
         auto host = ctx.lab->directory().host(ctx.host);
         if (!host)
@@ -106,8 +106,7 @@ Result<std::optional<WildcardPath>> splitWildcard(const QString &path)
             QStringLiteral("has a wildcard (* or ?) before its last part; only the last part of a path "
                            "may hold one, so that nothing outside the folder named can match"),
             QStringLiteral("name the folder in full and put the wildcard at the end, e.g. "
-                           "C:\\SG1Target\\*"),
-            JetCode::InvalidParameter};
+                           "C:\\SG1Target\\*")};
     return std::optional<WildcardPath>{WildcardPath{folder, pattern}};
 }
 
@@ -146,8 +145,7 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
     // HostDisk refuses a drive's root too, however the lab was named; this says so before the checks of
     // what is in use.
     if (isDriveRoot(path))
-        return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it"),
-                     JetCode::InvalidParameter};
+        return Error{path, QStringLiteral("is a drive's root"), QStringLiteral("remove a folder in it")};
     if (auto local = disk.localPath(path); !local)
         return local.error();
     if (ctx.lab) // in either direction: a used file, a file in a used folder, a folder holding one
@@ -158,8 +156,7 @@ Status checkRemovable(CmdletContext &ctx, const HostDisk &disk, const QString &p
             return inside.error();
         if (!inside->empty() && !recurse)
             return Error{path, QStringLiteral("is a folder that is not empty"),
-                         QStringLiteral("add -Recurse to delete it and everything in it"),
-                         JetCode::InvalidParameter};
+                         QStringLiteral("add -Recurse to delete it and everything in it")};
     }
     return {};
 }
@@ -178,8 +175,7 @@ Status checkNoWildcard(const QString &cmdlet, const QString &path)
 {
     if (hasWildcard(path))
         return Error{path, QStringLiteral("%1 takes one item, not a wildcard (* or ?)").arg(cmdlet),
-                     QStringLiteral("name the file in full; dir lists what a wildcard matches"),
-                     JetCode::InvalidParameter};
+                     QStringLiteral("name the file in full; dir lists what a wildcard matches")};
     return {};
 }
 
@@ -208,12 +204,11 @@ Result<Landing> landingFor(CmdletContext &ctx, const HostDisk &disk, const QStri
         landing.exists = inside->has_value();
         if (*inside && (**inside).kind == DiskEntry::Kind::Folder)
             return Error{landing.path, QStringLiteral("is a folder"),
-                         QStringLiteral("remove it first, or give another -Destination"),
-                         JetCode::InvalidParameter};
+                         QStringLiteral("remove it first, or give another -Destination")};
     }
     if (isDriveRoot(landing.path))
         return Error{landing.path, QStringLiteral("is a drive's root"),
-                     QStringLiteral("give a folder or a file in it"), JetCode::InvalidParameter};
+                     QStringLiteral("give a folder or a file in it")};
     auto from = disk.localPath(source);
     auto to = disk.localPath(landing.path);
     if (!from)
@@ -223,7 +218,7 @@ Result<Landing> landingFor(CmdletContext &ctx, const HostDisk &disk, const QStri
     if (from->compare(*to, Qt::CaseInsensitive) == 0 ||
         to->startsWith(*from + QLatin1Char('/'), Qt::CaseInsensitive))
         return Error{landing.path, QStringLiteral("is %1 itself or inside it").arg(source),
-                     QStringLiteral("give a -Destination elsewhere"), JetCode::InvalidParameter};
+                     QStringLiteral("give a -Destination elsewhere")};
     const QString folder = cmdlets::parentPath(landing.path);
     if (!disk.isFolder(folder))
         return Error{folder, QStringLiteral("is no folder on %1").arg(ctx.host),
@@ -248,8 +243,7 @@ Result<Objects> moveItem(CmdletContext &ctx, const QString &cmdlet, const QStrin
     if (!entry)
         return entry.error();
     if (isDriveRoot(source))
-        return Error{source, QStringLiteral("is a drive's root"), QStringLiteral("move a folder in it"),
-                     JetCode::InvalidParameter};
+        return Error{source, QStringLiteral("is a drive's root"), QStringLiteral("move a folder in it")};
     if (ctx.lab) // what goes from its place: in use in either direction
         SCR_TRY(FilesInUse(*ctx.lab).check(*disk, source));
     auto landing = landingFor(ctx, *disk, source, destination);
@@ -259,8 +253,7 @@ Result<Objects> moveItem(CmdletContext &ctx, const QString &cmdlet, const QStrin
         return Error{landing->path, QStringLiteral("exists already"),
                      entry->kind == DiskEntry::Kind::Folder
                          ? QStringLiteral("remove it first, or give another name")
-                         : QStringLiteral("add -Force to replace it, or give another name"),
-                     JetCode::InvalidParameter};
+                         : QStringLiteral("add -Force to replace it, or give another name")};
     SCR_TRY(disk->rename(source, landing->path));
     const QString from = cmdlets::parentPath(source);
     if (from.compare(cmdlets::parentPath(landing->path), Qt::CaseInsensitive) != 0)
@@ -321,8 +314,7 @@ void registerFileCmdlets(CmdletRegistry &r)
         if (entry->kind != DiskEntry::Kind::Folder) {
             if (*wildcard)
                 return Error{path, QStringLiteral("is a file, not a folder"),
-                             QStringLiteral("put the wildcard after a folder's path"),
-                             JetCode::InvalidParameter};
+                             QStringLiteral("put the wildcard after a folder's path")};
             return Objects{itemObject(*entry)};
         }
         auto entries = disk->list(path, *wildcard ? (*wildcard)->pattern : QString());
@@ -383,8 +375,7 @@ void registerFileCmdlets(CmdletRegistry &r)
              } else {
                  if (entry->kind != DiskEntry::Kind::Folder)
                      return Error{named, QStringLiteral("is a file, not a folder"),
-                                  QStringLiteral("put the wildcard after a folder's path"),
-                                  JetCode::InvalidParameter};
+                                  QStringLiteral("put the wildcard after a folder's path")};
                  auto matches = matchesOf(*disk, **wildcard);
                  if (!matches)
                      return matches.error();
@@ -429,7 +420,7 @@ void registerFileCmdlets(CmdletRegistry &r)
                    return entry.error();
                if (entry->kind != DiskEntry::Kind::File)
                    return Error{source, QStringLiteral("is a folder"),
-                                QStringLiteral("copy the files in it one by one"), JetCode::InvalidParameter};
+                                QStringLiteral("copy the files in it one by one")};
                auto landing = landingFor(ctx, *disk, source, destination);
                if (!landing)
                    return landing.error();
@@ -473,8 +464,7 @@ void registerFileCmdlets(CmdletRegistry &r)
                    name == QStringLiteral(".") || name == QStringLiteral(".."))
                    return Error{name, QStringLiteral("is not a name"),
                                 QStringLiteral("give -NewName a name without a path; Move-Item moves to "
-                                               "another folder"),
-                                JetCode::InvalidParameter};
+                                               "another folder")};
                return moveItem(ctx, QStringLiteral("Rename-Item"), source,
                                cmdlets::childPath(cmdlets::parentPath(source), name), false);
            }});

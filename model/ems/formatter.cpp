@@ -22,10 +22,31 @@ QString formatValue(const QVariant &value)
     return escapeControls(value.toString());
 }
 
+QStringList expandPropertyNames(const PSObject &o, const QStringList &names)
+{
+    QStringList out;
+    for (const QString &name : names) {
+        if (!name.contains(QLatin1Char('*')) && !name.contains(QLatin1Char('?'))) {
+            out << name;
+            continue;
+        }
+        const QRegularExpression pattern(QRegularExpression::wildcardToRegularExpression(name),
+                                         QRegularExpression::CaseInsensitiveOption);
+        for (const auto &[key, value] : o.properties)
+            if (pattern.match(key).hasMatch() && !out.contains(key, Qt::CaseInsensitive))
+                out << key;
+    }
+    return out;
+}
+
 QString formatTable(const std::vector<PSObject> &objects, QStringList columns)
 {
     if (objects.empty())
         return {};
+    const bool asked = !columns.isEmpty();
+    columns = expandPropertyNames(objects.front(), columns); // a table's columns are its first object's
+    if (asked && columns.isEmpty())
+        return {}; // "ft Foo*" that matches nothing prints nothing, as PowerShell
     if (columns.isEmpty())
         columns = objects.front().tableColumns;
     if (columns.isEmpty())
@@ -65,8 +86,8 @@ QString formatList(const std::vector<PSObject> &objects, const QStringList &prop
 {
     QString out;
     for (const PSObject &o : objects) {
-        QStringList names = properties;
-        if (names.isEmpty())
+        QStringList names = expandPropertyNames(o, properties);
+        if (properties.isEmpty())
             for (const auto &[name, value] : o.properties)
                 names << name;
         qsizetype width = 0;

@@ -6,6 +6,10 @@
 namespace scr::ems {
 
 QString formatValue(const QVariant &value); // True/False, numbers, text; "" for null
+// Property names as PowerShell reads them: a name with a wildcard (* or ?, "LastLog*") stands for every
+// property of o that it matches, in o's order, case-insensitive (none when nothing matches); other names
+// stay.
+QStringList expandPropertyNames(const PSObject &o, const QStringList &names);
 // columns empty: the first object's tableColumns, or else all its properties.
 QString formatTable(const std::vector<PSObject> &objects, QStringList columns = {});
 QString formatList(const std::vector<PSObject> &objects, const QStringList &properties = {});

@@ -499,7 +499,7 @@ Condition::evaluate(const std::function<std::optional<QVariant>(const QString &)
         const std::optional<QVariant> left = property(c.property);
         if (!left)
             return Error{c.property, QStringLiteral("the objects have no property of that name"),
-                         QStringLiteral("Format-List shows the properties"), JetCode::InvalidParameter};
+                         QStringLiteral("Format-List shows the properties")};
         const QString l = left->toString();
         const QString r = c.value.toString();
         bool numbers = false, ok = false;
@@ -510,10 +510,7 @@ Condition::evaluate(const std::function<std::optional<QVariant>(const QString &)
         if (c.op == QStringLiteral("-match") || c.op == QStringLiteral("-notmatch")) {
             const QRegularExpression re(r, QRegularExpression::CaseInsensitiveOption);
             if (!re.isValid())
-                return Error{r,
-                             QStringLiteral("is not a valid regular expression: ") + re.errorString(),
-                             {},
-                             JetCode::InvalidParameter};
+                return Error{r, QStringLiteral("is not a valid regular expression: ") + re.errorString(), {}};
             v = re.match(l).hasMatch() == (c.op == QStringLiteral("-match"));
         } else if (c.op == QStringLiteral("-like") || c.op == QStringLiteral("-notlike")) {
             const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(r),

@@ -125,8 +125,9 @@ Result<std::vector<PSObject>> runVerb(const QString &script, const Command &c, c
         if (names.isEmpty() || names == QStringList{QStringLiteral("*")})
             return rest;
         for (PSObject &o : rest) {
-            PSObject picked{o.typeName, names, {}};
-            for (const QString &n : names)
+            const QStringList expanded = expandPropertyNames(o, names); // "LastLog*"
+            PSObject picked{o.typeName, expanded, {}};
+            for (const QString &n : expanded)
                 picked.set(n, o.property(n).value_or(QVariant()));
             o = picked;
         }
@@ -306,19 +307,22 @@ std::optional<Error> runStatement(const QString &script, const Pipeline &pipelin
         bindAction(*bound);
         if (spec->needsLab && !context.lab)
             return Error{c.name, QStringLiteral("needs a lab with a directory (org.sqlite)"),
-                         QStringLiteral("open one with --lab DIR"), JetCode::InvalidParameter};
+                         QStringLiteral("open one with --lab DIR")};
         const QString text = commandText(script, pipeline, i);
         if (bound->flag(QStringLiteral("WhatIf"))) {
             out.append(QStringLiteral("What if: %1\n").arg(text));
             objects.clear();
             continue;
         }
-        if (spec->confirms &&
+        // -Force means no prompt (Exchange's Restore-StorageGroupCopy -Force runs from a script as it is);
+        // -Confirm:$false says the same.
+        const bool forced = bound->has(QStringLiteral("Force")) && bound->flag(QStringLiteral("Force"));
+        if (spec->confirms && !forced &&
             !(bound->has(QStringLiteral("Confirm")) && !bound->flag(QStringLiteral("Confirm")))) {
             if (!context.interactive || !context.confirm)
-                return Error{
-                    c.name, QStringLiteral("asks for confirmation, and no one is at a terminal to give it"),
-                    QStringLiteral("add -Confirm:$false to run it from a script"), JetCode::InvalidParameter};
+                return Error{c.name,
+                             QStringLiteral("asks for confirmation, and no one is at a terminal to give it"),
+                             QStringLiteral("add -Confirm:$false to run it from a script")};
             if (!context.confirm(
                     QStringLiteral("Are you sure you want to perform this action?\n%1").arg(text))) {
                 out.append(QStringLiteral("%1 was not run: not confirmed.\n").arg(c.name));

@@ -30,7 +30,7 @@ using Objects = std::vector<PSObject>;
 
 Error notFound(const QString &what, const QString &identity, const QString &fix)
 {
-    return Error{identity, QStringLiteral("no such %1").arg(what), fix, JetCode::InvalidParameter};
+    return Error{identity, QStringLiteral("no such %1").arg(what), fix};
 }
 
 Objects none()
@@ -196,13 +196,15 @@ void registerScrCmdlets(CmdletRegistry &r)
     r.add({QStringLiteral("Get-StorageGroupCopyStatus"),
            QStringLiteral("The health and queues of SCR copies."),
            {P{QStringLiteral("Identity"), T::String, 0, false},
-            P{QStringLiteral("StandbyMachine"), T::String, -1, false}},
+            P{QStringLiteral("StandbyMachine"), T::String, -1, false},
+            P{QStringLiteral("Server"), T::String, -1, false}},
            false,
            true,
            false,
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
-               auto rows = cmdlets::getStorageGroupCopyStatus(*ctx.lab, b.string(QStringLiteral("Identity")),
-                                                              b.string(QStringLiteral("StandbyMachine")));
+               auto rows = cmdlets::getStorageGroupCopyStatusWithDisabled(
+                   *ctx.lab, b.string(QStringLiteral("Identity")), b.string(QStringLiteral("StandbyMachine")),
+                   b.string(QStringLiteral("Server")));
                if (!rows)
                    return rows.error();
                Objects out;
@@ -346,8 +348,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                if (ms <= 0 || ms > 7LL * 24 * 3600 * 1000)
                    return Error{QStringLiteral("Step-Simulation"),
                                 QStringLiteral("-Duration must be more than 0 and at most 7 days"),
-                                QStringLiteral("write -Duration 0.00:10:00 for ten minutes"),
-                                JetCode::InvalidParameter};
+                                QStringLiteral("write -Duration 0.00:10:00 for ten minutes")};
                SCR_TRY(ctx.lab->stepSimulation(ms, ms > 3600 * 1000 ? 60 * 1000 : 1000));
                return none();
            }});
@@ -376,8 +377,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                if (speed < 1 || speed > 86400)
                    return Error{QStringLiteral("Set-SimulationClock"),
                                 QStringLiteral("-Speed %1 is out of range").arg(speed),
-                                QStringLiteral("use 1 (real time) to 86400 (a day a second)"),
-                                JetCode::InvalidParameter};
+                                QStringLiteral("use 1 (real time) to 86400 (a day a second)")};
                ctx.lab->clock().setSpeed(static_cast<double>(speed));
                PSObject o{QStringLiteral("SimulationClock"), {}, {}};
                o.set(QStringLiteral("Speed"), speed);
@@ -408,7 +408,7 @@ void registerScrCmdlets(CmdletRegistry &r)
              };
              if (b.has(QStringLiteral("SizeGB")) && !is("FillDisk"))
                  return Error{QStringLiteral("Invoke-Fault"), QStringLiteral("-SizeGB is for FillDisk only"),
-                              QStringLiteral("leave it out"), JetCode::InvalidParameter};
+                              QStringLiteral("leave it out")};
              if (is("FillDisk") || is("FreeDisk")) {
                  // A real (sparse) file on the host's disk: every process sees the disk full, or free.
                  std::optional<qint64> size;
@@ -431,7 +431,7 @@ void registerScrCmdlets(CmdletRegistry &r)
                      return Error{QStringLiteral("Invoke-Fault"),
                                   QStringLiteral("%1 acts on the whole disk: -Path and -Offset do not apply")
                                       .arg(kind),
-                                  QStringLiteral("leave them out"), JetCode::InvalidParameter};
+                                  QStringLiteral("leave them out")};
                  SCR_TRY(ctx.lab->setHostDiskFault(*host, is("ReadOnly") ? EROFS : is("IOError") ? EIO : 0));
                  return none();
              }
@@ -439,13 +439,11 @@ void registerScrCmdlets(CmdletRegistry &r)
                  return Error{
                      kind, QStringLiteral("is not a fault kind"),
                      QStringLiteral("use CorruptLog, DeleteLog, FillDisk, FreeDisk, ReadOnly, IOError or "
-                                    "ClearDiskFault"),
-                     JetCode::InvalidParameter};
+                                    "ClearDiskFault")};
              if (!b.has(QStringLiteral("Path")))
                  return Error{
                      QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
-                     QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log"),
-                     JetCode::InvalidParameter};
+                     QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log")};
              const QString path = b.string(QStringLiteral("Path"));
              if (is("DeleteLog")) {
                  SCR_TRY(FaultInjector::deleteFile(disk, path));
@@ -473,7 +471,7 @@ void registerScrCmdlets(CmdletRegistry &r)
            [](CmdletContext &ctx, const BoundParameters &b, const Objects &) -> Result<Objects> {
                if (ctx.host.isEmpty())
                    return Error{QStringLiteral("eseutil"), QStringLiteral("runs on a host's disk"),
-                                QStringLiteral("Enter-PSSession MBX1 first"), JetCode::InvalidParameter};
+                                QStringLiteral("Enter-PSSession MBX1 first")};
                auto cmd = EseutilCommand::parse(b.values.value(QStringLiteral("Arguments")).toStringList());
                if (!cmd)
                    return cmd.error();

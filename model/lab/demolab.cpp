@@ -153,8 +153,7 @@ Status checkNewFolder(const QString &labDir)
         return Error{labDir,
                      QStringLiteral("exists and is not empty (it holds %1)")
                          .arg(escapeControls(names.join(QStringLiteral(", ")))),
-                     QStringLiteral("choose a new folder for the demo lab, or open this one with --lab"),
-                     JetCode::InvalidParameter};
+                     QStringLiteral("choose a new folder for the demo lab, or open this one with --lab")};
     return {};
 }
 
@@ -226,8 +225,7 @@ Result<DemoLabReport> DemoLab::createSized(const QString &labDir, int servers, c
                      QStringLiteral("give %1 to %2 servers (each storage group has SCR copies on two other "
                                     "servers)")
                          .arg(kMinServers)
-                         .arg(kMaxServers),
-                     JetCode::InvalidParameter};
+                         .arg(kMaxServers)};
     QStringList names;
     for (int i = 0; i < servers; ++i)
         names << sizedServerName(i);

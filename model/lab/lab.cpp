@@ -211,7 +211,7 @@ Result<QString> Lab::hostOfServer(const QString &server)
         return record.error();
     if (!*record)
         return Error{server, QStringLiteral("no such Exchange server in the organization"),
-                     QStringLiteral("Get-ExchangeServer lists them"), JetCode::InvalidParameter};
+                     QStringLiteral("Get-ExchangeServer lists them")};
     return (*record)->host;
 }
 
@@ -242,8 +242,7 @@ Status Lab::mountDatabase(const DatabaseRecord &db, bool force)
     if (!sg)
         return sg.error();
     if (!*sg)
-        return Error{
-            db.name, QStringLiteral("its storage group no longer exists"), {}, JetCode::InvalidParameter};
+        return Error{db.name, QStringLiteral("its storage group no longer exists"), {}};
     // Every way a mount can fail raises 1002 and is kept, so the console's tree and Get-MailboxDatabase
     // -Status show it, not only the log (a failure at open has nobody else to tell).
     const auto failed = [&](const Error &error) -> Status {
@@ -281,6 +280,25 @@ Status Lab::mountDatabase(const DatabaseRecord &db, bool force)
                      QStringLiteral("%1\\%2: the database engine has successfully completed recovery steps.")
                          .arg((*sg)->identity(), db.name),
                      m_clock.nowMs()});
+    }
+    if (const auto &lost = (*mounted)->log().zeroedTail()) {
+        // ESE's 465: corruption found in a log during recovery. Committed records are gone; nothing else
+        // would say so (the log simply ends earlier).
+        const qint64 bytes = lost->toByte - lost->fromByte;
+        recordEvent(
+            {465, EventLevel::Error, QStringLiteral("ESE"),
+             QStringLiteral("%1\\%2: %3 (generation %4) lost its tail: bytes %5 to %6 of the file were "
+                            "written and now read as zeros, so the records committed after %7 (up to %8 "
+                            "KiB of log) are lost. The database was mounted with the records before %7; "
+                            "the mail delivered in them must be delivered again or restored from a "
+                            "backup.")
+                 .arg((*sg)->identity(), db.name, openLogFileName((*sg)->logPrefix))
+                 .arg(lost->generation)
+                 .arg(lost->fromByte)
+                 .arg(lost->toByte)
+                 .arg(lost->end.toString())
+                 .arg((bytes + 1023) / 1024),
+             m_clock.nowMs()});
     }
     m_mounted[db.guid] = std::move(*mounted);
     recordEvent({1000, EventLevel::Information, QStringLiteral("MSExchangeIS"),
@@ -349,18 +367,14 @@ Status Lab::startCopy(const ScrCopyRecord &copy)
     if (!sg)
         return sg.error();
     if (!*sg)
-        return Error{QStringLiteral("SCR copy"),
-                     QStringLiteral("its storage group no longer exists"),
-                     {},
-                     JetCode::InvalidParameter};
+        return Error{QStringLiteral("SCR copy"), QStringLiteral("its storage group no longer exists"), {}};
     auto databases = m_directory->databases(copy.storageGroupId);
     if (!databases)
         return databases.error();
     if (databases->size() != 1)
         return Error{(*sg)->identity(),
                      QStringLiteral("an SCR copy needs exactly one database in the storage group"),
-                     {},
-                     JetCode::InvalidParameter};
+                     {}};
     auto sourceHost = hostOfServer((*sg)->server);
     if (!sourceHost)
         return sourceHost.error();
@@ -528,7 +542,7 @@ Status Lab::startMailFlow(const QUuid &database, double messagesPerMinute, int m
     MountedDatabase *db = mountedDatabase(database);
     if (!db)
         return Error{database.toString(QUuid::WithoutBraces), QStringLiteral("the database is not mounted"),
-                     QStringLiteral("mount it first (Mount-Database)"), JetCode::InvalidParameter};
+                     QStringLiteral("mount it first (Mount-Database)")};
     auto mailboxes = m_directory->mailboxes(database);
     if (!mailboxes)
         return mailboxes.error();
@@ -537,10 +551,8 @@ Status Lab::startMailFlow(const QUuid &database, double messagesPerMinute, int m
         if (m.objectClass == MailboxClass::User && db->knowsMailbox(m.guid))
             users.push_back(m.guid);
     if (users.empty())
-        return Error{database.toString(QUuid::WithoutBraces),
-                     QStringLiteral("has no user mailbox to deliver to"),
-                     {},
-                     JetCode::InvalidParameter};
+        return Error{
+            database.toString(QUuid::WithoutBraces), QStringLiteral("has no user mailbox to deliver to"), {}};
     auto flow =
         std::make_unique<MailFlow>(*db, users, static_cast<quint64>(m_clock.nowMs()), m_clock.nowMs());
     flow->setRate(messagesPerMinute);

@@ -4,6 +4,7 @@
 
 #include "ems/parser.h"
 #include "cmdlets/preparetarget.h"
+#include "cmdlets/storagegroupcopy.h"
 #include "models/copykey.h"
 
 namespace scr {
@@ -210,7 +211,8 @@ std::vector<ConsoleAction> ConsoleActions::of(const LabSnapshot &snapshot, const
                 QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment 'Suspended from the console'")
                     .arg(args)));
         actions.push_back(command(tr("Seed SCR copy %1 again").arg(name),
-                                  QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args),
+                                  cmdlets::seedCommands(key.storageGroup, key.standby, c->record.suspended)
+                                      .join(QStringLiteral("; ")),
                                   tr("Seed the copy of %1 on %2 again? Its files on %2 are deleted first.")
                                       .arg(key.storageGroup, key.standby)));
         actions.push_back(command(tr("Disable SCR copy %1").arg(name),

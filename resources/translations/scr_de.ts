@@ -1330,6 +1330,10 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
         <translation>SCR-Kopie von %1 auf %2 aktivieren</translation>
     </message>
     <message>
+        <source>Suspend the copy of %1 on %2 for its seed (Suspend-StorageGroupCopy)</source>
+        <translation>Kopie von %1 auf %2 für das Seeding anhalten (Suspend-StorageGroupCopy)</translation>
+    </message>
+    <message>
         <source>Seed the copy of %1 on %2 (Update-StorageGroupCopy)</source>
         <translation>Seeding für die Kopie von %1 auf %2 durchführen (Update-StorageGroupCopy)</translation>
     </message>

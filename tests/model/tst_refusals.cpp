@@ -215,8 +215,8 @@ private Q_SLOTS:
         QTest::newRow("Restore-StorageGroupCopy: -ReplaceLocations")
             << "Restore-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplaceLocations -Confirm:$false"
             << "-ReplaceLocations";
-        QTest::newRow("Restore-StorageGroupCopy: unconfirmed")
-            << "Restore-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4 -Force"
+        QTest::newRow("Restore-StorageGroupCopy: unconfirmed") // -Force would mean no prompt (issue 22)
+            << "Restore-StorageGroupCopy MBX2\\SG1 -StandbyMachine MBX4"
             << "-Confirm:$false";
         // Mailboxes
         QTest::newRow("Get-Mailbox: no such") << "Get-Mailbox nobody"

@@ -237,8 +237,9 @@ private Q_SLOTS:
                    QStringLiteral("Suspend SCR copy MBX1\\SG1 on MBX3 => Suspend-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 -SuspendComment 'Suspended from the console'"),
                    QStringLiteral(
-                       "Seed SCR copy MBX1\\SG1 on MBX3 again => Update-StorageGroupCopy MBX1\\SG1 "
-                       "-StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
+                       "Seed SCR copy MBX1\\SG1 on MBX3 again => Suspend-StorageGroupCopy MBX1\\SG1 "
+                       "-StandbyMachine MBX3 -SuspendComment 'Seeding (Update-StorageGroupCopy)'; "
+                       "Update-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -DeleteExistingFiles [asks]"),
                    QStringLiteral("Disable SCR copy MBX1\\SG1 on MBX3 => Disable-StorageGroupCopy MBX1\\SG1 "
                                   "-StandbyMachine MBX3 [asks]"),
                    QStringLiteral("Activate SCR copy MBX1\\SG1 on MBX3 by database portability... => "

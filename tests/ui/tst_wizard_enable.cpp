@@ -72,10 +72,14 @@ class TestWizardEnable : public QObject
     }
     QString copyStatus(const QString &sg, const QString &standby)
     {
-        return m_console
-            ->run(QStringLiteral("Get-StorageGroupCopyStatus %1 -StandbyMachine %2 | fl SummaryCopyStatus")
-                      .arg(sg, standby))
-            .value_or(QStringLiteral("(no answer)"));
+        // A storage group with no copy there reads Disabled (as EMS says it), which counts as none here.
+        const QString out =
+            m_console
+                ->run(
+                    QStringLiteral("Get-StorageGroupCopyStatus %1 -StandbyMachine %2 | fl SummaryCopyStatus")
+                        .arg(sg, standby))
+                .value_or(QStringLiteral("(no answer)"));
+        return out.contains(QStringLiteral("SummaryCopyStatus : Disabled")) ? QString() : out;
     }
 
 private Q_SLOTS:
@@ -293,8 +297,10 @@ private Q_SLOTS:
         const QString warnings = ConsoleFixture::checksSaying(wizard, PreflightCheck::Outcome::Warning);
         QVERIFY2(warnings.contains(QStringLiteral("the wizard seeds the copy")), qPrintable(warnings));
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
-        QCOMPARE(int(wizard->steps().size()), 2);
-        QVERIFY(wizard->steps().at(1).command.startsWith(QStringLiteral("Update-StorageGroupCopy")));
+        // TechNet's procedure: the new copy is suspended, then seeded (the seed resumes it).
+        QCOMPARE(int(wizard->steps().size()), 3);
+        QVERIFY(wizard->steps().at(1).command.startsWith(QStringLiteral("Suspend-StorageGroupCopy")));
+        QVERIFY(wizard->steps().at(2).command.startsWith(QStringLiteral("Update-StorageGroupCopy")));
         QVERIFY(ConsoleFixture::runToCompletion(wizard));
         QCOMPARE(wizard->flowState(), ScrWizard::FlowState::Completed);
         QVERIFY(m_console->run(QStringLiteral("Step-Simulation 0.00:05:00")));
