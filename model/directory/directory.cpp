@@ -493,6 +493,9 @@ Status Directory::checkValues()
         {"mail_flows", "message_bytes", "'mail flow into ' || database_guid",
          double(limits::kMinMessageSizeKB * 1024), double(limits::kMaxMessageSizeKB * 1024)},
         {"events", "time_ms", "'event ' || id", 0, maxTime},
+        // A copy's kept failure (schema 5): its time and an event id of the replication service's range.
+        {"scr_copies", "failed_ms", "'copy ' || id", 0, maxTime},
+        {"scr_copies", "failed_event_id", "'copy ' || id", 0, 65535},
         // Per copy, through the index (copy_id, time_ms): a history of millions of rows is not scanned.
         {"(SELECT id AS copy_id, (SELECT min(time_ms) FROM status_history WHERE copy_id = scr_copies.id) "
          "AS time_ms FROM scr_copies)",
@@ -537,6 +540,19 @@ Status Directory::checkValues()
                          .arg(shownColumn),
                      JetCode::None};
     }
+    // A disk fault is one of the two that Invoke-Fault keeps, or none (schema 5).
+    QSqlQuery fault(db);
+    if (!fault.exec(QStringLiteral("SELECT name, disk_fault FROM hosts WHERE disk_fault NOT IN ('', "
+                                   "'ReadOnly', 'IOError') LIMIT 1")))
+        return sqlError(fault, QStringLiteral("checking the directory's values"));
+    if (fault.next())
+        return Error{QStringLiteral("%1: host %2 (table hosts)")
+                         .arg(directoryFile(m_labDir), escapeControls(fault.value(0).toString())),
+                     QStringLiteral("has disk_fault = %1, which is none of ReadOnly, IOError or ''")
+                         .arg(escapeControls(fault.value(1).toString())),
+                     QStringLiteral("restore org.sqlite from a backup, or set disk_fault of that row to '' "
+                                    "with sqlite3 while no scr-console or scr-shell has the lab open"),
+                     JetCode::None};
     return {};
 }
 

@@ -550,8 +550,14 @@ private Q_SLOTS:
         QTemporaryDir lab;
         QVERIFY(makeSmallLab(lab.path()));
         const QString org = lab.filePath(QStringLiteral("org.sqlite"));
-        QVERIFY(rawSql(
-            org, {QStringLiteral("PRAGMA application_id = 0"), QStringLiteral("PRAGMA user_version = 4")}));
+        // A lab of schema 4 had neither the id nor what schema 5 added (a copy's kept failure, a disk fault).
+        QVERIFY(rawSql(org, {QStringLiteral("PRAGMA application_id = 0"),
+                             QStringLiteral("ALTER TABLE scr_copies DROP COLUMN failed_event_id"),
+                             QStringLiteral("ALTER TABLE scr_copies DROP COLUMN failed_message"),
+                             QStringLiteral("ALTER TABLE scr_copies DROP COLUMN failed_ms"),
+                             QStringLiteral("ALTER TABLE scr_copies DROP COLUMN failed_permanent"),
+                             QStringLiteral("ALTER TABLE hosts DROP COLUMN disk_fault"),
+                             QStringLiteral("PRAGMA user_version = 4")}));
         {
             auto d = Directory::open(lab.path());
             QVERIFY2(d.hasValue(), qPrintable(errorText(d)));
@@ -564,7 +570,8 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
             QCOMPARE(q.value(0).toLongLong(), 0x53435231LL);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 4);
+            QCOMPARE(q.value(0).toInt(),
+                     Directory::kSchemaVersion); // migrated on, in the stamping transaction
         }
         raw.close();
         raw = QSqlDatabase();
@@ -617,6 +624,13 @@ private Q_SLOTS:
         QTest::newRow("last log generated -1")
             << QStringLiteral("UPDATE scr_copies SET last_log_generated = -1")
             << QStringLiteral("last_log_generated");
+        // Schema 5's columns are input too: a kept failure's time and event id, a disk fault.
+        QTest::newRow("copy failed at INT64_MAX")
+            << QStringLiteral("UPDATE scr_copies SET failed_ms = %1").arg(max) << QStringLiteral("failed_ms");
+        QTest::newRow("copy failure event -1") << QStringLiteral("UPDATE scr_copies SET failed_event_id = -1")
+                                               << QStringLiteral("failed_event_id");
+        QTest::newRow("unknown disk fault")
+            << QStringLiteral("UPDATE hosts SET disk_fault = 'Melted'") << QStringLiteral("disk_fault");
     }
     void outOfRangeValuesAreRefusedAtOpen()
     {
