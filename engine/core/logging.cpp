@@ -63,6 +63,10 @@ public:
             ::close(fd);
             return EINVAL;
         }
+        if (st.st_nlink > 1) { // a hard link to a file elsewhere (ln OUTSIDE scr.log) would receive the lines
+            ::close(fd);
+            return EMLINK;
+        }
         if (m_fd >= 0)
             ::close(m_fd);
         m_fd = fd;
@@ -140,6 +144,12 @@ Error labFileError(const QString &path, int err, const QString &doing)
                      QStringLiteral("remove the link outside the product (rm '%1'); the lab makes a real one")
                          .arg(path),
                      JetCode::None};
+    if (err == EMLINK)
+        return Error{
+            path, QStringLiteral("has another hard link: a name, maybe outside the lab, shares its bytes"),
+            QStringLiteral("remove it outside the product (rm '%1'); the lab makes a file of its own")
+                .arg(path),
+            JetCode::None};
     if (err == EINVAL || err == ENOTDIR)
         return Error{
             path, QStringLiteral("is not a regular %1").arg(doing),
@@ -163,7 +173,9 @@ Status attachToLab(const QString &labDir)
     const int labFd = ::open(labDir.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (labFd < 0)
         return labFileError(labDir, errno, QStringLiteral("folder"));
-    if (::mkdirat(labFd, "logs", 0755) != 0 && errno != EEXIST) {
+    if (::mkdirat(labFd, "logs", 0755) == 0)
+        (void)::fsync(labFd); // the new folder's name durable, as HostDisk::makeFolders does
+    else if (errno != EEXIST) {
         const int err = errno;
         ::close(labFd);
         return Error{dir,

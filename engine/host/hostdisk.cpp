@@ -513,6 +513,28 @@ Error HostDisk::errnoError(int err, const QString &rel, const QString &doing) co
     return errorFromErrno(err, name, doing);
 }
 
+// A file opened for writing must have no other name: the product never makes a hard link, so a second name
+// is someone else's, possibly outside the disk (a link made with ln to a file elsewhere), and writing would
+// change that file too. Refused like a symbolic link; the fd is closed.
+Result<int> refuseHardLinked(int fd, int flags, const QString &shownPath)
+{
+    if ((flags & (O_WRONLY | O_RDWR)) == 0)
+        return fd;
+    struct stat st
+    {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink > 1) {
+        ::close(fd);
+        return Error{
+            shownPath,
+            QStringLiteral("has %1 hard links: another name, maybe outside the disk, shares its bytes, "
+                           "and writing it would change that file too")
+                .arg(st.st_nlink),
+            QStringLiteral("make it a file of its own outside the product (cp --remove-destination, or "
+                           "rm the other names)")};
+    }
+    return fd;
+}
+
 Result<int> HostDisk::openBeneath(const QString &rel, int flags, int mode) const
 {
     if (d->anchorFd < 0)
@@ -531,7 +553,7 @@ Result<int> HostDisk::openBeneath(const QString &rel, int flags, int mode) const
         while (fd < 0 && (errno == EINTR || errno == EAGAIN));
         if (fd < 0)
             return errnoError(errno, rel, QStringLiteral("opening"));
-        return static_cast<int>(fd);
+        return refuseHardLinked(static_cast<int>(fd), flags, shown(rel));
     }
     // The walk: every folder on the way opened with O_NOFOLLOW, never "..", the last name too.
     const QStringList parts = components(path);
@@ -578,7 +600,7 @@ Result<int> HostDisk::openBeneath(const QString &rel, int flags, int mode) const
             return linkError(rel);
         }
     }
-    return fd;
+    return refuseHardLinked(fd, flags, shown(rel));
 }
 
 Result<std::pair<int, QByteArray>> HostDisk::openParent(const QString &rel) const

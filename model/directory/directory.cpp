@@ -467,6 +467,8 @@ Status Directory::checkIdentity()
 
 Status Directory::checkValues()
 {
+    static constexpr const char *kClockValue =
+        "(CASE WHEN value = '' OR value GLOB '*[^0-9]*' THEN NULL ELSE CAST(value AS INTEGER) END)";
     struct Bound
     {
         const char *table;
@@ -505,7 +507,9 @@ Status Directory::checkValues()
          "AS time_ms FROM scr_copies)",
          "time_ms", "'newest status sample of copy ' || copy_id", 0, maxTime, "time_ms IS NOT NULL",
          "status_history"},
-        {"settings", "CAST(value AS INTEGER)", "'setting ' || key", 0, maxTime, "key = 'clock.nowMs'"},
+        // The clock is text in settings: digits only (CAST would read '12abc' as 12 and the open would
+        // rewrite it silently); anything else is NULL here, and refused.
+        {"settings", kClockValue, "'setting ' || key", 0, maxTime, "key = 'clock.nowMs'"},
     };
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     for (const Bound &b : bounds) {
@@ -526,8 +530,7 @@ Status Directory::checkValues()
             return sqlError(q, QStringLiteral("checking the directory's values"));
         if (!q.next())
             continue;
-        const QString shownColumn =
-            column == QStringLiteral("CAST(value AS INTEGER)") ? QStringLiteral("value") : column;
+        const QString shownColumn = column == QLatin1String(kClockValue) ? QStringLiteral("value") : column;
         return Error{QStringLiteral("%1: %2 (table %3)")
                          .arg(directoryFile(m_labDir), escapeControls(q.value(0).toString()),
                               QLatin1String(b.shownTable ? b.shownTable : b.table)),

@@ -37,6 +37,15 @@ Status checkLockFile(int labFd, const QString &labDir)
                      QStringLiteral("remove it outside the product (rm '%1'); the lab makes a real one")
                          .arg(lockPath(labDir)),
                      JetCode::None};
+    // A hard link (ln OUTSIDE lab.lock) is another name of a file elsewhere: the pid would overwrite it.
+    if (st.st_nlink > 1)
+        return Error{
+            lockPath(labDir),
+            QStringLiteral("has %1 hard links: another name, maybe outside the lab, shares its bytes")
+                .arg(st.st_nlink),
+            QStringLiteral("remove it outside the product (rm '%1'); the lab makes a file of its own")
+                .arg(lockPath(labDir)),
+            JetCode::None};
     return {};
 }
 
@@ -67,7 +76,7 @@ void writePid(int labFd)
         return;
     struct stat st
     {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ::ftruncate(fd, 0) == 0) {
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 && ::ftruncate(fd, 0) == 0) {
         const QByteArray text = QByteArray::number(static_cast<qlonglong>(::getpid())) + '\n';
         (void)!::write(fd, text.constData(), static_cast<size_t>(text.size()));
     }

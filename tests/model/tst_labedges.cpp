@@ -4,6 +4,7 @@
 // org.sqlite, or one holding values out of range, is refused unchanged instead of migrated or crashed on.
 
 #include "core/logging.h"
+#include "host/hostdisk.h"
 #include "directory/directory.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
@@ -141,6 +142,7 @@ private Q_SLOTS:
         QTest::newRow("dangling link") << QStringLiteral("dangling");
         QTest::newRow("link to a folder outside") << QStringLiteral("folder");
         QTest::newRow("FIFO") << QStringLiteral("fifo");
+        QTest::newRow("hard link to a file outside") << QStringLiteral("hardlink");
     }
     void labLockThatIsNotAFileIsRefused()
     {
@@ -157,6 +159,8 @@ private Q_SLOTS:
             QVERIFY(QFile::link(outside.filePath(QStringLiteral("made-by-lab")), lock));
         else if (kind == QStringLiteral("folder"))
             QVERIFY(QFile::link(outside.path(), lock));
+        else if (kind == QStringLiteral("hardlink")) // the pid used to replace the outside file's bytes
+            QCOMPARE(::link(QFile::encodeName(canary).constData(), QFile::encodeName(lock).constData()), 0);
         else
             QCOMPARE(::mkfifo(QFile::encodeName(lock).constData(), 0644), 0);
 
@@ -213,6 +217,41 @@ private Q_SLOTS:
     }
 
     // logs/ or logs/scr.log made a link outside: the log is refused, no line lands outside.
+    // A hard link is another name of a file elsewhere: scr.log made one (ln OUTSIDE logs/scr.log) used to
+    // receive every log line; a host's file made one would be written through by a cmdlet.
+    void hardLinksAreNeverWrittenThrough()
+    {
+        QTemporaryDir lab, outside;
+        QVERIFY(makeSmallLab(lab.path()));
+        QVERIFY(QDir().mkpath(lab.filePath(QStringLiteral("logs"))));
+        const QString canary = outside.filePath(QStringLiteral("bashrc"));
+        QVERIFY(writeFile(canary, "export PS1='$ '\n"));
+        const QString log = lab.filePath(QStringLiteral("logs/scr.log"));
+        QFile::remove(log);
+        QCOMPARE(::link(QFile::encodeName(canary).constData(), QFile::encodeName(log).constData()), 0);
+        auto opened = Lab::open(lab.path());
+        QVERIFY(!opened.hasValue());
+        QVERIFY2(opened.error().object == log, qPrintable(errorText(opened)));
+        QVERIFY2(opened.error().reason.contains(QStringLiteral("hard link")), qPrintable(errorText(opened)));
+        QVERIFY2(opened.error().fix.contains(QStringLiteral("rm '%1'").arg(log)),
+                 qPrintable(errorText(opened)));
+        QCOMPARE(readFile(canary), QByteArray("export PS1='$ '\n"));
+        QVERIFY(QFile::remove(log));
+
+        // A host's file: HostDisk opens nothing for writing that has a second name.
+        const HostDisk disk(lab.path(), QStringLiteral("MBX1"));
+        QVERIFY(disk.makeFolders(QStringLiteral("C:\\Out")).hasValue());
+        auto local = disk.localPath(QStringLiteral("C:\\Out\\notes.txt"));
+        QVERIFY(local.hasValue());
+        QCOMPARE(::link(QFile::encodeName(canary).constData(), QFile::encodeName(*local).constData()), 0);
+        auto written = disk.open(QStringLiteral("C:\\Out\\notes.txt"), File::Mode::ReadWrite);
+        QVERIFY(!written.hasValue());
+        QVERIFY2(written.error().reason.contains(QStringLiteral("hard link")),
+                 qPrintable(written.error().toString()));
+        QVERIFY(disk.open(QStringLiteral("C:\\Out\\notes.txt"), File::Mode::ReadOnly).hasValue());
+        QCOMPARE(readFile(canary), QByteArray("export PS1='$ '\n"));
+    }
+
     void logLinksAreRefused_data()
     {
         QTest::addColumn<QString>("linkAt");
@@ -606,6 +645,9 @@ private Q_SLOTS:
             << QStringLiteral("UPDATE mail_flows SET message_bytes = 0") << QStringLiteral("message_bytes");
         QTest::newRow("clock near INT64_MAX")
             << QStringLiteral("UPDATE settings SET value = '%1' WHERE key = 'clock.nowMs'").arg(LLONG_MAX - 5)
+            << QStringLiteral("value");
+        QTest::newRow("clock not a number")
+            << QStringLiteral("UPDATE settings SET value = '12abc' WHERE key = 'clock.nowMs'")
             << QStringLiteral("value");
         QTest::newRow("event time INT64_MAX")
             << QStringLiteral("INSERT INTO events(time_ms, event_id, level, source, text) "

@@ -191,6 +191,28 @@ Status copier(const QString &root, const Mark &mark)
     return {};
 }
 
+// A demo lab at root in the state script leaves it in, run through the shell: the set-up of a shell
+// workload.
+Status demoLabAfter(const QString &root, const QString &script)
+{
+    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
+        return lab.error();
+    ShellSession shell(root);
+    SCR_TRY(shell.open());
+    if (auto out = shell.execute(script); !out)
+        return out.error();
+    return {};
+}
+
+// Runs command in shell and marks acknowledged once it returned.
+Status runThenMark(ShellSession &shell, const QString &command, const QString &acknowledged, const Mark &mark)
+{
+    if (auto out = shell.execute(command); !out)
+        return out.error();
+    mark(acknowledged);
+    return {};
+}
+
 // Restore-StorageGroupCopy through the shell (the model's cmdlet), with the source reachable and its database
 // dismounted: the final copy of the logs, the inspector folder removed, the source's E00.log (E01.log)
 // copied, the copy's record removed from the directory. Marks "restored" when the cmdlet returned.
@@ -199,29 +221,18 @@ const QString kRestore =
 
 Status restoreSetup(const QString &root)
 {
-    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
-        return lab.error();
-    ShellSession shell(root);
-    SCR_TRY(shell.open());
-    auto out = shell.execute(
-        QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
-                       "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
-                       "Step-Simulation 0.00:01:30; Stop-MailFlow MBX1\\SG2\\DB2; "
-                       "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
-    if (!out)
-        return out.error();
-    return {};
+    return demoLabAfter(
+        root, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                             "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                             "Step-Simulation 0.00:01:30; Stop-MailFlow MBX1\\SG2\\DB2; "
+                             "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
 }
 
 Status restore(const QString &root, const Mark &mark)
 {
     ShellSession shell(root);
     SCR_TRY(shell.open());
-    auto out = shell.execute(kRestore);
-    if (!out)
-        return out.error();
-    mark(QStringLiteral("restored"));
-    return {};
+    return runThenMark(shell, kRestore, QStringLiteral("restored"), mark);
 }
 
 // Update-StorageGroupCopy (a seed) through the shell, the source database mounted and the copy holding its
@@ -232,28 +243,17 @@ const QString kSeedCommand =
 
 Status seedSetup(const QString &root)
 {
-    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
-        return lab.error();
-    ShellSession shell(root);
-    SCR_TRY(shell.open());
-    auto out = shell.execute(
-        QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
-                       "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
-                       "Step-Simulation 0.00:01:00; Stop-MailFlow MBX1\\SG2\\DB2"));
-    if (!out)
-        return out.error();
-    return {};
+    return demoLabAfter(
+        root, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                             "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                             "Step-Simulation 0.00:01:00; Stop-MailFlow MBX1\\SG2\\DB2"));
 }
 
 Status seed(const QString &root, const Mark &mark)
 {
     ShellSession shell(root);
     SCR_TRY(shell.open());
-    auto out = shell.execute(kSeedCommand);
-    if (!out)
-        return out.error();
-    mark(QStringLiteral("seeded"));
-    return {};
+    return runThenMark(shell, kSeedCommand, QStringLiteral("seeded"), mark);
 }
 
 // Log truncation, both kinds: the SCR copy of MBX1\\SG2 on MBX3 (no lags) replays and its truncator deletes
@@ -261,32 +261,22 @@ Status seed(const QString &root, const Mark &mark)
 // source's logs that the checkpoint passed and the copy inspected. Marks "stepped", then "backup".
 Status truncationSetup(const QString &root)
 {
-    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
-        return lab.error();
-    ShellSession shell(root);
-    SCR_TRY(shell.open());
-    auto out = shell.execute(QStringLiteral(
-        "Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0 -TruncationLagTime "
-        "0.0:0:0; Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 600 -MessageSizeKB 100; "
-        "Step-Simulation 0.00:01:20"));
-    if (!out)
-        return out.error();
-    return {};
+    return demoLabAfter(
+        root, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG2 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0 "
+                             "-TruncationLagTime 0.0:0:0; "
+                             "Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 600 -MessageSizeKB 100; "
+                             "Step-Simulation 0.00:01:20"));
 }
 
 Status truncation(const QString &root, const Mark &mark)
 {
     ShellSession shell(root);
     SCR_TRY(shell.open());
-    if (auto out = shell.execute(QStringLiteral("Step-Simulation 0.00:00:06")); !out)
-        return out.error();
-    mark(QStringLiteral("stepped"));
-    auto out = shell.execute(
-        QStringLiteral("Stop-MailFlow MBX1\\SG2\\DB2; Start-DatabaseBackup MBX1\\SG2 | Format-List"));
-    if (!out)
-        return out.error();
-    mark(QStringLiteral("backup"));
-    return {};
+    SCR_TRY(
+        runThenMark(shell, QStringLiteral("Step-Simulation 0.00:00:06"), QStringLiteral("stepped"), mark));
+    return runThenMark(
+        shell, QStringLiteral("Stop-MailFlow MBX1\\SG2\\DB2; Start-DatabaseBackup MBX1\\SG2 | Format-List"),
+        QStringLiteral("backup"), mark);
 }
 
 // The directory's clock lease: mail flows into MBX1\\SG2\\DB2 while the shell steps the virtual clock in
@@ -295,15 +285,8 @@ Status truncation(const QString &root, const Mark &mark)
 // saw).
 Status clockLeaseSetup(const QString &root)
 {
-    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
-        return lab.error();
-    ShellSession shell(root);
-    SCR_TRY(shell.open());
-    auto out = shell.execute(
-        QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100"));
-    if (!out)
-        return out.error();
-    return {};
+    return demoLabAfter(
+        root, QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100"));
 }
 
 Status clockLease(const QString &root, const Mark &mark)
@@ -436,18 +419,10 @@ const QString kMovedEdb = QStringLiteral("C:\\Moved\\Data\\DB2.edb");
 
 Status movePathSetup(const QString &root)
 {
-    if (auto lab = DemoLab::create(root, SystemClock::instance()); !lab)
-        return lab.error();
-    {
-        ShellSession shell(root);
-        SCR_TRY(shell.open());
-        auto out = shell.execute(
-            QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
-                           "Step-Simulation 0.00:00:30; Stop-MailFlow MBX1\\SG2\\DB2; "
-                           "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false"));
-        if (!out)
-            return out.error();
-    }
+    SCR_TRY(demoLabAfter(
+        root, QStringLiteral("Start-MailFlow MBX1\\SG2\\DB2 -MessagesPerMinute 120 -MessageSizeKB 100; "
+                             "Step-Simulation 0.00:00:30; Stop-MailFlow MBX1\\SG2\\DB2; "
+                             "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false")));
     const HostDisk disk = HostDisk::atFolder(root + QStringLiteral("/hosts/MBX1"));
     qint64 count = 0;
     {
@@ -477,18 +452,14 @@ Status movePath(const QString &root, const Mark &mark)
 {
     ShellSession shell(root);
     SCR_TRY(shell.open());
-    if (auto out = shell.execute(QStringLiteral("Move-StorageGroupPath MBX1\\SG2 -LogFolderPath %1 "
-                                                "-SystemFolderPath %1")
-                                     .arg(kMovedLogs));
-        !out)
-        return out.error();
-    mark(QStringLiteral("moved logs"));
-    if (auto out =
-            shell.execute(QStringLiteral("Move-DatabasePath MBX1\\SG2\\DB2 -EdbFilePath %1").arg(kMovedEdb));
-        !out)
-        return out.error();
-    mark(QStringLiteral("moved database"));
-    return {};
+    SCR_TRY(
+        runThenMark(shell,
+                    QStringLiteral("Move-StorageGroupPath MBX1\\SG2 -LogFolderPath %1 -SystemFolderPath %1")
+                        .arg(kMovedLogs),
+                    QStringLiteral("moved logs"), mark));
+    return runThenMark(shell,
+                       QStringLiteral("Move-DatabasePath MBX1\\SG2\\DB2 -EdbFilePath %1").arg(kMovedEdb),
+                       QStringLiteral("moved database"), mark);
 }
 
 qint64 lastAck(const QStringList &marks)
