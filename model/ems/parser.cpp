@@ -389,7 +389,22 @@ Result<QVariant> literal(const QString &script, const Element &e)
 
 Result<Script> parse(const QString &text)
 {
-    return Parser(text).run();
+    auto script = Parser(text).run();
+    if (!script)
+        return script;
+    // A where block's condition is parsed now, not when its pipeline runs: a syntax error in the last
+    // statement must refuse the script before the first one has dismounted or deleted anything.
+    for (const Pipeline &pipeline : script->statements)
+        for (const Command &c : pipeline.commands) {
+            if (c.name.compare(QStringLiteral("where"), Qt::CaseInsensitive) != 0 &&
+                c.name.compare(QStringLiteral("Where-Object"), Qt::CaseInsensitive) != 0)
+                continue;
+            for (const Element &e : c.elements)
+                if (e.valueKind == Element::ValueKind::ScriptBlock)
+                    if (auto condition = parseCondition(text, e.text, e.position + 1); !condition)
+                        return condition.error();
+        }
+    return script;
 }
 
 Error syntaxError(const QString &text, qsizetype position, const QString &what, const QString &fix)
@@ -473,6 +488,16 @@ Result<Condition> parseCondition(const QString &script, const QString &block, qs
         auto value = literal(script, parts[i + 2]);
         if (!value)
             return value.error();
+        // A pattern that can never match is the script's error, found now, not when objects first flow.
+        if (op.name.endsWith(QStringLiteral("match"), Qt::CaseInsensitive)) {
+            const QRegularExpression re(value->toString());
+            if (!re.isValid())
+                return syntaxError(script, parts[i + 2].position,
+                                   QStringLiteral("'%1' is not a valid regular expression: %2")
+                                       .arg(value->toString(), re.errorString()),
+                                   QStringLiteral("escape [ ] ( ) . * + ? with a backslash to match them as "
+                                                  "they are"));
+        }
         condition.comparisons.push_back(
             {property.text.mid(3), QStringLiteral("-") + op.name.toLower(), *value});
         i += 3;

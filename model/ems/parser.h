@@ -59,6 +59,7 @@ struct Script
     std::vector<Pipeline> statements;
 };
 
+// Every where block is parsed with the script, so that a syntax error in one refuses the whole script.
 Result<Script> parse(const QString &text);
 
 // An error about text at position, laid out as the shell shows it: the line, a caret, what was expected.

@@ -150,6 +150,13 @@ private Q_SLOTS:
         // Position 0 of a script of several lines: line 1, column 1 (it once came out negative).
         QTest::newRow("error at the very start, more lines after")
             << "-Identity x\nGet-Mailbox\nGet-Mailbox" << 1 << "line 1, column 1";
+        // A where block is parsed with the script, not when its pipeline runs.
+        QTest::newRow("where block, later line")
+            << "Get-Host\nGet-Mailbox | where {Name -eq 'x'}" << 22 << "line 2, column 22";
+        QTest::newRow("Where-Object -FilterScript, unknown operator")
+            << "Get-Host | Where-Object -FilterScript {$_.Name -contains 'x'}" << 48 << "comparison operator";
+        QTest::newRow("where block, bad regular expression")
+            << "Get-Host | where {$_.Name -match '['}" << 34 << "not a valid regular expression";
     }
     void refuses()
     {
@@ -281,12 +288,17 @@ private Q_SLOTS:
         auto c = parseCondition(QStringLiteral("$_.Nope -eq 1"), QStringLiteral("$_.Nope -eq 1"), 0);
         QVERIFY(c.hasValue());
         QVERIFY(!c->evaluate([](const QString &) { return std::optional<QVariant>(); }).hasValue());
+        // A pattern written in the block is refused when the block is parsed; one that reaches evaluate()
+        // otherwise is still an error there.
         auto re =
             parseCondition(QStringLiteral("$_.Name -match '('"), QStringLiteral("$_.Name -match '('"), 0);
-        QVERIFY(re.hasValue());
-        QVERIFY(!re->evaluate([](const QString &) {
-                       return std::optional<QVariant>(QStringLiteral("x"));
-                   }).hasValue());
+        QVERIFY(!re.hasValue());
+        QVERIFY2(re.error().reason.contains(QStringLiteral("not a valid regular expression")),
+                 qPrintable(re.error().reason));
+        Condition built;
+        built.comparisons.push_back({QStringLiteral("Name"), QStringLiteral("-match"), QStringLiteral("(")});
+        QVERIFY(!built.evaluate([](const QString &) { return std::optional<QVariant>(QStringLiteral("x")); })
+                     .hasValue());
     }
 };
 

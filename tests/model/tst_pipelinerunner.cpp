@@ -382,6 +382,63 @@ private Q_SLOTS:
             run(QStringLiteral("Get-StorageGroup | sort Name, Server | select -First 2 | ft Name,Server"));
         QVERIFY2(ascending.contains(QStringLiteral("SG1  MBX1\nSG1  MBX2\n")), qPrintable(ascending));
     }
+    // A syntax error in a where block, however late in the script, refuses the whole script before its
+    // first statement runs (hostile tester: DB2 was dismounted and SG2's logs deleted before the error).
+    void aSyntaxErrorInAWhereBlockRunsNothing_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("mentions");
+        QTest::addColumn<QString>("at");
+        const QString prefix =
+            QStringLiteral("Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false\n"
+                           "Enter-PSSession MBX1\nRemove-Item C:\\Exchange\\Logs\\SG2\\*\n");
+        QTest::newRow("-c, one line")
+            << "Dismount-Database MBX1\\SG2\\DB2 -Confirm:$false; Get-Host | where {$_ -match \"x\"}"
+            << "a property of the object, $_.Name, was expected"
+            << "(line 1, column 67)";
+        QTest::newRow("script file, error on line 4")
+            << prefix + QStringLiteral("Get-Host | where {$_ -match \"x\"}")
+            << "a property of the object, $_.Name, was expected"
+            << "(line 4, column 19)";
+        QTest::newRow("Where-Object -FilterScript, unknown operator")
+            << prefix + QStringLiteral("Get-Host | Where-Object -FilterScript {$_.Name -contains 'x'}")
+            << "a comparison operator was expected"
+            << "(line 4, column 48)";
+        QTest::newRow("a regular expression that cannot compile")
+            << prefix + QStringLiteral("Get-Host | where {$_.Name -match '['}")
+            << "is not a valid regular expression"
+            << "(line 4, column 34)";
+        QTest::newRow("second condition of the block")
+            << prefix + QStringLiteral("Get-Host | where {$_.Name -ne 'x' -and}")
+            << "-and or -or was expected"
+            << "(line 4, column 35)";
+    }
+    void aSyntaxErrorInAWhereBlockRunsNothing()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, mentions);
+        QFETCH(QString, at);
+        QTemporaryDir dir;
+        test::ManualClock clock;
+        QVERIFY(DemoLab::create(dir.path(), clock).hasValue());
+        const QString logs = dir.path() + QStringLiteral("/hosts/MBX1/C/Exchange/Logs/SG2");
+        const QStringList before = QDir(logs).entryList(QDir::Files);
+        QVERIFY(!before.isEmpty());
+        ShellSession shell(dir.path());
+        QVERIFY(shell.open().hasValue());
+        const ScriptOutput out = shell.run(script); // the shell's mode: errors do not stop a script
+        QVERIFY(!out.ok);
+        QCOMPARE(out.errors.size(), 1);
+        QVERIFY2(out.errors.first().contains(mentions), qPrintable(out.errors.first()));
+        QVERIFY2(out.errors.first().contains(at), qPrintable(out.errors.first()));
+        QVERIFY2(out.text.isEmpty(), qPrintable(out.text)); // no statement printed anything
+        QCOMPARE(QDir(logs).entryList(QDir::Files), before);
+        QVERIFY(shell.prompt().startsWith(QStringLiteral("[PS]"))); // Enter-PSSession did not run
+        auto status =
+            shell.execute(QStringLiteral("Get-MailboxDatabase MBX1\\SG2\\DB2 -Status | fl Mounted"));
+        QVERIFY2(status.hasValue() && status->contains(QStringLiteral("Mounted : True")),
+                 qPrintable(status.hasValue() ? *status : status.error().toString()));
+    }
     void timeSpansAsPowerShellWritesThem()
     {
         QTemporaryDir dir;
