@@ -4,14 +4,18 @@
 #include "database.h"
 #include "logfile.h"
 
+#include "core/textescape.h"
+
 #include <QStringList>
 
 namespace scr::eseutil {
 namespace {
 
+// A value (a name from a header, a path) is untrusted: its newlines and escapes never reach the dump as
+// layout, so a header field cannot forge a line of its own.
 QString field(const char *name, const QString &value)
 {
-    return QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), 18).arg(value);
+    return QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), 18).arg(escapeControls(value));
 }
 
 QString genRange(uint32_t low, uint32_t high)
@@ -99,7 +103,7 @@ Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString
     if (scan->tornTail)
         out += field("Torn tail",
                      QStringLiteral("yes: a write after %1 was never completed").arg(scan->end.toString()));
-    out += QStringLiteral("\nIntegrity check passed for log file: %1\n").arg(displayPath);
+    out += QStringLiteral("\nIntegrity check passed for log file: %1\n").arg(escapeControls(displayPath));
     return out;
 }
 
@@ -125,7 +129,7 @@ QString formatRecoveryReport(const RecoveryReport &report, const QString &displa
     if (report.firstGeneration)
         out += field("Logs", genRange(report.firstGeneration, report.lastGeneration));
     for (const QString &note : report.notes)
-        out += QStringLiteral("    ") + note + QLatin1Char('\n');
+        out += QStringLiteral("    ") + escapeControls(note) + QLatin1Char('\n');
     out += field("Last Consistent", report.end.toString());
     return out;
 }

@@ -338,6 +338,57 @@ private Q_SLOTS:
         QVERIFY2(!e.err.contains(QChar(0x1b)) && !e.out.contains(QChar(0x1b)), qPrintable(e.err));
     }
 
+    // A value (a header field, an identity typed by the user, a host file's name) never carries a raw
+    // newline to the terminal: only the shell's own layout does, so no value forges a line of its own.
+    void valuesNeverForgeLines_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("forged"); // the forged line, as it would start a line of its own
+        QTest::addColumn<QString>("shown");  // the value as shown, escaped on its line
+        QTest::newRow("eseutil /mh of a header name")
+            << QStringLiteral("header") << QStringLiteral("\nInjected: yes")
+            << QStringLiteral("DB3\\nInjected: yes");
+        QTest::newRow("Mount-Database of a typed identity")
+            << QStringLiteral("identity") << QStringLiteral("\nline2") << QStringLiteral("X\\nline2");
+        QTest::newRow("Remove-Item of a host file's name")
+            << QStringLiteral("file") << QStringLiteral("\nfake line") << QStringLiteral("\\nfake line");
+        QTest::newRow("eseutil /ml of a typed path")
+            << QStringLiteral("path") << QStringLiteral("\nforged: yes")
+            << QStringLiteral("\\nforged: yes");
+    }
+    void valuesNeverForgeLines()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, forged);
+        QFETCH(QString, shown);
+        QTemporaryDir lab;
+        QVERIFY(makeSmallLab(lab.path()));
+        const QString c = lab.filePath(QStringLiteral("hosts/MBX1/C"));
+        QVERIFY(QDir().mkpath(c));
+        QString script;
+        if (kind == QStringLiteral("header")) {
+            const Run mount = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"),
+                                     QStringLiteral("Mount-Database MBX1\\SG1\\DB1 -Confirm:$false")});
+            QVERIFY2(mount.exitCode == 0, qPrintable(mount.err));
+            QVERIFY(
+                rawSql(c + QStringLiteral("/Exchange/Data/SG1/DB1.edb"),
+                       {QStringLiteral("UPDATE ese_header SET name = 'DB3'||char(10)||'Injected: yes'")}));
+            script = QStringLiteral("Enter-PSSession MBX1; eseutil /mh C:\\Exchange\\Data\\SG1\\DB1.edb");
+        } else if (kind == QStringLiteral("identity")) {
+            script = QStringLiteral("Mount-Database \"MBX1\\SG1\\X\nline2\" -Confirm:$false");
+        } else if (kind == QStringLiteral("file")) {
+            QVERIFY(writeFile(c + QStringLiteral("/evil\x1b]0;t\x07\nfake line.log"), "x"));
+            script = QStringLiteral("Enter-PSSession MBX1; Remove-Item C:\\evil*");
+        } else {
+            script = QStringLiteral("Enter-PSSession MBX1; eseutil /ml \"C:\\x\nforged: yes.log\"");
+        }
+        const Run r = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"), script});
+        const QString all = r.out + r.err;
+        QVERIFY2(!all.contains(forged), qPrintable(all));
+        QVERIFY2(all.contains(shown), qPrintable(all));
+        QVERIFY2(!all.contains(QChar(0x1b)), qPrintable(all));
+    }
+
     // An empty folder holding only a dangling org.sqlite link: neither --new-demo nor the console's
     // DemoLab::create nor an open makes anything at the link's target.
     void danglingDirectoryLinkMakesNothingOutside()
