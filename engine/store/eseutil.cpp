@@ -6,6 +6,8 @@
 
 #include "core/textescape.h"
 
+#include <tuple>
+
 #include <QStringList>
 
 namespace scr::eseutil {
@@ -69,6 +71,15 @@ Result<QString> dumpDatabaseHeader(const HostDisk &disk, const QString &path, co
 
 Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString &displayPath)
 {
+    // A database or a checkpoint given to /ml is not a log to restore: say what it is and what dumps it.
+    for (const auto &[suffix, what, mode] :
+         {std::tuple{".edb", "a database", "/mh"}, {".chk", "a checkpoint", "/mk"}})
+        if (path.endsWith(QLatin1String(suffix), Qt::CaseInsensitive))
+            return Error{
+                displayPath, QStringLiteral("is not a log file: it is %1").arg(QLatin1String(what)),
+                QStringLiteral("dump it with eseutil %1 %2, or give /ml a log (E00.log, E0000000001.log)")
+                    .arg(QLatin1String(mode), displayPath),
+                JetCode::InvalidParameter};
     auto log = LogFile::load(disk, path, displayPath);
     if (!log)
         return log.error();
