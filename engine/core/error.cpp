@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include "textescape.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -50,11 +52,20 @@ QString jetCodeName(JetCode code)
 
 QString Error::toString() const
 {
-    QString text = object.isEmpty() ? reason : object + QStringLiteral(": ") + reason;
+    // Each field is a value from the lab or the user (a name, a path, a header field): its control
+    // characters, newlines included, are escaped so that no value forges a line on a terminal or in a log.
+    // The one exception is the parser's syntax error, whose newlines are its own layout (the script line and
+    // the caret under it) and whose parts the parser escaped itself.
+    const QString shownReason =
+        escapeControls(reason, object == QLatin1String("Syntax") && code == JetCode::None);
+    QString text =
+        object.isEmpty() ? shownReason : escapeControls(object) + QStringLiteral(": ") + shownReason;
     if (code != JetCode::None)
         text += QStringLiteral(" (%1 %2)").arg(static_cast<int>(code)).arg(jetCodeName(code));
     if (!fix.isEmpty()) // after a multi-line reason (a caret under a position), the fix gets its own line
-        text += (reason.contains(QLatin1Char('\n')) ? QStringLiteral("\nFix: ") : QStringLiteral(". Fix: ")) + fix;
+        text += (shownReason.contains(QLatin1Char('\n')) ? QStringLiteral("\nFix: ")
+                                                         : QStringLiteral(". Fix: ")) +
+                escapeControls(fix);
     return text;
 }
 

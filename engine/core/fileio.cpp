@@ -342,10 +342,13 @@ Status ensureDirectory(const QString &dirPath)
         return {};
     if (info.exists())
         return Error{dirPath, QStringLiteral("exists but is not a folder"),
-                     QStringLiteral("choose another path"), JetCode::InvalidParameter};
+                     QStringLiteral("choose another path"), JetCode::None};
     if (!QDir().mkpath(dirPath)) {
         const int err = errno;
-        return errorFromErrno(err ? err : EACCES, dirPath, QStringLiteral("creating the folder"));
+        Error error = errorFromErrno(err ? err : EACCES, dirPath, QStringLiteral("creating the folder"));
+        if (error.code == JetCode::FileNotFound) // a folder of the lab, not a file ESE needs: no JET code
+            error.code = JetCode::None;
+        return error;
     }
     return {};
 }

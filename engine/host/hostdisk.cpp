@@ -389,21 +389,20 @@ QString HostDisk::shown(const QString &rel) const
 Result<QString> HostDisk::relative(const QString &path) const
 {
     if (d->labDir.isEmpty())
-        return Error{
-            path, QStringLiteral("has no host disk to resolve it on"), {}, JetCode::InvalidParameter};
+        return Error{path, QStringLiteral("has no host disk to resolve it on"), {}, JetCode::None};
     if (!d->validFolder)
         return Error{d->hostName,
                      QStringLiteral("has the disk folder \"%1\" in the directory, which is not a plain name "
                                     "under hosts/")
                          .arg(d->diskFolder),
                      QStringLiteral("set the host's disk_folder in org.sqlite to hosts/%1").arg(d->hostName),
-                     JetCode::InvalidParameter};
+                     JetCode::None};
     static const QRegularExpression drive(QStringLiteral("^[A-Za-z]:(\\\\|$)"));
     if (drive.match(path).hasMatch()) {
         QString why;
         if (!isValidWindowsPath(path, &why))
             return Error{path, why, QStringLiteral("write a full path such as C:\\Exchange\\Logs\\SG1"),
-                         JetCode::InvalidParameter};
+                         JetCode::None};
         QString rel = path.left(1).toUpper();
         const QStringList parts = path.mid(3).split(QLatin1Char('\\'), Qt::SkipEmptyParts);
         bool parentExists = true;
@@ -438,7 +437,7 @@ Result<QString> HostDisk::relative(const QString &path) const
     return Error{path,
                  d->hostName.isEmpty() ? QStringLiteral("is outside the folder %1").arg(root)
                                        : QStringLiteral("is not on the disk of %1").arg(d->hostName),
-                 QStringLiteral("use a path on this host's disk"), JetCode::InvalidParameter};
+                 QStringLiteral("use a path on this host's disk"), JetCode::None};
 }
 
 Result<QString> HostDisk::localPath(const QString &windowsPath) const
@@ -446,7 +445,7 @@ Result<QString> HostDisk::localPath(const QString &windowsPath) const
     QString why;
     if (!isValidWindowsPath(windowsPath, &why))
         return Error{windowsPath, why, QStringLiteral("write a full path such as C:\\Exchange\\Logs\\SG1"),
-                     JetCode::InvalidParameter};
+                     JetCode::None};
     return resolvedPath(windowsPath);
 }
 
@@ -606,7 +605,7 @@ Result<int> HostDisk::openBeneath(const QString &rel, int flags, int mode) const
 Result<std::pair<int, QByteArray>> HostDisk::openParent(const QString &rel) const
 {
     if (rel.isEmpty())
-        return Error{shown({}), QStringLiteral("is the disk itself"), {}, JetCode::InvalidParameter};
+        return Error{shown({}), QStringLiteral("is the disk itself"), {}, JetCode::None};
     auto fd = openBeneath(parentOf(rel), O_RDONLY | O_DIRECTORY);
     if (!fd)
         return fd.error();
@@ -908,7 +907,7 @@ Status HostDisk::makeFolders(const QString &folder) const
                 if (S_ISLNK(st.st_mode))
                     return linkError(*rel);
                 return Error{shown(*rel), QStringLiteral("exists but is not a folder"),
-                             QStringLiteral("choose another path"), JetCode::InvalidParameter};
+                             QStringLiteral("choose another path"), JetCode::None};
             }
             return errnoError(err, *rel, QStringLiteral("creating the folder"));
         }
@@ -1019,8 +1018,7 @@ Status HostDisk::removeFile(const QString &path) const
         return linkError(*rel);
     if (S_ISDIR(st.st_mode))
         return Error{shown(*rel), QStringLiteral("is a folder"),
-                     QStringLiteral("remove it with its contents (Remove-Item -Recurse)"),
-                     JetCode::InvalidParameter};
+                     QStringLiteral("remove it with its contents (Remove-Item -Recurse)"), JetCode::None};
     if (::unlinkat(dir.get(), parent->second.constData(), 0) != 0) {
         if (errno == ENOENT)
             return {};
@@ -1097,9 +1095,9 @@ Status HostDisk::removeRecursively(const QString &path) const
     // However the lab was named, a drive (or the disk itself) is never removed.
     if (!d->hostName.isEmpty() && components(*rel).size() <= 1)
         return Error{shown(*rel), QStringLiteral("is a drive's root"),
-                     QStringLiteral("remove a folder in it"), JetCode::InvalidParameter};
+                     QStringLiteral("remove a folder in it"), JetCode::None};
     if (rel->isEmpty())
-        return Error{d->labDir, QStringLiteral("is the disk itself"), {}, JetCode::InvalidParameter};
+        return Error{d->labDir, QStringLiteral("is the disk itself"), {}, JetCode::None};
     if (const int f = writeFault())
         return errnoError(f, *rel, QStringLiteral("deleting"));
     auto e = entryRel(*rel);

@@ -55,6 +55,22 @@ QString eventLevelName(EventLevel level)
 
 namespace {
 
+// An ESE error shown without its own fix (eseutil /r with /a is no fix for an SCR copy).
+QString withoutFix(Error error)
+{
+    error.fix.clear();
+    return error.toString();
+}
+
+// The fix for a copy whose source log is damaged: what an SCR copy can do about it.
+QString sourceLogDamagedFix()
+{
+    return QStringLiteral(
+        "The source's log is damaged: reseed the copy after a new full backup of the source "
+        "(Suspend-StorageGroupCopy, then Update-StorageGroupCopy -DeleteExistingFiles), or "
+        "repair the source");
+}
+
 // When process pid started, in clock ticks since boot (field 22 of /proc/<pid>/stat); nullopt when no such
 // process runs. With the pid it names one process: a pid the kernel gave again later has another start time.
 std::optional<quint64> processStartTicks(qint64 pid)
@@ -521,7 +537,9 @@ void CopyWorker::failMissingAtSource(uint32_t gen)
              true);
     else
         fail(2104,
-             QStringLiteral("generation %1 (%2) is missing at the source")
+             QStringLiteral("generation %1 (%2) is missing at the source: the copy cannot go on without it "
+                            "and needs a reseed. Run Suspend-StorageGroupCopy, then Update-StorageGroupCopy "
+                            "-DeleteExistingFiles.")
                  .arg(gen)
                  .arg(logFileName(m_config.prefix, gen)),
              true);
@@ -608,9 +626,10 @@ Status CopyWorker::inspectLogs()
                 auto sourceScan = atSource ? atSource->scan(false) : Result<LogScan>(atSource.error());
                 if (!sourceScan)
                     fail(2105,
-                         QStringLiteral("generation %1 (%2) is corrupt at the source: %3")
+                         QStringLiteral("generation %1 (%2) is corrupt at the source: %3. %4")
                              .arg(gen)
-                             .arg(logFileName(m_config.prefix, gen), sourceScan.error().toString()),
+                             .arg(logFileName(m_config.prefix, gen), withoutFix(sourceScan.error()),
+                                  sourceLogDamagedFix()),
                          true);
                 else
                     fail(2104,
@@ -737,9 +756,9 @@ Status CopyWorker::replayLogs()
             if (!again) {
                 (void)m_config.targetDisk.removeFile(inspectorPath(gen));
                 fail(2105,
-                     QStringLiteral("generation %1 is damaged on the standby and at the source: %2")
+                     QStringLiteral("generation %1 is damaged on the standby and at the source: %2. %3")
                          .arg(gen)
-                         .arg(again.error().toString()),
+                         .arg(withoutFix(again.error()), sourceLogDamagedFix()),
                      true);
                 return {};
             }

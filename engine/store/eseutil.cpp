@@ -4,14 +4,20 @@
 #include "database.h"
 #include "logfile.h"
 
+#include "core/textescape.h"
+
+#include <tuple>
+
 #include <QStringList>
 
 namespace scr::eseutil {
 namespace {
 
+// A value (a name from a header, a path) is untrusted: its newlines and escapes never reach the dump as
+// layout, so a header field cannot forge a line of its own.
 QString field(const char *name, const QString &value)
 {
-    return QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), 18).arg(value);
+    return QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), 18).arg(escapeControls(value));
 }
 
 QString genRange(uint32_t low, uint32_t high)
@@ -65,6 +71,15 @@ Result<QString> dumpDatabaseHeader(const HostDisk &disk, const QString &path, co
 
 Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString &displayPath)
 {
+    // A database or a checkpoint given to /ml is not a log to restore: say what it is and what dumps it.
+    for (const auto &[suffix, what, mode] :
+         {std::tuple{".edb", "a database", "/mh"}, {".chk", "a checkpoint", "/mk"}})
+        if (path.endsWith(QLatin1String(suffix), Qt::CaseInsensitive))
+            return Error{
+                displayPath, QStringLiteral("is not a log file: it is %1").arg(QLatin1String(what)),
+                QStringLiteral("dump it with eseutil %1 %2, or give /ml a log (E00.log, E0000000001.log)")
+                    .arg(QLatin1String(mode), displayPath),
+                JetCode::InvalidParameter};
     auto log = LogFile::load(disk, path, displayPath);
     if (!log)
         return log.error();
@@ -99,7 +114,7 @@ Result<QString> dumpLog(const HostDisk &disk, const QString &path, const QString
     if (scan->tornTail)
         out += field("Torn tail",
                      QStringLiteral("yes: a write after %1 was never completed").arg(scan->end.toString()));
-    out += QStringLiteral("\nIntegrity check passed for log file: %1\n").arg(displayPath);
+    out += QStringLiteral("\nIntegrity check passed for log file: %1\n").arg(escapeControls(displayPath));
     return out;
 }
 
@@ -125,7 +140,7 @@ QString formatRecoveryReport(const RecoveryReport &report, const QString &displa
     if (report.firstGeneration)
         out += field("Logs", genRange(report.firstGeneration, report.lastGeneration));
     for (const QString &note : report.notes)
-        out += QStringLiteral("    ") + note + QLatin1Char('\n');
+        out += QStringLiteral("    ") + escapeControls(note) + QLatin1Char('\n');
     out += field("Last Consistent", report.end.toString());
     return out;
 }

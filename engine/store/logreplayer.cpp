@@ -8,7 +8,8 @@ namespace scr {
 
 LogReplayer::LogReplayer(HostDisk disk, QString edbPath, QUuid databaseGuid, QString displayPath)
     : m_disk(std::move(disk)), m_edbPath(std::move(edbPath)), m_guid(databaseGuid),
-      m_display(displayPath.isEmpty() ? m_edbPath : std::move(displayPath))
+      // Shown as the user knows it (C:\...), never the lab's local path, when no display path is given.
+      m_display(displayPath.isEmpty() ? m_disk.displayPath(m_edbPath) : std::move(displayPath))
 {}
 
 bool LogReplayer::databaseExists() const

@@ -1,5 +1,7 @@
 #include "parser.h"
 
+#include "core/textescape.h"
+
 #include <algorithm>
 
 #include <QRegularExpression>
@@ -418,13 +420,16 @@ Error syntaxError(const QString &text, qsizetype position, const QString &what, 
         lineEnd = text.size();
     const int line = static_cast<int>(text.left(lineStart).count(QLatin1Char('\n'))) + 1;
     const qsizetype column = position - lineStart;
+    // The two newlines are the layout (the script line, the caret under it); the parts are escaped here.
     const QString reason =
         QStringLiteral("%1 (line %2, column %3)\n%4\n%5^")
-            .arg(what)
+            .arg(escapeControls(what))
             .arg(line)
             .arg(column + 1)
-            .arg(text.mid(lineStart, lineEnd - lineStart), QString(column, QLatin1Char(' ')));
-    return Error{QStringLiteral("Syntax"), reason, fix, JetCode::None}; // not an ESE error: no JET code
+            .arg(escapeControls(text.mid(lineStart, lineEnd - lineStart)),
+                 QString(escapeControls(text.mid(lineStart, column)).size(), QLatin1Char(' ')));
+    // not an ESE error: no JET code
+    return Error{QStringLiteral("Syntax"), reason, escapeControls(fix), JetCode::None};
 }
 
 QString nearestName(const QString &wanted, const QStringList &names)

@@ -445,6 +445,14 @@ void registerScrCmdlets(CmdletRegistry &r)
                      QStringLiteral("Invoke-Fault"), QStringLiteral("%1 needs -Path").arg(kind),
                      QStringLiteral("name the log, e.g. -Path C:\\Exchange\\Logs\\SG1\\E0000000005.log")};
              const QString path = b.string(QStringLiteral("Path"));
+             // A path that names nothing is the user's slip, not an ESE error: no JET code.
+             auto there = disk.entry(path);
+             if (!there)
+                 return there.error();
+             if (!there->has_value())
+                 return Error{
+                     disk.displayPath(path), QStringLiteral("does not exist on %1").arg(server),
+                     QStringLiteral("name an existing log: Get-ChildItem the log folder to see them")};
              if (is("DeleteLog")) {
                  SCR_TRY(FaultInjector::deleteFile(disk, path));
                  return none();

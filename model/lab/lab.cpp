@@ -16,6 +16,21 @@ namespace {
 constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual minute
 // How far ahead of the clock its persisted value runs: one write a virtual minute at most while stepping.
 constexpr qint64 kClockLeaseMs = 60 * 1000;
+
+// A database as the shell writes it (MBX1\SG1\DB1), or its GUID when the directory does not have it.
+QString databaseIdentity(Directory &directory, const QUuid &guid)
+{
+    QString identity = guid.toString(QUuid::WithoutBraces);
+    if (auto dbs = directory.databases())
+        for (const DatabaseRecord &db : *dbs)
+            if (db.guid == guid) {
+                identity = db.name;
+                if (auto sg = directory.storageGroup(db.storageGroupId); sg && *sg)
+                    identity = (*sg)->identity() + QLatin1Char('\\') + db.name;
+            }
+    return identity;
+}
+
 } // namespace
 
 Lab::Lab(QString labDir, qint64 nowMs)
@@ -541,8 +556,9 @@ Status Lab::startMailFlow(const QUuid &database, double messagesPerMinute, int m
 {
     MountedDatabase *db = mountedDatabase(database);
     if (!db)
-        return Error{database.toString(QUuid::WithoutBraces), QStringLiteral("the database is not mounted"),
-                     QStringLiteral("mount it first (Mount-Database)")};
+        return Error{databaseIdentity(*m_directory, database), QStringLiteral("is not mounted"),
+                     QStringLiteral("mount it first: Mount-Database %1")
+                         .arg(databaseIdentity(*m_directory, database))};
     auto mailboxes = m_directory->mailboxes(database);
     if (!mailboxes)
         return mailboxes.error();

@@ -1,8 +1,10 @@
 #include "store/database.h"
 #include "store/eseutil.h"
+#include "store/logreplayer.h"
 #include "store/records.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +68,25 @@ private Q_SLOTS:
         auto again = Database::create(test::tempDisk(), path, newHeader(guid));
         QVERIFY(!again.hasValue());
         QCOMPARE(again.error().code, JetCode::InvalidParameter);
+    }
+    // A standby .edb of another database, found by a copy: named by its Windows path on the standby, never
+    // by the lab's local path (issue 22: a FailedMessage once named /tmp/.../hosts/MBX3/C/...).
+    void foreignStandbyDatabaseIsNamedByItsWindowsPath()
+    {
+        QTemporaryDir lab;
+        QVERIFY(QDir().mkpath(lab.filePath(QStringLiteral("hosts/MBX3/C/Exchange/Data/SG1"))));
+        const HostDisk disk(lab.path(), QStringLiteral("MBX3"));
+        auto local = disk.localPath(QStringLiteral("C:\\Exchange\\Data\\SG1\\DB1.edb"));
+        QVERIFY(local.hasValue());
+        QVERIFY(Database::create(disk, *local, newHeader(QUuid::createUuid())).hasValue());
+        LogReplayer replayer(disk, *local, QUuid::createUuid());
+        auto replayed = replayer.lastReplayedGeneration();
+        QVERIFY(!replayed.hasValue());
+        const QString text = replayed.error().toString();
+        QVERIFY2(text.startsWith(QStringLiteral("C:\\Exchange\\Data\\SG1\\DB1.edb: holds another database")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(lab.path()) && text.contains(QStringLiteral("Update-StorageGroupCopy")),
+                 qPrintable(text));
     }
     void applyingARecordTwiceChangesNothing()
     {

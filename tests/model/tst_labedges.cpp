@@ -377,6 +377,134 @@ private Q_SLOTS:
         QVERIFY2(!e.err.contains(QChar(0x1b)) && !e.out.contains(QChar(0x1b)), qPrintable(e.err));
     }
 
+    // A value (a header field, an identity typed by the user, a host file's name) never carries a raw
+    // newline to the terminal: only the shell's own layout does, so no value forges a line of its own.
+    void valuesNeverForgeLines_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("forged"); // the forged line, as it would start a line of its own
+        QTest::addColumn<QString>("shown");  // the value as shown, escaped on its line
+        QTest::newRow("eseutil /mh of a header name")
+            << QStringLiteral("header") << QStringLiteral("\nInjected: yes")
+            << QStringLiteral("DB3\\nInjected: yes");
+        QTest::newRow("Mount-Database of a typed identity")
+            << QStringLiteral("identity") << QStringLiteral("\nline2") << QStringLiteral("X\\nline2");
+        QTest::newRow("Remove-Item of a host file's name")
+            << QStringLiteral("file") << QStringLiteral("\nfake line") << QStringLiteral("\\nfake line");
+        QTest::newRow("eseutil /ml of a typed path")
+            << QStringLiteral("path") << QStringLiteral("\nforged: yes") << QStringLiteral("\\nforged: yes");
+    }
+    void valuesNeverForgeLines()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, forged);
+        QFETCH(QString, shown);
+        QTemporaryDir lab;
+        QVERIFY(makeSmallLab(lab.path()));
+        const QString c = lab.filePath(QStringLiteral("hosts/MBX1/C"));
+        QVERIFY(QDir().mkpath(c));
+        QString script;
+        if (kind == QStringLiteral("header")) {
+            const Run mount = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"),
+                                     QStringLiteral("Mount-Database MBX1\\SG1\\DB1 -Confirm:$false")});
+            QVERIFY2(mount.exitCode == 0, qPrintable(mount.err));
+            QVERIFY(
+                rawSql(c + QStringLiteral("/Exchange/Data/SG1/DB1.edb"),
+                       {QStringLiteral("UPDATE ese_header SET name = 'DB3'||char(10)||'Injected: yes'")}));
+            script = QStringLiteral("Enter-PSSession MBX1; eseutil /mh C:\\Exchange\\Data\\SG1\\DB1.edb");
+        } else if (kind == QStringLiteral("identity")) {
+            script = QStringLiteral("Mount-Database \"MBX1\\SG1\\X\nline2\" -Confirm:$false");
+        } else if (kind == QStringLiteral("file")) {
+            QVERIFY(writeFile(c + QStringLiteral("/evil\x1b]0;t\x07\nfake line.log"), "x"));
+            script = QStringLiteral("Enter-PSSession MBX1; Remove-Item C:\\evil*");
+        } else {
+            script = QStringLiteral("Enter-PSSession MBX1; eseutil /ml \"C:\\x\nforged: yes.log\"");
+        }
+        const Run r = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"), script});
+        const QString all = r.out + r.err;
+        QVERIFY2(!all.contains(forged), qPrintable(all));
+        QVERIFY2(all.contains(shown), qPrintable(all));
+        QVERIFY2(!all.contains(QChar(0x1b)), qPrintable(all));
+    }
+
+    // A path or usage slip is not an ESE error: no JET code on it (ESE's codes stay on ESE's errors).
+    void pathSlipsCarryNoJetCode_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("names"); // what the error names
+        QTest::newRow("Remove-Item of a path with ..")
+            << QStringLiteral("Enter-PSSession MBX1; Remove-Item C:\\..\\x") << QStringLiteral("C:\\..\\x");
+        QTest::newRow("Test-Path of a relative path")
+            << QStringLiteral("Enter-PSSession MBX1; Test-Path relative\\path") << QStringLiteral("relative");
+        QTest::newRow("Invoke-Fault CorruptLog of a missing log")
+            << QStringLiteral("Invoke-Fault CorruptLog -Server MBX1 -Path C:\\nope.log")
+            << QStringLiteral("C:\\nope.log");
+        QTest::newRow("Invoke-Fault DeleteLog of a missing log")
+            << QStringLiteral("Invoke-Fault DeleteLog -Server MBX1 -Path C:\\nope.log")
+            << QStringLiteral("C:\\nope.log");
+        QTest::newRow("--new-demo on a dangling link") << QString() << QStringLiteral("creating the folder");
+    }
+    void pathSlipsCarryNoJetCode()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, names);
+        QTemporaryDir lab, outside;
+        Run r;
+        if (script.isEmpty()) {
+            const QString link = lab.filePath(QStringLiteral("lab"));
+            QVERIFY(QFile::link(outside.filePath(QStringLiteral("gone/lab")), link));
+            r = shell({QStringLiteral("--new-demo"), link});
+        } else {
+            QVERIFY(makeSmallLab(lab.path()));
+            QVERIFY(QDir().mkpath(lab.filePath(QStringLiteral("hosts/MBX1/C"))));
+            r = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"), script});
+        }
+        const QString all = r.out + r.err;
+        QVERIFY2(r.exitCode != 0 && all.contains(names), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("JET_err")), qPrintable(all));
+    }
+
+    // A refusal names the object as the user writes it and the fix (issue 22: a GUID and no command once).
+    void messagesNameTheObjectAndTheFix_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QStringList>("says");
+        QTest::addColumn<QString>("never");
+        QTest::newRow("Start-MailFlow on a dismounted database")
+            << QStringLiteral("Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute 60 -MessageSizeKB 10")
+            << QStringList{QStringLiteral("MBX1\\SG1\\DB1: is not mounted"),
+                           QStringLiteral("Mount-Database MBX1\\SG1\\DB1")}
+            << QStringLiteral("the database is not mounted");
+        QTest::newRow("eseutil /ml of a database")
+            << QStringLiteral("Enter-PSSession MBX1; eseutil /ml C:\\DB1.edb")
+            << QStringList{QStringLiteral("C:\\DB1.edb: is not a log file"),
+                           QStringLiteral("eseutil /mh C:\\DB1.edb")}
+            << QStringLiteral("restore this log");
+        QTest::newRow("eseutil /ml of a checkpoint")
+            << QStringLiteral("Enter-PSSession MBX1; eseutil /ml C:\\E00.chk")
+            << QStringList{QStringLiteral("C:\\E00.chk: is not a log file"),
+                           QStringLiteral("eseutil /mk C:\\E00.chk")}
+            << QStringLiteral("restore this log");
+    }
+    void messagesNameTheObjectAndTheFix()
+    {
+        QFETCH(QString, script);
+        QFETCH(QStringList, says);
+        QFETCH(QString, never);
+        QTemporaryDir lab;
+        QVERIFY(makeSmallLab(lab.path()));
+        QVERIFY(QDir().mkpath(lab.filePath(QStringLiteral("hosts/MBX1/C"))));
+        // Files that are not logs, of a size no log has.
+        QVERIFY(writeFile(lab.filePath(QStringLiteral("hosts/MBX1/C/DB1.edb")), QByteArray(8192, 'd')));
+        QVERIFY(writeFile(lab.filePath(QStringLiteral("hosts/MBX1/C/E00.chk")), QByteArray(4096, 'c')));
+        const Run r = shell({QStringLiteral("--lab"), lab.path(), QStringLiteral("-c"), script});
+        const QString all = r.out + r.err;
+        QVERIFY2(r.exitCode != 0, qPrintable(all));
+        for (const QString &s : says)
+            QVERIFY2(all.contains(s), qPrintable(s + QStringLiteral(" in: ") + all));
+        QVERIFY2(!all.contains(never), qPrintable(all));
+    }
+
     // An empty folder holding only a dangling org.sqlite link: neither --new-demo nor the console's
     // DemoLab::create nor an open makes anything at the link's target.
     void danglingDirectoryLinkMakesNothingOutside()

@@ -486,6 +486,10 @@ private Q_SLOTS:
         QVERIFY2(s.failedMessage.contains(
                      QStringLiteral("generation %1 (%2) is corrupt at the source").arg(bad).arg(badName)),
                  qPrintable(test::copyStatusText(s)));
+        // Its fix is an SCR copy's (a reseed), not eseutil /r with /a, which is no fix for a copy.
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("Update-StorageGroupCopy -DeleteExistingFiles")) &&
+                     !s.failedMessage.contains(QStringLiteral("with /a")),
+                 qPrintable(test::copyStatusText(s)));
         QCOMPARE(test::closedGenerationsIn(targetLogs()).back(), bad - 1);
         QCOMPARE(s.lastLogInspected, bad - 1);
         // The log goes: resumed, the copy says it is missing at the source, from a new process too.
@@ -499,6 +503,10 @@ private Q_SLOTS:
         QVERIFY2(s.summary == SummaryCopyStatus::Failed &&
                      s.failedMessage.contains(
                          QStringLiteral("generation %1 (%2) is missing at the source").arg(bad).arg(badName)),
+                 qPrintable(test::copyStatusText(s)));
+        // And it gives the fix: a reseed (issue 22: it once named no fix).
+        QVERIFY2(s.failedMessage.contains(QStringLiteral("Suspend-StorageGroupCopy")) &&
+                     s.failedMessage.contains(QStringLiteral("Update-StorageGroupCopy -DeleteExistingFiles")),
                  qPrintable(test::copyStatusText(s)));
         QCOMPARE(test::closedGenerationsIn(targetLogs()).back(), bad - 1);
     }
