@@ -125,6 +125,9 @@ QueueChart::QueueChart(const QueueHistory *history, QWidget *parent)
     m_length->setLabelFormat(QStringLiteral("%d"));
     m_length->setTickType(QValueAxis::TicksDynamic);
     m_length->setTickAnchor(0);
+    // A short dock leaves the count labels less room than Qt Charts wants: untruncated, they stay numbers
+    // (elided, each read "..."; seen at 1280 x 820 under xvfb).
+    m_length->setTruncateLabels(false);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_length, Qt::AlignLeft);
     QPen thresholdPen(QColor(0xe0, 0x7b, 0x00));
