@@ -1,5 +1,7 @@
 #include "alertdelegate.h"
 
+#include <functional>
+
 #include "models/objectstate.h"
 
 #include <QAbstractItemView>
@@ -46,7 +48,10 @@ bool AlertDelegate::isFailedCopy(const QModelIndex &index)
     return state == ObjectState::Failed || state == ObjectState::ServiceDown;
 }
 
-QIcon AlertDelegate::withFailureMarker(const QIcon &icon)
+namespace {
+
+// icon at 16 and 32 px with a marker drawn over its top-left part by drawMarker(painter, size).
+QIcon withOverlay(const QIcon &icon, const std::function<void(QPainter &, int)> &drawMarker)
 {
     QIcon out;
     for (const int size : {16, 32}) {
@@ -55,31 +60,34 @@ QIcon AlertDelegate::withFailureMarker(const QIcon &icon)
         QPainter p(&pixmap);
         if (!icon.isNull())
             icon.paint(&p, QRect(0, 0, size, size));
-        // The marker: a red disc with a white cross over the top-left half, outlined so it shows on any
-        // icon; another shape than the alert's triangle, so the two are told apart without colour.
-        const qreal s = size * 0.62;
         p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(failedText(), size / 16.0));
-        p.setBrush(QColor(0xd3, 0x2f, 0x2f));
-        p.drawEllipse(QRectF(0, 0, s, s));
-        p.setPen(QPen(Qt::white, size / 10.0));
-        p.drawLine(QPointF(s * 0.3, s * 0.3), QPointF(s * 0.7, s * 0.7));
-        p.drawLine(QPointF(s * 0.7, s * 0.3), QPointF(s * 0.3, s * 0.7));
+        drawMarker(p, size);
         p.end();
         out.addPixmap(pixmap);
     }
     return out;
 }
 
+} // namespace
+
+QIcon AlertDelegate::withFailureMarker(const QIcon &icon)
+{
+    return withOverlay(icon, [](QPainter &p, int size) {
+        // The marker: a red disc with a white cross over the top-left half, outlined so it shows on any
+        // icon; another shape than the alert's triangle, so the two are told apart without colour.
+        const qreal s = size * 0.62;
+        p.setPen(QPen(failedText(), size / 16.0));
+        p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+        p.drawEllipse(QRectF(0, 0, s, s));
+        p.setPen(QPen(Qt::white, size / 10.0));
+        p.drawLine(QPointF(s * 0.3, s * 0.3), QPointF(s * 0.7, s * 0.7));
+        p.drawLine(QPointF(s * 0.7, s * 0.3), QPointF(s * 0.3, s * 0.7));
+    });
+}
+
 QIcon AlertDelegate::withMarker(const QIcon &icon)
 {
-    QIcon out;
-    for (const int size : {16, 32}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        if (!icon.isNull())
-            icon.paint(&p, QRect(0, 0, size, size));
+    return withOverlay(icon, [](QPainter &p, int size) {
         // The marker: a warning triangle over the top-left half, outlined so it shows on any icon.
         const qreal s = size * 0.6;
         QPainterPath triangle;
@@ -87,17 +95,13 @@ QIcon AlertDelegate::withMarker(const QIcon &icon)
         triangle.lineTo(s, s);
         triangle.lineTo(0, s);
         triangle.closeSubpath();
-        p.setRenderHint(QPainter::Antialiasing);
         p.setPen(QPen(alertText(), size / 16.0));
         p.setBrush(QColor(0xff, 0xb0, 0x00));
         p.drawPath(triangle);
         p.setPen(QPen(Qt::black, size / 10.0));
         p.drawLine(QPointF(s / 2, s * 0.3), QPointF(s / 2, s * 0.65));
         p.drawPoint(QPointF(s / 2, s * 0.82));
-        p.end();
-        out.addPixmap(pixmap);
-    }
-    return out;
+    });
 }
 
 void AlertDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
