@@ -1,7 +1,5 @@
 #include "replicationservice.h"
 
-#include <QTimer>
-
 namespace scr {
 
 ReplicationService::ReplicationService(QString standbyMachine, const Clock &clock, QObject *parent)
@@ -10,12 +8,6 @@ ReplicationService::ReplicationService(QString standbyMachine, const Clock &cloc
     qRegisterMetaType<scr::ReplicationEvent>();
     qRegisterMetaType<scr::CopyStatus>();
     qRegisterMetaType<scr::CopyFailure>();
-    m_thread.setObjectName(QStringLiteral("repl-") + m_standby);
-}
-
-ReplicationService::~ReplicationService()
-{
-    stop();
 }
 
 void ReplicationService::addCopy(qint64 key, const CopyConfig &config)
@@ -61,42 +53,6 @@ void ReplicationService::runCycle()
 {
     for (auto &[key, worker] : m_copies)
         worker->runCycle();
-    Q_EMIT statusesUpdated(keys(), statuses());
-}
-
-void ReplicationService::start(int intervalMs)
-{
-    if (m_thread.isRunning())
-        return;
-    setParent(nullptr);
-    m_thread.start();
-    moveToThread(&m_thread);
-    QMetaObject::invokeMethod(
-        this,
-        [this, intervalMs] {
-            m_timer = new QTimer(this);
-            m_timer->setInterval(intervalMs);
-            connect(m_timer, &QTimer::timeout, this, &ReplicationService::runCycle);
-            m_timer->start();
-        },
-        Qt::BlockingQueuedConnection);
-}
-
-void ReplicationService::stop()
-{
-    if (!m_thread.isRunning())
-        return;
-    QThread *caller = QThread::currentThread();
-    QMetaObject::invokeMethod(
-        this,
-        [this, caller] {
-            delete m_timer;
-            m_timer = nullptr;
-            moveToThread(caller);
-        },
-        Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
 }
 
 } // namespace scr

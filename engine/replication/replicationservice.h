@@ -1,9 +1,8 @@
 #pragma once
 // ReplicationService: the Microsoft Exchange Replication service of one standby machine. It owns that
-// machine's SCR copies (CopyWorker) and runs their cycles. It is a QObject meant to live in a worker thread
-// (start() moves it there and drives it with a timer); tests and Step-Simulation call runCycle() directly on
-// a service that has no thread. Either way, call it only from the thread it lives in (invokeMethod from
-// others); results leave it by queued signals.
+// machine's SCR copies (CopyWorker) and runs a cycle of each when its owner calls runCycle(): the Lab, on the
+// lab's thread, once per step of the virtual clock (Lab::stepSimulation). It has no thread or timer of its
+// own; its signals tell the Lab what each cycle found.
 
 #include "copyworker.h"
 
@@ -12,9 +11,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QThread>
-
-class QTimer;
 
 namespace scr {
 
@@ -23,7 +19,6 @@ class ReplicationService final : public QObject
     Q_OBJECT
 public:
     ReplicationService(QString standbyMachine, const Clock &clock, QObject *parent = nullptr);
-    ~ReplicationService() override;
 
     const QString &standbyMachine() const { return m_standby; }
 
@@ -35,16 +30,11 @@ public:
     QList<qint64> keys() const;
     QList<CopyStatus> statuses() const;
 
-    // Runs one cycle of every copy, then emits statusesUpdated.
+    // Runs one cycle of every copy; statuses() then holds what they found.
     void runCycle();
-
-    // Threaded mode: moves the service to its own thread and runs a cycle every intervalMs of real time.
-    void start(int intervalMs);
-    void stop(); // back on the caller's thread, with no timer; blocks until the running cycle ends
 
 Q_SIGNALS:
     void eventRaised(const scr::ReplicationEvent &event);
-    void statusesUpdated(const QList<qint64> &keys, const QList<scr::CopyStatus> &statuses);
     // A copy's failure is to be kept (key: the directory's copy id), or is gone; the directory keeps it.
     void copyFailed(qint64 key, const scr::CopyFailure &failure);
     void copyFailureCleared(qint64 key);
@@ -53,8 +43,6 @@ private:
     QString m_standby;
     const Clock &m_clock;
     std::map<qint64, std::unique_ptr<CopyWorker>> m_copies;
-    QThread m_thread;
-    QTimer *m_timer = nullptr;
 };
 
 } // namespace scr

@@ -1,7 +1,9 @@
 #pragma once
-// VirtualClock: the simulation's time. Runs at a speed factor (1x to 86,400x) against real time, or is
-// stepped by hand (a test, or Step-Simulation), so a one-day ReplayLagTime can be watched in a minute and
-// every run is reproducible. Thread-safe: the engine's workers read it while the GUI changes its speed.
+// VirtualClock: the simulation's time, so a one-day ReplayLagTime can be watched in a minute and every run is
+// reproducible. The Lab keeps it stopped and steps it (Lab::stepSimulation: Step-Simulation, or the console's
+// LabWorker timer at the speed the window asks), on the lab's thread, where every cycle reads it too.
+// Running, it flows at a speed factor (1x to 86,400x) against real time instead. Its lock makes any one call
+// safe from another thread.
 
 #include "core/clock.h"
 

@@ -119,8 +119,6 @@ Lab::~Lab()
 {
     m_flows.clear();
     rememberSourcePositions();
-    for (auto &[key, service] : m_services)
-        service->stop();
     m_services.clear();
     for (auto &[guid, db] : m_mounted)
         if (auto st = db->dismount(); !st)

@@ -1,117 +1,74 @@
-// The replication service in its own thread: cycles run off the caller's thread on a running virtual clock,
-// results arrive by queued signals, and stop() brings it back.
+// The replication service of one standby machine: a cycle runs every copy it holds, and what a copy reports
+// (its events, a failure to keep, a failure gone) leaves the service with that copy's key.
 
 #include "replication/replicationservice.h"
-#include "sim/mailflow.h"
-#include "sim/virtualclock.h"
-#include "store/mounteddatabase.h"
+#include "testsupport.h"
 
 #include <QDir>
-#include <QRegularExpression>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
-
-#include "testsupport.h"
 
 using namespace scr;
 
 class TestReplicationService : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
-    void runsInItsOwnThread()
-    {
-        QTemporaryDir lab;
-        VirtualClock clock(1'750'000'000'000);
-        StoragePaths source{.disk = test::tempDisk(),
-                            .prefix = QStringLiteral("E00"),
-                            .logFolder = {},
-                            .systemFolder = {},
-                            .edbPath = {}};
-        source.logFolder = source.systemFolder = lab.filePath(QStringLiteral("hosts/MBX1/C/Logs"));
-        source.edbPath = lab.filePath(QStringLiteral("hosts/MBX1/C/Data/DB1.edb"));
-        const QUuid guid = QUuid::createUuid();
-        auto db = MountedDatabase::mount(source, guid, QStringLiteral("DB1"), clock);
-        QVERIFY(db.hasValue());
-        const QUuid mailbox = QUuid::createUuid();
-        QVERIFY((*db)->createMailbox({mailbox, QStringLiteral("Ada")}).hasValue());
-        MailFlow flow(**db, {mailbox}, 1, clock.nowMs());
-        flow.setRate(600);
-        flow.setMessageSize(100 * 1024);
 
-        ReplicationService service(QStringLiteral("MBX3"), clock);
-        QSignalSpy events(&service, &ReplicationService::eventRaised);
+    static CopyConfig configIn(const QTemporaryDir &lab, const QString &sg)
+    {
         CopyConfig config;
         config.sourceDisk = config.targetDisk = test::tempDisk();
-        config.identity = QStringLiteral("MBX1\\SG1");
+        config.identity = QStringLiteral("MBX1\\") + sg;
         config.standbyMachine = QStringLiteral("MBX3");
-        config.sourceLogFolder = source.logFolder;
-        config.targetLogFolder = lab.filePath(QStringLiteral("hosts/MBX3/C/Logs"));
-        config.targetEdbPath = lab.filePath(QStringLiteral("hosts/MBX3/C/Data/DB1.edb"));
-        config.databaseGuid = guid;
-        config.replayLagMs = 0;
-        service.addCopy(1, config);
+        config.sourceLogFolder = lab.filePath(QStringLiteral("hosts/MBX1/C/Logs/") + sg);
+        config.targetLogFolder = lab.filePath(QStringLiteral("hosts/MBX3/C/Logs/") + sg);
+        config.targetEdbPath = lab.filePath(QStringLiteral("hosts/MBX3/C/Data/%1.edb").arg(sg));
+        config.databaseGuid = QUuid::createUuid();
+        QDir().mkpath(config.sourceLogFolder);
+        QDir().mkpath(config.targetLogFolder);
+        return config;
+    }
 
-        QThread *cycleThread = nullptr;
-        connect(
-            &service, &ReplicationService::statusesUpdated, &service,
-            [&] { cycleThread = QThread::currentThread(); }, Qt::DirectConnection);
-        CopyStatus latest;
-        QThread *deliveredOn = nullptr;
-        connect(&service, &ReplicationService::statusesUpdated, this,
-                [&](const QList<qint64> &, const QList<CopyStatus> &statuses) {
-                    deliveredOn = QThread::currentThread();
-                    latest = statuses.front();
-                });
+private Q_SLOTS:
+    void failuresLeaveWithTheirCopysKey()
+    {
+        QTemporaryDir lab;
+        test::ManualClock clock;
+        ReplicationService service(QStringLiteral("MBX3"), clock);
+        QSignalSpy events(&service, &ReplicationService::eventRaised);
+        QSignalSpy failed(&service, &ReplicationService::copyFailed);
+        QSignalSpy cleared(&service, &ReplicationService::copyFailureCleared);
 
-        clock.setSpeed(50);
-        clock.setRunning(true);
-        service.start(20);
-        QTimer mail;
-        QString mailError; // asserted below, not in the timer's slot
-        connect(&mail, &QTimer::timeout, this, [&] {
-            if (auto delivered = flow.deliverDue(clock.nowMs()); !delivered && mailError.isEmpty())
-                mailError = delivered.error().toString();
-        });
-        mail.start(10);
-        QTRY_VERIFY_WITH_TIMEOUT(latest.lastLogReplayed > 5, 30000);
-        mail.stop();
-        QVERIFY2(mailError.isEmpty(), qPrintable(mailError));
-        service.stop();
-        clock.setRunning(false);
+        service.addCopy(7, configIn(lab, QStringLiteral("SG1")));
+        // SG2's copy holds the marker of a seed whose process is gone: its first cycle fails it for good.
+        const CopyConfig broken = configIn(lab, QStringLiteral("SG2"));
+        QFile marker(broken.targetLogFolder + QLatin1Char('/') + QLatin1String(CopyWorker::kSeedMarkerName));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("pid 0\nprocessStart 0\nstarted 1700000000000\n");
+        marker.close();
+        service.addCopy(9, broken);
+        QCOMPARE(service.keys(), (QList<qint64>{7, 9}));
+        QCOMPARE(events.size(), 2); // each copy started (2090)
 
-        QVERIFY(cycleThread != nullptr &&
-                cycleThread != QThread::currentThread()); // never on the caller's thread
-        QCOMPARE(deliveredOn, QThread::currentThread());  // queued back to it
-        // Started (2090), then the copy's database created by replay (2094), and no failure among them.
-        QList<int> ids;
-        QStringList seen;
-        for (const QList<QVariant> &e : std::as_const(events)) {
-            ids << e.at(0).value<ReplicationEvent>().id;
-            seen << QString::number(ids.back());
-        }
-        QVERIFY2(ids.size() >= 2 && ids.at(0) == 2090 && ids.contains(2094),
-                 qPrintable(QStringLiteral("events: %1").arg(seen.join(QLatin1Char(' ')))));
-        QCOMPARE(ids.count(2094), 1);
-        QCOMPARE(service.thread(), QThread::currentThread());
-        QVERIFY(!latest.failed);
-        // Back home, it runs synchronously again.
-        const uint32_t copied = service.copy(1)->status().lastLogCopied;
-        QVERIFY(flow.deliverDue(clock.nowMs() + 5000).hasValue());
-        clock.advance(5000);
-        QVERIFY(flow.deliverDue(clock.nowMs()).hasValue());
         service.runCycle();
-        // One cycle on this thread copies every generation the source closed meanwhile (50 messages of
-        // 100 KB: several), as the source's folder lists them.
-        uint32_t lastClosed = 0;
-        static const QRegularExpression closedLog(QStringLiteral("^E00([0-9A-F]{8})\\.log$"));
-        for (const QString &name : QDir(source.logFolder).entryList(QDir::Files))
-            if (const auto m = closedLog.match(name); m.hasMatch())
-                lastClosed = std::max(lastClosed, m.captured(1).toUInt(nullptr, 16));
-        QVERIFY2(lastClosed > copied + 2, qPrintable(QStringLiteral("%1 %2").arg(lastClosed).arg(copied)));
-        QCOMPARE(service.copy(1)->status().lastLogCopied, lastClosed);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toLongLong(), 9);
+        const auto failure = failed.at(0).at(1).value<CopyFailure>();
+        QCOMPARE(failure.eventId, 2104);
+        QVERIFY(failure.permanent);
+        const QList<CopyStatus> statuses = service.statuses();
+        QCOMPARE(statuses.at(0).summary, SummaryCopyStatus::Initializing);
+        QCOMPARE(statuses.at(1).summary, SummaryCopyStatus::Failed);
+
+        service.copy(9)->resume(); // an administrator's Resume clears what the directory keeps
+        QCOMPARE(cleared.size(), 1);
+        QCOMPARE(cleared.at(0).at(0).toLongLong(), 9);
+
+        service.removeCopy(9);
+        QCOMPARE(service.keys(), (QList<qint64>{7}));
+        QVERIFY(service.copy(9) == nullptr);
     }
 };
 
