@@ -12,8 +12,7 @@ namespace scr {
 //   Healthy       copying and replaying as configured (a queue may be long; the lengths say so)
 //   Initializing  no closed log handled yet since the copy was enabled or seeded
 //   Seeding       Update-StorageGroupCopy is copying the database: its marker (CopyWorker::kSeedMarkerName)
-//   is
-//                 in the copy's LogFolderPath on the standby machine and the process that wrote it still
+//                 is in the copy's LogFolderPath on the standby machine and the process that wrote it still
 //                 runs, so every process that reads the files sees it. A marker whose process ended (killed
 //                 mid-seed) leaves the copy Failed, saying to run Update-StorageGroupCopy again.
 //   Suspended     Suspend-StorageGroupCopy; the copy queue keeps growing until Resume

@@ -1,5 +1,7 @@
 #include "replayrate.h"
 
+#include "core/keyvaluetext.h"
+
 #include <mutex>
 
 namespace scr {
@@ -24,16 +26,10 @@ std::optional<ReplayRate> readLocked(const HostDisk &labFolder)
     auto text = labFolder.readAll(path);
     if (!text)
         return std::nullopt;
+    const auto values = parseKeyValueText(*text);
     ReplayRate rate;
-    for (const QByteArray &line : text->split('\n')) {
-        const QList<QByteArray> kv = line.trimmed().split(' ');
-        if (kv.size() != 2)
-            continue;
-        if (kv[0] == "logs")
-            rate.logs = kv[1].toLongLong();
-        else if (kv[0] == "elapsedNs")
-            rate.elapsedNs = kv[1].toLongLong();
-    }
+    rate.logs = values.value("logs").toLongLong();
+    rate.elapsedNs = values.value("elapsedNs").toLongLong();
     if (rate.logs <= 0 || rate.elapsedNs <= 0)
         return std::nullopt;
     return rate;
@@ -65,6 +61,29 @@ Status ReplayRate::record(const HostDisk &labFolder, qint64 logs, qint64 elapsed
     const QByteArray text =
         QStringLiteral("logs %1\nelapsedNs %2\n").arg(rate.logs).arg(rate.elapsedNs).toLatin1();
     return labFolder.writeAtomically(ratePath(labFolder), text);
+}
+
+void ReplayRateMeter::measured(qint64 logs, qint64 elapsedNs)
+{
+    if (!m_folder)
+        return;
+    m_logs += logs;
+    m_ns += elapsedNs;
+    if (m_flushed.isValid() && m_flushed.elapsed() < kFlushMs)
+        return;
+    flush();
+}
+
+void ReplayRateMeter::flush()
+{
+    if (!m_folder || m_logs == 0)
+        return;
+    // A measurement that cannot be written is only a worse estimate later: the replay itself succeeded.
+    if (ReplayRate::record(*m_folder, m_logs, m_ns)) {
+        m_logs = 0;
+        m_ns = 0;
+    }
+    m_flushed.start();
 }
 
 } // namespace scr

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+#include <QElapsedTimer>
+
 namespace scr {
 
 struct ReplayRate
@@ -27,6 +29,29 @@ struct ReplayRate
     // Adds a measurement (logs replayed in elapsedNs) to what the lab folder holds, durably. Serialized in
     // this process (every copy's worker may report).
     static Status record(const HostDisk &labFolder, qint64 logs, qint64 elapsedNs);
+};
+
+// ReplayRateMeter: what one replayer measured and has not yet added to the lab folder's ReplayRate. It is
+// written at most every kFlushMs of wall clock (the first measurement at once) and when the meter goes.
+class ReplayRateMeter
+{
+public:
+    static constexpr qint64 kFlushMs = 5000;
+
+    // labFolder unset: nothing is measured.
+    explicit ReplayRateMeter(std::optional<HostDisk> labFolder) : m_folder(std::move(labFolder)) {}
+    ~ReplayRateMeter() { flush(); }
+    ReplayRateMeter(const ReplayRateMeter &) = delete;
+    ReplayRateMeter &operator=(const ReplayRateMeter &) = delete;
+
+    void measured(qint64 logs, qint64 elapsedNs);
+    void flush();
+
+private:
+    std::optional<HostDisk> m_folder;
+    qint64 m_logs = 0;
+    qint64 m_ns = 0;
+    QElapsedTimer m_flushed;
 };
 
 } // namespace scr
