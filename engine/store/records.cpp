@@ -25,40 +25,53 @@ template <typename Record, typename Fill> Result<Record> decodeWith(const LogRec
     return rec;
 }
 
+// CreateDatabase, Attach and CreateMailbox records hold the same two fields: a GUID, then a text.
+QByteArray encodeGuidAndText(const QUuid &guid, const QString &text)
+{
+    QByteArray out;
+    ByteWriter w(out);
+    w.putUuid(guid);
+    w.putString(text);
+    return out;
+}
+
+template <typename Record, QUuid Record::*Guid, QString Record::*Text>
+Result<Record> decodeGuidAndText(const LogRecordView &view)
+{
+    return decodeWith<Record>(view, [](ByteReader &r, Record &rec) {
+        rec.*Guid = r.getUuid();
+        rec.*Text = r.getString();
+    });
+}
+
+// The GUID of the database a record of type Record names.
+template <typename Record> Result<QUuid> databaseGuidIn(const LogRecordView &view)
+{
+    auto rec = Record::decode(view);
+    return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
+}
+
 } // namespace
 
 QByteArray CreateDatabaseRecord::encode() const
 {
-    QByteArray out;
-    ByteWriter w(out);
-    w.putUuid(databaseGuid);
-    w.putString(databaseName);
-    return out;
+    return encodeGuidAndText(databaseGuid, databaseName);
 }
 
 Result<CreateDatabaseRecord> CreateDatabaseRecord::decode(const LogRecordView &view)
 {
-    return decodeWith<CreateDatabaseRecord>(view, [](ByteReader &r, CreateDatabaseRecord &rec) {
-        rec.databaseGuid = r.getUuid();
-        rec.databaseName = r.getString();
-    });
+    return decodeGuidAndText<CreateDatabaseRecord, &CreateDatabaseRecord::databaseGuid,
+                             &CreateDatabaseRecord::databaseName>(view);
 }
 
 QByteArray AttachRecord::encode() const
 {
-    QByteArray out;
-    ByteWriter w(out);
-    w.putUuid(databaseGuid);
-    w.putString(edbPath);
-    return out;
+    return encodeGuidAndText(databaseGuid, edbPath);
 }
 
 Result<AttachRecord> AttachRecord::decode(const LogRecordView &view)
 {
-    return decodeWith<AttachRecord>(view, [](ByteReader &r, AttachRecord &rec) {
-        rec.databaseGuid = r.getUuid();
-        rec.edbPath = r.getString();
-    });
+    return decodeGuidAndText<AttachRecord, &AttachRecord::databaseGuid, &AttachRecord::edbPath>(view);
 }
 
 QByteArray DetachRecord::encode() const
@@ -77,19 +90,13 @@ Result<DetachRecord> DetachRecord::decode(const LogRecordView &view)
 
 QByteArray CreateMailboxRecord::encode() const
 {
-    QByteArray out;
-    ByteWriter w(out);
-    w.putUuid(mailboxGuid);
-    w.putString(displayName);
-    return out;
+    return encodeGuidAndText(mailboxGuid, displayName);
 }
 
 Result<CreateMailboxRecord> CreateMailboxRecord::decode(const LogRecordView &view)
 {
-    return decodeWith<CreateMailboxRecord>(view, [](ByteReader &r, CreateMailboxRecord &rec) {
-        rec.mailboxGuid = r.getUuid();
-        rec.displayName = r.getString();
-    });
+    return decodeGuidAndText<CreateMailboxRecord, &CreateMailboxRecord::mailboxGuid,
+                             &CreateMailboxRecord::displayName>(view);
 }
 
 QByteArray DeliverMessageRecord::bodyBytes() const
@@ -188,18 +195,12 @@ Result<DeleteMessageRecord> DeleteMessageRecord::decode(const LogRecordView &vie
 Result<QUuid> databaseGuidOf(const LogRecordView &view)
 {
     switch (view.type) {
-    case RecordType::CreateDatabase: {
-        auto rec = CreateDatabaseRecord::decode(view);
-        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
-    }
-    case RecordType::Attach: {
-        auto rec = AttachRecord::decode(view);
-        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
-    }
-    case RecordType::Detach: {
-        auto rec = DetachRecord::decode(view);
-        return rec ? Result<QUuid>(rec->databaseGuid) : Result<QUuid>(rec.error());
-    }
+    case RecordType::CreateDatabase:
+        return databaseGuidIn<CreateDatabaseRecord>(view);
+    case RecordType::Attach:
+        return databaseGuidIn<AttachRecord>(view);
+    case RecordType::Detach:
+        return databaseGuidIn<DetachRecord>(view);
     default:
         return QUuid();
     }
