@@ -46,425 +46,552 @@ Error cancelled()
                  QStringLiteral("run recovery again to finish"), JetCode::OperationCancelled};
 }
 
-} // namespace
-
-Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &clock,
-                                     const Progress &progress)
+// One run of recovery, a step at a time in the order run() calls them: what each step finds is kept for the
+// next. Every step before applyLogs() only reads, so a refusal changes nothing.
+class RecoveryRun
 {
-    const HostDisk &disk = opts.disk;
-    const auto show = [&](const QString &p) {
-        return opts.displayPath ? opts.displayPath(p) : disk.displayPath(p);
-    };
-    if (!isValidLogPrefix(opts.prefix))
-        return Error{opts.prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
-                     JetCode::InvalidParameter};
-    const QString systemFolder = opts.systemFolder.isEmpty() ? opts.logFolder : opts.systemFolder;
-    auto listing = listLogFolder(disk, opts.logFolder, opts.prefix);
-    if (!listing)
-        return Error{show(opts.logFolder), listing.error().reason, QStringLiteral("check the /l path"),
-                     listing.error().code};
+public:
+    RecoveryRun(const RecoveryOptions &opts, const Clock &clock, const Recovery::Progress &progress)
+        : m_opts(opts), m_clock(clock), m_progress(progress), m_disk(opts.disk),
+          m_systemFolder(opts.systemFolder.isEmpty() ? opts.logFolder : opts.systemFolder),
+          m_openPath(opts.logFolder + QLatin1Char('/') + openLogFileName(opts.prefix)),
+          m_damagedPath(m_openPath + QStringLiteral(".damaged"))
+    {}
 
-    // Which database file: /d names the file, or a folder that holds one.
-    QString dbPath = opts.databasePath;
-    bool dbPathIsFolder = false;
-    if (disk.isFolder(dbPath)) {
-        auto found = disk.fileNames(dbPath, QStringLiteral("*.edb"));
+    Result<RecoveryReport> run();
+
+private:
+    QString show(const QString &path) const
+    {
+        return m_opts.displayPath ? m_opts.displayPath(path) : m_disk.displayPath(path);
+    }
+    QString openLogName() const { return openLogFileName(m_opts.prefix); }
+    Status listLogs();
+    Status openDatabase();
+    Status readCheckpointFile();
+    void findStart();
+    Status examineOpenLog();
+    Status planLogs();
+    Status checkTail();
+    Status checkLogRequired();
+    Result<RecoveryReport> finishWithoutReplay();
+    Status verifyLogs();
+    Status verifyLog(const PlannedLog &entry, qint64 &prevCreation);
+    Status checkRecordOwner(const LogRecordView &view, const PlannedLog &entry);
+    Status createDatabase();
+    Status applyLogs();
+    Status finish();
+    Status setAsideDamaged();
+
+    const RecoveryOptions &m_opts;
+    const Clock &m_clock;
+    const Recovery::Progress &m_progress;
+    const HostDisk &m_disk;
+    const QString m_systemFolder;
+    const QString m_openPath;
+    const QString m_damagedPath;
+    LogFolderListing m_listing;
+    QString m_dbPath;
+    bool m_dbPathIsFolder = false;
+    std::unique_ptr<Database> m_db;
+    RecoveryReport m_report;
+    QString m_chkPath;
+    std::optional<Checkpoint> m_checkpoint;
+    uint32_t m_start = 0; // the first generation to replay
+    uint32_t m_openGen = 0;
+    bool m_unwrittenOpenLog = false;
+    bool m_damagedOpenLog = false;
+    std::vector<PlannedLog> m_plan;
+    bool m_onlyTheLostOpenLog = false;
+    std::optional<LogSignature> m_streamSignature;
+    std::optional<Found> m_creation;
+    Lsn m_end;
+    bool m_wasClean = false;
+};
+
+Result<RecoveryReport> RecoveryRun::run()
+{
+    if (!isValidLogPrefix(m_opts.prefix))
+        return Error{m_opts.prefix, QStringLiteral("is not a log prefix"), QStringLiteral("use E00 to E49"),
+                     JetCode::InvalidParameter};
+    SCR_TRY(listLogs());
+    SCR_TRY(openDatabase());
+    SCR_TRY(readCheckpointFile());
+    findStart();
+    SCR_TRY(examineOpenLog());
+    SCR_TRY(planLogs());
+    SCR_TRY(checkTail());
+    SCR_TRY(checkLogRequired());
+    if (m_plan.empty())
+        return finishWithoutReplay();
+    SCR_TRY(verifyLogs());
+    SCR_TRY(createDatabase());
+    SCR_TRY(applyLogs());
+    SCR_TRY(finish());
+    return m_report;
+}
+
+Status RecoveryRun::listLogs()
+{
+    auto listing = listLogFolder(m_disk, m_opts.logFolder, m_opts.prefix);
+    if (!listing)
+        return Error{show(m_opts.logFolder), listing.error().reason, QStringLiteral("check the /l path"),
+                     listing.error().code};
+    m_listing = std::move(*listing);
+    return {};
+}
+
+// Which database file: /d names the file, or a folder that holds one.
+Status RecoveryRun::openDatabase()
+{
+    m_dbPath = m_opts.databasePath;
+    if (m_disk.isFolder(m_dbPath)) {
+        auto found = m_disk.fileNames(m_dbPath, QStringLiteral("*.edb"));
         if (!found)
             return found.error();
         const QStringList &edbs = *found;
         if (edbs.size() > 1)
-            return Error{show(dbPath), QStringLiteral("holds %1 database files").arg(edbs.size()),
+            return Error{show(m_dbPath), QStringLiteral("holds %1 database files").arg(edbs.size()),
                          QStringLiteral("name the .edb file in /d"), JetCode::InvalidParameter};
-        dbPathIsFolder = edbs.isEmpty();
+        m_dbPathIsFolder = edbs.isEmpty();
         if (!edbs.isEmpty())
-            dbPath = dbPath + QLatin1Char('/') + edbs.first();
+            m_dbPath = m_dbPath + QLatin1Char('/') + edbs.first();
     }
     // Recovery writes the database, its WAL and the checkpoint: refuse read-only folders before touching
     // anything.
-    for (const QString &folder : {dbPathIsFolder ? dbPath : folderOf(dbPath), systemFolder}) {
-        if (!disk.isFolder(folder))
+    for (const QString &folder : {m_dbPathIsFolder ? m_dbPath : folderOf(m_dbPath), m_systemFolder}) {
+        if (!m_disk.isFolder(folder))
             continue;
-        if (auto st = disk.checkWritableFolder(folder); !st)
+        if (auto st = m_disk.checkWritableFolder(folder); !st)
             return Error{show(folder), st.error().reason, st.error().fix, st.error().code};
     }
-    if (!disk.exists(dbPath) && !dbPath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
-        return Error{show(dbPath), QStringLiteral("no such database file or folder"),
+    if (!m_disk.exists(m_dbPath) && !m_dbPath.endsWith(QStringLiteral(".edb"), Qt::CaseInsensitive))
+        return Error{show(m_dbPath), QStringLiteral("no such database file or folder"),
                      QStringLiteral("check the /d path: a folder that exists, or a .edb file"),
                      JetCode::FileNotFound};
-    std::unique_ptr<Database> db;
-    if (!dbPathIsFolder && disk.exists(dbPath)) {
-        auto opened = Database::open(disk, dbPath, Database::Access::ReadWrite, show(dbPath));
+    if (!m_dbPathIsFolder && m_disk.exists(m_dbPath)) {
+        auto opened = Database::open(m_disk, m_dbPath, Database::Access::ReadWrite, show(m_dbPath));
         if (!opened)
             return opened.error();
-        db = std::move(*opened);
+        m_db = std::move(*opened);
     }
+    return {};
+}
 
-    RecoveryReport report;
-    const QString chkPath = systemFolder + QLatin1Char('/') + checkpointFileName(opts.prefix);
-    std::optional<Checkpoint> checkpoint;
-    if (disk.exists(chkPath)) {
-        auto c = readCheckpoint(disk, chkPath, show(chkPath));
+Status RecoveryRun::readCheckpointFile()
+{
+    m_chkPath = m_systemFolder + QLatin1Char('/') + checkpointFileName(m_opts.prefix);
+    if (m_disk.exists(m_chkPath)) {
+        auto c = readCheckpoint(m_disk, m_chkPath, show(m_chkPath));
         if (!c)
             return c.error();
-        checkpoint = *c;
+        m_checkpoint = *c;
     }
+    return {};
+}
 
-    // Where replay starts.
-    uint32_t start = 0;
-    if (db) {
-        const DatabaseHeader &h = db->header();
-        switch (h.state) {
-        case DatabaseState::CleanShutdown:
-            start = h.lastConsistent.generation;
-            break;
-        case DatabaseState::JustCreated:
-            start = h.logRequiredLow;
-            break;
-        case DatabaseState::DirtyShutdown:
-            if (checkpoint && checkpoint->signature == h.logSignature && checkpoint->databaseGuid == h.guid &&
-                checkpoint->position.generation > 0) {
-                start = checkpoint->position.generation;
-                report.usedCheckpoint = true;
-            } else {
-                start = h.logRequiredLow != 0 ? h.logRequiredLow : h.applied.generation;
-                report.notes << QStringLiteral("No usable checkpoint: starting from the database header.");
-            }
-            break;
-        }
-        start = std::max<uint32_t>(start, 1);
-    }
-
-    // The generations to replay, in order, with every gap named.
-    const QString openPath = opts.logFolder + QLatin1Char('/') + openLogFileName(opts.prefix);
-    uint32_t openGen = 0;
-    // A roll-over's prepared E00.log that a power loss left without its header holds nothing: as if the
-    // crash had come just before it was renamed into place (the writer makes it again).
-    bool unwrittenOpenLog = false;
-    if (listing->hasOpenLog && !listing->closedGenerations.empty() && isUnwrittenLog(disk, openPath)) {
-        listing->hasOpenLog = false;
-        unwrittenOpenLog = true;
-        report.notes << QStringLiteral("%1 holds nothing yet (its header was never written).")
-                            .arg(openLogFileName(opts.prefix));
-    }
-    // A damaged E00.log (its header or its length) cannot be replayed and never will be: with /a recovery
-    // goes on without it, as without a missing one, and keeps the file aside (E00.log.damaged) so that the
-    // store can start the next log; without /a the refusal says exactly that, so following its fix works.
-    const QString damagedPath = openPath + QStringLiteral(".damaged");
-    bool damagedOpenLog = false;
-    if (listing->hasOpenLog) {
-        auto open = LogFile::load(disk, openPath, show(openPath));
-        if (!open) {
-            const Error &e = open.error();
-            if (!opts.allowLossOfTail)
-                return Error{
-                    e.object, e.reason,
-                    QStringLiteral("run eseutil /r with /a: recovery then goes on without %1 (its records "
-                                   "that the database does not hold yet are lost) and keeps the damaged "
-                                   "file as %2; or restore %1 from a good copy")
-                        .arg(openLogFileName(opts.prefix), fileNameOf(damagedPath)),
-                    e.code};
-            damagedOpenLog = true;
-            listing->hasOpenLog = false;
-            report.notes << QStringLiteral(
-                                "%1 is damaged (%2): recovery goes on without it (/a); it is kept as %3.")
-                                .arg(openLogFileName(opts.prefix), e.reason, fileNameOf(damagedPath));
+// Where replay starts, as the database's header and the checkpoint say.
+void RecoveryRun::findStart()
+{
+    if (!m_db)
+        return;
+    const DatabaseHeader &h = m_db->header();
+    switch (h.state) {
+    case DatabaseState::CleanShutdown:
+        m_start = h.lastConsistent.generation;
+        break;
+    case DatabaseState::JustCreated:
+        m_start = h.logRequiredLow;
+        break;
+    case DatabaseState::DirtyShutdown:
+        if (m_checkpoint && m_checkpoint->signature == h.logSignature &&
+            m_checkpoint->databaseGuid == h.guid && m_checkpoint->position.generation > 0) {
+            m_start = m_checkpoint->position.generation;
+            m_report.usedCheckpoint = true;
         } else {
-            openGen = open->header().generation;
+            m_start = h.logRequiredLow != 0 ? h.logRequiredLow : h.applied.generation;
+            m_report.notes << QStringLiteral("No usable checkpoint: starting from the database header.");
         }
+        break;
     }
-    // Once recovery has succeeded (a refusal changes nothing): a damaged E00.log is set aside, and when the
-    // open log was lost (/a) the stream goes on in a new E00.log after the last closed generation, as ESE's
-    // recovery leaves it, so the database mounts (a mount's recovery would find no current log).
-    const auto setAsideDamaged = [&]() -> Status {
-        if (damagedOpenLog) {
-            SCR_TRY(disk.rename(openPath, damagedPath));
-            logging::get("store")->warn("{} was damaged and is kept as {}", show(openPath).toStdString(),
-                                        show(damagedPath).toStdString());
-        }
-        if ((damagedOpenLog || report.lostTail) && (listing->lastClosed() > 0 || db)) {
-            auto stream =
-                LogStream::open(disk, opts.logFolder, opts.prefix, clock,
-                                db ? std::optional<LogSignature>(db->header().logSignature) : std::nullopt);
-            if (!stream)
-                return stream.error();
-            report.notes << QStringLiteral("Started a new %1 at generation %2.")
-                                .arg(openLogFileName(opts.prefix))
-                                .arg((*stream)->generation());
-        }
+    m_start = std::max<uint32_t>(m_start, 1);
+}
+
+// A roll-over's prepared E00.log that a power loss left without its header holds nothing: as if the crash had
+// come just before it was renamed into place (the writer makes it again). A damaged E00.log (its header or
+// its length) cannot be replayed and never will be: with /a recovery goes on without it, as without a missing
+// one, and keeps the file aside (E00.log.damaged) so that the store can start the next log; without /a the
+// refusal says exactly that, so following its fix works.
+Status RecoveryRun::examineOpenLog()
+{
+    if (m_listing.hasOpenLog && !m_listing.closedGenerations.empty() && isUnwrittenLog(m_disk, m_openPath)) {
+        m_listing.hasOpenLog = false;
+        m_unwrittenOpenLog = true;
+        m_report.notes
+            << QStringLiteral("%1 holds nothing yet (its header was never written).").arg(openLogName());
+    }
+    if (!m_listing.hasOpenLog)
         return {};
-    };
-    if (!db) {
-        start = !listing->closedGenerations.empty() ? listing->closedGenerations.front() : openGen;
-        if (start == 0)
+    auto open = LogFile::load(m_disk, m_openPath, show(m_openPath));
+    if (open) {
+        m_openGen = open->header().generation;
+        return {};
+    }
+    const Error &e = open.error();
+    if (!m_opts.allowLossOfTail)
+        return Error{e.object, e.reason,
+                     QStringLiteral("run eseutil /r with /a: recovery then goes on without %1 (its records "
+                                    "that the database does not hold yet are lost) and keeps the damaged "
+                                    "file as %2; or restore %1 from a good copy")
+                         .arg(openLogName(), fileNameOf(m_damagedPath)),
+                     e.code};
+    m_damagedOpenLog = true;
+    m_listing.hasOpenLog = false;
+    m_report.notes << QStringLiteral(
+                          "%1 is damaged (%2): recovery goes on without it (/a); it is kept as %3.")
+                          .arg(openLogName(), e.reason, fileNameOf(m_damagedPath));
+    return {};
+}
+
+// The generations to replay, in order, with every gap named.
+Status RecoveryRun::planLogs()
+{
+    if (!m_db) {
+        m_start = !m_listing.closedGenerations.empty() ? m_listing.closedGenerations.front() : m_openGen;
+        if (m_start == 0)
             return Error{
-                show(dbPath),
+                show(m_dbPath),
                 QStringLiteral("the database file does not exist and there are no logs to "
                                "create it from"),
                 QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
                 JetCode::FileNotFound};
     }
-    std::vector<PlannedLog> plan;
-    uint32_t expected = start;
-    for (uint32_t gen : listing->closedGenerations) {
-        if (gen < start)
+    uint32_t expected = m_start;
+    for (uint32_t gen : m_listing.closedGenerations) {
+        if (gen < m_start)
             continue;
         if (gen != expected)
-            return missingLog(logFileName(opts.prefix, expected),
+            return missingLog(logFileName(m_opts.prefix, expected),
                               QStringLiteral("generation %1 is missing, but later logs exist").arg(expected),
                               QStringLiteral("restore the missing log; logs after a gap cannot be replayed"));
-        plan.push_back({gen, opts.logFolder + QLatin1Char('/') + logFileName(opts.prefix, gen), false});
+        m_plan.push_back({gen, m_opts.logFolder + QLatin1Char('/') + logFileName(m_opts.prefix, gen), false});
         ++expected;
     }
-    if (listing->hasOpenLog && openGen >= start) {
-        if (openGen != expected)
-            return missingLog(logFileName(opts.prefix, expected),
+    if (m_listing.hasOpenLog && m_openGen >= m_start) {
+        if (m_openGen != expected)
+            return missingLog(logFileName(m_opts.prefix, expected),
                               QStringLiteral("generation %1 is missing before %2 (generation %3)")
                                   .arg(expected)
-                                  .arg(openLogFileName(opts.prefix))
-                                  .arg(openGen),
+                                  .arg(openLogName())
+                                  .arg(m_openGen),
                               QStringLiteral("restore the missing log; logs after a gap cannot be replayed"));
-        plan.push_back({openGen, openPath, true});
-    } else if (listing->hasOpenLog && openGen < start && !plan.empty()) {
-        return missingLog(openLogFileName(opts.prefix),
-                          QStringLiteral("holds generation %1, older than the closed logs").arg(openGen),
+        m_plan.push_back({m_openGen, m_openPath, true});
+    } else if (m_listing.hasOpenLog && m_openGen < m_start && !m_plan.empty()) {
+        return missingLog(openLogName(),
+                          QStringLiteral("holds generation %1, older than the closed logs").arg(m_openGen),
                           QStringLiteral("remove the stale E00.log"));
     }
-    const bool nothingNeeded = db && db->header().state == DatabaseState::CleanShutdown && plan.empty();
+    return {};
+}
+
+// Whether the log stream's end is there: E00.log, or a roll-over that stopped before it held anything;
+// else, with /a, its changes are lost.
+Status RecoveryRun::checkTail()
+{
+    const bool nothingNeeded = m_db && m_db->header().state == DatabaseState::CleanShutdown && m_plan.empty();
     // A crash between the two renames of a roll-over leaves the prepared next log (E00tmp.log) instead of
     // E00.log. It holds no record yet, so nothing is lost: the writer renames it when it opens the stream.
-    bool interruptedRollOver = unwrittenOpenLog;
-    if (!listing->hasOpenLog && listing->hasNextTemp && !plan.empty()) {
-        auto next = LogFile::load(disk, opts.logFolder + QLatin1Char('/') + nextLogTempFileName(opts.prefix));
-        if (next && next->header().generation == plan.back().generation + 1) {
+    bool interruptedRollOver = m_unwrittenOpenLog;
+    if (!m_listing.hasOpenLog && m_listing.hasNextTemp && !m_plan.empty()) {
+        auto next =
+            LogFile::load(m_disk, m_opts.logFolder + QLatin1Char('/') + nextLogTempFileName(m_opts.prefix));
+        if (next && next->header().generation == m_plan.back().generation + 1) {
             auto scan = next->scan(true);
             interruptedRollOver = interruptedRollOver || (scan && scan->records == 0);
         }
         if (interruptedRollOver)
-            report.notes << QStringLiteral(
-                                "%1 was being prepared when the log stream stopped; it holds nothing.")
-                                .arg(nextLogTempFileName(opts.prefix));
+            m_report.notes << QStringLiteral(
+                                  "%1 was being prepared when the log stream stopped; it holds nothing.")
+                                  .arg(nextLogTempFileName(m_opts.prefix));
     }
-    if (!listing->hasOpenLog && !nothingNeeded && !interruptedRollOver) {
-        if (!opts.allowLossOfTail)
+    if (!m_listing.hasOpenLog && !nothingNeeded && !interruptedRollOver) {
+        if (!m_opts.allowLossOfTail)
             return missingLog(
-                openLogFileName(opts.prefix),
+                openLogName(),
                 QStringLiteral("the current log is missing; the last log present is generation %1")
-                    .arg(plan.empty() ? start - 1 : plan.back().generation),
+                    .arg(m_plan.empty() ? m_start - 1 : m_plan.back().generation),
                 QStringLiteral("restore it, or run eseutil /r with /a to accept losing its changes"));
-        report.lostTail = true;
-        report.notes
-            << QStringLiteral("%1 is missing: its changes are lost (/a).").arg(openLogFileName(opts.prefix));
+        m_report.lostTail = true;
+        m_report.notes << QStringLiteral("%1 is missing: its changes are lost (/a).").arg(openLogName());
     }
-    // /a lost the open log (missing or damaged) while the file already holds some of its records: every
-    // record is applied whole (Database::applyRecord), so the file is consistent at what it holds, and only
-    // records after those are lost. Recovery replays what is left and closes the file there.
-    bool onlyTheLostOpenLog = false;
-    if (db && db->header().state == DatabaseState::DirtyShutdown) {
-        const uint32_t required = db->header().logRequiredHigh;
-        const uint32_t have = plan.empty() ? 0 : plan.back().generation;
-        const uint32_t lost = listing->lastClosed() + 1; // the generation the open log held
-        onlyTheLostOpenLog =
-            report.lostTail && required <= lost &&
-            (plan.empty() ? start == lost : plan.front().generation == start && have + 1 == lost);
-        if (!onlyTheLostOpenLog && (plan.empty() || plan.front().generation != start || have < required))
-            return missingLog(
-                logFileName(opts.prefix, plan.empty() ? start : have + 1),
-                QStringLiteral("the database needs generations %1 to %2 (Log Required), and this "
-                               "one is missing")
-                    .arg(start)
-                    .arg(required),
-                QStringLiteral("restore the log; /a cannot skip logs that the database requires"));
-    }
-    if (plan.empty()) {
-        report.databasePath = dbPath;
-        if (onlyTheLostOpenLog) {
-            // Nothing to replay: the file holds all that is left of the lost log's records. Closed there.
-            DatabaseHeader h = db->header();
-            h.state = DatabaseState::CleanShutdown;
-            h.lastConsistent = h.applied;
-            h.lastConsistentMs = clock.nowMs();
-            h.logRequiredLow = h.logRequiredHigh = 0;
-            SCR_TRY(db->writeHeader(h));
-            report.notes << QStringLiteral(
-                                "The database holds every record left before the lost %1: now Clean "
-                                "Shutdown at %2.")
-                                .arg(openLogFileName(opts.prefix), h.applied.toString());
-        } else {
-            report.notes << QStringLiteral(
-                "The database is in Clean Shutdown and no later log exists: nothing to do.");
-        }
-        report.end = db ? db->header().lastConsistent : Lsn{};
-        SCR_TRY(setAsideDamaged());
-        return report;
-    }
+    return {};
+}
 
-    // Pass 1: check every log before changing anything.
-    const QUuid dbGuid = db ? db->header().guid : QUuid();
-    const Lsn alreadyApplied = db ? db->header().applied : Lsn{};
-    std::optional<LogSignature> streamSignature;
-    if (db)
-        streamSignature = db->header().logSignature;
-    std::optional<Found> creation;
-    qint64 prevCreation = -1;
-    Lsn end;
-    for (std::size_t i = 0; i < plan.size(); ++i) {
-        if (progress && !progress(QStringLiteral("Verifying logs"), int(i), int(plan.size())))
-            return cancelled();
-        const PlannedLog &entry = plan[i];
-        auto log = LogFile::load(disk, entry.path, show(entry.path));
-        if (!log)
-            return log.error();
-        const LogHeader &header = log->header();
-        if (header.generation != entry.generation)
-            return Error{show(entry.path),
-                         QStringLiteral("the file is named for generation %1 but holds generation %2")
-                             .arg(entry.generation)
-                             .arg(header.generation),
-                         QStringLiteral("rename or remove the misplaced log"),
-                         JetCode::LogGenerationMismatch};
-        if (!streamSignature)
-            streamSignature = header.signature;
-        if (header.signature != *streamSignature ||
-            header.prefix.compare(opts.prefix, Qt::CaseInsensitive) != 0)
-            return Error{
-                show(entry.path),
-                db ? QStringLiteral("its log signature does not match the database's: the log belongs to "
-                                    "another log stream")
-                   : QStringLiteral("its log signature differs from the logs before it"),
-                QStringLiteral("remove logs that are not of this storage group, or use the database "
-                               "that belongs to these logs"),
-                JetCode::BadLogSignature};
-        if (prevCreation >= 0 && header.prevCreationTimeMs != prevCreation)
-            return Error{show(entry.path),
-                         QStringLiteral("does not follow generation %1: it was made for another sequence")
-                             .arg(entry.generation - 1),
-                         QStringLiteral("restore the log that belongs to this sequence"),
-                         JetCode::InvalidLogSequence};
-        prevCreation = header.creationTimeMs;
-        auto scan = log->scan(entry.isOpenLog, [&](const LogRecordView &view) -> Status {
-            auto owner = databaseGuidOf(view);
-            if (!owner)
-                return owner.error();
-            if (owner->isNull())
-                return {};
-            const QUuid guid = *owner;
-            if (view.type == RecordType::CreateDatabase && !db && !creation &&
-                (opts.databaseGuid.isNull() || opts.databaseGuid == guid)) {
-                auto rec = CreateDatabaseRecord::decode(view);
-                if (!rec)
-                    return rec.error();
-                creation = Found{*rec, view.lsn, view.timeMs};
-                return {};
-            }
-            const QUuid ours = db ? dbGuid : (creation ? creation->record.databaseGuid : QUuid());
-            if (db && view.lsn <= alreadyApplied)
-                return {};
-            if (!ours.isNull() && guid != ours)
-                return Error{
-                    show(entry.path),
-                    QStringLiteral("the record at %1 is for database %2, not for %3")
-                        .arg(view.lsn.toString(), guid.toString(QUuid::WithoutBraces),
-                             ours.toString(QUuid::WithoutBraces)),
-                    QStringLiteral("use the logs of this database, or the database file of these logs"),
-                    JetCode::AttachedDatabaseMismatch};
-            return {};
-        });
-        if (!scan)
-            return scan.error();
-        end = scan->end;
+// /a lost the open log (missing or damaged) while the file already holds some of its records: every record is
+// applied whole (Database::applyRecord), so the file is consistent at what it holds, and only records after
+// those are lost. Recovery replays what is left and closes the file there.
+Status RecoveryRun::checkLogRequired()
+{
+    if (!m_db || m_db->header().state != DatabaseState::DirtyShutdown)
+        return {};
+    const uint32_t required = m_db->header().logRequiredHigh;
+    const uint32_t have = m_plan.empty() ? 0 : m_plan.back().generation;
+    const uint32_t lost = m_listing.lastClosed() + 1; // the generation the open log held
+    m_onlyTheLostOpenLog =
+        m_report.lostTail && required <= lost &&
+        (m_plan.empty() ? m_start == lost : m_plan.front().generation == m_start && have + 1 == lost);
+    if (!m_onlyTheLostOpenLog && (m_plan.empty() || m_plan.front().generation != m_start || have < required))
+        return missingLog(logFileName(m_opts.prefix, m_plan.empty() ? m_start : have + 1),
+                          QStringLiteral("the database needs generations %1 to %2 (Log Required), and this "
+                                         "one is missing")
+                              .arg(m_start)
+                              .arg(required),
+                          QStringLiteral("restore the log; /a cannot skip logs that the database requires"));
+    return {};
+}
+
+Result<RecoveryReport> RecoveryRun::finishWithoutReplay()
+{
+    m_report.databasePath = m_dbPath;
+    if (m_onlyTheLostOpenLog) {
+        // Nothing to replay: the file holds all that is left of the lost log's records. Closed there.
+        DatabaseHeader h = m_db->header();
+        h.state = DatabaseState::CleanShutdown;
+        h.lastConsistent = h.applied;
+        h.lastConsistentMs = m_clock.nowMs();
+        h.logRequiredLow = h.logRequiredHigh = 0;
+        SCR_TRY(m_db->writeHeader(h));
+        m_report.notes << QStringLiteral("The database holds every record left before the lost %1: now Clean "
+                                         "Shutdown at %2.")
+                              .arg(openLogName(), h.applied.toString());
+    } else {
+        m_report.notes << QStringLiteral(
+            "The database is in Clean Shutdown and no later log exists: nothing to do.");
     }
-    if (!db && !creation)
+    m_report.end = m_db ? m_db->header().lastConsistent : Lsn{};
+    SCR_TRY(setAsideDamaged());
+    return m_report;
+}
+
+// Pass 1: check every log before changing anything.
+Status RecoveryRun::verifyLogs()
+{
+    if (m_db)
+        m_streamSignature = m_db->header().logSignature;
+    qint64 prevCreation = -1;
+    for (std::size_t i = 0; i < m_plan.size(); ++i) {
+        if (m_progress && !m_progress(QStringLiteral("Verifying logs"), int(i), int(m_plan.size())))
+            return cancelled();
+        SCR_TRY(verifyLog(m_plan[i], prevCreation));
+    }
+    if (!m_db && !m_creation)
         return Error{
-            show(dbPath),
+            show(m_dbPath),
             QStringLiteral("the database file does not exist and the logs from generation %1 on do not "
                            "contain its creation")
-                .arg(start),
+                .arg(m_start),
             QStringLiteral("restore the database file, or seed the copy with Update-StorageGroupCopy"),
             JetCode::FileNotFound};
+    return {};
+}
 
-    // Pass 2: apply. Nothing above changed a byte.
-    if (!db) {
-        if (dbPathIsFolder)
-            dbPath = dbPath + QLatin1Char('/') + creation->record.databaseName + QStringLiteral(".edb");
-        auto created = Database::createFromLog(disk, dbPath, creation->record.databaseGuid,
-                                               creation->record.databaseName, *streamSignature, creation->lsn,
-                                               creation->timeMs, show(dbPath));
-        if (!created)
-            return created.error();
-        db = std::move(*created);
-        report.createdDatabase = true;
-        report.notes << QStringLiteral("Created the database file from its CreateDB record at %1.")
-                            .arg(creation->lsn.toString());
+Status RecoveryRun::verifyLog(const PlannedLog &entry, qint64 &prevCreation)
+{
+    auto log = LogFile::load(m_disk, entry.path, show(entry.path));
+    if (!log)
+        return log.error();
+    const LogHeader &header = log->header();
+    if (header.generation != entry.generation)
+        return Error{show(entry.path),
+                     QStringLiteral("the file is named for generation %1 but holds generation %2")
+                         .arg(entry.generation)
+                         .arg(header.generation),
+                     QStringLiteral("rename or remove the misplaced log"), JetCode::LogGenerationMismatch};
+    if (!m_streamSignature)
+        m_streamSignature = header.signature;
+    if (header.signature != *m_streamSignature ||
+        header.prefix.compare(m_opts.prefix, Qt::CaseInsensitive) != 0)
+        return Error{
+            show(entry.path),
+            m_db ? QStringLiteral("its log signature does not match the database's: the log belongs to "
+                                  "another log stream")
+                 : QStringLiteral("its log signature differs from the logs before it"),
+            QStringLiteral("remove logs that are not of this storage group, or use the database "
+                           "that belongs to these logs"),
+            JetCode::BadLogSignature};
+    if (prevCreation >= 0 && header.prevCreationTimeMs != prevCreation)
+        return Error{show(entry.path),
+                     QStringLiteral("does not follow generation %1: it was made for another sequence")
+                         .arg(entry.generation - 1),
+                     QStringLiteral("restore the log that belongs to this sequence"),
+                     JetCode::InvalidLogSequence};
+    prevCreation = header.creationTimeMs;
+    auto scan = log->scan(entry.isOpenLog,
+                          [&](const LogRecordView &view) -> Status { return checkRecordOwner(view, entry); });
+    if (!scan)
+        return scan.error();
+    m_end = scan->end;
+    return {};
+}
+
+// A record of another database than the one recovered refuses the logs; the first CreateDB record found
+// is the database's birth when its file is missing.
+Status RecoveryRun::checkRecordOwner(const LogRecordView &view, const PlannedLog &entry)
+{
+    auto owner = databaseGuidOf(view);
+    if (!owner)
+        return owner.error();
+    if (owner->isNull())
+        return {};
+    const QUuid guid = *owner;
+    if (view.type == RecordType::CreateDatabase && !m_db && !m_creation &&
+        (m_opts.databaseGuid.isNull() || m_opts.databaseGuid == guid)) {
+        auto rec = CreateDatabaseRecord::decode(view);
+        if (!rec)
+            return rec.error();
+        m_creation = Found{*rec, view.lsn, view.timeMs};
+        return {};
     }
-    const bool wasClean = db->header().state == DatabaseState::CleanShutdown;
-    SCR_TRY(db->beginBatch());
+    const QUuid ours = m_db ? m_db->header().guid : (m_creation ? m_creation->record.databaseGuid : QUuid());
+    if (m_db && view.lsn <= m_db->header().applied)
+        return {};
+    if (!ours.isNull() && guid != ours)
+        return Error{show(entry.path),
+                     QStringLiteral("the record at %1 is for database %2, not for %3")
+                         .arg(view.lsn.toString(), guid.toString(QUuid::WithoutBraces),
+                              ours.toString(QUuid::WithoutBraces)),
+                     QStringLiteral("use the logs of this database, or the database file of these logs"),
+                     JetCode::AttachedDatabaseMismatch};
+    return {};
+}
+
+// Pass 2 begins: nothing above changed a byte.
+Status RecoveryRun::createDatabase()
+{
+    if (m_db)
+        return {};
+    if (m_dbPathIsFolder)
+        m_dbPath = m_dbPath + QLatin1Char('/') + m_creation->record.databaseName + QStringLiteral(".edb");
+    auto created = Database::createFromLog(m_disk, m_dbPath, m_creation->record.databaseGuid,
+                                           m_creation->record.databaseName, *m_streamSignature,
+                                           m_creation->lsn, m_creation->timeMs, show(m_dbPath));
+    if (!created)
+        return created.error();
+    m_db = std::move(*created);
+    m_report.createdDatabase = true;
+    m_report.notes << QStringLiteral("Created the database file from its CreateDB record at %1.")
+                          .arg(m_creation->lsn.toString());
+    return {};
+}
+
+Status RecoveryRun::applyLogs()
+{
+    m_wasClean = m_db->header().state == DatabaseState::CleanShutdown;
+    SCR_TRY(m_db->beginBatch());
     int inBatch = 0;
-    for (std::size_t i = 0; i < plan.size(); ++i) {
-        if (progress && !progress(QStringLiteral("Replaying logs"), int(i), int(plan.size()))) {
-            SCR_TRY(db->commitBatch());
+    for (std::size_t i = 0; i < m_plan.size(); ++i) {
+        if (m_progress && !m_progress(QStringLiteral("Replaying logs"), int(i), int(m_plan.size()))) {
+            SCR_TRY(m_db->commitBatch());
             return cancelled();
         }
-        auto log = LogFile::load(disk, plan[i].path, show(plan[i].path));
+        auto log = LogFile::load(m_disk, m_plan[i].path, show(m_plan[i].path));
         if (!log) {
-            db->rollbackBatch();
+            m_db->rollbackBatch();
             return log.error();
         }
-        auto scan = log->scan(plan[i].isOpenLog, [&](const LogRecordView &view) -> Status {
-            auto applied = db->applyRecord(view);
+        auto scan = log->scan(m_plan[i].isOpenLog, [&](const LogRecordView &view) -> Status {
+            auto applied = m_db->applyRecord(view);
             if (!applied)
                 return applied.error();
-            ++(*applied ? report.recordsApplied : report.recordsSkipped);
+            ++(*applied ? m_report.recordsApplied : m_report.recordsSkipped);
             return {};
         });
         if (!scan) {
-            db->rollbackBatch();
+            m_db->rollbackBatch();
             return scan.error();
         }
         if (++inBatch == kGenerationsPerTransaction) {
-            SCR_TRY(db->commitBatch());
-            SCR_TRY(db->beginBatch());
+            SCR_TRY(m_db->commitBatch());
+            SCR_TRY(m_db->beginBatch());
             inBatch = 0;
         }
     }
-    if (wasClean && report.recordsApplied == 0) {
-        db->rollbackBatch(); // already consistent with every log: leave the header as it was
-        report.end = db->header().lastConsistent;
+    if (m_wasClean && m_report.recordsApplied == 0) {
+        m_db->rollbackBatch(); // already consistent with every log: leave the header as it was
+        m_report.end = m_db->header().lastConsistent;
     } else {
-        DatabaseHeader &h = db->batchHeader();
+        DatabaseHeader &h = m_db->batchHeader();
         h.state = DatabaseState::CleanShutdown;
-        h.lastConsistent = end;
-        h.lastConsistentMs = clock.nowMs();
+        h.lastConsistent = m_end;
+        h.lastConsistentMs = m_clock.nowMs();
         h.logRequiredLow = h.logRequiredHigh = 0;
-        SCR_TRY(db->commitBatch());
-        report.end = end;
+        SCR_TRY(m_db->commitBatch());
+        m_report.end = m_end;
     }
-    SCR_TRY(db->compactWal());
+    return {};
+}
+
+Status RecoveryRun::finish()
+{
+    SCR_TRY(m_db->compactWal());
     SCR_TRY(setAsideDamaged());
-    SCR_TRY(disk.makeFolders(systemFolder));
-    SCR_TRY(
-        writeCheckpoint(disk, chkPath, Checkpoint{*streamSignature, end, db->header().guid, clock.nowMs()}));
-    report.databasePath = dbPath;
-    report.firstGeneration = plan.front().generation;
-    report.lastGeneration = plan.back().generation;
-    if (wasClean && report.recordsApplied == 0)
-        report.notes
+    SCR_TRY(m_disk.makeFolders(m_systemFolder));
+    SCR_TRY(writeCheckpoint(m_disk, m_chkPath,
+                            Checkpoint{*m_streamSignature, m_end, m_db->header().guid, m_clock.nowMs()}));
+    m_report.databasePath = m_dbPath;
+    m_report.firstGeneration = m_plan.front().generation;
+    m_report.lastGeneration = m_plan.back().generation;
+    if (m_wasClean && m_report.recordsApplied == 0)
+        m_report.notes
             << QStringLiteral(
                    "The database already holds all %1 records of generations %2 to %3: nothing to do.")
-                   .arg(report.recordsSkipped)
-                   .arg(report.firstGeneration)
-                   .arg(report.lastGeneration);
+                   .arg(m_report.recordsSkipped)
+                   .arg(m_report.firstGeneration)
+                   .arg(m_report.lastGeneration);
     else
-        report.notes << QStringLiteral(
-                            "Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
-                            .arg(report.firstGeneration)
-                            .arg(report.lastGeneration)
-                            .arg(report.recordsApplied)
-                            .arg(report.recordsSkipped);
+        m_report.notes
+            << QStringLiteral(
+                   "Replayed generations %1 to %2: %3 records applied, %4 already in the database.")
+                   .arg(m_report.firstGeneration)
+                   .arg(m_report.lastGeneration)
+                   .arg(m_report.recordsApplied)
+                   .arg(m_report.recordsSkipped);
     logging::get("store")->info(
         "recovery of {}: generations {}-{}, {} applied, {} skipped, now Clean Shutdown at {}",
-        show(dbPath).toStdString(), report.firstGeneration, report.lastGeneration, report.recordsApplied,
-        report.recordsSkipped, end.toString().toStdString());
-    return report;
+        show(m_dbPath).toStdString(), m_report.firstGeneration, m_report.lastGeneration,
+        m_report.recordsApplied, m_report.recordsSkipped, m_end.toString().toStdString());
+    return {};
+}
+
+// Once recovery has succeeded (a refusal changes nothing): a damaged E00.log is set aside, and when the open
+// log was lost (/a) the stream goes on in a new E00.log after the last closed generation, as ESE's recovery
+// leaves it, so the database mounts (a mount's recovery would find no current log).
+Status RecoveryRun::setAsideDamaged()
+{
+    if (m_damagedOpenLog) {
+        SCR_TRY(m_disk.rename(m_openPath, m_damagedPath));
+        logging::get("store")->warn("{} was damaged and is kept as {}", show(m_openPath).toStdString(),
+                                    show(m_damagedPath).toStdString());
+    }
+    if ((m_damagedOpenLog || m_report.lostTail) && (m_listing.lastClosed() > 0 || m_db)) {
+        auto stream =
+            LogStream::open(m_disk, m_opts.logFolder, m_opts.prefix, m_clock,
+                            m_db ? std::optional<LogSignature>(m_db->header().logSignature) : std::nullopt);
+        if (!stream)
+            return stream.error();
+        m_report.notes << QStringLiteral("Started a new %1 at generation %2.")
+                              .arg(openLogName())
+                              .arg((*stream)->generation());
+    }
+    return {};
+}
+
+} // namespace
+
+Result<RecoveryReport> Recovery::run(const RecoveryOptions &opts, const Clock &clock,
+                                     const Progress &progress)
+{
+    return RecoveryRun(opts, clock, progress).run();
 }
 
 } // namespace scr
