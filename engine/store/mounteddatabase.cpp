@@ -66,6 +66,170 @@ Result<uint32_t> lowestGeneration(const HostDisk &disk, const QString &folder, c
     return header->generation;
 }
 
+// No file, and logs that cannot have its creation: mounting would start an empty database in its place,
+// silently (its mailboxes would show no items). Only on purpose (a dial-tone database, -Force), or for a
+// database that never had a file.
+Error wouldEmpty(const StoragePaths &paths, const QString &why)
+{
+    return Error{paths.disk.displayPath(paths.edbPath),
+                 QStringLiteral("the database file is missing and %1, so the logs cannot rebuild it: "
+                                "mounting would create an empty database")
+                     .arg(why),
+                 QStringLiteral("restore the database file (or activate its SCR copy); to give its users "
+                                "an empty database at once, mount it with -Force"),
+                 JetCode::FileNotFound};
+}
+
+// What mount refuses from the file and the logs alone, before anything is made.
+Status checkFileAndLogs(const StoragePaths &paths, const QUuid &guid, const LogFolderListing &listing,
+                        bool haveFile, bool allowFileRestore, bool mayStartEmpty)
+{
+    const HostDisk &disk = paths.disk;
+    const bool haveLogs = listing.hasOpenLog || !listing.closedGenerations.empty();
+    if (haveFile && !haveLogs && !allowFileRestore) {
+        // A new stream would start here, with a signature the file does not know: refused below after the
+        // stream was made; refused here before it is.
+        auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
+        if (!existing)
+            return existing.error();
+        if (const QUuid held = (*existing)->header().guid; held != guid) // the first thing wrong
+            return Error{
+                disk.displayPath(paths.edbPath),
+                QStringLiteral("the file holds database %1, not %2")
+                    .arg(held.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
+                QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
+                JetCode::AttachedDatabaseMismatch};
+        return Error{disk.displayPath(paths.edbPath),
+                     QStringLiteral("the database file belongs to a log stream whose logs are not in %1")
+                         .arg(disk.displayPath(paths.logFolder)),
+                     QStringLiteral("restore the logs that belong to it to that folder, or point the storage "
+                                    "group at their folder (Move-StorageGroupPath -ConfigurationOnly)"),
+                     JetCode::BadLogSignature};
+    }
+    if (!haveFile && haveLogs && !mayStartEmpty) {
+        auto lowest = lowestGeneration(disk, paths.logFolder, paths.prefix, listing);
+        if (!lowest)
+            return lowest.error();
+        if (*lowest != 1)
+            return wouldEmpty(
+                paths, QStringLiteral("its logs in %1 begin at generation %2 (those from generation 1, "
+                                      "which holds its creation, are gone: truncated by a backup, or "
+                                      "deleted)")
+                           .arg(disk.displayPath(paths.logFolder))
+                           .arg(*lowest));
+    }
+    return {};
+}
+
+// A file that is there: this database's, or (allowFileRestore) a restored one in Clean Shutdown that becomes
+// this database (true: taken over).
+Result<bool> checkExistingFile(const StoragePaths &paths, const QUuid &guid, const QString &name,
+                               bool allowFileRestore)
+{
+    const HostDisk &disk = paths.disk;
+    auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
+    if (!existing)
+        return existing.error();
+    const DatabaseHeader h = (*existing)->header();
+    if (h.guid != guid && !allowFileRestore)
+        return Error{
+            disk.displayPath(paths.edbPath),
+            QStringLiteral("the file holds database %1, not %2")
+                .arg(h.guid.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
+            QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
+            JetCode::AttachedDatabaseMismatch};
+    if (allowFileRestore && h.state == DatabaseState::CleanShutdown) {
+        if (h.guid != guid) {
+            existing->reset();
+            auto file = Database::open(disk, paths.edbPath, Database::Access::ReadWrite);
+            if (!file)
+                return file.error();
+            DatabaseHeader stamped = (*file)->header();
+            stamped.guid = guid;
+            stamped.name = name;
+            SCR_TRY((*file)->writeHeader(stamped));
+            logging::get("store")->warn("{} was overwritten by a restore: it is database {} now",
+                                        paths.edbPath.toStdString(), name.toStdString());
+        }
+        return true;
+    }
+    if (h.guid != guid)
+        return Error{disk.displayPath(paths.edbPath),
+                     QStringLiteral("the restored file is in %1, so it still needs its own logs")
+                         .arg(databaseStateName(h.state)),
+                     QStringLiteral("run eseutil /r against its logs to bring it to Clean Shutdown, "
+                                    "then mount again"),
+                     JetCode::DatabaseDirtyShutdown};
+    return false;
+}
+
+// Soft recovery: brings the file up to every durable record in the logs (or recreates it from them). What it
+// did, when it replayed anything (nullopt: nothing).
+Result<std::optional<RecoveryReport>> recoverSoftly(const StoragePaths &paths, const QUuid &guid,
+                                                    const Clock &clock, bool haveFile, bool takeOver,
+                                                    bool mayStartEmpty)
+{
+    RecoveryOptions ro;
+    ro.disk = paths.disk;
+    ro.prefix = paths.prefix;
+    ro.logFolder = paths.logFolder;
+    ro.systemFolder = paths.systemFolder;
+    ro.databasePath = paths.edbPath;
+    ro.databaseGuid = guid;
+    auto recovered = Recovery::run(ro, clock);
+    // A clean file taken over from another stream needs none of these logs: it attaches at their end.
+    const bool otherStream = !recovered && takeOver && recovered.error().code == JetCode::BadLogSignature;
+    const bool noCreation = !recovered && recovered.error().code == JetCode::FileNotFound && !haveFile;
+    if (noCreation && !mayStartEmpty)
+        return wouldEmpty(paths, QStringLiteral("its logs in %1 hold no creation of it")
+                                     .arg(paths.disk.displayPath(paths.logFolder)));
+    if (!recovered && !noCreation && !otherStream)
+        return recovered.error();
+    if (recovered && (recovered->recordsApplied > 0 || recovered->createdDatabase))
+        return std::optional<RecoveryReport>(*recovered);
+    return std::optional<RecoveryReport>();
+}
+
+// The database file that is there, opened for writing and attached to log: a file taken over joins the
+// stream at its end; a file of another stream is refused; a file ahead of its log has the log move on.
+Result<std::unique_ptr<Database>> openFileOnStream(const StoragePaths &paths, LogStream &log, bool takeOver)
+{
+    auto opened = Database::open(paths.disk, paths.edbPath, Database::Access::ReadWrite);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Database> db = std::move(*opened);
+    if (takeOver) {
+        DatabaseHeader h = db->header();
+        if (h.logSignature != log.signature()) {
+            // Attached to this stream from its end: every record already in it is another file's.
+            const Lsn end = log.end();
+            h.logSignature = log.signature();
+            h.applied = {end.generation, end.offset - 1};
+            SCR_TRY(db->writeHeader(h));
+            logging::get("store")->warn("{} attached to the log stream of {} at {}",
+                                        paths.edbPath.toStdString(), paths.logFolder.toStdString(),
+                                        end.toString().toStdString());
+        }
+    }
+    if (db->header().logSignature != log.signature())
+        return Error{paths.disk.displayPath(paths.edbPath),
+                     QStringLiteral("the database file belongs to another log stream than the logs in its "
+                                    "storage group's log folder"),
+                     QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
+                     JetCode::BadLogSignature};
+    // The log lost records that the file already holds (a zeroed tail of E00.log): the next records must
+    // follow them, or the file would take them for records it has and skip them. A new generation does.
+    if (!(db->header().applied < log.end())) {
+        logging::get("store")->error("{} holds records up to {}, past the end of its log {}: starting "
+                                     "generation {}",
+                                     paths.edbPath.toStdString(),
+                                     db->header().applied.toString().toStdString(),
+                                     log.end().toString().toStdString(), log.generation() + 1);
+        SCR_TRY(log.startNextGeneration());
+    }
+    return db;
+}
+
 } // namespace
 
 Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePaths &paths, const QUuid &guid,
@@ -89,50 +253,7 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
         return listing.error();
     const bool haveLogs = listing->hasOpenLog || !listing->closedGenerations.empty();
     const bool haveFile = disk.exists(paths.edbPath);
-    if (haveFile && !haveLogs && !allowFileRestore) {
-        // A new stream would start here, with a signature the file does not know: refused below after the
-        // stream was made; refused here before it is.
-        auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
-        if (!existing)
-            return existing.error();
-        if (const QUuid held = (*existing)->header().guid; held != guid) // the first thing wrong
-            return Error{
-                disk.displayPath(paths.edbPath),
-                QStringLiteral("the file holds database %1, not %2")
-                    .arg(held.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
-                QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
-                JetCode::AttachedDatabaseMismatch};
-        return Error{disk.displayPath(paths.edbPath),
-                     QStringLiteral("the database file belongs to a log stream whose logs are not in %1")
-                         .arg(disk.displayPath(paths.logFolder)),
-                     QStringLiteral("restore the logs that belong to it to that folder, or point the storage "
-                                    "group at their folder (Move-StorageGroupPath -ConfigurationOnly)"),
-                     JetCode::BadLogSignature};
-    }
-    // No file, and logs that cannot have its creation: mounting would start an empty database in its place,
-    // silently (its mailboxes would show no items). Only on purpose (a dial-tone database, -Force), or for a
-    // database that never had a file.
-    const auto wouldEmpty = [&](const QString &why) {
-        return Error{disk.displayPath(paths.edbPath),
-                     QStringLiteral("the database file is missing and %1, so the logs cannot rebuild it: "
-                                    "mounting would create an empty database")
-                         .arg(why),
-                     QStringLiteral("restore the database file (or activate its SCR copy); to give its users "
-                                    "an empty database at once, mount it with -Force"),
-                     JetCode::FileNotFound};
-    };
-    if (!haveFile && haveLogs && !mayStartEmpty) {
-        auto lowest = lowestGeneration(disk, paths.logFolder, paths.prefix, *listing);
-        if (!lowest)
-            return lowest.error();
-        if (*lowest != 1)
-            return wouldEmpty(
-                QStringLiteral("its logs in %1 begin at generation %2 (those from generation 1, "
-                               "which holds its creation, are gone: truncated by a backup, or "
-                               "deleted)")
-                    .arg(disk.displayPath(paths.logFolder))
-                    .arg(*lowest));
-    }
+    SCR_TRY(checkFileAndLogs(paths, guid, *listing, haveFile, allowFileRestore, mayStartEmpty));
 
     // From here on things are made: a failure takes back the folders made and, when there were no logs, the
     // stream started, so that nothing of a failed mount stays.
@@ -167,60 +288,17 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
 
     bool takeOver = false; // a restored file of another database or stream becomes this database
     if (haveFile) {
-        auto existing = Database::open(disk, paths.edbPath, Database::Access::ReadOnly);
-        if (!existing)
-            return existing.error();
-        const DatabaseHeader h = (*existing)->header();
-        if (h.guid != guid && !allowFileRestore)
-            return Error{
-                disk.displayPath(paths.edbPath),
-                QStringLiteral("the file holds database %1, not %2")
-                    .arg(h.guid.toString(QUuid::WithoutBraces), guid.toString(QUuid::WithoutBraces)),
-                QStringLiteral("allow the file to be overwritten by a restore, or restore the right file"),
-                JetCode::AttachedDatabaseMismatch};
-        if (allowFileRestore && h.state == DatabaseState::CleanShutdown) {
-            takeOver = true;
-            if (h.guid != guid) {
-                existing->reset();
-                auto file = Database::open(disk, paths.edbPath, Database::Access::ReadWrite);
-                if (!file)
-                    return file.error();
-                DatabaseHeader stamped = (*file)->header();
-                stamped.guid = guid;
-                stamped.name = name;
-                SCR_TRY((*file)->writeHeader(stamped));
-                logging::get("store")->warn("{} was overwritten by a restore: it is database {} now",
-                                            paths.edbPath.toStdString(), name.toStdString());
-            }
-        } else if (h.guid != guid) {
-            return Error{disk.displayPath(paths.edbPath),
-                         QStringLiteral("the restored file is in %1, so it still needs its own logs")
-                             .arg(databaseStateName(h.state)),
-                         QStringLiteral("run eseutil /r against its logs to bring it to Clean Shutdown, "
-                                        "then mount again"),
-                         JetCode::DatabaseDirtyShutdown};
-        }
+        auto taken = checkExistingFile(paths, guid, name, allowFileRestore);
+        if (!taken)
+            return taken.error();
+        takeOver = *taken;
     }
-    // Soft recovery: bring the file up to every durable record in the logs (or recreate it from them).
     if (haveLogs) {
-        RecoveryOptions ro;
-        ro.disk = disk;
-        ro.prefix = paths.prefix;
-        ro.logFolder = paths.logFolder;
-        ro.systemFolder = paths.systemFolder;
-        ro.databasePath = paths.edbPath;
-        ro.databaseGuid = guid;
-        auto recovered = Recovery::run(ro, clock);
-        // A clean file taken over from another stream needs none of these logs: it attaches at their end.
-        const bool otherStream = !recovered && takeOver && recovered.error().code == JetCode::BadLogSignature;
-        const bool noCreation = !recovered && recovered.error().code == JetCode::FileNotFound && !haveFile;
-        if (noCreation && !mayStartEmpty)
-            return wouldEmpty(QStringLiteral("its logs in %1 hold no creation of it")
-                                  .arg(disk.displayPath(paths.logFolder)));
-        if (!recovered && !noCreation && !otherStream)
+        auto recovered = recoverSoftly(paths, guid, clock, haveFile, takeOver, mayStartEmpty);
+        if (!recovered)
             return recovered.error();
-        if (recovered && (recovered->recordsApplied > 0 || recovered->createdDatabase))
-            self->m_softRecovery = *recovered;
+        if (*recovered)
+            self->m_softRecovery = **recovered;
     }
     auto stream = LogStream::open(disk, paths.logFolder, paths.prefix, clock);
     if (!stream)
@@ -228,40 +306,10 @@ Result<std::unique_ptr<MountedDatabase>> MountedDatabase::mount(const StoragePat
     self->m_log = std::move(*stream);
 
     if (disk.exists(paths.edbPath)) {
-        auto db = Database::open(disk, paths.edbPath, Database::Access::ReadWrite);
+        auto db = openFileOnStream(paths, *self->m_log, takeOver);
         if (!db)
             return db.error();
         self->m_db = std::move(*db);
-        if (takeOver) {
-            DatabaseHeader h = self->m_db->header();
-            if (h.logSignature != self->m_log->signature()) {
-                // Attached to this stream from its end: every record already in it is another file's.
-                const Lsn end = self->m_log->end();
-                h.logSignature = self->m_log->signature();
-                h.applied = {end.generation, end.offset - 1};
-                SCR_TRY(self->m_db->writeHeader(h));
-                logging::get("store")->warn("{} attached to the log stream of {} at {}",
-                                            paths.edbPath.toStdString(), paths.logFolder.toStdString(),
-                                            end.toString().toStdString());
-            }
-        }
-        if (self->m_db->header().logSignature != self->m_log->signature())
-            return Error{
-                disk.displayPath(paths.edbPath),
-                QStringLiteral("the database file belongs to another log stream than the logs in its "
-                               "storage group's log folder"),
-                QStringLiteral("restore the logs that belong to it, or run eseutil /r to check"),
-                JetCode::BadLogSignature};
-        // The log lost records that the file already holds (a zeroed tail of E00.log): the next records must
-        // follow them, or the file would take them for records it has and skip them. A new generation does.
-        if (!(self->m_db->header().applied < self->m_log->end())) {
-            logging::get("store")->error(
-                "{} holds records up to {}, past the end of its log {}: starting "
-                "generation {}",
-                paths.edbPath.toStdString(), self->m_db->header().applied.toString().toStdString(),
-                self->m_log->end().toString().toStdString(), self->m_log->generation() + 1);
-            SCR_TRY(self->m_log->startNextGeneration());
-        }
     } else {
         // A new database: its creation is logged, so a standby copy can be born from the logs alone.
         auto lsn = self->log(RecordType::CreateDatabase, CreateDatabaseRecord{guid, name}.encode());
