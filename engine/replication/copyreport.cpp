@@ -11,40 +11,6 @@
 
 namespace scr {
 
-QString summaryCopyStatusName(SummaryCopyStatus status)
-{
-    switch (status) {
-    case SummaryCopyStatus::Healthy:
-        return QStringLiteral("Healthy");
-    case SummaryCopyStatus::Initializing:
-        return QStringLiteral("Initializing");
-    case SummaryCopyStatus::Seeding:
-        return QStringLiteral("Seeding");
-    case SummaryCopyStatus::Failed:
-        return QStringLiteral("Failed");
-    case SummaryCopyStatus::Suspended:
-        return QStringLiteral("Suspended");
-    case SummaryCopyStatus::ServiceDown:
-        return QStringLiteral("ServiceDown");
-    case SummaryCopyStatus::Disabled:
-        return QStringLiteral("Disabled");
-    }
-    return QStringLiteral("Unknown");
-}
-
-QString eventLevelName(EventLevel level)
-{
-    switch (level) {
-    case EventLevel::Information:
-        return QStringLiteral("Information");
-    case EventLevel::Warning:
-        return QStringLiteral("Warning");
-    case EventLevel::Error:
-        return QStringLiteral("Error");
-    }
-    return {};
-}
-
 CopyReport::CopyReport(const CopyConfig &config, const Clock &clock, EventSink events, FailureSink failures)
     : m_config(config), m_clock(clock), m_events(std::move(events)), m_failures(std::move(failures))
 {

@@ -10,6 +10,40 @@
 
 namespace scr {
 
+QString summaryCopyStatusName(SummaryCopyStatus status)
+{
+    switch (status) {
+    case SummaryCopyStatus::Healthy:
+        return QStringLiteral("Healthy");
+    case SummaryCopyStatus::Initializing:
+        return QStringLiteral("Initializing");
+    case SummaryCopyStatus::Seeding:
+        return QStringLiteral("Seeding");
+    case SummaryCopyStatus::Failed:
+        return QStringLiteral("Failed");
+    case SummaryCopyStatus::Suspended:
+        return QStringLiteral("Suspended");
+    case SummaryCopyStatus::ServiceDown:
+        return QStringLiteral("ServiceDown");
+    case SummaryCopyStatus::Disabled:
+        return QStringLiteral("Disabled");
+    }
+    return QStringLiteral("Unknown");
+}
+
+QString eventLevelName(EventLevel level)
+{
+    switch (level) {
+    case EventLevel::Information:
+        return QStringLiteral("Information");
+    case EventLevel::Warning:
+        return QStringLiteral("Warning");
+    case EventLevel::Error:
+        return QStringLiteral("Error");
+    }
+    return {};
+}
+
 namespace {
 
 // When process pid started, in clock ticks since boot (field 22 of /proc/<pid>/stat); nullopt when no such
@@ -118,12 +152,10 @@ bool CopyWorker::checkSeed(bool announce)
 
 CopyWorker::CopyWorker(CopyConfig config, const Clock &clock, EventSink events, FailureSink failures)
     : m_config(std::move(config)), m_report(m_config, clock, std::move(events), std::move(failures)),
-      m_files(m_config), m_spares(m_files),
+      m_files(m_config), m_copy{m_config, clock, m_files, m_report}, m_spares(m_files),
       m_database(m_config.targetDisk, m_config.targetEdbPath, m_config.databaseGuid),
-      m_copier(m_config, clock, m_files, m_spares, m_report),
-      m_inspector(m_config, m_files, m_report, m_database),
-      m_replayer(m_config, clock, m_files, m_report, m_database, m_copier, m_inspector),
-      m_truncator(m_config, clock, m_files, m_spares)
+      m_copier(m_copy, m_spares), m_inspector(m_copy, m_database),
+      m_replayer(m_copy, m_database, m_copier, m_inspector), m_truncator(m_copy, m_spares)
 {
     m_serviceDown = !m_config.targetDisk.isPoweredOn();
     if (!m_serviceDown)

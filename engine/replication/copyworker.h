@@ -13,9 +13,7 @@
 // suspended or failed for good. Its position is read back from the files at start, so a restart resumes with
 // no gap and no second replay.
 
-#include "copyconfig.h"
-#include "copyfiles.h"
-#include "copyreport.h"
+#include "copycontext.h"
 #include "copystatus.h"
 #include "core/result.h"
 #include "laggedreplayer.h"
@@ -80,6 +78,7 @@ private:
     CopyConfig m_config;
     CopyReport m_report;
     CopyFiles m_files;
+    CopyContext m_copy; // the above, as every step takes them
     SpareLogs m_spares;
     LogReplayer m_database; // the copy's database file
     LogCopier m_copier;

@@ -11,25 +11,21 @@
 
 namespace scr {
 
-LaggedReplayer::LaggedReplayer(const CopyConfig &config, const Clock &clock, CopyFiles &files,
-                               CopyReport &report, LogReplayer &database, LogCopier &copier,
+LaggedReplayer::LaggedReplayer(const CopyContext &copy, LogReplayer &database, LogCopier &copier,
                                LogInspector &inspector)
-    : m_config(config), m_clock(clock), m_files(files), m_report(report), m_database(database),
-      m_copier(copier), m_inspector(inspector), m_rate(config.replayRateFolder)
+    : m_copy(copy), m_database(database), m_copier(copier), m_inspector(inspector),
+      m_rate(copy.config.replayRateFolder)
 {}
-
-CopyStatus &LaggedReplayer::status()
-{
-    return m_report.status();
-}
 
 void LaggedReplayer::loadPosition()
 {
     auto replayed = m_database.lastReplayedGeneration();
-    status().lastLogReplayed = replayed ? *replayed : 0;
-    const uint32_t last = status().lastLogReplayed;
-    status().lastReplayedLogTime =
-        last == 0 ? 0 : m_files.creationTimeOf(last, m_config.targetDisk, m_files.targetPath(last));
+    m_copy.status().lastLogReplayed = replayed ? *replayed : 0;
+    const uint32_t last = m_copy.status().lastLogReplayed;
+    m_copy.status().lastReplayedLogTime =
+        last == 0
+            ? 0
+            : m_copy.files.creationTimeOf(last, m_copy.config.targetDisk, m_copy.files.targetPath(last));
 }
 
 bool LaggedReplayer::replayBatch(std::vector<LogFile> &batch, qint64 newestCreatedMs)
@@ -40,20 +36,20 @@ bool LaggedReplayer::replayBatch(std::vector<LogFile> &batch, qint64 newestCreat
     QElapsedTimer timer;
     timer.start();
     if (auto st = m_database.replay(batch); !st) {
-        m_report.fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
+        m_copy.report.fail(2107, st.error().toString(), st.error().code != JetCode::DiskFull);
         batch.clear();
         return false;
     }
     if (!hadDatabase)
-        m_report.emitEvent(
+        m_copy.report.emitEvent(
             2094, EventLevel::Information,
             QStringLiteral("The database of the SCR copy of %1 on %2 was created by replaying generation %3.")
-                .arg(m_config.identity, m_config.standbyMachine)
+                .arg(m_copy.config.identity, m_copy.config.standbyMachine)
                 .arg(batch.front().header().generation));
     if (hadDatabase) // the first replay also makes the file: not a replay speed
         m_rate.measured(static_cast<qint64>(batch.size()), timer.nsecsElapsed());
-    status().lastLogReplayed = batch.back().header().generation;
-    status().lastReplayedLogTime = newestCreatedMs;
+    m_copy.status().lastLogReplayed = batch.back().header().generation;
+    m_copy.status().lastReplayedLogTime = newestCreatedMs;
     batch.clear();
     return true;
 }
@@ -61,7 +57,7 @@ bool LaggedReplayer::replayBatch(std::vector<LogFile> &batch, qint64 newestCreat
 Status LaggedReplayer::fetchAgain(uint32_t gen, const QString &why, std::optional<LogFile> &log)
 {
     if (auto st = m_copier.fetch(gen); !st) {
-        m_report.fail(
+        m_copy.report.fail(
             2107,
             QStringLiteral("generation %1 of the copy is damaged (%2) and cannot be fetched again: %3. "
                            "Reseed the copy with Update-StorageGroupCopy.")
@@ -70,41 +66,41 @@ Status LaggedReplayer::fetchAgain(uint32_t gen, const QString &why, std::optiona
             true);
         return {};
     }
-    auto again = m_inspector.check(m_files.inspectorPath(gen), gen, true);
+    auto again = m_inspector.check(m_copy.files.inspectorPath(gen), gen, true);
     if (!again) {
-        (void)m_config.targetDisk.removeFile(m_files.inspectorPath(gen));
-        m_report.fail(2105,
-                      QStringLiteral("generation %1 is damaged on the standby and at the source: %2. %3")
-                          .arg(gen)
-                          .arg(CopyReport::withoutFix(again.error()), CopyReport::sourceLogDamagedFix()),
-                      true);
+        (void)m_copy.config.targetDisk.removeFile(m_copy.files.inspectorPath(gen));
+        m_copy.report.fail(2105,
+                           QStringLiteral("generation %1 is damaged on the standby and at the source: %2. %3")
+                               .arg(gen)
+                               .arg(CopyReport::withoutFix(again.error()), CopyReport::sourceLogDamagedFix()),
+                           true);
         return {};
     }
-    SCR_TRY(m_config.targetDisk.rename(m_files.inspectorPath(gen), m_files.targetPath(gen)));
-    m_report.emitEvent(
+    SCR_TRY(m_copy.config.targetDisk.rename(m_copy.files.inspectorPath(gen), m_copy.files.targetPath(gen)));
+    m_copy.report.emitEvent(
         2106, EventLevel::Warning,
         QStringLiteral("Generation %1 of %2 on %3 was damaged (%4) and was fetched again from the source.")
             .arg(gen)
-            .arg(m_config.identity, m_config.standbyMachine, why));
+            .arg(m_copy.config.identity, m_copy.config.standbyMachine, why));
     log = std::move(*again);
     return {};
 }
 
 Status LaggedReplayer::replayLogs()
 {
-    const qint64 now = m_clock.nowMs();
+    const qint64 now = m_copy.clock.nowMs();
     // The generations due are replayed together, in one transaction (LogReplayer::replay).
     std::vector<LogFile> batch;
     qint64 batchCreated = 0;
     while (static_cast<int>(batch.size()) < kMaxLogsPerCycle) {
-        const uint32_t gen = status().lastLogReplayed + 1 + static_cast<uint32_t>(batch.size());
-        if (gen + kReplayLagGenerations > status().lastLogInspected)
+        const uint32_t gen = m_copy.status().lastLogReplayed + 1 + static_cast<uint32_t>(batch.size());
+        if (gen + kReplayLagGenerations > m_copy.status().lastLogInspected)
             break;
-        const QString path = m_files.targetPath(gen);
-        const qint64 created = m_files.creationTimeOf(gen, m_config.targetDisk, path);
-        if (now - created < m_config.replayLagMs)
+        const QString path = m_copy.files.targetPath(gen);
+        const qint64 created = m_copy.files.creationTimeOf(gen, m_copy.config.targetDisk, path);
+        if (now - created < m_copy.config.replayLagMs)
             break;
-        auto loaded = LogFile::load(m_config.targetDisk, path, m_files.fileName(gen));
+        auto loaded = LogFile::load(m_copy.config.targetDisk, path, m_copy.files.fileName(gen));
         if (loaded) {
             if (auto scan = loaded->scan(false); !scan)
                 loaded = scan.error();

@@ -4,7 +4,7 @@
 // batches through the store's LogReplayer, raising LastLogReplayed. A log that went bad in the copy's
 // LogFolderPath is fetched again (LogCopier) and checked again (LogInspector) before it is replayed.
 
-#include "copyconfig.h"
+#include "copycontext.h"
 #include "core/result.h"
 #include "replayrate.h"
 #include "store/logfile.h"
@@ -14,19 +14,15 @@
 
 namespace scr {
 
-class Clock;
-class CopyFiles;
-class CopyReport;
 class LogCopier;
 class LogInspector;
 class LogReplayer;
-struct CopyStatus;
 
 class LaggedReplayer
 {
 public:
-    LaggedReplayer(const CopyConfig &config, const Clock &clock, CopyFiles &files, CopyReport &report,
-                   LogReplayer &database, LogCopier &copier, LogInspector &inspector);
+    LaggedReplayer(const CopyContext &copy, LogReplayer &database, LogCopier &copier,
+                   LogInspector &inspector);
 
     // LastLogReplayed and its time, from the copy's database.
     void loadPosition();
@@ -41,12 +37,8 @@ private:
     // Generation gen went bad in LogFolderPath (why): fetched and checked again into log, or the copy failed
     // and log stays empty.
     Status fetchAgain(uint32_t gen, const QString &why, std::optional<LogFile> &log);
-    CopyStatus &status();
 
-    const CopyConfig &m_config;
-    const Clock &m_clock;
-    CopyFiles &m_files;
-    CopyReport &m_report;
+    CopyContext m_copy;
     LogReplayer &m_database;
     LogCopier &m_copier;
     LogInspector &m_inspector;

@@ -13,31 +13,25 @@
 
 namespace scr {
 
-CopyStatus &LogCopier::status()
-{
-    return m_report.status();
-}
-
-LogCopier::LogCopier(const CopyConfig &config, const Clock &clock, CopyFiles &files, SpareLogs &spares,
-                     CopyReport &report)
-    : m_config(config), m_clock(clock), m_files(files), m_spares(spares), m_report(report)
-{}
+LogCopier::LogCopier(const CopyContext &copy, SpareLogs &spares) : m_copy(copy), m_spares(spares) {}
 
 void LogCopier::loadPosition()
 {
-    status().lastLogCopied = status().lastLogInspected;
-    auto inspector = listLogFolder(m_config.targetDisk, m_files.inspectorFolder(), m_config.prefix);
+    m_copy.status().lastLogCopied = m_copy.status().lastLogInspected;
+    auto inspector =
+        listLogFolder(m_copy.config.targetDisk, m_copy.files.inspectorFolder(), m_copy.config.prefix);
     if (inspector)
         for (uint32_t gen : inspector->closedGenerations)
-            if (gen == status().lastLogCopied + 1)
-                status().lastLogCopied = gen;
+            if (gen == m_copy.status().lastLogCopied + 1)
+                m_copy.status().lastLogCopied = gen;
     // Every time field from the logs' own headers, so that a new process (a fresh scr-shell, the console at
     // start) shows what the files say before its first cycle.
-    if (status().lastLogCopied > status().lastLogInspected)
-        status().lastCopiedLogTime = m_files.creationTimeOf(status().lastLogCopied, m_config.targetDisk,
-                                                            m_files.inspectorPath(status().lastLogCopied));
+    if (m_copy.status().lastLogCopied > m_copy.status().lastLogInspected)
+        m_copy.status().lastCopiedLogTime =
+            m_copy.files.creationTimeOf(m_copy.status().lastLogCopied, m_copy.config.targetDisk,
+                                        m_copy.files.inspectorPath(m_copy.status().lastLogCopied));
     else
-        status().lastCopiedLogTime = status().lastInspectedLogTime;
+        m_copy.status().lastCopiedLogTime = m_copy.status().lastInspectedLogTime;
     loadSourcePosition();
 }
 
@@ -45,50 +39,52 @@ void LogCopier::loadSourcePosition()
 {
     // The source's newest closed log: what its open log's header names, as observeSource() reads it, else the
     // newest closed file of its folder; what was last seen when it cannot be reached.
-    status().lastLogCopyNotified = 0;
-    status().lastCopyNotifiedLogTime = 0;
-    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+    m_copy.status().lastLogCopyNotified = 0;
+    m_copy.status().lastCopyNotifiedLogTime = 0;
+    auto source =
+        listLogFolder(m_copy.config.sourceDisk, m_copy.config.sourceLogFolder, m_copy.config.prefix);
     const QString sourceFault = sourceDiskFault();
     if (source && sourceFault.isEmpty()) {
         std::optional<LogHeader> open;
         if (source->hasOpenLog)
-            if (auto h = LogFile::readHeader(m_config.sourceDisk, m_files.sourceOpenLogPath());
-                h && h->prefix == m_config.prefix)
+            if (auto h = LogFile::readHeader(m_copy.config.sourceDisk, m_copy.files.sourceOpenLogPath());
+                h && h->prefix == m_copy.config.prefix)
                 open = *h;
         if (!source->closedGenerations.empty()) {
             // Told of the newest closed log the folder holds.
             const uint32_t newest = source->closedGenerations.back();
-            status().lastLogCopyNotified = newest;
-            status().lastCopyNotifiedLogTime =
-                m_files.creationTimeOf(newest, m_config.sourceDisk, m_files.sourcePath(newest));
-            status().lastLogGenerated = newest;
-            status().latestAvailableLogTime = status().lastCopyNotifiedLogTime;
+            m_copy.status().lastLogCopyNotified = newest;
+            m_copy.status().lastCopyNotifiedLogTime = m_copy.files.creationTimeOf(
+                newest, m_copy.config.sourceDisk, m_copy.files.sourcePath(newest));
+            m_copy.status().lastLogGenerated = newest;
+            m_copy.status().latestAvailableLogTime = m_copy.status().lastCopyNotifiedLogTime;
         }
-        if (open && open->generation > 1 && open->generation - 1 >= status().lastLogGenerated) {
+        if (open && open->generation > 1 && open->generation - 1 >= m_copy.status().lastLogGenerated) {
             // The open log names its predecessor and its time, even when a backup truncated every closed log.
-            status().lastLogGenerated = open->generation - 1;
-            status().latestAvailableLogTime = open->prevCreationTimeMs;
+            m_copy.status().lastLogGenerated = open->generation - 1;
+            m_copy.status().latestAvailableLogTime = open->prevCreationTimeMs;
         }
     } else {
-        status().lastLogGenerated = m_config.lastSeenGeneration;
-        status().latestAvailableLogTime = m_config.lastSeenGenerationTimeMs;
+        m_copy.status().lastLogGenerated = m_copy.config.lastSeenGeneration;
+        m_copy.status().latestAvailableLogTime = m_copy.config.lastSeenGenerationTimeMs;
         // What the copy was last told, as far as anything that survived the process says.
-        status().lastLogCopyNotified = m_config.lastSeenGeneration;
-        status().lastCopyNotifiedLogTime = m_config.lastSeenGenerationTimeMs;
+        m_copy.status().lastLogCopyNotified = m_copy.config.lastSeenGeneration;
+        m_copy.status().lastCopyNotifiedLogTime = m_copy.config.lastSeenGenerationTimeMs;
         // Failed from the first look, as every process sees it; the event was raised when it happened.
         m_sourceUnreachable = true;
         m_sourceUnreachableSinceMs =
-            m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
+            m_copy.config.sourceDownSinceMs > 0 ? m_copy.config.sourceDownSinceMs : m_copy.clock.nowMs();
         m_sourceUnreachableReason = sourceFault.isEmpty() ? source.error().reason : sourceFault;
-        if (!status().suspend && !status().failed)
-            m_report.failedAtStart(2104, m_report.shown(sourceUnreachableMessage()),
-                                   m_sourceUnreachableSinceMs, m_report.permanentFailure());
+        if (!m_copy.status().suspend && !m_copy.status().failed)
+            m_copy.report.failedAtStart(2104, m_copy.report.shown(sourceUnreachableMessage()),
+                                        m_sourceUnreachableSinceMs, m_copy.report.permanentFailure());
     }
-    status().lastLogGenerated = std::max(status().lastLogGenerated, status().lastLogCopied);
+    m_copy.status().lastLogGenerated =
+        std::max(m_copy.status().lastLogGenerated, m_copy.status().lastLogCopied);
     // A log copied was a log found closed at the source.
-    if (status().lastLogCopied > status().lastLogCopyNotified) {
-        status().lastLogCopyNotified = status().lastLogCopied;
-        status().lastCopyNotifiedLogTime = status().lastCopiedLogTime;
+    if (m_copy.status().lastLogCopied > m_copy.status().lastLogCopyNotified) {
+        m_copy.status().lastLogCopyNotified = m_copy.status().lastLogCopied;
+        m_copy.status().lastCopyNotifiedLogTime = m_copy.status().lastCopiedLogTime;
     }
 }
 
@@ -98,11 +94,11 @@ void LogCopier::sourceLost(const QString &reason)
         // Since when: the directory's power-off time when the lab knows it (it survives a restart), else
         // the first cycle that found the source gone.
         m_sourceUnreachableSinceMs =
-            m_config.sourceDownSinceMs > 0 ? m_config.sourceDownSinceMs : m_clock.nowMs();
-        m_report.emitEvent(
+            m_copy.config.sourceDownSinceMs > 0 ? m_copy.config.sourceDownSinceMs : m_copy.clock.nowMs();
+        m_copy.report.emitEvent(
             2109, EventLevel::Warning,
             QStringLiteral("The logs of %1 are unreachable: %2. The copy on %3 keeps the logs it has.")
-                .arg(m_config.identity, reason, m_config.standbyMachine));
+                .arg(m_copy.config.identity, reason, m_copy.config.standbyMachine));
     }
     m_sourceUnreachable = true;
     m_sourceUnreachableReason = reason;
@@ -112,9 +108,9 @@ QString LogCopier::sourceDiskFault() const
 {
     // The source host runs but its disk failed: its database was dismounted, and logs read from a disk
     // that fails or went read-only under its store are not a source to copy from (never Healthy).
-    if (!m_config.sourceDisk.isPoweredOn())
+    if (!m_copy.config.sourceDisk.isPoweredOn())
         return {};
-    switch (m_config.sourceDisk.ioFault()) {
+    switch (m_copy.config.sourceDisk.ioFault()) {
     case EROFS:
         return QStringLiteral("its disk's file system went read-only (EROFS); its database was dismounted");
     case EIO:
@@ -132,39 +128,42 @@ std::optional<uint32_t> LogCopier::observeSource()
     }
     uint32_t newest = 0;
     qint64 newestCreated = 0;
-    auto open = LogFile::readHeader(m_config.sourceDisk, m_files.sourceOpenLogPath());
-    if (open && open->prefix == m_config.prefix) {
+    auto open = LogFile::readHeader(m_copy.config.sourceDisk, m_copy.files.sourceOpenLogPath());
+    if (open && open->prefix == m_copy.config.prefix) {
         newest = open->generation - 1;
         newestCreated = open->prevCreationTimeMs;
     } else {
         // No open log (recovery accepted losing it, the stream moved on) or the source is unreachable.
-        auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+        auto source =
+            listLogFolder(m_copy.config.sourceDisk, m_copy.config.sourceLogFolder, m_copy.config.prefix);
         if (!source) {
             sourceLost(source.error().reason);
             return std::nullopt;
         }
         if (!source->closedGenerations.empty()) {
             newest = source->closedGenerations.back();
-            newestCreated = m_files.creationTimeOf(newest, m_config.sourceDisk, m_files.sourcePath(newest));
+            newestCreated = m_copy.files.creationTimeOf(newest, m_copy.config.sourceDisk,
+                                                        m_copy.files.sourcePath(newest));
         }
     }
     m_sourceUnreachable = false;
     if (newest > 0) {
-        if (newest != status().lastLogGenerated) {
-            status().lastLogGenerated = newest;
-            status().latestAvailableLogTime = newestCreated;
+        if (newest != m_copy.status().lastLogGenerated) {
+            m_copy.status().lastLogGenerated = newest;
+            m_copy.status().latestAvailableLogTime = newestCreated;
         }
         // Notified of the newest generation whose closed log is in the folder: usually the one the open log
         // names (one stat), else the newest below it that is there, looking back a cycle's worth at most.
-        for (uint32_t gen = newest; gen > status().lastLogCopyNotified && newest - gen < kMaxLogsPerCycle;
-             --gen)
-            if (m_config.sourceDisk.exists(m_files.sourcePath(gen))) {
+        for (uint32_t gen = newest;
+             gen > m_copy.status().lastLogCopyNotified && newest - gen < kMaxLogsPerCycle; --gen)
+            if (m_copy.config.sourceDisk.exists(m_copy.files.sourcePath(gen))) {
                 notifyClosed(gen, gen == newest ? newestCreated : 0);
                 break;
             }
-        if (status().lastLogCopyNotified > newest) { // a stream that started again lower (never in SCR)
-            status().lastLogCopyNotified = newest;
-            status().lastCopyNotifiedLogTime = newestCreated;
+        if (m_copy.status().lastLogCopyNotified >
+            newest) { // a stream that started again lower (never in SCR)
+            m_copy.status().lastLogCopyNotified = newest;
+            m_copy.status().lastCopyNotifiedLogTime = newestCreated;
         }
     }
     return newest;
@@ -172,23 +171,26 @@ std::optional<uint32_t> LogCopier::observeSource()
 
 void LogCopier::notifyClosed(uint32_t gen, qint64 createdMs)
 {
-    if (gen <= status().lastLogCopyNotified)
+    if (gen <= m_copy.status().lastLogCopyNotified)
         return;
-    status().lastLogCopyNotified = gen;
-    status().lastCopyNotifiedLogTime =
-        createdMs > 0 ? createdMs : m_files.creationTimeOf(gen, m_config.sourceDisk, m_files.sourcePath(gen));
+    m_copy.status().lastLogCopyNotified = gen;
+    m_copy.status().lastCopyNotifiedLogTime =
+        createdMs > 0
+            ? createdMs
+            : m_copy.files.creationTimeOf(gen, m_copy.config.sourceDisk, m_copy.files.sourcePath(gen));
 }
 
 void LogCopier::failMissingAtSource(uint32_t gen)
 {
-    auto source = listLogFolder(m_config.sourceDisk, m_config.sourceLogFolder, m_config.prefix);
+    auto source =
+        listLogFolder(m_copy.config.sourceDisk, m_copy.config.sourceLogFolder, m_copy.config.prefix);
     if (!source) {
-        m_report.fail(2104, source.error().toString(), false);
+        m_copy.report.fail(2104, source.error().toString(), false);
         return;
     }
     const std::vector<uint32_t> &gens = source->closedGenerations;
     if (gens.empty() || gen < gens.front())
-        m_report.fail(
+        m_copy.report.fail(
             2104,
             QStringLiteral("generation %1 is no longer at the source (the oldest there is %2): the copy "
                            "needs a seed. Run Update-StorageGroupCopy.")
@@ -196,13 +198,13 @@ void LogCopier::failMissingAtSource(uint32_t gen)
                 .arg(gens.empty() ? QStringLiteral("none") : QString::number(gens.front())),
             true);
     else
-        m_report.fail(
+        m_copy.report.fail(
             2104,
             QStringLiteral("generation %1 (%2) is missing at the source: the copy cannot go on without it "
                            "and needs a reseed. Run Suspend-StorageGroupCopy, then Update-StorageGroupCopy "
                            "-DeleteExistingFiles.")
                 .arg(gen)
-                .arg(m_files.fileName(gen)),
+                .arg(m_copy.files.fileName(gen)),
             true);
 }
 
@@ -211,48 +213,48 @@ Status LogCopier::copyLogs()
     const auto newest = observeSource();
     if (!newest || *newest == 0)
         return {};
-    uint32_t gen = status().lastLogCopied + 1;
+    uint32_t gen = m_copy.status().lastLogCopied + 1;
     int copied = 0;
     for (; gen <= *newest && copied < kMaxLogsPerCycle; ++gen) {
-        if (!m_config.targetDisk.exists(m_files.inspectorPath(gen))) {
-            if (!m_config.sourceDisk.exists(m_files.sourcePath(gen))) {
+        if (!m_copy.config.targetDisk.exists(m_copy.files.inspectorPath(gen))) {
+            if (!m_copy.config.sourceDisk.exists(m_copy.files.sourcePath(gen))) {
                 failMissingAtSource(gen);
                 break;
             }
             if (auto st = fetch(gen); !st) {
                 if (copied > 0)
-                    (void)m_config.targetDisk.syncFolder(m_files.inspectorFolder());
+                    (void)m_copy.config.targetDisk.syncFolder(m_copy.files.inspectorFolder());
                 return st;
             }
             ++copied;
         }
-        status().lastLogCopied = gen;
-        status().lastCopiedLogTime =
-            m_files.creationTimeOf(gen, m_config.targetDisk, m_files.inspectorPath(gen));
-        notifyClosed(gen, status().lastCopiedLogTime); // it was there, closed
+        m_copy.status().lastLogCopied = gen;
+        m_copy.status().lastCopiedLogTime =
+            m_copy.files.creationTimeOf(gen, m_copy.config.targetDisk, m_copy.files.inspectorPath(gen));
+        notifyClosed(gen, m_copy.status().lastCopiedLogTime); // it was there, closed
     }
     if (copied > 0)
-        SCR_TRY(m_config.targetDisk.syncFolder(m_files.inspectorFolder()));
+        SCR_TRY(m_copy.config.targetDisk.syncFolder(m_copy.files.inspectorFolder()));
     return {};
 }
 
 Status LogCopier::fetch(uint32_t gen)
 {
-    SCR_TRY(m_config.targetDisk.makeFolders(m_files.inspectorFolder()));
+    SCR_TRY(m_copy.config.targetDisk.makeFolders(m_copy.files.inspectorFolder()));
     // Whole on disk before it gets its real name; the folder is flushed once for the batch (copyLogs).
-    return m_config.targetDisk.copyFrom(m_config.sourceDisk, m_files.sourcePath(gen),
-                                        m_files.inspectorPath(gen), false, m_spares.take());
+    return m_copy.config.targetDisk.copyFrom(m_copy.config.sourceDisk, m_copy.files.sourcePath(gen),
+                                             m_copy.files.inspectorPath(gen), false, m_spares.take());
 }
 
 QString LogCopier::sourceUnreachableMessage() const
 {
     return QStringLiteral("the source %1 cannot be reached since %2: %3; its logs in %4 are not being copied")
-        .arg(m_config.sourceDisk.hostName(),
+        .arg(m_copy.config.sourceDisk.hostName(),
              QDateTime::fromMSecsSinceEpoch(m_sourceUnreachableSinceMs, Qt::UTC)
                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
              m_sourceUnreachableReason,
-             m_config.displayTargetLogFolder.isEmpty() ? m_config.sourceLogFolder
-                                                       : m_config.displayTargetLogFolder);
+             m_copy.config.displayTargetLogFolder.isEmpty() ? m_copy.config.sourceLogFolder
+                                                            : m_copy.config.displayTargetLogFolder);
 }
 
 } // namespace scr

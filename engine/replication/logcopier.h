@@ -5,7 +5,7 @@
 // the source no longer has. A source that cannot be reached (powered off, its disk failed) is remembered,
 // with since when and why.
 
-#include "copyconfig.h"
+#include "copycontext.h"
 #include "core/result.h"
 
 #include <cstdint>
@@ -13,17 +13,12 @@
 
 namespace scr {
 
-class Clock;
-class CopyFiles;
-class CopyReport;
 class SpareLogs;
-struct CopyStatus;
 
 class LogCopier
 {
 public:
-    LogCopier(const CopyConfig &config, const Clock &clock, CopyFiles &files, SpareLogs &spares,
-              CopyReport &report);
+    LogCopier(const CopyContext &copy, SpareLogs &spares);
 
     // LastLogCopied from the inspector folder (after LastLogInspected is known) and the source's position
     // from its files, or what was last seen of it when it cannot be reached (then the copy shows Failed).
@@ -53,13 +48,9 @@ private:
     // LastLogCopyNotified, never lowers it. createdMs 0: read from the source's header.
     void notifyClosed(uint32_t gen, qint64 createdMs);
     void loadSourcePosition();
-    CopyStatus &status();
 
-    const CopyConfig &m_config;
-    const Clock &m_clock;
-    CopyFiles &m_files;
+    CopyContext m_copy;
     SpareLogs &m_spares;
-    CopyReport &m_report;
     bool m_sourceUnreachable = false;
     qint64 m_sourceUnreachableSinceMs = 0;
     QString m_sourceUnreachableReason;

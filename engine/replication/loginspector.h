@@ -4,7 +4,7 @@
 // into the copy's LogFolderPath by an atomic rename, raising LastLogInspected. A bad copy is removed for the
 // copier to fetch again, up to kTries times; then the copy fails, saying whether the source's log is bad.
 
-#include "copyconfig.h"
+#include "copycontext.h"
 #include "core/result.h"
 #include "store/logfile.h"
 #include "store/logfolder.h"
@@ -15,10 +15,7 @@
 
 namespace scr {
 
-class CopyFiles;
-class CopyReport;
 class LogReplayer;
-struct CopyStatus;
 
 class LogInspector
 {
@@ -26,7 +23,7 @@ public:
     static constexpr int kTries = 3;
 
     // database: the copy's database, whose log signature a log must carry once it exists.
-    LogInspector(const CopyConfig &config, CopyFiles &files, CopyReport &report, LogReplayer &database);
+    LogInspector(const CopyContext &copy, LogReplayer &database);
 
     // LastLogInspected and the newest inspected log's time and signature, from the copy's LogFolderPath
     // (target: its listing, nullopt when it cannot be read); after LastLogReplayed is known.
@@ -43,11 +40,8 @@ public:
 private:
     // Generation gen did not pass (why): removed, to be fetched again; after kTries the copy fails.
     void rejected(uint32_t gen, const Error &why);
-    CopyStatus &status();
 
-    const CopyConfig &m_config;
-    CopyFiles &m_files;
-    CopyReport &m_report;
+    CopyContext m_copy;
     LogReplayer &m_database;
     std::map<uint32_t, int> m_tries; // failures per generation
     std::optional<qint64> m_lastInspectedCreation;

@@ -3,7 +3,7 @@
 // ReplayLagTime + TruncationLagTime have passed since they were created, oldest first, and never the last
 // replayed generation (the database's Log Required starts there). A deleted log becomes a spare (SpareLogs).
 
-#include "copyconfig.h"
+#include "copycontext.h"
 #include "store/logfolder.h"
 
 #include <cstdint>
@@ -11,14 +11,12 @@
 
 namespace scr {
 
-class Clock;
-class CopyFiles;
 class SpareLogs;
 
 class LogTruncator
 {
 public:
-    LogTruncator(const CopyConfig &config, const Clock &clock, CopyFiles &files, SpareLogs &spares);
+    LogTruncator(const CopyContext &copy, SpareLogs &spares);
 
     // The lowest generation still in LogFolderPath (target: its listing, nullopt when it cannot be read),
     // or the one after lastInspected when it holds none.
@@ -28,9 +26,7 @@ public:
     uint32_t lowestKept() const { return m_lowestKept; }
 
 private:
-    const CopyConfig &m_config;
-    const Clock &m_clock;
-    CopyFiles &m_files;
+    CopyContext m_copy;
     SpareLogs &m_spares;
     uint32_t m_lowestKept = 0;
 };

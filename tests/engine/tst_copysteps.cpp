@@ -2,8 +2,7 @@
 // source's logs, the inspector sends a damaged copy back, the truncator keeps what is not yet replayed or
 // too young, and the spare logs are capped and found again.
 
-#include "replication/copyfiles.h"
-#include "replication/copyreport.h"
+#include "replication/copycontext.h"
 #include "replication/logcopier.h"
 #include "replication/loginspector.h"
 #include "replication/logtruncator.h"
@@ -30,8 +29,9 @@ struct Copy
     std::vector<ReplicationEvent> events;
     CopyReport report{config, clock, [this](const ReplicationEvent &e) { events.push_back(e); }, {}};
     CopyFiles files{config};
+    CopyContext context{config, clock, files, report};
     SpareLogs spares{files};
-    LogCopier copier{config, clock, files, spares, report};
+    LogCopier copier{context, spares};
 
     Copy()
     {
@@ -100,7 +100,7 @@ private Q_SLOTS:
     {
         Copy copy;
         LogReplayer database(copy.config.targetDisk, copy.config.targetEdbPath, copy.config.databaseGuid);
-        LogInspector inspector(copy.config, copy.files, copy.report, database);
+        LogInspector inspector(copy.context, database);
         QVERIFY(copy.writeSource(4));
         QVERIFY(copy.copier.copyLogs().hasValue());
         QCOMPARE(copy.report.status().lastLogCopied, 4u);
@@ -124,8 +124,8 @@ private Q_SLOTS:
     {
         Copy copy;
         LogReplayer database(copy.config.targetDisk, copy.config.targetEdbPath, copy.config.databaseGuid);
-        LogInspector inspector(copy.config, copy.files, copy.report, database);
-        LogTruncator truncator(copy.config, copy.clock, copy.files, copy.spares);
+        LogInspector inspector(copy.context, database);
+        LogTruncator truncator(copy.context, copy.spares);
         QVERIFY(copy.writeSource(6));
         QVERIFY(copy.copier.copyLogs().hasValue());
         QVERIFY(inspector.inspectLogs().hasValue());
