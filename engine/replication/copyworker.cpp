@@ -1,6 +1,6 @@
 #include "copyworker.h"
 
-#include "core/keyvaluetext.h"
+#include "keyvaluefile.h"
 #include "store/logfolder.h"
 
 #include <fcntl.h>
@@ -106,17 +106,13 @@ Status CopyWorker::endSeed(const HostDisk &disk, const QString &targetLogFolder)
 
 std::optional<SeedMarker> CopyWorker::readSeedMarker(const HostDisk &disk, const QString &targetLogFolder)
 {
-    const QString path = seedMarkerPath(targetLogFolder);
-    if (!disk.exists(path)) // every cycle asks: one stat, no error to build
+    const auto values = readKeyValueFile(disk, seedMarkerPath(targetLogFolder)); // every cycle asks
+    if (!values)
         return std::nullopt;
-    auto text = disk.readAll(path);
-    if (!text)
-        return std::nullopt;
-    const auto values = parseKeyValueText(*text);
     SeedMarker marker;
-    marker.pid = values.value("pid").toLongLong();
-    marker.processStart = values.value("processStart").toULongLong();
-    marker.startedMs = values.value("started").toLongLong();
+    marker.pid = values->value("pid").toLongLong();
+    marker.processStart = values->value("processStart").toULongLong();
+    marker.startedMs = values->value("started").toLongLong();
     // A marker that names no process (torn, hand-made) is an interrupted seed: nothing runs it.
     const auto start = processStartTicks(marker.pid);
     marker.ownerRunning = start && (marker.processStart == 0 || *start == marker.processStart);

@@ -1,6 +1,6 @@
 #include "replayrate.h"
 
-#include "core/keyvaluetext.h"
+#include "keyvaluefile.h"
 
 #include <mutex>
 
@@ -20,16 +20,12 @@ QString ratePath(const HostDisk &labFolder)
 
 std::optional<ReplayRate> readLocked(const HostDisk &labFolder)
 {
-    const QString path = ratePath(labFolder);
-    if (!labFolder.exists(path))
+    const auto values = readKeyValueFile(labFolder, ratePath(labFolder));
+    if (!values)
         return std::nullopt;
-    auto text = labFolder.readAll(path);
-    if (!text)
-        return std::nullopt;
-    const auto values = parseKeyValueText(*text);
     ReplayRate rate;
-    rate.logs = values.value("logs").toLongLong();
-    rate.elapsedNs = values.value("elapsedNs").toLongLong();
+    rate.logs = values->value("logs").toLongLong();
+    rate.elapsedNs = values->value("elapsedNs").toLongLong();
     if (rate.logs <= 0 || rate.elapsedNs <= 0)
         return std::nullopt;
     return rate;

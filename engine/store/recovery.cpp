@@ -47,7 +47,8 @@ Error cancelled()
 }
 
 // One run of recovery, a step at a time in the order run() calls them: what each step finds is kept for the
-// next. Every step before applyLogs() only reads, so a refusal changes nothing.
+// next. The checks, through verifyLogs(), only read, so a refusal changes nothing; createDatabase(),
+// applyLogs() and finish() (or finishWithoutReplay()) write.
 class RecoveryRun
 {
 public:
