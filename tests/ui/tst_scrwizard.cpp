@@ -4,6 +4,7 @@
 // unavailable once an irreversible step has started; the completion page says what ran (Ctrl+C copies it);
 // the saved script is the plan; and a wizard can be completed with the keyboard alone.
 
+#include "cmdlets/readinglab.h"
 #include "cmdlets/validation.h"
 #include "consolefixture.h"
 #include "lab/lab.h"
@@ -36,20 +37,22 @@ public:
     }
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override
+    std::function<Preparation(const Lab &)> prepare() const override
     {
-        return [](Lab &lab) {
+        return [planned = m_planned](const Lab &lab) {
             PreflightCheck c;
             c.check = QStringLiteral("MBX4 is powered on");
-            if (!cmdlets::isPoweredOn(lab, QStringLiteral("MBX4"))) {
+            if (!cmdlets::isPoweredOn(cmdlets::readingLab(lab), QStringLiteral("MBX4"))) {
                 c.outcome = PreflightCheck::Outcome::Fail;
                 c.detail = QStringLiteral("MBX4 is powered off");
                 c.fix = QStringLiteral("Start-Host MBX4");
             }
-            return std::vector<PreflightCheck>{c};
+            Preparation p;
+            p.checks.push_back(c);
+            p.steps = planned;
+            return p;
         };
     }
-    std::vector<FlowStep> plan() const override { return m_planned; }
 
 private:
     std::vector<FlowStep> m_planned;
