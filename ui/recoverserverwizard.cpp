@@ -1,6 +1,5 @@
 #include "recoverserverwizard.h"
 
-#include "lab/lab.h"
 #include "models/displaytime.h"
 
 #include <algorithm>

@@ -136,6 +136,76 @@ bool needsRecovery(const HostDisk &disk, const QString &path, const QString &ide
     return !file || (*file)->header().state != DatabaseState::CleanShutdown;
 }
 
+} // namespace
+
+Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &constLab,
+                                                                    const QString &server)
+{
+    Lab &lab = readingLab(constLab);
+    // The failed server and the standby's host must be there; the rest is read from what they hold.
+    const Result<ServerRecord> failed = findServer(lab, server);
+    if (!failed)
+        return failed.error();
+    auto sgs = lab.directory().storageGroups(failed->name);
+    if (!sgs)
+        return sgs.error();
+    auto copies = lab.directory().copies();
+    if (!copies)
+        return copies.error();
+    auto servers = lab.directory().servers();
+    if (!servers)
+        return servers.error();
+    auto hosts = lab.directory().hosts();
+    if (!hosts)
+        return hosts.error();
+    std::vector<RecoverServerCandidate> out;
+    for (const HostRecord &h : *hosts) {
+        RecoverServerCandidate c;
+        c.host = h.name;
+        auto installed = installedServerOn(lab, h.name);
+        if (!installed)
+            return installed.error();
+        if (*installed) {
+            c.standby = (*installed)->name;
+            if (c.standby.compare(failed->name, Qt::CaseInsensitive) == 0 && !h.poweredOn)
+                continue; // the failed server's own host
+        }
+        if (!c.standby.isEmpty() && c.standby.compare(failed->name, Qt::CaseInsensitive) != 0)
+            for (const ScrCopyRecord &copy : *copies)
+                for (const StorageGroupRecord &sg : *sgs)
+                    if (copy.storageGroupId == sg.id &&
+                        copy.standbyMachine.compare(c.standby, Qt::CaseInsensitive) == 0)
+                        ++c.copies;
+        auto groups = groupsFor(lab, failed->name, c.standby, h.name);
+        if (!groups)
+            return groups.error();
+        for (const RecoverServerGroup &g : *groups)
+            c.restored += g.restored ? 1 : 0;
+        if (c.copies == 0 && c.restored == 0)
+            continue;
+        if (!h.poweredOn)
+            c.whyNot = QObject::tr("%1 is powered off (Start-Host %1)").arg(h.name);
+        else if (!c.standby.isEmpty() && c.standby.compare(failed->name, Qt::CaseInsensitive) != 0) {
+            if (Status free = checkHoldsNothing(lab, c.standby, failed->name); !free)
+                c.whyNot = free.error().reason + QStringLiteral(" (") + free.error().fix + QLatin1Char(')');
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+QStringList lostGroupChoices(const RecoverServerGroup &group)
+{
+    QStringList out;
+    out << QObject::tr("Restore %1 from its last full backup, then Mount-Database each of its databases")
+               .arg(group.identity);
+    for (const QString &db : group.databases)
+        out << QObject::tr("or a dial-tone (empty) database: Mount-Database %1 -Force").arg(ems::quote(db));
+    return out;
+}
+
+namespace {
+
 // The steps of p, from what is done already.
 Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
 {
@@ -282,76 +352,12 @@ std::vector<PreflightCheck> recoverServerChecks(Lab &lab, const RecoverServerPla
 
 } // namespace
 
-Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &constLab,
-                                                                    const QString &server)
-{
-    Lab &lab = readingLab(constLab);
-    auto failed = findServer(lab, server);
-    if (!failed)
-        return failed.error();
-    auto sgs = lab.directory().storageGroups(failed->name);
-    if (!sgs)
-        return sgs.error();
-    auto copies = lab.directory().copies();
-    if (!copies)
-        return copies.error();
-    auto servers = lab.directory().servers();
-    if (!servers)
-        return servers.error();
-    auto hosts = lab.directory().hosts();
-    if (!hosts)
-        return hosts.error();
-    std::vector<RecoverServerCandidate> out;
-    for (const HostRecord &h : *hosts) {
-        RecoverServerCandidate c;
-        c.host = h.name;
-        auto installed = installedServerOn(lab, h.name);
-        if (!installed)
-            return installed.error();
-        if (*installed) {
-            c.standby = (*installed)->name;
-            if (c.standby.compare(failed->name, Qt::CaseInsensitive) == 0 && !h.poweredOn)
-                continue; // the failed server's own host
-        }
-        if (!c.standby.isEmpty() && c.standby.compare(failed->name, Qt::CaseInsensitive) != 0)
-            for (const ScrCopyRecord &copy : *copies)
-                for (const StorageGroupRecord &sg : *sgs)
-                    if (copy.storageGroupId == sg.id &&
-                        copy.standbyMachine.compare(c.standby, Qt::CaseInsensitive) == 0)
-                        ++c.copies;
-        auto groups = groupsFor(lab, failed->name, c.standby, h.name);
-        if (!groups)
-            return groups.error();
-        for (const RecoverServerGroup &g : *groups)
-            c.restored += g.restored ? 1 : 0;
-        if (c.copies == 0 && c.restored == 0)
-            continue;
-        if (!h.poweredOn)
-            c.whyNot = QObject::tr("%1 is powered off (Start-Host %1)").arg(h.name);
-        else if (!c.standby.isEmpty() && c.standby.compare(failed->name, Qt::CaseInsensitive) != 0) {
-            if (Status free = checkHoldsNothing(lab, c.standby, failed->name); !free)
-                c.whyNot = free.error().reason + QStringLiteral(" (") + free.error().fix + QLatin1Char(')');
-        }
-        out.push_back(c);
-    }
-    return out;
-}
-
-QStringList lostGroupChoices(const RecoverServerGroup &group)
-{
-    QStringList out;
-    out << QObject::tr("Restore %1 from its last full backup, then Mount-Database each of its databases")
-               .arg(group.identity);
-    for (const QString &db : group.databases)
-        out << QObject::tr("or a dial-tone (empty) database: Mount-Database %1 -Force").arg(ems::quote(db));
-    return out;
-}
-
 Result<RecoverServerPlan> planRecoverServer(const Lab &constLab, const QString &server,
                                             const QString &standbyHost)
 {
     Lab &lab = readingLab(constLab);
-    auto failed = findServer(lab, server);
+    // The failed server and the standby's host must be there; the rest is read from what they hold.
+    const Result<ServerRecord> failed = findServer(lab, server);
     if (!failed)
         return failed.error();
     auto standbyRecord = lab.directory().host(standbyHost);
