@@ -1313,7 +1313,8 @@ WizardServices ConsoleWindow::wizardServices()
 {
     WizardServices services;
     services.run = [this](const QString &command) { return runCommand(command, true); };
-    services.onLab = [this](QObject *context, std::function<void(Lab &)> work, std::function<void()> done) {
+    services.onLab = [this](QObject *context, std::function<void(const Lab &)> work,
+                            std::function<void()> done) {
         if (!m_worker || !m_attachment)
             return;
         // The answer is dropped when the lab's attachment is gone (another lab, or the window closed) or the

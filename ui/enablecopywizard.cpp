@@ -200,56 +200,26 @@ void EnableCopyWizard::initializePage(int id)
 
 void EnableCopyWizard::loadCandidates()
 {
-    struct Answer
-    {
-        std::vector<Candidate> candidates;
-        QStringList needSeed;
-        QString error;
-    };
-    auto answer = std::make_shared<Answer>();
-    const QStringList groups = m_storageGroups;
+    auto answer = std::make_shared<Result<EnableCopyCandidates>>(EnableCopyCandidates{});
     services().onLab(
         this,
-        [answer, groups](Lab &lab) {
-            std::map<QString, Candidate> byServer;
-            for (const QString &sg : groups) {
-                auto list = cmdlets::standbyEligibility(lab, sg);
-                if (!list) {
-                    answer->error = list.error().toString();
-                    return;
-                }
-                for (const StandbyEligibility &e : *list) {
-                    Candidate &c = byServer[e.server];
-                    c.server = e.server;
-                    if (cmdlets::findStorageGroupCopy(lab, sg, e.server))
-                        c.holding << sg; // enabled already (an earlier run): skipped
-                    else if (!e.eligible() && c.reason.isEmpty())
-                        c.reason = e.reason + QStringLiteral("; ") + e.fix;
-                }
-                auto seed = cmdlets::copyNeedsSeed(lab, sg);
-                if (seed && *seed)
-                    answer->needSeed << sg;
-            }
-            for (auto &[name, c] : byServer) {
-                if (c.holding.size() == groups.size() && c.reason.isEmpty())
-                    c.reason = tr("already holds the copies of %1").arg(c.holding.join(QStringLiteral(", ")));
-                answer->candidates.push_back(c);
-            }
+        [answer, groups = m_storageGroups](const Lab &lab) {
+            *answer = cmdlets::enableCopyCandidates(lab, groups);
         },
-        [this, answer] { showCandidates(answer->candidates, answer->needSeed, answer->error); });
+        [this, answer] { showCandidates(*answer); });
 }
 
-void EnableCopyWizard::showCandidates(const std::vector<Candidate> &candidates, const QStringList &needSeed,
-                                      const QString &error)
+void EnableCopyWizard::showCandidates(const Result<EnableCopyCandidates> &answer)
 {
-    m_candidates = candidates;
-    m_needSeed = needSeed;
-    m_candidatesLoaded = error.isEmpty();
+    m_candidatesLoaded = answer.hasValue();
     m_standbyList->clear();
+    const std::vector<EnableCopyCandidate> candidates =
+        answer ? answer->servers : std::vector<EnableCopyCandidate>{};
+    const QString preselect = cmdlets::enableCopyPreselection(candidates, m_preselect);
     QTreeWidgetItem *preselected = nullptr;
     int eligible = 0;
-    for (const Candidate &c : candidates) {
-        const bool ok = c.reason.isEmpty();
+    for (const EnableCopyCandidate &c : candidates) {
+        const bool ok = c.eligible();
         QString note = c.reason;
         if (ok && !c.holding.isEmpty())
             note = tr("already holds the copy of %1 (skipped)").arg(c.holding.join(QStringLiteral(", ")));
@@ -260,13 +230,12 @@ void EnableCopyWizard::showCandidates(const std::vector<Candidate> &candidates, 
             item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
         m_standbyList->addTopLevelItem(item);
         eligible += ok ? 1 : 0;
-        if (ok && (c.server.compare(m_preselect, Qt::CaseInsensitive) == 0 ||
-                   (!preselected && m_preselect.isEmpty())))
+        if (c.server == preselect)
             preselected = item;
     }
     m_standbyList->sortItems(0, Qt::AscendingOrder);
-    if (!error.isEmpty())
-        m_standbyNote->setText(error);
+    if (!answer)
+        m_standbyNote->setText(answer.error().toString());
     else if (eligible == 0)
         m_standbyNote->setText(tr("No server can take the copy now: each one's reason is listed. Fix one "
                                   "(Start-Host, Disable-StorageGroupCopy...) and open the wizard again."));
@@ -277,85 +246,10 @@ void EnableCopyWizard::showCandidates(const std::vector<Candidate> &candidates, 
     m_standbyPage->refresh();
 }
 
-std::function<std::vector<PreflightCheck>(Lab &)> EnableCopyWizard::preflight() const
+std::function<Preparation(const Lab &)> EnableCopyWizard::prepare() const
 {
-    const QStringList groups = m_storageGroups;
-    const QString standby = standbyMachine();
-    const qint64 replay = replayLagMs();
-    const qint64 truncation = truncationLagMs();
-    return [groups, standby, replay, truncation](Lab &lab) {
-        std::vector<PreflightCheck> checks;
-        for (const QString &identity : groups) {
-            PreflightCheck c;
-            c.check = tr("%1 can take the SCR copy of %2").arg(standby, identity);
-            if (cmdlets::findStorageGroupCopy(lab, identity, standby)) {
-                c.detail = tr("the copy is enabled already: skipped");
-                checks.push_back(c);
-                continue;
-            }
-            // The cmdlet's own checks, all of them, as the Enable step will make them.
-            if (auto st = cmdlets::checkEnableStorageGroupCopy(lab, {identity, standby, replay, truncation});
-                !st) {
-                c.outcome = PreflightCheck::Outcome::Fail;
-                c.detail = st.error().object + QLatin1Char(' ') + st.error().reason;
-                c.fix = st.error().fix;
-            } else {
-                c.detail = tr("a mailbox server, powered on, with the copy's paths free");
-            }
-            checks.push_back(c);
-            if (c.outcome == PreflightCheck::Outcome::Pass) {
-                auto seed = cmdlets::copyNeedsSeed(lab, identity);
-                PreflightCheck s;
-                s.check = tr("The source of %1 still holds its first log").arg(identity);
-                if (!seed) {
-                    s.outcome = PreflightCheck::Outcome::Fail;
-                    s.detail = seed.error().toString();
-                    s.fix = seed.error().fix;
-                } else if (*seed) {
-                    s.outcome = PreflightCheck::Outcome::Warning;
-                    s.detail = tr("a backup truncated its first logs: the copy cannot start from log 1");
-                    s.fix =
-                        tr("the wizard seeds the copy from the mounted database (Update-StorageGroupCopy)");
-                } else {
-                    s.detail = tr("the copy starts from log 1; no seed is needed");
-                }
-                checks.push_back(s);
-            }
-        }
-        return checks;
-    };
-}
-
-std::vector<FlowStep> EnableCopyWizard::plan() const
-{
-    using ems::quote;
-    const QString standby = standbyMachine();
-    QStringList holding;
-    for (const Candidate &c : m_candidates)
-        if (c.server.compare(standby, Qt::CaseInsensitive) == 0)
-            holding = c.holding;
-    std::vector<FlowStep> steps;
-    for (const QString &sg : m_storageGroups) {
-        if (holding.contains(sg, Qt::CaseInsensitive))
-            continue;
-        steps.push_back({tr("Enable the SCR copy of %1 on %2").arg(sg, standby),
-                         QStringLiteral("Enable-StorageGroupCopy %1 -StandbyMachine %2 -ReplayLagTime %3 "
-                                        "-TruncationLagTime %4")
-                             .arg(quote(sg), quote(standby), ems::formatTimeSpan(replayLagMs()),
-                                  ems::formatTimeSpan(truncationLagMs()))});
-        if (m_needSeed.contains(sg, Qt::CaseInsensitive)) {
-            // TechNet's procedure: suspend the new copy, then seed it (the seed resumes it). The files the
-            // seed deletes can only be the new copy's own: the pre-flight found the copy's paths free on the
-            // standby machine before it was enabled.
-            const QStringList seed = cmdlets::seedCommands(sg, standby, false);
-            steps.push_back(
-                {tr("Suspend the copy of %1 on %2 for its seed (Suspend-StorageGroupCopy)").arg(sg, standby),
-                 seed.first()});
-            steps.push_back(
-                {tr("Seed the copy of %1 on %2 (Update-StorageGroupCopy)").arg(sg, standby), seed.last()});
-        }
-    }
-    return steps;
+    return [request = EnableCopyRequest{m_storageGroups, standbyMachine(), replayLagMs(), truncationLagMs()}](
+               const Lab &lab) { return cmdlets::prepareEnableCopy(lab, request); };
 }
 
 void EnableCopyWizard::fillCompletion(FlowState state, QVBoxLayout *layout)

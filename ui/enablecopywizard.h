@@ -4,14 +4,14 @@
 // servers, each shown with whether it can take the copy and, if not, why (the cmdlet's own rule); the
 // ReplayLagTime and TruncationLagTime in days, hours and minutes, checked as typed by the cmdlet's
 // validator; then pre-flight, the Enable-StorageGroupCopy commands (and Update-StorageGroupCopy where the
-// source's first logs are gone and the copy must be seeded), and their progress.
+// source's first logs are gone and the copy must be seeded), and their progress. Which servers can take the
+// copies, the checks and the plan are model/cmdlets/enablecopyplan's.
 
+#include "cmdlets/enablecopyplan.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
 
 #include <QStringList>
-
-#include <map>
 
 class QLabel;
 class QSpinBox;
@@ -35,31 +35,20 @@ public:
     qint64 truncationLagMs() const;
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
-    std::vector<FlowStep> plan() const override;
+    std::function<Preparation(const Lab &)> prepare() const override;
     QString commitText() const override { return tr("&Enable"); }
     void initializePage(int id) override;
     void fillCompletion(FlowState state, QVBoxLayout *layout) override;
 
 private:
-    // What the lab says of one server for the storage groups to copy.
-    struct Candidate
-    {
-        QString server;
-        QString reason;      // why it cannot take a copy; empty when it can
-        QStringList holding; // storage groups it already holds a copy of (skipped, not refused)
-    };
     void buildStandbyPage();
     void buildLagTimesPage();
     void loadCandidates();
-    void showCandidates(const std::vector<Candidate> &candidates, const QStringList &needSeed,
-                        const QString &error);
+    void showCandidates(const Result<EnableCopyCandidates> &candidates);
     void checkLagTimes();
 
     QStringList m_storageGroups;
     QString m_preselect;
-    std::vector<Candidate> m_candidates;
-    QStringList m_needSeed; // storage groups whose new copy must be seeded
     bool m_candidatesLoaded = false;
     QString m_lagProblem;
 

@@ -59,11 +59,7 @@ PortabilityWizard::PortabilityWizard(const LabSnapshot &snapshot, const QString 
     m_acceptLoss->hide();
     connect(m_acceptLoss, &QCheckBox::toggled, this, [this] { refreshSummary(); });
     summaryExtras()->addWidget(m_acceptLoss);
-    setSummaryCondition([this] {
-        const auto *s = m_preflightSlot ? &m_preflightSlot->state : nullptr;
-        const bool loses = s && *s && (*s)->rpo && (*s)->rpo->losesData();
-        return !loses || m_acceptLoss->isChecked();
-    });
+    setSummaryCondition([this] { return preparation().losses.empty() || m_acceptLoss->isChecked(); });
 }
 
 void PortabilityWizard::buildPreviewPage()
@@ -123,23 +119,17 @@ void PortabilityWizard::refreshPreview()
     m_refresh->setEnabled(false);
     m_rpo->setText(tr("Reading the copy's state..."));
     m_previewPage->refresh();
-    auto slot = std::make_shared<Slot>();
-    const QString sg = m_storageGroup;
-    const QString standby = m_standby;
+    auto answer = std::make_shared<Result<PortabilityState>>(PortabilityState{});
     services().onLab(
         this,
-        [slot, sg, standby](Lab &lab) {
-            auto state = cmdlets::readPortabilityState(lab, sg, standby);
-            if (state)
-                slot->state = *state;
-            else
-                slot->error = state.error().toString();
+        [answer, sg = m_storageGroup, standby = m_standby](const Lab &lab) {
+            *answer = cmdlets::readPortabilityState(lab, sg, standby);
         },
-        [this, slot, round] {
+        [this, answer, round] {
             if (round != m_previewRound)
                 return;
-            m_state = slot->state;
-            m_previewError = slot->error;
+            m_state = *answer ? std::optional<PortabilityState>(**answer) : std::nullopt;
+            m_previewError = *answer ? QString() : answer->error().toString();
             m_previewLoaded = true;
             showPreview();
         });
@@ -184,61 +174,35 @@ void PortabilityWizard::showPreview()
     m_previewPage->refresh();
 }
 
-std::function<std::vector<PreflightCheck>(Lab &)> PortabilityWizard::preflight() const
+std::function<Preparation(const Lab &)> PortabilityWizard::prepare() const
 {
-    auto slot = std::make_shared<Slot>();
-    m_preflightSlot = slot;
-    const QString sg = m_storageGroup;
-    const QString standby = m_standby;
-    const QString target = m_target;
-    return [slot, sg, standby, target](Lab &lab) {
-        if (sg.isEmpty()) {
-            PreflightCheck c;
-            c.outcome = PreflightCheck::Outcome::Fail;
-            c.check = tr("The wizard was opened on an SCR copy");
-            c.detail = tr("\"%1\" names no SCR copy").arg(target);
-            c.fix = tr("Select an SCR copy in the console tree and choose its Activate action");
-            return std::vector<PreflightCheck>{c};
-        }
-        auto state = cmdlets::readPortabilityState(lab, sg, standby);
-        if (!state) {
-            PreflightCheck c;
-            c.outcome = PreflightCheck::Outcome::Fail;
-            c.check = tr("The SCR copy of %1 on %2 can be activated").arg(sg, standby);
-            c.detail = state.error().reason;
-            c.fix = state.error().fix;
-            slot->error = state.error().toString();
-            return std::vector<PreflightCheck>{c};
-        }
-        slot->state = *state;
-        return cmdlets::portabilityPreflight(lab, *state);
+    return [sg = m_storageGroup, standby = m_standby, target = m_target](const Lab &lab) {
+        return cmdlets::preparePortability(lab, sg, standby, target);
     };
 }
 
-std::vector<FlowStep> PortabilityWizard::plan() const
+std::optional<PortabilityState> PortabilityWizard::preparedState() const
 {
-    if (!m_preflightSlot || !m_preflightSlot->state)
-        return {};
-    return cmdlets::planPortability(*m_preflightSlot->state);
+    const QVariant &details = preparation().details;
+    return details.canConvert<PortabilityState>() ? std::optional(details.value<PortabilityState>())
+                                                  : std::nullopt;
 }
 
 void PortabilityWizard::updateSummaryExtras()
 {
-    const std::optional<PortabilityState> s = m_preflightSlot ? m_preflightSlot->state : std::nullopt;
-    if (!s) {
+    const Preparation &p = preparation();
+    if (p.notes.isEmpty())
         m_allowReason->clear();
-        m_acceptLoss->hide();
-        refreshSummary();
-        return;
-    }
-    m_allowReason->setText(
-        tr("Why \"This database can be overwritten by a restore\" (-AllowFileRestore) is set: %1")
-            .arg(cmdlets::allowFileRestoreReason(*s)));
-    const bool loses = s->rpo && s->rpo->losesData();
+    else
+        m_allowReason->setText(
+            tr("Why \"This database can be overwritten by a restore\" (-AllowFileRestore) is set: %1")
+                .arg(p.notes.join(QLatin1Char(' '))));
+    const bool loses = !p.losses.empty();
     m_acceptLoss->setVisible(loses);
     if (loses) {
-        m_acceptLoss->setText(tr("I accept the loss of %n log(s)", nullptr, int(s->rpo->lostLogs())) +
-                              tr(" (%n minute(s) of mail)", nullptr, int(s->rpo->lostMinutes())));
+        const MailLoss &loss = p.losses.front();
+        m_acceptLoss->setText(tr("I accept the loss of %n log(s)", nullptr, int(loss.logs)) +
+                              tr(" (%n minute(s) of mail)", nullptr, int(loss.minutes)));
         m_acceptLoss->setAccessibleDescription(m_acceptLoss->text());
     } else {
         m_acceptLoss->setChecked(false);
@@ -268,7 +232,7 @@ void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
     }
     if (state != FlowState::Completed)
         return;
-    const std::optional<PortabilityState> s = m_preflightSlot ? m_preflightSlot->state : std::nullopt;
+    const std::optional<PortabilityState> s = preparedState();
     const QString server = s ? s->standbyMachine : m_standby;
     auto *note = new QLabel(
         tr("Outlook clients: Outlook 2007 finds the mailboxes' new server %1 by Autodiscover. Outlook 2003 "
@@ -287,20 +251,7 @@ void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
     protect->setAccessibleDescription(
         tr("Opens the Enable Storage Group Copy wizard for %1: it is not protected by SCR until then")
             .arg(activated));
-    // Another standby machine: a mailbox server without storage groups, powered on, other than this one.
-    QString standby;
-    for (const ServerRecord &srv : m_snapshot.servers) {
-        if (srv.name.compare(s->standbyMachine, Qt::CaseInsensitive) == 0 || !srv.installed ||
-            !srv.mailboxRole || !m_snapshot.isPoweredOn(srv.host))
-            continue;
-        bool hasGroups = false;
-        for (const StorageGroupSnapshot &sg : m_snapshot.storageGroups)
-            hasGroups = hasGroups || sg.record.server.compare(srv.name, Qt::CaseInsensitive) == 0;
-        if (!hasGroups) {
-            standby = srv.name;
-            break;
-        }
-    }
+    const QString standby = cmdlets::protectAgainStandby(m_snapshot, s->standbyMachine);
     connect(protect, &QPushButton::clicked, this,
             [this, activated, standby] { Q_EMIT enableCopiesRequested({activated}, standby); });
     layout->addWidget(protect, 0, Qt::AlignLeft);

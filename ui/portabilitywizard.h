@@ -6,14 +6,13 @@
 // Restore-StorageGroupCopy
 // (-Force when not), eseutil /r, Move-*Path -ConfigurationOnly of the target objects, "This database can be
 // overwritten by a restore" with why, mount, rehome. The completion page has the Outlook 2003 note and offers
-// to protect the activated storage group again. The plan is made from the lab's current state (model/cmdlets/
-// portabilityplan), so a second run after a failure goes on where the first stopped.
+// to protect the activated storage group again. The state, checks and plan are made from the lab's current
+// state (cmdlets::preparePortability), so a second run after a failure goes on where the first stopped.
 
 #include "cmdlets/portabilityplan.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
 
-#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -42,32 +41,24 @@ public Q_SLOTS:
     void refreshPreview();
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
-    std::vector<FlowStep> plan() const override;
+    std::function<Preparation(const Lab &)> prepare() const override;
     QString commitText() const override { return tr("&Activate"); }
     void initializePage(int id) override;
     void fillCompletion(FlowState state, QVBoxLayout *layout) override;
     void stepCompleted(int index, const QString &output) override;
 
 private:
-    struct Slot
-    {
-        std::optional<PortabilityState> state;
-        QString error;
-    };
     void buildPreviewPage();
     void showPreview();
     void updateSummaryExtras();
+    // The state the last pre-flight read (which the plan was made from); none before it answered.
+    std::optional<PortabilityState> preparedState() const;
 
     LabSnapshot m_snapshot;
     QString m_target;
-    QString m_storageGroup; // "MBX1\SG1"
-    QString m_standby;      // "MBX3"
-    // The preview's answer, and the state the last pre-flight read (which the plan is made from). Each
-    // request has a slot of its own, written on the lab's thread and read on the GUI thread only once its
-    // answer arrived.
-    std::optional<PortabilityState> m_state;
-    mutable std::shared_ptr<Slot> m_preflightSlot;
+    QString m_storageGroup;                  // "MBX1\SG1"
+    QString m_standby;                       // "MBX3"
+    std::optional<PortabilityState> m_state; // the preview's answer
     int m_previewRound = 0;
     bool m_previewLoaded = false;
     QString m_previewError;

@@ -122,21 +122,17 @@ void PrepareTargetWizard::refreshSurvey()
     m_refresh->setEnabled(false);
     m_targetsNote->setText(tr("Reading what exists on %1...").arg(m_target));
     m_targetsPage->refresh();
-    auto survey = std::make_shared<TargetSurvey>();
-    auto error = std::make_shared<std::optional<Error>>();
-    const QString standby = m_target;
+    auto answer = std::make_shared<Result<TargetSurvey>>(TargetSurvey{});
     services().onLab(
         this,
-        [survey, error, standby](Lab &lab) {
-            auto s = cmdlets::surveyStandby(lab, standby);
-            if (s)
-                *survey = *s;
+        [answer, standby = m_target](const Lab &lab) { *answer = cmdlets::surveyStandby(lab, standby); },
+        [this, answer, round] {
+            if (round != m_surveyRound)
+                return;
+            if (*answer)
+                showSurvey(**answer, std::nullopt);
             else
-                *error = s.error();
-        },
-        [this, survey, error, round] {
-            if (round == m_surveyRound)
-                showSurvey(*survey, *error);
+                showSurvey(TargetSurvey{}, answer->error());
         });
 }
 
@@ -201,57 +197,29 @@ QStringList PrepareTargetWizard::selectedCopies() const
     return selected;
 }
 
-std::function<std::vector<PreflightCheck>(Lab &)> PrepareTargetWizard::preflight() const
+std::function<Preparation(const Lab &)> PrepareTargetWizard::prepare() const
 {
-    const QString standby = m_target;
-    const QStringList selected = selectedCopies();
-    std::shared_ptr<Latest> latest = m_latest;
-    {
-        const std::lock_guard<std::mutex> lock(latest->mutex);
-        latest->survey.reset(); // the plan waits for this round's
-    }
-    return [standby, selected, latest](Lab &lab) {
-        TargetSurvey survey;
-        std::vector<PreflightCheck> checks = cmdlets::prepareTargetPreflight(lab, standby, selected, &survey);
-        const std::lock_guard<std::mutex> lock(latest->mutex);
-        latest->survey = std::move(survey);
-        return checks;
+    return [standby = m_target, selected = selectedCopies()](const Lab &lab) {
+        return cmdlets::preparePrepareTarget(lab, standby, selected);
     };
 }
 
-TargetSurvey PrepareTargetWizard::planningSurvey() const
+TargetSurvey PrepareTargetWizard::preparedSurvey() const
 {
-    const std::lock_guard<std::mutex> lock(m_latest->mutex);
-    return m_latest->survey ? *m_latest->survey : m_survey;
-}
-
-std::vector<FlowStep> PrepareTargetWizard::plan() const
-{
-    const TargetSurvey survey = planningSurvey();
-    const QStringList selected = selectedCopies();
-    std::vector<FlowStep> steps;
-    m_stepCopy.clear();
-    for (const TargetSurveyRow &row : survey.rows) {
-        if (!selected.contains(row.target.copiedStorageGroup, Qt::CaseInsensitive))
-            continue;
-        for (FlowStep &step : cmdlets::prepareTargetSteps(row, survey.standbyHost)) {
-            steps.push_back(std::move(step));
-            m_stepCopy.push_back(row.target.copiedStorageGroup);
-        }
-    }
-    return steps;
+    const QVariant &details = preparation().details;
+    return details.canConvert<TargetSurvey>() ? details.value<TargetSurvey>() : m_survey;
 }
 
 void PrepareTargetWizard::fillCompletion(FlowState state, QVBoxLayout *layout)
 {
-    const TargetSurvey survey = planningSurvey();
+    const TargetSurvey survey = preparedSurvey();
     QStringList lines;
     for (const TargetSurveyRow &row : survey.rows) {
         const QString copy = row.target.copiedStorageGroup;
         bool planned = false;
         bool finished = true;
-        for (std::size_t i = 0; i < m_stepCopy.size() && i < outcomes().size(); ++i)
-            if (m_stepCopy[i] == copy) {
+        for (std::size_t i = 0; i < steps().size() && i < outcomes().size(); ++i)
+            if (steps()[i].subject == copy) {
                 planned = true;
                 finished = finished && outcomes()[i].state == StepState::Completed;
             }

@@ -3,14 +3,12 @@
 // copied to it, the target storage group and database that an activation by database portability later
 // points at the copy's files (<SG>Target / <DB>Target, cmdlets::targetObjectsFor): made at a temporary
 // path, mounted once, dismounted, and the temporary files deleted. The configuration page shows what exists
-// already (cmdlets::surveyStandby) and skips it; pre-flight and plan are model/cmdlets/preparetarget's.
+// already (cmdlets::surveyStandby) and skips it; pre-flight and plan are model/cmdlets/preparetarget's
+// (cmdlets::preparePrepareTarget).
 
 #include "cmdlets/preparetarget.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
-
-#include <memory>
-#include <mutex>
 
 class QLabel;
 class QPushButton;
@@ -42,32 +40,22 @@ public:
     void refreshSurvey();
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
-    std::vector<FlowStep> plan() const override;
+    std::function<Preparation(const Lab &)> prepare() const override;
     QString commitText() const override { return tr("&Prepare"); }
     void initializePage(int id) override;
     void fillCompletion(FlowState state, QVBoxLayout *layout) override;
 
 private:
-    // The survey as the pre-flight last read it, on the lab's thread; the plan is made from it.
-    struct Latest
-    {
-        std::mutex mutex;
-        std::optional<TargetSurvey> survey;
-    };
-
     void buildTargetsPage();
     void showSurvey(const TargetSurvey &survey, const std::optional<Error> &error);
-    TargetSurvey planningSurvey() const;
+    // The survey the last pre-flight made its plan from (the configuration page's before it answered).
+    TargetSurvey preparedSurvey() const;
 
     LabSnapshot m_snapshot;
     QString m_target;
     TargetSurvey m_survey;
     bool m_surveyDone = false;
     int m_surveyRound = 0;
-    std::shared_ptr<Latest> m_latest = std::make_shared<Latest>();
-    // What each planned step belongs to (copied storage group), for the completion page.
-    mutable std::vector<QString> m_stepCopy;
 
     WizardPage *m_targetsPage = nullptr;
     QTreeWidget *m_targets = nullptr;

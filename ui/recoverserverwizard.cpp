@@ -1,6 +1,5 @@
 #include "recoverserverwizard.h"
 
-#include "lab/lab.h"
 #include "models/displaytime.h"
 
 #include <algorithm>
@@ -151,11 +150,13 @@ void RecoverServerWizard::buildWarningPage()
 
 void RecoverServerWizard::loadCandidates()
 {
-    const QString server = m_server;
     auto result =
         std::make_shared<Result<std::vector<RecoverServerCandidate>>>(std::vector<RecoverServerCandidate>{});
     services().onLab(
-        this, [server, result](Lab &lab) { *result = cmdlets::recoverServerCandidates(lab, server); },
+        this,
+        [server = m_server, result](const Lab &lab) {
+            *result = cmdlets::recoverServerCandidates(lab, server);
+        },
         [this, result] {
             m_candidatesLoaded = true;
             m_standbyList->clear();
@@ -165,8 +166,6 @@ void RecoverServerWizard::loadCandidates()
                 return;
             }
             m_candidates = **result;
-            QTreeWidgetItem *preferred = nullptr;
-            QTreeWidgetItem *firstEligible = nullptr;
             for (const RecoverServerCandidate &c : m_candidates) {
                 auto *item = new QTreeWidgetItem(m_standbyList);
                 const QString name = c.standby.isEmpty() ? c.host : c.standby;
@@ -177,16 +176,10 @@ void RecoverServerWizard::loadCandidates()
                 item->setText(2, c.whyNot.isEmpty() ? tr("Yes") : tr("No: %1").arg(c.whyNot));
                 item->setData(0, Qt::UserRole, c.host);
                 item->setToolTip(2, item->text(2));
-                if (!m_preferredStandby.isEmpty() &&
-                    (name.compare(m_preferredStandby, Qt::CaseInsensitive) == 0 ||
-                     c.host.compare(m_preferredStandby, Qt::CaseInsensitive) == 0))
-                    preferred = item;
-                if (!firstEligible && c.whyNot.isEmpty())
-                    firstEligible = item;
             }
-            if (QTreeWidgetItem *pick =
-                    preferred ? preferred : (firstEligible ? firstEligible : m_standbyList->topLevelItem(0)))
-                m_standbyList->setCurrentItem(pick);
+            const int pick = cmdlets::recoverServerPreselection(m_candidates, m_preferredStandby);
+            if (QTreeWidgetItem *item = m_standbyList->topLevelItem(pick))
+                m_standbyList->setCurrentItem(item);
             if (m_candidates.empty())
                 m_standbyNote->setText(
                     tr("No standby machine holds an SCR copy of %1's storage groups: it cannot be recovered "
@@ -224,11 +217,13 @@ void RecoverServerWizard::loadGroups()
     m_groupsList->clear();
     m_groupsNote->setText(tr("Reading the storage groups..."));
     m_groupsPage->refresh();
-    const QString server = m_server;
     const QString host = standbyHost();
     auto result = std::make_shared<Result<RecoverServerPlan>>(RecoverServerPlan{});
     services().onLab(
-        this, [server, host, result](Lab &lab) { *result = cmdlets::planRecoverServer(lab, server, host); },
+        this,
+        [server = m_server, host, result](const Lab &lab) {
+            *result = cmdlets::planRecoverServer(lab, server, host);
+        },
         [this, result, host] {
             if (host != standbyHost())
                 return; // the choice changed since
@@ -341,15 +336,12 @@ void RecoverServerWizard::updateAcceptance()
         delete box;
     }
     m_acceptLoss.clear();
-    const RecoverServerPlan p = currentPlan();
-    for (const RecoverServerGroup &g : p.activated) {
-        if (!g.losesData())
-            continue;
-        auto *box = new QCheckBox(tr("I accept the loss of %n log(s)", nullptr, int(g.rpo->lostLogs())) +
-                                  tr(" (%n minute(s) of mail)", nullptr, int(g.rpo->lostMinutes())) +
-                                  tr(" in %1").arg(g.identity));
-        box->setObjectName(QStringLiteral("acceptLoss:") + g.identity);
-        box->setAccessibleName(tr("Accept the loss of mail of %1").arg(g.identity));
+    for (const MailLoss &loss : preparation().losses) {
+        auto *box = new QCheckBox(tr("I accept the loss of %n log(s)", nullptr, int(loss.logs)) +
+                                  tr(" (%n minute(s) of mail)", nullptr, int(loss.minutes)) +
+                                  tr(" in %1").arg(loss.storageGroup));
+        box->setObjectName(QStringLiteral("acceptLoss:") + loss.storageGroup);
+        box->setAccessibleName(tr("Accept the loss of mail of %1").arg(loss.storageGroup));
         box->setAccessibleDescription(box->text());
         box->setChecked(ticked[box->text()]);
         connect(box, &QCheckBox::toggled, this, [this] { refreshSummary(); });
@@ -361,35 +353,15 @@ void RecoverServerWizard::updateAcceptance()
 
 RecoverServerPlan RecoverServerWizard::currentPlan() const
 {
-    std::lock_guard lock(m_shared->mutex);
-    return m_shared->plan;
+    const QVariant &details = preparation().details;
+    return details.canConvert<RecoverServerPlan>() ? details.value<RecoverServerPlan>() : RecoverServerPlan{};
 }
 
-std::function<std::vector<PreflightCheck>(Lab &)> RecoverServerWizard::preflight() const
+std::function<Preparation(const Lab &)> RecoverServerWizard::prepare() const
 {
-    const QString server = m_server;
-    const QString host = standbyHost();
-    std::shared_ptr<Shared> shared = m_shared;
-    return [server, host, shared](Lab &lab) {
-        auto plan = cmdlets::planRecoverServer(lab, server, host);
-        std::lock_guard lock(shared->mutex);
-        if (!plan) {
-            shared->plan = RecoverServerPlan{};
-            PreflightCheck c;
-            c.outcome = PreflightCheck::Outcome::Fail;
-            c.check = tr("%1 can be recovered on %2").arg(server, host);
-            c.detail = plan.error().object + QStringLiteral(": ") + plan.error().reason;
-            c.fix = plan.error().fix;
-            return std::vector<PreflightCheck>{c};
-        }
-        shared->plan = *plan;
-        return plan->checks;
+    return [server = m_server, host = standbyHost()](const Lab &lab) {
+        return cmdlets::prepareRecoverServer(lab, server, host);
     };
-}
-
-std::vector<FlowStep> RecoverServerWizard::plan() const
-{
-    return currentPlan().steps;
 }
 
 void RecoverServerWizard::fillCompletion(FlowState state, QVBoxLayout *layout)

@@ -5,15 +5,12 @@
 // as the portability wizard shows it; the summary asks for each loss to be accepted before the wizard goes
 // on), the others are listed as lost with the administrator's two choices; then, past a warning page, the
 // irreversible part: setup /m:Uninstall, Rename-Computer, setup /m:RecoverServer; eseutil /r and
-// Mount-Database for each activated storage group. The plan (cmdlets::planRecoverServer) is made from the lab
-// as it is, so running the wizard again after a failure finishes what was left.
+// Mount-Database for each activated storage group. The plan (cmdlets::prepareRecoverServer) is made from the
+// lab as it is, so running the wizard again after a failure finishes what was left.
 
 #include "cmdlets/recoverserverplan.h"
 #include "lab/labsnapshot.h"
 #include "scrwizard.h"
-
-#include <memory>
-#include <mutex>
 
 class QCheckBox;
 class QLabel;
@@ -38,18 +35,12 @@ public:
     RecoverServerPlan currentPlan() const;
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override;
-    std::vector<FlowStep> plan() const override;
+    std::function<Preparation(const Lab &)> prepare() const override;
     QString commitText() const override { return tr("&Recover"); }
     void fillCompletion(FlowState state, QVBoxLayout *layout) override;
     void initializePage(int id) override;
 
 private:
-    struct Shared
-    {
-        mutable std::mutex mutex;
-        RecoverServerPlan plan;
-    };
     void buildStandbyPage();
     void buildStorageGroupsPage();
     void buildWarningPage();
@@ -65,7 +56,6 @@ private:
     QString m_preferredStandby;
     std::vector<RecoverServerCandidate> m_candidates;
     bool m_candidatesLoaded = false;
-    std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
 
     WizardPage *m_standbyPage = nullptr;
     QTreeWidget *m_standbyList = nullptr;

@@ -157,7 +157,7 @@ void ScrWizard::buildPreflight()
     layout->addWidget(m_preflightVerdict);
     layout->addWidget(m_preflightList, 1);
     layout->addWidget(m_checkAgain, 0, Qt::AlignLeft);
-    m_preflightPage->complete = [this] { return m_preflightDone && preflightPasses(m_checks); };
+    m_preflightPage->complete = [this] { return m_preflightDone && preflightPasses(m_preparation.checks); };
     setPage(PreflightPage, m_preflightPage);
 }
 
@@ -263,7 +263,7 @@ void ScrWizard::initializePage(int id)
         checkAgain();
         break;
     case SummaryPage: {
-        m_steps = plan();
+        m_steps = m_preparation.steps;
         QString text;
         for (std::size_t i = 0; i < m_steps.size(); ++i) {
             text += QStringLiteral("%1. %2\n").arg(i + 1).arg(m_steps[i].title);
@@ -299,30 +299,31 @@ void ScrWizard::checkAgain()
 {
     const int round = ++m_preflightRound;
     m_preflightDone = false;
-    m_checks.clear();
+    m_preparation = {};
     m_preflightList->clear();
     m_preflightVerdict->setText(tr("Checking..."));
     m_checkAgain->setEnabled(false);
     m_preflightPage->refresh();
-    auto result = std::make_shared<std::vector<PreflightCheck>>();
-    auto check = preflight();
+    // The answer is written on the lab's thread and read on the GUI thread only once done runs (queued
+    // after the work), and only by this round.
+    auto answer = std::make_shared<Preparation>();
     m_services.onLab(
-        this, [result, check](Lab &lab) { *result = check(lab); },
-        [this, result, round] {
+        this, [answer, prepared = prepare()](const Lab &lab) { *answer = prepared(lab); },
+        [this, answer, round] {
             if (round == m_preflightRound)
-                showChecks(*result);
+                showPreparation(std::move(*answer));
         });
 }
 
-void ScrWizard::showChecks(const std::vector<PreflightCheck> &checks)
+void ScrWizard::showPreparation(Preparation preparation)
 {
-    m_checks = checks;
+    m_preparation = std::move(preparation);
     m_preflightDone = true;
     m_checkAgain->setEnabled(true);
     m_preflightList->clear();
     int failures = 0;
     int warnings = 0;
-    for (const PreflightCheck &c : checks) {
+    for (const PreflightCheck &c : m_preparation.checks) {
         auto *item = new QTreeWidgetItem(m_preflightList, {c.check, outcomeName(c.outcome)});
         item->setIcon(1, outcomeIcon(this, c.outcome));
         if (!c.detail.isEmpty())
@@ -342,7 +343,7 @@ void ScrWizard::showChecks(const std::vector<PreflightCheck> &checks)
         m_preflightVerdict->setText(
             tr("All checks passed, %n with a warning: read it before you go on.", nullptr, warnings));
     else
-        m_preflightVerdict->setText(tr("All %n check(s) passed.", nullptr, int(checks.size())));
+        m_preflightVerdict->setText(tr("All %n check(s) passed.", nullptr, int(m_preparation.checks.size())));
     m_preflightPage->refresh();
 }
 
@@ -552,7 +553,7 @@ void ScrWizard::copyCompletion() const
 
 bool ScrWizard::saveScript(const QString &path, QString *error) const
 {
-    const std::vector<FlowStep> steps = m_steps.empty() ? plan() : m_steps;
+    const std::vector<FlowStep> &steps = m_steps.empty() ? m_preparation.steps : m_steps;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
         if (error)

@@ -12,8 +12,10 @@
 //                          copies the text; "Save as script..." writes a .ps1 that scr-shell runs as it is
 // A subclass adds its configuration pages (ids from 1 to PreflightPage - 1; QWizard visits ascending ids
 // unless nextId() says otherwise) and pages between the summary and the progress (ids SummaryPage + 1 ..
-// ProgressPage - 1: the last page before Progress is the commit page), and says what to check (preflight())
-// and what to run (plan()). Validation is the cmdlets': the checks call model/cmdlets' validators on the lab.
+// ProgressPage - 1: the last page before Progress is the commit page), and one prepare(): the model call, run
+// on the lab's thread, that returns the Preparation (checks, steps, notes, the flow's own state) for what the
+// pages hold. The wizard keeps the latest on the GUI thread and its pages read it (preparation()).
+// Validation is the cmdlets': the checks call model/cmdlets' validators on the lab.
 
 #include "cmdlets/wizardflow.h"
 
@@ -42,8 +44,9 @@ struct WizardServices
     // comes to ScrWizard::scriptFinished.
     std::function<qint64(const QString &command)> run;
     // Runs work with the lab on the lab's thread, then done on the GUI thread; done is dropped when context
-    // is gone by then. Read-only work only (pre-flight, previews): changes go through run.
-    std::function<void(QObject *context, std::function<void(Lab &)> work, std::function<void()> done)> onLab;
+    // is gone by then. Read-only (pre-flight, previews): changes go through run.
+    std::function<void(QObject *context, std::function<void(const Lab &)> work, std::function<void()> done)>
+        onLab;
 };
 
 // A wizard page whose completeness is a function.
@@ -81,7 +84,9 @@ public:
     // The steps as planned when the summary was shown (empty before).
     const std::vector<FlowStep> &steps() const { return m_steps; }
     const std::vector<StepOutcome> &outcomes() const { return m_outcomes; }
-    const std::vector<PreflightCheck> &checks() const { return m_checks; }
+    // What the latest pre-flight round answered (empty before, and while a round is under way).
+    const Preparation &preparation() const { return m_preparation; }
+    const std::vector<PreflightCheck> &checks() const { return m_preparation.checks; }
     bool preflightDone() const { return m_preflightDone; }
     FlowState flowState() const { return m_flow; }
     // The completion page's text (what Ctrl+C copies).
@@ -105,11 +110,9 @@ Q_SIGNALS:
     void enableCopiesRequested(const QStringList &storageGroups, const QString &standby);
 
 protected:
-    // The read-only checks for what the pages hold now, run on the lab's thread: the closure must capture
-    // what it needs by value (it outlives nothing of the wizard).
-    virtual std::function<std::vector<PreflightCheck>(Lab &)> preflight() const = 0;
-    // The steps for what the pages hold now.
-    virtual std::vector<FlowStep> plan() const = 0;
+    // The pre-flight for what the pages hold now, run on the lab's thread: one model call whose plain
+    // arguments the closure captures by value (it outlives nothing of the wizard).
+    virtual std::function<Preparation(const Lab &)> prepare() const = 0;
     // The commit button's text ("&Enable", "&Activate").
     virtual QString commitText() const { return tr("&Run"); }
     // Called on the GUI thread when the flow has ended (before the completion page shows): a subclass adds
@@ -147,7 +150,7 @@ private:
     void buildSummary();
     void buildProgress();
     void buildCompletion();
-    void showChecks(const std::vector<PreflightCheck> &checks);
+    void showPreparation(Preparation preparation);
     void startFlow();
     void runNext();
     void endFlow(FlowState state);
@@ -160,7 +163,7 @@ private:
     QString m_title;
     QString m_helpSection = QStringLiteral("The wizards");
     WizardServices m_services;
-    std::vector<PreflightCheck> m_checks;
+    Preparation m_preparation;
     bool m_preflightDone = false;
     int m_preflightRound = 0; // answers of an earlier round are dropped
     std::vector<FlowStep> m_steps;

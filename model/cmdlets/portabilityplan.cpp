@@ -2,9 +2,13 @@
 
 #include "ems/parser.h"
 #include "lab/lab.h"
+#include "lab/labsnapshot.h"
+#include "readinglab.h"
 #include "store/database.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
+
+#include <algorithm>
 
 #include <QObject>
 
@@ -36,8 +40,10 @@ PreflightCheck warn(PreflightCheck c, const QString &detail, const QString &fix)
 
 } // namespace
 
-Result<PortabilityState> readPortabilityState(Lab &lab, const QString &storageGroup, const QString &standby)
+Result<PortabilityState> readPortabilityState(const Lab &constLab, const QString &storageGroup,
+                                              const QString &standby)
 {
+    Lab &lab = readingLab(constLab);
     auto sg = findStorageGroup(lab, storageGroup);
     if (!sg)
         return sg.error();
@@ -166,8 +172,9 @@ QString allowFileRestoreReason(const PortabilityState &s)
         .arg(s.target.databaseIdentity(), s.target.temporaryPath, s.edbFilePath, s.sourceDatabase());
 }
 
-std::vector<PreflightCheck> portabilityPreflight(Lab &lab, const PortabilityState &s)
+std::vector<PreflightCheck> portabilityPreflight(const Lab &constLab, const PortabilityState &s)
 {
+    Lab &lab = readingLab(constLab);
     std::vector<PreflightCheck> checks;
     const QString sg = s.storageGroup;
     {
@@ -327,6 +334,50 @@ std::vector<FlowStep> planPortability(const PortabilityState &s)
                                         "-ConfigurationOnly -TargetDatabase %2 -Confirm:$false")
                              .arg(source, targetDb)});
     return steps;
+}
+
+Preparation preparePortability(const Lab &lab, const QString &storageGroup, const QString &standby,
+                               const QString &target)
+{
+    Preparation p;
+    if (storageGroup.isEmpty()) {
+        p.checks.push_back(
+            fail(check(QObject::tr("The wizard was opened on an SCR copy")),
+                 QObject::tr("\"%1\" names no SCR copy").arg(target),
+                 QObject::tr("Select an SCR copy in the console tree and choose its Activate action")));
+        return p;
+    }
+    auto state = readPortabilityState(lab, storageGroup, standby);
+    if (!state) {
+        p.checks.push_back(
+            fail(check(QObject::tr("The SCR copy of %1 on %2 can be activated").arg(storageGroup, standby)),
+                 state.error().reason, state.error().fix));
+        return p;
+    }
+    p.checks = portabilityPreflight(lab, *state);
+    p.steps = planPortability(*state);
+    p.notes << allowFileRestoreReason(*state);
+    if (state->rpo && state->rpo->losesData())
+        p.losses.push_back({state->storageGroup, state->rpo->lostLogs(), state->rpo->lostMinutes()});
+    p.details = QVariant::fromValue(*state);
+    return p;
+}
+
+QString protectAgainStandby(const LabSnapshot &snapshot, const QString &activatedOn)
+{
+    for (const ServerRecord &srv : snapshot.servers) {
+        if (srv.name.compare(activatedOn, Qt::CaseInsensitive) == 0 || !srv.installed || !srv.mailboxRole ||
+            !snapshot.isPoweredOn(srv.host))
+            continue;
+        const bool hasGroups =
+            std::any_of(snapshot.storageGroups.begin(), snapshot.storageGroups.end(),
+                        [&](const StorageGroupSnapshot &sg) {
+                            return sg.record.server.compare(srv.name, Qt::CaseInsensitive) == 0;
+                        });
+        if (!hasGroups)
+            return srv.name;
+    }
+    return {};
 }
 
 } // namespace scr::cmdlets

@@ -10,11 +10,14 @@
 #include "rpopreview.h"
 #include "wizardflow.h"
 
+#include <QMetaType>
+
 #include <optional>
 
 namespace scr {
 
 class Lab;
+struct LabSnapshot;
 
 struct PortabilityState
 {
@@ -57,12 +60,13 @@ namespace cmdlets {
 
 // The copy's state and its target's; refused when the storage group or the standby machine is unknown, or
 // there is neither a copy nor its activated files.
-Result<PortabilityState> readPortabilityState(Lab &lab, const QString &storageGroup, const QString &standby);
+Result<PortabilityState> readPortabilityState(const Lab &lab, const QString &storageGroup,
+                                              const QString &standby);
 
 // The checks before anything runs: the standby machine powered on, the copy there and seeded (or already
 // activated), the target objects there, room on the standby's disk, the mail lost, a suspended or failed
 // copy. Read-only.
-std::vector<PreflightCheck> portabilityPreflight(Lab &lab, const PortabilityState &state);
+std::vector<PreflightCheck> portabilityPreflight(const Lab &lab, const PortabilityState &state);
 
 // The steps from this state.
 std::vector<FlowStep> planPortability(const PortabilityState &state);
@@ -70,5 +74,18 @@ std::vector<FlowStep> planPortability(const PortabilityState &state);
 // Why "This database can be overwritten by a restore" must be set, for the wizard to show.
 QString allowFileRestoreReason(const PortabilityState &state);
 
+// The wizard's pre-flight: the state (Preparation::details, a PortabilityState), its checks and steps, why
+// -AllowFileRestore is set (notes) and the mail lost (losses). A failed check when storageGroup is empty
+// (target, what the wizard was opened on, names no copy) or the state cannot be read.
+Preparation preparePortability(const Lab &lab, const QString &storageGroup, const QString &standby,
+                               const QString &target);
+
+// "Protect again" after activating on activatedOn: the standby machine the Enable wizard preselects, another
+// mailbox server, installed and powered on, that holds no storage group (empty: none; the Enable wizard
+// chooses).
+QString protectAgainStandby(const LabSnapshot &snapshot, const QString &activatedOn);
+
 } // namespace cmdlets
 } // namespace scr
+
+Q_DECLARE_METATYPE(scr::PortabilityState)

@@ -3,6 +3,7 @@
 #include "ems/parser.h"
 #include "lab/lab.h"
 #include "mailboxdatabase.h"
+#include "readinglab.h"
 #include "storagegroup.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
@@ -84,8 +85,10 @@ TargetObjects targetObjectsFor(const QString &copiedStorageGroup, const QString 
     return t;
 }
 
-Result<TargetObjects> targetObjectsFor(Lab &lab, const QString &storageGroup, const QString &standbyMachine)
+Result<TargetObjects> targetObjectsFor(const Lab &constLab, const QString &storageGroup,
+                                       const QString &standbyMachine)
 {
+    Lab &lab = readingLab(constLab);
     auto copy = findStorageGroupCopy(lab, storageGroup, standbyMachine);
     if (!copy)
         return copy.error();
@@ -217,8 +220,9 @@ bool contains(const QStringList &selected, const QString &copy)
 
 } // namespace
 
-Result<TargetSurvey> surveyStandby(Lab &lab, const QString &standbyMachine)
+Result<TargetSurvey> surveyStandby(const Lab &constLab, const QString &standbyMachine)
 {
+    Lab &lab = readingLab(constLab);
     TargetSurvey survey;
     survey.standbyMachine = standbyMachine;
     auto server = findServer(lab, standbyMachine);
@@ -298,6 +302,8 @@ std::vector<FlowStep> prepareTargetSteps(const TargetSurveyRow &row, const QStri
         steps.push_back({tr("Delete the temporary files %1 on %2").arg(t.temporaryPath, standbyHost),
                          QStringLiteral("Enter-PSSession %1; Remove-Item %2 -Recurse")
                              .arg(quote(standbyHost), quote(t.temporaryPath))});
+    for (FlowStep &step : steps)
+        step.subject = t.copiedStorageGroup;
     return steps;
 }
 
@@ -436,13 +442,17 @@ std::vector<PreflightCheck> prepareTargetChecks(const TargetSurvey &survey, cons
     return checks;
 }
 
-std::vector<PreflightCheck> prepareTargetPreflight(Lab &lab, const QString &standbyMachine,
-                                                   const QStringList &selected, TargetSurvey *surveyOut)
+Preparation preparePrepareTarget(const Lab &constLab, const QString &standbyMachine,
+                                 const QStringList &selected)
 {
+    Lab &lab = readingLab(constLab);
+    Preparation p;
     auto survey = surveyStandby(lab, standbyMachine);
-    if (!survey)
-        return {{PreflightCheck::Outcome::Fail, tr("The directory can be read"), survey.error().toString(),
-                 survey.error().fix}};
+    if (!survey) {
+        p.checks.push_back({PreflightCheck::Outcome::Fail, tr("The directory can be read"),
+                            survey.error().toString(), survey.error().fix});
+        return p;
+    }
     PrepareTargetFacts facts;
     std::optional<HostDisk> disk;
     if (survey->hostPoweredOn)
@@ -466,9 +476,10 @@ std::vector<PreflightCheck> prepareTargetPreflight(Lab &lab, const QString &stan
     if (disk && mounts > 0)
         if (auto st = checkSpace(*disk, facts.bytesNeeded); !st)
             facts.spaceProblem = st.error();
-    if (surveyOut)
-        *surveyOut = *survey;
-    return prepareTargetChecks(*survey, selected, facts);
+    p.checks = prepareTargetChecks(*survey, selected, facts);
+    p.steps = prepareTargetSteps(*survey, selected);
+    p.details = QVariant::fromValue(*survey);
+    return p;
 }
 
 } // namespace cmdlets

@@ -8,6 +8,8 @@
 #include "directory/records.h"
 #include "wizardflow.h"
 
+#include <QMetaType>
+
 #include <map>
 #include <optional>
 #include <vector>
@@ -36,7 +38,8 @@ namespace cmdlets {
 TargetObjects targetObjectsFor(const QString &copiedStorageGroup, const QString &standbyMachine,
                                const QString &databaseName, bool nameShared);
 // The same for the SCR copy of storageGroup on standbyMachine, from the directory (the copy must exist).
-Result<TargetObjects> targetObjectsFor(Lab &lab, const QString &storageGroup, const QString &standbyMachine);
+Result<TargetObjects> targetObjectsFor(const Lab &lab, const QString &storageGroup,
+                                       const QString &standbyMachine);
 
 } // namespace cmdlets
 
@@ -104,12 +107,12 @@ namespace cmdlets {
 
 // The survey of standbyMachine; read-only. Refused only when the directory cannot be read: a server that is
 // not there or powered off is said in the survey (serverProblem, hostPoweredOn).
-Result<TargetSurvey> surveyStandby(Lab &lab, const QString &standbyMachine);
+Result<TargetSurvey> surveyStandby(const Lab &lab, const QString &standbyMachine);
 
 // The steps that make what is missing of row's target objects, skipping what exists, as runbook 1 (tests/
 // runbooks/prepare-target.ps1) does them: New-StorageGroup and New-MailboxDatabase at the temporary path,
 // Mount-Database, Dismount-Database, and the temporary folder deleted on the standby's host. None for a
-// complete row, a conflict or an unknown one. Pure.
+// complete row, a conflict or an unknown one. Each step's subject is the copied storage group. Pure.
 std::vector<FlowStep> prepareTargetSteps(const TargetSurveyRow &row, const QString &standbyHost);
 // The same for the rows of selected (copied storage groups, "MBX1\SG1"), in the survey's order.
 std::vector<FlowStep> prepareTargetSteps(const TargetSurvey &survey, const QStringList &selected);
@@ -131,11 +134,11 @@ struct PrepareTargetFacts
 // by no other storage group and holds no files from before, and the disk has room for the mounts. Pure.
 std::vector<PreflightCheck> prepareTargetChecks(const TargetSurvey &survey, const QStringList &selected,
                                                 const PrepareTargetFacts &facts);
-// The survey and the facts read from the lab, then the checks above; read-only. survey (optional) receives
-// the survey the checks were made on, so that the plan is made from the same state.
-std::vector<PreflightCheck> prepareTargetPreflight(Lab &lab, const QString &standbyMachine,
-                                                   const QStringList &selected,
-                                                   TargetSurvey *survey = nullptr);
+// The wizard's pre-flight: the survey and the facts read from the lab, the checks above and the steps for
+// selected, all made on the same state; Preparation::details is the survey (a TargetSurvey). Read-only.
+Preparation preparePrepareTarget(const Lab &lab, const QString &standbyMachine, const QStringList &selected);
 
 } // namespace cmdlets
 } // namespace scr
+
+Q_DECLARE_METATYPE(scr::TargetSurvey)

@@ -2,6 +2,7 @@
 
 #include "ems/parser.h"
 #include "lab/lab.h"
+#include "readinglab.h"
 #include "recoverserver.h"
 #include "store/database.h"
 #include "validation.h"
@@ -137,9 +138,12 @@ bool needsRecovery(const HostDisk &disk, const QString &path, const QString &ide
 
 } // namespace
 
-Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(Lab &lab, const QString &server)
+Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &constLab,
+                                                                    const QString &server)
 {
-    auto failed = findServer(lab, server);
+    Lab &lab = readingLab(constLab);
+    // The failed server and the standby's host must be there; the rest is read from what they hold.
+    const Result<ServerRecord> failed = findServer(lab, server);
     if (!failed)
         return failed.error();
     auto sgs = lab.directory().storageGroups(failed->name);
@@ -200,43 +204,12 @@ QStringList lostGroupChoices(const RecoverServerGroup &group)
     return out;
 }
 
-Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, const QString &standbyHost)
+namespace {
+
+// The steps of p, from what is done already.
+Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
 {
     using ems::quote;
-    auto failed = findServer(lab, server);
-    if (!failed)
-        return failed.error();
-    auto standbyRecord = lab.directory().host(standbyHost);
-    if (!standbyRecord)
-        return standbyRecord.error();
-    if (!*standbyRecord)
-        return refuse(standbyHost, QObject::tr("no such host"), QObject::tr("Get-Host lists them"));
-    RecoverServerPlan p;
-    p.server = failed->name;
-    p.serverHost = failed->host;
-    p.standbyHost = (*standbyRecord)->name;
-    auto installed = installedServerOn(lab, p.standbyHost);
-    if (!installed)
-        return installed.error();
-    p.recovered = failed->host.compare(p.standbyHost, Qt::CaseInsensitive) == 0;
-    if (*installed && !p.recovered)
-        p.standby = (*installed)->name;
-    p.uninstalled = !*installed || p.recovered;
-    p.renamed = p.recovered || p.standbyHost.compare(p.server, Qt::CaseInsensitive) == 0;
-    auto groups = groupsFor(lab, p.server, p.standby, p.standbyHost);
-    if (!groups)
-        return groups.error();
-    for (const RecoverServerGroup &g : *groups)
-        (g.copyOnStandby || g.restored ? p.activated : p.lost).push_back(g);
-    // The RPO of each copy it activates, read-only: the wizard shows it and asks for the loss to be
-    // accepted, as the portability wizard does. Unreadable (a standby powered off): no preview, and the
-    // pre-flight checks say why the plan cannot run.
-    for (RecoverServerGroup &g : p.activated)
-        if (g.copyOnStandby && !p.standby.isEmpty())
-            if (auto rpo = previewRpo(lab, g.identity, p.standby))
-                g.rpo = *rpo;
-
-    // The steps, from what is done already.
     const QString standbyName = p.standby.isEmpty() ? p.standbyHost : p.standby;
     for (const RecoverServerGroup &g : p.activated)
         if (g.copyOnStandby)
@@ -300,24 +273,31 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
             if (!mounted(db))
                 p.steps.push_back({QObject::tr("Mount %1 on the recovered server").arg(db),
                                    QStringLiteral("Mount-Database %1").arg(quote(db))});
+    return {};
+}
 
-    // The pre-flight checks: the cmdlets' own rules, for this state.
+// The pre-flight checks of p: the cmdlets' own rules, for this state.
+std::vector<PreflightCheck> recoverServerChecks(Lab &lab, const RecoverServerPlan &p,
+                                                const ServerRecord &failed, bool standbyPoweredOn)
+{
+    std::vector<PreflightCheck> checks;
+    const HostDisk disk = lab.hostDisk(p.standbyHost);
     using O = PreflightCheck::Outcome;
     if (!p.recovered)
-        p.checks.push_back(fromStatus(QObject::tr("The failed server %1 is down").arg(p.server),
-                                      checkServerIsDown(lab, *failed),
-                                      QObject::tr("Its host %1 is powered off").arg(p.serverHost)));
+        checks.push_back(fromStatus(QObject::tr("The failed server %1 is down").arg(p.server),
+                                    checkServerIsDown(lab, failed),
+                                    QObject::tr("Its host %1 is powered off").arg(p.serverHost)));
     {
         PreflightCheck c;
         c.check = QObject::tr("The standby machine %1 is powered on").arg(p.standbyHost);
-        if ((*standbyRecord)->poweredOn) {
+        if (standbyPoweredOn) {
             c.detail = QObject::tr("%1 is powered on").arg(p.standbyHost);
         } else {
             c.outcome = O::Fail;
             c.detail = QObject::tr("%1 is powered off: nothing can run on it").arg(p.standbyHost);
             c.fix = QObject::tr("Start-Host %1, or choose another standby machine").arg(p.standbyHost);
         }
-        p.checks.push_back(c);
+        checks.push_back(c);
     }
     if (!p.uninstalled) {
         PreflightCheck c = fromStatus(
@@ -327,10 +307,10 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
             QObject::tr("No storage group of its own, no copy of another server's storage groups"));
         if (c.outcome == O::Fail)
             c.fix += QObject::tr("; or choose another standby machine");
-        p.checks.push_back(c);
+        checks.push_back(c);
     }
     if (!p.renamed)
-        p.checks.push_back(fromStatus(
+        checks.push_back(fromStatus(
             QObject::tr("The name %1 can be given to %2 (Rename-Computer)").arg(p.server, p.standbyHost),
             checkComputerNameFree(lab, p.server),
             QObject::tr("No powered-on host is named %1").arg(p.server)));
@@ -346,7 +326,7 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
         } else {
             c.detail = QObject::tr("Activated: %1").arg(p.activatedIdentities().join(QStringLiteral(", ")));
         }
-        p.checks.push_back(c);
+        checks.push_back(c);
     }
     {
         PreflightCheck c;
@@ -361,13 +341,92 @@ Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, con
                                 "database with Mount-Database -Force (the completion page lists the "
                                 "commands)");
         }
-        p.checks.push_back(c);
+        checks.push_back(c);
     }
-    if ((*standbyRecord)->poweredOn)
-        p.checks.push_back(fromStatus(QObject::tr("%1 has room on its disk").arg(p.standbyHost),
-                                      checkSpace(disk),
-                                      QObject::tr("%1 GB free").arg(gigabytes(disk.freeBytes(true)))));
+    if (standbyPoweredOn)
+        checks.push_back(fromStatus(QObject::tr("%1 has room on its disk").arg(p.standbyHost),
+                                    checkSpace(disk),
+                                    QObject::tr("%1 GB free").arg(gigabytes(disk.freeBytes(true)))));
+    return checks;
+}
+
+} // namespace
+
+Result<RecoverServerPlan> planRecoverServer(const Lab &constLab, const QString &server,
+                                            const QString &standbyHost)
+{
+    Lab &lab = readingLab(constLab);
+    // The failed server and the standby's host must be there; the rest is read from what they hold.
+    const Result<ServerRecord> failed = findServer(lab, server);
+    if (!failed)
+        return failed.error();
+    auto standbyRecord = lab.directory().host(standbyHost);
+    if (!standbyRecord)
+        return standbyRecord.error();
+    if (!*standbyRecord)
+        return refuse(standbyHost, QObject::tr("no such host"), QObject::tr("Get-Host lists them"));
+    RecoverServerPlan p;
+    p.server = failed->name;
+    p.serverHost = failed->host;
+    p.standbyHost = (*standbyRecord)->name;
+    auto installed = installedServerOn(lab, p.standbyHost);
+    if (!installed)
+        return installed.error();
+    p.recovered = failed->host.compare(p.standbyHost, Qt::CaseInsensitive) == 0;
+    if (*installed && !p.recovered)
+        p.standby = (*installed)->name;
+    p.uninstalled = !*installed || p.recovered;
+    p.renamed = p.recovered || p.standbyHost.compare(p.server, Qt::CaseInsensitive) == 0;
+    auto groups = groupsFor(lab, p.server, p.standby, p.standbyHost);
+    if (!groups)
+        return groups.error();
+    for (const RecoverServerGroup &g : *groups)
+        (g.copyOnStandby || g.restored ? p.activated : p.lost).push_back(g);
+    // The RPO of each copy it activates, read-only: the wizard shows it and asks for the loss to be
+    // accepted, as the portability wizard does. Unreadable (a standby powered off): no preview, and the
+    // pre-flight checks say why the plan cannot run.
+    for (RecoverServerGroup &g : p.activated)
+        if (g.copyOnStandby && !p.standby.isEmpty())
+            if (auto rpo = previewRpo(lab, g.identity, p.standby))
+                g.rpo = *rpo;
+    if (auto planned = planRecoverSteps(lab, p); !planned)
+        return planned.error();
+    p.checks = recoverServerChecks(lab, p, *failed, (*standbyRecord)->poweredOn);
     return p;
+}
+
+Preparation prepareRecoverServer(const Lab &lab, const QString &server, const QString &standbyHost)
+{
+    Preparation prepared;
+    auto plan = planRecoverServer(lab, server, standbyHost);
+    if (!plan) {
+        prepared.checks.push_back(
+            {PreflightCheck::Outcome::Fail, QObject::tr("%1 can be recovered on %2").arg(server, standbyHost),
+             plan.error().object + QStringLiteral(": ") + plan.error().reason, plan.error().fix});
+        return prepared;
+    }
+    prepared.checks = plan->checks;
+    prepared.steps = plan->steps;
+    for (const RecoverServerGroup &g : plan->activated)
+        if (g.losesData())
+            prepared.losses.push_back({g.identity, g.rpo->lostLogs(), g.rpo->lostMinutes()});
+    prepared.details = QVariant::fromValue(*plan);
+    return prepared;
+}
+
+int recoverServerPreselection(const std::vector<RecoverServerCandidate> &candidates, const QString &preferred)
+{
+    int firstEligible = -1;
+    for (int i = 0; i < int(candidates.size()); ++i) {
+        const RecoverServerCandidate &c = candidates[std::size_t(i)];
+        const QString name = c.standby.isEmpty() ? c.host : c.standby;
+        if (!preferred.isEmpty() && (name.compare(preferred, Qt::CaseInsensitive) == 0 ||
+                                     c.host.compare(preferred, Qt::CaseInsensitive) == 0))
+            return i;
+        if (firstEligible < 0 && c.whyNot.isEmpty())
+            firstEligible = i;
+    }
+    return firstEligible >= 0 ? firstEligible : (candidates.empty() ? -1 : 0);
 }
 
 } // namespace cmdlets

@@ -11,7 +11,9 @@
 #include "rpopreview.h"
 #include "wizardflow.h"
 
+#include <QMetaType>
 #include <QStringList>
+
 #include <optional>
 #include <vector>
 
@@ -70,12 +72,22 @@ namespace cmdlets {
 
 // The standby machines that hold copies of server's storage groups (or already took them over), each with
 // how many and, when it cannot take the server's place, why not.
-Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(Lab &lab, const QString &server);
+Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &lab, const QString &server);
+// The candidate the standby page selects first: the preferred one (by its server's or its host's name) when
+// listed, else the first that can take over, else the first; -1 when there is none.
+int recoverServerPreselection(const std::vector<RecoverServerCandidate> &candidates,
+                              const QString &preferred);
 // The plan for server on the standby whose host is standbyHost: the groups, the steps (EMS syntax, as
 // scr-shell runs them) and the pre-flight checks (the cmdlets' own rules).
-Result<RecoverServerPlan> planRecoverServer(Lab &lab, const QString &server, const QString &standbyHost);
+Result<RecoverServerPlan> planRecoverServer(const Lab &lab, const QString &server,
+                                            const QString &standbyHost);
+// The wizard's pre-flight: the plan's checks and steps, the mail each activation loses (losses) and the plan
+// itself (Preparation::details, a RecoverServerPlan); one failed check when no plan can be made.
+Preparation prepareRecoverServer(const Lab &lab, const QString &server, const QString &standbyHost);
 // What the administrator can do for a storage group that had no copy: the two commands, one a line.
 QStringList lostGroupChoices(const RecoverServerGroup &group);
 
 } // namespace cmdlets
 } // namespace scr
+
+Q_DECLARE_METATYPE(scr::RecoverServerPlan)

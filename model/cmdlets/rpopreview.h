@@ -60,7 +60,7 @@ struct RpoPreview
 namespace cmdlets {
 
 // The preview for the SCR copy of storageGroup on standbyMachine; refused when there is no such copy.
-Result<RpoPreview> previewRpo(Lab &lab, const QString &storageGroup, const QString &standbyMachine);
+Result<RpoPreview> previewRpo(const Lab &lab, const QString &storageGroup, const QString &standbyMachine);
 
 // "1 min 05 s", "about 3 h 10 min": a wall-clock duration for an estimate.
 QString durationText(qint64 ms);

@@ -2,9 +2,13 @@
 // What every console wizard is made of, without widgets: the read-only pre-flight checks it shows before
 // anything runs (each passes, warns or fails, with its fix), the steps it runs (each one EMS command line in
 // the shell's text form, as EMC's Configuration Summary and completion pages show them), and the text of its
-// completion page and of the .ps1 that "Save as script..." writes (which scr-shell runs as it is).
+// completion page and of the .ps1 that "Save as script..." writes (which scr-shell runs as it is), and the
+// Preparation a wizard's pre-flight returns.
 
 #include <QString>
+#include <QStringList>
+#include <QVariant>
+
 #include <vector>
 
 namespace scr {
@@ -32,6 +36,32 @@ struct FlowStep
     // setup /m:Uninstall, Rename-Computer): the wizard's Cancel is disabled from here on and the steps before
     // it say so.
     bool irreversible = false;
+    // What the step is for when a flow acts on several objects (the copied storage group "MBX1\SG1"), so
+    // that the completion page can say what each one ended as; empty otherwise.
+    QString subject = {};
+};
+
+// Mail an activation run now loses (RpoPreview's figures): the summary asks for each to be accepted.
+struct MailLoss
+{
+    QString storageGroup; // "MBX1\SG1"
+    qint64 logs = 0;
+    qint64 minutes = 0;
+};
+
+// What a wizard's pre-flight reads of the lab, as a plain value: one call to a model function
+// (cmdlets::prepareEnableCopy, preparePrepareTarget, preparePortability, prepareRecoverServer) with a
+// const Lab& and plain arguments, on the lab's thread; the wizard keeps it on the GUI thread. Nothing in it
+// points into the lab, so the same (flow, arguments) can be answered by a lab in another process.
+struct Preparation
+{
+    std::vector<PreflightCheck> checks; // the pre-flight page
+    std::vector<FlowStep> steps;        // the summary, and what the flow runs
+    QStringList notes;                  // shown on the summary under the commands (why a setting is made)
+    std::vector<MailLoss> losses;       // each to be accepted on the summary before the flow runs
+    // The flow's own state that its pages show (PortabilityState, TargetSurvey, RecoverServerPlan: each a
+    // registered metatype); empty for a flow that needs none.
+    QVariant details;
 };
 
 enum class StepState { NotRun, Running, Completed, Failed, Cancelled };

@@ -274,4 +274,9 @@ bool LabWorker::withLab(const std::function<void(Lab &)> &work)
     return true;
 }
 
+bool LabWorker::withLab(const std::function<void(const Lab &)> &work)
+{
+    return withLab(std::function<void(Lab &)>([&work](Lab &lab) { work(lab); }));
+}
+
 } // namespace scr

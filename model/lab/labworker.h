@@ -57,6 +57,8 @@ public:
     // Runs work with the open lab, on the worker's own thread (queue it there); false, work not run, when no
     // lab is open. For the wizards' read-only checks and previews: changes go through runScript.
     bool withLab(const std::function<void(Lab &)> &work);
+    // The same for work that only reads (the wizards' preparations): it gets the lab as const.
+    bool withLab(const std::function<void(const Lab &)> &work);
 
 public Q_SLOTS:
     void open();

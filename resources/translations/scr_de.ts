@@ -586,6 +586,26 @@
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>The wizard was opened on an SCR copy</source>
+        <translation>Der Assistent wurde für eine SCR-Kopie geöffnet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no SCR copy</source>
+        <translation>„%1“ bezeichnet keine SCR-Kopie</translation>
+    </message>
+    <message>
+        <source>Select an SCR copy in the console tree and choose its Activate action</source>
+        <translation>Wählen Sie in der Konsolenstruktur eine SCR-Kopie aus, und wählen Sie deren Aktion „… per Datenbankportabilität aktivieren“</translation>
+    </message>
+    <message>
+        <source>The SCR copy of %1 on %2 can be activated</source>
+        <translation>Die SCR-Kopie von %1 auf %2 kann aktiviert werden</translation>
+    </message>
+    <message>
+        <source>%1 can be recovered on %2</source>
+        <translation>%1 kann auf %2 wiederhergestellt werden</translation>
+    </message>
 </context>
 <context>
     <name>QWizard</name>
@@ -1271,10 +1291,6 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
         <translation>ReplayLagTime %1, TruncationLagTime %2.</translation>
     </message>
     <message>
-        <source>already holds the copies of %1</source>
-        <translation>enthält bereits die Kopien von %1</translation>
-    </message>
-    <message>
         <source>already holds the copy of %1 (skipped)</source>
         <translation>enthält bereits die Kopie von %1 (übersprungen)</translation>
     </message>
@@ -1296,46 +1312,6 @@ Wenn die Quelle ihre ersten Protokolle nicht mehr enthält (eine Sicherung hat s
             <numerusform>%n Server kann die Kopie aufnehmen.</numerusform>
             <numerusform>%n Server können die Kopie aufnehmen.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 can take the SCR copy of %2</source>
-        <translation>%1 kann die SCR-Kopie von %2 aufnehmen</translation>
-    </message>
-    <message>
-        <source>the copy is enabled already: skipped</source>
-        <translation>die Kopie ist bereits aktiviert: übersprungen</translation>
-    </message>
-    <message>
-        <source>a mailbox server, powered on, with the copy&apos;s paths free</source>
-        <translation>ein eingeschalteter Postfachserver, auf dem die Pfade der Kopie frei sind</translation>
-    </message>
-    <message>
-        <source>The source of %1 still holds its first log</source>
-        <translation>Die Quelle von %1 enthält noch ihr erstes Protokoll</translation>
-    </message>
-    <message>
-        <source>a backup truncated its first logs: the copy cannot start from log 1</source>
-        <translation>eine Sicherung hat ihre ersten Protokolle abgeschnitten: Die Kopie kann nicht mit Protokoll 1 beginnen</translation>
-    </message>
-    <message>
-        <source>the wizard seeds the copy from the mounted database (Update-StorageGroupCopy)</source>
-        <translation>der Assistent führt das Seeding der Kopie aus der bereitgestellten Datenbank durch (Update-StorageGroupCopy)</translation>
-    </message>
-    <message>
-        <source>the copy starts from log 1; no seed is needed</source>
-        <translation>die Kopie beginnt mit Protokoll 1; kein Seeding erforderlich</translation>
-    </message>
-    <message>
-        <source>Enable the SCR copy of %1 on %2</source>
-        <translation>SCR-Kopie von %1 auf %2 aktivieren</translation>
-    </message>
-    <message>
-        <source>Suspend the copy of %1 on %2 for its seed (Suspend-StorageGroupCopy)</source>
-        <translation>Kopie von %1 auf %2 für das Seeding anhalten (Suspend-StorageGroupCopy)</translation>
-    </message>
-    <message>
-        <source>Seed the copy of %1 on %2 (Update-StorageGroupCopy)</source>
-        <translation>Seeding für die Kopie von %1 auf %2 durchführen (Update-StorageGroupCopy)</translation>
     </message>
     <message>
         <source>The copies start with their first closed log: each shows Initializing, then Healthy once a log is inspected. Watch them in the Replication Health dashboard, or with Get-StorageGroupCopyStatus.</source>
@@ -1718,22 +1694,6 @@ Bevor etwas ausgeführt wird, zeigt die nächste Seite, wie viel E-Mail verloren
     <message>
         <source>(no user mailbox left on %1)</source>
         <translation>(kein Benutzerpostfach mehr auf %1)</translation>
-    </message>
-    <message>
-        <source>The wizard was opened on an SCR copy</source>
-        <translation>Der Assistent wurde für eine SCR-Kopie geöffnet</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; names no SCR copy</source>
-        <translation>„%1“ bezeichnet keine SCR-Kopie</translation>
-    </message>
-    <message>
-        <source>Select an SCR copy in the console tree and choose its Activate action</source>
-        <translation>Wählen Sie in der Konsolenstruktur eine SCR-Kopie aus, und wählen Sie deren Aktion „… per Datenbankportabilität aktivieren“</translation>
-    </message>
-    <message>
-        <source>The SCR copy of %1 on %2 can be activated</source>
-        <translation>Die SCR-Kopie von %1 auf %2 kann aktiviert werden</translation>
     </message>
     <message>
         <source>Why &quot;This database can be overwritten by a restore&quot; (-AllowFileRestore) is set: %1</source>
@@ -2175,10 +2135,6 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     <message>
         <source>&amp;I understand that %1 will be uninstalled and renamed %2, and that this cannot be undone</source>
         <translation>&amp;Ich verstehe, dass Exchange von %1 deinstalliert und der Computer in %2 umbenannt wird und dass dies nicht rückgängig gemacht werden kann</translation>
-    </message>
-    <message>
-        <source>%1 can be recovered on %2</source>
-        <translation>%1 kann auf %2 wiederhergestellt werden</translation>
     </message>
     <message>
         <source>%1 runs on the former standby machine %2 (host %1 now). Mounted there: %3.</source>
@@ -2910,6 +2866,50 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     <message>
         <source>The directory can be read</source>
         <translation>Das Verzeichnis kann gelesen werden</translation>
+    </message>
+    <message>
+        <source>The source of %1 still holds its first log</source>
+        <translation>Die Quelle von %1 enthält noch ihr erstes Protokoll</translation>
+    </message>
+    <message>
+        <source>a backup truncated its first logs: the copy cannot start from log 1</source>
+        <translation>eine Sicherung hat ihre ersten Protokolle abgeschnitten: Die Kopie kann nicht mit Protokoll 1 beginnen</translation>
+    </message>
+    <message>
+        <source>the wizard seeds the copy from the mounted database (Update-StorageGroupCopy)</source>
+        <translation>der Assistent führt das Seeding der Kopie aus der bereitgestellten Datenbank durch (Update-StorageGroupCopy)</translation>
+    </message>
+    <message>
+        <source>the copy starts from log 1; no seed is needed</source>
+        <translation>die Kopie beginnt mit Protokoll 1; kein Seeding erforderlich</translation>
+    </message>
+    <message>
+        <source>already holds the copies of %1</source>
+        <translation>enthält bereits die Kopien von %1</translation>
+    </message>
+    <message>
+        <source>%1 can take the SCR copy of %2</source>
+        <translation>%1 kann die SCR-Kopie von %2 aufnehmen</translation>
+    </message>
+    <message>
+        <source>the copy is enabled already: skipped</source>
+        <translation>die Kopie ist bereits aktiviert: übersprungen</translation>
+    </message>
+    <message>
+        <source>a mailbox server, powered on, with the copy&apos;s paths free</source>
+        <translation>ein eingeschalteter Postfachserver, auf dem die Pfade der Kopie frei sind</translation>
+    </message>
+    <message>
+        <source>Enable the SCR copy of %1 on %2</source>
+        <translation>SCR-Kopie von %1 auf %2 aktivieren</translation>
+    </message>
+    <message>
+        <source>Suspend the copy of %1 on %2 for its seed (Suspend-StorageGroupCopy)</source>
+        <translation>Kopie von %1 auf %2 für das Seeding anhalten (Suspend-StorageGroupCopy)</translation>
+    </message>
+    <message>
+        <source>Seed the copy of %1 on %2 (Update-StorageGroupCopy)</source>
+        <translation>Seeding für die Kopie von %1 auf %2 durchführen (Update-StorageGroupCopy)</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 // unavailable once an irreversible step has started; the completion page says what ran (Ctrl+C copies it);
 // the saved script is the plan; and a wizard can be completed with the keyboard alone.
 
+#include "cmdlets/readinglab.h"
 #include "cmdlets/validation.h"
 #include "consolefixture.h"
 #include "lab/lab.h"
@@ -36,23 +37,29 @@ public:
     }
 
 protected:
-    std::function<std::vector<PreflightCheck>(Lab &)> preflight() const override
+    std::function<Preparation(const Lab &)> prepare() const override
     {
-        return [](Lab &lab) {
+        // Each round's answer says which round asked (notes), so a test can tell an earlier one from the
+        // latest.
+        return [planned = m_planned, round = ++m_rounds](const Lab &lab) {
             PreflightCheck c;
             c.check = QStringLiteral("MBX4 is powered on");
-            if (!cmdlets::isPoweredOn(lab, QStringLiteral("MBX4"))) {
+            if (!cmdlets::isPoweredOn(cmdlets::readingLab(lab), QStringLiteral("MBX4"))) {
                 c.outcome = PreflightCheck::Outcome::Fail;
                 c.detail = QStringLiteral("MBX4 is powered off");
                 c.fix = QStringLiteral("Start-Host MBX4");
             }
-            return std::vector<PreflightCheck>{c};
+            Preparation p;
+            p.checks.push_back(c);
+            p.steps = planned;
+            p.notes << QString::number(round);
+            return p;
         };
     }
-    std::vector<FlowStep> plan() const override { return m_planned; }
 
 private:
     std::vector<FlowStep> m_planned;
+    mutable int m_rounds = 0;
 };
 
 } // namespace
@@ -105,6 +112,23 @@ private Q_SLOTS:
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
         QVERIFY(wizard->findChild<QWidget *>(QStringLiteral("summary")));
+    }
+
+    // The frame keeps the latest round's Preparation: an earlier round's answer, which arrives first, is
+    // dropped, and the summary shows (and the flow runs) the latest round's steps.
+    void keepsTheLatestPreparation()
+    {
+        const std::vector<FlowStep> steps{
+            {QStringLiteral("List the servers"), QStringLiteral("Get-ExchangeServer")}};
+        ProbeWizard *wizard = open(steps);
+        wizard->next(); // round 1
+        QCOMPARE(wizard->currentId(), int(ScrWizard::PreflightPage));
+        wizard->checkAgain(); // round 2, asked before round 1 answered
+        QVERIFY(ConsoleFixture::waitForPreflight(wizard));
+        QCOMPARE(wizard->preparation().notes, QStringList{QStringLiteral("2")});
+        QVERIFY(ConsoleFixture::nextUntil(wizard, ScrWizard::SummaryPage));
+        QCOMPARE(wizard->steps().size(), std::size_t(1));
+        QCOMPARE(wizard->steps().front().command, QStringLiteral("Get-ExchangeServer"));
     }
 
     void completesAndSaysWhatRan()
