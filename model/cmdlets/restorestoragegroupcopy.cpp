@@ -255,7 +255,7 @@ Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGrou
         if (!stream)
             return stream.error();
     }
-    SCR_TRY(lab.directory().removeCopy(copy->id));
+    SCR_TRY(lab.removeCopy(*copy)); // its worker stopped already
 
     // The database's folder exists on the standby machine even before the copy's first replay: eseutil /r
     // makes the file there from the logs.

@@ -286,16 +286,7 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
     auto checked = checkEnableStorageGroupCopy(lab, request);
     if (!checked)
         return checked.error();
-    ScrCopyRecord copy = *checked;
-    auto newId = lab.directory().addCopy(copy);
-    if (!newId)
-        return newId.error();
-    copy.id = *newId;
-    if (auto st = lab.startCopy(copy); !st) {
-        (void)lab.directory().removeCopy(copy.id); // leave nothing behind
-        return st.error();
-    }
-    return copy;
+    return lab.addCopy(*checked);
 }
 
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
@@ -303,8 +294,7 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    SCR_TRY(lab.directory().removeCopy(copy->id));
-    lab.stopCopy(*copy);
+    SCR_TRY(lab.removeCopy(*copy));
     lab.recordEvent({2091, EventLevel::Information, QStringLiteral("MSExchangeRepl"),
                      QStringLiteral("The SCR copy of %1 on %2 was disabled; its files stay on %2.")
                          .arg(identity, copy->standbyMachine),
@@ -383,7 +373,7 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
             return again;
         return st;
     };
-    if (auto st = lab.directory().clearCopyFailure(copy->id); !st)
+    if (auto st = lab.clearCopyFailure(*copy); !st)
         return restart(st);
     // A cancel after the old files went leaves none of the new ones: no half database, and the copy can be
     // seeded again (it needs it: it says so once it runs).
@@ -460,12 +450,7 @@ Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    copy->suspended = true;
-    copy->suspendComment = comment;
-    SCR_TRY(lab.directory().updateCopy(*copy));
-    if (CopyWorker *worker = lab.copyWorker(*copy))
-        worker->suspend(comment);
-    return {};
+    return lab.suspendCopy(*copy, comment);
 }
 
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
@@ -473,17 +458,7 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    copy->suspended = false;
-    copy->suspendComment.clear();
-    // Resume clears a failure the directory kept, with the suspend, in one transaction; the copy's next
-    // cycle finds a cause that is still there and fails again.
-    SCR_TRY(lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().updateCopy(*copy));
-        return lab.directory().clearCopyFailure(copy->id);
-    }));
-    if (CopyWorker *worker = lab.copyWorker(*copy))
-        worker->resume();
-    return {};
+    return lab.resumeCopy(*copy);
 }
 
 namespace {
