@@ -95,10 +95,7 @@ Result<BackupReport> startDatabaseBackup(Lab &lab, const QString &identity)
         ++report.logsTruncated;
     }
     report.truncatedThrough = report.logsTruncated > 0 ? limit : 0;
-    SCR_TRY(lab.directory().setLastFullBackup(sg->id, report.timeMs));
-    for (const ScrCopyRecord &copy : *copies)
-        if (CopyWorker *worker = lab.copyWorker(copy))
-            worker->setLatestFullBackupTime(report.timeMs);
+    SCR_TRY(lab.recordFullBackup(sg->id, report.timeMs));
     logging::get("model")->info("full backup of {} into {}: {} logs, source truncated through generation {}",
                                 sg->identity().toStdString(), report.backupFolder.toStdString(),
                                 report.logsBackedUp, report.truncatedThrough);

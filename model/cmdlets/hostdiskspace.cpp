@@ -86,8 +86,7 @@ Result<HostDiskReport> setHostDiskSize(Lab &lab, const QString &host, qint64 byt
                       QStringLiteral("choose -DiskSizeGB %1 or more, or free space on %2 first")
                           .arg(std::ceil(static_cast<double>(used) / double(1LL << 30) * 1000.0) / 1000.0)
                           .arg(record->name));
-    SCR_TRY(lab.directory().setHostDiskSize(record->name, bytes));
-    lab.setHostDiskSize(record->name, bytes);
+    SCR_TRY(lab.setHostDiskSize(record->name, bytes));
     return reportOf(disk, record->name);
 }
 

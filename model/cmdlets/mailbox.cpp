@@ -90,27 +90,30 @@ Result<std::vector<MailboxStatistics>> getMailboxStatistics(Lab &lab, const Mail
     return out;
 }
 
-Status moveMailboxConfigurationOnly(Lab &lab, const QString &identity, const QString &targetDatabase)
+Status moveMailboxConfigurationOnly(Lab &lab, const QStringList &identities, const QString &targetDatabase)
 {
     auto target = findMailboxDatabase(lab, targetDatabase);
     if (!target)
         return target.error();
-    auto found = getMailbox(lab, {identity, {}, {}});
-    if (!found)
-        return found.error();
-    if (found->size() != 1)
-        return refuse(identity, QStringLiteral("names %1 mailboxes").arg(found->size()),
-                      QStringLiteral("give the mailbox's alias or GUID"));
-    const MailboxRecord &m = found->front().mailbox;
-    if (m.objectClass != MailboxClass::User)
-        return refuse(m.name,
-                      QStringLiteral("is a system mailbox (%1); it stays with its server's database")
-                          .arg(mailboxClassName(m.objectClass)),
-                      QStringLiteral("leave it out: where {$_.ObjectClass -NotMatch "
-                                     "'(SystemAttendantMailbox|ExOleDbSystemMailbox)'}"));
-    if (m.databaseGuid == target->database.guid)
-        return {};
-    return lab.directory().setMailboxHome(m.guid, target->database.guid);
+    std::vector<std::pair<QUuid, QUuid>> moves;
+    for (const QString &identity : identities) {
+        auto found = getMailbox(lab, {identity, {}, {}});
+        if (!found)
+            return found.error();
+        if (found->size() != 1)
+            return refuse(identity, QStringLiteral("names %1 mailboxes").arg(found->size()),
+                          QStringLiteral("give the mailbox's alias or GUID"));
+        const MailboxRecord &m = found->front().mailbox;
+        if (m.objectClass != MailboxClass::User)
+            return refuse(m.name,
+                          QStringLiteral("is a system mailbox (%1); it stays with its server's database")
+                              .arg(mailboxClassName(m.objectClass)),
+                          QStringLiteral("leave it out: where {$_.ObjectClass -NotMatch "
+                                         "'(SystemAttendantMailbox|ExOleDbSystemMailbox)'}"));
+        if (m.databaseGuid != target->database.guid)
+            moves.emplace_back(m.guid, target->database.guid);
+    }
+    return lab.rehomeMailboxes(moves);
 }
 
 } // namespace scr::cmdlets

@@ -40,8 +40,9 @@ Result<std::vector<MailboxEntry>> getMailbox(Lab &lab, const MailboxFilter &filt
 // Mailboxes on mounted databases only: the store answers, a dismounted database cannot. A database or
 // mailbox named explicitly whose database is dismounted is an error that says to mount it.
 Result<std::vector<MailboxStatistics>> getMailboxStatistics(Lab &lab, const MailboxFilter &filter);
-// Refuses system mailboxes (they stay with their server's database) and a target that does not exist.
-Status moveMailboxConfigurationOnly(Lab &lab, const QString &identity, const QString &targetDatabase);
+// Every mailbox named is validated before any moves, then all move in one transaction. Refuses system
+// mailboxes (they stay with their server's database) and a target that does not exist.
+Status moveMailboxConfigurationOnly(Lab &lab, const QStringList &identities, const QString &targetDatabase);
 
 } // namespace cmdlets
 } // namespace scr

@@ -119,11 +119,7 @@ Status mountDatabase(Lab &lab, const QString &identity, bool force)
                              .arg(identity),
                          JetCode::AttachedDatabaseMismatch};
     }
-    // The store takes a restored file over (its GUID becomes this object's) when AllowFileRestore is set.
-    return lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().setDatabaseMounted(db.id, true));
-        return lab.mountDatabase(db, force); // last: if it fails, the directory rolls back
-    });
+    return lab.mountDatabase(db, force);
 }
 
 Status dismountDatabase(Lab &lab, const QString &identity)
@@ -131,9 +127,7 @@ Status dismountDatabase(Lab &lab, const QString &identity)
     auto row = findMailboxDatabase(lab, identity);
     if (!row)
         return row.error();
-    if (row->mounted)
-        SCR_TRY(lab.dismountDatabase(row->database));
-    return lab.directory().setDatabaseMounted(row->database.id, false);
+    return lab.dismountDatabase(row->database);
 }
 
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
@@ -147,7 +141,7 @@ Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool>
         db.allowFileRestore = *allowFileRestore;
     if (mountAtStartup)
         db.mountAtStartup = *mountAtStartup;
-    return lab.directory().updateDatabase(db);
+    return lab.updateDatabase(db);
 }
 
 } // namespace scr::cmdlets

@@ -141,13 +141,8 @@ Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString
     if (!report.retiredHost.isEmpty())
         renames.emplace_back((*other)->name, report.retiredHost);
     renames.emplace_back(self.name, newName);
-    SCR_TRY(lab.directory().transaction([&]() -> Status {
-        for (const auto &[from, to] : renames)
-            SCR_TRY(lab.directory().renameHost(from, to));
-        return {};
-    }));
     // Each host keeps its disk and that disk's state under its new name.
-    SCR_TRY(lab.hostsRenamed(renames));
+    SCR_TRY(lab.renameHosts(renames));
     lab.recordEvent(
         {6011, EventLevel::Information, QStringLiteral("EventLog"),
          report.retiredHost.isEmpty()
@@ -169,7 +164,7 @@ Status uninstallExchange(Lab &lab, const QString &host)
         return refuse(self.name, QStringLiteral("has no Exchange server installed"), {});
     const QString server = installed->name;
     SCR_TRY(checkHoldsNothing(lab, server));
-    SCR_TRY(lab.directory().removeServer(server));
+    SCR_TRY(lab.removeServer(server));
     lab.recordEvent({1010, EventLevel::Information, QStringLiteral("MSExchangeSetup"),
                      QStringLiteral("Exchange server %1 was uninstalled from host %2; the host stays.")
                          .arg(server, self.name),
@@ -233,17 +228,7 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host)
         SCR_TRY(checkSpace(disk));
     for (const QString &folder : plan.folders)
         SCR_TRY(disk.makeFolders(folder));
-    SCR_TRY(lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().bindServer(failed.name, self.name));
-        for (const StorageGroupRecord &sg : *sgs) {
-            auto dbs = lab.directory().databases(sg.id);
-            if (!dbs)
-                return dbs.error();
-            for (const DatabaseRecord &db : *dbs)
-                SCR_TRY(lab.directory().setDatabaseMounted(db.id, false));
-        }
-        return {};
-    }));
+    SCR_TRY(lab.bindServer(failed.name, self.name));
     for (const auto &[identity, path] : plan.files) {
         QString fileState = QStringLiteral("no file (Mount-Database creates an empty database)");
         if (disk.exists(path)) {

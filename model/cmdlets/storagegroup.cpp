@@ -190,7 +190,7 @@ Result<StorageGroupRecord> newStorageGroup(Lab &lab, const NewStorageGroupReques
         return refuse(sg.identity(),
                       QStringLiteral("%1 already holds %2 logs").arg(sg.logFolderPath, sg.logPrefix),
                       QStringLiteral("choose an empty folder, or remove those logs (Remove-Item)"));
-    auto id = lab.directory().addStorageGroup(sg);
+    auto id = lab.addStorageGroup(sg);
     if (!id)
         return id.error();
     sg.id = *id;
@@ -210,7 +210,7 @@ Status removeStorageGroup(Lab &lab, const QString &identity)
         return refuse(
             sg->identity(), QStringLiteral("holds database %1").arg(dbs->front().name),
             QStringLiteral("Remove-MailboxDatabase %1\\%2 first").arg(sg->identity(), dbs->front().name));
-    return lab.directory().removeStorageGroup(sg->id);
+    return lab.removeStorageGroup(sg->id);
 }
 
 Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequest &request)
@@ -251,7 +251,7 @@ Result<DatabaseRecord> newMailboxDatabase(Lab &lab, const NewMailboxDatabaseRequ
                            "and point it there with Move-DatabasePath -ConfigurationOnly"));
     db.mounted = false;
     db.mountAtStartup = true;
-    auto id = lab.directory().addDatabase(db);
+    auto id = lab.addDatabase(db);
     if (!id)
         return id.error();
     db.id = *id;
@@ -273,7 +273,7 @@ Status removeMailboxDatabase(Lab &lab, const QString &identity)
     if (!mailboxes->empty())
         return refuse(id, QStringLiteral("%1 mailboxes are homed on it").arg(mailboxes->size()),
                       QStringLiteral("move them first (Get-Mailbox -Database %1 lists them)").arg(id));
-    return lab.directory().removeDatabase(row->database.id);
+    return lab.removeDatabase(row->database.id);
 }
 
 Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
@@ -302,7 +302,7 @@ Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
                       QStringLiteral("give paths that no other storage group uses"));
     SCR_TRY(checkPlacesFree(lab, sg->server, {moved.logFolderPath, moved.systemFolderPath}));
     if (request.configurationOnly)
-        return lab.directory().updateStorageGroupPaths(moved);
+        return lab.updateStorageGroupPaths(moved);
 
     auto host = reachableHostOf(lab, sg->server);
     if (!host)
@@ -348,7 +348,7 @@ Status moveStorageGroupPath(Lab &lab, const MovePathRequest &request)
                       QStringLiteral("move to an empty folder, or remove that checkpoint first"));
     return moveFiles(disk, sg->logFolderPath, moved.logFolderPath, logs, [&]() -> Status {
         return moveFiles(disk, sg->systemFolderPath, moved.systemFolderPath, system,
-                         [&]() { return lab.directory().updateStorageGroupPaths(moved); });
+                         [&]() { return lab.updateStorageGroupPaths(moved); });
     });
 }
 
@@ -369,7 +369,7 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     DatabaseRecord moved = row->database;
     moved.edbFilePath = request.edbFilePath;
     if (request.configurationOnly)
-        return lab.directory().updateDatabase(moved);
+        return lab.updateDatabase(moved);
 
     auto host = reachableHostOf(lab, row->storageGroup.server);
     if (!host)
@@ -384,14 +384,14 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     if (!to)
         return to.error();
     if (*from == *to)
-        return lab.directory().updateDatabase(moved); // the same file, spelled another way
+        return lab.updateDatabase(moved); // the same file, spelled another way
     SCR_TRY(checkNoLink(disk, toPath));
     SCR_TRY(checkNoLink(disk, fromPath));
     if (disk.exists(toPath))
         return refuse(moved.edbFilePath, QStringLiteral("a file exists there already"),
                       QStringLiteral("remove it, or point the database at it with -ConfigurationOnly"));
     if (!disk.exists(fromPath))
-        return lab.directory().updateDatabase(moved); // never mounted: no file to move
+        return lab.updateDatabase(moved); // never mounted: no file to move
     for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         SCR_TRY(checkNoLink(disk, fromPath + suffix));
         if (disk.exists(fromPath + suffix))
@@ -403,7 +403,7 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     // points.
     SCR_TRY(disk.makeFolders(parentPath(toPath)));
     SCR_TRY(disk.copyFrom(disk, fromPath, toPath));
-    if (auto st = lab.directory().updateDatabase(moved); !st) {
+    if (auto st = lab.updateDatabase(moved); !st) {
         (void)disk.removeFile(toPath);
         return st;
     }

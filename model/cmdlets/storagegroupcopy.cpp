@@ -286,16 +286,7 @@ Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupC
     auto checked = checkEnableStorageGroupCopy(lab, request);
     if (!checked)
         return checked.error();
-    ScrCopyRecord copy = *checked;
-    auto newId = lab.directory().addCopy(copy);
-    if (!newId)
-        return newId.error();
-    copy.id = *newId;
-    if (auto st = lab.startCopy(copy); !st) {
-        (void)lab.directory().removeCopy(copy.id); // leave nothing behind
-        return st.error();
-    }
-    return copy;
+    return lab.addCopy(*checked);
 }
 
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
@@ -303,8 +294,7 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    SCR_TRY(lab.directory().removeCopy(copy->id));
-    lab.stopCopy(*copy);
+    SCR_TRY(lab.removeCopy(*copy));
     lab.recordEvent({2091, EventLevel::Information, QStringLiteral("MSExchangeRepl"),
                      QStringLiteral("The SCR copy of %1 on %2 was disabled; its files stay on %2.")
                          .arg(identity, copy->standbyMachine),
@@ -312,9 +302,26 @@ Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     return {};
 }
 
-Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
-                              bool deleteExistingFiles,
-                              const std::function<bool(int, const QString &)> &progress, bool manualResume)
+namespace {
+
+// What a seed works on, checked before the first of its files goes.
+struct SeedTarget
+{
+    ScrCopyRecord copy;
+    QString logFolder; // LogFolderPath
+    QString inspector; // its inspector folder
+    QString edb;       // EdbFilePath
+    QStringList edbFiles;
+    QStringList existingLogs;
+    bool haveFiles = false;
+    MountedDatabase *source = nullptr;
+    StoragePaths target;
+};
+
+// Both hosts up, room on the standby machine, and no link anywhere among the files that go. The source's
+// power first: it is the real cause when its database is not mounted.
+Result<SeedTarget> checkSeed(Lab &lab, const QString &identity, const QString &standbyMachine,
+                             bool deleteExistingFiles)
 {
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
@@ -324,117 +331,133 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
         return sg.error();
     const DatabaseRecord db = lab.directory().databases((*sg)->id)->front();
     const QString dbIdentity = (*sg)->identity() + QLatin1Char('\\') + db.name;
-    // Validation first: both hosts up, room on the standby machine, and no link anywhere among the files
-    // that go, before the first of them is deleted. The source's power first: it is the real cause when its
-    // database is not mounted.
     auto sourceHost = lab.hostOfServer((*sg)->server);
     if (!sourceHost)
         return sourceHost.error();
     SCR_TRY(checkPowered(lab.hostDisk(*sourceHost)));
-    MountedDatabase *source = lab.mountedDatabase(db.guid);
-    if (!source)
+    SeedTarget t;
+    t.copy = *copy;
+    t.source = lab.mountedDatabase(db.guid);
+    if (!t.source)
         return refuse(dbIdentity,
                       QStringLiteral("is not mounted; a seed is taken from the mounted source database"),
                       QStringLiteral("Mount-Database %1 first").arg(dbIdentity));
-    SCR_TRY(checkPowered(source->paths().disk));
+    SCR_TRY(checkPowered(t.source->paths().disk));
     auto standbyHost = reachableHostOf(lab, copy->standbyMachine);
     if (!standbyHost)
         return standbyHost.error();
     auto target = lab.storagePaths(*standbyHost, **sg, db);
     if (!target)
         return target.error();
-    const HostDisk &disk = target->disk;
+    t.target = *target;
+    const HostDisk &disk = t.target.disk;
     SCR_TRY(checkSpace(disk));
-    const QString logFolder = (*sg)->logFolderPath;
-    const QString inspector = childPath(logFolder, QStringLiteral("inspector"));
-    const QString edb = db.edbFilePath;
-    auto existingLogs = filesIn(disk, logFolder, (*sg)->logPrefix + QStringLiteral("*.log"));
+    t.logFolder = (*sg)->logFolderPath;
+    t.inspector = childPath(t.logFolder, QStringLiteral("inspector"));
+    t.edb = db.edbFilePath;
+    auto existingLogs = filesIn(disk, t.logFolder, (*sg)->logPrefix + QStringLiteral("*.log"));
     if (!existingLogs)
         return existingLogs.error();
-    SCR_TRY(checkTreeNoLink(disk, inspector));
-    const QStringList edbFiles{edb, edb + QStringLiteral("-wal"), edb + QStringLiteral("-shm")};
-    for (const QString &path : edbFiles)
+    t.existingLogs = *existingLogs;
+    SCR_TRY(checkTreeNoLink(disk, t.inspector));
+    t.edbFiles = QStringList{t.edb, t.edb + QStringLiteral("-wal"), t.edb + QStringLiteral("-shm")};
+    for (const QString &path : t.edbFiles)
         SCR_TRY(checkNoLink(disk, path));
-    const bool haveFiles = disk.exists(edb) || !existingLogs->isEmpty();
-    if (haveFiles && !deleteExistingFiles)
+    t.haveFiles = disk.exists(t.edb) || !t.existingLogs.isEmpty();
+    if (t.haveFiles && !deleteExistingFiles)
         return refuse(
             copy->standbyMachine, QStringLiteral("already holds files of the copy (%1)").arg(db.edbFilePath),
             QStringLiteral("run Update-StorageGroupCopy with -DeleteExistingFiles to replace them"));
-    const auto cancelled = [&](const QString &what) {
-        return Error{identity,
-                     QStringLiteral("the seed was cancelled; %1").arg(what),
-                     {},
-                     JetCode::OperationCancelled};
-    };
+    return t;
+}
+
+Error seedCancelled(const QString &identity, const QString &what)
+{
+    return Error{
+        identity, QStringLiteral("the seed was cancelled; %1").arg(what), {}, JetCode::OperationCancelled};
+}
+
+// The snapshot holds everything up to some record of generation G. Replay starts again at G: a record the
+// snapshot already holds changes nothing when applied twice.
+Status prepareForReplay(const HostDisk &disk, const QString &edb)
+{
+    auto seeded = Database::open(disk, edb, Database::Access::ReadWrite, edb);
+    if (!seeded)
+        return seeded.error();
+    DatabaseHeader h = (*seeded)->header();
+    const uint32_t g = std::max<uint32_t>(h.applied.generation, 1);
+    h.applied = {g - 1, 0xFFFFFFFFu};
+    h.state = DatabaseState::DirtyShutdown;
+    h.logRequiredLow = h.logRequiredHigh = g;
+    return (*seeded)->writeHeader(h);
+}
+
+// The seed's files, with the copy stopped: the old ones go, the source's database is copied and made to
+// replay from its snapshot. A cancel after the old files went leaves none of the new ones: no half
+// database, and the copy can be seeded again (it needs it: it says so once it runs).
+Status writeSeed(const SeedTarget &t, const QString &identity,
+                 const std::function<bool(int, const QString &)> &progress)
+{
+    const HostDisk &disk = t.target.disk;
+    if (t.haveFiles) {
+        for (const QString &name : t.existingLogs)
+            SCR_TRY(disk.removeFile(childPath(t.logFolder, name)));
+        SCR_TRY(disk.removeRecursively(t.inspector));
+        for (const QString &path : t.edbFiles)
+            SCR_TRY(disk.removeFile(path));
+    }
+    if (progress && !progress(20, QStringLiteral("Copying the database")))
+        return seedCancelled(identity, t.haveFiles
+                                           ? QStringLiteral("the copy's old files were deleted and no "
+                                                            "new database was written; seed it again")
+                                           : QStringLiteral("no database was written"));
+    SCR_TRY(t.source->commit());
+    SCR_TRY(t.source->applyPending());
+    SCR_TRY(disk.makeFolders(parentPath(t.edb)));
+    SCR_TRY(t.source->database().backupTo(disk, t.edb));
+    if (progress && !progress(80, QStringLiteral("Preparing the copy for replay"))) {
+        for (const QString &path : t.edbFiles)
+            SCR_TRY(disk.removeFile(path));
+        SCR_TRY(disk.syncFolder(parentPath(t.edb)));
+        return seedCancelled(identity,
+                             QStringLiteral("the database copied so far was deleted; seed it again"));
+    }
+    return prepareForReplay(disk, t.edb);
+}
+
+} // namespace
+
+Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine,
+                              bool deleteExistingFiles,
+                              const std::function<bool(int, const QString &)> &progress, bool manualResume)
+{
+    auto t = checkSeed(lab, identity, standbyMachine, deleteExistingFiles);
+    if (!t)
+        return t.error();
     if (progress && !progress(0, QStringLiteral("Preparing")))
-        return cancelled(QStringLiteral("nothing was changed"));
+        return seedCancelled(identity, QStringLiteral("nothing was changed"));
 
     // Every process sees the copy Seeding from here (the marker names this process), and a seed that is
     // killed leaves the copy Failed, saying to seed again, instead of a half database that looks whole.
-    SCR_TRY(CopyWorker::beginSeed(disk, target->logFolder, lab.clock().nowMs()));
+    const HostDisk &disk = t->target.disk;
+    SCR_TRY(CopyWorker::beginSeed(disk, t->target.logFolder, lab.clock().nowMs()));
     // The copy stops while its files are replaced; it starts again from the new files. A reseed clears a
     // failure the directory kept (after the marker: a seed killed from here on leaves the copy Failed by
     // its marker, so there is no moment at which a damaged copy reads unfailed).
-    lab.stopCopy(*copy);
+    lab.stopCopy(t->copy);
     const auto restart = [&](Status st) {
-        if (auto ended = CopyWorker::endSeed(disk, target->logFolder); !ended && st)
+        if (auto ended = CopyWorker::endSeed(disk, t->target.logFolder); !ended && st)
             st = ended;
-        if (auto again = lab.startCopy(*copy); !again && st)
+        if (auto again = lab.startCopy(t->copy); !again && st)
             return again;
         return st;
     };
-    if (auto st = lab.directory().clearCopyFailure(copy->id); !st)
+    if (auto st = lab.clearCopyFailure(t->copy); !st)
         return restart(st);
-    // A cancel after the old files went leaves none of the new ones: no half database, and the copy can be
-    // seeded again (it needs it: it says so once it runs).
-    const auto removeSeeded = [&]() -> Status {
-        for (const QString &path : edbFiles)
-            SCR_TRY(disk.removeFile(path));
-        return disk.syncFolder(parentPath(edb));
-    };
-    if (haveFiles) {
-        for (const QString &name : *existingLogs)
-            if (auto st = disk.removeFile(childPath(logFolder, name)); !st)
-                return restart(st);
-        if (auto st = disk.removeRecursively(inspector); !st)
-            return restart(st);
-        for (const QString &path : edbFiles)
-            if (auto st = disk.removeFile(path); !st)
-                return restart(st);
-    }
-    if (progress && !progress(20, QStringLiteral("Copying the database")))
-        return restart(cancelled(haveFiles ? QStringLiteral("the copy's old files were deleted and no new "
-                                                            "database was written; seed it again")
-                                           : QStringLiteral("no database was written")));
-    if (auto st = source->commit(); !st)
-        return restart(st);
-    if (auto st = source->applyPending(); !st)
-        return restart(st);
-    if (auto st = disk.makeFolders(parentPath(edb)); !st)
-        return restart(st);
-    if (auto st = source->database().backupTo(disk, edb); !st)
-        return restart(st);
-    if (progress && !progress(80, QStringLiteral("Preparing the copy for replay"))) {
-        if (auto st = removeSeeded(); !st)
-            return restart(st);
-        return restart(cancelled(QStringLiteral("the database copied so far was deleted; seed it again")));
-    }
-    {
-        // The snapshot holds everything up to some record of generation G. Replay starts again at G: a record
-        // the snapshot already holds changes nothing when applied twice.
-        auto seeded = Database::open(disk, edb, Database::Access::ReadWrite, edb);
-        if (!seeded)
-            return restart(seeded.error());
-        DatabaseHeader h = (*seeded)->header();
-        const uint32_t g = std::max<uint32_t>(h.applied.generation, 1);
-        h.applied = {g - 1, 0xFFFFFFFFu};
-        h.state = DatabaseState::DirtyShutdown;
-        h.logRequiredLow = h.logRequiredHigh = g;
-        if (auto st = (*seeded)->writeHeader(h); !st)
-            return restart(st);
-    }
+    if (auto written = writeSeed(*t, identity, progress); !written)
+        return restart(written); // a failed or cancelled seed never reports Seeded
     Status st = restart({});
-    if (st && !manualResume && copy->suspended)
+    if (st && !manualResume && t->copy.suspended)
         st = resumeStorageGroupCopy(lab, identity, standbyMachine);
     if (progress)
         progress(100, QStringLiteral("Seeded"));
@@ -460,12 +483,7 @@ Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString 
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    copy->suspended = true;
-    copy->suspendComment = comment;
-    SCR_TRY(lab.directory().updateCopy(*copy));
-    if (CopyWorker *worker = lab.copyWorker(*copy))
-        worker->suspend(comment);
-    return {};
+    return lab.suspendCopy(*copy, comment);
 }
 
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine)
@@ -473,20 +491,25 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     auto copy = findStorageGroupCopy(lab, identity, standbyMachine);
     if (!copy)
         return copy.error();
-    copy->suspended = false;
-    copy->suspendComment.clear();
-    // Resume clears a failure the directory kept, with the suspend, in one transaction; the copy's next
-    // cycle finds a cause that is still there and fails again.
-    SCR_TRY(lab.directory().transaction([&]() -> Status {
-        SCR_TRY(lab.directory().updateCopy(*copy));
-        return lab.directory().clearCopyFailure(copy->id);
-    }));
-    if (CopyWorker *worker = lab.copyWorker(*copy))
-        worker->resume();
-    return {};
+    return lab.resumeCopy(*copy);
 }
 
 namespace {
+
+// The storage group named (if it is on server, when one is given), or every one (of server).
+Result<std::vector<StorageGroupRecord>> storageGroupsNamed(Lab &lab, const QString &identity,
+                                                           const QString &server = {})
+{
+    if (identity.isEmpty())
+        return lab.directory().storageGroups(server);
+    auto sg = findStorageGroup(lab, identity);
+    if (!sg)
+        return sg.error();
+    std::vector<StorageGroupRecord> groups;
+    if (server.isEmpty() || sg->server.compare(server, Qt::CaseInsensitive) == 0)
+        groups.push_back(*sg);
+    return groups;
+}
 
 std::optional<SeedMarker> seedMarkerOf(Lab &lab, const StorageGroupRecord &sg, const ScrCopyRecord &copy)
 {
@@ -505,18 +528,9 @@ std::optional<SeedMarker> seedMarkerOf(Lab &lab, const StorageGroupRecord &sg, c
 Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &lab, const QString &identity,
                                                                          const QString &standbyMachine)
 {
-    std::vector<StorageGroupRecord> groups;
-    if (identity.isEmpty()) {
-        auto all = lab.directory().storageGroups();
-        if (!all)
-            return all.error();
-        groups = std::move(*all);
-    } else {
-        auto sg = findStorageGroup(lab, identity);
-        if (!sg)
-            return sg.error();
-        groups.push_back(*sg);
-    }
+    auto groups = storageGroupsNamed(lab, identity);
+    if (!groups)
+        return groups.error();
     // Every copy in one query, grouped by storage group (a query per storage group scans the table each
     // time: the console's every tick at 400 of them).
     auto all = lab.directory().copies();
@@ -526,7 +540,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
     for (ScrCopyRecord &c : *all)
         copiesOf[c.storageGroupId].push_back(std::move(c));
     std::vector<StorageGroupCopyStatusRow> rows;
-    for (const StorageGroupRecord &sg : groups) {
+    for (const StorageGroupRecord &sg : *groups) {
         for (const ScrCopyRecord &c : copiesOf[sg.id]) {
             if (!standbyMachine.isEmpty() &&
                 c.standbyMachine.compare(standbyMachine, Qt::CaseInsensitive) != 0)
@@ -568,24 +582,14 @@ getStorageGroupCopyStatusWithDisabled(Lab &lab, const QString &identity, const Q
             return s.error();
         serverName = s->name;
     }
-    std::vector<StorageGroupRecord> groups;
-    if (identity.isEmpty()) {
-        auto all = lab.directory().storageGroups(serverName);
-        if (!all)
-            return all.error();
-        groups = std::move(*all);
-    } else {
-        auto sg = findStorageGroup(lab, identity);
-        if (!sg)
-            return sg.error();
-        if (serverName.isEmpty() || sg->server.compare(serverName, Qt::CaseInsensitive) == 0)
-            groups.push_back(*sg);
-    }
+    auto groups = storageGroupsNamed(lab, identity, serverName);
+    if (!groups)
+        return groups.error();
     auto copies = getStorageGroupCopyStatus(lab, identity, standbyMachine);
     if (!copies)
         return copies.error();
     std::vector<StorageGroupCopyStatusRow> rows;
-    for (const StorageGroupRecord &sg : groups) {
+    for (const StorageGroupRecord &sg : *groups) {
         bool any = false;
         for (const StorageGroupCopyStatusRow &row : *copies)
             if (row.storageGroup.id == sg.id) {

@@ -661,7 +661,7 @@ HostRecord hostFromRow(const QSqlQuery &q)
 
 } // namespace
 
-Result<std::vector<HostRecord>> Directory::hosts()
+Result<std::vector<HostRecord>> Directory::hosts() const
 {
     Query q(m_connection,
             QStringLiteral("SELECT name, powered_on, disk_folder, disk_size_bytes FROM hosts ORDER BY name"));
@@ -672,7 +672,7 @@ Result<std::vector<HostRecord>> Directory::hosts()
     return out;
 }
 
-Result<std::optional<HostRecord>> Directory::host(const QString &name)
+Result<std::optional<HostRecord>> Directory::host(const QString &name) const
 {
     Query q(
         m_connection,
@@ -719,7 +719,7 @@ Status Directory::addServer(const ServerRecord &server)
         .run(QStringLiteral("adding server ") + server.name);
 }
 
-Result<std::vector<ServerRecord>> Directory::servers()
+Result<std::vector<ServerRecord>> Directory::servers() const
 {
     Query q(m_connection,
             QStringLiteral("SELECT name, host, installed, mailbox_role FROM servers ORDER BY name"));
@@ -731,7 +731,7 @@ Result<std::vector<ServerRecord>> Directory::servers()
     return out;
 }
 
-Result<std::optional<ServerRecord>> Directory::server(const QString &name)
+Result<std::optional<ServerRecord>> Directory::server(const QString &name) const
 {
     Query q(m_connection,
             QStringLiteral("SELECT name, host, installed, mailbox_role FROM servers WHERE name = ?"));
@@ -769,7 +769,7 @@ Result<qint64> Directory::addStorageGroup(const StorageGroupRecord &sg)
     return q.q().lastInsertId().toLongLong();
 }
 
-Result<std::vector<StorageGroupRecord>> Directory::storageGroups(const QString &server)
+Result<std::vector<StorageGroupRecord>> Directory::storageGroups(const QString &server) const
 {
     Query q(m_connection,
             QStringLiteral("SELECT ") + kStorageGroupColumns +
@@ -781,7 +781,7 @@ Result<std::vector<StorageGroupRecord>> Directory::storageGroups(const QString &
     return out;
 }
 
-Result<std::optional<StorageGroupRecord>> Directory::storageGroup(qint64 id)
+Result<std::optional<StorageGroupRecord>> Directory::storageGroup(qint64 id) const
 {
     Query q(m_connection, QStringLiteral("SELECT ") + kStorageGroupColumns +
                               QStringLiteral(" FROM storage_groups WHERE id = ?"));
@@ -791,7 +791,7 @@ Result<std::optional<StorageGroupRecord>> Directory::storageGroup(qint64 id)
     return std::optional<StorageGroupRecord>{readStorageGroup(q.q())};
 }
 
-Result<std::optional<StorageGroupRecord>> Directory::storageGroup(const QString &identity)
+Result<std::optional<StorageGroupRecord>> Directory::storageGroup(const QString &identity) const
 {
     const QStringList parts = identity.split(QLatin1Char('\\'));
     if (parts.size() != 2)
@@ -836,7 +836,7 @@ Result<qint64> Directory::addDatabase(const DatabaseRecord &db)
     return q.q().lastInsertId().toLongLong();
 }
 
-Result<std::vector<DatabaseRecord>> Directory::databases(qint64 storageGroupId)
+Result<std::vector<DatabaseRecord>> Directory::databases(qint64 storageGroupId) const
 {
     Query q(m_connection, QStringLiteral("SELECT id, storage_group_id, name, guid, edb_file_path, mounted, "
                                          "mount_at_startup, allow_file_restore, ever_mounted FROM databases "
@@ -897,7 +897,7 @@ Status Directory::addMailbox(const MailboxRecord &m)
         .run(QStringLiteral("adding mailbox ") + m.name);
 }
 
-Result<std::vector<MailboxRecord>> Directory::mailboxes(const QUuid &database)
+Result<std::vector<MailboxRecord>> Directory::mailboxes(const QUuid &database) const
 {
     Query q(m_connection,
             QStringLiteral("SELECT guid, name, alias, object_class, database_guid FROM mailboxes "
@@ -952,7 +952,7 @@ Status Directory::removeCopy(qint64 id)
         .run(QStringLiteral("removing an SCR copy"));
 }
 
-Result<std::vector<ScrCopyRecord>> Directory::copies(qint64 storageGroupId)
+Result<std::vector<ScrCopyRecord>> Directory::copies(qint64 storageGroupId) const
 {
     Query q(m_connection,
             QStringLiteral("SELECT id, storage_group_id, standby_machine, replay_lag_ms, truncation_lag_ms, "
@@ -984,7 +984,7 @@ Status Directory::addSamples(const std::vector<StatusSample> &samples)
     });
 }
 
-Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 sinceMs, int limit)
+Result<std::vector<StatusSample>> Directory::samples(qint64 copyId, qint64 sinceMs, int limit) const
 {
     // The newest limit samples only: a directory holding millions of rows (written by hand, or by a lab
     // that never downsampled) is never loaded whole.
@@ -1021,7 +1021,7 @@ Status Directory::downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBef
     });
 }
 
-Result<qint64> Directory::sampleCount()
+Result<qint64> Directory::sampleCount() const
 {
     Query q(m_connection, QStringLiteral("SELECT count(*) FROM status_history"));
     SCR_TRY(q.run(QStringLiteral("counting status history")));
@@ -1041,7 +1041,7 @@ Status Directory::addEvent(const EventRecord &e)
         .run(QStringLiteral("recording an event"));
 }
 
-Result<std::vector<EventRecord>> Directory::events(int limit)
+Result<std::vector<EventRecord>> Directory::events(int limit) const
 {
     Query q(m_connection,
             QStringLiteral(
@@ -1064,7 +1064,7 @@ Status Directory::setHostPoweredOffAt(const QString &name, qint64 timeMs)
         .run(QStringLiteral("recording when host %1 was powered off").arg(name));
 }
 
-Result<qint64> Directory::hostPoweredOffAt(const QString &name)
+Result<qint64> Directory::hostPoweredOffAt(const QString &name) const
 {
     Query q(m_connection, QStringLiteral("SELECT powered_off_ms FROM hosts WHERE name = ?"));
     SCR_TRY(q.bind(name).run(QStringLiteral("reading when host %1 was powered off").arg(name)));
@@ -1080,7 +1080,7 @@ Status Directory::setLastFullBackup(qint64 storageGroupId, qint64 timeMs)
         .run(QStringLiteral("recording a full backup"));
 }
 
-Result<qint64> Directory::lastFullBackup(qint64 storageGroupId)
+Result<qint64> Directory::lastFullBackup(qint64 storageGroupId) const
 {
     Query q(m_connection, QStringLiteral("SELECT last_full_backup_ms FROM storage_groups WHERE id = ?"));
     SCR_TRY(q.bind(storageGroupId).run(QStringLiteral("reading the last full backup")));
@@ -1097,7 +1097,7 @@ Status Directory::setCopySourcePosition(qint64 copyId, const CopySourcePosition 
         .run(QStringLiteral("recording what an SCR copy saw of its source"));
 }
 
-Result<CopySourcePosition> Directory::copySourcePosition(qint64 copyId)
+Result<CopySourcePosition> Directory::copySourcePosition(qint64 copyId) const
 {
     Query q(m_connection, QStringLiteral("SELECT last_log_generated, latest_available_log_time_ms "
                                          "FROM scr_copies WHERE id = ?"));
@@ -1132,7 +1132,7 @@ Status Directory::clearCopyFailure(qint64 copyId)
         .run(QStringLiteral("clearing an SCR copy's failure"));
 }
 
-Result<std::optional<CopyFailureRecord>> Directory::copyFailure(qint64 copyId)
+Result<std::optional<CopyFailureRecord>> Directory::copyFailure(qint64 copyId) const
 {
     Query q(m_connection,
             QStringLiteral("SELECT failed_event_id, failed_message, failed_ms, failed_permanent "
@@ -1153,7 +1153,7 @@ Status Directory::setHostDiskFault(const QString &name, const QString &fault)
         .run(QStringLiteral("recording the disk fault of host %1").arg(name));
 }
 
-Result<QString> Directory::hostDiskFault(const QString &name)
+Result<QString> Directory::hostDiskFault(const QString &name) const
 {
     Query q(m_connection, QStringLiteral("SELECT disk_fault FROM hosts WHERE name = ?"));
     SCR_TRY(q.bind(name).run(QStringLiteral("reading the disk fault of host %1").arg(name)));
@@ -1175,7 +1175,7 @@ Status Directory::replaceMailFlows(const std::vector<MailFlowRecord> &flows)
     });
 }
 
-Result<std::vector<MailFlowRecord>> Directory::mailFlows()
+Result<std::vector<MailFlowRecord>> Directory::mailFlows() const
 {
     Query q(m_connection, QStringLiteral("SELECT database_guid, messages_per_minute, message_bytes "
                                          "FROM mail_flows ORDER BY database_guid"));
@@ -1192,7 +1192,7 @@ Status Directory::saveClock(qint64 nowMs)
     return setSetting(QStringLiteral("clock.nowMs"), QString::number(nowMs));
 }
 
-Result<qint64> Directory::savedClock()
+Result<qint64> Directory::savedClock() const
 {
     Query q(m_connection, QStringLiteral("SELECT max(COALESCE((SELECT CAST(value AS INTEGER) FROM settings "
                                          "WHERE key = 'clock.nowMs'), 0), "
@@ -1212,7 +1212,7 @@ Status Directory::setSetting(const QString &key, const QString &value)
         .run(QStringLiteral("saving setting ") + key);
 }
 
-Result<QString> Directory::setting(const QString &key, const QString &fallback)
+Result<QString> Directory::setting(const QString &key, const QString &fallback) const
 {
     Query q(m_connection, QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     SCR_TRY(q.bind(key).run(QStringLiteral("reading setting ") + key));

@@ -46,87 +46,87 @@ public:
     Status transaction(const std::function<Status()> &work);
 
     Status addHost(const HostRecord &host);
-    Result<std::vector<HostRecord>> hosts();
-    Result<std::optional<HostRecord>> host(const QString &name);
+    Result<std::vector<HostRecord>> hosts() const;
+    Result<std::optional<HostRecord>> host(const QString &name) const;
     Status setHostPoweredOn(const QString &name, bool on);
     // The logical capacity of the host's disk (Set-Host -DiskSizeGB); 0 is the default.
     Status setHostDiskSize(const QString &name, qint64 bytes);
     // When the host was last powered off without a shutdown (0: never): a dead source's failure time.
     Status setHostPoweredOffAt(const QString &name, qint64 timeMs);
-    Result<qint64> hostPoweredOffAt(const QString &name);
+    Result<qint64> hostPoweredOffAt(const QString &name) const;
     // Rename-Computer: the host keeps its disk folder; servers bound to it follow the new name.
     Status renameHost(const QString &from, const QString &to);
 
     Status addServer(const ServerRecord &server);
-    Result<std::vector<ServerRecord>> servers();
-    Result<std::optional<ServerRecord>> server(const QString &name);
+    Result<std::vector<ServerRecord>> servers() const;
+    Result<std::optional<ServerRecord>> server(const QString &name) const;
     // setup /m:RecoverServer binds a server object to another host.
     Status bindServer(const QString &server, const QString &host);
     // setup /m:Uninstall: the server object goes (its storage groups must be gone first).
     Status removeServer(const QString &name);
 
     Result<qint64> addStorageGroup(const StorageGroupRecord &sg);
-    Result<std::vector<StorageGroupRecord>> storageGroups(const QString &server = {});
-    Result<std::optional<StorageGroupRecord>> storageGroup(qint64 id);
+    Result<std::vector<StorageGroupRecord>> storageGroups(const QString &server = {}) const;
+    Result<std::optional<StorageGroupRecord>> storageGroup(qint64 id) const;
     // "MBX1\SG1" (case-insensitive)
-    Result<std::optional<StorageGroupRecord>> storageGroup(const QString &identity);
+    Result<std::optional<StorageGroupRecord>> storageGroup(const QString &identity) const;
     // LogFolderPath and SystemFolderPath.
     Status updateStorageGroupPaths(const StorageGroupRecord &sg);
     Status removeStorageGroup(qint64 id);
     // The time of the last full backup (Start-DatabaseBackup), 0 if none.
     Status setLastFullBackup(qint64 storageGroupId, qint64 timeMs);
-    Result<qint64> lastFullBackup(qint64 storageGroupId);
+    Result<qint64> lastFullBackup(qint64 storageGroupId) const;
 
     Result<qint64> addDatabase(const DatabaseRecord &db);
-    Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0);
+    Result<std::vector<DatabaseRecord>> databases(qint64 storageGroupId = 0) const;
     Status setDatabaseMounted(qint64 id, bool mounted);
     // Name, GUID (mailboxes follow a new GUID), EdbFilePath, MountAtStartup, AllowFileRestore.
     Status updateDatabase(const DatabaseRecord &db);
     Status removeDatabase(qint64 id);
 
     Status addMailbox(const MailboxRecord &mailbox);
-    Result<std::vector<MailboxRecord>> mailboxes(const QUuid &database = {});
+    Result<std::vector<MailboxRecord>> mailboxes(const QUuid &database = {}) const;
     // Move-Mailbox -ConfigurationOnly: the mailbox's home database, and nothing else.
     Status setMailboxHome(const QUuid &mailbox, const QUuid &database);
 
     Result<qint64> addCopy(const ScrCopyRecord &copy);
     Status updateCopy(const ScrCopyRecord &copy);
     Status removeCopy(qint64 id);
-    Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0);
+    Result<std::vector<ScrCopyRecord>> copies(qint64 storageGroupId = 0) const;
     Status setCopySourcePosition(qint64 copyId, const CopySourcePosition &seen);
-    Result<CopySourcePosition> copySourcePosition(qint64 copyId);
+    Result<CopySourcePosition> copySourcePosition(qint64 copyId) const;
     // A copy's failure, kept until an administrator resumes or reseeds the copy or its replication service
     // finds the cause gone (the Lab writes and clears it as the copy says); nullopt when it is not failed.
     Status setCopyFailure(qint64 copyId, const CopyFailureRecord &failure);
     Status clearCopyFailure(qint64 copyId);
-    Result<std::optional<CopyFailureRecord>> copyFailure(qint64 copyId);
+    Result<std::optional<CopyFailureRecord>> copyFailure(qint64 copyId) const;
     // A host disk's I/O fault (Set-Host -DiskFault): "" none, "ReadOnly" or "IOError".
     Status setHostDiskFault(const QString &name, const QString &fault);
-    Result<QString> hostDiskFault(const QString &name);
+    Result<QString> hostDiskFault(const QString &name) const;
 
     // Mail flows, one per database at most; a database's flow goes with the database.
     Status replaceMailFlows(const std::vector<MailFlowRecord> &flows);
-    Result<std::vector<MailFlowRecord>> mailFlows();
+    Result<std::vector<MailFlowRecord>> mailFlows() const;
 
     Status addSamples(const std::vector<StatusSample> &samples);
     // The newest limit samples of a copy since sinceMs, oldest first.
     Result<std::vector<StatusSample>> samples(qint64 copyId, qint64 sinceMs = 0,
-                                              int limit = kMaxSamplesPerCopy);
+                                              int limit = kMaxSamplesPerCopy) const;
     // Keeps one sample per bucketMs for samples older than olderThanMs, and none older than dropBeforeMs:
     // history stays bounded.
     Status downsample(qint64 olderThanMs, qint64 bucketMs, qint64 dropBeforeMs = 0);
-    Result<qint64> sampleCount();
+    Result<qint64> sampleCount() const;
 
     Status addEvent(const EventRecord &event);
-    Result<std::vector<EventRecord>> events(int limit = 1000);
+    Result<std::vector<EventRecord>> events(int limit = 1000) const;
 
     // The virtual clock as last persisted. Read back as the newest of it and of every time the directory
     // holds (events, status history), so a clock saved late can never make time go back.
     Status saveClock(qint64 nowMs);
-    Result<qint64> savedClock();
+    Result<qint64> savedClock() const;
 
     Status setSetting(const QString &key, const QString &value);
-    Result<QString> setting(const QString &key, const QString &fallback = {});
+    Result<QString> setting(const QString &key, const QString &fallback = {}) const;
 
 private:
     Directory() = default;

@@ -267,11 +267,7 @@ void registerActivationCmdlets(CmdletRegistry &r)
                                          QStringLiteral("give -Identity ALIAS, or pipe Get-Mailbox into it"));
                const QString target = text(b, "TargetDatabase");
                // Validate every mailbox and the target before moving any, then move them in one transaction.
-               SCR_TRY(ctx.lab->directory().transaction([&]() -> Status {
-                   for (const QString &identity : identities)
-                       SCR_TRY(cmdlets::moveMailboxConfigurationOnly(*ctx.lab, identity, target));
-                   return {};
-               }));
+               SCR_TRY(cmdlets::moveMailboxConfigurationOnly(*ctx.lab, identities, target));
                Objects out;
                for (const QString &identity : identities) {
                    auto moved = cmdlets::getMailbox(*ctx.lab, {identity, {}, {}});

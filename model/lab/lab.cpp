@@ -18,7 +18,7 @@ constexpr qint64 kSampleEveryMs = 60 * 1000; // one history sample a virtual min
 constexpr qint64 kClockLeaseMs = 60 * 1000;
 
 // A database as the shell writes it (MBX1\SG1\DB1), or its GUID when the directory does not have it.
-QString databaseIdentity(Directory &directory, const QUuid &guid)
+QString databaseIdentity(const Directory &directory, const QUuid &guid)
 {
     QString identity = guid.toString(QUuid::WithoutBraces);
     if (auto dbs = directory.databases())
@@ -79,7 +79,7 @@ Status Lab::start()
     for (const DatabaseRecord &db : *databases) {
         if (!db.mounted)
             continue;
-        if (auto st = mountDatabase(db); !st)
+        if (auto st = mountStore(db); !st)
             logging::get("model")->warn("{} could not be mounted at start: {}", db.name.toStdString(),
                                         st.error().toString().toStdString());
     }
@@ -170,12 +170,6 @@ Status Lab::setHostDiskFault(const QString &host, int err)
     return {};
 }
 
-void Lab::setHostDiskSize(const QString &host, qint64 bytes)
-{
-    if (HostDisk *disk = sharedDisk(host))
-        disk->setCapacityBytes(bytes > 0 ? bytes : HostDisk::kDefaultCapacityBytes);
-}
-
 Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames)
 {
     for (const auto &[from, to] : renames) {
@@ -247,7 +241,7 @@ Result<StoragePaths> Lab::storagePaths(const QString &host, const StorageGroupRe
     return paths;
 }
 
-Status Lab::mountDatabase(const DatabaseRecord &db, bool force)
+Status Lab::mountStore(const DatabaseRecord &db, bool force)
 {
     if (m_mounted.count(db.guid))
         return {};
@@ -320,7 +314,7 @@ Status Lab::mountDatabase(const DatabaseRecord &db, bool force)
     return {};
 }
 
-Status Lab::dismountDatabase(const DatabaseRecord &db)
+Status Lab::dismountStore(const DatabaseRecord &db)
 {
     m_mountErrors.erase(db.guid); // dismounted on purpose: a failed mount is no longer pending
     auto it = m_mounted.find(db.guid);
@@ -518,27 +512,22 @@ Status Lab::setHostPowered(const QString &host, bool on)
     for (const ServerRecord &server : *servers) {
         if (server.host.compare(host, Qt::CaseInsensitive) != 0)
             continue;
-        auto sgs = m_directory->storageGroups(server.name);
-        if (!sgs)
-            return sgs.error();
-        for (const StorageGroupRecord &sg : *sgs) {
-            auto dbs = m_directory->databases(sg.id);
-            if (!dbs)
-                return dbs.error();
-            for (const DatabaseRecord &db : *dbs) {
-                if (!on) {
-                    if (m_flows.erase(db.guid))
-                        saveMailFlows();
-                    m_mounted.erase(db.guid);
-                    m_mountErrors.erase(db.guid);
-                    SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
-                } else if (db.mountAtStartup) {
-                    if (auto st = mountDatabase(db); !st)
-                        logging::get("model")->warn("{} did not mount at startup: {}", db.name.toStdString(),
-                                                    st.error().toString().toStdString());
-                    else
-                        SCR_TRY(m_directory->setDatabaseMounted(db.id, true));
-                }
+        auto dbs = databasesOfServer(server.name);
+        if (!dbs)
+            return dbs.error();
+        for (const DatabaseRecord &db : *dbs) {
+            if (!on) {
+                if (m_flows.erase(db.guid))
+                    saveMailFlows();
+                m_mounted.erase(db.guid);
+                m_mountErrors.erase(db.guid);
+                SCR_TRY(m_directory->setDatabaseMounted(db.id, false));
+            } else if (db.mountAtStartup) {
+                if (auto st = mountStore(db); !st)
+                    logging::get("model")->warn("{} did not mount at startup: {}", db.name.toStdString(),
+                                                st.error().toString().toStdString());
+                else
+                    SCR_TRY(m_directory->setDatabaseMounted(db.id, true));
             }
         }
     }

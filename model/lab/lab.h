@@ -2,7 +2,10 @@
 // Lab: one organization at work, the runtime behind the console and scr-shell. It opens the directory,
 // powers hosts as the directory says, mounts the databases that are mounted (soft recovery first), runs a
 // replication service for each standby machine, drives mail flow, and moves the virtual clock. It does not
-// validate: the cmdlets do, then call it.
+// validate: the cmdlets do, on const reads of the directory, then call it.
+// It is the directory's only writer: each state change is one method (labchanges.cpp) that writes the
+// directory in one transaction and does what the change means at run time; when either fails, both stay as
+// they were.
 // It owns one HostDisk per host, the only door to that host's files and the holder of its power and
 // logical space; everything in the lab (mounted databases, SCR copies, cmdlets) uses copies of it.
 
@@ -44,7 +47,8 @@ public:
     ~Lab() override;
 
     const QString &labDir() const { return m_labDir; }
-    Directory &directory() { return *m_directory; }
+    // The directory, to read; every change goes through one of the state changes below.
+    const Directory &directory() const { return *m_directory; }
     VirtualClock &clock() { return m_clock; }
     // The host's disk, where the directory says it is (a renamed host keeps its folder). A copy of the one
     // the lab keeps for the host: it shares that disk's power and logical space.
@@ -56,33 +60,60 @@ public:
     // The information store.
     Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
                                       const DatabaseRecord &db);
-    // A failure raises event 1002 and is kept (mountError) until the database mounts or is dismounted.
-    // A database that was mounted before (everMounted) is never started empty in place of a lost file unless
-    // force (Mount-Database -Force: the dial-tone database).
-    Status mountDatabase(const DatabaseRecord &db, bool force = false);
-    Status dismountDatabase(const DatabaseRecord &db);
     MountedDatabase *mountedDatabase(const QUuid &guid);
     // Why the database's last mount failed (at open, at power-on or by Mount-Database); none once mounted.
-    std::optional<Error> mountError(const QUuid &guid) const;
-    // Who uses which file (a mounted database, a running SCR copy): FilesInUse (filesinuse.h).
+    std::optional<Error> mountError(const QUuid &guid) const; // who uses which file: FilesInUse
 
-    // Replication plumbing.
+    // Replication plumbing: a copy's worker, run or stopped; the directory is not changed.
     Status startCopy(const ScrCopyRecord &copy);
     void stopCopy(const ScrCopyRecord &copy);
     CopyWorker *copyWorker(const ScrCopyRecord &copy);
 
+    // State changes (labchanges.cpp): each writes the directory and does its runtime effect, or neither.
+    // Set-Host -DiskSizeGB: the host's disk has that capacity at once.
+    Status setHostDiskSize(const QString &host, qint64 bytes);
+    // Rename-Computer, in order: each host keeps its disk (folder, power, capacity) under its new name,
+    // servers bound to it follow, and the copies that use it start again on it.
+    Status renameHosts(const std::vector<std::pair<QString, QString>> &renames);
+    // setup /m:Uninstall: the server object goes (its storage groups are gone first).
+    Status removeServer(const QString &server) { return m_directory->removeServer(server); }
+    // setup /m:RecoverServer: the server object is bound to host; its databases read dismounted.
+    Status bindServer(const QString &server, const QString &host);
+    // Exchange's objects, nothing more: nothing runs on them until a database is mounted.
+    Result<qint64> addStorageGroup(const StorageGroupRecord &sg) { return m_directory->addStorageGroup(sg); }
+    Status removeStorageGroup(qint64 id) { return m_directory->removeStorageGroup(id); }
+    // LogFolderPath and SystemFolderPath (Move-StorageGroupPath).
+    Status updateStorageGroupPaths(const StorageGroupRecord &g)
+    {
+        return m_directory->updateStorageGroupPaths(g);
+    }
+    Result<qint64> addDatabase(const DatabaseRecord &db) { return m_directory->addDatabase(db); }
+    Status removeDatabase(qint64 id) { return m_directory->removeDatabase(id); }
+    Status updateDatabase(const DatabaseRecord &db) { return m_directory->updateDatabase(db); }
+    // Mount-Database: marked mounted and mounted, or neither; a failure raises 1002 and is kept (mountError).
+    // A database mounted before (everMounted) never starts empty in place of a lost file unless force.
+    Status mountDatabase(const DatabaseRecord &db, bool force = false);
+    Status dismountDatabase(const DatabaseRecord &db); // marked dismounted; Clean Shutdown if it is mounted
+    // Move-Mailbox -ConfigurationOnly: each mailbox (first) homed on a database (second), all or none.
+    Status rehomeMailboxes(const std::vector<std::pair<QUuid, QUuid>> &moves);
+    // Start-DatabaseBackup: the last full backup's time, which the storage group's copies use at once.
+    Status recordFullBackup(qint64 storageGroupId, qint64 timeMs);
+    // Enable-StorageGroupCopy: kept (its id set) and run by its standby's replication service, or neither.
+    Result<ScrCopyRecord> addCopy(ScrCopyRecord copy);
+    Status removeCopy(const ScrCopyRecord &copy); // the record goes, its worker stops
+    // A resume, and a reseed (clearCopyFailure, while the copy is stopped), clear the failure the directory
+    // kept: a cause that is still there fails the copy again at its next cycle.
+    Status suspendCopy(const ScrCopyRecord &copy, const QString &comment);
+    Status resumeCopy(const ScrCopyRecord &copy);
+    Status clearCopyFailure(const ScrCopyRecord &copy) { return m_directory->clearCopyFailure(copy.id); }
+
     // Simulation.
     Status setHostPowered(const QString &host, bool on);
-    // Set-Host -DiskSizeGB, after the directory was written: the host's disk has that capacity now.
-    void setHostDiskSize(const QString &host, qint64 bytes);
     // Invoke-Fault ReadOnly / IOError / ClearDiskFault: the host's disk goes read-only (EROFS), fails every
     // read and write (EIO), or is mended (0). Kept in the directory, so every process sees the disk so;
     // its mounted databases are dismounted at the next step (event 482), and the copies whose source it
     // holds fail.
     Status setHostDiskFault(const QString &host, int err);
-    // After Rename-Computer renamed hosts in the directory (in this order): each keeps its disk folder,
-    // power and capacity under its new name; the copies that use it start again on it.
-    Status hostsRenamed(const std::vector<std::pair<QString, QString>> &renames);
     Status startMailFlow(const QUuid &database, double messagesPerMinute, int messageBytes);
     void stopMailFlow(const QUuid &database);
     // Advances the virtual clock by durationMs in steps, delivering mail and running every copy's cycle at
@@ -113,6 +144,13 @@ private:
     void restoreMailFlows();
     Status start();
     ReplicationService &serviceFor(const QString &standby);
+    // The store's side of a mount and a dismount; the directory is not changed.
+    Status mountStore(const DatabaseRecord &db, bool force = false);
+    Status dismountStore(const DatabaseRecord &db);
+    // After renameHosts renamed them in the directory: the disks and the copies follow.
+    Status hostsRenamed(const std::vector<std::pair<QString, QString>> &renames);
+    // Every database of the server's storage groups.
+    Result<std::vector<DatabaseRecord>> databasesOfServer(const QString &server) const;
     // The shared disk of a host of the directory (made on first use, powered and sized as the directory
     // says); nullptr when the directory has no such host.
     HostDisk *sharedDisk(const QString &host);

@@ -115,7 +115,7 @@ LabSnapshot LabWorker::snapshot()
     Lab *lab = m_session ? m_session->lab() : nullptr;
     if (!lab)
         return s;
-    Directory &d = lab->directory();
+    const Directory &d = lab->directory();
     s.nowMs = lab->clock().nowMs();
     if (auto hosts = d.hosts())
         s.hosts = *hosts;

@@ -81,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(session.open().hasValue());
         Lab *lab = session.lab();
         QVERIFY(lab);
-        Directory &d = lab->directory();
+        const Directory &d = lab->directory();
         QCOMPARE(int(d.servers()->size()), kServers);
         const auto sgs = *d.storageGroups();
         QCOMPARE(int(sgs.size()), 4 * kServers);

@@ -56,28 +56,7 @@ bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
-// Runs statements on an SQLite file with a connection of the test's own (not the product's code).
-bool rawSql(const QString &file, const QStringList &statements)
-{
-    static int n = 0;
-    const QString name = QStringLiteral("raw-%1").arg(++n);
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        ok = db.open();
-        for (const QString &s : statements) {
-            QSqlQuery q(db);
-            if (ok && !q.exec(s)) {
-                qWarning("%s: %s", qPrintable(s), qPrintable(q.lastError().text()));
-                ok = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
+using test::rawSql;
 
 QStringList entries(const QString &dir)
 {

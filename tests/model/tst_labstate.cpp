@@ -359,8 +359,10 @@ private Q_SLOTS:
             auto lab = Lab::open(dir.path());
             QVERIFY(lab.hasValue());
             late = (*lab)->clock().nowMs() + 3600 * 1000;
-            QVERIFY((*lab)->directory().addEvent({0, late, 6005, QStringLiteral("Information"),
-                                                  QStringLiteral("EventLog"), QStringLiteral("later")}));
+            auto other = Directory::open(dir.path()); // an event another process wrote
+            QVERIFY(other.hasValue());
+            QVERIFY((*other)->addEvent({0, late, 6005, QStringLiteral("Information"),
+                                        QStringLiteral("EventLog"), QStringLiteral("later")}));
         }
         auto lab = Lab::open(dir.path());
         QVERIFY(lab.hasValue());
@@ -385,7 +387,9 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i)
             old.push_back(
                 {copyId, start - 8 * 24 * 3600 * 1000LL + i * 60000, 0, 0, QStringLiteral("Healthy")});
-        QVERIFY((*lab)->directory().addSamples(old).hasValue());
+        auto other = Directory::open(dir.path()); // a history another process wrote
+        QVERIFY(other.hasValue());
+        QVERIFY((*other)->addSamples(old).hasValue());
 
         QVERIFY((*lab)->stepSimulation(26 * 3600 * 1000LL, 60 * 1000).hasValue()); // a day and two hours
         const qint64 now = (*lab)->clock().nowMs();

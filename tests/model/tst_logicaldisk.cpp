@@ -164,7 +164,7 @@ private Q_SLOTS:
         const QString host = run(session, QStringLiteral("Get-Host MBX1 | fl DiskSizeGB"));
         QVERIFY2(host.contains(QRegularExpression(QStringLiteral("DiskSizeGB\\s+: 200\\n"))),
                  qPrintable(host));
-        QVERIFY(session.lab()->directory().setHostDiskSize(QStringLiteral("MBX1"), 10LL << 30).hasValue());
+        QVERIFY(session.lab()->setHostDiskSize(QStringLiteral("MBX1"), 10LL << 30).hasValue());
     }
 
     void fillDiskAndFreeDiskAcrossProcesses()

@@ -163,7 +163,7 @@ private Q_SLOTS:
         auto sg = *lab->directory().storageGroup(QStringLiteral("MBX2\\SG2"));
         DatabaseRecord db = lab->directory().databases(sg->id)->front();
         db.guid = QUuid::createUuid(); // the object now names another database than its file holds
-        QVERIFY(lab->directory().updateDatabase(db).hasValue());
+        QVERIFY(lab->updateDatabase(db).hasValue());
         auto refused = m_shell->execute(QStringLiteral("Mount-Database MBX2\\SG2\\DB2"));
         QVERIFY(!refused.hasValue());
         QVERIFY2(

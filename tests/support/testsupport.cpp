@@ -9,6 +9,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -151,6 +153,26 @@ void makeWritable(const QString &dir)
     if (::geteuid() == 0)
         setImmutable(dir, false);
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+bool rawSql(const QString &file, const QStringList &statements)
+{
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open_v2(QFile::encodeName(file).constData(), &db,
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK;
+    if (ok)
+        sqlite3_busy_timeout(db, 5000);
+    for (const QString &statement : statements) {
+        if (!ok)
+            break;
+        char *message = nullptr;
+        ok = sqlite3_exec(db, statement.toUtf8().constData(), nullptr, nullptr, &message) == SQLITE_OK;
+        if (!ok)
+            qWarning("%s: %s", qPrintable(statement), message ? message : sqlite3_errmsg(db));
+        sqlite3_free(message);
+    }
+    sqlite3_close(db);
+    return ok;
 }
 
 } // namespace scr::test

@@ -60,4 +60,8 @@ qint64 recordPosition(const QString &path, Lsn lsn);
 bool makeReadOnly(const QString &dir);
 void makeWritable(const QString &dir);
 
+// Runs SQL statements on an SQLite file with a connection of the test's own (not the product's code); warns
+// and stops at the first that fails.
+bool rawSql(const QString &file, const QStringList &statements);
+
 } // namespace scr::test
