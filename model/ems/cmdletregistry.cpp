@@ -37,7 +37,9 @@ QString cmdletSyntax(const CmdletSpec &spec)
     QStringList parts{spec.name};
     for (const ParameterSpec &p : spec.parameters) {
         QString part = QLatin1Char('-') + p.name;
-        if (p.type != ParameterType::Switch)
+        if (!p.values.isEmpty()) // as PowerShell shows a parameter that takes a set of values
+            part += QStringLiteral(" {") + p.values.join(QStringLiteral(" | ")) + QLatin1Char('}');
+        else if (p.type != ParameterType::Switch)
             part += p.type == ParameterType::TimeSpan  ? QStringLiteral(" <TimeSpan>")
                     : p.type == ParameterType::Boolean ? QStringLiteral(" <$true|$false>")
                     : p.type == ParameterType::Integer ? QStringLiteral(" <Int>")
