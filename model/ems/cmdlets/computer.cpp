@@ -6,12 +6,6 @@
 #include "lab/lab.h"
 
 namespace scr::ems {
-namespace {
-
-using P = ParameterSpec;
-
-} // namespace
-
 void registerComputerCmdlets(CmdletRegistry &r)
 {
     r.add({.name = QStringLiteral("Rename-Computer"),

@@ -9,13 +9,6 @@
 #include "lab/lab.h"
 
 namespace scr::ems {
-namespace {
-
-using P = ParameterSpec;
-using T = ParameterType;
-
-} // namespace
-
 void registerDatabaseCmdlets(CmdletRegistry &r)
 {
     r.add(

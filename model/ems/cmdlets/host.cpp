@@ -10,8 +10,6 @@
 namespace scr::ems {
 namespace {
 
-using P = ParameterSpec;
-
 // Start-Host and Stop-Host: the host -Identity names, powered on or off.
 std::function<Status(Lab &, const QString &)> power(bool on)
 {

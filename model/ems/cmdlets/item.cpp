@@ -9,9 +9,6 @@
 namespace scr::ems {
 namespace {
 
-using P = ParameterSpec;
-using T = ParameterType;
-
 // A drive's root (C:\) in any spelling: nothing but the drive.
 bool isDriveRoot(const QString &windowsPath)
 {

@@ -9,9 +9,6 @@
 namespace scr::ems {
 namespace {
 
-using P = ParameterSpec;
-using T = ParameterType;
-
 MailboxFilter mailboxFilter(const BoundParameters &b)
 {
     return {text(b, "Identity"), text(b, "Database"), text(b, "Server")};

@@ -8,13 +8,6 @@
 #include "lab/lab.h"
 
 namespace scr::ems {
-namespace {
-
-using P = ParameterSpec;
-using T = ParameterType;
-
-} // namespace
-
 void registerMailboxDatabaseCmdlets(CmdletRegistry &r)
 {
     r.add({.name = QStringLiteral("Get-MailboxDatabase"),

@@ -9,9 +9,6 @@
 namespace scr::ems {
 namespace {
 
-using P = ParameterSpec;
-using T = ParameterType;
-
 ParameterSpec databaseParameter()
 {
     return P{.name = QStringLiteral("Database"), .position = 0, .mandatory = true};

@@ -11,6 +11,8 @@
 namespace scr::ems {
 
 using Objects = std::vector<PSObject>;
+using P = ParameterSpec; // short, for the parameter lists of the registrations
+using T = ParameterType;
 
 // One per file of model/ems/cmdlets, named for it.
 void registerPSSessionCmdlets(CmdletRegistry &r);

@@ -11,9 +11,6 @@
 namespace scr::ems {
 namespace {
 
-using P = ParameterSpec;
-using T = ParameterType;
-
 PSObject restoreReportObject(const RestoreReport &r)
 {
     PSObject o{QStringLiteral("StorageGroupCopyRestore"), {}, {}};
