@@ -191,6 +191,121 @@ void LineEditor::completeWord(const QString &prompt, bool listing)
     redraw(prompt);
 }
 
+LineEditor::Key LineEditor::keyOf(int c)
+{
+    switch (c) {
+    case 0x1b:
+        return readEscape();
+    case 0x01:
+        return Key::Home;
+    case 0x05:
+        return Key::End;
+    case 0x02:
+        return Key::Left;
+    case 0x06:
+        return Key::Right;
+    case 0x10:
+        return Key::Up;
+    case 0x0e:
+        return Key::Down;
+    default:
+        return Key::None;
+    }
+}
+
+void LineEditor::moveOrDelete(Key key, const QString &prompt)
+{
+    switch (key) {
+    case Key::Left:
+        if (m_cursor > 0)
+            --m_cursor;
+        redraw(prompt);
+        break;
+    case Key::Right:
+        if (m_cursor < m_line.size())
+            ++m_cursor;
+        redraw(prompt);
+        break;
+    case Key::Home:
+        m_cursor = 0;
+        redraw(prompt);
+        break;
+    case Key::End:
+        m_cursor = m_line.size();
+        redraw(prompt);
+        break;
+    case Key::Delete:
+        if (m_cursor < m_line.size()) {
+            m_line.remove(m_cursor, 1);
+            redraw(prompt);
+        }
+        break;
+    case Key::Up:
+    case Key::Down:
+    case Key::None:
+        break;
+    }
+}
+
+bool LineEditor::edit(int c, const QString &prompt)
+{
+    switch (c) {
+    case 0x7f:
+    case 0x08:
+        if (m_cursor > 0) {
+            m_line.remove(--m_cursor, 1);
+            redraw(prompt);
+        }
+        return true;
+    case 0x0b: // Ctrl-K
+        m_line.truncate(m_cursor);
+        redraw(prompt);
+        return true;
+    case 0x15: // Ctrl-U
+        m_line.remove(0, m_cursor);
+        m_cursor = 0;
+        redraw(prompt);
+        return true;
+    case 0x17: { // Ctrl-W: the word before the cursor
+        qsizetype from = m_cursor;
+        while (from > 0 && m_line[from - 1].isSpace())
+            --from;
+        while (from > 0 && !m_line[from - 1].isSpace())
+            --from;
+        m_line.remove(from, m_cursor - from);
+        m_cursor = from;
+        redraw(prompt);
+        return true;
+    }
+    case 0x0c: // Ctrl-L
+        write(QStringLiteral("\x1b[H\x1b[2J"));
+        redraw(prompt);
+        return true;
+    default:
+        if (c < 0x20)
+            return false;
+        insertTyped(c, prompt);
+        return true;
+    }
+}
+
+void LineEditor::insertTyped(int lead, const QString &prompt)
+{
+    // UTF-8: the lead byte says how many bytes follow.
+    QByteArray bytes(1, static_cast<char>(lead));
+    const int more = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+    for (int i = 0; i < more; ++i) {
+        const int b = readByte();
+        if (b < 0)
+            break;
+        bytes += static_cast<char>(b);
+    }
+    const QString text = QString::fromUtf8(bytes);
+    m_line.insert(m_cursor, text);
+    m_cursor += text.size();
+    redraw(prompt);
+}
+
 std::optional<QString> LineEditor::readLine(const QString &prompt, bool remember)
 {
     m_line.clear();
@@ -233,126 +348,29 @@ std::optional<QString> LineEditor::readLine(const QString &prompt, bool remember
                 addToHistory(m_line);
             return finish(m_line);
         }
-        Key key = Key::None;
-        switch (c) {
-        case 0x1b:
-            key = readEscape();
-            break;
-        case 0x01:
-            key = Key::Home;
-            break;
-        case 0x05:
-            key = Key::End;
-            break;
-        case 0x02:
-            key = Key::Left;
-            break;
-        case 0x06:
-            key = Key::Right;
-            break;
-        case 0x10:
-            key = Key::Up;
-            break;
-        case 0x0e:
-            key = Key::Down;
-            break;
-        case 0x03: // Ctrl-C: drop the line
+        Key key = keyOf(c);
+        if (c == 0x03) { // Ctrl-C: drop the line
             write(QStringLiteral("^C\r\n"));
             return finish(QString());
-        case 0x04: // Ctrl-D: end of input on an empty line, else delete
+        }
+        if (c == 0x04) { // Ctrl-D: end of input on an empty line, else delete
             if (m_line.isEmpty()) {
                 write(QStringLiteral("\r\n"));
                 return finish(std::nullopt);
             }
             key = Key::Delete;
-            break;
-        case 0x7f:
-        case 0x08:
-            if (m_cursor > 0) {
-                m_line.remove(--m_cursor, 1);
-                redraw(prompt);
-            }
-            break;
-        case 0x0b: // Ctrl-K
-            m_line.truncate(m_cursor);
-            redraw(prompt);
-            break;
-        case 0x15: // Ctrl-U
-            m_line.remove(0, m_cursor);
-            m_cursor = 0;
-            redraw(prompt);
-            break;
-        case 0x17: { // Ctrl-W: the word before the cursor
-            qsizetype from = m_cursor;
-            while (from > 0 && m_line[from - 1].isSpace())
-                --from;
-            while (from > 0 && !m_line[from - 1].isSpace())
-                --from;
-            m_line.remove(from, m_cursor - from);
-            m_cursor = from;
-            redraw(prompt);
-            break;
-        }
-        case 0x0c: // Ctrl-L
-            write(QStringLiteral("\x1b[H\x1b[2J"));
-            redraw(prompt);
-            break;
-        case '\t':
+        } else if (tab) {
             completeWord(prompt, lastWasTab);
-            break;
-        default:
-            if (c >= 0x20) {
-                // UTF-8: the lead byte says how many bytes follow.
-                QByteArray bytes(1, static_cast<char>(c));
-                const int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-                for (int i = 0; i < more; ++i) {
-                    const int b = readByte();
-                    if (b < 0)
-                        break;
-                    bytes += static_cast<char>(b);
-                }
-                const QString text = QString::fromUtf8(bytes);
-                m_line.insert(m_cursor, text);
-                m_cursor += text.size();
-                redraw(prompt);
-            }
-            break;
+        } else if (key == Key::None) {
+            edit(c, prompt);
         }
         lastWasTab = tab;
-        switch (key) {
-        case Key::Up:
+        if (key == Key::Up)
             recall(browsing - 1);
-            break;
-        case Key::Down:
+        else if (key == Key::Down)
             recall(browsing + 1);
-            break;
-        case Key::Left:
-            if (m_cursor > 0)
-                --m_cursor;
-            redraw(prompt);
-            break;
-        case Key::Right:
-            if (m_cursor < m_line.size())
-                ++m_cursor;
-            redraw(prompt);
-            break;
-        case Key::Home:
-            m_cursor = 0;
-            redraw(prompt);
-            break;
-        case Key::End:
-            m_cursor = m_line.size();
-            redraw(prompt);
-            break;
-        case Key::Delete:
-            if (m_cursor < m_line.size()) {
-                m_line.remove(m_cursor, 1);
-                redraw(prompt);
-            }
-            break;
-        case Key::None:
-            break;
-        }
+        else
+            moveOrDelete(key, prompt);
     }
 }
 

@@ -39,6 +39,10 @@ private:
     enum class Key { None, Up, Down, Left, Right, Home, End, Delete };
     int readByte();
     Key readEscape();
+    Key keyOf(int c); // the key a byte starts (an escape sequence is read to its end); None: not a key
+    void moveOrDelete(Key key, const QString &prompt); // Left, Right, Home, End, Delete
+    bool edit(int c, const QString &prompt);           // Backspace, Ctrl-K/U/W/L, typed text; false: none
+    void insertTyped(int lead, const QString &prompt); // the UTF-8 character lead starts
     void redraw(const QString &prompt);
     void write(const QString &text);
     void completeWord(const QString &prompt, bool listing);

@@ -9,6 +9,7 @@
 #include "lineeditor.h"
 
 #include <cstdio>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -68,116 +69,88 @@ bool runText(scr::ShellSession &session, const QString &text)
     return out.ok;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// The command line: its options, parsed from argv.
+struct Options
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("scr-shell"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("SCR Console shell: Exchange Management Shell commands for "
-                       "Standby Continuous Replication, on a lab folder."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("The lab folder to work on."),
-                                       QStringLiteral("DIR"));
-    const QCommandLineOption demoOption(QStringLiteral("new-demo"),
-                                        QStringLiteral("Create the demo lab in DIR (a new or empty folder)."),
-                                        QStringLiteral("DIR"));
-    const QCommandLineOption serversOption(
+    QCommandLineOption lab{QStringLiteral("lab"), QStringLiteral("The lab folder to work on."),
+                           QStringLiteral("DIR")};
+    QCommandLineOption demo{QStringLiteral("new-demo"),
+                            QStringLiteral("Create the demo lab in DIR (a new or empty folder)."),
+                            QStringLiteral("DIR")};
+    QCommandLineOption servers{
         QStringLiteral("servers"),
-        QStringLiteral(
-            "With --new-demo: the scale lab of N mailbox servers instead (4 storage groups each, every "
-            "one with SCR copies on two other servers; N from 3 to 200)."),
-        QStringLiteral("N"));
-    const QCommandLineOption commandOption(
-        QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."), QStringLiteral("COMMANDS"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Start in a session on HOST."),
-                                        QStringLiteral("HOST"));
-    parser.addOptions({labOption, demoOption, serversOption, commandOption, hostOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."),
-                                 QStringLiteral("[FILE]"));
-    parser.process(app);
+        QStringLiteral("With --new-demo: the scale lab of N mailbox servers instead (4 storage groups each, "
+                       "every one with SCR copies on two other servers; N from 3 to 200)."),
+        QStringLiteral("N")};
+    QCommandLineOption command{QStringLiteral("c"), QStringLiteral("Run COMMANDS (separated by ;)."),
+                               QStringLiteral("COMMANDS")};
+    QCommandLineOption host{QStringLiteral("host"), QStringLiteral("Start in a session on HOST."),
+                            QStringLiteral("HOST")};
+    QCommandLineParser parser;
 
-    scr::logging::setConsoleEcho(false);
+    explicit Options(const QCoreApplication &app)
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("SCR Console shell: Exchange Management Shell commands for "
+                           "Standby Continuous Replication, on a lab folder."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({lab, demo, servers, command, host});
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .ps1 script to run."),
+                                     QStringLiteral("[FILE]"));
+        parser.process(app);
+    }
+    bool hasWork() const { return parser.isSet(command) || !parser.positionalArguments().isEmpty(); }
+};
+
+// --new-demo DIR [--servers N]: creates the lab in labDir (made absolute). The exit code when scr-shell
+// ends here (a refusal, or nothing more to do), else nullopt: go on into the new lab.
+std::optional<int> createDemo(const Options &o, QString &labDir)
+{
     const scr::Clock &clock = scr::SystemClock::instance();
-    QString labDir = parser.value(labOption);
-    if (parser.isSet(serversOption) && !parser.isSet(demoOption)) {
-        printError({QStringLiteral("--servers"), QStringLiteral("sizes a new demo lab"),
-                    QStringLiteral("use it with --new-demo DIR")});
+    labDir = QFileInfo(o.parser.value(o.demo)).absoluteFilePath();
+    const bool sized = o.parser.isSet(o.servers);
+    bool isNumber = true;
+    const int servers = o.parser.value(o.servers).toInt(&isNumber);
+    if (sized && !isNumber) {
+        printError(
+            {QStringLiteral("--servers ") + o.parser.value(o.servers),
+             QStringLiteral("is not a number of servers"),
+             QStringLiteral("give %1 to %2").arg(scr::DemoLab::kMinServers).arg(scr::DemoLab::kMaxServers)});
         return 2;
     }
-    if (parser.isSet(demoOption)) {
-        labDir = QFileInfo(parser.value(demoOption)).absoluteFilePath();
-        const bool sized = parser.isSet(serversOption);
-        bool isNumber = true;
-        const int servers = parser.value(serversOption).toInt(&isNumber);
-        if (sized && !isNumber) {
-            printError({QStringLiteral("--servers ") + parser.value(serversOption),
-                        QStringLiteral("is not a number of servers"),
-                        QStringLiteral("give %1 to %2")
-                            .arg(scr::DemoLab::kMinServers)
-                            .arg(scr::DemoLab::kMaxServers)});
-            return 2;
-        }
-        auto report =
-            sized ? scr::DemoLab::createSized(labDir, servers, clock) : scr::DemoLab::create(labDir, clock);
-        if (!report) {
-            printError(report.error());
-            return 1;
-        }
-        if (sized)
-            print(QStringLiteral(
-                      "Created the scale lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages, "
-                      "%6 SCR copies.\n")
-                      .arg(labDir)
-                      .arg(report->hosts)
-                      .arg(report->databases)
-                      .arg(report->mailboxes)
-                      .arg(report->messages)
-                      .arg(report->copies));
-        else
-            print(QStringLiteral(
-                      "Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
-                      .arg(labDir)
-                      .arg(report->hosts)
-                      .arg(report->databases)
-                      .arg(report->mailboxes)
-                      .arg(report->messages));
-        if (!parser.isSet(commandOption) && parser.positionalArguments().isEmpty() && !isatty(STDIN_FILENO))
-            return 0;
+    auto report =
+        sized ? scr::DemoLab::createSized(labDir, servers, clock) : scr::DemoLab::create(labDir, clock);
+    if (!report) {
+        printError(report.error());
+        return 1;
     }
-    if (labDir.isEmpty()) {
-        printError({QStringLiteral("scr-shell"), QStringLiteral("needs a lab"),
-                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one")});
-        return 2;
-    }
-    // A folder with an org.sqlite (a link or a folder of that name too) is a lab, even a damaged one: the
-    // session's open names what is wrong. Anything else is not a lab, a folder of host disks included:
-    // nothing is created in it, and nothing runs on it without the lab's lock.
-    if (!scr::Directory::isLabFolder(labDir)) {
-        printError({labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
-                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::None});
-        return 2;
-    }
+    if (sized)
+        print(
+            QStringLiteral("Created the scale lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages, "
+                           "%6 SCR copies.\n")
+                .arg(labDir)
+                .arg(report->hosts)
+                .arg(report->databases)
+                .arg(report->mailboxes)
+                .arg(report->messages)
+                .arg(report->copies));
+    else
+        print(
+            QStringLiteral("Created the demo lab in %1: %2 hosts, %3 databases, %4 mailboxes, %5 messages.\n")
+                .arg(labDir)
+                .arg(report->hosts)
+                .arg(report->databases)
+                .arg(report->mailboxes)
+                .arg(report->messages));
+    if (!o.hasWork() && !isatty(STDIN_FILENO))
+        return 0;
+    return std::nullopt;
+}
 
-    const bool tty = isatty(STDIN_FILENO);
-    scr::ShellSession session(labDir);
-    // The lab first: it validates the directory and the folder, takes the lock, then sends the log to the
-    // lab; a log that cannot be written stops here.
-    if (auto opened = session.open(); !opened) {
-        printError(opened.error());
-        return 2;
-    }
-    if (!session.lab()) {
-        printError({labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
-                    QStringLiteral("create one with --new-demo DIR"), scr::JetCode::None});
-        return 2;
-    }
-    scr::logging::installQtMessageHandler();
+// What runs in the opened session: --host, then -c, a script FILE, or lines from the terminal or stdin.
+int runSession(scr::ShellSession &session, const Options &o, bool tty)
+{
     // At a terminal: a line editor with history and Tab completion. Cmdlets Exchange asked to confirm ask
     // here; a script must say -Confirm:$false.
     scr::shell::LineEditor editor(STDIN_FILENO, STDOUT_FILENO);
@@ -191,13 +164,13 @@ int main(int argc, char **argv)
         const auto answer = editor.readLine(QStringLiteral("[Y] Yes  [N] No  (default is \"N\"): "), false);
         return answer && !answer->isEmpty() && answer->front().toLower() == QLatin1Char('y');
     });
-    if (parser.isSet(hostOption) &&
-        !runText(session, QStringLiteral("Enter-PSSession ") + parser.value(hostOption)))
+    if (o.parser.isSet(o.host) &&
+        !runText(session, QStringLiteral("Enter-PSSession ") + o.parser.value(o.host)))
         return 1;
-    if (parser.isSet(commandOption))
-        return runText(session, parser.value(commandOption)) ? 0 : 1;
-    if (!parser.positionalArguments().isEmpty()) {
-        QFile script(parser.positionalArguments().first());
+    if (o.parser.isSet(o.command))
+        return runText(session, o.parser.value(o.command)) ? 0 : 1;
+    if (!o.parser.positionalArguments().isEmpty()) {
+        QFile script(o.parser.positionalArguments().first());
         if (!script.open(QIODevice::ReadOnly)) {
             printError({script.fileName(),
                         QStringLiteral("cannot be read: ") + script.errorString(),
@@ -225,4 +198,54 @@ int main(int argc, char **argv)
     while (!session.exitRequested() && std::getline(std::cin, line))
         allOk = runText(session, QString::fromStdString(line)) && allOk;
     return allOk ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("scr-shell"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SCR_VERSION));
+    const Options options(app);
+
+    scr::logging::setConsoleEcho(false);
+    QString labDir = options.parser.value(options.lab);
+    if (options.parser.isSet(options.servers) && !options.parser.isSet(options.demo)) {
+        printError({QStringLiteral("--servers"), QStringLiteral("sizes a new demo lab"),
+                    QStringLiteral("use it with --new-demo DIR")});
+        return 2;
+    }
+    if (options.parser.isSet(options.demo))
+        if (const std::optional<int> exitCode = createDemo(options, labDir))
+            return *exitCode;
+    if (labDir.isEmpty()) {
+        printError({QStringLiteral("scr-shell"), QStringLiteral("needs a lab"),
+                    QStringLiteral("pass --lab DIR, or --new-demo DIR to create one")});
+        return 2;
+    }
+    // A folder with an org.sqlite (a link or a folder of that name too) is a lab, even a damaged one: the
+    // session's open names what is wrong. Anything else is not a lab, a folder of host disks included:
+    // nothing is created in it, and nothing runs on it without the lab's lock.
+    const scr::Error notALab{labDir, QStringLiteral("is not a lab folder (it has no org.sqlite)"),
+                             QStringLiteral("create one with --new-demo DIR"), scr::JetCode::None};
+    if (!scr::Directory::isLabFolder(labDir)) {
+        printError(notALab);
+        return 2;
+    }
+
+    const bool tty = isatty(STDIN_FILENO);
+    scr::ShellSession session(labDir);
+    // The lab first: it validates the directory and the folder, takes the lock, then sends the log to the
+    // lab; a log that cannot be written stops here.
+    if (auto opened = session.open(); !opened) {
+        printError(opened.error());
+        return 2;
+    }
+    if (!session.lab()) {
+        printError(notALab);
+        return 2;
+    }
+    scr::logging::installQtMessageHandler();
+    return runSession(session, options, tty);
 }

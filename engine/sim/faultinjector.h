@@ -1,9 +1,10 @@
 #pragma once
-// FaultInjector: the simulation's faults, done for real on a host's disk: damage or delete a log, fill a disk
-// (a sparse filler file, C:\SCR-FillDisk.bin, as long as the free logical space: every process sees the disk
-// full, since usage is computed from the files) and free it, power a host off (HostDisk::setPoweredOn: its
-// files become unreachable) and on. The model's Invoke-Fault, Stop-Host and Start-Host validate and then call
-// these.
+// FaultInjector: the faults that damage a host's files, done for real on its disk: corrupt or delete a log,
+// fill a disk (a sparse filler file, C:\SCR-FillDisk.bin, as long as the free logical space: every process
+// sees the disk full, since usage is computed from the files) and free it. The other faults change a
+// host's state, not its files, and are the Lab's (power: Lab::setHostPowered, a failing disk:
+// Lab::setHostDiskFault). model/ems/faultregistry lists every fault Invoke-Fault injects, validates its
+// parameters and calls these.
 
 #include "core/result.h"
 #include "host/hostdisk.h"

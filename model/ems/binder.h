@@ -34,6 +34,9 @@ struct ParameterSpec
     ParameterType type = ParameterType::String;
     int position = -1; // >= 0: may be given without its name, in this order
     bool mandatory = false;
+    // The only values it takes (Invoke-Fault's -Kind): Get-Help's syntax names them, Tab offers them. The
+    // cmdlet refuses another, naming them.
+    QStringList values = {};
 };
 
 struct BoundParameters

@@ -1,5 +1,9 @@
 #include "cmdletregistry.h"
 
+#include "cmdlets/registration.h"
+
+#include <algorithm>
+
 namespace scr::ems {
 
 const CmdletSpec *CmdletRegistry::find(const QString &name) const
@@ -18,12 +22,24 @@ QStringList CmdletRegistry::names() const
     return out;
 }
 
+void CmdletRegistry::sortBy(const QStringList &order)
+{
+    const auto rank = [&order](const CmdletSpec &c) {
+        const qsizetype i = order.indexOf(c.name);
+        return i < 0 ? order.size() : i;
+    };
+    std::stable_sort(m_cmdlets.begin(), m_cmdlets.end(),
+                     [&rank](const CmdletSpec &a, const CmdletSpec &b) { return rank(a) < rank(b); });
+}
+
 QString cmdletSyntax(const CmdletSpec &spec)
 {
     QStringList parts{spec.name};
     for (const ParameterSpec &p : spec.parameters) {
         QString part = QLatin1Char('-') + p.name;
-        if (p.type != ParameterType::Switch)
+        if (!p.values.isEmpty()) // as PowerShell shows a parameter that takes a set of values
+            part += QStringLiteral(" {") + p.values.join(QStringLiteral(" | ")) + QLatin1Char('}');
+        else if (p.type != ParameterType::Switch)
             part += p.type == ParameterType::TimeSpan  ? QStringLiteral(" <TimeSpan>")
                     : p.type == ParameterType::Boolean ? QStringLiteral(" <$true|$false>")
                     : p.type == ParameterType::Integer ? QStringLiteral(" <Int>")
@@ -39,11 +55,72 @@ QString cmdletSyntax(const CmdletSpec &spec)
     return parts.join(QLatin1Char(' '));
 }
 
+const QStringList &cmdletListingOrder()
+{
+    // The session first, then the SCR copies and the simulation, the activation runbooks' cmdlets, and the
+    // file commands: the order the shell has always listed them in (Get-Help's text is kept as it was).
+    static const QStringList order{
+        QStringLiteral("Enter-PSSession"),
+        QStringLiteral("Exit-PSSession"),
+        QStringLiteral("exit"),
+        QStringLiteral("Get-ExchangeServer"),
+        QStringLiteral("Get-StorageGroup"),
+        QStringLiteral("Enable-StorageGroupCopy"),
+        QStringLiteral("Disable-StorageGroupCopy"),
+        QStringLiteral("Suspend-StorageGroupCopy"),
+        QStringLiteral("Resume-StorageGroupCopy"),
+        QStringLiteral("Update-StorageGroupCopy"),
+        QStringLiteral("Get-StorageGroupCopyStatus"),
+        QStringLiteral("Get-MailboxDatabase"),
+        QStringLiteral("Mount-Database"),
+        QStringLiteral("Dismount-Database"),
+        QStringLiteral("Set-MailboxDatabase"),
+        QStringLiteral("Start-DatabaseBackup"),
+        QStringLiteral("Start-MailFlow"),
+        QStringLiteral("Stop-MailFlow"),
+        QStringLiteral("Step-Simulation"),
+        QStringLiteral("Start-Host"),
+        QStringLiteral("Stop-Host"),
+        QStringLiteral("Set-SimulationClock"),
+        QStringLiteral("Invoke-Fault"),
+        QStringLiteral("eseutil"),
+        QStringLiteral("New-StorageGroup"),
+        QStringLiteral("Remove-StorageGroup"),
+        QStringLiteral("New-MailboxDatabase"),
+        QStringLiteral("Remove-MailboxDatabase"),
+        QStringLiteral("Move-StorageGroupPath"),
+        QStringLiteral("Move-DatabasePath"),
+        QStringLiteral("Restore-StorageGroupCopy"),
+        QStringLiteral("Get-Mailbox"),
+        QStringLiteral("Get-MailboxStatistics"),
+        QStringLiteral("Move-Mailbox"),
+        QStringLiteral("Rename-Computer"),
+        QStringLiteral("Get-Host"),
+        QStringLiteral("Set-Host"),
+        QStringLiteral("setup"),
+        QStringLiteral("Test-Path"),
+        QStringLiteral("Get-ChildItem"),
+        QStringLiteral("dir"),
+        QStringLiteral("ls"),
+        QStringLiteral("gci"),
+        QStringLiteral("Remove-Item"),
+        QStringLiteral("Copy-Item"),
+        QStringLiteral("Move-Item"),
+        QStringLiteral("Rename-Item"),
+    };
+    return order;
+}
+
 void registerAllCmdlets(CmdletRegistry &registry)
 {
-    registerScrCmdlets(registry);
-    registerActivationCmdlets(registry);
-    registerFileCmdlets(registry);
+    for (const auto add :
+         {registerPSSessionCmdlets, registerExitCmdlets, registerExchangeServerCmdlets,
+          registerStorageGroupCmdlets, registerStorageGroupCopyCmdlets, registerMailboxDatabaseCmdlets,
+          registerDatabaseCmdlets, registerMailFlowCmdlets, registerSimulationCmdlets, registerHostCmdlets,
+          registerFaultCmdlets, registerEseutilCmdlets, registerMailboxCmdlets, registerComputerCmdlets,
+          registerSetupCmdlets, registerPathCmdlets, registerChildItemCmdlets, registerItemCmdlets})
+        add(registry);
+    registry.sortBy(cmdletListingOrder());
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include "pipelinerunner.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace scr::ems {
 namespace {
@@ -51,6 +52,33 @@ QString commonPrefixOf(const QStringList &words)
     return prefix;
 }
 
+// The parameter whose value the next word of words (a command and its words so far) is: the one the last
+// word names (-Kind, or a unique prefix such as -K), or with the command alone its first positional one.
+const ParameterSpec *parameterOfValue(const QString &words, const CmdletRegistry &registry)
+{
+    const QStringList typed = words.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const CmdletSpec *spec = typed.isEmpty() ? nullptr : registry.find(typed.front());
+    if (!spec)
+        return nullptr;
+    if (typed.size() == 1) {
+        for (const ParameterSpec &p : spec->parameters)
+            if (p.position == 0)
+                return &p;
+        return nullptr;
+    }
+    if (!typed.back().startsWith(QLatin1Char('-')))
+        return nullptr;
+    const QString name = typed.back().mid(1);
+    std::vector<const ParameterSpec *> matches;
+    for (const ParameterSpec &p : spec->parameters) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &p;
+        if (p.name.startsWith(name, Qt::CaseInsensitive))
+            matches.push_back(&p);
+    }
+    return matches.size() == 1 ? matches.front() : nullptr; // a prefix counts only when it is unique
+}
+
 } // namespace
 
 Completion complete(const QString &line, qsizetype cursor, const CmdletRegistry &registry)
@@ -76,6 +104,9 @@ Completion complete(const QString &line, qsizetype cursor, const CmdletRegistry 
                 pool << QLatin1Char('-') + p.name;
             pool << QStringLiteral("-Confirm:$false") << QStringLiteral("-WhatIf");
         }
+    } else if (const ParameterSpec *parameter =
+                   parameterOfValue(line.mid(command, start - command), registry)) {
+        pool = parameter->values;
     }
     for (const QString &candidate : pool)
         if (candidate.startsWith(word, Qt::CaseInsensitive) &&

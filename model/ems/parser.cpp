@@ -37,316 +37,324 @@ public:
     // Only text[begin, end), with positions (and error carets) in text: a script block inside a script.
     Parser(const QString &text, qsizetype begin, qsizetype end) : m_text(text), m_pos(begin), m_end(end) {}
 
-    Result<Script> run()
-    {
-        Script script;
-        while (true) {
-            skipBlanks(true);
-            if (atEnd())
-                break;
-            auto pipeline = parsePipeline();
-            if (!pipeline)
-                return pipeline.error();
-            if (!pipeline->commands.empty() || pipeline->assignment)
-                script.statements.push_back(std::move(*pipeline));
-        }
-        return script;
-    }
+    Result<Script> run();
 
 private:
     bool atEnd() const { return m_pos >= m_end; }
     QChar peek(qsizetype ahead = 0) const { return m_pos + ahead < m_end ? m_text[m_pos + ahead] : QChar(); }
 
     // Skips spaces and comments; with statements, also newlines and ';'.
-    void skipBlanks(bool statements)
-    {
-        while (!atEnd()) {
-            const QChar c = peek();
-            if (c == QLatin1Char('#')) {
-                while (!atEnd() && peek() != QLatin1Char('\n'))
-                    ++m_pos;
-            } else if (c == QLatin1Char('\n') || c == QLatin1Char(';')) {
-                if (!statements)
-                    return;
-                ++m_pos;
-            } else if (c.isSpace()) {
-                ++m_pos;
-            } else {
-                return;
-            }
-        }
-    }
+    void skipBlanks(bool statements);
 
     // "$Name = value" up to the end of the statement, when the statement is one; else nullopt, nothing read.
-    Result<std::optional<Assignment>> parseAssignment()
-    {
-        const qsizetype start = m_pos;
-        if (peek() != QLatin1Char('$'))
-            return std::optional<Assignment>{};
-        qsizetype end = m_pos + 1;
-        while (end < m_end && (m_text[end].isLetterOrNumber() || m_text[end] == QLatin1Char('_')))
-            ++end;
-        qsizetype at = end;
-        while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
-            ++at;
-        if (end == m_pos + 1 || at >= m_end || m_text[at] != QLatin1Char('='))
-            return std::optional<Assignment>{};
-        Assignment a;
-        a.variable = m_text.mid(m_pos + 1, end - m_pos - 1);
-        a.position = start;
-        m_pos = at + 1;
-        skipBlanks(false);
-        if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';') ||
-            peek() == QLatin1Char('|'))
-            return syntaxError(m_text, m_pos, QStringLiteral("a value was expected after '='"),
-                               QStringLiteral("write $%1 = 'Stop', for example").arg(a.variable));
-        auto value = readValue();
-        if (!value)
-            return value.error();
-        a.value = std::move(*value);
-        skipBlanks(false);
-        if (!atEnd() && peek() != QLatin1Char('\n') && peek() != QLatin1Char(';'))
-            return syntaxError(m_text, m_pos, QStringLiteral("the statement should end after the value"),
-                               QStringLiteral("put one value after '=', quoted if it has spaces"));
-        return std::optional<Assignment>{std::move(a)};
-    }
-
-    Result<Pipeline> parsePipeline()
-    {
-        Pipeline pipeline;
-        auto assignment = parseAssignment();
-        if (!assignment)
-            return assignment.error();
-        if (*assignment) {
-            pipeline.assignment = std::move(*assignment);
-            return pipeline;
-        }
-        while (true) {
-            skipBlanks(false);
-            if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';')) {
-                if (!pipeline.commands.empty())
-                    return syntaxError(m_text, m_pos, QStringLiteral("a command was expected after '|'"),
-                                       QStringLiteral("remove the trailing '|' or add the next command"));
-                return pipeline;
-            }
-            if (peek() == QLatin1Char('|'))
-                return syntaxError(m_text, m_pos,
-                                   pipeline.commands.empty()
-                                       ? QStringLiteral("a command was expected before '|'")
-                                       : QStringLiteral("a command was expected between the two '|'"),
-                                   QStringLiteral("put a command on each side of '|'"));
-            auto command = parseCommand();
-            if (!command)
-                return command.error();
-            pipeline.commands.push_back(std::move(*command));
-            skipBlanks(false);
-            if (peek() == QLatin1Char('|')) {
-                ++m_pos;
-                continue;
-            }
-            return pipeline;
-        }
-    }
-
-    Result<Command> parseCommand()
-    {
-        Command command;
-        command.position = m_pos;
-        if (peek() == QLatin1Char('{') || peek() == QLatin1Char('}') || peek() == QLatin1Char('-'))
-            return syntaxError(
-                m_text, m_pos, QStringLiteral("a command name was expected here"),
-                QStringLiteral("start the command with its name, e.g. Get-StorageGroupCopyStatus"));
-        auto name = readValue();
-        if (!name)
-            return name.error();
-        command.name = name->text;
-        while (true) {
-            skipBlanks(false);
-            if (atEnd() || peek() == QLatin1Char('|') || peek() == QLatin1Char('\n') ||
-                peek() == QLatin1Char(';'))
-                break;
-            if (peek() == QLatin1Char('}'))
-                return syntaxError(m_text, m_pos, QStringLiteral("this '}' closes no '{'"),
-                                   QStringLiteral("remove it, or open the block with '{'"));
-            if (isPipeLookalikeChar(peek()))
-                return syntaxError(
-                    m_text, m_pos, QStringLiteral("'%1' looks like a pipe but is not one").arg(peek()),
-                    QStringLiteral("type the pipe character '|' instead (text copied from a web page "
-                                   "often carries a look-alike)"));
-            const qsizetype at = m_pos;
-            auto element = peek() == QLatin1Char('-') && (peek(1).isLetter() || peek(1) == QLatin1Char('_'))
-                               ? readParameter()
-                               : readValue();
-            if (!element)
-                return element.error();
-            // A lone "l" or "I" between two commands is a pipe that went through a font change.
-            if (element->kind == Element::Kind::Value && element->valueKind == Element::ValueKind::Bareword &&
-                (element->text == QStringLiteral("l") || element->text == QStringLiteral("I"))) {
-                const qsizetype save = m_pos;
-                skipBlanks(false);
-                auto next = atEnd() ? Result<Element>(Element{}) : readValue();
-                m_pos = save;
-                if (next && looksLikeCommandName(next->text))
-                    return syntaxError(
-                        m_text, at,
-                        QStringLiteral("'%1' stands between two commands where a pipe '|' belongs")
-                            .arg(element->text),
-                        QStringLiteral("type '|' instead: this letter is what a pipe becomes when "
-                                       "copied from some web pages"));
-            }
-            command.elements.push_back(std::move(*element));
-        }
-        return command;
-    }
-
-    Result<Element> readParameter()
-    {
-        Element e;
-        e.kind = Element::Kind::Parameter;
-        e.position = m_pos;
-        ++m_pos; // '-'
-        const qsizetype start = m_pos;
-        while (!atEnd() && !isSeparator(peek()) && peek() != QLatin1Char(':'))
-            ++m_pos;
-        e.name = m_text.mid(start, m_pos - start);
-        if (peek() == QLatin1Char(':')) {
-            ++m_pos;
-            if (atEnd() || isSeparator(peek()))
-                return syntaxError(m_text, m_pos,
-                                   QStringLiteral("a value was expected after '-%1:'").arg(e.name),
-                                   QStringLiteral("write -%1:$false, for example").arg(e.name));
-            auto value = readValue();
-            if (!value)
-                return value.error();
-            e.hasColonValue = true;
-            e.valueKind = value->valueKind;
-            e.text = value->text;
-            e.boolean = value->boolean;
-        }
-        return e;
-    }
-
-    Result<Element> readValue()
-    {
-        Element e;
-        e.position = m_pos;
-        const QChar c = peek();
-        if (c == QLatin1Char('{'))
-            return readBlock();
-        QString word;
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            auto string = readString();
-            if (!string || atEnd() || isSeparator(peek()))
-                return string;
-            // 'a','b' or 'a'b: more glued to the string, one value.
-            word = string->text;
-            e.valueKind = Element::ValueKind::String;
-        }
-        while (!atEnd() && !isSeparator(peek())) {
-            if (peek() == QLatin1Char('\'') || peek() == QLatin1Char('"')) { // a quoted part glued to a word
-                auto part = readString();
-                if (!part)
-                    return part.error();
-                word += part->text;
-                continue;
-            }
-            word += peek();
-            ++m_pos;
-        }
-        // "a, b": a word that ends with a comma goes on with the next one, as PowerShell's array does.
-        while (word.endsWith(QLatin1Char(',')) && !atEnd()) {
-            qsizetype at = m_pos;
-            while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
-                ++at;
-            if (at >= m_end || isSeparator(m_text[at]) || m_text[at] == QLatin1Char('-') ||
-                m_text[at] == QLatin1Char('#'))
-                break;
-            m_pos = at;
-            auto more = readValue();
-            if (!more)
-                return more.error();
-            word += more->text;
-        }
-        e.text = word;
-        if (word.startsWith(QLatin1Char('$'))) {
-            const QString lower = word.toLower();
-            if (lower == QStringLiteral("$true") || lower == QStringLiteral("$false")) {
-                e.valueKind = Element::ValueKind::Boolean;
-                e.boolean = lower == QStringLiteral("$true");
-            } else if (lower == QStringLiteral("$null")) {
-                e.valueKind = Element::ValueKind::Null;
-            } else {
-                e.valueKind = Element::ValueKind::Variable;
-            }
-        }
-        return e;
-    }
-
-    Result<Element> readString()
-    {
-        Element e;
-        e.position = m_pos;
-        e.valueKind = Element::ValueKind::String;
-        const QChar quote = peek();
-        ++m_pos;
-        while (true) {
-            if (atEnd())
-                return syntaxError(m_text, e.position,
-                                   QStringLiteral("this string has no closing %1").arg(quote),
-                                   QStringLiteral("close the string with %1").arg(quote));
-            const QChar c = peek();
-            if (c == quote) {
-                if (peek(1) == quote) { // '' inside '...' (and "" inside "...") is one quote
-                    e.text += quote;
-                    m_pos += 2;
-                    continue;
-                }
-                ++m_pos;
-                return e;
-            }
-            if (quote == QLatin1Char('"') && c == QLatin1Char('`') && m_pos + 1 < m_end) {
-                e.text += m_text[m_pos + 1];
-                m_pos += 2;
-                continue;
-            }
-            e.text += c;
-            ++m_pos;
-        }
-    }
-
-    Result<Element> readBlock()
-    {
-        Element e;
-        e.position = m_pos;
-        e.valueKind = Element::ValueKind::ScriptBlock;
-        int depth = 0;
-        const qsizetype start = m_pos + 1;
-        QChar quote;
-        for (; m_pos < m_end; ++m_pos) {
-            const QChar c = m_text[m_pos];
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-                continue;
-            }
-            if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
-                quote = c;
-            else if (c == QLatin1Char('{'))
-                ++depth;
-            else if (c == QLatin1Char('}') && --depth == 0) {
-                e.text = m_text.mid(start, m_pos - start);
-                ++m_pos;
-                return e;
-            }
-        }
-        return syntaxError(m_text, e.position, QStringLiteral("this '{' has no closing '}'"),
-                           QStringLiteral("close the script block with '}'"));
-    }
+    Result<std::optional<Assignment>> parseAssignment();
+    Result<Pipeline> parsePipeline();
+    Result<Command> parseCommand();
+    Result<Element> readParameter();
+    Result<Element> readValue();
+    Result<Element> readString();
+    Result<Element> readBlock();
 
     const QString &m_text;
     qsizetype m_pos = 0;
     qsizetype m_end = 0;
 };
+
+Result<Script> Parser::run()
+{
+    Script script;
+    while (true) {
+        skipBlanks(true);
+        if (atEnd())
+            break;
+        auto pipeline = parsePipeline();
+        if (!pipeline)
+            return pipeline.error();
+        if (!pipeline->commands.empty() || pipeline->assignment)
+            script.statements.push_back(std::move(*pipeline));
+    }
+    return script;
+}
+
+void Parser::skipBlanks(bool statements)
+{
+    while (!atEnd()) {
+        const QChar c = peek();
+        if (c == QLatin1Char('#')) {
+            while (!atEnd() && peek() != QLatin1Char('\n'))
+                ++m_pos;
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char(';')) {
+            if (!statements)
+                return;
+            ++m_pos;
+        } else if (c.isSpace()) {
+            ++m_pos;
+        } else {
+            return;
+        }
+    }
+}
+
+Result<std::optional<Assignment>> Parser::parseAssignment()
+{
+    const qsizetype start = m_pos;
+    if (peek() != QLatin1Char('$'))
+        return std::optional<Assignment>{};
+    qsizetype end = m_pos + 1;
+    while (end < m_end && (m_text[end].isLetterOrNumber() || m_text[end] == QLatin1Char('_')))
+        ++end;
+    qsizetype at = end;
+    while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
+        ++at;
+    if (end == m_pos + 1 || at >= m_end || m_text[at] != QLatin1Char('='))
+        return std::optional<Assignment>{};
+    Assignment a;
+    a.variable = m_text.mid(m_pos + 1, end - m_pos - 1);
+    a.position = start;
+    m_pos = at + 1;
+    skipBlanks(false);
+    if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';') || peek() == QLatin1Char('|'))
+        return syntaxError(m_text, m_pos, QStringLiteral("a value was expected after '='"),
+                           QStringLiteral("write $%1 = 'Stop', for example").arg(a.variable));
+    auto value = readValue();
+    if (!value)
+        return value.error();
+    a.value = std::move(*value);
+    skipBlanks(false);
+    if (!atEnd() && peek() != QLatin1Char('\n') && peek() != QLatin1Char(';'))
+        return syntaxError(m_text, m_pos, QStringLiteral("the statement should end after the value"),
+                           QStringLiteral("put one value after '=', quoted if it has spaces"));
+    return std::optional<Assignment>{std::move(a)};
+}
+
+Result<Pipeline> Parser::parsePipeline()
+{
+    Pipeline pipeline;
+    auto assignment = parseAssignment();
+    if (!assignment)
+        return assignment.error();
+    if (*assignment) {
+        pipeline.assignment = std::move(*assignment);
+        return pipeline;
+    }
+    while (true) {
+        skipBlanks(false);
+        if (atEnd() || peek() == QLatin1Char('\n') || peek() == QLatin1Char(';')) {
+            if (!pipeline.commands.empty())
+                return syntaxError(m_text, m_pos, QStringLiteral("a command was expected after '|'"),
+                                   QStringLiteral("remove the trailing '|' or add the next command"));
+            return pipeline;
+        }
+        if (peek() == QLatin1Char('|'))
+            return syntaxError(m_text, m_pos,
+                               pipeline.commands.empty()
+                                   ? QStringLiteral("a command was expected before '|'")
+                                   : QStringLiteral("a command was expected between the two '|'"),
+                               QStringLiteral("put a command on each side of '|'"));
+        auto command = parseCommand();
+        if (!command)
+            return command.error();
+        pipeline.commands.push_back(std::move(*command));
+        skipBlanks(false);
+        if (peek() == QLatin1Char('|')) {
+            ++m_pos;
+            continue;
+        }
+        return pipeline;
+    }
+}
+
+Result<Command> Parser::parseCommand()
+{
+    Command command;
+    command.position = m_pos;
+    if (peek() == QLatin1Char('{') || peek() == QLatin1Char('}') || peek() == QLatin1Char('-'))
+        return syntaxError(
+            m_text, m_pos, QStringLiteral("a command name was expected here"),
+            QStringLiteral("start the command with its name, e.g. Get-StorageGroupCopyStatus"));
+    auto name = readValue();
+    if (!name)
+        return name.error();
+    command.name = name->text;
+    while (true) {
+        skipBlanks(false);
+        if (atEnd() || peek() == QLatin1Char('|') || peek() == QLatin1Char('\n') ||
+            peek() == QLatin1Char(';'))
+            break;
+        if (peek() == QLatin1Char('}'))
+            return syntaxError(m_text, m_pos, QStringLiteral("this '}' closes no '{'"),
+                               QStringLiteral("remove it, or open the block with '{'"));
+        if (isPipeLookalikeChar(peek()))
+            return syntaxError(
+                m_text, m_pos, QStringLiteral("'%1' looks like a pipe but is not one").arg(peek()),
+                QStringLiteral("type the pipe character '|' instead (text copied from a web page "
+                               "often carries a look-alike)"));
+        const qsizetype at = m_pos;
+        auto element = peek() == QLatin1Char('-') && (peek(1).isLetter() || peek(1) == QLatin1Char('_'))
+                           ? readParameter()
+                           : readValue();
+        if (!element)
+            return element.error();
+        // A lone "l" or "I" between two commands is a pipe that went through a font change.
+        if (element->kind == Element::Kind::Value && element->valueKind == Element::ValueKind::Bareword &&
+            (element->text == QStringLiteral("l") || element->text == QStringLiteral("I"))) {
+            const qsizetype save = m_pos;
+            skipBlanks(false);
+            auto next = atEnd() ? Result<Element>(Element{}) : readValue();
+            m_pos = save;
+            if (next && looksLikeCommandName(next->text))
+                return syntaxError(m_text, at,
+                                   QStringLiteral("'%1' stands between two commands where a pipe '|' belongs")
+                                       .arg(element->text),
+                                   QStringLiteral("type '|' instead: this letter is what a pipe becomes when "
+                                                  "copied from some web pages"));
+        }
+        command.elements.push_back(std::move(*element));
+    }
+    return command;
+}
+
+Result<Element> Parser::readParameter()
+{
+    Element e;
+    e.kind = Element::Kind::Parameter;
+    e.position = m_pos;
+    ++m_pos; // '-'
+    const qsizetype start = m_pos;
+    while (!atEnd() && !isSeparator(peek()) && peek() != QLatin1Char(':'))
+        ++m_pos;
+    e.name = m_text.mid(start, m_pos - start);
+    if (peek() == QLatin1Char(':')) {
+        ++m_pos;
+        if (atEnd() || isSeparator(peek()))
+            return syntaxError(m_text, m_pos, QStringLiteral("a value was expected after '-%1:'").arg(e.name),
+                               QStringLiteral("write -%1:$false, for example").arg(e.name));
+        auto value = readValue();
+        if (!value)
+            return value.error();
+        e.hasColonValue = true;
+        e.valueKind = value->valueKind;
+        e.text = value->text;
+        e.boolean = value->boolean;
+    }
+    return e;
+}
+
+Result<Element> Parser::readValue()
+{
+    Element e;
+    e.position = m_pos;
+    const QChar c = peek();
+    if (c == QLatin1Char('{'))
+        return readBlock();
+    QString word;
+    if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+        auto string = readString();
+        if (!string || atEnd() || isSeparator(peek()))
+            return string;
+        // 'a','b' or 'a'b: more glued to the string, one value.
+        word = string->text;
+        e.valueKind = Element::ValueKind::String;
+    }
+    while (!atEnd() && !isSeparator(peek())) {
+        if (peek() == QLatin1Char('\'') || peek() == QLatin1Char('"')) { // a quoted part glued to a word
+            auto part = readString();
+            if (!part)
+                return part.error();
+            word += part->text;
+            continue;
+        }
+        word += peek();
+        ++m_pos;
+    }
+    // "a, b": a word that ends with a comma goes on with the next one, as PowerShell's array does.
+    while (word.endsWith(QLatin1Char(',')) && !atEnd()) {
+        qsizetype at = m_pos;
+        while (at < m_end && (m_text[at] == QLatin1Char(' ') || m_text[at] == QLatin1Char('\t')))
+            ++at;
+        if (at >= m_end || isSeparator(m_text[at]) || m_text[at] == QLatin1Char('-') ||
+            m_text[at] == QLatin1Char('#'))
+            break;
+        m_pos = at;
+        auto more = readValue();
+        if (!more)
+            return more.error();
+        word += more->text;
+    }
+    e.text = word;
+    if (word.startsWith(QLatin1Char('$'))) {
+        const QString lower = word.toLower();
+        if (lower == QStringLiteral("$true") || lower == QStringLiteral("$false")) {
+            e.valueKind = Element::ValueKind::Boolean;
+            e.boolean = lower == QStringLiteral("$true");
+        } else if (lower == QStringLiteral("$null")) {
+            e.valueKind = Element::ValueKind::Null;
+        } else {
+            e.valueKind = Element::ValueKind::Variable;
+        }
+    }
+    return e;
+}
+
+Result<Element> Parser::readString()
+{
+    Element e;
+    e.position = m_pos;
+    e.valueKind = Element::ValueKind::String;
+    const QChar quote = peek();
+    ++m_pos;
+    while (true) {
+        if (atEnd())
+            return syntaxError(m_text, e.position, QStringLiteral("this string has no closing %1").arg(quote),
+                               QStringLiteral("close the string with %1").arg(quote));
+        const QChar c = peek();
+        if (c == quote) {
+            if (peek(1) == quote) { // '' inside '...' (and "" inside "...") is one quote
+                e.text += quote;
+                m_pos += 2;
+                continue;
+            }
+            ++m_pos;
+            return e;
+        }
+        if (quote == QLatin1Char('"') && c == QLatin1Char('`') && m_pos + 1 < m_end) {
+            e.text += m_text[m_pos + 1];
+            m_pos += 2;
+            continue;
+        }
+        e.text += c;
+        ++m_pos;
+    }
+}
+
+Result<Element> Parser::readBlock()
+{
+    Element e;
+    e.position = m_pos;
+    e.valueKind = Element::ValueKind::ScriptBlock;
+    int depth = 0;
+    const qsizetype start = m_pos + 1;
+    QChar quote;
+    for (; m_pos < m_end; ++m_pos) {
+        const QChar c = m_text[m_pos];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
+            quote = c;
+        else if (c == QLatin1Char('{'))
+            ++depth;
+        else if (c == QLatin1Char('}') && --depth == 0) {
+            e.text = m_text.mid(start, m_pos - start);
+            ++m_pos;
+            return e;
+        }
+    }
+    return syntaxError(m_text, e.position, QStringLiteral("this '{' has no closing '}'"),
+                       QStringLiteral("close the script block with '}'"));
+}
 
 int editDistance(const QString &a, const QString &b)
 {
