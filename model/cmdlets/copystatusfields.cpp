@@ -1,5 +1,7 @@
 #include "copystatusfields.h"
 
+#include "command/commandline.h"
+
 #include <algorithm>
 
 namespace scr {
@@ -8,59 +10,60 @@ namespace {
 using K = CopyFieldKind;
 using Source = CopyFieldSource;
 
-QVariant count(qint64 n)
+// A member of the status (or of the copy's directory object) as a field's raw value.
+template <auto member> QVariant text(const Source &f)
 {
-    return static_cast<qlonglong>(n);
+    return f.status.*member;
+}
+template <auto member> QVariant flag(const Source &f)
+{
+    return f.status.*member;
+}
+template <auto member> QVariant number(const Source &f)
+{
+    return static_cast<qlonglong>(f.status.*member);
+}
+template <auto member> QVariant copyNumber(const Source &f)
+{
+    return static_cast<qlonglong>(f.copy.*member);
 }
 
-// One line a field: its name, its kind, its value, and where the copy table has it.
+// One line a field: its name, its kind, its value, and where the copy table has it. Append only.
 const CopyField kFields[] = {
     {"Identity", K::Text, [](const Source &f) -> QVariant { return f.storageGroupIdentity; },
      CopyColumn::Shown, "Name"},
     {"Name", K::Text, [](const Source &f) -> QVariant { return f.storageGroupName; }},
     {"StorageGroupName", K::Text, [](const Source &f) -> QVariant { return f.storageGroupName; }},
-    {"StandbyMachine", K::Text, [](const Source &f) -> QVariant { return f.status.standbyMachine; },
-     CopyColumn::Shown, "Standby Machine"},
+    {"StandbyMachine", K::Text, text<&CopyStatus::standbyMachine>, CopyColumn::Shown, "Standby Machine"},
     {"SummaryCopyStatus", K::Summary, [](const Source &f) -> QVariant { return int(f.status.summary); },
      CopyColumn::Shown},
-    {"Failed", K::Flag, [](const Source &f) -> QVariant { return f.status.failed; }},
-    {"Seeding", K::Flag, [](const Source &f) -> QVariant { return f.status.seeding; }},
-    {"Suspend", K::Flag, [](const Source &f) -> QVariant { return f.status.suspend; }},
-    {"FailedMessage", K::Text, [](const Source &f) -> QVariant { return f.status.failedMessage; },
-     CopyColumn::Shown, nullptr, &CopyStatus::failed},
-    {"SuspendComment", K::Text, [](const Source &f) -> QVariant { return f.status.suspendComment; },
-     CopyColumn::Hidden, nullptr, &CopyStatus::suspend},
-    {"Note", K::Text, [](const Source &f) -> QVariant { return f.status.note; }},
-    {"CopyQueueLength", K::Count, [](const Source &f) { return count(f.status.copyQueueLength()); },
-     CopyColumn::Shown},
-    {"ReplayQueueLength", K::Count, [](const Source &f) { return count(f.status.replayQueueLength()); },
-     CopyColumn::Shown},
-    {"LatestAvailableLogTime", K::Time,
-     [](const Source &f) { return count(f.status.latestAvailableLogTime); }, CopyColumn::Hidden},
-    {"LastCopyNotificationedLogTime", K::Time,
-     [](const Source &f) { return count(f.status.lastCopyNotifiedLogTime); }},
-    {"LastCopiedLogTime", K::Time, [](const Source &f) { return count(f.status.lastCopiedLogTime); },
-     CopyColumn::Hidden},
-    {"LastInspectedLogTime", K::Time, [](const Source &f) { return count(f.status.lastInspectedLogTime); },
-     CopyColumn::Shown},
-    {"LastReplayedLogTime", K::Time, [](const Source &f) { return count(f.status.lastReplayedLogTime); },
-     CopyColumn::Hidden},
-    {"LastInspectedLogAge", K::Age, [](const Source &f) { return count(f.lastInspectedLogAgeMs); }},
-    {"LastLogGenerated", K::Count, [](const Source &f) { return count(f.status.lastLogGenerated); },
-     CopyColumn::Hidden},
-    {"LastLogCopyNotified", K::Count, [](const Source &f) { return count(f.status.lastLogCopyNotified); }},
-    {"LastLogCopied", K::Count, [](const Source &f) { return count(f.status.lastLogCopied); },
-     CopyColumn::Hidden},
-    {"LastLogInspected", K::Count, [](const Source &f) { return count(f.status.lastLogInspected); },
-     CopyColumn::Hidden},
-    {"LastLogReplayed", K::Count, [](const Source &f) { return count(f.status.lastLogReplayed); },
-     CopyColumn::Hidden},
-    {"LatestFullBackupTime", K::Time, [](const Source &f) { return count(f.status.latestFullBackupTime); },
-     CopyColumn::Hidden},
-    {"ReplayLagTime", K::TimeSpan, [](const Source &f) { return count(f.copy.replayLagMs); },
-     CopyColumn::Shown},
-    {"TruncationLagTime", K::TimeSpan, [](const Source &f) { return count(f.copy.truncationLagMs); },
-     CopyColumn::Hidden},
+    {"Failed", K::Flag, flag<&CopyStatus::failed>},
+    {"Seeding", K::Flag, flag<&CopyStatus::seeding>},
+    {"Suspend", K::Flag, flag<&CopyStatus::suspend>},
+    {"FailedMessage", K::Text, text<&CopyStatus::failedMessage>, CopyColumn::Shown, nullptr,
+     &CopyStatus::failed},
+    {"SuspendComment", K::Text, text<&CopyStatus::suspendComment>, CopyColumn::Hidden, nullptr,
+     &CopyStatus::suspend},
+    {"Note", K::Text, text<&CopyStatus::note>},
+    {"CopyQueueLength", K::Count,
+     [](const Source &f) -> QVariant { return qlonglong(f.status.copyQueueLength()); }, CopyColumn::Shown},
+    {"ReplayQueueLength", K::Count,
+     [](const Source &f) -> QVariant { return qlonglong(f.status.replayQueueLength()); }, CopyColumn::Shown},
+    {"LatestAvailableLogTime", K::Time, number<&CopyStatus::latestAvailableLogTime>, CopyColumn::Hidden},
+    {"LastCopyNotificationedLogTime", K::Time, number<&CopyStatus::lastCopyNotifiedLogTime>},
+    {"LastCopiedLogTime", K::Time, number<&CopyStatus::lastCopiedLogTime>, CopyColumn::Hidden},
+    {"LastInspectedLogTime", K::Time, number<&CopyStatus::lastInspectedLogTime>, CopyColumn::Shown},
+    {"LastReplayedLogTime", K::Time, number<&CopyStatus::lastReplayedLogTime>, CopyColumn::Hidden},
+    {"LastInspectedLogAge", K::Age,
+     [](const Source &f) -> QVariant { return qlonglong(f.lastInspectedLogAgeMs); }},
+    {"LastLogGenerated", K::Count, number<&CopyStatus::lastLogGenerated>, CopyColumn::Hidden},
+    {"LastLogCopyNotified", K::Count, number<&CopyStatus::lastLogCopyNotified>},
+    {"LastLogCopied", K::Count, number<&CopyStatus::lastLogCopied>, CopyColumn::Hidden},
+    {"LastLogInspected", K::Count, number<&CopyStatus::lastLogInspected>, CopyColumn::Hidden},
+    {"LastLogReplayed", K::Count, number<&CopyStatus::lastLogReplayed>, CopyColumn::Hidden},
+    {"LatestFullBackupTime", K::Time, number<&CopyStatus::latestFullBackupTime>, CopyColumn::Hidden},
+    {"ReplayLagTime", K::TimeSpan, copyNumber<&ScrCopyRecord::replayLagMs>, CopyColumn::Shown},
+    {"TruncationLagTime", K::TimeSpan, copyNumber<&ScrCopyRecord::truncationLagMs>, CopyColumn::Hidden},
 };
 
 } // namespace
@@ -68,6 +71,26 @@ const CopyField kFields[] = {
 qint64 lastInspectedLogAge(const CopyStatus &status, qint64 nowMs)
 {
     return status.lastInspectedLogTime > 0 ? std::max<qint64>(0, nowMs - status.lastInspectedLogTime) : -1;
+}
+
+QVariant shownValue(const CopyField &field, const CopyFieldSource &source, QVariant (*time)(qint64 ms))
+{
+    const QVariant value = field.value(source);
+    switch (field.kind) {
+    case CopyFieldKind::Summary:
+        return summaryCopyStatusName(static_cast<SummaryCopyStatus>(value.toInt()));
+    case CopyFieldKind::Time:
+        return time(value.toLongLong());
+    case CopyFieldKind::TimeSpan:
+        return ems::formatTimeSpan(value.toLongLong());
+    case CopyFieldKind::Age:
+        return value.toLongLong() < 0 ? QVariant() : QVariant(ems::formatTimeSpan(value.toLongLong()));
+    case CopyFieldKind::Text:
+    case CopyFieldKind::Flag:
+    case CopyFieldKind::Count:
+        break;
+    }
+    return value;
 }
 
 std::span<const CopyField> copyStatusFields()

@@ -58,6 +58,10 @@ struct CopyField
     QString columnTitle() const { return QLatin1String(title ? title : name); }
 };
 
+// A field as the shell and the copy table show it: the summary by its name, a TimeSpan as 1.00:00:00, an Age
+// the same (null for none), a Time by time() (each its own format); Text, Flag and Count as they are.
+QVariant shownValue(const CopyField &field, const CopyFieldSource &source, QVariant (*time)(qint64 ms));
+
 // Every field, in the order the shell lists them (Format-List). Append only.
 std::span<const CopyField> copyStatusFields();
 // The field of that name (case-insensitive), or nullptr.

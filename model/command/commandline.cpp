@@ -67,13 +67,4 @@ CommandLine &CommandLine::timeSpan(const QString &name, qint64 ms)
     m_text += QStringLiteral(" -") + name + QLatin1Char(' ') + formatTimeSpan(ms);
     return *this;
 }
-
-QString script(const QList<CommandLine> &commands)
-{
-    QStringList texts;
-    for (const CommandLine &c : commands)
-        texts << c.text();
-    return texts.join(QStringLiteral("; "));
-}
-
 } // namespace scr::ems

@@ -42,7 +42,4 @@ private:
     QString m_text;
 };
 
-// Several commands as one script, one after the other ("a; b").
-QString script(const QList<CommandLine> &commands);
-
 } // namespace scr::ems

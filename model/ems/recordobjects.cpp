@@ -15,31 +15,6 @@ QVariant when(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("M/d/yyyy h:mm:ss AP"));
 }
 
-namespace {
-
-// A copy status field as the shell shows it: times in EMS's format (null for never), spans as TimeSpans.
-QVariant shellValue(const CopyField &field, const CopyFieldSource &source)
-{
-    const QVariant value = field.value(source);
-    switch (field.kind) {
-    case CopyFieldKind::Summary:
-        return summaryCopyStatusName(static_cast<SummaryCopyStatus>(value.toInt()));
-    case CopyFieldKind::Time:
-        return when(value.toLongLong());
-    case CopyFieldKind::TimeSpan:
-        return formatTimeSpan(value.toLongLong());
-    case CopyFieldKind::Age:
-        return value.toLongLong() < 0 ? QVariant() : QVariant(formatTimeSpan(value.toLongLong()));
-    case CopyFieldKind::Text:
-    case CopyFieldKind::Flag:
-    case CopyFieldKind::Count:
-        break;
-    }
-    return value;
-}
-
-} // namespace
-
 PSObject statusObject(const StorageGroupCopyStatusRow &row)
 {
     PSObject o{QStringLiteral("StorageGroupCopyStatusEntry"),
@@ -51,7 +26,7 @@ PSObject statusObject(const StorageGroupCopyStatusRow &row)
     const CopyFieldSource source{row.status, row.copy, row.storageGroup.identity(), row.storageGroup.name,
                                  row.lastInspectedLogAgeMs};
     for (const CopyField &field : copyStatusFields())
-        o.set(QLatin1String(field.name), shellValue(field, source));
+        o.set(QLatin1String(field.name), shownValue(field, source, when)); // times as EMS wrote them
     return o;
 }
 

@@ -1,6 +1,5 @@
 #include "copystatusmodel.h"
 
-#include "command/commandline.h"
 #include "displaytime.h"
 #include "models/copykey.h"
 
@@ -32,25 +31,10 @@ const char *const kColumns[] = {"Identity",
                                 "SuspendComment"};
 static_assert(std::size(kColumns) == CopyStatusModel::ColumnCount);
 
-// A field as the table shows it: times in the locale's format (empty for never), spans as TimeSpans.
-QVariant displayValue(const CopyField &field, const CopyFieldSource &source)
+// A time in the locale's format (empty for never).
+QVariant localTime(qint64 ms)
 {
-    const QVariant value = field.value(source);
-    switch (field.kind) {
-    case CopyFieldKind::Summary:
-        return summaryCopyStatusName(static_cast<SummaryCopyStatus>(value.toInt()));
-    case CopyFieldKind::Time:
-        return displayTime(value.toLongLong());
-    case CopyFieldKind::TimeSpan:
-        return ems::formatTimeSpan(value.toLongLong());
-    case CopyFieldKind::Age:
-        return value.toLongLong() < 0 ? QString() : ems::formatTimeSpan(value.toLongLong());
-    case CopyFieldKind::Text:
-    case CopyFieldKind::Flag:
-    case CopyFieldKind::Count:
-        break;
-    }
-    return value;
+    return displayTime(ms);
 }
 
 } // namespace
@@ -156,7 +140,7 @@ QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
     if (field.shownWhile && !(s.*field.shownWhile))
         return QString();
     const CopyFieldSource source{s, c.record, s.identity, s.identity.section(QLatin1Char('\\'), 1), -1};
-    return raw ? field.value(source) : displayValue(field, source);
+    return raw ? field.value(source) : shownValue(field, source, localTime);
 }
 
 QVariant CopyStatusModel::headerData(int section, Qt::Orientation orientation, int role) const

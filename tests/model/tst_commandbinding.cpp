@@ -138,18 +138,42 @@ private Q_SLOTS:
     void initTestCase() { ems::registerAllCmdlets(m_registry); }
 
     // The checker itself: a renamed parameter, a value of the wrong type and an unknown cmdlet are caught.
-    void checkerRefusesWhatWouldFail_data()
-    {
-        QTest::addColumn<QString>("script");
-        QTest::newRow("renamed parameter") << "Suspend-StorageGroupCopy MBX1\\SG1 -StandbyServer MBX3";
-        QTest::newRow("wrong type") << "Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute many";
-        QTest::newRow("unknown cmdlet") << "Suspend-StorageGroupCopies MBX1\\SG1 -StandbyMachine MBX3";
-        QTest::newRow("second statement") << "Mount-Database MBX1\\SG1\\DB1; Stop-Host MBX1 -NoSuchParameter";
-    }
     void checkerRefusesWhatWouldFail()
     {
-        QFETCH(QString, script);
-        QVERIFY(!bindWithoutRunning(m_registry, script).isEmpty());
+        const char *const wrong[] = {
+            "Suspend-StorageGroupCopy MBX1\\SG1 -StandbyServer MBX3",         // a renamed parameter
+            "Start-MailFlow MBX1\\SG1\\DB1 -MessagesPerMinute many",          // a value of the wrong type
+            "Suspend-StorageGroupCopies MBX1\\SG1 -StandbyMachine MBX3",      // an unknown cmdlet
+            "Mount-Database MBX1\\SG1\\DB1; Stop-Host MBX1 -NoSuchParameter", // in a second statement
+        };
+        for (const char *script : wrong)
+            QVERIFY2(!bindWithoutRunning(m_registry, QLatin1String(script)).isEmpty(), script);
+    }
+
+    // What the builder writes parses back to the values it was given: quoting, switches, Booleans, TimeSpans.
+    void builtTextParsesBack()
+    {
+        const ems::CommandLine built = ems::CommandLine(QStringLiteral("Enable-StorageGroupCopy"))
+                                           .value(QStringLiteral("MBX1\\Second SG"))
+                                           .arg(QStringLiteral("StandbyMachine"), QStringLiteral("-MBX3"))
+                                           .timeSpan(QStringLiteral("ReplayLagTime"), 90'061'000)
+                                           .arg(QStringLiteral("Count"), 42)
+                                           .flag(QStringLiteral("AllowFileRestore"), true)
+                                           .sw(QStringLiteral("Force"))
+                                           .sw(QStringLiteral("Confirm"), false);
+        QCOMPARE(built.text(),
+                 QStringLiteral("Enable-StorageGroupCopy 'MBX1\\Second SG' -StandbyMachine '-MBX3' "
+                                "-ReplayLagTime 1.01:01:01 -Count 42 -AllowFileRestore $true -Force "
+                                "-Confirm:$false"));
+        const Result<ems::Script> parsed = ems::parse(built.text());
+        QVERIFY(parsed.hasValue());
+        const ems::Command &c = parsed->statements.front().commands.front();
+        QCOMPARE(c.name, built.name());
+        QCOMPARE(c.elements.at(0).text, QStringLiteral("MBX1\\Second SG"));
+        QCOMPARE(c.elements.at(2).text, QStringLiteral("-MBX3")); // a value, not a parameter
+        QCOMPARE(c.elements.at(2).kind, ems::Element::Kind::Value);
+        QCOMPARE(ems::quote(QStringLiteral("it's")), QStringLiteral("'it''s'"));
+        QCOMPARE(ems::formatTimeSpan(-3'600'000), QStringLiteral("-0.01:00:00"));
     }
 
     void freshDemoLab()

@@ -156,13 +156,13 @@ private Q_SLOTS:
             QCOMPARE(model.index(0, c).data(CopyStatusModel::RawValueRole), f.value(source));
             QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), f.columnTitle());
         }
-        QCOMPARE(model.index(0, CopyStatusModel::FailedMessageColumn).data().toString(), QString());
-        QCOMPARE(model.index(0, CopyStatusModel::SuspendCommentColumn).data().toString(),
-                 QStringLiteral("patch day"));
-        QCOMPARE(model.index(0, CopyStatusModel::ReplayLagColumn).data().toString(),
-                 QStringLiteral("0.01:00:00"));
-        QCOMPARE(model.index(0, CopyStatusModel::SummaryColumn).data().toString(),
-                 QStringLiteral("Suspended"));
+        // What a cell shows: FailedMessage blank beside a copy that is not failed.
+        const std::pair<int, const char *> shown[] = {{CopyStatusModel::FailedMessageColumn, ""},
+                                                      {CopyStatusModel::SuspendCommentColumn, "patch day"},
+                                                      {CopyStatusModel::ReplayLagColumn, "0.01:00:00"},
+                                                      {CopyStatusModel::SummaryColumn, "Suspended"}};
+        for (const auto &[column, text] : shown)
+            QCOMPARE(model.index(0, column).data().toString(), QLatin1String(text));
         QCOMPARE(model.headerData(CopyStatusModel::StandbyColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Standby Machine"));
     }
