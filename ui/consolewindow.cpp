@@ -6,6 +6,7 @@
 #include "recoverserverwizard.h"
 #include "copyproperties.h"
 #include "alertdelegate.h"
+#include "columnstate.h"
 #include "core/logging.h"
 #include "databaseproperties.h"
 #include "eventviewer.h"
@@ -459,7 +460,7 @@ void ConsoleWindow::restoreLayout()
         setSpeed(speed);
     }
     const QByteArray columns = settings.value(QStringLiteral("console/copyColumns")).toByteArray();
-    if (!columns.isEmpty() && m_copyTable->horizontalHeader()->restoreState(columns))
+    if (restoreColumns(m_copyTable->horizontalHeader(), CopyStatusModel::fieldNames(), columns))
         m_copyTable->horizontalHeader()->setSectionHidden(CopyStatusModel::NameColumn, false);
 }
 
@@ -524,7 +525,8 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("console/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("console/state"), saveState(kStateVersion));
     settings.setValue(QStringLiteral("console/split"), m_split->saveState());
-    settings.setValue(QStringLiteral("console/copyColumns"), m_copyTable->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("console/copyColumns"),
+                      saveColumns(m_copyTable->horizontalHeader(), CopyStatusModel::fieldNames()));
     QMainWindow::closeEvent(event);
 }
 

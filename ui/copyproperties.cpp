@@ -1,9 +1,8 @@
 #include "copyproperties.h"
 
-#include "ems/binder.h"
+#include "cmdlets/copystatusfields.h"
+#include "command/commandline.h"
 #include "models/consoleactions.h"
-
-#include <algorithm>
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -125,42 +124,39 @@ bool CopyProperties::refresh(const LabSnapshot &snapshot)
     if (!c)
         return false;
     const CopyStatus &s = c->status;
-    const QLocale locale;
-    const auto number = [&](const char *name, qint64 n) { set(QLatin1String(name), locale.toString(n), n); };
-    const auto time = [&](const char *name, qint64 ms) {
-        set(QLatin1String(name), propertyTime(ms, snapshot.nowMs), ms);
-    };
-    const auto flag = [&](const char *name, bool on) { set(QLatin1String(name), yesNo(on), on); };
-    set(QStringLiteral("Identity"), s.identity);
-    set(QStringLiteral("StandbyMachine"), s.standbyMachine);
-    set(QStringLiteral("SummaryCopyStatus"), summaryCopyStatusName(s.summary));
-    flag("Failed", s.failed);
-    set(QStringLiteral("FailedMessage"), s.failedMessage);
-    flag("Seeding", s.seeding);
-    flag("Suspend", s.suspend);
-    set(QStringLiteral("SuspendComment"), s.suspendComment);
-    set(QStringLiteral("Note"), s.note);
-    number("CopyQueueLength", s.copyQueueLength());
-    number("ReplayQueueLength", s.replayQueueLength());
-    set(QStringLiteral("ReplayLagTime"), ems::formatTimeSpan(c->record.replayLagMs), c->record.replayLagMs);
-    set(QStringLiteral("TruncationLagTime"), ems::formatTimeSpan(c->record.truncationLagMs),
-        c->record.truncationLagMs);
-    time("LatestFullBackupTime", s.latestFullBackupTime);
-    number("LastLogGenerated", s.lastLogGenerated);
-    number("LastLogCopyNotified", s.lastLogCopyNotified);
-    number("LastLogCopied", s.lastLogCopied);
-    number("LastLogInspected", s.lastLogInspected);
-    number("LastLogReplayed", s.lastLogReplayed);
-    time("LatestAvailableLogTime", s.latestAvailableLogTime);
-    time("LastCopyNotificationedLogTime", s.lastCopyNotifiedLogTime);
-    time("LastCopiedLogTime", s.lastCopiedLogTime);
-    time("LastInspectedLogTime", s.lastInspectedLogTime);
-    time("LastReplayedLogTime", s.lastReplayedLogTime);
-    // As the cmdlet computes it: the newest inspected log's age on the virtual clock, none before one.
-    const qint64 age =
-        s.lastInspectedLogTime > 0 ? std::max<qint64>(0, snapshot.nowMs - s.lastInspectedLogTime) : -1;
-    set(QStringLiteral("LastInspectedLogAge"), age < 0 ? QStringLiteral("\u2014") : ems::formatTimeSpan(age),
-        age);
+    const CopyFieldSource source{s, c->record, s.identity, s.identity.section(QLatin1Char('\\'), 1),
+                                 lastInspectedLogAge(s, snapshot.nowMs)};
+    // Every field of the status table that the sheet has a label for, shown by its kind.
+    for (const CopyField &f : copyStatusFields()) {
+        const QString name = QLatin1String(f.name);
+        if (!field(name))
+            continue;
+        const QVariant value = f.value(source);
+        const qint64 n = value.toLongLong();
+        switch (f.kind) {
+        case CopyFieldKind::Text:
+            set(name, value.toString());
+            break;
+        case CopyFieldKind::Summary:
+            set(name, summaryCopyStatusName(static_cast<SummaryCopyStatus>(value.toInt())));
+            break;
+        case CopyFieldKind::Flag:
+            set(name, yesNo(value.toBool()), value);
+            break;
+        case CopyFieldKind::Count:
+            set(name, QLocale().toString(n), n);
+            break;
+        case CopyFieldKind::Time:
+            set(name, propertyTime(n, snapshot.nowMs), n);
+            break;
+        case CopyFieldKind::TimeSpan:
+            set(name, ems::formatTimeSpan(n), n);
+            break;
+        case CopyFieldKind::Age:
+            set(name, n < 0 ? QStringLiteral("\u2014") : ems::formatTimeSpan(n), n);
+            break;
+        }
+    }
     return true;
 }
 

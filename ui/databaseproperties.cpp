@@ -1,6 +1,6 @@
 #include "databaseproperties.h"
 
-#include "ems/parser.h"
+#include "cmdlets/mailboxdatabase.h"
 #include "models/consoleactions.h"
 
 #include <QCheckBox>
@@ -105,14 +105,12 @@ bool DatabaseProperties::refresh(const LabSnapshot &snapshot)
 
 QString DatabaseProperties::command() const
 {
-    QString changes;
-    const auto flag = [](bool on) { return on ? QStringLiteral("$true") : QStringLiteral("$false"); };
-    if (m_allowRestore->isChecked() != m_allowFileRestore)
-        changes += QStringLiteral(" -AllowFileRestore ") + flag(m_allowRestore->isChecked());
-    if (!m_doNotMount->isChecked() != m_mountAtStartup)
-        changes += QStringLiteral(" -MountAtStartup ") + flag(!m_doNotMount->isChecked());
-    return changes.isEmpty() ? QString()
-                             : QStringLiteral("Set-MailboxDatabase ") + ems::quote(m_identity) + changes;
+    const auto changed = [](bool now, bool was) {
+        return now != was ? std::optional<bool>(now) : std::nullopt;
+    };
+    return cmdlets::setMailboxDatabaseCommand(m_identity,
+                                              changed(m_allowRestore->isChecked(), m_allowFileRestore),
+                                              changed(!m_doNotMount->isChecked(), m_mountAtStartup));
 }
 
 QStringList DatabaseProperties::commands() const

@@ -1,7 +1,6 @@
 #include "mailflowdialog.h"
 
 #include "cmdlets/mailflow.h"
-#include "ems/parser.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -62,10 +61,7 @@ MailFlowDialog::MailFlowDialog(const QString &database, QWidget *parent)
 
 QString MailFlowDialog::command() const
 {
-    return QStringLiteral("Start-MailFlow %1 -MessagesPerMinute %2 -MessageSizeKB %3")
-        .arg(ems::quote(m_database))
-        .arg(m_rate->value())
-        .arg(m_size->value());
+    return cmdlets::startMailFlowCommand(m_database, m_rate->value(), m_size->value()).text();
 }
 
 void MailFlowDialog::check()

@@ -1,7 +1,7 @@
 #include "storagegroupproperties.h"
 
-#include "ems/binder.h"
-#include "ems/parser.h"
+#include "cmdlets/storagegroupcopy.h"
+#include "command/commandline.h"
 #include "models/consoleactions.h"
 
 #include <QCheckBox>
@@ -67,13 +67,6 @@ QString replayState(const CopyStatus &s, qint64 replayLagMs)
 QString yesNo(bool on)
 {
     return on ? StorageGroupProperties::tr("Yes") : StorageGroupProperties::tr("No");
-}
-
-// A comment always in single quotes (' doubled), as one would type it.
-QString quotedComment(const QString &comment)
-{
-    return QLatin1Char('\'') + QString(comment).replace(QStringLiteral("'"), QStringLiteral("''")) +
-           QLatin1Char('\'');
 }
 
 } // namespace
@@ -255,13 +248,13 @@ QString StorageGroupProperties::copyCommand(const QString &standby, const CopyTa
 {
     if (!tab.exists)
         return {};
-    const QString args = ems::quote(m_identity) + QStringLiteral(" -StandbyMachine ") + ems::quote(standby);
     const bool suspend = tab.suspend->isChecked();
     if (suspend && (!tab.suspended || tab.comment->text() != tab.suspendComment))
-        return QStringLiteral("Suspend-StorageGroupCopy %1 -SuspendComment %2 -Confirm:$false")
-            .arg(args, quotedComment(tab.comment->text()));
+        return cmdlets::suspendCommand(m_identity, standby, tab.comment->text())
+            .sw(QStringLiteral("Confirm"), false)
+            .text();
     if (!suspend && tab.suspended)
-        return QStringLiteral("Resume-StorageGroupCopy ") + args;
+        return cmdlets::copyCommand(QStringLiteral("Resume-StorageGroupCopy"), m_identity, standby).text();
     return {};
 }
 

@@ -130,6 +130,20 @@ Status dismountDatabase(Lab &lab, const QString &identity)
     return lab.dismountDatabase(row->database);
 }
 
+QString setMailboxDatabaseCommand(const QString &identity, std::optional<bool> allowFileRestore,
+                                  std::optional<bool> mountAtStartup)
+{
+    if (!allowFileRestore && !mountAtStartup)
+        return {};
+    ems::CommandLine command(QStringLiteral("Set-MailboxDatabase"));
+    command.value(identity);
+    if (allowFileRestore)
+        command.flag(QStringLiteral("AllowFileRestore"), *allowFileRestore);
+    if (mountAtStartup)
+        command.flag(QStringLiteral("MountAtStartup"), *mountAtStartup);
+    return command.text();
+}
+
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
                           std::optional<bool> mountAtStartup)
 {

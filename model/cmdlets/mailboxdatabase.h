@@ -4,6 +4,7 @@
 // database than the object, unless "This database can be overwritten by a restore" (AllowFileRestore) is set:
 // then the store takes the file over (it becomes this database), as database portability needs.
 
+#include "command/commandline.h"
 #include "core/result.h"
 #include "directory/records.h"
 
@@ -39,6 +40,10 @@ Result<MailboxDatabaseRow> findMailboxDatabase(Lab &lab, const QString &identity
 // force: Exchange's "dial-tone" mount, an empty database its users can use at once.
 Status mountDatabase(Lab &lab, const QString &identity, bool force = false);
 Status dismountDatabase(Lab &lab, const QString &identity);
+// The Set-MailboxDatabase command that changes what is set (the database properties sheet runs it); "" when
+// nothing is.
+QString setMailboxDatabaseCommand(const QString &identity, std::optional<bool> allowFileRestore,
+                                  std::optional<bool> mountAtStartup);
 Status setMailboxDatabase(Lab &lab, const QString &identity, std::optional<bool> allowFileRestore,
                           std::optional<bool> mountAtStartup);
 

@@ -22,4 +22,12 @@ Status checkMailFlow(qint64 messagesPerMinute, qint64 messageSizeKB)
     return {};
 }
 
+ems::CommandLine startMailFlowCommand(const QString &database, qint64 messagesPerMinute, qint64 messageSizeKB)
+{
+    return ems::CommandLine(QStringLiteral("Start-MailFlow"))
+        .value(database)
+        .arg(QStringLiteral("MessagesPerMinute"), messagesPerMinute)
+        .arg(QStringLiteral("MessageSizeKB"), messageSizeKB);
+}
+
 } // namespace scr::cmdlets

@@ -2,6 +2,7 @@
 // Start-MailFlow's rule, once: the rates and message sizes a mail flow accepts. The cmdlet, the console's
 // Start Mail Flow dialog and anything else that starts a flow check through here.
 
+#include "command/commandline.h"
 #include "core/result.h"
 #include "directory/records.h"
 
@@ -19,5 +20,9 @@ struct MailFlowLimits
 
 // Refuses a rate or size outside MailFlowLimits, naming the one that is wrong and the range.
 Status checkMailFlow(qint64 messagesPerMinute, qint64 messageSizeKB);
+
+// Start-MailFlow database -MessagesPerMinute n -MessageSizeKB n, as the Start Mail Flow dialog runs it.
+ems::CommandLine startMailFlowCommand(const QString &database, qint64 messagesPerMinute,
+                                      qint64 messageSizeKB);
 
 } // namespace scr::cmdlets

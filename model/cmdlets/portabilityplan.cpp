@@ -1,6 +1,6 @@
 #include "portabilityplan.h"
 
-#include "ems/parser.h"
+#include "command/commandline.h"
 #include "lab/lab.h"
 #include "lab/labsnapshot.h"
 #include "readinglab.h"

@@ -1,6 +1,6 @@
 #include "preparetarget.h"
 
-#include "ems/parser.h"
+#include "command/commandline.h"
 #include "lab/lab.h"
 #include "mailboxdatabase.h"
 #include "readinglab.h"

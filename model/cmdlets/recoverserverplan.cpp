@@ -1,6 +1,6 @@
 #include "recoverserverplan.h"
 
-#include "ems/parser.h"
+#include "command/commandline.h"
 #include "lab/lab.h"
 #include "readinglab.h"
 #include "recoverserver.h"

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "ems/binder.h"
+#include "command/commandline.h"
 #include "lab/lab.h"
 #include "replication/copyworker.h"
 #include "store/database.h"

@@ -1,7 +1,7 @@
 #include "storagegroupcopy.h"
 
 #include "lab/lab.h"
-#include "ems/binder.h"
+#include "copystatusfields.h"
 #include "replication/copyworker.h"
 #include "validation.h"
 #include "store/database.h"
@@ -464,16 +464,27 @@ Status updateStorageGroupCopy(Lab &lab, const QString &identity, const QString &
     return st;
 }
 
+ems::CommandLine copyCommand(const QString &cmdlet, const QString &identity, const QString &standbyMachine)
+{
+    return ems::CommandLine(cmdlet).value(identity).arg(QStringLiteral("StandbyMachine"), standbyMachine);
+}
+
+ems::CommandLine suspendCommand(const QString &identity, const QString &standbyMachine,
+                                const QString &comment)
+{
+    return copyCommand(QStringLiteral("Suspend-StorageGroupCopy"), identity, standbyMachine)
+        .arg(QStringLiteral("SuspendComment"), comment);
+}
+
 QStringList seedCommands(const QString &identity, const QString &standbyMachine, bool alreadySuspended)
 {
-    const QString args =
-        QStringLiteral("%1 -StandbyMachine %2").arg(ems::quote(identity), ems::quote(standbyMachine));
     QStringList out;
     if (!alreadySuspended)
-        out << QStringLiteral(
-                   "Suspend-StorageGroupCopy %1 -SuspendComment 'Seeding (Update-StorageGroupCopy)'")
-                   .arg(args);
-    out << QStringLiteral("Update-StorageGroupCopy %1 -DeleteExistingFiles").arg(args);
+        out << suspendCommand(identity, standbyMachine, QStringLiteral("Seeding (Update-StorageGroupCopy)"))
+                   .text();
+    out << copyCommand(QStringLiteral("Update-StorageGroupCopy"), identity, standbyMachine)
+               .sw(QStringLiteral("DeleteExistingFiles"))
+               .text();
     return out;
 }
 
@@ -562,9 +573,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
                     row.status.note = QStringLiteral("Update-StorageGroupCopy is seeding the copy");
                 }
             }
-            if (row.status.lastInspectedLogTime > 0)
-                row.lastInspectedLogAgeMs =
-                    std::max<qint64>(0, lab.clock().nowMs() - row.status.lastInspectedLogTime);
+            row.lastInspectedLogAgeMs = lastInspectedLogAge(row.status, lab.clock().nowMs());
             rows.push_back(row);
         }
     }

@@ -3,6 +3,7 @@
 // typed calls. Each validates everything first and changes nothing when it refuses; the shell, the dialogs
 // and the wizards all call these, none re-implements a rule.
 
+#include "command/commandline.h"
 #include "core/result.h"
 #include "directory/records.h"
 #include "replication/copystatus.h"
@@ -67,6 +68,14 @@ Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QStri
 // True when a new copy of identity must be seeded (Update-StorageGroupCopy): its source no longer holds
 // log generation 1, since a backup truncated the first logs.
 Result<bool> copyNeedsSeed(Lab &lab, const QString &identity);
+
+// "<cmdlet> MBX1\SG1 -StandbyMachine MBX3": a command on one SCR copy (Suspend-, Resume-, Disable-,
+// Update-StorageGroupCopy).
+ems::CommandLine copyCommand(const QString &cmdlet, const QString &identity, const QString &standbyMachine);
+// Suspend-StorageGroupCopy with its comment: the one way the console, the property sheet and seeding write
+// it.
+ems::CommandLine suspendCommand(const QString &identity, const QString &standbyMachine,
+                                const QString &comment);
 
 // The statements that seed a copy as TechNet's procedure runs them ("How to Seed a Standby Continuous
 // Replication Copy"): Suspend-StorageGroupCopy first (not when the copy is suspended already), then

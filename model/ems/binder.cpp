@@ -162,17 +162,6 @@ Result<qint64> parseTimeSpan(const QString &text)
     return m.captured(1).isEmpty() ? total : -total;
 }
 
-QString formatTimeSpan(qint64 ms)
-{
-    const QString sign = ms < 0 ? QStringLiteral("-") : QString();
-    const qint64 s = (ms < 0 ? -ms : ms) / 1000; // |ms| <= kMaxTimeSpanMs in practice; no overflow
-    return sign + QStringLiteral("%1.%2:%3:%4")
-                      .arg(s / 86400)
-                      .arg((s / 3600) % 24, 2, 10, QLatin1Char('0'))
-                      .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-                      .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 Result<BoundParameters> bindParameters(const QString &script, const Command &command,
                                        const std::vector<ParameterSpec> &parameters, bool confirmAndWhatIf)
 {

@@ -55,7 +55,6 @@ struct BoundParameters
 // A number alone ("7") is refused too: PowerShell would take it as 7 ticks (700 ns), never what a runbook
 // means. The limits of a parameter (ReplayLagTime at most 7 days) are the cmdlet's to check.
 Result<qint64> parseTimeSpan(const QString &text);
-QString formatTimeSpan(qint64 ms); // 1.00:00:00 style, days always shown; "-" before a negative span
 constexpr qint64 kMaxTimeSpanMs = 922337203685477LL; // TimeSpan.MaxValue, 10675199.02:48:05.477
 
 // parameters must not name Confirm, WhatIf or ErrorAction: those are added (Confirm and WhatIf only when

@@ -566,13 +566,4 @@ Condition::evaluate(const std::function<std::optional<QVariant>(const QString &)
     return result;
 }
 
-QString quote(const QString &text)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_.:\\\\-]+$"));
-    if (plain.match(text).hasMatch() && !text.startsWith(QLatin1Char('-')))
-        return text;
-    return QLatin1Char('\'') + QString(text).replace(QStringLiteral("'"), QStringLiteral("''")) +
-           QLatin1Char('\'');
-}
-
 } // namespace scr::ems

@@ -7,6 +7,7 @@
 // value, "a,b", as PowerShell's array. Errors show the line with a caret under the position and say what was
 // expected.
 
+#include "command/commandline.h" // quote
 #include "core/result.h"
 
 #include <functional>
@@ -64,10 +65,6 @@ Result<Script> parse(const QString &text);
 
 // An error about text at position, laid out as the shell shows it: the line, a caret, what was expected.
 Error syntaxError(const QString &text, qsizetype position, const QString &what, const QString &fix = {});
-
-// text as one value in a script: as it is when it is a plain word, else in single quotes (' doubled), so
-// that a command built by the console parses back to the same value.
-QString quote(const QString &text);
 
 // The closest of names to wanted (case-insensitive edit distance, at most a third of its length), or "".
 QString nearestName(const QString &wanted, const QStringList &names);

@@ -1,6 +1,7 @@
 #include "recordobjects.h"
 
 #include "binder.h"
+#include "cmdlets/copystatusfields.h"
 #include "cmdlets/validation.h"
 
 #include <QDateTime>
@@ -16,41 +17,16 @@ QVariant when(qint64 ms)
 
 PSObject statusObject(const StorageGroupCopyStatusRow &row)
 {
-    const CopyStatus &s = row.status;
     PSObject o{QStringLiteral("StorageGroupCopyStatusEntry"),
                {QStringLiteral("Name"), QStringLiteral("SummaryCopyStatus"),
                 QStringLiteral("CopyQueueLength"), QStringLiteral("ReplayQueueLength"),
                 QStringLiteral("LastInspectedLogTime")},
                {},
                true};
-    o.set(QStringLiteral("Identity"), row.storageGroup.identity());
-    o.set(QStringLiteral("Name"), row.storageGroup.name);
-    o.set(QStringLiteral("StorageGroupName"), row.storageGroup.name);
-    o.set(QStringLiteral("StandbyMachine"), s.standbyMachine);
-    o.set(QStringLiteral("SummaryCopyStatus"), summaryCopyStatusName(s.summary));
-    o.set(QStringLiteral("Failed"), s.failed);
-    o.set(QStringLiteral("Seeding"), s.seeding);
-    o.set(QStringLiteral("Suspend"), s.suspend);
-    o.set(QStringLiteral("FailedMessage"), s.failedMessage);
-    o.set(QStringLiteral("SuspendComment"), s.suspendComment);
-    o.set(QStringLiteral("Note"), s.note);
-    o.set(QStringLiteral("CopyQueueLength"), static_cast<qlonglong>(s.copyQueueLength()));
-    o.set(QStringLiteral("ReplayQueueLength"), static_cast<qlonglong>(s.replayQueueLength()));
-    o.set(QStringLiteral("LatestAvailableLogTime"), when(s.latestAvailableLogTime));
-    o.set(QStringLiteral("LastCopyNotificationedLogTime"), when(s.lastCopyNotifiedLogTime));
-    o.set(QStringLiteral("LastCopiedLogTime"), when(s.lastCopiedLogTime));
-    o.set(QStringLiteral("LastInspectedLogTime"), when(s.lastInspectedLogTime));
-    o.set(QStringLiteral("LastReplayedLogTime"), when(s.lastReplayedLogTime));
-    o.set(QStringLiteral("LastInspectedLogAge"),
-          row.lastInspectedLogAgeMs < 0 ? QVariant() : QVariant(formatTimeSpan(row.lastInspectedLogAgeMs)));
-    o.set(QStringLiteral("LastLogGenerated"), static_cast<qlonglong>(s.lastLogGenerated));
-    o.set(QStringLiteral("LastLogCopyNotified"), static_cast<qlonglong>(s.lastLogCopyNotified));
-    o.set(QStringLiteral("LastLogCopied"), static_cast<qlonglong>(s.lastLogCopied));
-    o.set(QStringLiteral("LastLogInspected"), static_cast<qlonglong>(s.lastLogInspected));
-    o.set(QStringLiteral("LastLogReplayed"), static_cast<qlonglong>(s.lastLogReplayed));
-    o.set(QStringLiteral("LatestFullBackupTime"), when(s.latestFullBackupTime));
-    o.set(QStringLiteral("ReplayLagTime"), formatTimeSpan(row.copy.replayLagMs));
-    o.set(QStringLiteral("TruncationLagTime"), formatTimeSpan(row.copy.truncationLagMs));
+    const CopyFieldSource source{row.status, row.copy, row.storageGroup.identity(), row.storageGroup.name,
+                                 row.lastInspectedLogAgeMs};
+    for (const CopyField &field : copyStatusFields())
+        o.set(QLatin1String(field.name), shownValue(field, source, when)); // times as EMS wrote them
     return o;
 }
 

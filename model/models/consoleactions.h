@@ -5,6 +5,7 @@
 // ("Suspend SCR copy MBX1\SG1 on MBX3"), as several servers have an SG1.
 
 #include "lab/labsnapshot.h"
+#include "models/copykey.h"
 #include "models/organizationmodel.h"
 
 #include <optional>
@@ -71,6 +72,20 @@ public:
     static const DatabaseSnapshot *database(const LabSnapshot &snapshot, const QString &identity);
     static const CopySnapshot *copy(const LabSnapshot &snapshot, const QString &storageGroup,
                                     const QString &standby);
+
+private:
+    static void serverActions(const LabSnapshot &snapshot, const ServerRecord &server,
+                              std::vector<ConsoleAction> &actions);
+    static void resumeActivations(const LabSnapshot &snapshot, const ServerRecord &server,
+                                  std::vector<ConsoleAction> &actions);
+    static void storageGroupActions(const StorageGroupSnapshot &sg, std::vector<ConsoleAction> &actions);
+    static void databaseActions(const QString &name, const DatabaseSnapshot &db,
+                                std::vector<ConsoleAction> &actions);
+    static void copyActions(const LabSnapshot &snapshot, const CopyKey &key, const CopySnapshot &c,
+                            std::vector<ConsoleAction> &actions);
+    static ConsoleAction disableAction(const QString &text, const CopyKey &key);
+    // "MBX1\SG1\DB1" as the snapshot spells it, or "" when it holds no such database.
+    static QString databaseName(const LabSnapshot &snapshot, const QString &identity);
 };
 
 } // namespace scr

@@ -1,23 +1,75 @@
 #include "copystatusmodel.h"
 
 #include "displaytime.h"
-#include "ems/binder.h"
 #include "models/copykey.h"
 
 #include <algorithm>
-
+#include <array>
 #include <iterator>
 
 namespace scr {
 namespace {
 
-// A time column: epoch ms for sorting, the locale's format for display, empty for never.
-QVariant time(qint64 ms, bool raw)
+// The copy status fields the columns show, in the order of the Column enum (the view's first order).
+const char *const kColumns[] = {"Identity",
+                                "StandbyMachine",
+                                "SummaryCopyStatus",
+                                "CopyQueueLength",
+                                "ReplayQueueLength",
+                                "LastInspectedLogTime",
+                                "ReplayLagTime",
+                                "FailedMessage",
+                                "TruncationLagTime",
+                                "LastLogGenerated",
+                                "LastLogCopied",
+                                "LastLogInspected",
+                                "LastLogReplayed",
+                                "LatestAvailableLogTime",
+                                "LastCopiedLogTime",
+                                "LastReplayedLogTime",
+                                "LatestFullBackupTime",
+                                "SuspendComment"};
+static_assert(std::size(kColumns) == CopyStatusModel::ColumnCount);
+
+// A time in the locale's format (empty for never).
+QVariant localTime(qint64 ms)
 {
-    return raw ? QVariant(static_cast<qlonglong>(ms)) : QVariant(displayTime(ms));
+    return displayTime(ms);
 }
 
 } // namespace
+
+const CopyField &CopyStatusModel::columnField(int column)
+{
+    // Looked up once: data() asks for every cell.
+    static const std::array<const CopyField *, ColumnCount> fields = [] {
+        std::array<const CopyField *, ColumnCount> out{};
+        for (std::size_t c = 0; c < out.size(); ++c) {
+            out[c] = copyStatusField(QLatin1String(kColumns[c]));
+            Q_ASSERT(out[c]);
+        }
+        return out;
+    }();
+    return *fields[static_cast<std::size_t>(column)];
+}
+
+QString CopyStatusModel::fieldName(int column)
+{
+    return QLatin1String(kColumns[column]);
+}
+
+QStringList CopyStatusModel::fieldNames()
+{
+    QStringList names;
+    for (const char *name : kColumns)
+        names << QLatin1String(name);
+    return names;
+}
+
+bool CopyStatusModel::shownByDefault(int column)
+{
+    return columnField(column).column == CopyColumn::Shown;
+}
 
 CopyStatusModel::CopyStatusModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -84,75 +136,18 @@ QVariant CopyStatusModel::data(const QModelIndex &index, int role) const
     const bool raw = role == RawValueRole;
     if (!raw && role != Qt::DisplayRole)
         return {};
-    switch (index.column()) {
-    case NameColumn:
-        return s.identity;
-    case StandbyColumn:
-        return c.record.standbyMachine;
-    case SummaryColumn:
-        return raw ? QVariant(static_cast<int>(s.summary)) : QVariant(summaryCopyStatusName(s.summary));
-    case CopyQueueColumn:
-        return static_cast<qlonglong>(s.copyQueueLength());
-    case ReplayQueueColumn:
-        return static_cast<qlonglong>(s.replayQueueLength());
-    case LastInspectedColumn:
-        return time(s.lastInspectedLogTime, raw);
-    case ReplayLagColumn:
-        return raw ? QVariant(static_cast<qlonglong>(c.record.replayLagMs))
-                   : QVariant(ems::formatTimeSpan(c.record.replayLagMs));
-    case FailedMessageColumn:
-        return s.failed ? s.failedMessage : QString();
-    case TruncationLagColumn:
-        return raw ? QVariant(static_cast<qlonglong>(c.record.truncationLagMs))
-                   : QVariant(ems::formatTimeSpan(c.record.truncationLagMs));
-    case LastLogGeneratedColumn:
-        return static_cast<qlonglong>(s.lastLogGenerated);
-    case LastLogCopiedColumn:
-        return static_cast<qlonglong>(s.lastLogCopied);
-    case LastLogInspectedColumn:
-        return static_cast<qlonglong>(s.lastLogInspected);
-    case LastLogReplayedColumn:
-        return static_cast<qlonglong>(s.lastLogReplayed);
-    case LatestAvailableLogTimeColumn:
-        return time(s.latestAvailableLogTime, raw);
-    case LastCopiedLogTimeColumn:
-        return time(s.lastCopiedLogTime, raw);
-    case LastReplayedLogTimeColumn:
-        return time(s.lastReplayedLogTime, raw);
-    case LatestFullBackupTimeColumn:
-        return time(s.latestFullBackupTime, raw);
-    case SuspendCommentColumn:
-        return s.suspend ? s.suspendComment : QString();
-    default:
-        return {};
-    }
+    const CopyField &field = columnField(index.column());
+    if (field.shownWhile && !(s.*field.shownWhile))
+        return QString();
+    const CopyFieldSource source{s, c.record, s.identity, s.identity.section(QLatin1Char('\\'), 1), -1};
+    return raw ? field.value(source) : shownValue(field, source, localTime);
 }
 
 QVariant CopyStatusModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    // Get-StorageGroupCopyStatus's own field names, as the shell prints them (Format-List).
-    static const char *const names[] = {"Name",
-                                        "Standby Machine",
-                                        "SummaryCopyStatus",
-                                        "CopyQueueLength",
-                                        "ReplayQueueLength",
-                                        "LastInspectedLogTime",
-                                        "ReplayLagTime",
-                                        "FailedMessage",
-                                        "TruncationLagTime",
-                                        "LastLogGenerated",
-                                        "LastLogCopied",
-                                        "LastLogInspected",
-                                        "LastLogReplayed",
-                                        "LatestAvailableLogTime",
-                                        "LastCopiedLogTime",
-                                        "LastReplayedLogTime",
-                                        "LatestFullBackupTime",
-                                        "SuspendComment"};
-    static_assert(std::size(names) == ColumnCount);
-    return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
+    return section >= 0 && section < ColumnCount ? columnField(section).columnTitle() : QVariant();
 }
 
 } // namespace scr

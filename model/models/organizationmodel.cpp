@@ -59,40 +59,44 @@ QString OrganizationModel::heldCopyKey(const QString &copyKey)
     return QStringLiteral("held:") + copyKey.toUpper(); // upper case after "held:", as --select writes it
 }
 
+int OrganizationModel::add(std::vector<Node> &nodes, int parent, Node node)
+{
+    node.parent = parent;
+    const int id = static_cast<int>(nodes.size());
+    if (parent >= 0) {
+        node.row = static_cast<int>(nodes[static_cast<std::size_t>(parent)].children.size());
+        nodes[static_cast<std::size_t>(parent)].children.push_back(id);
+    }
+    if (node.qualifiedName.isEmpty())
+        node.qualifiedName = node.identity.isEmpty() ? node.name : node.identity;
+    nodes.push_back(std::move(node));
+    return id;
+}
+
+// A container: its key comes from its English path under the root (--select node:... the same in every
+// language), its name and qualified name are translated.
+int OrganizationModel::addContainer(std::vector<Node> &nodes, int parent, Kind kind, const char *englishName,
+                                    const QString &status)
+{
+    const QString name = tr(englishName);
+    Node c;
+    c.kind = kind;
+    c.name = name;
+    c.status = status;
+    c.qualifiedName =
+        parent > 0 ? nodes[static_cast<std::size_t>(parent)].qualifiedName + kPathSeparator + name : name;
+    // "node:SERVER CONFIGURATION" → "node:SERVER CONFIGURATION\\MAILBOX"
+    const QString parentPath =
+        parent > 0
+            ? nodes[static_cast<std::size_t>(parent)].key.section(QLatin1Char(':'), 1) + QLatin1Char('\\')
+            : QString();
+    c.key = containerKey(parentPath + QString::fromLatin1(englishName));
+    return add(nodes, parent, c);
+}
+
 std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot &snapshot)
 {
     std::vector<Node> nodes;
-    const auto add = [&nodes](int parent, Node node) {
-        node.parent = parent;
-        const int id = static_cast<int>(nodes.size());
-        if (parent >= 0) {
-            node.row = static_cast<int>(nodes[static_cast<std::size_t>(parent)].children.size());
-            nodes[static_cast<std::size_t>(parent)].children.push_back(id);
-        }
-        if (node.qualifiedName.isEmpty())
-            node.qualifiedName = node.identity.isEmpty() ? node.name : node.identity;
-        nodes.push_back(std::move(node));
-        return id;
-    };
-    // A container: its key comes from its English path under the root (--select node:... the same in every
-    // language), its name and qualified name are translated.
-    const auto container = [&add, &nodes](int parent, Kind kind, const char *englishName,
-                                          const QString &status) {
-        const QString name = tr(englishName);
-        Node c;
-        c.kind = kind;
-        c.name = name;
-        c.status = status;
-        c.qualifiedName =
-            parent > 0 ? nodes[static_cast<std::size_t>(parent)].qualifiedName + kPathSeparator + name : name;
-        // "node:SERVER CONFIGURATION" → "node:SERVER CONFIGURATION\\MAILBOX"
-        const QString parentPath =
-            parent > 0
-                ? nodes[static_cast<std::size_t>(parent)].key.section(QLatin1Char(':'), 1) + QLatin1Char('\\')
-                : QString();
-        c.key = containerKey(parentPath + QString::fromLatin1(englishName));
-        return add(parent, c);
-    };
     Node org;
     org.kind = Organization;
     org.key = QStringLiteral("org");
@@ -102,24 +106,39 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
     while (labDir.size() > 1 && labDir.endsWith(QLatin1Char('/')))
         labDir.chop(1);
     org.status = tr("Organization %1").arg(labDir.mid(labDir.lastIndexOf(QLatin1Char('/')) + 1));
-    add(-1, org);
+    add(nodes, -1, org);
 
     int databases = 0;
     for (const StorageGroupSnapshot &sg : snapshot.storageGroups)
         databases += static_cast<int>(sg.databases.size());
     const int organizationConfiguration =
-        container(0, OrganizationConfiguration, QT_TR_NOOP("Organization Configuration"), {});
-    container(organizationConfiguration, OrganizationMailbox, QT_TR_NOOP("Mailbox"),
-              databases == 1 ? tr("1 mailbox database") : tr("%1 mailbox databases").arg(databases));
-    const int serverConfiguration = container(0, ServerConfiguration, QT_TR_NOOP("Server Configuration"), {});
-    const int mailboxServers = container(
-        serverConfiguration, ServerMailbox, QT_TR_NOOP("Mailbox"),
+        addContainer(nodes, 0, OrganizationConfiguration, QT_TR_NOOP("Organization Configuration"), {});
+    addContainer(nodes, organizationConfiguration, OrganizationMailbox, QT_TR_NOOP("Mailbox"),
+                 databases == 1 ? tr("1 mailbox database") : tr("%1 mailbox databases").arg(databases));
+    const int serverConfiguration =
+        addContainer(nodes, 0, ServerConfiguration, QT_TR_NOOP("Server Configuration"), {});
+    const int mailboxServers = addContainer(
+        nodes, serverConfiguration, ServerMailbox, QT_TR_NOOP("Mailbox"),
         snapshot.servers.size() == 1 ? tr("1 server") : tr("%1 servers").arg(snapshot.servers.size()));
+    addServers(nodes, mailboxServers, snapshot);
 
+    const int recipientConfiguration =
+        addContainer(nodes, 0, RecipientConfiguration, QT_TR_NOOP("Recipient Configuration"), {});
+    addContainer(nodes, recipientConfiguration, RecipientMailbox, QT_TR_NOOP("Mailbox"),
+                 snapshot.mailboxes.size() == 1 ? tr("1 mailbox")
+                                                : tr("%1 mailboxes").arg(snapshot.mailboxes.size()));
+    const int toolbox = addContainer(nodes, 0, Toolbox, QT_TR_NOOP("Toolbox"), {});
+    addContainer(nodes, toolbox, EventViewerTool, QT_TR_NOOP("Event Viewer"), {});
+    addContainer(nodes, toolbox, ReplicationDashboardTool, QT_TR_NOOP("Replication Dashboard"), {});
+    return nodes;
+}
+
+void OrganizationModel::addServers(std::vector<Node> &nodes, int mailboxServers, const LabSnapshot &snapshot)
+{
     // Each server's storage groups and the copies it holds, grouped in one pass (a scan of every storage
     // group per server cost milliseconds a tick at 100 servers, bench_console).
     std::map<QString, std::vector<const StorageGroupSnapshot *>> groupsOf;
-    std::map<QString, std::vector<std::pair<const CopySnapshot *, QString>>> heldBy;
+    std::map<QString, std::vector<HeldCopy>> heldBy;
     for (const StorageGroupSnapshot &sg : snapshot.storageGroups) {
         groupsOf[sg.record.server.toUpper()].push_back(&sg);
         for (const CopySnapshot &copy : sg.copies)
@@ -135,89 +154,83 @@ std::vector<OrganizationModel::Node> OrganizationModel::build(const LabSnapshot 
         s.status = on ? tr("Running on %1").arg(server.host) : tr("%1 is powered off").arg(server.host);
         s.attention = !on;
         s.state = on ? ObjectState::Normal : ObjectState::PoweredOff;
-        const int serverId = add(mailboxServers, s);
+        const int serverId = add(nodes, mailboxServers, s);
         const QString serverKey = server.name.toUpper();
+        for (const StorageGroupSnapshot *group : groupsOf[serverKey])
+            addStorageGroup(nodes, serverId, *group);
         // The copies this server is the standby machine of, with their storage groups' identities.
-        const std::vector<std::pair<const CopySnapshot *, QString>> &held = heldBy[serverKey];
-        for (const StorageGroupSnapshot *group : groupsOf[serverKey]) {
-            const StorageGroupSnapshot &sg = *group;
-            Node g;
-            g.kind = StorageGroup;
-            g.key = QStringLiteral("sg:") + sg.record.identity().toUpper();
-            g.name = sg.record.name;
-            g.identity = sg.record.identity();
-            g.status = sg.copies.empty()       ? tr("Not replicated")
-                       : sg.copies.size() == 1 ? tr("SCR: 1 copy")
-                                               : tr("SCR: %1 copies").arg(sg.copies.size());
-            g.state = sg.copies.empty() ? ObjectState::Normal : ObjectState::Replicated;
-            const int sgId = add(serverId, g);
-            for (const DatabaseSnapshot &db : sg.databases) {
-                Node d;
-                d.kind = Database;
-                d.identity = sg.record.identity() + QLatin1Char('\\') + db.record.name;
-                d.key = QStringLiteral("db:") + d.identity.toUpper();
-                d.name = db.record.name;
-                d.status = db.mounted                 ? tr("Mounted")
-                           : !db.mountError.isEmpty() ? tr("Failed to mount: %1").arg(db.mountError)
-                                                      : tr("Dismounted");
-                d.attention = !db.mounted;
-                d.state = db.mounted ? ObjectState::Normal : ObjectState::Dismounted;
-                add(sgId, d);
-            }
-            for (const CopySnapshot &copy : sg.copies) {
-                Node c;
-                c.kind = Copy;
-                c.identity = sg.record.identity();
-                c.standby = copy.record.standbyMachine;
-                const CopyKey key{c.identity, c.standby};
-                c.key = key.toString();
-                c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
-                c.name = tr("SCR copy on %1").arg(copy.record.standbyMachine);
-                c.status = summaryCopyStatusName(copy.status.summary);
-                c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
-                              copy.status.summary == SummaryCopyStatus::ServiceDown;
-                c.state = objectStateOf(copy.status.summary);
-                add(sgId, c);
-            }
-        }
-        if (held.empty())
-            continue;
-        // The standby's own view: the copies it holds, each named by its source (several servers have an
-        // SG1), the same objects (kind, identity, standby, state) as under their storage groups.
-        Node h;
-        h.kind = HeldCopies;
-        h.key = QStringLiteral("held:") + server.name.toUpper();
-        h.name = tr("SCR copies held");
-        h.qualifiedName = tr("SCR copies held by %1").arg(server.name);
-        h.status = held.size() == 1 ? tr("1 copy") : tr("%1 copies").arg(held.size());
-        const int heldId = add(serverId, h);
-        for (std::size_t i = 0; i < held.size(); ++i) {
-            const CopySnapshot &copy = *held[i].first;
-            Node c;
-            c.kind = Copy;
-            c.identity = held[i].second;
-            c.standby = copy.record.standbyMachine;
-            const CopyKey key{c.identity, c.standby};
-            c.key = heldCopyKey(key.toString());
-            c.qualifiedName = tr("SCR copy %1").arg(key.displayName());
-            c.name = tr("Copy of %1").arg(c.identity);
-            c.status = summaryCopyStatusName(copy.status.summary);
-            c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
-                          copy.status.summary == SummaryCopyStatus::ServiceDown;
-            c.state = objectStateOf(copy.status.summary);
-            add(heldId, c);
-        }
+        if (const std::vector<HeldCopy> &held = heldBy[serverKey]; !held.empty())
+            addHeldCopies(nodes, serverId, server, held);
     }
+}
 
-    const int recipientConfiguration =
-        container(0, RecipientConfiguration, QT_TR_NOOP("Recipient Configuration"), {});
-    container(recipientConfiguration, RecipientMailbox, QT_TR_NOOP("Mailbox"),
-              snapshot.mailboxes.size() == 1 ? tr("1 mailbox")
-                                             : tr("%1 mailboxes").arg(snapshot.mailboxes.size()));
-    const int toolbox = container(0, Toolbox, QT_TR_NOOP("Toolbox"), {});
-    container(toolbox, EventViewerTool, QT_TR_NOOP("Event Viewer"), {});
-    container(toolbox, ReplicationDashboardTool, QT_TR_NOOP("Replication Dashboard"), {});
-    return nodes;
+void OrganizationModel::addStorageGroup(std::vector<Node> &nodes, int serverId,
+                                        const StorageGroupSnapshot &sg)
+{
+    Node g;
+    g.kind = StorageGroup;
+    g.key = QStringLiteral("sg:") + sg.record.identity().toUpper();
+    g.name = sg.record.name;
+    g.identity = sg.record.identity();
+    g.status = sg.copies.empty()       ? tr("Not replicated")
+               : sg.copies.size() == 1 ? tr("SCR: 1 copy")
+                                       : tr("SCR: %1 copies").arg(sg.copies.size());
+    g.state = sg.copies.empty() ? ObjectState::Normal : ObjectState::Replicated;
+    const int sgId = add(nodes, serverId, g);
+    for (const DatabaseSnapshot &db : sg.databases) {
+        Node d;
+        d.kind = Database;
+        d.identity = sg.record.identity() + QLatin1Char('\\') + db.record.name;
+        d.key = QStringLiteral("db:") + d.identity.toUpper();
+        d.name = db.record.name;
+        d.status = db.mounted                 ? tr("Mounted")
+                   : !db.mountError.isEmpty() ? tr("Failed to mount: %1").arg(db.mountError)
+                                              : tr("Dismounted");
+        d.attention = !db.mounted;
+        d.state = db.mounted ? ObjectState::Normal : ObjectState::Dismounted;
+        add(nodes, sgId, d);
+    }
+    for (const CopySnapshot &copy : sg.copies) {
+        Node c = copyNode(copy, sg.record.identity());
+        c.key = CopyKey{c.identity, c.standby}.toString();
+        c.name = tr("SCR copy on %1").arg(copy.record.standbyMachine);
+        add(nodes, sgId, c);
+    }
+}
+
+// The standby's own view: the copies it holds, each named by its source (several servers have an SG1), the
+// same objects (kind, identity, standby, state) as under their storage groups.
+void OrganizationModel::addHeldCopies(std::vector<Node> &nodes, int serverId, const ServerRecord &server,
+                                      const std::vector<HeldCopy> &held)
+{
+    Node h;
+    h.kind = HeldCopies;
+    h.key = QStringLiteral("held:") + server.name.toUpper();
+    h.name = tr("SCR copies held");
+    h.qualifiedName = tr("SCR copies held by %1").arg(server.name);
+    h.status = held.size() == 1 ? tr("1 copy") : tr("%1 copies").arg(held.size());
+    const int heldId = add(nodes, serverId, h);
+    for (const auto &[copy, storageGroupIdentity] : held) {
+        Node c = copyNode(*copy, storageGroupIdentity);
+        c.key = heldCopyKey(CopyKey{c.identity, c.standby}.toString());
+        c.name = tr("Copy of %1").arg(c.identity);
+        add(nodes, heldId, c);
+    }
+}
+
+OrganizationModel::Node OrganizationModel::copyNode(const CopySnapshot &copy,
+                                                    const QString &storageGroupIdentity)
+{
+    Node c;
+    c.kind = Copy;
+    c.identity = storageGroupIdentity;
+    c.standby = copy.record.standbyMachine;
+    c.qualifiedName = tr("SCR copy %1").arg(CopyKey{c.identity, c.standby}.displayName());
+    c.status = summaryCopyStatusName(copy.status.summary);
+    c.attention = copy.status.failed || copy.status.summary == SummaryCopyStatus::Suspended ||
+                  copy.status.summary == SummaryCopyStatus::ServiceDown;
+    c.state = objectStateOf(copy.status.summary);
+    return c;
 }
 
 void OrganizationModel::setSnapshot(const LabSnapshot &snapshot)

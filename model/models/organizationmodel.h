@@ -91,7 +91,19 @@ private:
         ObjectState state = ObjectState::Normal;
         std::vector<int> children;
     };
+    using HeldCopy = std::pair<const CopySnapshot *, QString>; // a copy and its storage group's identity
     static std::vector<Node> build(const LabSnapshot &snapshot);
+    // Each adds under parent and returns the new node's index.
+    static int add(std::vector<Node> &nodes, int parent, Node node);
+    static int addContainer(std::vector<Node> &nodes, int parent, Kind kind, const char *englishName,
+                            const QString &status);
+    static void addServers(std::vector<Node> &nodes, int mailboxServers, const LabSnapshot &snapshot);
+    static void addStorageGroup(std::vector<Node> &nodes, int serverId, const StorageGroupSnapshot &sg);
+    static void addHeldCopies(std::vector<Node> &nodes, int serverId, const ServerRecord &server,
+                              const std::vector<HeldCopy> &held);
+    // A copy's node, under its storage group or its standby's "SCR copies held" (they differ in key and
+    // name).
+    static Node copyNode(const CopySnapshot &copy, const QString &storageGroupIdentity);
     int nodeOf(const QModelIndex &index) const;
 
     std::vector<Node> m_nodes; // m_nodes[0] is the organization

@@ -2,6 +2,7 @@
 // engine/replication/ may use Qt's or the standard library's file classes (QFile, QDir, QFileInfo,
 // QDirIterator, QSaveFile, std::filesystem) nor the free functions of engine/core/fileio.h, except the few
 // files below that handle the lab folder itself, each with why.
+// And the direction of model/'s folders that are not targets of their own (kIncludeRules).
 
 #include <algorithm>
 #include <iterator>
@@ -27,6 +28,20 @@ const Allowed kAllowed[] = {
 };
 
 const char *const kFolders[] = {"model", "engine/replication"};
+
+// A folder's sources may not include a project header that matches forbidden (#include "...").
+struct IncludeRule
+{
+    const char *folder;
+    const char *forbidden; // a regular expression over the included path
+    const char *why;
+};
+const IncludeRule kIncludeRules[] = {
+    {"model/command", "^(?!command/|commandline\\.h)",
+     "command/ is the shell's command text and nothing else: cmdlets/ and ems/ both build on it"},
+    {"model/cmdlets", "^ems/",
+     "ems/ (the shell) runs the cmdlets: quote, formatTimeSpan and CommandLine are in command/"},
+};
 
 // What a host file must not be reached with. Words, so that "HostDisk::checkWritableFolder" and a comment's
 // "QFileInfo" in prose are told apart from a use: a use is a type or a call.
@@ -84,6 +99,55 @@ private Q_SLOTS:
         }
         QVERIFY2(scanned > 20, "the sources were not found");
         QVERIFY2(offences.isEmpty(), qPrintable(offences.join(QLatin1Char('\n'))));
+    }
+
+    void includesKeepTheirDirection()
+    {
+        static const QRegularExpression include(QStringLiteral("^\\s*#\\s*include\\s*\"([^\"]+)\""));
+        const QString root = QStringLiteral(SCR_SOURCE_DIR);
+        QStringList offences;
+        for (const IncludeRule &rule : kIncludeRules) {
+            const QRegularExpression forbidden(QLatin1String(rule.forbidden));
+            int scanned = 0;
+            QDirIterator it(root + QLatin1Char('/') + QLatin1String(rule.folder),
+                            {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile file(path);
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+                ++scanned;
+                const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+                for (qsizetype i = 0; i < lines.size(); ++i)
+                    if (const auto m = include.match(lines[i]);
+                        m.hasMatch() && forbidden.match(m.captured(1)).hasMatch())
+                        offences << QStringLiteral("%1:%2: includes %3 (%4)")
+                                        .arg(path.mid(root.size() + 1))
+                                        .arg(i + 1)
+                                        .arg(m.captured(1), QLatin1String(rule.why));
+            }
+            QVERIFY2(scanned > 0, rule.folder);
+        }
+        QVERIFY2(offences.isEmpty(), qPrintable(offences.join(QLatin1Char('\n'))));
+    }
+
+    void includeRulesCatch_data()
+    {
+        QTest::addColumn<int>("rule");
+        QTest::addColumn<QString>("included");
+        QTest::addColumn<bool>("caught");
+        QTest::newRow("command/ includes the engine") << 0 << "core/result.h" << true;
+        QTest::newRow("command/ includes ems/") << 0 << "ems/parser.h" << true;
+        QTest::newRow("command/ includes itself") << 0 << "commandline.h" << false;
+        QTest::newRow("cmdlets/ includes ems/") << 1 << "ems/binder.h" << true;
+        QTest::newRow("cmdlets/ includes command/") << 1 << "command/commandline.h" << false;
+    }
+    void includeRulesCatch()
+    {
+        QFETCH(int, rule);
+        QFETCH(QString, included);
+        QFETCH(bool, caught);
+        const QRegularExpression forbidden(QLatin1String(kIncludeRules[rule].forbidden));
+        QCOMPARE(forbidden.match(included).hasMatch(), caught);
     }
 
     void allowListIsCurrent()
