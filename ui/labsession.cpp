@@ -4,8 +4,8 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "directory/directory.h"
+#include "client/locallabclient.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
 
 #include <memory>
 
@@ -37,7 +37,6 @@ LabSession::~LabSession()
         m_creating->wait(); // a demo lab half made would be left behind otherwise
         delete m_creating;
     }
-    stopWorker();
 }
 
 Status LabSession::open(const QString &labDir)
@@ -79,32 +78,16 @@ void LabSession::createDemo(const QString &labDir)
 
 void LabSession::switchTo(const QString &labDir)
 {
-    stopWorker(); // the old lab is closed cleanly (and its lock released) before the new one opens
+    m_client.reset(); // the old lab is closed cleanly (and its lock released) before the new one opens
     m_labDir = labDir;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("lab"));
-    m_worker = new LabWorker(labDir);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LabWorker::opened, this, [this, labDir](bool ok, const QString &) {
+    m_client = std::make_unique<LocalLabClient>(labDir);
+    connect(m_client.get(), &LabClient::opened, this, [this, labDir](bool ok, const QString &) {
         if (ok) {
             rememberLab(labDir);
             Q_EMIT labOpened(labDir);
         }
     });
-    m_thread->start();
-    m_window->attach(m_worker);
-}
-
-void LabSession::stopWorker()
-{
-    if (!m_thread)
-        return;
-    m_thread->quit(); // the worker, and with it the lab, goes with the thread
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_worker = nullptr;
+    m_window->attach(m_client.get());
 }
 
 QStringList LabSession::recentLabs()
