@@ -20,20 +20,21 @@ LabSnapshot copyQueueOf(uint32_t copyQueue, qint64 nowMs = kNow)
 {
     LabSnapshot s;
     s.nowMs = nowMs;
-    s.hosts = {HostRecord{QStringLiteral("MBX1"), true, {}, 0},
-               HostRecord{QStringLiteral("MBX3"), true, {}, 0}};
-    s.servers = {ServerRecord{QStringLiteral("MBX1"), QStringLiteral("MBX1"), true, true},
-                 ServerRecord{QStringLiteral("MBX3"), QStringLiteral("MBX3"), true, true}};
-    StorageGroupSnapshot sg;
+    for (const char *name : {"MBX1", "MBX3"}) { // both up: the inspected log's age is judged, and within
+        s.hosts.push_back({QLatin1String(name), true, {}, 0});
+        s.servers.push_back({QLatin1String(name), QLatin1String(name), true, true});
+    }
+    StorageGroupSnapshot sg{StorageGroupRecord{}, {}, {}};
     sg.record.id = 1;
     sg.record.server = QStringLiteral("MBX1");
     sg.record.name = QStringLiteral("SG1");
     CopySnapshot c;
+    c.record = {};
     c.record.id = 7;
-    c.record.storageGroupId = 1;
+    c.record.storageGroupId = sg.record.id;
     c.record.standbyMachine = QStringLiteral("MBX3");
-    c.status.identity = QStringLiteral("MBX1\\SG1");
-    c.status.standbyMachine = QStringLiteral("MBX3");
+    c.status.identity = sg.record.identity();
+    c.status.standbyMachine = c.record.standbyMachine;
     c.status.summary = SummaryCopyStatus::Healthy;
     c.status.lastLogGenerated = 1000 + copyQueue;
     c.status.lastLogCopyNotified = 1000 + copyQueue;

@@ -25,7 +25,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -326,6 +328,34 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("no such mailbox")), 10000);
         QTest::keyClick(input, Qt::Key_Up); // history
         QCOMPARE(input->text(), QStringLiteral("Get-Mailbox nobody"));
+    }
+
+    // Attached to another lab's client, the window hears nothing more of the first one: neither the
+    // commands it still runs nor their answers reach the shell pane, and its snapshots are not drawn.
+    void anotherLabsClientIsNotHeardAnyMore()
+    {
+        QTemporaryDir other;
+        QVERIFY(DemoLab::create(other.path(), SystemClock::instance()).hasValue());
+        LocalLabClient second(other.path());
+        m_window->attach(&second);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_window->snapshot().labDir).canonicalFilePath() ==
+                                     QFileInfo(other.path()).canonicalFilePath(),
+                                 20000);
+        auto *shell = m_window->findChild<ShellPane *>();
+        QSignalSpy firstAnswered(m_client.get(), &LabClient::scriptFinished);
+        m_client->run(QStringLiteral("Get-ExchangeServer MBX1"));
+        m_client->refresh();
+        QVERIFY(firstAnswered.wait(20000));
+        QSignalSpy secondAnswered(&second, &LabClient::scriptFinished);
+        const qint64 id = m_window->runCommand(QStringLiteral("Get-StorageGroup MBX2\\SG2"));
+        QVERIFY(secondAnswered.wait(20000));
+        QCOMPARE(secondAnswered.at(0).at(0).toLongLong(), id);
+        QVERIFY2(!shell->output().contains(QStringLiteral("Get-ExchangeServer")),
+                 qPrintable(shell->output()));
+        QVERIFY(shell->output().contains(QStringLiteral("Get-StorageGroup MBX2\\SG2")));
+        QCOMPARE(QFileInfo(m_window->snapshot().labDir).canonicalFilePath(),
+                 QFileInfo(other.path()).canonicalFilePath());
+        m_window.reset(); // before the client it is attached to
     }
 };
 
