@@ -1,18 +1,16 @@
 #include "labsession.h"
 
 #include "consolewindow.h"
-#include "core/clock.h"
 #include "core/logging.h"
 #include "directory/directory.h"
+#include "client/demolabjob.h"
 #include "client/locallabclient.h"
-#include "lab/demolab.h"
 
 #include <memory>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
-#include <QThread>
 
 namespace scr {
 namespace {
@@ -33,10 +31,7 @@ LabSession::LabSession(ConsoleWindow *window, QObject *parent) : QObject(parent)
 
 LabSession::~LabSession()
 {
-    if (m_creating) {
-        m_creating->wait(); // a demo lab half made would be left behind otherwise
-        delete m_creating;
-    }
+    delete m_creating; // waits: a demo lab half made would be left behind otherwise
 }
 
 Status LabSession::open(const QString &labDir)
@@ -55,19 +50,13 @@ void LabSession::createDemo(const QString &labDir)
 {
     if (m_creating)
         return;
-    const QString dir = QFileInfo(labDir).absoluteFilePath();
-    auto result = std::make_shared<Status>();
-    m_creating = QThread::create([dir, result] {
-        auto made = DemoLab::create(dir, SystemClock::instance());
-        if (!made)
-            *result = made.error();
-    });
-    m_creating->setObjectName(QStringLiteral("demo lab"));
-    connect(m_creating, &QThread::finished, this, [this, dir, result] {
+    m_creating = new DemoLabJob(QFileInfo(labDir).absoluteFilePath(), this);
+    connect(m_creating, &DemoLabJob::finished, this, [this](const QString &error) {
+        const QString dir = m_creating->labDir();
         m_creating->deleteLater();
         m_creating = nullptr;
-        if (!*result) {
-            Q_EMIT failed(result->error().toString());
+        if (!error.isEmpty()) {
+            Q_EMIT failed(error);
             return;
         }
         if (Status opened = open(dir); !opened)

@@ -11,11 +11,10 @@
 #include <QObject>
 #include <QStringList>
 
-class QThread;
-
 namespace scr {
 
 class ConsoleWindow;
+class DemoLabJob;
 class LabClient;
 
 class LabSession final : public QObject
@@ -49,7 +48,7 @@ private:
 
     ConsoleWindow *m_window;
     std::unique_ptr<LabClient> m_client;
-    QThread *m_creating = nullptr; // making a demo lab (a one-off job, not the lab's thread)
+    DemoLabJob *m_creating = nullptr;
     QString m_labDir;
 };
 

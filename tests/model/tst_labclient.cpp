@@ -2,8 +2,9 @@
 // script's answer comes by its request id as a structured value (the objects each statement wrote, every
 // Error); onLab's work runs on the lab's thread and its done back on the client's; a client that is gone
 // (another lab opened) delivers nothing late; health is judged on every snapshot, and again at once when
-// the thresholds change.
+// the thresholds change. A demo lab is made off the caller's thread (DemoLabJob).
 
+#include "client/demolabjob.h"
 #include "client/locallabclient.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
@@ -177,6 +178,23 @@ private Q_SLOTS:
         for (const QList<QVariant> &e : events)
             raised = raised || e.at(0).value<EventRecord>().eventId == (inAlert ? 9101 : 9100);
         QVERIFY(raised);
+    }
+
+    // File > New Demo Lab's job: made off this thread, answered on it; a folder that is not empty refused.
+    void aDemoLabIsMadeOffTheCallersThread()
+    {
+        const QString fresh = m_dir->filePath(QStringLiteral("fresh"));
+        DemoLabJob job(fresh);
+        QSignalSpy finished(&job, &DemoLabJob::finished);
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toString(), QString());
+        QVERIFY(QFileInfo::exists(fresh + QStringLiteral("/org.sqlite")));
+        DemoLabJob occupied(m_dir->path()); // holds a lab already
+        QSignalSpy refused(&occupied, &DemoLabJob::finished);
+        occupied.start();
+        QVERIFY(refused.wait(60000));
+        QVERIFY(!refused.at(0).at(0).toString().isEmpty());
     }
 };
 
