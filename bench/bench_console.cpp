@@ -1,18 +1,20 @@
 // The console at scale (issue 12): the scale lab (DemoLab::createSized, `scr-shell --new-demo DIR --servers
 // N`: 100 mailbox servers, 400 storage groups, 800 SCR copies; --quick: 20 servers; --smoke: 4), opened as
-// scr-console opens it: a LabWorker on a thread of its own and a ConsoleWindow (offscreen) attached to it,
+// scr-console opens it: a LocalLabClient (the lab on a thread of its own) and a ConsoleWindow (offscreen)
+// attached to it,
 // mail flowing into every database (--rate messages a minute each, 1 by default, of 100 KB: 400 a minute
 // in all at 100 servers; more and a tick's single steps take seconds) and the
 // simulation running at full speed (86400x) for --seconds of real time (30; --quick 10; --smoke 3).
 //
 // Figures, on the GUI thread unless said:
-//   refresh_ms      the time ConsoleWindow::showSnapshot takes per snapshot (the models' setSnapshot, the
-//                   history, the clock): one per worker tick while running; p50, p99, max
+//   refresh_ms      the time the window takes to draw a snapshot, its health judged (the models'
+//                   setSnapshot, the history, the clock, the alerts): one per worker tick while running;
+//                   p50, p99, max
 //   latency_ms      the event loop's latency: a 10 ms precise timer, latency = its real interval - 10 ms; p99
 //   peak_rss_mib    the process's peak resident memory (the labs are made in child processes, so it is the
 //                   console's: window, models, worker and lab)
-//   worker_snapshot_ms  LabWorker::snapshot() on the worker's thread (it runs after every tick), measured
-//                   after the run, 20 calls; p50, max
+//   worker_snapshot_ms  LabWorker::snapshot() (it runs after every tick), measured on the lab after the
+//                   run, the console closed, 20 calls; p50, max
 //   lab_create_s, lab_disk_mib  the scale lab's creation (real time) and its real disk (blocks) when made
 // BENCH_CONSOLE_PROFILE=N prints, after the run, N timings of the parts of a refresh ("profile" lines).
 // The baseline, measured in the same run: the same on the demo lab (6 databases, 4 servers) with an SCR copy
@@ -23,6 +25,7 @@
 // error (a lab not made or opened, a command that failed) exits 1.
 
 #include "benchsupport.h"
+#include "client/locallabclient.h"
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "ems/shellsession.h"
@@ -48,7 +51,6 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 
 using namespace scr;
@@ -157,44 +159,38 @@ struct Measures
 Measures runConsole(const QString &labDir, double seconds, int messagesPerMinute)
 {
     Measures r;
-    QThread thread;
-    auto *worker = new LabWorker(labDir);
-    worker->moveToThread(&thread);
-    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
     {
+        LocalLabClient client(labDir);
         ConsoleWindow window;
         bool opened = false, openFailed = false;
         QString openError;
-        QObject::connect(worker, &LabWorker::opened, &window, [&](bool ok, const QString &error) {
+        QObject::connect(&client, &LabClient::opened, &window, [&](bool ok, const QString &error) {
             opened = ok;
             openFailed = !ok;
             openError = error;
         });
         int snapshots = 0;
         bool measuring = false;
-        QObject::connect(worker, &LabWorker::speedMeasured, &window, [&](double, double achieved) {
+        QObject::connect(&client, &LabClient::speedMeasured, &window, [&](double, double achieved) {
             r.achievedSpeed = achieved > 0 ? achieved : r.achievedSpeed;
         });
         std::map<qint64, std::pair<bool, QString>> finished;
-        QObject::connect(&window, &ConsoleWindow::scriptFinished, &window,
-                         [&](qint64 id, const QString &, bool ok, const QString &error) {
-                             finished[id] = {ok, error};
+        QObject::connect(&client, &LabClient::scriptFinished, &window,
+                         [&](qint64 id, const ems::ScriptOutput &out) {
+                             finished[id] = {out.ok, out.errorText()};
                          });
-        window.attach(worker);
-        // The window's own showSnapshot, timed: attach's connection is replaced by the same call, measured.
-        QObject::disconnect(worker, &LabWorker::snapshotReady, &window, &ConsoleWindow::showSnapshot);
-        QObject::connect(
-            worker, &LabWorker::snapshotReady, &window,
-            [&](const LabSnapshot &snapshot) {
-                const auto t0 = std::chrono::steady_clock::now();
-                window.showSnapshot(snapshot);
-                const double ms = bench::seconds(t0) * 1000;
-                ++snapshots;
-                if (measuring && snapshot.running)
-                    r.refreshMs.push_back(ms);
-            },
-            Qt::QueuedConnection);
+        // The window's drawing of a snapshot, timed: from the client's snapshotReady (this connection comes
+        // before the window's) to the end of the health report it sends after it (this one comes after).
+        std::chrono::steady_clock::time_point received;
+        QObject::connect(&client, &LabClient::snapshotReady, &window,
+                         [&] { received = std::chrono::steady_clock::now(); });
+        window.attach(&client);
+        QObject::connect(&client, &LabClient::healthJudged, &window, [&] {
+            const double ms = bench::seconds(received) * 1000;
+            ++snapshots;
+            if (measuring && window.snapshot().running)
+                r.refreshMs.push_back(ms);
+        });
         window.resize(1280, 800);
         window.show();
         if (!spinUntil([&] { return (opened && snapshots > 0) || openFailed; }, 120000) || openFailed)
@@ -269,27 +265,17 @@ Measures runConsole(const QString &labDir, double seconds, int messagesPerMinute
                 QCoreApplication::processEvents();
             }
         }
-        // LabWorker::snapshot() on its own thread, as every tick calls it.
-        std::vector<double> snapshotMs;
-        bool measured = false;
-        QMetaObject::invokeMethod(
-            worker,
-            [worker, &snapshotMs, &measured] {
-                for (int i = 0; i < 20; ++i) {
-                    const auto t0 = std::chrono::steady_clock::now();
-                    const LabSnapshot s = worker->snapshot();
-                    snapshotMs.push_back(bench::seconds(t0) * 1000);
-                }
-                measured = true;
-            },
-            Qt::QueuedConnection);
-        if (!spinUntil([&] { return measured; }, 120000))
-            fail(QStringLiteral("LabWorker::snapshot() did not return"));
-        r.workerSnapshotMs = snapshotMs;
         r.peakRssMiB = bench::peakMemoryMiB();
+    } // the console closes, and with it the lab
+    // LabWorker::snapshot(), as every tick calls it, on the lab the console ran (its figures read once).
+    LabWorker worker(labDir);
+    worker.open();
+    (void)worker.snapshot();
+    for (int i = 0; i < 20; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const LabSnapshot s = worker.snapshot();
+        r.workerSnapshotMs.push_back(bench::seconds(t0) * 1000);
     }
-    thread.quit();
-    thread.wait();
     return r;
 }
 

@@ -1,18 +1,16 @@
 #include "labsession.h"
 
 #include "consolewindow.h"
-#include "core/clock.h"
 #include "core/logging.h"
 #include "directory/directory.h"
-#include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/demolabjob.h"
+#include "client/locallabclient.h"
 
 #include <memory>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
-#include <QThread>
 
 namespace scr {
 namespace {
@@ -33,11 +31,7 @@ LabSession::LabSession(ConsoleWindow *window, QObject *parent) : QObject(parent)
 
 LabSession::~LabSession()
 {
-    if (m_creating) {
-        m_creating->wait(); // a demo lab half made would be left behind otherwise
-        delete m_creating;
-    }
-    stopWorker();
+    delete m_creating; // waits: a demo lab half made would be left behind otherwise
 }
 
 Status LabSession::open(const QString &labDir)
@@ -56,19 +50,13 @@ void LabSession::createDemo(const QString &labDir)
 {
     if (m_creating)
         return;
-    const QString dir = QFileInfo(labDir).absoluteFilePath();
-    auto result = std::make_shared<Status>();
-    m_creating = QThread::create([dir, result] {
-        auto made = DemoLab::create(dir, SystemClock::instance());
-        if (!made)
-            *result = made.error();
-    });
-    m_creating->setObjectName(QStringLiteral("demo lab"));
-    connect(m_creating, &QThread::finished, this, [this, dir, result] {
+    m_creating = new DemoLabJob(QFileInfo(labDir).absoluteFilePath(), this);
+    connect(m_creating, &DemoLabJob::finished, this, [this](const QString &error) {
+        const QString dir = m_creating->labDir();
         m_creating->deleteLater();
         m_creating = nullptr;
-        if (!*result) {
-            Q_EMIT failed(result->error().toString());
+        if (!error.isEmpty()) {
+            Q_EMIT failed(error);
             return;
         }
         if (Status opened = open(dir); !opened)
@@ -79,32 +67,16 @@ void LabSession::createDemo(const QString &labDir)
 
 void LabSession::switchTo(const QString &labDir)
 {
-    stopWorker(); // the old lab is closed cleanly (and its lock released) before the new one opens
+    m_client.reset(); // the old lab is closed cleanly (and its lock released) before the new one opens
     m_labDir = labDir;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("lab"));
-    m_worker = new LabWorker(labDir);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LabWorker::opened, this, [this, labDir](bool ok, const QString &) {
+    m_client = std::make_unique<LocalLabClient>(labDir);
+    connect(m_client.get(), &LabClient::opened, this, [this, labDir](bool ok, const QString &) {
         if (ok) {
             rememberLab(labDir);
             Q_EMIT labOpened(labDir);
         }
     });
-    m_thread->start();
-    m_window->attach(m_worker);
-}
-
-void LabSession::stopWorker()
-{
-    if (!m_thread)
-        return;
-    m_thread->quit(); // the worker, and with it the lab, goes with the thread
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_worker = nullptr;
+    m_window->attach(m_client.get());
 }
 
 QStringList LabSession::recentLabs()

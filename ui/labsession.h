@@ -1,21 +1,21 @@
 #pragma once
-// LabSession: which lab the console has open, and the thread its LabWorker runs on. Opening another lab
-// (File > Open Lab..., New Demo Lab..., a recent lab) checks it first and keeps the open one when it is
-// refused; a new demo lab is made off the GUI thread; then the old worker closes its lab cleanly (its thread
-// ends) and a new worker opens the new one, attached to the window. Every lab opened is remembered in the
-// recent-labs list (QSettings).
+// LabSession: which lab the console has open, and its LabClient. Opening another lab (File > Open Lab...,
+// New Demo Lab..., a recent lab) checks it first and keeps the open one when it is refused; a new demo lab
+// is made off the GUI thread; then the old client closes its lab cleanly and a new client opens the new one,
+// attached to the window. Every lab opened is remembered in the recent-labs list (QSettings).
 
 #include "core/result.h"
+
+#include <memory>
 
 #include <QObject>
 #include <QStringList>
 
-class QThread;
-
 namespace scr {
 
 class ConsoleWindow;
-class LabWorker;
+class DemoLabJob;
+class LabClient;
 
 class LabSession final : public QObject
 {
@@ -33,6 +33,8 @@ public:
     void createDemo(const QString &labDir);
     QString labDir() const { return m_labDir; }
     bool busy() const { return m_creating != nullptr; }
+    // The open lab's client (null before the first lab).
+    LabClient *client() const { return m_client.get(); }
 
     static QStringList recentLabs();
     static void rememberLab(const QString &labDir);
@@ -43,12 +45,10 @@ Q_SIGNALS:
 
 private:
     void switchTo(const QString &labDir);
-    void stopWorker();
 
     ConsoleWindow *m_window;
-    QThread *m_thread = nullptr;
-    LabWorker *m_worker = nullptr;
-    QThread *m_creating = nullptr;
+    std::unique_ptr<LabClient> m_client;
+    DemoLabJob *m_creating = nullptr;
     QString m_labDir;
 };
 

@@ -210,13 +210,13 @@ void PortabilityWizard::updateSummaryExtras()
     refreshSummary();
 }
 
-void PortabilityWizard::stepCompleted(int index, const QString &output)
+void PortabilityWizard::stepCompleted(int index, const ems::ScriptOutput &output)
 {
     if (index < 0 || index >= int(steps().size()) ||
         !steps()[std::size_t(index)].command.startsWith(QStringLiteral("Restore-StorageGroupCopy")))
         return;
     // Its Summary says what was lost, in one line.
-    for (const QString &line : output.split(QLatin1Char('\n')))
+    for (const QString &line : output.text.split(QLatin1Char('\n')))
         if (line.trimmed().startsWith(QStringLiteral("Summary")) && line.contains(QLatin1Char(':')))
             m_restoreReport = line.section(QLatin1Char(':'), 1).trimmed();
 }

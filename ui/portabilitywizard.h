@@ -45,7 +45,7 @@ protected:
     QString commitText() const override { return tr("&Activate"); }
     void initializePage(int id) override;
     void fillCompletion(FlowState state, QVBoxLayout *layout) override;
-    void stepCompleted(int index, const QString &output) override;
+    void stepCompleted(int index, const ems::ScriptOutput &output) override;
 
 private:
     void buildPreviewPage();

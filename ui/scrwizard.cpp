@@ -384,22 +384,23 @@ bool ScrWizard::validateCurrentPage()
     return currentPage() && currentPage()->isComplete() && QWizard::validateCurrentPage();
 }
 
-void ScrWizard::scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error)
+void ScrWizard::scriptFinished(qint64 requestId, const ems::ScriptOutput &output)
 {
+    const bool ok = output.ok;
     if (m_waitingFor == 0 || requestId != m_waitingFor || m_flow != FlowState::Running)
         return;
     m_waitingFor = 0;
     StepOutcome &o = m_outcomes[static_cast<std::size_t>(m_next)];
     o.elapsedMs = m_stepTimer.elapsed();
-    o.output = text;
-    o.error = error;
+    o.output = output.text;
+    o.error = output.errorText();
     o.state = ok ? StepState::Completed : StepState::Failed;
     updateProgressRow(m_next);
     if (!ok) {
         endFlow(FlowState::Failed);
         return;
     }
-    stepCompleted(m_next, text);
+    stepCompleted(m_next, output);
     Q_EMIT stepEnded(m_next); // before the next step is queued: a test's fault lands between the two
     ++m_next;
     runNext();

@@ -18,6 +18,7 @@
 // Validation is the cmdlets': the checks call model/cmdlets' validators on the lab.
 
 #include "cmdlets/wizardflow.h"
+#include "ems/pipelinerunner.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -96,7 +97,7 @@ public:
 
 public Q_SLOTS:
     // Every script result of the console; the wizard picks its own by request id.
-    void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
+    void scriptFinished(qint64 requestId, const scr::ems::ScriptOutput &output);
     // Runs the pre-flight checks again (after the administrator fixed what failed).
     void checkAgain();
 
@@ -123,7 +124,7 @@ protected:
         Q_UNUSED(layout);
     }
     // A step's output, once it completed (e.g. to read what Restore-StorageGroupCopy says was lost).
-    virtual void stepCompleted(int index, const QString &output)
+    virtual void stepCompleted(int index, const ems::ScriptOutput &output)
     {
         Q_UNUSED(index);
         Q_UNUSED(output);

@@ -335,6 +335,7 @@ std::optional<Error> runStatement(const QString &script, const Pipeline &pipelin
             return result.error();
         objects = std::move(*result);
     }
+    out.write(objects);
     if (!printed)
         out.append(formatDefault(objects));
     out.append(formatted);
@@ -351,10 +352,16 @@ void ScriptOutput::append(const QString &printed)
     parts.push_back({false, printed});
 }
 
+void ScriptOutput::write(const std::vector<PSObject> &written)
+{
+    objects.insert(objects.end(), written.begin(), written.end());
+}
+
 void ScriptOutput::fail(const Error &error)
 {
     ok = false;
     errors << error.toString();
+    errorRecords.push_back(error);
     parts.push_back({true, error.toString()});
     if (!firstError)
         firstError = error;

@@ -9,14 +9,22 @@
 #include <optional>
 #include <vector>
 
+#include <QMetaType>
+
 namespace scr::ems {
 
+// A script's outcome as a value: what it printed, the objects its statements wrote and its errors. It
+// crosses threads (LabWorker → LabClient, registered as a metatype) and, next, processes: consumers read
+// the objects and Errors, not the text back.
 struct ScriptOutput
 {
-    QString text;   // what the shell prints (the output, without the errors)
-    bool ok = true; // false when any statement failed (an error SilentlyContinue hid does not count)
-    QStringList errors;
+    QString text;       // what the shell prints (the output, without the errors)
+    bool ok = true;     // false when any statement failed (an error SilentlyContinue hid does not count)
+    QStringList errors; // errorRecords as text, in order
+    std::vector<Error> errorRecords;
     std::optional<Error> firstError;
+    // What each statement left at the end of its pipeline, in order (a Format-* verb leaves nothing).
+    std::vector<PSObject> objects;
     // Output and errors in the order they came, for a shell that prints errors where they happened.
     struct Part
     {
@@ -26,7 +34,10 @@ struct ScriptOutput
     std::vector<Part> parts;
 
     void append(const QString &printed);
+    void write(const std::vector<PSObject> &written);
     void fail(const Error &error);
+    // Every error, one a line (what the console's status bar and error boxes show).
+    QString errorText() const { return errors.join(QLatin1Char('\n')); }
 };
 
 // How a script treats a failing statement. Shell: as EMS does, by -ErrorAction and $ErrorActionPreference
@@ -44,3 +55,5 @@ ScriptOutput runScript(const QString &script, const CmdletRegistry &registry, Cm
                        ScriptMode mode = ScriptMode::Shell);
 
 } // namespace scr::ems
+
+Q_DECLARE_METATYPE(scr::ems::ScriptOutput)

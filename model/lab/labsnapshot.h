@@ -66,3 +66,6 @@ struct LabSnapshot
 } // namespace scr
 
 Q_DECLARE_METATYPE(scr::LabSnapshot)
+// The event log and status history sent at open, across threads with the snapshots.
+Q_DECLARE_METATYPE(std::vector<scr::EventRecord>)
+Q_DECLARE_METATYPE(std::vector<scr::StatusSample>)

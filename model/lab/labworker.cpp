@@ -63,6 +63,7 @@ LabWorker::LabWorker(QString labDir, QObject *parent)
     qRegisterMetaType<scr::LabSnapshot>();
     qRegisterMetaType<std::vector<scr::EventRecord>>();
     qRegisterMetaType<std::vector<scr::StatusSample>>();
+    qRegisterMetaType<scr::ems::ScriptOutput>();
 }
 
 LabWorker::LabWorker(QString labDir, const Clock &realTime, QObject *parent)
@@ -171,7 +172,9 @@ LabSnapshot LabWorker::snapshot()
 void LabWorker::runScript(qint64 requestId, const QString &script, bool stopAtFirstError)
 {
     if (!m_session) {
-        Q_EMIT scriptFinished(requestId, {}, false, QStringLiteral("no lab is open"));
+        ems::ScriptOutput refused;
+        refused.fail(Error{{}, QStringLiteral("no lab is open"), {}});
+        Q_EMIT scriptFinished(requestId, refused);
         return;
     }
     const ems::ScriptOutput out =
@@ -179,7 +182,7 @@ void LabWorker::runScript(qint64 requestId, const QString &script, bool stopAtFi
     m_databaseFigures.clear(); // a backup, a mount, a move: what the script did shows at once
     // The state first: whoever hears that the command finished sees what it did.
     Q_EMIT snapshotReady(snapshot());
-    Q_EMIT scriptFinished(requestId, out.text, out.ok, out.errors.join(QLatin1Char('\n')));
+    Q_EMIT scriptFinished(requestId, out);
 }
 
 void LabWorker::setRunning(bool running)
@@ -265,18 +268,13 @@ void LabWorker::tick()
     Q_EMIT speedMeasured(m_speed, achievedSpeed());
 }
 
-bool LabWorker::withLab(const std::function<void(Lab &)> &work)
+bool LabWorker::withLab(const std::function<void(const Lab &)> &work)
 {
     Lab *lab = m_session ? m_session->lab() : nullptr;
     if (!lab)
         return false;
     work(*lab);
     return true;
-}
-
-bool LabWorker::withLab(const std::function<void(const Lab &)> &work)
-{
-    return withLab(std::function<void(Lab &)>([&work](Lab &lab) { work(lab); }));
 }
 
 } // namespace scr

@@ -8,6 +8,7 @@
 // console shows it beside the speed asked for and 86400x never pretends.
 
 #include "directory/records.h"
+#include "ems/pipelinerunner.h"
 #include "labsnapshot.h"
 
 #include <deque>
@@ -56,15 +57,14 @@ public:
     double achievedSpeed() const;
     // Runs work with the open lab, on the worker's own thread (queue it there); false, work not run, when no
     // lab is open. For the wizards' read-only checks and previews: changes go through runScript.
-    bool withLab(const std::function<void(Lab &)> &work);
-    // The same for work that only reads (the wizards' preparations): it gets the lab as const.
     bool withLab(const std::function<void(const Lab &)> &work);
 
 public Q_SLOTS:
     void open();
     // Runs a script as scr-shell would (no terminal: confirmations must be given with -Confirm:$false):
     // a failing statement is reported and the next one runs, unless stopAtFirstError (the console's
-    // wizards and actions, whose later steps assume the earlier ones worked). error holds every error.
+    // wizards and actions, whose later steps assume the earlier ones worked). scriptFinished carries the
+    // outcome as a value: the text, the objects written, every Error.
     void runScript(qint64 requestId, const QString &script, bool stopAtFirstError = false);
     void setRunning(bool running);
     void setSpeed(double speed);
@@ -77,7 +77,7 @@ Q_SIGNALS:
     // The status history of every copy for the chart's window, oldest first, once at open.
     void historyLoaded(const std::vector<scr::StatusSample> &samples);
     void eventRecorded(const scr::EventRecord &event);
-    void scriptFinished(qint64 requestId, const QString &text, bool ok, const QString &error);
+    void scriptFinished(qint64 requestId, const scr::ems::ScriptOutput &output);
     void snapshotReady(const scr::LabSnapshot &snapshot);
     // After every tick, and when running or the speed changes: the speed asked for and the one achieved
     // (0 while paused or not yet measured).
@@ -118,6 +118,3 @@ private:
 };
 
 } // namespace scr
-
-Q_DECLARE_METATYPE(std::vector<scr::EventRecord>)
-Q_DECLARE_METATYPE(std::vector<scr::StatusSample>)

@@ -615,6 +615,13 @@
     </message>
 </context>
 <context>
+    <name>scr::ActionPane</name>
+    <message>
+        <source>Select a server, a storage group, a database or an SCR copy in the console tree to see what can be done with it.</source>
+        <translation>Wählen Sie einen Server, eine Speichergruppe, eine Datenbank oder eine SCR-Kopie in der Konsolenstruktur aus, um zu sehen, welche Aktionen dafür möglich sind.</translation>
+    </message>
+</context>
+<context>
     <name>scr::AlertDelegate</name>
     <message>
         <source>Threshold crossed: %1</source>
@@ -622,75 +629,26 @@
     </message>
 </context>
 <context>
-    <name>scr::ConsoleWindow</name>
+    <name>scr::ConsoleKeys</name>
     <message>
-        <source>SCR Console</source>
-        <translation>SCR Console</translation>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
-        <source>Filter the SCR copies</source>
-        <translation>SCR-Kopien filtern</translation>
+        <source>P&amp;roperties</source>
+        <translation>&amp;Eigenschaften</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Standby Continuous Replication&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Fortlaufende Standbyreplikation (SCR)&lt;/b&gt;</translation>
+        <source>Next Pane</source>
+        <translation>Nächster Bereich</translation>
     </message>
     <message>
-        <source>Result Pane &amp;Columns</source>
-        <translation>&amp;Spalten des Ergebnisbereichs</translation>
+        <source>Previous Pane</source>
+        <translation>Vorheriger Bereich</translation>
     </message>
-    <message>
-        <source>&amp;Reset Columns</source>
-        <translation>Spalten &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Filter the mailboxes (name, alias, database, server)</source>
-        <translation>Postfächer filtern (Name, Alias, Datenbank, Server)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Recipient Configuration › Mailbox&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Empfängerkonfiguration › Postfach&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>1 mailbox</source>
-        <translation>1 Postfach</translation>
-    </message>
-    <message>
-        <source>%1 mailboxes</source>
-        <translation>%L1 Postfächer</translation>
-    </message>
-    <message>
-        <source>%1 of %2 shown</source>
-        <translation>%L1 von %L2 angezeigt</translation>
-    </message>
-    <message>
-        <source>, %1 selected</source>
-        <translation>, %L1 ausgewählt</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Organization Configuration › Mailbox&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Organisationskonfiguration › Postfach&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>Aktionen</translation>
-    </message>
-    <message>
-        <source>Event Viewer</source>
-        <translation>Ereignisanzeige</translation>
-    </message>
-    <message>
-        <source>Queue Chart</source>
-        <translation>Warteschlangendiagramm</translation>
-    </message>
-    <message>
-        <source>Replication Dashboard</source>
-        <translation>Replikationsdashboard</translation>
-    </message>
-    <message>
-        <source>Shell</source>
-        <translation>Shell</translation>
-    </message>
+</context>
+<context>
+    <name>scr::ConsoleMenus</name>
     <message>
         <source>&amp;Action</source>
         <translation>&amp;Aktion</translation>
@@ -698,14 +656,6 @@
     <message>
         <source>Select an item in the console tree</source>
         <translation>Wählen Sie ein Element in der Konsolenstruktur aus</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>A&amp;nsicht</translation>
-    </message>
-    <message>
-        <source>&amp;Reset Layout</source>
-        <translation>Layout &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Simulation</source>
@@ -718,6 +668,38 @@
     <message>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Demo Lab...</source>
+        <translation>&amp;Neues Demolabor...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Lab...</source>
+        <translation>Labor ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Labs</source>
+        <translation>&amp;Zuletzt geöffnete Labore</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Layout &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -764,26 +746,6 @@
         <translation>   Virtuelle Zeit: </translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;New Demo Lab...</source>
-        <translation>&amp;Neues Demolabor...</translation>
-    </message>
-    <message>
-        <source>&amp;Open Lab...</source>
-        <translation>Labor ö&amp;ffnen...</translation>
-    </message>
-    <message>
-        <source>&amp;Recent Labs</source>
-        <translation>&amp;Zuletzt geöffnete Labore</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
         <source>No labs opened yet</source>
         <translation>Noch keine Labore geöffnet</translation>
     </message>
@@ -800,8 +762,78 @@
         <translation>Erstellen</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
+        <source>&amp;Pause the simulation</source>
+        <translation>Simulation &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Run the simulation</source>
+        <translation>Simulation &amp;starten</translation>
+    </message>
+    <message>
+        <source>The simulation runs: pause it (Ctrl+R)</source>
+        <translation>Die Simulation läuft: anhalten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>The simulation is paused: run it (Ctrl+R)</source>
+        <translation>Die Simulation ist angehalten: starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source> achieved —</source>
+        <translation> erreicht —</translation>
+    </message>
+    <message>
+        <source>The speed the simulation achieves shows here while it runs</source>
+        <translation>Hier wird die von der Simulation erreichte Geschwindigkeit angezeigt, während sie läuft</translation>
+    </message>
+    <message>
+        <source> achieved %1x</source>
+        <translation> erreicht %1x</translation>
+    </message>
+    <message>
+        <source>This machine cannot run the lab at %1x: it runs at %2x</source>
+        <translation>Dieser Computer kann das Labor nicht mit %1x ausführen: Es läuft mit %2x</translation>
+    </message>
+    <message>
+        <source>The simulation keeps up with %1x</source>
+        <translation>Die Simulation hält %1x</translation>
+    </message>
+</context>
+<context>
+    <name>scr::ConsoleTree</name>
+    <message>
+        <source>Console tree</source>
+        <translation>Konsolenstruktur</translation>
+    </message>
+    <message>
+        <source>The organization: servers, storage groups, databases and SCR copies</source>
+        <translation>Die Organisation: Server, Speichergruppen, Datenbanken und SCR-Kopien</translation>
+    </message>
+</context>
+<context>
+    <name>scr::ConsoleWindow</name>
+    <message>
+        <source>SCR Console</source>
+        <translation>SCR Console</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Event Viewer</source>
+        <translation>Ereignisanzeige</translation>
+    </message>
+    <message>
+        <source>Queue Chart</source>
+        <translation>Warteschlangendiagramm</translation>
+    </message>
+    <message>
+        <source>Replication Dashboard</source>
+        <translation>Replikationsdashboard</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
     </message>
     <message>
         <source>Nothing to remove: select an SCR copy, a database or a storage group.</source>
@@ -840,88 +872,16 @@
         <translation>Wird ausgeführt: %1</translation>
     </message>
     <message>
-        <source>&amp;Pause the simulation</source>
-        <translation>Simulation &amp;anhalten</translation>
-    </message>
-    <message>
-        <source>&amp;Run the simulation</source>
-        <translation>Simulation &amp;starten</translation>
-    </message>
-    <message>
-        <source> achieved —</source>
-        <translation> erreicht —</translation>
-    </message>
-    <message>
-        <source>The speed the simulation achieves shows here while it runs</source>
-        <translation>Hier wird die von der Simulation erreichte Geschwindigkeit angezeigt, während sie läuft</translation>
-    </message>
-    <message>
-        <source> achieved %1x</source>
-        <translation> erreicht %1x</translation>
-    </message>
-    <message>
-        <source>This machine cannot run the lab at %1x: it runs at %2x</source>
-        <translation>Dieser Computer kann das Labor nicht mit %1x ausführen: Es läuft mit %2x</translation>
-    </message>
-    <message>
-        <source>The simulation keeps up with %1x</source>
-        <translation>Die Simulation hält %1x</translation>
-    </message>
-    <message>
         <source>Done.</source>
         <translation>Fertig.</translation>
-    </message>
-    <message>
-        <source>Select a server, a storage group, a database or an SCR copy in the console tree to see what can be done with it.</source>
-        <translation>Wählen Sie einen Server, eine Speichergruppe, eine Datenbank oder eine SCR-Kopie in der Konsolenstruktur aus, um zu sehen, welche Aktionen dafür möglich sind.</translation>
     </message>
     <message>
         <source>The command: %1</source>
         <translation>Der Befehl: %1</translation>
     </message>
     <message>
-        <source>P&amp;roperties</source>
-        <translation>&amp;Eigenschaften</translation>
-    </message>
-    <message>
-        <source>Console tree</source>
-        <translation>Konsolenstruktur</translation>
-    </message>
-    <message>
-        <source>The organization: servers, storage groups, databases and SCR copies</source>
-        <translation>Die Organisation: Server, Speichergruppen, Datenbanken und SCR-Kopien</translation>
-    </message>
-    <message>
-        <source>Result pane</source>
-        <translation>Ergebnisbereich</translation>
-    </message>
-    <message>
-        <source>Filter the result pane</source>
-        <translation>Ergebnisbereich filtern</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <source>Next Pane</source>
-        <translation>Nächster Bereich</translation>
-    </message>
-    <message>
-        <source>Previous Pane</source>
-        <translation>Vorheriger Bereich</translation>
-    </message>
-    <message>
         <source>Refreshing...</source>
         <translation>Wird aktualisiert...</translation>
-    </message>
-    <message>
-        <source>The simulation runs: pause it (Ctrl+R)</source>
-        <translation>Die Simulation läuft: anhalten (Strg+R)</translation>
-    </message>
-    <message>
-        <source>The simulation is paused: run it (Ctrl+R)</source>
-        <translation>Die Simulation ist angehalten: starten (Strg+R)</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2225,61 @@ Der Assistent tut keines von beiden: Er listet die Befehle auf seiner letzten Se
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>scr::ResultPane</name>
+    <message>
+        <source>Result pane</source>
+        <translation>Ergebnisbereich</translation>
+    </message>
+    <message>
+        <source>Filter the result pane</source>
+        <translation>Ergebnisbereich filtern</translation>
+    </message>
+    <message>
+        <source>Filter the SCR copies</source>
+        <translation>SCR-Kopien filtern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Standby Continuous Replication&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fortlaufende Standbyreplikation (SCR)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Result Pane &amp;Columns</source>
+        <translation>&amp;Spalten des Ergebnisbereichs</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Columns</source>
+        <translation>Spalten &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Filter the mailboxes (name, alias, database, server)</source>
+        <translation>Postfächer filtern (Name, Alias, Datenbank, Server)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recipient Configuration › Mailbox&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Empfängerkonfiguration › Postfach&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>1 mailbox</source>
+        <translation>1 Postfach</translation>
+    </message>
+    <message>
+        <source>%1 mailboxes</source>
+        <translation>%L1 Postfächer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%L1 von %L2 angezeigt</translation>
+    </message>
+    <message>
+        <source>, %1 selected</source>
+        <translation>, %L1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Organization Configuration › Mailbox&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Organisationskonfiguration › Postfach&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

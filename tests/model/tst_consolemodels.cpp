@@ -36,7 +36,8 @@ class TestConsoleModels : public QObject
         QSignalSpy finished(m_worker.get(), &LabWorker::scriptFinished);
         m_worker->runScript(1, script);
         QCOMPARE(finished.count(), 1);
-        QVERIFY2(finished.at(0).at(2).toBool(), qPrintable(finished.at(0).at(3).toString()));
+        QVERIFY2(finished.at(0).at(1).value<ems::ScriptOutput>().ok,
+                 qPrintable(finished.at(0).at(1).value<ems::ScriptOutput>().errorText()));
     }
     // "Microsoft Exchange/Server Configuration/Mailbox/MBX1": a tree item's names from the root.
     static QString pathOf(const QModelIndex &index)

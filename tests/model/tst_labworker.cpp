@@ -82,11 +82,10 @@ private Q_SLOTS:
         connect(worker, &LabWorker::eventRecorded, this, [&] { ++events; });
         connect(worker, &LabWorker::snapshotReady, this,
                 [&](const LabSnapshot &s) { snapshots.push_back(s); });
-        connect(worker, &LabWorker::scriptFinished, this,
-                [&](qint64 id, const QString &text, bool ok, const QString &error) {
-                    finished.emplace_back(id, ok, error);
-                    printed.push_back(text);
-                });
+        connect(worker, &LabWorker::scriptFinished, this, [&](qint64 id, const ems::ScriptOutput &out) {
+            finished.emplace_back(id, out.ok, out.errorText());
+            printed.push_back(out.text);
+        });
         QMetaObject::invokeMethod(worker, &LabWorker::open, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!opened.empty() && !snapshots.empty(), 10000);
         QVERIFY2(opened.front().first, qPrintable(opened.front().second));
@@ -217,10 +216,9 @@ private Q_SLOTS:
         {
             LabWorker first(dir.path());
             std::vector<std::tuple<qint64, bool, QString>> finished;
-            connect(&first, &LabWorker::scriptFinished, this,
-                    [&](qint64 id, const QString &, bool ok, const QString &error) {
-                        finished.emplace_back(id, ok, error);
-                    });
+            connect(&first, &LabWorker::scriptFinished, this, [&](qint64 id, const ems::ScriptOutput &out) {
+                finished.emplace_back(id, out.ok, out.errorText());
+            });
             first.open();
             first.runScript(1, QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 "
                                               "-ReplayLagTime 0.0:0:0; Start-MailFlow MBX1\\SG1\\DB1 "

@@ -109,8 +109,9 @@ class TestReplicationHealth : public QObject
         QSignalSpy finished(m_worker.get(), &LabWorker::scriptFinished);
         m_worker->runScript(1, script, true);
         QCOMPARE(finished.count(), 1);
-        QVERIFY2(finished.at(0).at(2).toBool(),
-                 qPrintable(script + QStringLiteral(": ") + finished.at(0).at(3).toString()));
+        QVERIFY2(finished.at(0).at(1).value<ems::ScriptOutput>().ok,
+                 qPrintable(script + QStringLiteral(": ") +
+                            finished.at(0).at(1).value<ems::ScriptOutput>().errorText()));
     }
     CopyHealth labCopy(const QString &sg, const QString &standby, const HealthThresholds &t = {})
     {

@@ -1,8 +1,8 @@
 #include "consolefixture.h"
 
+#include "client/locallabclient.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
 #include "models/consoleactions.h"
 #include "models/organizationmodel.h"
 #include "scrwizard.h"
@@ -15,7 +15,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTreeView>
 
 namespace scr::test {
@@ -34,13 +33,9 @@ bool ConsoleFixture::start()
         qWarning("the demo lab could not be made");
         return false;
     }
-    m_thread = std::make_unique<QThread>();
-    m_worker = new LabWorker(m_dir->path());
-    m_worker->moveToThread(m_thread.get());
-    QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
+    m_client = std::make_unique<LocalLabClient>(m_dir->path());
     m_window = std::make_unique<ConsoleWindow>();
-    m_window->attach(m_worker);
+    m_window->attach(m_client.get());
     m_window->show();
     return waitForItem(QStringLiteral("db:MBX1\\SG1\\DB1"));
 }
@@ -48,13 +43,7 @@ bool ConsoleFixture::start()
 void ConsoleFixture::stop()
 {
     m_window.reset();
-    if (m_thread) {
-        m_thread->quit();
-        if (!m_thread->wait(20000))
-            qWarning("the lab's thread did not end within 20 s");
-        m_thread.reset();
-    }
-    m_worker = nullptr;
+    m_client.reset(); // the lab closes: its thread ends
     m_dir.reset();
 }
 
@@ -94,10 +83,10 @@ std::optional<QString> ConsoleFixture::run(const QString &script, QString *error
     std::optional<std::tuple<bool, QString, QString>> outcome;
     qint64 id = -1;
     const QMetaObject::Connection c =
-        QObject::connect(m_window.get(), &ConsoleWindow::scriptFinished, m_window.get(),
-                         [&](qint64 finished, const QString &text, bool ok, const QString &e) {
+        QObject::connect(m_client.get(), &LabClient::scriptFinished, m_window.get(),
+                         [&](qint64 finished, const ems::ScriptOutput &out) {
                              if (finished == id)
-                                 outcome.emplace(ok, text, e);
+                                 outcome.emplace(out.ok, out.text, out.errorText());
                          });
     id = m_window->runCommand(script);
     const bool ended = QTest::qWaitFor([&] { return outcome.has_value(); }, 60000);

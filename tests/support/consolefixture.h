@@ -1,8 +1,8 @@
 #pragma once
-// ConsoleFixture: the console window on a fresh demo lab, its worker on a thread of its own, as in
-// scr-console; what the GUI tests share to click through it (select an item, press an action, run a command
-// and wait for its answer, drive a wizard page by page). One per test function: start() in init(), stop()
-// in cleanup(); the lab's folder is removed with it.
+// ConsoleFixture: the console window on a fresh demo lab, reached through a LocalLabClient (the lab on a
+// thread of its own), as in scr-console; what the GUI tests share to click through it (select an item, press
+// an action, run a command and wait for its answer, drive a wizard page by page). One per test function:
+// start() in init(), stop() in cleanup(); the lab's folder is removed with it.
 
 #include "cmdlets/wizardflow.h"
 #include "consolewindow.h"
@@ -14,10 +14,9 @@
 
 class QPushButton;
 class QTemporaryDir;
-class QThread;
 
 namespace scr {
-class LabWorker;
+class LabClient;
 class ScrWizard;
 struct DatabaseSnapshot;
 } // namespace scr
@@ -35,6 +34,7 @@ public:
     void stop();
 
     scr::ConsoleWindow *window() const { return m_window.get(); }
+    scr::LabClient *client() const { return m_client.get(); }
     QString labDir() const;
 
     // Selects the tree item of key ("sg:MBX1\SG1", "copy:MBX1\SG1>MBX3", "server:MBX1"); false if absent.
@@ -85,8 +85,7 @@ public:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
-    scr::LabWorker *m_worker = nullptr;
+    std::unique_ptr<scr::LabClient> m_client;
     std::unique_ptr<scr::ConsoleWindow> m_window;
 };
 

@@ -10,11 +10,12 @@
 #include "enablecopywizard.h"
 #include "helpbrowser.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/locallabclient.h"
 #include "models/displaytime.h"
 #include "queuechart.h"
 #include "recoverserverwizard.h"
 #include "consolefixture.h"
+#include "wizardservices.h"
 #include "language.h"
 #include "models/copystatusmodel.h"
 #include "models/dashboardmodel.h"
@@ -54,7 +55,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -469,18 +469,13 @@ private Q_SLOTS:
         // Another lab, attached as File > Open Lab attaches it.
         QTemporaryDir other;
         QVERIFY(DemoLab::create(other.path(), SystemClock::instance()).hasValue());
-        QThread thread;
-        auto *worker = new LabWorker(other.path());
-        worker->moveToThread(&thread);
-        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        thread.start();
-        // Whatever happens below: the window first (it holds the worker's connections), then the thread.
+        auto client = std::make_unique<LocalLabClient>(other.path());
+        // Whatever happens below: the window first (it holds the client's connections), then the client.
         const auto stopOther = qScopeGuard([&] {
             m_console.reset();
-            thread.quit();
-            thread.wait(20000);
+            client.reset();
         });
-        window()->attach(worker);
+        window()->attach(client.get());
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(window()->snapshot().labDir).canonicalFilePath() ==
                                      QFileInfo(other.path()).canonicalFilePath(),
                                  20000);
@@ -628,7 +623,7 @@ private Q_SLOTS:
     void pluralsReadAsEnglish()
     {
         auto *wizard = new EnableCopyWizard(window()->snapshot(), {QStringLiteral("MBX1\\SG1")}, QString(),
-                                            window()->wizardServices(), window());
+                                            wizardServices(window()->client()), window());
         wizard->setAttribute(Qt::WA_DeleteOnClose);
         for (const char *name : {"replayLagDays", "replayLagHours", "truncationLagMinutes"}) {
             auto *spin = wizard->findChild<QSpinBox *>(QLatin1String(name));
@@ -674,7 +669,7 @@ private Q_SLOTS:
                             QStringLiteral("Replication Dashboard")};
         // Every wizard's F1 target, as the wizards name it.
         const LabSnapshot snapshot = window()->snapshot();
-        const WizardServices services = window()->wizardServices();
+        const WizardServices services = wizardServices(window()->client());
         for (ScrWizard *wizard : std::initializer_list<ScrWizard *>{
                  new EnableCopyWizard(snapshot, {QStringLiteral("MBX1\\SG1")}, QString(), services, window()),
                  new PrepareTargetWizard(snapshot, QStringLiteral("MBX3"), services, window()),

@@ -5,6 +5,7 @@
 // The window without a lab: the View menu, the Run/Pause action, context menus. scr-console --help and
 // --version.
 
+#include "client/labclient.h"
 #include "consolewindow.h"
 #include "models/consoleactions.h"
 #include "models/copystatusmodel.h"
@@ -164,6 +165,33 @@ void readNextMenu(MenuSeen *what, const QString &choose)
 }
 
 } // namespace
+
+// A LabClient that runs nothing: it says what the window asked of it (the window's seam to the lab).
+class RecordingClient final : public LabClient
+{
+    Q_OBJECT
+public:
+    QString labDir() const override { return {}; }
+    void open() override {}
+    qint64 run(const QString &script, bool stopAtFirstError) override
+    {
+        Q_EMIT ran(++m_last, script, stopAtFirstError);
+        return m_last;
+    }
+    void setRunning(bool running) override { Q_EMIT runningAsked(running); }
+    void setSpeed(double) override {}
+    void refresh() override {}
+    void onLab(QObject *, LabWork, std::function<void()>) override {}
+    HealthThresholds thresholds() const override { return {}; }
+    void setThresholds(const HealthThresholds &) override {}
+
+Q_SIGNALS:
+    void ran(qint64 requestId, const QString &script, bool stopAtFirstError);
+    void runningAsked(bool running);
+
+private:
+    qint64 m_last = 0;
+};
 
 class TestConsoleActionList : public QObject
 {
@@ -437,7 +465,9 @@ private Q_SLOTS:
     void theRunActionShowsTheSimulationsState()
     {
         ConsoleWindow window;
-        QSignalSpy requested(&window, &ConsoleWindow::runningRequested);
+        RecordingClient client;
+        window.attach(&client);
+        QSignalSpy requested(&client, &RecordingClient::runningAsked);
         auto *run = window.findChild<QAction *>(QStringLiteral("runAction"));
         QVERIFY(run);
         QVERIFY(!run->isChecked());
@@ -468,7 +498,9 @@ private Q_SLOTS:
     void resultRowsHaveTheActionPanesEntries()
     {
         ConsoleWindow window;
-        QSignalSpy requested(&window, &ConsoleWindow::scriptRequested);
+        RecordingClient client;
+        window.attach(&client);
+        QSignalSpy requested(&client, &RecordingClient::ran);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const LabSnapshot s = snapshot();

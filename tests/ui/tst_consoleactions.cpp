@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
+#include "client/locallabclient.h"
 #include "lab/labworker.h"
 #include "labfixture.h"
 #include "models/copystatusmodel.h"
@@ -32,7 +33,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -127,7 +127,7 @@ class TestConsoleActions : public QObject
     Q_OBJECT
     QTemporaryDir m_template;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<LabClient> m_client;
     std::unique_ptr<ConsoleWindow> m_window;
     std::vector<std::pair<qint64, bool>> m_finished; // scripts the console ran: id, ok
 
@@ -137,15 +137,11 @@ class TestConsoleActions : public QObject
     void startConsole()
     {
         m_finished.clear();
-        m_thread = std::make_unique<QThread>();
-        auto *worker = new LabWorker(m_dir->path());
-        worker->moveToThread(m_thread.get());
-        connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-        m_thread->start();
+        m_client = std::make_unique<LocalLabClient>(m_dir->path());
         m_window = std::make_unique<ConsoleWindow>();
-        connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                [this](qint64 id, const QString &, bool ok) { m_finished.emplace_back(id, ok); });
-        m_window->attach(worker);
+        connect(m_client.get(), &LabClient::scriptFinished, this,
+                [this](qint64 id, const ems::ScriptOutput &out) { m_finished.emplace_back(id, out.ok); });
+        m_window->attach(m_client.get());
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 20000);
@@ -157,9 +153,7 @@ class TestConsoleActions : public QObject
             return;
         m_window->close();
         m_window.reset();
-        m_thread->quit();
-        QVERIFY(m_thread->wait(30000));
-        m_thread.reset();
+        m_client.reset(); // the lab closes: its thread ends
     }
     // Runs a script in the console's lab and waits for it; false when it failed.
     bool run(const QString &script)

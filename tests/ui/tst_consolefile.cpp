@@ -3,6 +3,7 @@
 // the column chooser remembered across windows, locale times, Del asking before it removes, and the help
 // showing README's section for the pane that has focus.
 
+#include "client/locallabclient.h"
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "helpbrowser.h"
@@ -97,11 +98,11 @@ class TestConsoleFile : public QObject
     {
         bool done = false, ok = false;
         const qint64 id = m_window->runCommand(script);
-        auto c = connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                         [&](qint64 finished, const QString &, bool good) {
+        auto c = connect(m_window->client(), &LabClient::scriptFinished, this,
+                         [&](qint64 finished, const ems::ScriptOutput &out) {
                              if (finished == id) {
                                  done = true;
-                                 ok = good;
+                                 ok = out.ok;
                              }
                          });
         const bool waited = QTest::qWaitFor([&] { return done; }, 60000);

@@ -6,7 +6,7 @@
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/locallabclient.h"
 #include "models/copystatusmodel.h"
 #include "models/organizationmodel.h"
 #include "queuechart.h"
@@ -25,12 +25,13 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -88,11 +89,10 @@ bool answer(QWidget *modal, QMessageBox::StandardButton button)
 class TestConsoleWindow : public QObject
 {
     Q_OBJECT
-    // Each function has a demo lab, a worker thread and a window of its own (init, cleanup): none relies on
+    // Each function has a demo lab, a lab client and a window of its own (init, cleanup): none relies on
     // what another did, so each runs alone and in any order.
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
-    LabWorker *m_worker = nullptr;
+    std::unique_ptr<LabClient> m_client;
     std::unique_ptr<ConsoleWindow> m_window;
 
     void select(const QString &key)
@@ -125,12 +125,11 @@ class TestConsoleWindow : public QObject
     {
         std::optional<std::pair<bool, QString>> outcome;
         qint64 id = -1;
-        const QMetaObject::Connection c =
-            connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                    [&](qint64 finished, const QString &, bool ok, const QString &error) {
-                        if (finished == id)
-                            outcome.emplace(ok, error);
-                    });
+        const QMetaObject::Connection c = connect(m_window->client(), &LabClient::scriptFinished, this,
+                                                  [&](qint64 finished, const ems::ScriptOutput &out) {
+                                                      if (finished == id)
+                                                          outcome.emplace(out.ok, out.errorText());
+                                                  });
         id = m_window->runCommand(script);
         const bool ended = QTest::qWaitFor([&] { return outcome.has_value(); }, 60000);
         disconnect(c);
@@ -159,13 +158,9 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         QVERIFY(DemoLab::create(m_dir->path(), SystemClock::instance()).hasValue());
-        m_thread = std::make_unique<QThread>();
-        m_worker = new LabWorker(m_dir->path());
-        m_worker->moveToThread(m_thread.get());
-        connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-        m_thread->start();
+        m_client = std::make_unique<LocalLabClient>(m_dir->path());
         m_window = std::make_unique<ConsoleWindow>();
-        m_window->attach(m_worker);
+        m_window->attach(m_client.get());
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 10000);
@@ -173,10 +168,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_thread->quit();
-        QVERIFY(m_thread->wait(20000));
-        m_thread.reset();
-        m_worker = nullptr;
+        m_client.reset(); // the lab closes: its thread ends
         m_dir.reset();
     }
 
@@ -336,6 +328,34 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shell->output().contains(QStringLiteral("no such mailbox")), 10000);
         QTest::keyClick(input, Qt::Key_Up); // history
         QCOMPARE(input->text(), QStringLiteral("Get-Mailbox nobody"));
+    }
+
+    // Attached to another lab's client, the window hears nothing more of the first one: neither the
+    // commands it still runs nor their answers reach the shell pane, and its snapshots are not drawn.
+    void anotherLabsClientIsNotHeardAnyMore()
+    {
+        QTemporaryDir other;
+        QVERIFY(DemoLab::create(other.path(), SystemClock::instance()).hasValue());
+        LocalLabClient second(other.path());
+        m_window->attach(&second);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_window->snapshot().labDir).canonicalFilePath() ==
+                                     QFileInfo(other.path()).canonicalFilePath(),
+                                 20000);
+        auto *shell = m_window->findChild<ShellPane *>();
+        QSignalSpy firstAnswered(m_client.get(), &LabClient::scriptFinished);
+        m_client->run(QStringLiteral("Get-ExchangeServer MBX1"));
+        m_client->refresh();
+        QVERIFY(firstAnswered.wait(20000));
+        QSignalSpy secondAnswered(&second, &LabClient::scriptFinished);
+        const qint64 id = m_window->runCommand(QStringLiteral("Get-StorageGroup MBX2\\SG2"));
+        QVERIFY(secondAnswered.wait(20000));
+        QCOMPARE(secondAnswered.at(0).at(0).toLongLong(), id);
+        QVERIFY2(!shell->output().contains(QStringLiteral("Get-ExchangeServer")),
+                 qPrintable(shell->output()));
+        QVERIFY(shell->output().contains(QStringLiteral("Get-StorageGroup MBX2\\SG2")));
+        QCOMPARE(QFileInfo(m_window->snapshot().labDir).canonicalFilePath(),
+                 QFileInfo(other.path()).canonicalFilePath());
+        m_window.reset(); // before the client it is attached to
     }
 };
 

@@ -11,7 +11,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/locallabclient.h"
 #include "language.h"
 #include "labfixture.h"
 #include "models/copystatusmodel.h"
@@ -50,7 +50,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -87,18 +86,14 @@ class TestDashboard : public QObject
     Q_OBJECT
     QTemporaryDir m_template; // one demo lab, copied for each function
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<LabClient> m_client;
     std::unique_ptr<ConsoleWindow> m_window;
 
     void startConsole()
     {
-        m_thread = std::make_unique<QThread>();
-        auto *worker = new LabWorker(m_dir->path());
-        worker->moveToThread(m_thread.get());
-        connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-        m_thread->start();
+        m_client = std::make_unique<LocalLabClient>(m_dir->path());
         m_window = std::make_unique<ConsoleWindow>();
-        m_window->attach(worker);
+        m_window->attach(m_client.get());
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 20000);
@@ -109,9 +104,7 @@ class TestDashboard : public QObject
             return;
         m_window->close();
         m_window.reset();
-        m_thread->quit();
-        QVERIFY(m_thread->wait(30000));
-        m_thread.reset();
+        m_client.reset(); // the lab closes: its thread ends
     }
     // Runs a script in the console's lab and waits for it (and the snapshot it brings); false if it failed.
     bool run(const QString &script)
@@ -119,8 +112,10 @@ class TestDashboard : public QObject
         std::optional<bool> ok;
         qint64 id = -1;
         const QMetaObject::Connection c =
-            connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                    [&](qint64 finished, const QString &, bool good, const QString &e) {
+            connect(m_window->client(), &LabClient::scriptFinished, this,
+                    [&](qint64 finished, const ems::ScriptOutput &out) {
+                        const bool good = out.ok;
+                        const QString e = out.errorText();
                         if (finished != id)
                             return;
                         ok = good;

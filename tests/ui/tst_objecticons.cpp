@@ -76,7 +76,8 @@ class TestObjectIcons : public QObject
         QSignalSpy finished(m_worker.get(), &LabWorker::scriptFinished);
         m_worker->runScript(1, script);
         QCOMPARE(finished.count(), 1);
-        QVERIFY2(finished.at(0).at(2).toBool(), qPrintable(finished.at(0).at(3).toString()));
+        QVERIFY2(finished.at(0).at(1).value<ems::ScriptOutput>().ok,
+                 qPrintable(finished.at(0).at(1).value<ems::ScriptOutput>().errorText()));
     }
     static qint64 iconKey(const QModelIndex &index) { return ObjectIcons::forIndex(index).cacheKey(); }
     static qint64 iconKey(ObjectKind kind, ObjectState state)

@@ -1,4 +1,4 @@
-// The property sheets on a demo lab run by a LabWorker on its own thread, as in scr-console (issue 12):
+// The property sheets on a demo lab reached through a LocalLabClient, as in scr-console (issue 12):
 // an SCR copy's sheet shows what Get-StorageGroupCopyStatus says, follows the lab and says when the copy is
 // gone; a storage group's SCR tab suspends with an "Administrative Suspend" comment and resumes; a
 // database's sheet, in EMC's words, gives Set-MailboxDatabase with only what changed; Alt+Enter opens the
@@ -9,7 +9,7 @@
 #include "core/clock.h"
 #include "databaseproperties.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/locallabclient.h"
 #include "models/consoleactions.h"
 #include "models/organizationmodel.h"
 #include "propertysheet.h"
@@ -31,7 +31,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTreeView>
 
 using namespace scr;
@@ -62,10 +61,9 @@ QVariant raw(QLabel *label)
 class TestProperties : public QObject
 {
     Q_OBJECT
-    // Each function has a demo lab, a worker thread and a window of its own (init, cleanup).
+    // Each function has a demo lab, a lab client and a window of its own (init, cleanup).
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
-    LabWorker *m_worker = nullptr;
+    std::unique_ptr<LabClient> m_client;
     std::unique_ptr<ConsoleWindow> m_window;
 
     void select(const QString &key)
@@ -90,14 +88,13 @@ class TestProperties : public QObject
         std::optional<std::pair<bool, QString>> outcome;
         QString output;
         qint64 id = -1;
-        const QMetaObject::Connection c =
-            connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                    [&](qint64 finished, const QString &text, bool ok, const QString &error) {
-                        if (finished == id) {
-                            outcome.emplace(ok, error);
-                            output = text;
-                        }
-                    });
+        const QMetaObject::Connection c = connect(m_window->client(), &LabClient::scriptFinished, this,
+                                                  [&](qint64 finished, const ems::ScriptOutput &out) {
+                                                      if (finished == id) {
+                                                          outcome.emplace(out.ok, out.errorText());
+                                                          output = out.text;
+                                                      }
+                                                  });
         id = m_window->runCommand(script);
         const bool ended = QTest::qWaitFor([&] { return outcome.has_value(); }, 60000);
         disconnect(c);
@@ -149,13 +146,9 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         QVERIFY(DemoLab::create(m_dir->path(), SystemClock::instance()).hasValue());
-        m_thread = std::make_unique<QThread>();
-        m_worker = new LabWorker(m_dir->path());
-        m_worker->moveToThread(m_thread.get());
-        connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-        m_thread->start();
+        m_client = std::make_unique<LocalLabClient>(m_dir->path());
         m_window = std::make_unique<ConsoleWindow>();
-        m_window->attach(m_worker);
+        m_window->attach(m_client.get());
         m_window->show();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_window->organization()->indexOfKey(QStringLiteral("db:MBX1\\SG1\\DB1")).isValid(), 10000);
@@ -163,10 +156,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_thread->quit();
-        QVERIFY(m_thread->wait(20000));
-        m_thread.reset();
-        m_worker = nullptr;
+        m_client.reset(); // the lab closes: its thread ends
         m_dir.reset();
     }
 

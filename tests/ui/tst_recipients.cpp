@@ -7,7 +7,7 @@
 #include "consolewindow.h"
 #include "core/clock.h"
 #include "lab/demolab.h"
-#include "lab/labworker.h"
+#include "client/locallabclient.h"
 #include "models/databaselistmodel.h"
 #include "models/mailboxmodel.h"
 #include "models/organizationmodel.h"
@@ -23,7 +23,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTreeView>
 
 using namespace scr;
@@ -31,10 +30,9 @@ using namespace scr;
 class TestRecipients : public QObject
 {
     Q_OBJECT
-    // Each function has a demo lab, a worker thread and a window of its own (init, cleanup).
+    // Each function has a demo lab, a lab client and a window of its own (init, cleanup).
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QThread> m_thread;
-    LabWorker *m_worker = nullptr;
+    std::unique_ptr<LabClient> m_client;
     std::unique_ptr<ConsoleWindow> m_window;
 
     QTreeView *tree() const { return m_window->findChild<QTreeView *>(QStringLiteral("consoleTree")); }
@@ -56,12 +54,11 @@ class TestRecipients : public QObject
     {
         std::optional<std::pair<bool, QString>> outcome;
         qint64 id = -1;
-        const QMetaObject::Connection c =
-            connect(m_window.get(), &ConsoleWindow::scriptFinished, this,
-                    [&](qint64 finished, const QString &, bool ok, const QString &error) {
-                        if (finished == id)
-                            outcome.emplace(ok, error);
-                    });
+        const QMetaObject::Connection c = connect(m_window->client(), &LabClient::scriptFinished, this,
+                                                  [&](qint64 finished, const ems::ScriptOutput &out) {
+                                                      if (finished == id)
+                                                          outcome.emplace(out.ok, out.errorText());
+                                                  });
         id = m_window->runCommand(script);
         const bool ended = QTest::qWaitFor([&] { return outcome.has_value(); }, 60000);
         disconnect(c);
@@ -87,13 +84,9 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         QVERIFY(DemoLab::create(m_dir->path(), SystemClock::instance()).hasValue());
-        m_thread = std::make_unique<QThread>();
-        m_worker = new LabWorker(m_dir->path());
-        m_worker->moveToThread(m_thread.get());
-        connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-        m_thread->start();
+        m_client = std::make_unique<LocalLabClient>(m_dir->path());
         m_window = std::make_unique<ConsoleWindow>();
-        m_window->attach(m_worker);
+        m_window->attach(m_client.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -102,10 +95,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_thread->quit();
-        QVERIFY(m_thread->wait(20000));
-        m_thread.reset();
-        m_worker = nullptr;
+        m_client.reset(); // the lab closes: its thread ends
         m_dir.reset();
     }
 

@@ -7,6 +7,7 @@
 #include "cmdlets/readinglab.h"
 #include "cmdlets/validation.h"
 #include "consolefixture.h"
+#include "wizardservices.h"
 #include "lab/lab.h"
 #include "scrwizard.h"
 
@@ -72,7 +73,7 @@ class TestScrWizard : public QObject
     ProbeWizard *open(std::vector<FlowStep> steps)
     {
         auto *wizard =
-            new ProbeWizard(std::move(steps), m_console->window()->wizardServices(), m_console->window());
+            new ProbeWizard(std::move(steps), wizardServices(m_console->client()), m_console->window());
         m_console->window()->openWizard(wizard);
         return wizard;
     }

@@ -6,6 +6,7 @@
 // saved script run by scr-shell on a fresh lab ends in the same directory state.
 
 #include "consolefixture.h"
+#include "wizardservices.h"
 #include "enablecopywizard.h"
 #include "helpbrowser.h"
 
@@ -38,7 +39,7 @@ class TestWizardEnable : public QObject
     EnableCopyWizard *openFor(const QStringList &sgs, const QString &standby)
     {
         auto *wizard = new EnableCopyWizard(m_console->window()->snapshot(), sgs, standby,
-                                            m_console->window()->wizardServices(), m_console->window());
+                                            wizardServices(m_console->client()), m_console->window());
         m_console->window()->openWizard(wizard);
         return wizard;
     }

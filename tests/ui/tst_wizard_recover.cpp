@@ -7,6 +7,7 @@
 // again, the wizard finishes from where it stopped.
 
 #include "consolefixture.h"
+#include "wizardservices.h"
 #include "language.h"
 #include "recoverserverwizard.h"
 
@@ -460,7 +461,7 @@ private Q_SLOTS:
                  qPrintable(error));
         // No copy is left to offer the action from: the wizard is opened as the console would.
         auto *wizard = new RecoverServerWizard(m_console->window()->snapshot(), QStringLiteral("MBX1"),
-                                               m_console->window()->wizardServices(), m_console->window());
+                                               wizardServices(m_console->client()), m_console->window());
         m_console->window()->openWizard(wizard);
         QVERIFY(toStorageGroups(wizard));
         auto *standby = wizard->findChild<QTreeWidget *>(QStringLiteral("standbyList"));
