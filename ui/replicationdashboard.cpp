@@ -1,5 +1,7 @@
 #include "replicationdashboard.h"
 
+#include "alertdelegate.h"
+
 #include "models/dashboardmodel.h"
 
 #include <algorithm>
@@ -64,7 +66,7 @@ QColor DashboardCellDelegate::alertColour()
 
 QColor DashboardCellDelegate::alertFill()
 {
-    return QColor(0xff, 0xe0, 0xa8);
+    return AlertDelegate::alertBackground(); // the dashboard's amber is the tree's and the table's
 }
 
 DashboardCellLook DashboardCellDelegate::look(const QModelIndex &index)

@@ -16,30 +16,30 @@ SettingsDialog::SettingsDialog(const HealthThresholds &thresholds, QWidget *pare
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
 
-    m_copyQueue->setObjectName(QStringLiteral("copyQueueLogs"));
-    m_copyQueue->setRange(0, HealthThresholds::kMaxLogs);
-    m_copyQueue->setSuffix(tr(" logs"));
-    m_copyQueue->setWhatsThis(
-        tr("A copy whose CopyQueueLength (logs the source has closed and the standby machine has not "
-           "copied yet: what would be lost if the source failed now) is above this many logs is in "
-           "alert. Default: %1 logs.")
-            .arg(HealthThresholds::kDefaultCopyQueueLogs));
-    m_replayQueue->setObjectName(QStringLiteral("replayQueueExtraLogs"));
-    m_replayQueue->setRange(0, HealthThresholds::kMaxLogs);
-    m_replayQueue->setSuffix(tr(" logs"));
-    m_replayQueue->setWhatsThis(
+    // Each threshold: its name (tests and accessibility find it by name), range, unit and What's This.
+    const auto configure = [](QSpinBox *box, const char *name, int maximum, const QString &suffix,
+                              const QString &whatsThis) {
+        box->setObjectName(QLatin1String(name));
+        box->setRange(0, maximum);
+        box->setSuffix(suffix);
+        box->setWhatsThis(whatsThis);
+    };
+    configure(m_copyQueue, "copyQueueLogs", HealthThresholds::kMaxLogs, tr(" logs"),
+              tr("A copy whose CopyQueueLength (logs the source has closed and the standby machine has not "
+                 "copied yet: what would be lost if the source failed now) is above this many logs is in "
+                 "alert. Default: %1 logs.")
+                  .arg(HealthThresholds::kDefaultCopyQueueLogs));
+    configure(
+        m_replayQueue, "replayQueueExtraLogs", HealthThresholds::kMaxLogs, tr(" logs"),
         tr("A copy's ReplayQueueLength is expected to hold the logs made during its ReplayLagTime (at the "
            "rate its own queue shows) plus the 50 logs SCR always keeps unreplayed. A copy whose queue is "
            "above that by more than this many logs is in alert: its replay is behind. Default: %1 logs.")
             .arg(HealthThresholds::kDefaultReplayQueueExtraLogs));
-    m_inspectedAge->setObjectName(QStringLiteral("inspectedAgeMinutes"));
-    m_inspectedAge->setRange(0, HealthThresholds::kMaxMinutes);
-    m_inspectedAge->setSuffix(tr(" min"));
-    m_inspectedAge->setWhatsThis(
-        tr("A copy whose last inspected log is older than this many minutes of virtual time, while its "
-           "source is powered on and has closed a newer log, is in alert: copying or inspecting has "
-           "stalled. Default: %1 minutes.")
-            .arg(HealthThresholds::kDefaultInspectedAgeMinutes));
+    configure(m_inspectedAge, "inspectedAgeMinutes", HealthThresholds::kMaxMinutes, tr(" min"),
+              tr("A copy whose last inspected log is older than this many minutes of virtual time, while its "
+                 "source is powered on and has closed a newer log, is in alert: copying or inspecting has "
+                 "stalled. Default: %1 minutes.")
+                  .arg(HealthThresholds::kDefaultInspectedAgeMinutes));
 
     auto *group = new QGroupBox(tr("Replication Dashboard thresholds"));
     auto *form = new QFormLayout(group);
