@@ -1,7 +1,6 @@
 #include "enablecopyplan.h"
 
-#include "ems/binder.h"
-#include "ems/parser.h"
+#include "command/commandline.h"
 #include "readinglab.h"
 #include "storagegroupcopy.h"
 
