@@ -215,10 +215,11 @@ void PortabilityWizard::stepCompleted(int index, const ems::ScriptOutput &output
     if (index < 0 || index >= int(steps().size()) ||
         !steps()[std::size_t(index)].command.startsWith(QStringLiteral("Restore-StorageGroupCopy")))
         return;
-    // Its Summary says what was lost, in one line.
-    for (const QString &line : output.text.split(QLatin1Char('\n')))
-        if (line.trimmed().startsWith(QStringLiteral("Summary")) && line.contains(QLatin1Char(':')))
-            m_restoreReport = line.section(QLatin1Char(':'), 1).trimmed();
+    // The report it writes (ems::restoreReportObject) says what was lost, in its Summary.
+    for (const ems::PSObject &o : output.objects)
+        if (o.typeName == QLatin1String("StorageGroupCopyRestore"))
+            if (const std::optional<QVariant> summary = o.property(QStringLiteral("Summary")))
+                m_restoreReport = summary->toString().trimmed();
 }
 
 void PortabilityWizard::fillCompletion(FlowState state, QVBoxLayout *layout)

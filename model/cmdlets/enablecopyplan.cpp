@@ -121,17 +121,18 @@ Preparation prepareEnableCopy(const Lab &constLab, const EnableCopyRequest &requ
 std::vector<FlowStep> planEnableCopy(const EnableCopyRequest &request, const QStringList &holding,
                                      const QStringList &needSeed)
 {
-    using ems::quote;
     const QString &standby = request.standbyMachine;
     std::vector<FlowStep> steps;
     for (const QString &sg : request.storageGroups) {
         if (holding.contains(sg, Qt::CaseInsensitive))
             continue;
         steps.push_back({tr("Enable the SCR copy of %1 on %2").arg(sg, standby),
-                         QStringLiteral("Enable-StorageGroupCopy %1 -StandbyMachine %2 -ReplayLagTime %3 "
-                                        "-TruncationLagTime %4")
-                             .arg(quote(sg), quote(standby), ems::formatTimeSpan(request.replayLagMs),
-                                  ems::formatTimeSpan(request.truncationLagMs))});
+                         ems::CommandLine(QStringLiteral("Enable-StorageGroupCopy"))
+                             .value(sg)
+                             .arg(QStringLiteral("StandbyMachine"), standby)
+                             .timeSpan(QStringLiteral("ReplayLagTime"), request.replayLagMs)
+                             .timeSpan(QStringLiteral("TruncationLagTime"), request.truncationLagMs)
+                             .text()});
         if (needSeed.contains(sg, Qt::CaseInsensitive)) {
             // TechNet's procedure: suspend the new copy, then seed it (the seed resumes it). The files the
             // seed deletes can only be the new copy's own: the pre-flight found the copy's paths free on the

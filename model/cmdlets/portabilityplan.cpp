@@ -281,58 +281,76 @@ std::vector<PreflightCheck> portabilityPreflight(const Lab &constLab, const Port
 
 std::vector<FlowStep> planPortability(const PortabilityState &s)
 {
-    using ems::quote;
+    using ems::CommandLine;
     std::vector<FlowStep> steps;
-    const QString source = quote(s.sourceDatabase());
-    const QString targetSg = quote(s.target.storageGroupIdentity());
-    const QString targetDb = quote(s.target.databaseIdentity());
+    const QString targetSg = s.target.storageGroupIdentity();
+    const QString targetDb = s.target.databaseIdentity();
     if (s.copyExists) {
         if (s.sourceReachable && s.sourceMounted)
             steps.push_back({QObject::tr("Dismount the source database %1").arg(s.sourceDatabase()),
-                             QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(source)});
+                             CommandLine(QStringLiteral("Dismount-Database"))
+                                 .value(s.sourceDatabase())
+                                 .sw(QStringLiteral("Confirm"), false)
+                                 .text()});
+        CommandLine restore = CommandLine(QStringLiteral("Restore-StorageGroupCopy"))
+                                  .value(s.storageGroup)
+                                  .arg(QStringLiteral("StandbyMachine"), s.standbyMachine);
+        if (!s.sourceReachable)
+            restore.sw(QStringLiteral("Force"));
         steps.push_back(
             {s.sourceReachable ? QObject::tr("Activate the copy (Restore-StorageGroupCopy)")
                                : QObject::tr("Activate the copy with the logs it has "
                                              "(Restore-StorageGroupCopy -Force)"),
-             QStringLiteral("Restore-StorageGroupCopy %1 -StandbyMachine %2%3 -Confirm:$false")
-                 .arg(quote(s.storageGroup), quote(s.standbyMachine),
-                      s.sourceReachable ? QString() : QStringLiteral(" -Force")),
+             restore.sw(QStringLiteral("Confirm"), false).text(),
              // It ends the SCR copy: protecting the storage group again takes a new copy and seed.
              true});
     }
-    if (s.recoveryNeeded) {
-        const QString dataFolder = parentPath(s.edbFilePath);
+    if (s.recoveryNeeded)
         steps.push_back(
             {QObject::tr("Bring the copy's database to Clean Shutdown on %1 (eseutil /r)").arg(s.standbyHost),
-             QStringLiteral("Enter-PSSession %1; eseutil /r %2 /l %3 /s %4 /d %5")
-                 .arg(quote(s.standbyHost), quote(s.logPrefix), quote(s.logFolderPath),
-                      quote(s.systemFolderPath), quote(dataFolder))});
-    }
+             onHost(s.standbyHost, softRecoveryCommand(s.logPrefix, s.logFolderPath, s.systemFolderPath,
+                                                       parentPath(s.edbFilePath)))});
     if (!samePath(s.targetLogFolderPath, s.logFolderPath) ||
         !samePath(s.targetSystemFolderPath, s.systemFolderPath))
-        steps.push_back({QObject::tr("Point %1 at the copy's logs").arg(s.target.storageGroupIdentity()),
-                         QStringLiteral("Move-StorageGroupPath %1 -LogFolderPath %2 -SystemFolderPath %3 "
-                                        "-ConfigurationOnly")
-                             .arg(targetSg, quote(s.logFolderPath), quote(s.systemFolderPath))});
+        steps.push_back({QObject::tr("Point %1 at the copy's logs").arg(targetSg),
+                         CommandLine(QStringLiteral("Move-StorageGroupPath"))
+                             .value(targetSg)
+                             .arg(QStringLiteral("LogFolderPath"), s.logFolderPath)
+                             .arg(QStringLiteral("SystemFolderPath"), s.systemFolderPath)
+                             .sw(QStringLiteral("ConfigurationOnly"))
+                             .text()});
     if (!samePath(s.targetEdbFilePath, s.edbFilePath))
-        steps.push_back({QObject::tr("Point %1 at the copy's database file").arg(s.target.databaseIdentity()),
-                         QStringLiteral("Move-DatabasePath %1 -EdbFilePath %2 -ConfigurationOnly")
-                             .arg(targetDb, quote(s.edbFilePath))});
+        steps.push_back({QObject::tr("Point %1 at the copy's database file").arg(targetDb),
+                         CommandLine(QStringLiteral("Move-DatabasePath"))
+                             .value(targetDb)
+                             .arg(QStringLiteral("EdbFilePath"), s.edbFilePath)
+                             .sw(QStringLiteral("ConfigurationOnly"))
+                             .text()});
     if (!s.targetAllowFileRestore)
         steps.push_back({QObject::tr("Allow the file to be overwritten by a restore (\"This database can be "
                                      "overwritten by a restore\")"),
-                         QStringLiteral("Set-MailboxDatabase %1 -AllowFileRestore $true").arg(targetDb)});
+                         CommandLine(QStringLiteral("Set-MailboxDatabase"))
+                             .value(targetDb)
+                             .flag(QStringLiteral("AllowFileRestore"), true)
+                             .text()});
     if (!s.targetMounted)
-        steps.push_back({QObject::tr("Mount %1 on the copy's files").arg(s.target.databaseIdentity()),
-                         QStringLiteral("Mount-Database %1").arg(targetDb)});
+        steps.push_back({QObject::tr("Mount %1 on the copy's files").arg(targetDb),
+                         CommandLine(QStringLiteral("Mount-Database")).value(targetDb).text()});
     if (!s.userMailboxes.isEmpty())
         steps.push_back({QObject::tr("Rehome the %n user mailbox(es) of %1 (not its system mailboxes)",
                                      nullptr, int(s.userMailboxes.size()))
                              .arg(s.sourceDatabase()),
-                         QStringLiteral("Get-Mailbox -Database %1 | where {$_.ObjectClass -NotMatch "
-                                        "'(SystemAttendantMailbox|ExOleDbSystemMailbox)'} | Move-Mailbox "
-                                        "-ConfigurationOnly -TargetDatabase %2 -Confirm:$false")
-                             .arg(source, targetDb)});
+                         // The filter is a script block, not a value: it stays as the shell reads it.
+                         CommandLine(QStringLiteral("Get-Mailbox"))
+                                 .arg(QStringLiteral("Database"), s.sourceDatabase())
+                                 .text() +
+                             QStringLiteral(" | where {$_.ObjectClass -NotMatch "
+                                            "'(SystemAttendantMailbox|ExOleDbSystemMailbox)'} | ") +
+                             CommandLine(QStringLiteral("Move-Mailbox"))
+                                 .sw(QStringLiteral("ConfigurationOnly"))
+                                 .arg(QStringLiteral("TargetDatabase"), targetDb)
+                                 .sw(QStringLiteral("Confirm"), false)
+                                 .text()});
     return steps;
 }
 

@@ -272,36 +272,45 @@ Result<TargetSurvey> surveyStandby(const Lab &constLab, const QString &standbyMa
 
 std::vector<FlowStep> prepareTargetSteps(const TargetSurveyRow &row, const QString &standbyHost)
 {
-    using ems::quote;
+    using ems::CommandLine;
     const TargetSurveyRow::State state = row.state();
     if (state != TargetSurveyRow::State::ToMake && state != TargetSurveyRow::State::Unfinished)
         return {};
     const TargetObjects &t = row.target;
-    const QString sg = quote(t.storageGroupIdentity());
-    const QString db = quote(t.databaseIdentity());
+    const QString sg = t.storageGroupIdentity();
+    const QString db = t.databaseIdentity();
     std::vector<FlowStep> steps;
     if (!row.storageGroupExists)
-        steps.push_back({tr("Create the storage group %1 at %2 (New-StorageGroup)")
-                             .arg(t.storageGroupIdentity(), t.temporaryPath),
-                         QStringLiteral("New-StorageGroup -Name %1 -Server %2 -LogFolderPath %3 "
-                                        "-SystemFolderPath %3")
-                             .arg(quote(t.storageGroup), quote(t.standbyMachine), quote(t.temporaryPath))});
+        steps.push_back({tr("Create the storage group %1 at %2 (New-StorageGroup)").arg(sg, t.temporaryPath),
+                         CommandLine(QStringLiteral("New-StorageGroup"))
+                             .arg(QStringLiteral("Name"), t.storageGroup)
+                             .arg(QStringLiteral("Server"), t.standbyMachine)
+                             .arg(QStringLiteral("LogFolderPath"), t.temporaryPath)
+                             .arg(QStringLiteral("SystemFolderPath"), t.temporaryPath)
+                             .text()});
     if (!row.databaseExists)
-        steps.push_back({tr("Create the database %1 (New-MailboxDatabase)").arg(t.databaseIdentity()),
-                         QStringLiteral("New-MailboxDatabase -Name %1 -StorageGroup %2 -EdbFilePath %3")
-                             .arg(quote(t.database), sg, quote(edbAtTemporaryPath(t)))});
+        steps.push_back({tr("Create the database %1 (New-MailboxDatabase)").arg(db),
+                         CommandLine(QStringLiteral("New-MailboxDatabase"))
+                             .arg(QStringLiteral("Name"), t.database)
+                             .arg(QStringLiteral("StorageGroup"), sg)
+                             .arg(QStringLiteral("EdbFilePath"), edbAtTemporaryPath(t))
+                             .text()});
     const bool mount = row.needsMount();
     if (mount)
-        steps.push_back({tr("Mount %1 once, so that the store makes it").arg(t.databaseIdentity()),
-                         QStringLiteral("Mount-Database %1").arg(db)});
+        steps.push_back({tr("Mount %1 once, so that the store makes it").arg(db),
+                         CommandLine(QStringLiteral("Mount-Database")).value(db).text()});
     if (mount || row.databaseMounted)
-        steps.push_back({tr("Dismount %1").arg(t.databaseIdentity()),
-                         QStringLiteral("Dismount-Database %1 -Confirm:$false").arg(db)});
+        steps.push_back({tr("Dismount %1").arg(db), CommandLine(QStringLiteral("Dismount-Database"))
+                                                        .value(db)
+                                                        .sw(QStringLiteral("Confirm"), false)
+                                                        .text()});
     // The temporary files: what the mount made (or a run that stopped left), never the copy's.
     if ((mount || row.temporaryFolderExists) && (!row.storageGroupExists || row.atTemporaryPath()))
         steps.push_back({tr("Delete the temporary files %1 on %2").arg(t.temporaryPath, standbyHost),
-                         QStringLiteral("Enter-PSSession %1; Remove-Item %2 -Recurse")
-                             .arg(quote(standbyHost), quote(t.temporaryPath))});
+                         onHost(standbyHost, CommandLine(QStringLiteral("Remove-Item"))
+                                                 .value(t.temporaryPath)
+                                                 .sw(QStringLiteral("Recurse"))
+                                                 .text())});
     for (FlowStep &step : steps)
         step.subject = t.copiedStorageGroup;
     return steps;

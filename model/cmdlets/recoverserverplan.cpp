@@ -209,15 +209,17 @@ namespace {
 // The steps of p, from what is done already.
 Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
 {
-    using ems::quote;
     const QString standbyName = p.standby.isEmpty() ? p.standbyHost : p.standby;
     for (const RecoverServerGroup &g : p.activated)
         if (g.copyOnStandby)
-            p.steps.push_back(
-                {QObject::tr("Activate the copy of %1 on %2 (Restore-StorageGroupCopy -Force)")
-                     .arg(g.identity, standbyName),
-                 QStringLiteral("Restore-StorageGroupCopy %1 -StandbyMachine %2 -Force -Confirm:$false")
-                     .arg(quote(g.identity), quote(p.standby))});
+            p.steps.push_back({QObject::tr("Activate the copy of %1 on %2 (Restore-StorageGroupCopy -Force)")
+                                   .arg(g.identity, standbyName),
+                               ems::CommandLine(QStringLiteral("Restore-StorageGroupCopy"))
+                                   .value(g.identity)
+                                   .arg(QStringLiteral("StandbyMachine"), p.standby)
+                                   .sw(QStringLiteral("Force"))
+                                   .sw(QStringLiteral("Confirm"), false)
+                                   .text()});
     if (!p.renamed)
         // In the lab the computer account is the host record of that name: Rename-Computer retires the
         // powered-off one (<name>-RETIRED) as it gives the name to the standby; this step shows it.
@@ -225,21 +227,21 @@ Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
             {QObject::tr("Reset the computer account of %1 in Active Directory (in the lab, Rename-Computer "
                          "retires host %2: this shows it)")
                  .arg(p.server, p.serverHost),
-             QStringLiteral("Get-Host %1").arg(quote(p.serverHost))});
-    const QString session = QStringLiteral("Enter-PSSession %1; ");
+             ems::CommandLine(QStringLiteral("Get-Host")).value(p.serverHost).text()});
     if (!p.uninstalled)
         p.steps.push_back({QObject::tr("Uninstall Exchange from %1 (setup /m:Uninstall)").arg(p.standbyHost),
-                           session.arg(quote(p.standbyHost)) + QStringLiteral("setup /m:Uninstall"), true});
+                           onHost(p.standbyHost, QStringLiteral("setup /m:Uninstall")), true});
     if (!p.renamed)
         p.steps.push_back({QObject::tr("Rename %1 to %2 (Rename-Computer)").arg(p.standbyHost, p.server),
-                           session.arg(quote(p.standbyHost)) +
-                               QStringLiteral("Rename-Computer -NewName %1").arg(quote(p.server)),
+                           onHost(p.standbyHost, ems::CommandLine(QStringLiteral("Rename-Computer"))
+                                                     .arg(QStringLiteral("NewName"), p.server)
+                                                     .text()),
                            true});
     const QString finalHost = p.recovered ? p.standbyHost : p.server;
     if (!p.recovered)
         p.steps.push_back(
             {QObject::tr("Recover server %1 on this machine (setup /m:RecoverServer)").arg(p.server),
-             session.arg(quote(finalHost)) + QStringLiteral("setup /m:RecoverServer"), true});
+             onHost(finalHost, QStringLiteral("setup /m:RecoverServer")), true});
     const HostDisk disk = lab.hostDisk(p.standbyHost);
     auto databases = lab.directory().databases();
     if (!databases)
@@ -259,20 +261,17 @@ Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
             allMounted = allMounted && mounted(g.databases[i]);
             dirty = dirty || needsRecovery(disk, g.edbFilePaths[i], g.databases[i]);
         }
-        if (dirty && !allMounted) {
-            const QString dataFolder = parentPath(g.edbFilePaths.value(0));
+        if (dirty && !allMounted)
             p.steps.push_back(
                 {QObject::tr("Recover the databases of %1 from the copied logs (eseutil /r)").arg(g.identity),
-                 session.arg(quote(finalHost)) + QStringLiteral("eseutil /r %1 /l %2 /s %3 /d %4")
-                                                     .arg(quote(g.logPrefix), quote(g.logFolderPath),
-                                                          quote(g.systemFolderPath), quote(dataFolder))});
-        }
+                 onHost(finalHost, softRecoveryCommand(g.logPrefix, g.logFolderPath, g.systemFolderPath,
+                                                       parentPath(g.edbFilePaths.value(0))))});
     }
     for (const RecoverServerGroup &g : p.activated)
         for (const QString &db : g.databases)
             if (!mounted(db))
                 p.steps.push_back({QObject::tr("Mount %1 on the recovered server").arg(db),
-                                   QStringLiteral("Mount-Database %1").arg(quote(db))});
+                                   ems::CommandLine(QStringLiteral("Mount-Database")).value(db).text()});
     return {};
 }
 

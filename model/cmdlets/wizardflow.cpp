@@ -1,5 +1,7 @@
 #include "wizardflow.h"
 
+#include "command/commandline.h"
+
 #include <algorithm>
 
 #include <QObject>
@@ -103,6 +105,20 @@ QString flowScript(const QString &wizardTitle, const std::vector<FlowStep> &step
             script += QStringLiteral("Exit-PSSession\n");
     }
     return script;
+}
+
+QString onHost(const QString &host, const QString &command)
+{
+    return ems::CommandLine(QStringLiteral("Enter-PSSession")).value(host).text() + QStringLiteral("; ") +
+           command;
+}
+
+QString softRecoveryCommand(const QString &logPrefix, const QString &logFolderPath,
+                            const QString &systemFolderPath, const QString &dataFolder)
+{
+    return QStringLiteral("eseutil /r %1 /l %2 /s %3 /d %4")
+        .arg(ems::quote(logPrefix), ems::quote(logFolderPath), ems::quote(systemFolderPath),
+             ems::quote(dataFolder));
 }
 
 } // namespace scr

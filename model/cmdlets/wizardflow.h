@@ -89,4 +89,11 @@ QString completionText(const QString &wizardTitle, const std::vector<FlowStep> &
 // its line.
 QString flowScript(const QString &wizardTitle, const std::vector<FlowStep> &steps);
 
+// A step's command that runs in a host's own shell: "Enter-PSSession MBX3; <command>".
+QString onHost(const QString &host, const QString &command);
+// eseutil's soft recovery of a database's folder to Clean Shutdown: "eseutil /r E00 /l <logs> /s <system>
+// /d <data>". eseutil takes its words as typed (rawArguments), so its switches are not parameters.
+QString softRecoveryCommand(const QString &logPrefix, const QString &logFolderPath,
+                            const QString &systemFolderPath, const QString &dataFolder);
+
 } // namespace scr

@@ -1,11 +1,15 @@
 // Every command a producer builds binds to the cmdlet registry: parsed and bound as the shell would, never
 // run, over demo labs in several states. A parameter renamed in a cmdlet (or mistyped in a producer) fails
 // here, not in a wizard at run time. The producers: the console's actions (ConsoleActions::of and ::removal
-// for every tree item), the property sheets' commands and Start Mail Flow's (model/cmdlets), seeding. To add
-// a plan (a wizard's), add its steps' commands in commandsOf below.
+// for every tree item), the property sheets' commands and Start Mail Flow's (model/cmdlets), seeding, and the
+// four wizards' plans (their prepare() over the lab). A new producer adds its commands in commandsOf below.
 
+#include "cmdlets/enablecopyplan.h"
 #include "cmdlets/mailboxdatabase.h"
 #include "cmdlets/mailflow.h"
+#include "cmdlets/portabilityplan.h"
+#include "cmdlets/preparetarget.h"
+#include "cmdlets/recoverserverplan.h"
 #include "cmdlets/storagegroupcopy.h"
 #include "core/clock.h"
 #include "ems/cmdletregistry.h"
@@ -37,6 +41,10 @@ QString bindWithoutRunning(const ems::CmdletRegistry &registry, const QString &s
         return parsed.error().toString();
     for (const ems::Pipeline &pipeline : parsed->statements)
         for (const ems::Command &command : pipeline.commands) {
+            // The pipeline runner's own object verbs (where {...}): the parser checks their script block.
+            if (command.name.compare(QStringLiteral("where"), Qt::CaseInsensitive) == 0 ||
+                command.name.compare(QStringLiteral("Where-Object"), Qt::CaseInsensitive) == 0)
+                continue;
             const ems::CmdletSpec *spec = registry.find(command.name);
             if (!spec)
                 return QStringLiteral("%1 is not a cmdlet").arg(command.name);
@@ -46,6 +54,45 @@ QString bindWithoutRunning(const ems::CmdletRegistry &registry, const QString &s
                 return bound.error().toString();
         }
     return {};
+}
+
+// The names of the cmdlets script calls, in order; empty when it does not parse.
+QStringList cmdletsOf(const QString &script)
+{
+    QStringList out;
+    if (const Result<ems::Script> parsed = ems::parse(script))
+        for (const ems::Pipeline &pipeline : parsed->statements)
+            for (const ems::Command &command : pipeline.commands)
+                out << command.name;
+    return out;
+}
+
+// Every step of every wizard's plan, prepared on lab as it is: Enable (each storage group to each other
+// server), Prepare Target, Portability and Recover Server (each copy, from its standby).
+std::vector<Produced> plansOf(const Lab &lab, const LabSnapshot &snapshot)
+{
+    std::vector<Produced> out;
+    auto add = [&out](const QString &wizard, const Preparation &p) {
+        for (const FlowStep &step : p.steps)
+            out.push_back({QStringLiteral("%1 wizard \"%2\"").arg(wizard, step.title), step.command});
+    };
+    for (const StorageGroupSnapshot &sg : snapshot.storageGroups) {
+        const QString id = sg.record.identity();
+        for (const ServerRecord &server : snapshot.servers)
+            add(QStringLiteral("Enable"),
+                cmdlets::prepareEnableCopy(lab, {{id}, server.name, 86'400'000, 3'600'000}));
+        for (const CopySnapshot &c : sg.copies) {
+            const QString standby = c.record.standbyMachine;
+            const ServerRecord *standbyServer = snapshot.server(standby);
+            add(QStringLiteral("Prepare Target"), cmdlets::preparePrepareTarget(lab, standby, {id}));
+            add(QStringLiteral("Portability"),
+                cmdlets::preparePortability(lab, id, standby, QStringLiteral("copy:%1>%2").arg(id, standby)));
+            if (standbyServer)
+                add(QStringLiteral("Recover Server"),
+                    cmdlets::prepareRecoverServer(lab, sg.record.server, standbyServer->host));
+        }
+    }
+    return out;
 }
 
 // Every command the producers build for what snapshot shows.
@@ -120,12 +167,18 @@ class TestCommandBinding : public QObject
             QSignalSpy finished(&worker, &LabWorker::scriptFinished);
             worker.runScript(1, setup);
             QCOMPARE(finished.count(), 1);
-            QVERIFY2(finished.at(0).at(2).toBool(), qPrintable(finished.at(0).at(3).toString()));
+            const auto output = finished.at(0).at(1).value<ems::ScriptOutput>();
+            QVERIFY2(output.ok, qPrintable(output.errorText()));
         }
-        const std::vector<Produced> produced = commandsOf(worker.snapshot());
+        const LabSnapshot snapshot = worker.snapshot();
+        std::vector<Produced> produced = commandsOf(snapshot);
+        QVERIFY(worker.withLab([&](const Lab &lab) {
+            for (Produced &p : plansOf(lab, snapshot))
+                produced.push_back(std::move(p));
+        }));
         QStringList failures, cmdlets;
         for (const Produced &p : produced) {
-            cmdlets << p.script.section(QLatin1Char(' '), 0, 0);
+            cmdlets << cmdletsOf(p.script);
             if (const QString error = bindWithoutRunning(m_registry, p.script); !error.isEmpty())
                 failures << QStringLiteral("%1: %2\n  %3").arg(p.producer, p.script, error);
         }
@@ -195,6 +248,21 @@ private Q_SLOTS:
             {QStringLiteral("Start-Host"), QStringLiteral("Mount-Database"),
              QStringLiteral("Suspend-StorageGroupCopy"), QStringLiteral("Resume-StorageGroupCopy"),
              QStringLiteral("Disable-StorageGroupCopy"), QStringLiteral("Update-StorageGroupCopy")});
+    }
+
+    // The wizards' plans with the source server down: Portability activates with -Force, Recover Server
+    // takes the standby's name; with MBX1\SG2 not copied, Enable plans its copy and seed.
+    void wizardPlansAfterAFailure()
+    {
+        bindsAfter(
+            QStringLiteral("Enable-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3 -ReplayLagTime 0.0:0:0; "
+                           "Update-StorageGroupCopy MBX1\\SG1 -StandbyMachine MBX3; Stop-Host MBX1"),
+            {QStringLiteral("Restore-StorageGroupCopy"), QStringLiteral("New-StorageGroup"),
+             QStringLiteral("New-MailboxDatabase"), QStringLiteral("Move-StorageGroupPath"),
+             QStringLiteral("Move-DatabasePath"), QStringLiteral("Move-Mailbox"),
+             QStringLiteral("Remove-Item"), QStringLiteral("Rename-Computer"), QStringLiteral("setup"),
+             QStringLiteral("eseutil"), QStringLiteral("Get-Host"),
+             QStringLiteral("Enable-StorageGroupCopy")});
     }
 };
 

@@ -112,6 +112,18 @@ private Q_SLOTS:
         QVERIFY(preflightPasses({}));
         QCOMPARE(outcomeName(PreflightCheck::Outcome::Fail), QStringLiteral("Failed"));
     }
+
+    // A step on a host's shell quotes what the shell would split: a host or a path with a space.
+    void hostStepsQuoteTheirValues()
+    {
+        QCOMPARE(onHost(QStringLiteral("MBX3"), QStringLiteral("setup /m:Uninstall")),
+                 QStringLiteral("Enter-PSSession MBX3; setup /m:Uninstall"));
+        QCOMPARE(onHost(QStringLiteral("Spare Host"), QStringLiteral("setup /m:RecoverServer")),
+                 QStringLiteral("Enter-PSSession 'Spare Host'; setup /m:RecoverServer"));
+        QCOMPARE(softRecoveryCommand(QStringLiteral("E00"), QStringLiteral("D:\\SCR\\SG1"),
+                                     QStringLiteral("D:\\SCR\\SG1"), QStringLiteral("E:\\My Data")),
+                 QStringLiteral("eseutil /r E00 /l D:\\SCR\\SG1 /s D:\\SCR\\SG1 /d 'E:\\My Data'"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWizardFlow)
