@@ -1,7 +1,6 @@
 #include "enablecopyplan.h"
 
 #include "command/commandline.h"
-#include "readinglab.h"
 #include "storagegroupcopy.h"
 
 #include <QCoreApplication>
@@ -18,7 +17,7 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 }
 
 // Whether the copy of identity must be seeded, as a check (warning when it must).
-PreflightCheck seedCheck(Lab &lab, const QString &identity)
+PreflightCheck seedCheck(const Lab &lab, const QString &identity)
 {
     auto seed = copyNeedsSeed(lab, identity);
     PreflightCheck s;
@@ -39,9 +38,8 @@ PreflightCheck seedCheck(Lab &lab, const QString &identity)
 
 } // namespace
 
-Result<EnableCopyCandidates> enableCopyCandidates(const Lab &constLab, const QStringList &storageGroups)
+Result<EnableCopyCandidates> enableCopyCandidates(const Lab &lab, const QStringList &storageGroups)
 {
-    Lab &lab = readingLab(constLab);
     EnableCopyCandidates answer;
     std::map<QString, EnableCopyCandidate> byServer;
     for (const QString &sg : storageGroups) {
@@ -82,9 +80,8 @@ QString enableCopyPreselection(const std::vector<EnableCopyCandidate> &servers, 
     return pick;
 }
 
-Preparation prepareEnableCopy(const Lab &constLab, const EnableCopyRequest &request)
+Preparation prepareEnableCopy(const Lab &lab, const EnableCopyRequest &request)
 {
-    Lab &lab = readingLab(constLab);
     Preparation p;
     QStringList holding;
     QStringList needSeed;

@@ -3,7 +3,6 @@
 #include "command/commandline.h"
 #include "lab/lab.h"
 #include "lab/labsnapshot.h"
-#include "readinglab.h"
 #include "store/database.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
@@ -40,10 +39,9 @@ PreflightCheck warn(PreflightCheck c, const QString &detail, const QString &fix)
 
 } // namespace
 
-Result<PortabilityState> readPortabilityState(const Lab &constLab, const QString &storageGroup,
+Result<PortabilityState> readPortabilityState(const Lab &lab, const QString &storageGroup,
                                               const QString &standby)
 {
-    Lab &lab = readingLab(constLab);
     auto sg = findStorageGroup(lab, storageGroup);
     if (!sg)
         return sg.error();
@@ -172,9 +170,8 @@ QString allowFileRestoreReason(const PortabilityState &s)
         .arg(s.target.databaseIdentity(), s.target.temporaryPath, s.edbFilePath, s.sourceDatabase());
 }
 
-std::vector<PreflightCheck> portabilityPreflight(const Lab &constLab, const PortabilityState &s)
+std::vector<PreflightCheck> portabilityPreflight(const Lab &lab, const PortabilityState &s)
 {
-    Lab &lab = readingLab(constLab);
     std::vector<PreflightCheck> checks;
     const QString sg = s.storageGroup;
     {

@@ -3,7 +3,6 @@
 #include "command/commandline.h"
 #include "lab/lab.h"
 #include "mailboxdatabase.h"
-#include "readinglab.h"
 #include "storagegroup.h"
 #include "storagegroupcopy.h"
 #include "validation.h"
@@ -85,10 +84,9 @@ TargetObjects targetObjectsFor(const QString &copiedStorageGroup, const QString 
     return t;
 }
 
-Result<TargetObjects> targetObjectsFor(const Lab &constLab, const QString &storageGroup,
+Result<TargetObjects> targetObjectsFor(const Lab &lab, const QString &storageGroup,
                                        const QString &standbyMachine)
 {
-    Lab &lab = readingLab(constLab);
     auto copy = findStorageGroupCopy(lab, storageGroup, standbyMachine);
     if (!copy)
         return copy.error();
@@ -122,7 +120,7 @@ namespace {
 
 // What exists of row's target objects in the directory; a conflict when the names are taken by objects that
 // are not the target.
-Status surveyDirectory(Lab &lab, TargetSurveyRow &r)
+Status surveyDirectory(const Lab &lab, TargetSurveyRow &r)
 {
     auto tsg = lab.directory().storageGroup(r.target.storageGroupIdentity());
     if (!tsg)
@@ -220,9 +218,8 @@ bool contains(const QStringList &selected, const QString &copy)
 
 } // namespace
 
-Result<TargetSurvey> surveyStandby(const Lab &constLab, const QString &standbyMachine)
+Result<TargetSurvey> surveyStandby(const Lab &lab, const QString &standbyMachine)
 {
-    Lab &lab = readingLab(constLab);
     TargetSurvey survey;
     survey.standbyMachine = standbyMachine;
     auto server = findServer(lab, standbyMachine);
@@ -451,10 +448,8 @@ std::vector<PreflightCheck> prepareTargetChecks(const TargetSurvey &survey, cons
     return checks;
 }
 
-Preparation preparePrepareTarget(const Lab &constLab, const QString &standbyMachine,
-                                 const QStringList &selected)
+Preparation preparePrepareTarget(const Lab &lab, const QString &standbyMachine, const QStringList &selected)
 {
-    Lab &lab = readingLab(constLab);
     Preparation p;
     auto survey = surveyStandby(lab, standbyMachine);
     if (!survey) {

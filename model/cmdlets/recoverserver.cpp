@@ -42,7 +42,7 @@ Result<HostState> runningHostState(Lab &lab, const QString &host)
 
 } // namespace
 
-Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host)
+Result<std::optional<ServerRecord>> installedServerOn(const Lab &lab, const QString &host)
 {
     auto servers = lab.directory().servers();
     if (!servers)
@@ -53,7 +53,7 @@ Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &h
     return std::optional<ServerRecord>{};
 }
 
-Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptCopiesOf)
+Status checkHoldsNothing(const Lab &lab, const QString &server, const QString &exceptCopiesOf)
 {
     auto sgs = lab.directory().storageGroups(server);
     if (!sgs)
@@ -81,7 +81,7 @@ Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptC
     return {};
 }
 
-Status checkComputerNameFree(Lab &lab, const QString &newName)
+Status checkComputerNameFree(const Lab &lab, const QString &newName)
 {
     auto other = lab.directory().host(newName);
     if (!other)
@@ -94,7 +94,7 @@ Status checkComputerNameFree(Lab &lab, const QString &newName)
     return {};
 }
 
-Status checkServerIsDown(Lab &lab, const ServerRecord &server, const QString &host)
+Status checkServerIsDown(const Lab &lab, const ServerRecord &server, const QString &host)
 {
     if (server.host.compare(host, Qt::CaseInsensitive) != 0 && isPoweredOn(lab, server.host))
         return refuse(server.name, QStringLiteral("is still running on host %1").arg(server.host),

@@ -34,7 +34,7 @@ namespace cmdlets {
 // host must be powered on, have no Exchange installed, and newName be a valid computer name that no
 // powered-on host has. A powered-off host with that name (the failed server) is renamed <newName>-RETIRED.
 // The server object bound to host with Exchange installed, if any.
-Result<std::optional<ServerRecord>> installedServerOn(Lab &lab, const QString &host);
+Result<std::optional<ServerRecord>> installedServerOn(const Lab &lab, const QString &host);
 Result<RenameReport> renameComputer(Lab &lab, const QString &host, const QString &newName);
 Status uninstallExchange(Lab &lab, const QString &host);
 Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host);
@@ -44,12 +44,12 @@ Result<RecoverServerReport> recoverServer(Lab &lab, const QString &host);
 // setup /m:Uninstall: server has no storage group of its own and is the standby machine of no SCR copy
 // (copies of exceptCopiesOf's storage groups excepted: the wizard ends them with Restore-StorageGroupCopy
 // before it uninstalls).
-Status checkHoldsNothing(Lab &lab, const QString &server, const QString &exceptCopiesOf = {});
+Status checkHoldsNothing(const Lab &lab, const QString &server, const QString &exceptCopiesOf = {});
 // Rename-Computer -NewName newName: no powered-on host has that name.
-Status checkComputerNameFree(Lab &lab, const QString &newName);
+Status checkComputerNameFree(const Lab &lab, const QString &newName);
 // setup /m:RecoverServer for server: the host it is bound to is powered off (a server that runs is not
 // replaced), unless it is bound to host itself.
-Status checkServerIsDown(Lab &lab, const ServerRecord &server, const QString &host = {});
+Status checkServerIsDown(const Lab &lab, const ServerRecord &server, const QString &host = {});
 
 } // namespace cmdlets
 } // namespace scr

@@ -2,7 +2,6 @@
 
 #include "command/commandline.h"
 #include "lab/lab.h"
-#include "readinglab.h"
 #include "recoverserver.h"
 #include "store/database.h"
 #include "validation.h"
@@ -50,8 +49,8 @@ namespace cmdlets {
 namespace {
 
 // The failed server's storage groups as seen from the standby (standby: its Exchange server, may be empty).
-Result<std::vector<RecoverServerGroup>> groupsFor(Lab &lab, const QString &server, const QString &standby,
-                                                  const QString &standbyHost)
+Result<std::vector<RecoverServerGroup>> groupsFor(const Lab &lab, const QString &server,
+                                                  const QString &standby, const QString &standbyHost)
 {
     auto sgs = lab.directory().storageGroups(server);
     if (!sgs)
@@ -138,10 +137,8 @@ bool needsRecovery(const HostDisk &disk, const QString &path, const QString &ide
 
 } // namespace
 
-Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &constLab,
-                                                                    const QString &server)
+Result<std::vector<RecoverServerCandidate>> recoverServerCandidates(const Lab &lab, const QString &server)
 {
-    Lab &lab = readingLab(constLab);
     // The failed server and the standby's host must be there; the rest is read from what they hold.
     const Result<ServerRecord> failed = findServer(lab, server);
     if (!failed)
@@ -207,7 +204,7 @@ QStringList lostGroupChoices(const RecoverServerGroup &group)
 namespace {
 
 // The steps of p, from what is done already.
-Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
+Status planRecoverSteps(const Lab &lab, RecoverServerPlan &p)
 {
     const QString standbyName = p.standby.isEmpty() ? p.standbyHost : p.standby;
     for (const RecoverServerGroup &g : p.activated)
@@ -276,7 +273,7 @@ Status planRecoverSteps(Lab &lab, RecoverServerPlan &p)
 }
 
 // The pre-flight checks of p: the cmdlets' own rules, for this state.
-std::vector<PreflightCheck> recoverServerChecks(Lab &lab, const RecoverServerPlan &p,
+std::vector<PreflightCheck> recoverServerChecks(const Lab &lab, const RecoverServerPlan &p,
                                                 const ServerRecord &failed, bool standbyPoweredOn)
 {
     std::vector<PreflightCheck> checks;
@@ -351,10 +348,8 @@ std::vector<PreflightCheck> recoverServerChecks(Lab &lab, const RecoverServerPla
 
 } // namespace
 
-Result<RecoverServerPlan> planRecoverServer(const Lab &constLab, const QString &server,
-                                            const QString &standbyHost)
+Result<RecoverServerPlan> planRecoverServer(const Lab &lab, const QString &server, const QString &standbyHost)
 {
-    Lab &lab = readingLab(constLab);
     // The failed server and the standby's host must be there; the rest is read from what they hold.
     const Result<ServerRecord> failed = findServer(lab, server);
     if (!failed)

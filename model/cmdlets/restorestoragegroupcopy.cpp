@@ -61,8 +61,8 @@ constexpr int kMaxFinalCycles = 10000; // 64 logs a cycle: far more than any cop
 
 } // namespace
 
-ActivationLoss activationLoss(Lab &lab, const ScrCopyRecord &copy, uint32_t inspected, qint64 inspectedTimeMs,
-                              const QString &sourceHost, bool reachable)
+ActivationLoss activationLoss(const Lab &lab, const ScrCopyRecord &copy, uint32_t inspected,
+                              qint64 inspectedTimeMs, const QString &sourceHost, bool reachable)
 {
     ActivationLoss loss;
     loss.lastLogCopied = inspected;

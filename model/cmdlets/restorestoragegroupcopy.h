@@ -69,8 +69,8 @@ namespace cmdlets {
 
 // Read-only. copy: the SCR copy; inspected/inspectedTimeMs: its LastLogInspected and that log's time;
 // sourceHost: the source's host; reachable: whether it is powered on.
-ActivationLoss activationLoss(Lab &lab, const ScrCopyRecord &copy, uint32_t inspected, qint64 inspectedTimeMs,
-                              const QString &sourceHost, bool reachable);
+ActivationLoss activationLoss(const Lab &lab, const ScrCopyRecord &copy, uint32_t inspected,
+                              qint64 inspectedTimeMs, const QString &sourceHost, bool reachable);
 
 Result<RestoreReport> restoreStorageGroupCopy(Lab &lab, const RestoreStorageGroupCopyRequest &request);
 

@@ -1,7 +1,6 @@
 #include "rpopreview.h"
 
 #include "lab/lab.h"
-#include "readinglab.h"
 #include "replication/copyworker.h"
 #include "replication/replayrate.h"
 #include "restorestoragegroupcopy.h"
@@ -85,9 +84,8 @@ QString durationText(qint64 ms)
     return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
-Result<RpoPreview> previewRpo(const Lab &constLab, const QString &storageGroup, const QString &standbyMachine)
+Result<RpoPreview> previewRpo(const Lab &lab, const QString &storageGroup, const QString &standbyMachine)
 {
-    Lab &lab = readingLab(constLab);
     auto copy = findStorageGroupCopy(lab, storageGroup, standbyMachine);
     if (!copy)
         return copy.error();

@@ -27,7 +27,7 @@ Result<QStringList> logFilesIn(const HostDisk &disk, const QString &folder, cons
 }
 
 // Another storage group of the server that already uses one of the paths, if any.
-Result<std::optional<StorageGroupRecord>> pathOwner(Lab &lab, const QString &server, qint64 exceptId,
+Result<std::optional<StorageGroupRecord>> pathOwner(const Lab &lab, const QString &server, qint64 exceptId,
                                                     const QStringList &paths)
 {
     auto sgs = lab.directory().storageGroups(server);
@@ -411,7 +411,7 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request)
     return disk.syncFolder(parentPath(fromPath));
 }
 
-Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(Lab &lab, const QString &server,
+Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(const Lab &lab, const QString &server,
                                                                  qint64 exceptId, const QStringList &paths)
 {
     return pathOwner(lab, server, exceptId, paths);

@@ -51,7 +51,7 @@ Status moveDatabasePath(Lab &lab, const MovePathRequest &request);
 // The storage group of server (other than exceptId) whose LogFolderPath or SystemFolderPath is one of paths,
 // if any: the rule New-StorageGroup and Move-StorageGroupPath refuse by (two storage groups never share a
 // folder). Read-only.
-Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(Lab &lab, const QString &server,
+Result<std::optional<StorageGroupRecord>> storageGroupUsingPaths(const Lab &lab, const QString &server,
                                                                  qint64 exceptId, const QStringList &paths);
 
 } // namespace cmdlets

@@ -14,7 +14,7 @@
 
 namespace scr::cmdlets {
 
-Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standby)
+Result<ScrCopyRecord> findStorageGroupCopy(const Lab &lab, const QString &identity, const QString &standby)
 {
     auto sg = findStorageGroup(lab, identity);
     if (!sg)
@@ -32,7 +32,7 @@ Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, co
 namespace {
 
 // SCR writes to the same paths on the standby machine: they must be free there.
-Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+Status checkPathsFree(const Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
                       const QString &standbyHost, const QString &standbyServer)
 {
     auto theirs = lab.directory().storageGroups(standbyServer);
@@ -101,7 +101,7 @@ Status checkPathsFree(Lab &lab, const StorageGroupRecord &sg, const DatabaseReco
 
 } // namespace
 
-Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity)
+Result<StorageGroupRecord> findStorageGroup(const Lab &lab, const QString &identity)
 {
     auto all = lab.directory().storageGroups();
     if (!all)
@@ -137,7 +137,7 @@ Status checkLagTimes(const QString &identity, qint64 replayLagMs, qint64 truncat
     return {};
 }
 
-Result<DatabaseRecord> checkCopyable(Lab &lab, const StorageGroupRecord &sg)
+Result<DatabaseRecord> checkCopyable(const Lab &lab, const StorageGroupRecord &sg)
 {
     const QString id = sg.identity();
     if (sg.recovery)
@@ -156,7 +156,7 @@ Result<DatabaseRecord> checkCopyable(Lab &lab, const StorageGroupRecord &sg)
     return dbs->front();
 }
 
-Status checkStandbyMachine(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+Status checkStandbyMachine(const Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
                            const QString &standbyMachine)
 {
     const QString id = sg.identity();
@@ -190,7 +190,7 @@ Status checkStandbyMachine(Lab &lab, const StorageGroupRecord &sg, const Databas
     return checkPathsFree(lab, sg, db, standby->host, standby->name);
 }
 
-Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QString &identity)
+Result<std::vector<StandbyEligibility>> standbyEligibility(const Lab &lab, const QString &identity)
 {
     auto sg = findStorageGroup(lab, identity);
     if (!sg)
@@ -214,7 +214,7 @@ Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QStri
     return out;
 }
 
-Result<bool> copyNeedsSeed(Lab &lab, const QString &identity)
+Result<bool> copyNeedsSeed(const Lab &lab, const QString &identity)
 {
     auto sg = findStorageGroup(lab, identity);
     if (!sg)
@@ -245,7 +245,8 @@ Result<bool> copyNeedsSeed(Lab &lab, const QString &identity)
     return checkpoint->position.generation > 1;
 }
 
-Result<ScrCopyRecord> checkEnableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request)
+Result<ScrCopyRecord> checkEnableStorageGroupCopy(const Lab &lab,
+                                                  const EnableStorageGroupCopyRequest &request)
 {
     auto sg = findStorageGroup(lab, request.identity);
     if (!sg)
@@ -508,7 +509,7 @@ Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &
 namespace {
 
 // The storage group named (if it is on server, when one is given), or every one (of server).
-Result<std::vector<StorageGroupRecord>> storageGroupsNamed(Lab &lab, const QString &identity,
+Result<std::vector<StorageGroupRecord>> storageGroupsNamed(const Lab &lab, const QString &identity,
                                                            const QString &server = {})
 {
     if (identity.isEmpty())
@@ -522,7 +523,8 @@ Result<std::vector<StorageGroupRecord>> storageGroupsNamed(Lab &lab, const QStri
     return groups;
 }
 
-std::optional<SeedMarker> seedMarkerOf(Lab &lab, const StorageGroupRecord &sg, const ScrCopyRecord &copy)
+std::optional<SeedMarker> seedMarkerOf(const Lab &lab, const StorageGroupRecord &sg,
+                                       const ScrCopyRecord &copy)
 {
     auto host = lab.hostOfServer(copy.standbyMachine);
     auto dbs = lab.directory().databases(sg.id);
@@ -536,8 +538,8 @@ std::optional<SeedMarker> seedMarkerOf(Lab &lab, const StorageGroupRecord &sg, c
 
 } // namespace
 
-Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &lab, const QString &identity,
-                                                                         const QString &standbyMachine)
+Result<std::vector<StorageGroupCopyStatusRow>>
+getStorageGroupCopyStatus(const Lab &lab, const QString &identity, const QString &standbyMachine)
 {
     auto groups = storageGroupsNamed(lab, identity);
     if (!groups)
@@ -557,7 +559,7 @@ Result<std::vector<StorageGroupCopyStatusRow>> getStorageGroupCopyStatus(Lab &la
                 c.standbyMachine.compare(standbyMachine, Qt::CaseInsensitive) != 0)
                 continue;
             StorageGroupCopyStatusRow row{c, sg, {}, -1};
-            if (CopyWorker *worker = lab.copyWorker(c)) {
+            if (const CopyWorker *worker = lab.copyWorker(c)) {
                 row.status = worker->status();
             } else {
                 row.status.identity = sg.identity();

@@ -48,26 +48,27 @@ constexpr int kMaxStandbyTargets = 4; // Microsoft's limit of practice
 
 // "MBX1\SG1" (case-insensitive), or "SG1" when no other server has a storage group of that name; else an
 // error that says how to name one (listing the candidates when the name is ambiguous).
-Result<StorageGroupRecord> findStorageGroup(Lab &lab, const QString &identity);
+Result<StorageGroupRecord> findStorageGroup(const Lab &lab, const QString &identity);
 // The SCR copy of identity on standbyMachine, or an error that says how to list them.
-Result<ScrCopyRecord> findStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
+Result<ScrCopyRecord> findStorageGroupCopy(const Lab &lab, const QString &identity,
+                                           const QString &standbyMachine);
 
 // Enable-StorageGroupCopy's rules, one function each, for the cmdlet and the Enable wizard alike:
 // lag times within 0..7 days;
 Status checkLagTimes(const QString &identity, qint64 replayLagMs, qint64 truncationLagMs);
 // the storage group can be copied (not a recovery storage group, no circular logging, exactly one database,
 // which is returned);
-Result<DatabaseRecord> checkCopyable(Lab &lab, const StorageGroupRecord &sg);
+Result<DatabaseRecord> checkCopyable(const Lab &lab, const StorageGroupRecord &sg);
 // standbyMachine can take its copy: a mailbox server, not the source, not holding this copy already, fewer
 // than kMaxStandbyTargets copies of it, powered on, and the copy's paths free there.
-Status checkStandbyMachine(Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
+Status checkStandbyMachine(const Lab &lab, const StorageGroupRecord &sg, const DatabaseRecord &db,
                            const QString &standbyMachine);
 
 // Every server of the organization and whether it can take identity's copy (reason and fix when not).
-Result<std::vector<StandbyEligibility>> standbyEligibility(Lab &lab, const QString &identity);
+Result<std::vector<StandbyEligibility>> standbyEligibility(const Lab &lab, const QString &identity);
 // True when a new copy of identity must be seeded (Update-StorageGroupCopy): its source no longer holds
 // log generation 1, since a backup truncated the first logs.
-Result<bool> copyNeedsSeed(Lab &lab, const QString &identity);
+Result<bool> copyNeedsSeed(const Lab &lab, const QString &identity);
 
 // "<cmdlet> MBX1\SG1 -StandbyMachine MBX3": a command on one SCR copy (Suspend-, Resume-, Disable-,
 // Update-StorageGroupCopy).
@@ -85,7 +86,8 @@ QStringList seedCommands(const QString &identity, const QString &standbyMachine,
 
 // Every check Enable-StorageGroupCopy makes before it changes anything, in its order (the lag times, the
 // storage group, the standby machine); read-only. The copy it would add (id 0), or the first refusal.
-Result<ScrCopyRecord> checkEnableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
+Result<ScrCopyRecord> checkEnableStorageGroupCopy(const Lab &lab,
+                                                  const EnableStorageGroupCopyRequest &request);
 Result<ScrCopyRecord> enableStorageGroupCopy(Lab &lab, const EnableStorageGroupCopyRequest &request);
 Status disableStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
 // Update-StorageGroupCopy: seeds the copy from the mounted source database (an online snapshot); the copy
@@ -102,7 +104,7 @@ Status suspendStorageGroupCopy(Lab &lab, const QString &identity, const QString 
 Status resumeStorageGroupCopy(Lab &lab, const QString &identity, const QString &standbyMachine);
 // Empty identity: every storage group; empty standby: every standby machine.
 Result<std::vector<StorageGroupCopyStatusRow>>
-getStorageGroupCopyStatus(Lab &lab, const QString &identity = {}, const QString &standbyMachine = {});
+getStorageGroupCopyStatus(const Lab &lab, const QString &identity = {}, const QString &standbyMachine = {});
 // Get-StorageGroupCopyStatus as the shell prints it: the storage groups asked for (identity; those of server
 // when it is given, which must name a server), a row per copy (on standbyMachine when given), and, as
 // Exchange, a Disabled row for a storage group that has no such copy, so that "no copy" reads as an answer,

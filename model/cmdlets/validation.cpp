@@ -32,13 +32,13 @@ Error ambiguousIdentity(const QString &typed, const QString &kind, const QString
                   QStringLiteral("give the full identity, e.g. %1").arg(candidates.value(0)));
 }
 
-bool isPoweredOn(Lab &lab, const QString &host)
+bool isPoweredOn(const Lab &lab, const QString &host)
 {
     auto record = lab.directory().host(host);
     return record && *record && (*record)->poweredOn;
 }
 
-Result<QString> reachableHostOf(Lab &lab, const QString &server)
+Result<QString> reachableHostOf(const Lab &lab, const QString &server)
 {
     auto host = lab.hostOfServer(server);
     if (!host)
@@ -49,7 +49,7 @@ Result<QString> reachableHostOf(Lab &lab, const QString &server)
     return host;
 }
 
-Result<ServerRecord> findServer(Lab &lab, const QString &name)
+Result<ServerRecord> findServer(const Lab &lab, const QString &name)
 {
     auto server = lab.directory().server(name);
     if (!server)
@@ -60,7 +60,7 @@ Result<ServerRecord> findServer(Lab &lab, const QString &name)
     return **server;
 }
 
-Result<ServerRecord> findMailboxServer(Lab &lab, const QString &name)
+Result<ServerRecord> findMailboxServer(const Lab &lab, const QString &name)
 {
     auto server = findServer(lab, name);
     if (server && (!server->installed || !server->mailboxRole))

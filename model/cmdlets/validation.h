@@ -28,13 +28,13 @@ bool identityMatches(const QString &typed, const QString &fullIdentity);
 Error ambiguousIdentity(const QString &typed, const QString &kind, const QStringList &candidates);
 
 // The host that server is bound to, when it is powered on; else an error that says to start it.
-Result<QString> reachableHostOf(Lab &lab, const QString &server);
+Result<QString> reachableHostOf(const Lab &lab, const QString &server);
 // True when the host exists and is powered on.
-bool isPoweredOn(Lab &lab, const QString &host);
+bool isPoweredOn(const Lab &lab, const QString &host);
 // The Exchange server object named name, or an error that says how to list them.
-Result<ServerRecord> findServer(Lab &lab, const QString &name);
+Result<ServerRecord> findServer(const Lab &lab, const QString &name);
 // The same, refused unless Exchange is installed on it with the Mailbox role.
-Result<ServerRecord> findMailboxServer(Lab &lab, const QString &name);
+Result<ServerRecord> findMailboxServer(const Lab &lab, const QString &name);
 // The Windows path must be a full path (C:\...) with characters Windows allows.
 Status checkWindowsPath(const QString &parameter, const QString &path);
 

@@ -130,6 +130,11 @@ Lab::~Lab()
 
 HostDisk *Lab::sharedDisk(const QString &host)
 {
+    return cachedDisk(host);
+}
+
+HostDisk *Lab::cachedDisk(const QString &host) const
+{
     if (auto it = m_disks.find(host.toUpper()); it != m_disks.end())
         return &it->second;
     // A host added to the directory since the lab opened.
@@ -152,9 +157,9 @@ HostDisk Lab::diskOf(const HostRecord &record) const
     return disk;
 }
 
-HostDisk Lab::hostDisk(const QString &host)
+HostDisk Lab::hostDisk(const QString &host) const
 {
-    if (HostDisk *disk = sharedDisk(host))
+    if (const HostDisk *disk = cachedDisk(host))
         return *disk;
     // Not a host of the directory: a disk at the default folder, whose operations find nothing there.
     return HostDisk(m_labDir, host);
@@ -211,7 +216,7 @@ Status Lab::hostsRenamed(const std::vector<std::pair<QString, QString>> &renames
     return {};
 }
 
-Result<QString> Lab::hostOfServer(const QString &server)
+Result<QString> Lab::hostOfServer(const QString &server) const
 {
     auto record = m_directory->server(server);
     if (!record)
@@ -223,7 +228,7 @@ Result<QString> Lab::hostOfServer(const QString &server)
 }
 
 Result<StoragePaths> Lab::storagePaths(const QString &host, const StorageGroupRecord &sg,
-                                       const DatabaseRecord &db)
+                                       const DatabaseRecord &db) const
 {
     const HostDisk disk = hostDisk(host);
     auto logs = disk.localPath(sg.logFolderPath);
@@ -328,6 +333,12 @@ Status Lab::dismountStore(const DatabaseRecord &db)
                  QStringLiteral("Database %1 was dismounted (Clean Shutdown).").arg(db.name),
                  m_clock.nowMs()});
     return {};
+}
+
+const MountedDatabase *Lab::mountedDatabase(const QUuid &guid) const
+{
+    auto it = m_mounted.find(guid);
+    return it == m_mounted.end() ? nullptr : it->second.get();
 }
 
 MountedDatabase *Lab::mountedDatabase(const QUuid &guid)
@@ -442,6 +453,15 @@ void Lab::stopCopy(const ScrCopyRecord &copy)
     m_copyService.erase(it);
 }
 
+const CopyWorker *Lab::copyWorker(const ScrCopyRecord &copy) const
+{
+    auto it = m_copyService.find(copy.id);
+    if (it == m_copyService.end())
+        return nullptr;
+    auto service = m_services.find(it->second);
+    return service == m_services.end() ? nullptr : service->second->copy(copy.id);
+}
+
 CopyWorker *Lab::copyWorker(const ScrCopyRecord &copy)
 {
     auto it = m_copyService.find(copy.id);
@@ -475,12 +495,12 @@ void Lab::rememberSourcePositions()
     }
 }
 
-Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
+Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy) const
 {
     SourcePosition seen;
     if (auto saved = m_directory->copySourcePosition(copy.id))
         seen = *saved;
-    if (CopyWorker *worker = copyWorker(copy);
+    if (const CopyWorker *worker = copyWorker(copy);
         worker && worker->status().lastLogGenerated >= seen.lastLogGenerated) {
         seen.lastLogGenerated = worker->status().lastLogGenerated;
         seen.latestAvailableLogTime = worker->status().latestAvailableLogTime;
@@ -488,7 +508,7 @@ Lab::SourcePosition Lab::lastSeenSource(const ScrCopyRecord &copy)
     return seen;
 }
 
-qint64 Lab::poweredOffAt(const QString &host)
+qint64 Lab::poweredOffAt(const QString &host) const
 {
     auto value = m_directory->hostPoweredOffAt(host);
     return value ? *value : 0;

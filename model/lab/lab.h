@@ -50,16 +50,19 @@ public:
     // The directory, to read; every change goes through one of the state changes below.
     const Directory &directory() const { return *m_directory; }
     VirtualClock &clock() { return m_clock; }
+    const VirtualClock &clock() const { return m_clock; }
     // The host's disk, where the directory says it is (a renamed host keeps its folder). A copy of the one
     // the lab keeps for the host: it shares that disk's power and logical space.
-    HostDisk hostDisk(const QString &host);
+    HostDisk hostDisk(const QString &host) const;
     // The lab folder itself, for the lab's own files beside the hosts (backups/); never a host's disk.
     const HostDisk &labFolder() const { return m_labFolder; }
-    Result<QString> hostOfServer(const QString &server);
+    Result<QString> hostOfServer(const QString &server) const;
 
     // The information store.
     Result<StoragePaths> storagePaths(const QString &host, const StorageGroupRecord &sg,
-                                      const DatabaseRecord &db);
+                                      const DatabaseRecord &db) const;
+    // The database mounted now, none when it is not: to read (const), or to write to (the store's writers).
+    const MountedDatabase *mountedDatabase(const QUuid &guid) const;
     MountedDatabase *mountedDatabase(const QUuid &guid);
     // Why the database's last mount failed (at open, at power-on or by Mount-Database); none once mounted.
     std::optional<Error> mountError(const QUuid &guid) const; // who uses which file: FilesInUse
@@ -67,6 +70,7 @@ public:
     // Replication plumbing: a copy's worker, run or stopped; the directory is not changed.
     Status startCopy(const ScrCopyRecord &copy);
     void stopCopy(const ScrCopyRecord &copy);
+    const CopyWorker *copyWorker(const ScrCopyRecord &copy) const;
     CopyWorker *copyWorker(const ScrCopyRecord &copy);
 
     // State changes (labchanges.cpp): each writes the directory and does its runtime effect, or neither.
@@ -127,9 +131,9 @@ public:
     // the loss can still be told after the source died and the lab restarted.
     using SourcePosition = CopySourcePosition;
     void rememberSourcePositions();
-    SourcePosition lastSeenSource(const ScrCopyRecord &copy);
+    SourcePosition lastSeenSource(const ScrCopyRecord &copy) const;
     // When the host was last powered off (0 if never): a dead source's failure time.
-    qint64 poweredOffAt(const QString &host);
+    qint64 poweredOffAt(const QString &host) const;
     // Writes an event to the directory and the log, and tells the event viewer.
     void recordEvent(const ReplicationEvent &event);
 
@@ -154,6 +158,8 @@ private:
     // The shared disk of a host of the directory (made on first use, powered and sized as the directory
     // says); nullptr when the directory has no such host.
     HostDisk *sharedDisk(const QString &host);
+    // The same for the const readers (hostDisk): made on first use into m_disks.
+    HostDisk *cachedDisk(const QString &host) const;
     // The disk of a host record, with the record's folder, power and capacity.
     HostDisk diskOf(const HostRecord &record) const;
     // A database whose disk filled, went read-only or failed while it wrote: dismounted (cleanly if its
@@ -166,7 +172,9 @@ private:
     VirtualClock m_clock;
     std::unique_ptr<Directory> m_directory;
     HostDisk m_labFolder;
-    std::map<QString, HostDisk> m_disks; // by host name, upper case
+    // By host name, upper case. Mutable because a const reader (hostDisk) makes a host's disk on first use:
+    // a cache of what the directory says, not lab state; every later copy shares that one's power and space.
+    mutable std::map<QString, HostDisk> m_disks;
     std::map<QUuid, std::unique_ptr<MountedDatabase>> m_mounted;
     std::map<QUuid, Error> m_mountErrors;
     std::map<QUuid, std::unique_ptr<MailFlow>> m_flows;

@@ -8,11 +8,15 @@
 #include "cmdlets/portabilityplan.h"
 #include "cmdlets/preparetarget.h"
 #include "cmdlets/recoverserverplan.h"
+#include "cmdlets/storagegroupcopy.h"
+#include "cmdlets/validation.h"
 #include "core/clock.h"
 #include "ems/shellsession.h"
 #include "lab/demolab.h"
 #include "lab/lab.h"
 #include "lab/labsnapshot.h"
+
+#include <type_traits>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +49,28 @@ QStringList commandsOf(const std::vector<FlowStep> &steps)
         out << s.command;
     return out;
 }
+
+// No const_cast between the wizards and the lab: every flow's preparation runs on a const Lab&, and so do the
+// validators and the Lab's own readers it calls; a writer (Lab's state changes, a cmdlet that acts) does not
+// compile on one.
+static_assert(std::is_invocable_v<decltype(&cmdlets::prepareEnableCopy), const Lab &, EnableCopyRequest>);
+static_assert(
+    std::is_invocable_v<decltype(&cmdlets::preparePortability), const Lab &, QString, QString, QString>);
+static_assert(
+    std::is_invocable_v<decltype(&cmdlets::preparePrepareTarget), const Lab &, QString, QStringList>);
+static_assert(std::is_invocable_v<decltype(&cmdlets::prepareRecoverServer), const Lab &, QString, QString>);
+static_assert(std::is_invocable_v<decltype(&cmdlets::isPoweredOn), const Lab &, QString>);
+static_assert(std::is_invocable_v<decltype(&cmdlets::findStorageGroup), const Lab &, QString>);
+static_assert(std::is_invocable_v<decltype(&cmdlets::checkEnableStorageGroupCopy), const Lab &,
+                                  EnableStorageGroupCopyRequest>);
+static_assert(std::is_invocable_v<decltype(&Lab::hostDisk), const Lab &, QString>);
+static_assert(std::is_invocable_v<decltype(&Lab::hostOfServer), const Lab &, QString>);
+static_assert(!std::is_invocable_v<decltype(&Lab::addCopy), const Lab &, ScrCopyRecord>);
+static_assert(!std::is_invocable_v<decltype(&Lab::setHostPowered), const Lab &, QString, bool>);
+static_assert(!std::is_invocable_v<decltype(&cmdlets::enableStorageGroupCopy), const Lab &,
+                                   EnableStorageGroupCopyRequest>);
+static_assert(
+    std::is_same_v<decltype(std::declval<const Lab &>().mountedDatabase(QUuid())), const MountedDatabase *>);
 
 } // namespace
 
@@ -196,6 +222,28 @@ private Q_SLOTS:
         p = cmdlets::prepareEnableCopy(lab(), {groups, QStringLiteral("MBX1"), 0, 0});
         QVERIFY(!preflightPasses(p.checks));
         QVERIFY(!p.checks.front().fix.isEmpty());
+    }
+
+    // The readers a preparation uses on a const Lab& see the lab as it is now, not a copy made once: the
+    // host's disk made on first use shares the lab's power, and the mounted database goes with a dismount.
+    void constReadersSeeTheLab()
+    {
+        QVERIFY(openLab());
+        const auto sgs = lab().directory().storageGroups(QStringLiteral("MBX1"));
+        QVERIFY(sgs && !sgs->empty());
+        const auto dbs = lab().directory().databases(sgs->front().id);
+        QVERIFY(dbs && !dbs->empty());
+        const QUuid db = dbs->front().guid;
+        QVERIFY(lab().hostDisk(QStringLiteral("MBX1")).isPoweredOn());
+        QVERIFY(cmdlets::isPoweredOn(lab(), QStringLiteral("MBX1")));
+        QVERIFY(lab().mountedDatabase(db) != nullptr);
+        QCOMPARE(lab().hostOfServer(QStringLiteral("MBX1")).value(), QStringLiteral("MBX1"));
+
+        QVERIFY(m_shell->execute(QStringLiteral("Stop-Host MBX1")).hasValue());
+        QVERIFY(!lab().hostDisk(QStringLiteral("MBX1")).isPoweredOn());
+        QVERIFY(!cmdlets::isPoweredOn(lab(), QStringLiteral("MBX1")));
+        QVERIFY(lab().mountedDatabase(db) == nullptr);
+        QVERIFY(lab().poweredOffAt(QStringLiteral("MBX1")) > 0);
     }
 
     // Each flow's preparation carries its own state for its pages, and refuses as a failed check.

@@ -4,7 +4,6 @@
 // unavailable once an irreversible step has started; the completion page says what ran (Ctrl+C copies it);
 // the saved script is the plan; and a wizard can be completed with the keyboard alone.
 
-#include "cmdlets/readinglab.h"
 #include "cmdlets/validation.h"
 #include "consolefixture.h"
 #include "wizardservices.h"
@@ -45,7 +44,7 @@ protected:
         return [planned = m_planned, round = ++m_rounds](const Lab &lab) {
             PreflightCheck c;
             c.check = QStringLiteral("MBX4 is powered on");
-            if (!cmdlets::isPoweredOn(cmdlets::readingLab(lab), QStringLiteral("MBX4"))) {
+            if (!cmdlets::isPoweredOn(lab, QStringLiteral("MBX4"))) {
                 c.outcome = PreflightCheck::Outcome::Fail;
                 c.detail = QStringLiteral("MBX4 is powered off");
                 c.fix = QStringLiteral("Start-Host MBX4");
