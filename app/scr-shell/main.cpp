@@ -1,5 +1,6 @@
 // scr-shell: the Exchange Management Shell subset of SCR Console, for scripts and for the outage at 3 a.m.
 
+#include "command/commandline.h"
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/textescape.h"
@@ -165,7 +166,9 @@ int runSession(scr::ShellSession &session, const Options &o, bool tty)
         return answer && !answer->isEmpty() && answer->front().toLower() == QLatin1Char('y');
     });
     if (o.parser.isSet(o.host) &&
-        !runText(session, QStringLiteral("Enter-PSSession ") + o.parser.value(o.host)))
+        !runText(
+            session,
+            scr::ems::CommandLine(QStringLiteral("Enter-PSSession")).value(o.parser.value(o.host)).text()))
         return 1;
     if (o.parser.isSet(o.command))
         return runText(session, o.parser.value(o.command)) ? 0 : 1;

@@ -635,6 +635,26 @@ private Q_SLOTS:
         QVERIFY2(!r.err.contains(QStringLiteral("JET_err")) && !r.err.contains(QStringLiteral("-1003")),
                  qPrintable(r.err));
     }
+    // scr-shell --host takes one host name: a value with "; Stop-Host MBX1" in it is a name that does not
+    // exist (refused), never a second statement that powers MBX1 off.
+    void hostOptionIsOneValueNotAScript()
+    {
+        m_shell.reset(); // the children open the lab
+        const test::ProcessRun r = test::runProcess(
+            QStringLiteral(SCR_SHELL),
+            {QStringLiteral("--lab"), m_dir->path(), QStringLiteral("--host"),
+             QStringLiteral("MBX3; Stop-Host MBX1"), QStringLiteral("-c"), QStringLiteral("Get-Host MBX1")},
+            30000);
+        QVERIFY2(r.exitCode != 0 && r.err.contains(QStringLiteral("no such host")),
+                 qPrintable(r.out + r.err));
+        const test::ProcessRun after =
+            test::runProcess(QStringLiteral(SCR_SHELL),
+                             {QStringLiteral("--lab"), m_dir->path(), QStringLiteral("-c"),
+                              QStringLiteral("Get-Host MBX1 | ft Name,PoweredOn")},
+                             30000);
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.out.simplified().endsWith(QStringLiteral("MBX1 True")), qPrintable(after.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDiagnoses)
